@@ -1,0 +1,156 @@
+// The regional plan as plain value types (DESIGN.md §2): what a plan file holds, nothing derived.
+// Pure C++17; serialization lives in serialize.h, derived figures in engine.h.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "money.h"
+
+namespace sto {
+
+// A calendar date; 0/0/0 means "not set".
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  bool is_set() const { return year != 0; }
+  friend bool operator==(const Date& a, const Date& b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+  }
+  friend bool operator<(const Date& a, const Date& b) {
+    if (a.year != b.year) return a.year < b.year;
+    if (a.month != b.month) return a.month < b.month;
+    return a.day < b.day;
+  }
+};
+
+enum class RegionType { techniekregio, techniekluwe, techniekarm };
+
+enum class OrganisationKind {
+  vmbo,  // a vmbo vestiging with its own 6-digit BRIN
+  vso,
+  praktijkonderwijs,
+  mbo,
+  primary,
+  business,
+  municipality,
+  other
+};
+
+enum class LearningPath { bb, kb, gl, tl };
+
+// What the minimum cofinancing is a percentage of.
+enum class CofinancingBase { total_costs, subsidy };
+
+enum class FundingSource { subsidy, cofinancing_cash, cofinancing_in_kind, own };
+
+enum class CostCategory {
+  internal_staff,   // hours × rate of school staff
+  external_staff,   // hired people
+  equipment,        // machines and inventory: depreciation only
+  materials,
+  professional_development,
+  events,           // activities, events, transport
+  coordination,     // project management
+  overhead,
+  planning          // writing the next plan (2024 only)
+};
+
+struct Organisation {
+  std::string id;    // unique within the plan; referenced by lines and activities
+  std::string name;
+  OrganisationKind kind = OrganisationKind::other;
+  std::string brin;  // 4 characters (board) or 6 (vestiging); empty where it has none
+  bool penvoerder = false;  // the applicant accountable for the whole region
+  bool partner = true;
+};
+
+// Students at one organisation on the scheme's count date.
+struct StudentCount {
+  std::string organisation_id;
+  LearningPath path = LearningPath::bb;
+  std::string profile;  // e.g. "PIE", "BWI", "M&T", "MaT", "MVI"
+  Date count_date;
+  std::int64_t students = 0;
+};
+
+// One target value of an indicator; values in thousandths (1.5 % is stored as 1500).
+struct YearValue {
+  int year = 0;
+  std::int64_t value_milli = 0;
+};
+
+struct Indicator {
+  std::string id;
+  std::string name;
+  std::string unit;  // e.g. "%", "leerlingen", "fte"
+  int baseline_year = 0;
+  std::int64_t baseline_milli = 0;
+  std::vector<YearValue> targets;
+};
+
+struct Goal {
+  std::string id;
+  std::string title;
+  std::string theme;  // e.g. "instroom", "docenten", "duurzaamheid", "gelijke kansen"
+  std::vector<Indicator> indicators;
+};
+
+// A machine or inventory item: only its depreciation within the scheme period is a project cost.
+struct Investment {
+  Money purchase_price;
+  Date purchase_date;
+  int economic_life_months = 0;
+  int project_use_bp = 10000;  // share of use for the project, basis points of full use
+};
+
+// price × quantity in one year; for an investment the cost is its depreciation in `year`.
+struct BudgetLine {
+  std::string id;
+  std::string organisation_id;
+  int year = 0;
+  CostCategory category = CostCategory::materials;
+  std::string description;
+  std::string unit;  // e.g. "uur", "stuk", "dag"
+  Money price;
+  std::int64_t quantity_milli = 0;  // thousandths: 12.5 hours is 12500
+  FundingSource funding = FundingSource::subsidy;
+  std::string other_funding;  // another subsidy that also pays for this item (double funding)
+  std::optional<Investment> investment;
+};
+
+struct Activity {
+  std::string id;
+  std::string title;
+  std::string theme;
+  std::string lead_organisation_id;
+  std::vector<std::string> partner_ids;
+  std::vector<std::string> goal_ids;
+  std::vector<int> years;
+  std::vector<BudgetLine> lines;
+};
+
+struct Region {
+  std::string name;
+  RegionType type = RegionType::techniekregio;
+  Money previous_grant;  // the 2020–2023 grant, for the 2024 extension maximum
+  Money fixed_maximum;   // the annex table amount, for 2025–2028
+};
+
+struct Plan {
+  std::string title;
+  Region region;
+  std::string scheme_id;           // a scheme from the shipped scheme table
+  std::string cofinancing_option;  // a scheme option id; empty for the scheme's default
+  std::optional<CofinancingBase> cofinancing_base;  // overrides the scheme's base when set
+  std::vector<Organisation> organisations;
+  std::vector<StudentCount> student_counts;
+  std::vector<Goal> goals;
+  std::vector<Activity> activities;
+  std::string notes;
+  bool is_example = false;  // the shipped sample: the UI says so
+};
+
+}  // namespace sto

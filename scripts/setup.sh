@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Installs every dependency STO Planner needs, from Debian's packages and npm.
+# Idempotent: each step checks first and does nothing when its result is already there.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+deps="$root/.deps"   # git-ignored: third-party sources fetched at setup time
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+debian_packages=(
+  emscripten          # C++ -> WebAssembly (3.1.6 in Debian 12)
+  libcereal-dev       # serialization (header-only)
+  rapidjson-dev       # cereal's JSON archive
+  catch2              # tests (v2 single header)
+  chromium            # headless browser for end-to-end tests and screenshots
+  fonts-dejavu-core   # a font with the euro sign and Dutch diacritics
+  dpkg-dev            # apt-get source needs dpkg-source
+  clang-format
+  cmake
+  g++
+)
+# Node.js 20 with npm comes with the machine (from outside Debian's archive, where
+# Debian's npm package conflicts with it): install Debian's only where node is absent.
+command -v node >/dev/null || debian_packages+=(nodejs npm)
+
+missing=()
+for pkg in "${debian_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+
+# Dear ImGui's .cpp files only come as a Debian source package: that needs a deb-src entry
+# for the same mirror and suites as the existing binary entry.
+src_list=/etc/apt/sources.list.d/sto-planner-src.sources
+need_update=0
+if [ ! -d "$deps/imgui" ] && [ ! -f "$src_list" ]; then
+  as_root tee "$src_list" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  need_update=1
+fi
+
+if [ ${#missing[@]} -gt 0 ] || [ $need_update -eq 1 ]; then
+  echo "setup: apt-get update"
+  as_root apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f "$deps/imgui/imgui.cpp" ]; then
+  echo "setup: fetching Dear ImGui sources (apt-get source imgui)"
+  mkdir -p "$deps"
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && apt-get source -qq imgui >/dev/null 2>&1 || apt-get source imgui)
+  rm -rf "$deps/imgui"
+  mv "$tmp"/imgui-*/ "$deps/imgui"
+  rm -rf "$tmp"
+fi
+
+# Header-only libraries live in /usr/include, which the wasm build must not see whole:
+# link just those folders into one place that both builds put on their include path.
+mkdir -p "$deps/include"
+for dir in cereal rapidjson catch2; do
+  [ -e "$deps/include/$dir" ] || ln -s "/usr/include/$dir" "$deps/include/$dir"
+done
+
+if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+  echo "setup: npm ci (playwright-core, pinned in tests/e2e/package-lock.json)"
+  (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --silent)
+fi
+echo "setup: ready"

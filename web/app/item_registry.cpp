@@ -1,0 +1,70 @@
+// Implements ImGui's test-engine hooks to learn each item's label and rectangle.
+#include "app/item_registry.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <unordered_map>
+#include <vector>
+
+namespace sto::ui {
+
+namespace {
+
+struct Recorded {
+  std::string label;
+  ItemRect rect;
+};
+
+struct Registry {
+  std::unordered_map<ImGuiID, ImRect> pending;  // rectangles of the frame being drawn, by id
+  std::vector<Recorded> current;                // labelled items of the frame being drawn
+  std::vector<Recorded> last;                   // labelled items of the last complete frame
+};
+
+Registry& registry() {
+  static Registry instance;
+  return instance;
+}
+
+std::string_view visible_part(std::string_view label) {
+  const auto hidden = label.find("##");
+  return hidden == std::string_view::npos ? label : label.substr(0, hidden);
+}
+
+}  // namespace
+
+void begin_item_recording() {
+  Registry& r = registry();
+  r.last.swap(r.current);
+  r.current.clear();
+  r.pending.clear();
+  if (ImGuiContext* context = ImGui::GetCurrentContext()) context->TestEngineHookItems = true;
+}
+
+std::optional<ItemRect> find_item(std::string_view label) {
+  for (const Recorded& item : registry().last)
+    if (item.label == label || visible_part(item.label) == label) return item.rect;
+  return std::nullopt;
+}
+
+}  // namespace sto::ui
+
+// [SECTION] ImGui test-engine hooks (declared in imgui_internal.h).
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
+  sto::ui::registry().pending[id] = bb;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+  if (label == nullptr || label[0] == '\0') return;
+  auto& r = sto::ui::registry();
+  const auto found = r.pending.find(id);
+  if (found == r.pending.end()) return;
+  const ImRect& bb = found->second;
+  r.current.push_back({label, {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()}});
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,20 @@
+// Where each labelled ImGui item was drawn in the last frame, for tests and scripting.
+// Fed by ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE in sto_imconfig.h).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sto::ui {
+
+struct ItemRect {
+  float x = 0, y = 0, width = 0, height = 0;  // CSS pixels from the canvas's top-left corner
+};
+
+// Starts recording for the next frame; call once per frame before ImGui::NewFrame().
+void begin_item_recording();
+// The rectangle of the item whose label (full, or the visible part before "##") matches
+// `label`, as drawn in the last complete frame; the first match wins.
+std::optional<ItemRect> find_item(std::string_view label);
+
+}  // namespace sto::ui

@@ -1,0 +1,143 @@
+// The browser entry point: WebGL2 through Emscripten's GLFW, Dear ImGui, and one frame()
+// function driven by requestAnimationFrame. Also the C functions behind window.stoplan.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "app/app.h"
+#include "app/item_registry.h"
+#include "platform/browser.h"
+
+namespace {
+
+struct Runtime {
+  GLFWwindow* window = nullptr;
+  std::unique_ptr<sto::ui::App> app;
+  sto::platform::Viewport viewport;
+  int frames_drawn = 0;
+  int settle_frames = 0;  // ImGui needs a few frames after input for hover and layout to settle
+  bool ready_signalled = false;
+  std::string api_buffer;  // holds the last string returned to JavaScript
+};
+
+Runtime runtime;
+
+void frame() {
+  const bool woken = sto::platform::take_wake_request() || runtime.app->wants_frames();
+  if (woken) runtime.settle_frames = 3;
+  if (runtime.settle_frames == 0) return;  // idle: draw nothing
+  --runtime.settle_frames;
+
+  const sto::platform::Viewport viewport = sto::platform::sync_viewport();
+  if (viewport.pixel_ratio != runtime.viewport.pixel_ratio) runtime.app->set_pixel_ratio(viewport.pixel_ratio);
+  runtime.viewport = viewport;
+
+  glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  // Emscripten's GLFW has no HiDPI support: lay out in CSS pixels, render at device pixels.
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(viewport.css_width), static_cast<float>(viewport.css_height));
+  io.DisplayFramebufferScale = ImVec2(viewport.pixel_ratio, viewport.pixel_ratio);
+  if (io.MousePos.x != -FLT_MAX)  // GLFW reports the mouse in drawing-buffer pixels
+    io.MousePos = ImVec2(io.MousePos.x / viewport.pixel_ratio, io.MousePos.y / viewport.pixel_ratio);
+
+  sto::ui::begin_item_recording();
+  ImGui::NewFrame();
+  runtime.app->draw();
+  ImGui::Render();
+
+  const int buffer_width = static_cast<int>(static_cast<float>(viewport.css_width) * viewport.pixel_ratio + 0.5f);
+  const int buffer_height = static_cast<int>(static_cast<float>(viewport.css_height) * viewport.pixel_ratio + 0.5f);
+  glViewport(0, 0, buffer_width, buffer_height);
+  const ImVec4 background = runtime.app->background_color();
+  glClearColor(background.x, background.y, background.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++runtime.frames_drawn;
+
+  // The item rectangles of a frame are complete once the next one starts; wait two frames.
+  if (!runtime.ready_signalled && runtime.frames_drawn >= 2) {
+    runtime.ready_signalled = true;
+    runtime.settle_frames = std::max(runtime.settle_frames, 1);
+    sto::platform::signal_ready();
+  }
+}
+
+}  // namespace
+
+// [SECTION] window.stoplan: the C side of the page's JavaScript API (see web/shell/stoplan-api.js).
+extern "C" {
+
+const char* sto_api_plan_json() {
+  runtime.api_buffer = runtime.app->plan_json();
+  return runtime.api_buffer.c_str();
+}
+
+// Returns {"ok":true} or {"ok":false,"error":"..."}; the current plan is untouched on failure.
+const char* sto_api_load_plan_json(const char* text) {
+  runtime.api_buffer = runtime.app->load_plan_json_for_api(text);
+  runtime.settle_frames = 3;
+  return runtime.api_buffer.c_str();
+}
+
+const char* sto_api_summary_json() {
+  runtime.api_buffer = runtime.app->summary_json();
+  return runtime.api_buffer.c_str();
+}
+
+// {"x":..,"y":..,"width":..,"height":..} in CSS pixels, or "null" when no such item is drawn.
+const char* sto_api_item_rect(const char* label) {
+  const auto rect = sto::ui::find_item(label);
+  if (!rect) {
+    runtime.api_buffer = "null";
+  } else {
+    char text[160];
+    std::snprintf(text, sizeof text, "{\"x\":%.1f,\"y\":%.1f,\"width\":%.1f,\"height\":%.1f}",
+                  static_cast<double>(rect->x), static_cast<double>(rect->y),
+                  static_cast<double>(rect->width), static_cast<double>(rect->height));
+    runtime.api_buffer = text;
+  }
+  return runtime.api_buffer.c_str();
+}
+
+int sto_api_frame_count() { return runtime.frames_drawn; }
+
+// Asks for a few frames, e.g. after a script changed the state.
+void sto_api_request_frames() { runtime.settle_frames = 3; }
+
+}  // extern "C"
+
+int main() {
+  if (!glfwInit()) {
+    std::fprintf(stderr, "STO Planner: GLFW could not start\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  runtime.viewport = sto::platform::sync_viewport();
+  runtime.window = glfwCreateWindow(runtime.viewport.css_width, runtime.viewport.css_height, "STO Planner", nullptr, nullptr);
+  if (runtime.window == nullptr) {
+    std::fprintf(stderr, "STO Planner: WebGL2 is not available in this browser\n");
+    return 1;
+  }
+  glfwMakeContextCurrent(runtime.window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  runtime.app = std::make_unique<sto::ui::App>();
+  runtime.app->set_pixel_ratio(runtime.viewport.pixel_ratio);
+  ImGui_ImplGlfw_InitForOpenGL(runtime.window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}

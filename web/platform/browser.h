@@ -1,0 +1,38 @@
+// Every browser facility the app uses, behind one small interface: a web implementation
+// (browser_web.cpp + glue.js) and a native one for the headless smoke test (browser_native.cpp).
+// UI code includes this, never emscripten.h.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sto::platform {
+
+// The canvas in CSS pixels and the device pixel ratio (2 on a HiDPI screen, more when zoomed in).
+struct Viewport {
+  int css_width = 1280;
+  int css_height = 800;
+  float pixel_ratio = 1.0f;
+};
+
+// Re-reads the canvas size and pixel ratio and resizes its drawing buffer to match.
+Viewport sync_viewport();
+
+enum class StorageStatus { ok, quota_exceeded, unavailable };
+
+// Browser storage (localStorage): never throws; a failed write says why.
+std::optional<std::string> storage_get(std::string_view key);
+StorageStatus storage_set(std::string_view key, std::string_view value);
+void storage_remove(std::string_view key);
+
+// Offers `bytes` as a file download with the given name.
+void download_file(std::string_view filename, std::string_view mime_type, std::string_view bytes);
+
+// True when the user gave input (or the window changed) since the last call: the app draws
+// frames only then, so it uses no CPU while idle.
+bool take_wake_request();
+
+// Tells the page the app has drawn its first frame (resolves window.stoplan.ready).
+void signal_ready();
+
+}  // namespace sto::platform

@@ -1,0 +1,60 @@
+// The browser implementation of platform/browser.h over glue.js.
+#include <cstdlib>
+
+#include "platform/browser.h"
+
+extern "C" {
+void sto_sync_viewport(void* out);
+int sto_take_wake_request();
+char* sto_storage_get(const char* key);
+int sto_storage_set(const char* key, const char* value);
+void sto_storage_remove(const char* key);
+void sto_download_file(const char* name, const char* mime, const void* data, std::size_t size);
+void sto_signal_ready();
+}
+
+namespace sto::platform {
+
+namespace {
+// Laid out as glue.js writes it: two int32 then one float32.
+struct ViewportBytes {
+  int width;
+  int height;
+  float ratio;
+};
+}  // namespace
+
+Viewport sync_viewport() {
+  ViewportBytes bytes{};
+  sto_sync_viewport(&bytes);
+  return {bytes.width, bytes.height, bytes.ratio};
+}
+
+std::optional<std::string> storage_get(std::string_view key) {
+  char* value = sto_storage_get(std::string(key).c_str());
+  if (value == nullptr) return std::nullopt;
+  std::string text(value);
+  std::free(value);
+  return text;
+}
+
+StorageStatus storage_set(std::string_view key, std::string_view value) {
+  switch (sto_storage_set(std::string(key).c_str(), std::string(value).c_str())) {
+    case 0: return StorageStatus::ok;
+    case 1: return StorageStatus::quota_exceeded;
+    default: return StorageStatus::unavailable;
+  }
+}
+
+void storage_remove(std::string_view key) { sto_storage_remove(std::string(key).c_str()); }
+
+void download_file(std::string_view filename, std::string_view mime_type, std::string_view bytes) {
+  sto_download_file(std::string(filename).c_str(), std::string(mime_type).c_str(), bytes.data(),
+                    bytes.size());
+}
+
+bool take_wake_request() { return sto_take_wake_request() != 0; }
+
+void signal_ready() { sto_signal_ready(); }
+
+}  // namespace sto::platform

@@ -1,0 +1,98 @@
+// Browser glue for STO Planner, linked with --js-library. Small on purpose: storage, files,
+// canvas size and the wake-up signal for idle frames. Every storage call sits in try/catch.
+mergeInto(LibraryManager.library, {
+  $stoGlue: {
+    wake: true,
+    cssWidth: 0,
+    cssHeight: 0,
+    ratio: 1,
+    installed: false,
+    install: function () {
+      if (stoGlue.installed) return;
+      stoGlue.installed = true;
+      var wake = function () { stoGlue.wake = true; };
+      ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress',
+       'touchstart', 'touchmove', 'touchend', 'resize', 'focus', 'blur', 'paste']
+        .forEach(function (name) { window.addEventListener(name, wake, { capture: true, passive: true }); });
+      if (window.matchMedia) {
+        // Browser zoom changes the pixel ratio without a resize on some platforms.
+        var watchRatio = function () {
+          var query = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+          query.addEventListener('change', function () { wake(); watchRatio(); }, { once: true });
+        };
+        watchRatio();
+      }
+    },
+  },
+
+  sto_sync_viewport__deps: ['$stoGlue'],
+  sto_sync_viewport: function (out) {
+    stoGlue.install();
+    var canvas = Module['canvas'];
+    var rect = canvas.getBoundingClientRect();
+    var ratio = window.devicePixelRatio || 1;
+    var width = Math.max(1, Math.round(rect.width)), height = Math.max(1, Math.round(rect.height));
+    var bufferWidth = Math.round(width * ratio), bufferHeight = Math.round(height * ratio);
+    if (canvas.width !== bufferWidth || canvas.height !== bufferHeight) {
+      canvas.width = bufferWidth;
+      canvas.height = bufferHeight;
+    }
+    HEAP32[out >> 2] = width;
+    HEAP32[(out >> 2) + 1] = height;
+    HEAPF32[(out >> 2) + 2] = ratio;
+  },
+
+  sto_take_wake_request__deps: ['$stoGlue'],
+  sto_take_wake_request: function () {
+    stoGlue.install();
+    var wake = stoGlue.wake;
+    stoGlue.wake = false;
+    return wake ? 1 : 0;
+  },
+
+  sto_request_wake__deps: ['$stoGlue'],
+  sto_request_wake: function () { stoGlue.wake = true; },
+
+  sto_storage_get: function (key) {
+    try {
+      var value = window.localStorage.getItem(UTF8ToString(key));
+      if (value === null) return 0;
+      var size = lengthBytesUTF8(value) + 1;
+      var ptr = _malloc(size);
+      stringToUTF8(value, ptr, size);
+      return ptr;
+    } catch (e) {
+      return 0;
+    }
+  },
+
+  // 0 ok, 1 quota exceeded, 2 storage unavailable (private mode, disabled, security policy).
+  sto_storage_set: function (key, value) {
+    try {
+      window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
+      return 0;
+    } catch (e) {
+      var quota = e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
+      return quota ? 1 : 2;
+    }
+  },
+
+  sto_storage_remove: function (key) {
+    try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) { /* nothing to remove */ }
+  },
+
+  sto_download_file: function (name, mime, data, size) {
+    var bytes = HEAPU8.slice(data, data + size);
+    var blob = new Blob([bytes], { type: UTF8ToString(mime) });
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = UTF8ToString(name);
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+  },
+
+  sto_signal_ready: function () {
+    if (Module['onStoReady']) Module['onStoReady']();
+  },
+});
