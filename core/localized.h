@@ -1,15 +1,7 @@
-// A message in both languages the product speaks.
+// Kept for the file-format code: a message in both languages is a LocalizedText (text.h).
 #pragma once
-#include <string>
-
-#include "money.h"
+#include "text.h"
 
 namespace sto {
-
-struct Localized {
-  std::string nl;
-  std::string en;
-  const std::string& in(Language language) const { return language == Language::nl ? nl : en; }
-};
-
+using Localized = LocalizedText;
 }  // namespace sto
