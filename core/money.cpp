@@ -6,6 +6,10 @@
 
 namespace sto {
 
+// GCC/Clang extension, spelled once with __extension__ so -Wpedantic accepts it: exact products
+// of two int64 values.
+__extension__ typedef __int128 Int128;
+
 std::optional<Money> checked_add(Money a, Money b) {
   std::int64_t out = 0;
   if (__builtin_add_overflow(a.cents, b.cents, &out)) return std::nullopt;
@@ -19,22 +23,22 @@ std::optional<Money> checked_sub(Money a, Money b) {
 }
 
 std::int64_t divide_round_half_away(std::int64_t numerator, std::int64_t denominator) {
-  const __int128 n = numerator, d = denominator;
-  const __int128 q = n / d, r = n % d;
-  const __int128 twice_r = r < 0 ? -2 * r : 2 * r;
-  const __int128 abs_d = d < 0 ? -d : d;
+  const Int128 n = numerator, d = denominator;
+  const Int128 q = n / d, r = n % d;
+  const Int128 twice_r = r < 0 ? -2 * r : 2 * r;
+  const Int128 abs_d = d < 0 ? -d : d;
   if (twice_r >= abs_d) return static_cast<std::int64_t>(q + (((n < 0) != (d < 0)) ? -1 : 1));
   return static_cast<std::int64_t>(q);
 }
 
 std::optional<Money> scale(Money amount, std::int64_t numerator, std::int64_t denominator) {
   if (denominator == 0) return std::nullopt;
-  const __int128 product = static_cast<__int128>(amount.cents) * numerator;
-  const __int128 d = denominator;
-  __int128 q = product / d;
-  const __int128 r = product % d;
-  const __int128 twice_r = r < 0 ? -2 * r : 2 * r;
-  const __int128 abs_d = d < 0 ? -d : d;
+  const Int128 product = static_cast<Int128>(amount.cents) * numerator;
+  const Int128 d = denominator;
+  Int128 q = product / d;
+  const Int128 r = product % d;
+  const Int128 twice_r = r < 0 ? -2 * r : 2 * r;
+  const Int128 abs_d = d < 0 ? -d : d;
   if (twice_r >= abs_d) q += ((product < 0) != (d < 0)) ? -1 : 1;
   if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min())
     return std::nullopt;

@@ -1,0 +1,279 @@
+// Loads the scheme table from JSON; every missing or mistyped field is reported by name.
+#include "scheme.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "assets.h"
+
+namespace sto {
+
+namespace {
+
+using JsonValue = rapidjson::Value;
+
+// Collects the first problem; later reads become no-ops so parsing code stays linear.
+struct Reader {
+  std::string error;  // English; wrapped into both languages at the end
+  std::string context;
+
+  void fail(const std::string& what) {
+    if (error.empty()) error = context + what;
+  }
+
+  const JsonValue* member(const JsonValue& object, const char* name) {
+    if (!object.IsObject()) {
+      fail("expected an object");
+      return nullptr;
+    }
+    auto it = object.FindMember(name);
+    if (it == object.MemberEnd()) {
+      fail(std::string("missing field '") + name + "'");
+      return nullptr;
+    }
+    return &it->value;
+  }
+  std::string string(const JsonValue& object, const char* name) {
+    const JsonValue* v = member(object, name);
+    if (!v) return {};
+    if (!v->IsString()) {
+      fail(std::string("field '") + name + "' must be a string");
+      return {};
+    }
+    return std::string(v->GetString(), v->GetStringLength());
+  }
+  std::int64_t integer(const JsonValue& object, const char* name) {
+    const JsonValue* v = member(object, name);
+    if (!v) return 0;
+    if (!v->IsInt64()) {
+      fail(std::string("field '") + name + "' must be an integer");
+      return 0;
+    }
+    return v->GetInt64();
+  }
+  bool boolean(const JsonValue& object, const char* name) {
+    const JsonValue* v = member(object, name);
+    if (!v) return false;
+    if (!v->IsBool()) {
+      fail(std::string("field '") + name + "' must be true or false");
+      return false;
+    }
+    return v->GetBool();
+  }
+  const JsonValue* array(const JsonValue& object, const char* name) {
+    const JsonValue* v = member(object, name);
+    if (v && !v->IsArray()) {
+      fail(std::string("field '") + name + "' must be an array");
+      return nullptr;
+    }
+    return v;
+  }
+  Date date(const JsonValue& object, const char* name) {
+    Date d;
+    const std::string text = string(object, name);
+    if (error.empty() && !parse_iso_date(text, d))
+      fail(std::string("field '") + name + "' is not a date YYYY-MM-DD");
+    return d;
+  }
+};
+
+bool parse_region_type(std::string_view text, RegionType& out) {
+  if (text == "techniekregio")
+    out = RegionType::techniekregio;
+  else if (text == "techniekluwe")
+    out = RegionType::techniekluwe;
+  else if (text == "techniekarm")
+    out = RegionType::techniekarm;
+  else
+    return false;
+  return true;
+}
+
+Scheme parse_scheme(Reader& r, const JsonValue& v) {
+  Scheme s;
+  s.id = r.string(v, "id");
+  r.context = "scheme '" + s.id + "': ";
+  s.name.nl = r.string(v, "name_nl");
+  s.name.en = r.string(v, "name_en");
+  s.period_start = r.date(v, "period_start");
+  s.period_end = r.date(v, "period_end");
+  s.spend_deadline = r.date(v, "spend_deadline");
+  s.count_date = r.date(v, "count_date");
+  const std::string allocation = r.string(v, "allocation");
+  if (allocation == "per_student")
+    s.allocation = AllocationMode::per_student;
+  else if (allocation == "previous_grant_share")
+    s.allocation = AllocationMode::previous_grant_share;
+  else if (allocation == "fixed_table")
+    s.allocation = AllocationMode::fixed_table;
+  else
+    r.fail("unknown allocation '" + allocation + "'");
+  if (const JsonValue* rates = r.member(v, "rates_cents")) {
+    const char* names[4] = {"bb", "kb", "gl", "tl"};
+    for (std::size_t i = 0; i < 4; ++i) s.rate_per_student[i] = Money{r.integer(*rates, names[i])};
+  }
+  if (const JsonValue* profiles = r.array(v, "counted_profiles")) {
+    for (const auto& p : profiles->GetArray()) {
+      if (!p.IsString())
+        r.fail("counted_profiles must hold strings");
+      else
+        s.counted_profiles.emplace_back(p.GetString(), p.GetStringLength());
+    }
+  }
+  s.previous_grant_share_bp = r.integer(v, "previous_grant_share_bp");
+  s.luwe_cap = Money{r.integer(v, "luwe_cap_cents")};
+  if (const JsonValue* cofin = r.member(v, "cofinancing")) {
+    const std::string base = r.string(*cofin, "base");
+    if (base == "total_costs")
+      s.cofinancing_base = CofinancingBase::total_costs;
+    else if (base == "subsidy")
+      s.cofinancing_base = CofinancingBase::subsidy;
+    else
+      r.fail("unknown cofinancing base '" + base + "'");
+    s.default_cofinancing_option = r.string(*cofin, "default_option");
+    if (const JsonValue* options = r.array(*cofin, "options")) {
+      for (const auto& o : options->GetArray()) {
+        CofinancingOption option;
+        option.id = r.string(o, "id");
+        option.minimum_bp = r.integer(o, "minimum_bp");
+        option.name.nl = r.string(o, "name_nl");
+        option.name.en = r.string(o, "name_en");
+        if (option.minimum_bp < 0 || option.minimum_bp > 10000) r.fail("minimum_bp out of range");
+        s.cofinancing_options.push_back(std::move(option));
+      }
+    }
+    if (r.error.empty() && !s.cofinancing_option(s.default_cofinancing_option))
+      r.fail("no cofinancing options");
+  }
+  if (const JsonValue* partners = r.member(v, "partners")) {
+    s.min_vmbo_schools = static_cast<int>(r.integer(*partners, "min_vmbo"));
+    s.requires_mbo = r.boolean(*partners, "mbo");
+    s.requires_business = r.boolean(*partners, "business");
+    s.requires_primary = r.boolean(*partners, "primary");
+  }
+  s.concrete_years = static_cast<int>(r.integer(v, "concrete_years"));
+  if (const JsonValue* ceilings = r.array(v, "national_ceilings")) {
+    for (const auto& c : ceilings->GetArray()) {
+      NationalCeiling ceiling;
+      ceiling.year = static_cast<int>(r.integer(c, "year"));
+      if (!parse_region_type(r.string(c, "region_type"), ceiling.region_type))
+        r.fail("unknown region_type");
+      ceiling.amount = Money{r.integer(c, "cents")};
+      s.national_ceilings.push_back(ceiling);
+    }
+  }
+  if (r.error.empty()) {
+    if (s.period_end < s.period_start || s.spend_deadline < s.period_end)
+      r.fail("period dates out of order");
+    if (s.last_spend_year() - s.first_year() > 20) r.fail("period longer than 20 years");
+  }
+  r.context.clear();
+  return s;
+}
+
+}  // namespace
+
+const CofinancingOption* Scheme::cofinancing_option(std::string_view option_id) const {
+  const std::string_view wanted =
+      option_id.empty() ? std::string_view(default_cofinancing_option) : option_id;
+  for (const auto& o : cofinancing_options)
+    if (o.id == wanted) return &o;
+  return nullptr;
+}
+
+const Scheme* SchemeTable::find(std::string_view id) const {
+  for (const auto& s : schemes)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+SchemeTableResult parse_scheme_table(std::string_view json) {
+  SchemeTableResult result;
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  if (doc.HasParseError()) {
+    const std::string where = std::to_string(doc.GetErrorOffset());
+    result.error.en = std::string("scheme table is not valid JSON at byte ") + where + ": " +
+                      rapidjson::GetParseError_En(doc.GetParseError());
+    result.error.nl = "regelingentabel is geen geldige JSON (byte " + where + ")";
+    return result;
+  }
+  Reader r;
+  if (r.string(doc, "format") != "sto-schemes") r.fail("not a scheme table (format)");
+  if (r.error.empty() && r.integer(doc, "version") != 1) r.fail("unsupported scheme table version");
+  if (const JsonValue* schemes = r.error.empty() ? r.array(doc, "schemes") : nullptr) {
+    for (const auto& s : schemes->GetArray()) {
+      Scheme scheme = parse_scheme(r, s);
+      if (!r.error.empty()) break;
+      if (result.table.find(scheme.id)) r.fail("duplicate scheme id '" + scheme.id + "'");
+      result.table.schemes.push_back(std::move(scheme));
+    }
+  }
+  if (!r.error.empty()) {
+    result.table = {};
+    result.error.en = "scheme table: " + r.error;
+    result.error.nl = "regelingentabel: " + r.error;
+  }
+  return result;
+}
+
+namespace {
+const SchemeTableResult& builtin_result() {
+  static const SchemeTableResult result = parse_scheme_table(assets::embedded_file("schemes.json"));
+  return result;
+}
+}  // namespace
+
+const SchemeTable& builtin_schemes() {
+  return builtin_result().table;
+}
+const LocalizedText& builtin_schemes_error() {
+  return builtin_result().error;
+}
+
+int days_in_month(int year, int month) {
+  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+bool parse_iso_date(std::string_view text, Date& out) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  auto number = [&](std::size_t from, std::size_t count, int& value) {
+    value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      value = value * 10 + (text[i] - '0');
+    }
+    return true;
+  };
+  Date d;
+  if (!number(0, 4, d.year) || !number(5, 2, d.month) || !number(8, 2, d.day)) return false;
+  if (d.year < 1900 || d.month < 1 || d.month > 12 || d.day < 1 ||
+      d.day > days_in_month(d.year, d.month))
+    return false;
+  out = d;
+  return true;
+}
+
+std::string format_iso_date(Date date) {
+  char buffer[16];
+  auto put = [&](int value, int width, char* at) {
+    for (int i = width - 1; i >= 0; --i) {
+      at[i] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+  };
+  const int year = date.year < 0 || date.year > 9999 ? 0 : date.year;
+  const int month = date.month < 0 || date.month > 99 ? 0 : date.month;
+  const int day = date.day < 0 || date.day > 99 ? 0 : date.day;
+  put(year, 4, buffer);
+  buffer[4] = '-';
+  put(month, 2, buffer + 5);
+  buffer[7] = '-';
+  put(day, 2, buffer + 8);
+  return std::string(buffer, 10);
+}
+
+}  // namespace sto

@@ -1,0 +1,92 @@
+// STO subsidy schemes as data (assets/schemes.json): periods, allocation, cofinancing, partners.
+// Pure C++17; reads JSON with rapidjson and reports problems as values, never by throwing.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "money.h"
+#include "plan.h"
+#include "text.h"
+
+namespace sto {
+
+// How a scheme sets a region's maximum subsidy.
+enum class AllocationMode {
+  per_student,           // rate per counted student (2020–2023)
+  previous_grant_share,  // a share of region.previous_grant (2024)
+  fixed_table  // region.fixed_maximum from the annex table, capped for techniekluwe (2025–2028)
+};
+
+// One selectable minimum-cofinancing rule of a scheme.
+struct CofinancingOption {
+  std::string id;
+  LocalizedText name;
+  std::int64_t minimum_bp = 0;  // basis points of the base
+};
+
+// A national budget ceiling; year 0 means the whole period.
+struct NationalCeiling {
+  int year = 0;
+  RegionType region_type = RegionType::techniekregio;
+  Money amount;
+};
+
+struct Scheme {
+  std::string id;
+  LocalizedText name;
+  Date period_start, period_end, spend_deadline, count_date;
+  AllocationMode allocation = AllocationMode::fixed_table;
+  std::array<Money, 4>
+      rate_per_student{};  // indexed by LearningPath (bb, kb, gl, tl), whole period
+  std::vector<std::string> counted_profiles;  // profiles whose students count for per_student
+  std::int64_t previous_grant_share_bp = 0;
+  Money luwe_cap;  // maximum for a techniekluwe region; 0 = no such cap
+  CofinancingBase cofinancing_base = CofinancingBase::total_costs;
+  std::string default_cofinancing_option;
+  std::vector<CofinancingOption> cofinancing_options;
+  int min_vmbo_schools = 2;  // distinct vmbo/vso vestigingen by 6-digit BRIN
+  bool requires_mbo = true;
+  bool requires_business = true;
+  bool requires_primary = false;
+  int concrete_years = 2;  // the first N years need concrete price × quantity
+  std::vector<NationalCeiling> national_ceilings;
+
+  int first_year() const { return period_start.year; }
+  int last_year() const { return period_end.year; }
+  // Years in which costs may fall: period start up to the spend deadline's year.
+  int last_spend_year() const { return spend_deadline.year; }
+  // The named option, else the default; nullptr when neither exists.
+  const CofinancingOption* cofinancing_option(std::string_view id) const;
+};
+
+struct SchemeTable {
+  std::vector<Scheme> schemes;
+  // nullptr when no scheme has that id.
+  const Scheme* find(std::string_view id) const;
+};
+
+// A parse result: `error` is empty on success.
+struct SchemeTableResult {
+  SchemeTable table;
+  LocalizedText error;
+  bool ok() const { return error.empty(); }
+};
+
+// Parses a scheme table in the assets/schemes.json format.
+SchemeTableResult parse_scheme_table(std::string_view json);
+
+// The shipped schemes (assets/schemes.json embedded in the core), parsed once. A broken
+// embedded file is a build defect: the table is then empty and `builtin_schemes_error()` says why.
+const SchemeTable& builtin_schemes();
+const LocalizedText& builtin_schemes_error();
+
+// "2025-03-30" -> Date; false on anything else (including impossible dates).
+bool parse_iso_date(std::string_view text, Date& out);
+std::string format_iso_date(Date date);
+// Days in a month of a year (Gregorian).
+int days_in_month(int year, int month);
+
+}  // namespace sto
