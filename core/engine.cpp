@@ -1,0 +1,331 @@
+// The budget engine; see engine.h. Hot loop over lines: index arithmetic and checked adds only.
+#include "engine.h"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
+namespace sto {
+
+namespace {
+
+__extension__ typedef __int128 Int128;  // GCC/Clang extension: exact products of two int64 values
+
+bool add_into(Money& into, Money amount) {
+  std::int64_t out = 0;
+  if (__builtin_add_overflow(into.cents, amount.cents, &out)) return false;
+  into.cents = out;
+  return true;
+}
+
+int month_index(int year, int month) {
+  return year * 12 + (month - 1);
+}
+
+std::string path_of_line(std::size_t activity, std::size_t line) {
+  return "activities[" + std::to_string(activity) + "].lines[" + std::to_string(line) + "]";
+}
+
+// Organisation id -> index, sorted for binary search (built once per evaluation).
+class OrganisationIndex {
+ public:
+  explicit OrganisationIndex(const Plan& plan) {
+    entries_.reserve(plan.organisations.size());
+    for (std::size_t i = 0; i < plan.organisations.size(); ++i)
+      entries_.emplace_back(std::string_view(plan.organisations[i].id), i);
+    std::stable_sort(entries_.begin(), entries_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+  // The index, or `unknown` when no organisation has this id.
+  std::size_t find(std::string_view id, std::size_t unknown) const {
+    auto it =
+        std::lower_bound(entries_.begin(), entries_.end(), id,
+                         [](const auto& entry, std::string_view key) { return entry.first < key; });
+    return it != entries_.end() && it->first == id ? it->second : unknown;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, std::size_t>> entries_;
+};
+
+}  // namespace
+
+void Totals::add(FundingSource source, Money amount, bool& overflow) {
+  bool ok = add_into(costs, amount);
+  switch (source) {
+    case FundingSource::subsidy: ok = add_into(subsidy, amount) && ok; break;
+    case FundingSource::cofinancing_cash:
+      ok = add_into(cofinancing_cash, amount) && ok;
+      ok = add_into(cofinancing, amount) && ok;
+      break;
+    case FundingSource::cofinancing_in_kind:
+      ok = add_into(cofinancing_in_kind, amount) && ok;
+      ok = add_into(cofinancing, amount) && ok;
+      break;
+    case FundingSource::own: ok = add_into(own, amount) && ok; break;
+  }
+  if (!ok) overflow = true;
+}
+
+void Totals::add(const Totals& other, bool& overflow) {
+  bool ok = add_into(costs, other.costs);
+  ok = add_into(subsidy, other.subsidy) && ok;
+  ok = add_into(cofinancing, other.cofinancing) && ok;
+  ok = add_into(cofinancing_cash, other.cofinancing_cash) && ok;
+  ok = add_into(cofinancing_in_kind, other.cofinancing_in_kind) && ok;
+  ok = add_into(own, other.own) && ok;
+  if (!ok) overflow = true;
+}
+
+Money Evaluation::cell(int year, CostCategory category, FundingSource funding) const {
+  const int y = year_index(year);
+  if (y < 0 || y >= year_count) return {};
+  const std::size_t index =
+      (static_cast<std::size_t>(y) * kCategoryCount + static_cast<std::size_t>(category)) *
+          kFundingCount +
+      static_cast<std::size_t>(funding);
+  return cube[index];
+}
+
+int depreciation_months(const Investment& investment, int year, const Scheme& scheme) {
+  const Date& bought = investment.purchase_date;
+  // Out-of-range values from a hostile file must not overflow the month arithmetic below.
+  if (!bought.is_set() || investment.economic_life_months <= 0) return 0;
+  if (bought.year < 1 || bought.year > 9999 || bought.month < 1 || bought.month > 12) return 0;
+  if (year < 1 || year > 9999) return 0;
+  const int start = month_index(bought.year, bought.month);
+  const int end = start + std::min(investment.economic_life_months, 12 * 1000);  // exclusive
+  const int window_start =
+      std::max(month_index(scheme.period_start.year, scheme.period_start.month), start);
+  const int window_end =
+      std::min(month_index(scheme.spend_deadline.year, scheme.spend_deadline.month) + 1, end);
+  const int from = std::max(window_start, month_index(year, 1));
+  const int to = std::min(window_end, month_index(year, 12) + 1);
+  return to > from ? to - from : 0;
+}
+
+std::optional<Money> depreciation_in_year(const Investment& investment, int year,
+                                          const Scheme& scheme) {
+  const int months = depreciation_months(investment, year, scheme);
+  if (months == 0) return Money{};
+  const std::int64_t use = std::clamp<std::int64_t>(investment.project_use_bp, 0, 10000);
+  return scale(investment.purchase_price, months * use,
+               static_cast<std::int64_t>(investment.economic_life_months) * 10000);
+}
+
+std::optional<Money> line_amount(const BudgetLine& line) {
+  return scale(line.price, line.quantity_milli, 1000);
+}
+
+MaximumResult maximum_subsidy(const Plan& plan, const Scheme& scheme) {
+  MaximumResult r;
+  switch (scheme.allocation) {
+    case AllocationMode::per_student: {
+      const OrganisationIndex orgs(plan);
+      std::array<std::int64_t, 4> students{};
+      for (const auto& count : plan.student_counts) {
+        const std::size_t org = orgs.find(count.organisation_id, plan.organisations.size());
+        if (org == plan.organisations.size()) continue;
+        const auto kind = plan.organisations[org].kind;
+        if (kind != OrganisationKind::vmbo && kind != OrganisationKind::vso) continue;
+        if (std::find(scheme.counted_profiles.begin(), scheme.counted_profiles.end(),
+                      count.profile) == scheme.counted_profiles.end())
+          continue;
+        if (count.students <= 0) continue;
+        auto& slot = students[static_cast<std::size_t>(count.path)];
+        if (__builtin_add_overflow(slot, count.students, &slot)) r.overflow = true;
+      }
+      MoneySum sum;
+      for (std::size_t p = 0; p < 4; ++p) {
+        auto part = scale(scheme.rate_per_student[p], students[p], 1);
+        if (!part)
+          r.overflow = true;
+        else
+          sum.add(*part);
+      }
+      if (sum.overflowed()) r.overflow = true;
+      r.amount = r.overflow ? Money{} : sum.total();
+      r.known = !r.overflow && (students[0] + students[1] + students[2] + students[3]) > 0;
+      const std::int64_t bbkb = students[0] + students[1];
+      const std::string bbkb_nl = format_fixed(bbkb, 0, Language::nl),
+                        gl_nl = format_fixed(students[2], 0, Language::nl);
+      const std::string bbkb_en = format_fixed(bbkb, 0, Language::en),
+                        gl_en = format_fixed(students[2], 0, Language::en);
+      r.rule.nl = bbkb_nl + " bb/kb-leerlingen × " +
+                  format_money(scheme.rate_per_student[0], Language::nl) + " + " + gl_nl +
+                  " gl-leerlingen × " + format_money(scheme.rate_per_student[2], Language::nl) +
+                  " (teldatum " + format_iso_date(scheme.count_date) + ")";
+      r.rule.en = bbkb_en + " BB/KB students × " +
+                  format_money(scheme.rate_per_student[0], Language::en) + " + " + gl_en +
+                  " GL students × " + format_money(scheme.rate_per_student[2], Language::en) +
+                  " (count date " + format_iso_date(scheme.count_date) + ")";
+      break;
+    }
+    case AllocationMode::previous_grant_share: {
+      auto amount = scale(plan.region.previous_grant, scheme.previous_grant_share_bp, 10000);
+      r.overflow = !amount;
+      r.amount = amount.value_or(Money{});
+      r.known = !r.overflow && plan.region.previous_grant.cents > 0;
+      r.rule.nl = format_percent_bp(scheme.previous_grant_share_bp, Language::nl) +
+                  " van de vorige toekenning " +
+                  format_money(plan.region.previous_grant, Language::nl);
+      r.rule.en = format_percent_bp(scheme.previous_grant_share_bp, Language::en) +
+                  " of the previous grant " +
+                  format_money(plan.region.previous_grant, Language::en);
+      break;
+    }
+    case AllocationMode::fixed_table: {
+      const bool luwe = plan.region.type == RegionType::techniekluwe && scheme.luwe_cap.cents > 0;
+      if (luwe) {
+        const Money fixed = plan.region.fixed_maximum;
+        r.amount = fixed.cents > 0 ? std::min(fixed, scheme.luwe_cap) : scheme.luwe_cap;
+        r.known = true;
+        r.rule.nl = "techniekluwe: ten hoogste " + format_money(scheme.luwe_cap, Language::nl);
+        r.rule.en = "techniekluwe region: at most " + format_money(scheme.luwe_cap, Language::en);
+      } else {
+        r.amount = plan.region.fixed_maximum;
+        r.known = plan.region.fixed_maximum.cents > 0;
+        r.rule.nl = "vast bedrag uit de bijlage van de regeling";
+        r.rule.en = "fixed amount from the scheme's annex table";
+      }
+      break;
+    }
+  }
+  return r;
+}
+
+Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
+  Evaluation e;
+  e.scheme_found = true;
+  e.scheme_id = scheme.id;
+  e.first_year = scheme.first_year();
+  e.year_count = std::max(0, scheme.last_spend_year() - scheme.first_year() + 1);
+  const auto years = static_cast<std::size_t>(e.year_count);
+  e.by_year.assign(years, Totals{});
+  e.depreciation_by_year.assign(years, Money{});
+  e.cube.assign(years * kCategoryCount * kFundingCount, Money{});
+  e.by_organisation.assign(plan.organisations.size() + 1, Totals{});
+  e.by_activity.assign(plan.activities.size(), Totals{});
+  e.line_offset.reserve(plan.activities.size());
+  std::size_t line_total = 0;
+  for (const auto& a : plan.activities) {
+    e.line_offset.push_back(line_total);
+    line_total += a.lines.size();
+  }
+  e.line_cost.assign(line_total, Money{});
+
+  const OrganisationIndex orgs(plan);
+  const std::size_t unknown_org = plan.organisations.size();
+  auto note_overflow = [&](std::size_t a, std::size_t l) {
+    if (!e.overflow) e.overflow_path = path_of_line(a, l);
+    e.overflow = true;
+  };
+
+  // Books `amount` of one line in year index y (or outside the period when y is out of range).
+  auto book = [&](const BudgetLine& line, std::size_t a, std::size_t org, int y, Money amount) {
+    bool o = false;
+    if (y < 0 || y >= e.year_count) {
+      e.outside_period.add(line.funding, amount, o);
+      return o;
+    }
+    const auto yi = static_cast<std::size_t>(y);
+    e.total.add(line.funding, amount, o);
+    e.by_year[yi].add(line.funding, amount, o);
+    e.by_category[static_cast<std::size_t>(line.category)].add(line.funding, amount, o);
+    e.by_organisation[org].add(line.funding, amount, o);
+    e.by_activity[a].add(line.funding, amount, o);
+    Money& cell =
+        e.cube[(yi * kCategoryCount + static_cast<std::size_t>(line.category)) * kFundingCount +
+               static_cast<std::size_t>(line.funding)];
+    if (!add_into(cell, amount)) o = true;
+    return o;
+  };
+
+  for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+    const auto& lines = plan.activities[a].lines;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      const BudgetLine& line = lines[l];
+      const std::size_t org = orgs.find(line.organisation_id, unknown_org);
+      Money& line_cost = e.line_cost[e.line_offset[a] + l];
+      if (line.investment) {
+        // An investment line books the depreciation that falls in its own year.
+        auto amount = depreciation_in_year(*line.investment, line.year, scheme);
+        const int y = e.year_index(line.year);
+        if (!amount) {
+          note_overflow(a, l);
+          continue;
+        }
+        line_cost = *amount;
+        if (y >= 0 && y < e.year_count &&
+            !add_into(e.depreciation_by_year[static_cast<std::size_t>(y)], *amount))
+          note_overflow(a, l);
+        if (book(line, a, org, y, *amount)) note_overflow(a, l);
+      } else {
+        auto amount = line_amount(line);
+        if (!amount) {
+          note_overflow(a, l);
+          continue;
+        }
+        line_cost = *amount;
+        if (book(line, a, org, e.year_index(line.year), *amount)) note_overflow(a, l);
+      }
+    }
+  }
+
+  // [SECTION] Maximum subsidy
+  const MaximumResult max = maximum_subsidy(plan, scheme);
+  e.max_subsidy = max.amount;
+  e.max_known = max.known;
+  e.max_rule = max.rule;
+  if (max.overflow && !e.overflow) {
+    e.overflow = true;
+    e.overflow_path = "student_counts";
+  }
+
+  // [SECTION] Cofinancing, over the whole period
+  CofinancingCheck& c = e.cofinancing;
+  c.base = plan.cofinancing_base.value_or(scheme.cofinancing_base);
+  const CofinancingOption* option = scheme.cofinancing_option(plan.cofinancing_option);
+  if (!option) option = scheme.cofinancing_option("");
+  if (option) {
+    c.option_id = option->id;
+    c.minimum_bp = option->minimum_bp;
+  }
+  c.base_amount = c.base == CofinancingBase::total_costs ? e.total.costs : e.total.subsidy;
+  c.actual = e.total.cofinancing;
+  c.required = scale(c.base_amount, c.minimum_bp, 10000).value_or(Money{});
+  const Int128 have = static_cast<Int128>(c.actual.cents) * 10000;
+  const Int128 need = static_cast<Int128>(c.base_amount.cents) * c.minimum_bp;
+  c.met = have >= need;
+  c.shortfall = c.met ? Money{} : checked_sub(c.required, c.actual).value_or(Money{});
+  if (c.base_amount.cents > 0) {
+    const Int128 bp = have / c.base_amount.cents;  // rounded toward zero
+    c.percent_bp = bp > 1000000000    ? 1000000000
+                   : bp < -1000000000 ? -1000000000
+                                      : static_cast<std::int64_t>(bp);
+  }
+
+  // [SECTION] Settlement preview (rule stated in engine.h and in `rule`)
+  Settlement& s = e.settlement;
+  s.requested = e.total.subsidy;
+  Money capped = s.requested;
+  if (e.max_known && capped > e.max_subsidy) capped = e.max_subsidy;
+  s.maximum_cut = checked_sub(s.requested, capped).value_or(Money{});
+  s.allowed = capped;
+  if (!c.met && c.required.cents > 0 && capped.cents > 0) {
+    const Money actual = c.actual.cents > 0 ? c.actual : Money{};
+    s.allowed = std::min(capped, scale(capped, actual.cents, c.required.cents).value_or(Money{}));
+  }
+  s.cofinancing_cut = checked_sub(capped, s.allowed).value_or(Money{});
+  s.rule.nl =
+      "Subsidie boven het maximum vervalt; is de cofinanciering lager dan vereist, dan wordt de "
+      "subsidie naar rato "
+      "verlaagd: toegestaan = subsidie × werkelijke cofinanciering / vereiste cofinanciering.";
+  s.rule.en =
+      "Subsidy above the maximum is cut; when cofinancing is below the minimum the subsidy is "
+      "lowered pro rata: "
+      "allowed = subsidy × actual cofinancing / required cofinancing.";
+  return e;
+}
+
+}  // namespace sto

@@ -1,0 +1,113 @@
+// The budget engine: every derived figure of a plan under a scheme (DESIGN.md §2 "Derived").
+// Pure functions of (Plan, Scheme); no allocation per budget line, no floating point.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "money.h"
+#include "plan.h"
+#include "scheme.h"
+#include "text.h"
+
+namespace sto {
+
+constexpr int kCategoryCount = 9;  // CostCategory values
+constexpr int kFundingCount = 4;   // FundingSource values
+
+// Costs split by funding source. cofinancing = cash + in kind; costs = all four sources.
+struct Totals {
+  Money costs, subsidy, cofinancing, cofinancing_cash, cofinancing_in_kind, own;
+  // Adds one amount under its source; sets `overflow` instead of wrapping.
+  void add(FundingSource source, Money amount, bool& overflow);
+  void add(const Totals& other, bool& overflow);
+};
+
+struct CofinancingCheck {
+  CofinancingBase base = CofinancingBase::total_costs;  // what the minimum is a percentage of
+  std::string option_id;                                // the scheme option used
+  std::int64_t minimum_bp = 0;                          // the minimum, basis points of the base
+  Money base_amount;  // total costs or total subsidy, whole period
+  Money required;     // base × minimum, rounded half away from zero
+  Money actual;       // cash + in-kind cofinancing, whole period
+  Money shortfall;    // required - actual when below, else 0
+  std::int64_t percent_bp =
+      0;            // actual / base in basis points, rounded down (never shows a miss as met)
+  bool met = true;  // exact comparison actual × 10000 ≥ base × minimum
+};
+
+// The settlement preview. Stated rule (also in `rule`): subsidy above the maximum is cut first;
+// when cofinancing falls short, the rest is lowered pro rata:
+// allowed = capped × actual cofinancing / required cofinancing (rounded half away from zero).
+struct Settlement {
+  Money requested;        // subsidy-funded costs in the period
+  Money maximum_cut;      // requested above the maximum
+  Money cofinancing_cut;  // pro-rata cut for the cofinancing shortfall
+  Money allowed;          // what would be vastgesteld
+  LocalizedText rule;
+};
+
+struct Evaluation {
+  bool scheme_found = false;
+  std::string scheme_id;
+  int first_year = 0;  // the scheme's first year
+  int year_count = 0;  // years first_year .. the spend deadline's year
+
+  Totals total;                 // lines inside the period
+  Totals outside_period;        // lines outside it: not eligible, not in `total`
+  std::vector<Totals> by_year;  // year_count entries
+  std::array<Totals, kCategoryCount> by_category{};
+  std::vector<Totals>
+      by_organisation;  // plan.organisations order, then one "unknown organisation" entry
+  std::vector<Totals> by_activity;  // plan.activities order
+  std::vector<Money> cube;          // [year][category][funding], flattened; see cell()
+  std::vector<Money>
+      depreciation_by_year;  // investments' depreciation per year (included in the totals)
+
+  // Cost of every line (an investment line: its depreciation in the line's year),
+  // flattened: line j of activity i is at line_cost[line_offset[i] + j].
+  std::vector<std::size_t> line_offset;
+  std::vector<Money> line_cost;
+
+  Money max_subsidy;
+  bool max_known =
+      false;  // false when the region's table amount / previous grant / counts are missing
+  LocalizedText max_rule;  // how the maximum was computed, e.g. "1.000 BB/KB × € 15.895,00 + …"
+  CofinancingCheck cofinancing;
+  Settlement settlement;
+
+  bool overflow = false;      // some sum did not fit in int64 cents: figures are invalid
+  std::string overflow_path;  // where it first happened, e.g. "activities[2].lines[0]"
+
+  Money cell(int year, CostCategory category, FundingSource funding) const;
+  Money cost_of(std::size_t activity, std::size_t line) const {
+    return line_cost[line_offset[activity] + line];
+  }
+  int year_index(int year) const { return year - first_year; }  // may be out of [0, year_count)
+};
+
+// Months of an investment's economic life inside calendar year `year`, counted from its purchase
+// month, within the scheme period start .. spend deadline.
+int depreciation_months(const Investment& investment, int year, const Scheme& scheme);
+// Depreciation booked in `year`: price × months / life × project use, rounded once; nullopt on
+// overflow.
+std::optional<Money> depreciation_in_year(const Investment& investment, int year,
+                                          const Scheme& scheme);
+// A non-investment line's cost: price × quantity_milli / 1000, rounded once; nullopt on overflow.
+std::optional<Money> line_amount(const BudgetLine& line);
+// The maximum subsidy for the plan's region under the scheme (see Evaluation::max_known).
+struct MaximumResult {
+  Money amount;
+  bool known = false;
+  bool overflow = false;
+  LocalizedText rule;
+};
+MaximumResult maximum_subsidy(const Plan& plan, const Scheme& scheme);
+
+// Everything derived from a plan under a scheme. O(lines), no per-line allocation.
+Evaluation evaluate(const Plan& plan, const Scheme& scheme);
+
+}  // namespace sto

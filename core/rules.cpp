@@ -1,0 +1,518 @@
+// Rule checks; see rules.h. Codes are stable: tests, the CLI and saved reports rely on them.
+//
+// [SECTION] Codes
+//   SCHEME_UNKNOWN, MONEY_OVERFLOW, MAXIMUM_UNKNOWN, LUWE_ABOVE_CAP, SUBSIDY_ABOVE_MAXIMUM,
+//   COFIN_OPTION_UNKNOWN, COFIN_BELOW_MINIMUM, TOO_FEW_VMBO, NO_MBO, NO_BUSINESS, NO_PRIMARY,
+//   NO_PENVOERDER, MULTIPLE_PENVOERDERS, PENVOERDER_NOT_VMBO, MISSING_ID, DUPLICATE_ID,
+//   BRIN_FORMAT, VMBO_WITHOUT_BRIN, UNKNOWN_ORGANISATION, UNKNOWN_GOAL, STUDENT_COUNT_NEGATIVE,
+//   STUDENT_COUNT_DATE, GOAL_WITHOUT_INDICATOR, INDICATOR_WITHOUT_TARGET, ACTIVITY_WITHOUT_GOAL,
+//   LINE_OUTSIDE_PERIOD, NEGATIVE_AMOUNT, LINE_WITHOUT_PRICE_OR_QUANTITY, INVESTMENT_INCOMPLETE,
+//   INVESTMENT_LIFE_SHORTENED, INVESTMENT_NO_DEPRECIATION, DOUBLE_FUNDING, COFIN_NOT_FROM_BUSINESS
+#include "rules.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+namespace sto {
+
+namespace {
+
+std::string nl_money(Money m) {
+  return format_money(m, Language::nl);
+}
+std::string en_money(Money m) {
+  return format_money(m, Language::en);
+}
+
+std::string index_path(const char* field, std::size_t i) {
+  return std::string(field) + "[" + std::to_string(i) + "]";
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
+const char* kind_name(OrganisationKind kind, Language language) {
+  const bool nl = language == Language::nl;
+  switch (kind) {
+    case OrganisationKind::vmbo: return "vmbo";
+    case OrganisationKind::vso: return "vso";
+    case OrganisationKind::praktijkonderwijs:
+      return nl ? "praktijkonderwijs" : "practical education";
+    case OrganisationKind::mbo: return "mbo";
+    case OrganisationKind::primary: return nl ? "basisschool" : "primary school";
+    case OrganisationKind::business: return nl ? "bedrijf" : "business";
+    case OrganisationKind::municipality: return nl ? "gemeente" : "municipality";
+    case OrganisationKind::other: return nl ? "overig" : "other";
+  }
+  return "";
+}
+
+class Checker {
+ public:
+  Checker(const Plan& plan, const Scheme& scheme, const Evaluation& evaluation)
+      : plan_(plan), scheme_(scheme), eval_(evaluation) {}
+
+  std::vector<Finding> run() {
+    check_money();
+    check_partners();
+    check_organisations();
+    check_student_counts();
+    check_goals();
+    check_activities();
+    return std::move(out_);
+  }
+
+ private:
+  const Plan& plan_;
+  const Scheme& scheme_;
+  const Evaluation& eval_;
+  std::vector<Finding> out_;
+
+  void add(const char* code, Severity severity, std::string path, std::string nl, std::string en) {
+    out_.push_back(
+        Finding{code, severity, std::move(path), LocalizedText{std::move(nl), std::move(en)}});
+  }
+
+  const Organisation* organisation(std::string_view id) const {
+    for (const auto& o : plan_.organisations)
+      if (o.id == id) return &o;
+    return nullptr;
+  }
+  bool goal_exists(std::string_view id) const {
+    for (const auto& g : plan_.goals)
+      if (g.id == id) return true;
+    return false;
+  }
+
+  void unknown_organisation(const std::string& path, const std::string& id) {
+    add("UNKNOWN_ORGANISATION", Severity::error, path,
+        "Verwijst naar een onbekende organisatie '" + id + "'.",
+        "Refers to an unknown organisation '" + id + "'.");
+  }
+
+  // [SECTION] Money: overflow, maximum, cofinancing
+  void check_money() {
+    const Evaluation& e = eval_;
+    if (e.overflow) {
+      add("MONEY_OVERFLOW", Severity::error, e.overflow_path,
+          "Een bedrag is te groot om te rekenen; de totalen kloppen niet. Controleer prijs en "
+          "aantal.",
+          "An amount is too large to compute; the totals are invalid. Check price and quantity.");
+    }
+    const Money subsidy = e.total.subsidy;
+    const bool luwe = plan_.region.type == RegionType::techniekluwe && scheme_.luwe_cap.cents > 0;
+    if (!e.max_known) {
+      std::string path = "region.fixed_maximum", nl, en;
+      switch (scheme_.allocation) {
+        case AllocationMode::per_student:
+          path = "student_counts";
+          nl = "Er zijn geen meetellende leerlingen ingevuld; het maximum is daarom onbekend.";
+          en = "No counted students are entered, so the maximum subsidy is unknown.";
+          break;
+        case AllocationMode::previous_grant_share:
+          path = "region.previous_grant";
+          nl = "Vul het toegekende bedrag 2020-2023 in; het maximum is daarom nog onbekend.";
+          en = "Enter the 2020-2023 grant; until then the maximum subsidy is unknown.";
+          break;
+        case AllocationMode::fixed_table:
+          nl = "Vul het maximumbedrag uit de bijlage van de regeling in; het maximum is daarom nog "
+               "onbekend.";
+          en = "Enter the maximum from the scheme's annex table; until then the maximum subsidy is "
+               "unknown.";
+          break;
+      }
+      add("MAXIMUM_UNKNOWN", Severity::warning, path, nl, en);
+    }
+    if (luwe && subsidy > scheme_.luwe_cap) {
+      add("LUWE_ABOVE_CAP", Severity::error, "region.type",
+          "Een techniekluwe mag ten hoogste " + nl_money(scheme_.luwe_cap) +
+              " aanvragen; gevraagd is " + nl_money(subsidy) + ".",
+          "A techniekluwe region may request at most " + en_money(scheme_.luwe_cap) +
+              "; the plan requests " + en_money(subsidy) + ".");
+    } else if (e.max_known && subsidy > e.max_subsidy) {
+      const Money over = checked_sub(subsidy, e.max_subsidy).value_or(Money{});
+      add("SUBSIDY_ABOVE_MAXIMUM", Severity::error, "region",
+          "De gevraagde subsidie " + nl_money(subsidy) + " is " + nl_money(over) +
+              " hoger dan het maximum " + nl_money(e.max_subsidy) + " (" + e.max_rule.nl + ").",
+          "The requested subsidy " + en_money(subsidy) + " is " + en_money(over) +
+              " above the maximum " + en_money(e.max_subsidy) + " (" + e.max_rule.en + ").");
+    }
+    if (!plan_.cofinancing_option.empty() &&
+        !scheme_.cofinancing_option(plan_.cofinancing_option)) {
+      add("COFIN_OPTION_UNKNOWN", Severity::error, "cofinancing_option",
+          "De regeling kent geen cofinancieringsoptie '" + plan_.cofinancing_option +
+              "'; de standaard wordt gebruikt.",
+          "The scheme has no cofinancing option '" + plan_.cofinancing_option +
+              "'; the default is used.");
+    }
+    const CofinancingCheck& c = e.cofinancing;
+    if (!c.met) {
+      const bool costs = c.base == CofinancingBase::total_costs;
+      add("COFIN_BELOW_MINIMUM", Severity::error, "cofinancing",
+          "De cofinanciering " + nl_money(c.actual) + " (" +
+              format_percent_bp(c.percent_bp, Language::nl) + ") is lager dan het minimum van " +
+              format_percent_bp(c.minimum_bp, Language::nl) + " van " +
+              (costs ? "de totale kosten " : "de subsidie ") + nl_money(c.base_amount) + ": " +
+              nl_money(c.required) + " nodig, " + nl_money(c.shortfall) +
+              " tekort (gemeten over de hele periode).",
+          "Cofinancing " + en_money(c.actual) + " (" +
+              format_percent_bp(c.percent_bp, Language::en) + ") is below the minimum of " +
+              format_percent_bp(c.minimum_bp, Language::en) + " of " +
+              (costs ? "total costs " : "the subsidy ") + en_money(c.base_amount) + ": " +
+              en_money(c.required) + " required, " + en_money(c.shortfall) +
+              " short (measured over the whole period).");
+    }
+  }
+
+  // [SECTION] Mandatory partners and the penvoerder
+  void check_partners() {
+    std::set<std::string> vmbo_brins;
+    bool mbo = false, business = false, primary = false;
+    std::size_t penvoerders = 0;
+    for (std::size_t i = 0; i < plan_.organisations.size(); ++i) {
+      const auto& o = plan_.organisations[i];
+      if ((o.kind == OrganisationKind::vmbo || o.kind == OrganisationKind::vso) &&
+          is_vestiging_brin(o.brin))
+        vmbo_brins.insert(o.brin);
+      mbo = mbo || o.kind == OrganisationKind::mbo;
+      business = business || o.kind == OrganisationKind::business;
+      primary = primary || o.kind == OrganisationKind::primary;
+      if (o.penvoerder) {
+        if (++penvoerders == 2)
+          add("MULTIPLE_PENVOERDERS", Severity::error, index_path("organisations", i),
+              "Er is meer dan een penvoerder; een regio heeft er precies een.",
+              "There is more than one penvoerder; a region has exactly one.");
+        if (o.kind != OrganisationKind::vmbo && o.kind != OrganisationKind::vso)
+          add("PENVOERDER_NOT_VMBO", Severity::warning, index_path("organisations", i),
+              "De penvoerder is het bevoegd gezag van een vmbo-school; '" + o.name + "' is " +
+                  kind_name(o.kind, Language::nl) + ".",
+              "The penvoerder is the board of a vmbo school; '" + o.name + "' is " +
+                  kind_name(o.kind, Language::en) + ".");
+      }
+    }
+    const auto vmbo_count = static_cast<int>(vmbo_brins.size());
+    if (vmbo_count < scheme_.min_vmbo_schools)
+      add("TOO_FEW_VMBO", Severity::error, "organisations",
+          "Er zijn " + std::to_string(vmbo_count) +
+              " vmbo-vestigingen met een eigen 6-cijferig BRIN; minimaal " +
+              std::to_string(scheme_.min_vmbo_schools) + " nodig.",
+          "There are " + std::to_string(vmbo_count) +
+              " vmbo schools with their own 6-character BRIN; at least " +
+              std::to_string(scheme_.min_vmbo_schools) + " are required.");
+    if (scheme_.requires_mbo && !mbo)
+      add("NO_MBO", Severity::error, "organisations",
+          "Er doet geen mbo-instelling mee; dat is verplicht.",
+          "No mbo institution takes part; one is required.");
+    if (scheme_.requires_business && !business)
+      add("NO_BUSINESS", Severity::error, "organisations",
+          "Er doen geen bedrijven mee; dat is verplicht.",
+          "No businesses take part; they are required.");
+    if (scheme_.requires_primary && !primary)
+      add("NO_PRIMARY", Severity::error, "organisations",
+          "Er doet geen basisschool mee; in deze regeling is primair onderwijs een verplichte "
+          "partner.",
+          "No primary school takes part; under this scheme primary education is a mandatory "
+          "partner.");
+    if (penvoerders == 0)
+      add("NO_PENVOERDER", Severity::error, "organisations",
+          "Geen penvoerder aangewezen; de penvoerder vraagt aan en legt verantwoording af voor de "
+          "regio.",
+          "No penvoerder is set; the penvoerder applies and accounts for the whole region.");
+  }
+
+  // Reports an empty id or the second use of an id within one list.
+  template <class Items, class Path>
+  void check_ids(const Items& items, Path path_of, const char* what_nl, const char* what_en) {
+    std::set<std::string_view> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string& id = items[i].id;
+      if (id.empty()) {
+        add("MISSING_ID", Severity::error, path_of(i) + ".id", std::string(what_nl) + " zonder id.",
+            std::string(what_en) + " without an id.");
+      } else if (!seen.insert(id).second) {
+        add("DUPLICATE_ID", Severity::error, path_of(i) + ".id",
+            std::string(what_nl) + ": id '" + id + "' komt vaker voor.",
+            std::string(what_en) + ": id '" + id + "' is used more than once.");
+      }
+    }
+  }
+
+  // [SECTION] Organisations
+  void check_organisations() {
+    check_ids(
+        plan_.organisations, [](std::size_t i) { return index_path("organisations", i); },
+        "Organisatie", "Organisation");
+    for (std::size_t i = 0; i < plan_.organisations.size(); ++i) {
+      const auto& o = plan_.organisations[i];
+      const std::string path = index_path("organisations", i);
+      if (!o.brin.empty() && !is_vestiging_brin(o.brin) && !is_board_brin(o.brin))
+        add("BRIN_FORMAT", Severity::warning, path + ".brin",
+            "BRIN '" + o.brin + "' heeft niet de vorm 99XA (bestuur) of 99XA00 (vestiging).",
+            "BRIN '" + o.brin + "' is not of the form 99XA (board) or 99XA00 (school).");
+      else if ((o.kind == OrganisationKind::vmbo || o.kind == OrganisationKind::vso) &&
+               !is_vestiging_brin(o.brin))
+        add("VMBO_WITHOUT_BRIN", Severity::warning, path + ".brin",
+            "'" + o.name +
+                "' heeft geen 6-cijferig vestigings-BRIN en telt niet mee als vmbo-school.",
+            "'" + o.name + "' has no 6-character school BRIN and does not count as a vmbo school.");
+    }
+  }
+
+  // [SECTION] Student counts
+  void check_student_counts() {
+    for (std::size_t i = 0; i < plan_.student_counts.size(); ++i) {
+      const auto& c = plan_.student_counts[i];
+      const std::string path = index_path("student_counts", i);
+      if (!organisation(c.organisation_id))
+        unknown_organisation(path + ".organisation_id", c.organisation_id);
+      if (c.students < 0)
+        add("STUDENT_COUNT_NEGATIVE", Severity::error, path + ".students",
+            "Een leerlingaantal kan niet negatief zijn.", "A student count cannot be negative.");
+      if (scheme_.allocation == AllocationMode::per_student && c.count_date.is_set() &&
+          !(c.count_date == scheme_.count_date))
+        add("STUDENT_COUNT_DATE", Severity::warning, path + ".count_date",
+            "Teldatum " + format_iso_date(c.count_date) +
+                " wijkt af van de teldatum van de regeling (" +
+                format_iso_date(scheme_.count_date) + ").",
+            "Count date " + format_iso_date(c.count_date) +
+                " differs from the scheme's count date (" + format_iso_date(scheme_.count_date) +
+                ").");
+    }
+  }
+
+  // [SECTION] Goals and indicators
+  void check_goals() {
+    check_ids(
+        plan_.goals, [](std::size_t i) { return index_path("goals", i); }, "Doel", "Goal");
+    for (std::size_t g = 0; g < plan_.goals.size(); ++g) {
+      const auto& goal = plan_.goals[g];
+      const std::string path = index_path("goals", g);
+      if (goal.indicators.empty())
+        add("GOAL_WITHOUT_INDICATOR", Severity::warning, path,
+            "Doel '" + goal.title +
+                "' heeft geen indicator; zonder indicator is de voortgang niet te meten.",
+            "Goal '" + goal.title +
+                "' has no indicator; without one its progress cannot be measured.");
+      for (std::size_t k = 0; k < goal.indicators.size(); ++k) {
+        const auto& ind = goal.indicators[k];
+        if (ind.targets.empty())
+          add("INDICATOR_WITHOUT_TARGET", Severity::warning,
+              path + "." + index_path("indicators", k),
+              "Indicator '" + ind.name + "' heeft geen streefwaarden per jaar.",
+              "Indicator '" + ind.name + "' has no yearly targets.");
+      }
+    }
+  }
+
+  // [SECTION] Activities and budget lines
+  void check_activities() {
+    check_ids(
+        plan_.activities, [](std::size_t i) { return index_path("activities", i); }, "Activiteit",
+        "Activity");
+    // Investment identity for double funding: organisation, description, price, purchase date,
+    // year.
+    using InvestmentKey =
+        std::tuple<std::string_view, std::string_view, std::int64_t, int, int, int, int>;
+    std::map<InvestmentKey, std::string> investments;
+    std::set<std::string_view> line_ids;
+    const int first = scheme_.first_year(), last = scheme_.last_spend_year();
+    for (std::size_t a = 0; a < plan_.activities.size(); ++a) {
+      const auto& act = plan_.activities[a];
+      const std::string apath = index_path("activities", a);
+      if (act.goal_ids.empty())
+        add("ACTIVITY_WITHOUT_GOAL", Severity::warning, apath + ".goal_ids",
+            "Activiteit '" + act.title + "' draagt aan geen enkel doel bij.",
+            "Activity '" + act.title + "' does not contribute to any goal.");
+      for (std::size_t k = 0; k < act.goal_ids.size(); ++k)
+        if (!goal_exists(act.goal_ids[k]))
+          add("UNKNOWN_GOAL", Severity::error, apath + "." + index_path("goal_ids", k),
+              "Verwijst naar een onbekend doel '" + act.goal_ids[k] + "'.",
+              "Refers to an unknown goal '" + act.goal_ids[k] + "'.");
+      if (!act.lead_organisation_id.empty() && !organisation(act.lead_organisation_id))
+        unknown_organisation(apath + ".lead_organisation_id", act.lead_organisation_id);
+      for (std::size_t k = 0; k < act.partner_ids.size(); ++k)
+        if (!organisation(act.partner_ids[k]))
+          unknown_organisation(apath + "." + index_path("partner_ids", k), act.partner_ids[k]);
+
+      for (std::size_t l = 0; l < act.lines.size(); ++l) {
+        const BudgetLine& line = act.lines[l];
+        const std::string path = apath + "." + index_path("lines", l);
+        const std::string name = line.description.empty() ? path : line.description;
+        if (line.id.empty())
+          add("MISSING_ID", Severity::error, path + ".id", "Begrotingsregel zonder id.",
+              "Budget line without an id.");
+        else if (!line_ids.insert(line.id).second)
+          add("DUPLICATE_ID", Severity::error, path + ".id",
+              "Begrotingsregel: id '" + line.id + "' komt vaker voor.",
+              "Budget line: id '" + line.id + "' is used more than once.");
+        const Organisation* org = organisation(line.organisation_id);
+        if (!org) unknown_organisation(path + ".organisation_id", line.organisation_id);
+        if (line.year < first || line.year > last)
+          add("LINE_OUTSIDE_PERIOD", Severity::error, path + ".year",
+              "'" + name + "' valt in " + std::to_string(line.year) + ", buiten de periode " +
+                  std::to_string(first) + "-" + std::to_string(last) + " (uitgeven tot " +
+                  format_iso_date(scheme_.spend_deadline) + "); deze kosten tellen niet mee.",
+              "'" + name + "' falls in " + std::to_string(line.year) + ", outside the period " +
+                  std::to_string(first) + "-" + std::to_string(last) + " (spending until " +
+                  format_iso_date(scheme_.spend_deadline) + "); these costs do not count.");
+        if (line.funding != FundingSource::subsidy && line.funding != FundingSource::own && org &&
+            org->kind != OrganisationKind::business)
+          add("COFIN_NOT_FROM_BUSINESS", Severity::warning, path + ".funding",
+              "Cofinanciering hoort van bedrijven te komen; '" + org->name + "' is " +
+                  kind_name(org->kind, Language::nl) + ".",
+              "Cofinancing should come from businesses; '" + org->name + "' is " +
+                  kind_name(org->kind, Language::en) + ".");
+        if (!line.other_funding.empty())
+          add("DOUBLE_FUNDING", Severity::error, path + ".other_funding",
+              "'" + name + "' wordt ook betaald uit '" + line.other_funding +
+                  "'; dubbele financiering is niet toegestaan.",
+              "'" + name + "' is also paid from '" + line.other_funding +
+                  "'; double funding is not allowed.");
+        if (line.investment) {
+          check_investment(line, path, name, investments);
+        } else {
+          if (line.price.cents < 0 || line.quantity_milli < 0)
+            add("NEGATIVE_AMOUNT", Severity::error,
+                path + (line.price.cents < 0 ? ".price" : ".quantity"),
+                "'" + name + "' heeft een negatieve prijs of hoeveelheid.",
+                "'" + name + "' has a negative price or quantity.");
+          else if (line.price.cents == 0 || line.quantity_milli == 0) {
+            const bool concrete = line.year < first + scheme_.concrete_years;
+            add("LINE_WITHOUT_PRICE_OR_QUANTITY", concrete ? Severity::error : Severity::warning,
+                path + (line.price.cents == 0 ? ".price" : ".quantity"),
+                "'" + name + "' heeft geen prijs of hoeveelheid" +
+                    (concrete ? std::string("; de eerste jaren moeten concreet begroot zijn (prijs "
+                                            "× hoeveelheid).")
+                              : std::string(".")),
+                "'" + name + "' has no price or quantity" +
+                    (concrete
+                         ? std::string(
+                               "; the first years must be budgeted concretely (price × quantity).")
+                         : std::string(".")));
+          }
+        }
+      }
+    }
+  }
+
+  void check_investment(
+      const BudgetLine& line, const std::string& path, const std::string& name,
+      std::map<std::tuple<std::string_view, std::string_view, std::int64_t, int, int, int, int>,
+               std::string>& investments) {
+    const Investment& inv = line.investment.value();
+    const Date& d = inv.purchase_date;
+    const bool date_ok = d.year >= 1900 && d.year <= 9999 && d.month >= 1 && d.month <= 12 &&
+                         d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+    if (inv.purchase_price.cents <= 0 || !date_ok || inv.economic_life_months <= 0 ||
+        inv.project_use_bp <= 0 || inv.project_use_bp > 10000) {
+      add("INVESTMENT_INCOMPLETE", Severity::error, path + ".investment",
+          "Investering '" + name +
+              "' mist aanschafprijs, aanschafdatum, economische levensduur of een projectaandeel "
+              "tussen 0 en 100%.",
+          "Investment '" + name +
+              "' lacks a purchase price, purchase date, economic life or a project share between 0 "
+              "and 100%.");
+      return;
+    }
+    // The life ends at the start of month purchase + life; it may not be cut to the project end.
+    const std::int64_t end_month =
+        static_cast<std::int64_t>(d.year) * 12 + (d.month - 1) + inv.economic_life_months;
+    const std::int64_t period_end_month =
+        static_cast<std::int64_t>(scheme_.period_end.year) * 12 + scheme_.period_end.month;
+    if (end_month <= period_end_month)
+      add("INVESTMENT_LIFE_SHORTENED", Severity::warning, path + ".investment.economic_life_months",
+          "De economische levensduur van '" + name + "' (" +
+              std::to_string(inv.economic_life_months) +
+              " maanden) eindigt binnen de regelingsperiode. Afschrijven gaat over de echte "
+              "levensduur, niet "
+              "ingekort tot het einde van het project.",
+          "The economic life of '" + name + "' (" + std::to_string(inv.economic_life_months) +
+              " months) ends within the scheme period. Depreciation follows the real economic "
+              "life; it may not be "
+              "shortened to the project end.");
+    if (line.year >= scheme_.first_year() && line.year <= scheme_.last_spend_year() &&
+        depreciation_months(inv, line.year, scheme_) == 0)
+      add("INVESTMENT_NO_DEPRECIATION", Severity::warning, path + ".year",
+          "Investering '" + name + "' heeft in " + std::to_string(line.year) +
+              " geen afschrijving (voor de aanschaf of na de levensduur); deze regel kost niets.",
+          "Investment '" + name + "' has no depreciation in " + std::to_string(line.year) +
+              " (before purchase or after its life); this line costs nothing.");
+    const auto key =
+        std::make_tuple(std::string_view(line.organisation_id), std::string_view(line.description),
+                        inv.purchase_price.cents, d.year, d.month, d.day, line.year);
+    auto [it, inserted] = investments.emplace(key, path);
+    if (!inserted)
+      add("DOUBLE_FUNDING", Severity::error, path + ".investment",
+          "Investering '" + name + "' wordt in " + std::to_string(line.year) +
+              " ook al gefinancierd door " + it->second + ".",
+          "Investment '" + name + "' is already funded in " + std::to_string(line.year) + " by " +
+              it->second + ".");
+  }
+};
+
+}  // namespace
+
+const char* severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+  }
+  return "error";
+}
+
+const char* severity_label(Severity severity, Language language) {
+  if (language == Language::en) return severity_name(severity);
+  switch (severity) {
+    case Severity::error: return "fout";
+    case Severity::warning: return "waarschuwing";
+    case Severity::info: return "info";
+  }
+  return "fout";
+}
+
+bool is_board_brin(std::string_view brin) {
+  return brin.size() == 4 && is_digit(brin[0]) && is_digit(brin[1]) && is_upper(brin[2]) &&
+         is_upper(brin[3]);
+}
+
+bool is_vestiging_brin(std::string_view brin) {
+  return brin.size() == 6 && is_board_brin(brin.substr(0, 4)) &&
+         (is_digit(brin[4]) || is_upper(brin[4])) && (is_digit(brin[5]) || is_upper(brin[5]));
+}
+
+std::vector<Finding> check_plan(const Plan& plan, const Scheme& scheme,
+                                const Evaluation& evaluation) {
+  return Checker(plan, scheme, evaluation).run();
+}
+
+bool has_errors(const std::vector<Finding>& findings) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [](const Finding& f) { return f.severity == Severity::error; });
+}
+
+Analysis analyse(const Plan& plan, const SchemeTable& schemes) {
+  Analysis a;
+  const Scheme* scheme = schemes.find(plan.scheme_id);
+  if (!scheme) {
+    a.evaluation.scheme_id = plan.scheme_id;
+    a.findings.push_back(Finding{"SCHEME_UNKNOWN",
+                                 Severity::error,
+                                 "scheme_id",
+                                 {"Onbekende regeling '" + plan.scheme_id + "'; kies een regeling.",
+                                  "Unknown scheme '" + plan.scheme_id + "'; choose a scheme."}});
+    return a;
+  }
+  a.evaluation = evaluate(plan, *scheme);
+  a.findings = check_plan(plan, *scheme, a.evaluation);
+  return a;
+}
+
+}  // namespace sto

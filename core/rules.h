@@ -1,0 +1,52 @@
+// Rule checks: every problem in a plan as a Finding with a stable code, a severity, the path of
+// the thing it is about (so the UI can jump there) and a message in Dutch and English.
+// Pure C++17; reads the Evaluation from engine.h, never recomputes totals itself.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine.h"
+#include "plan.h"
+#include "scheme.h"
+#include "text.h"
+
+namespace sto {
+
+enum class Severity { error, warning, info };
+
+struct Finding {
+  std::string code;  // stable, e.g. "COFIN_BELOW_MINIMUM"; see the list in rules.cpp
+  Severity severity = Severity::error;
+  std::string
+      path;  // e.g. "activities[3].lines[2].quantity", "organisations[1]"; "" = the whole plan
+  LocalizedText message;
+};
+
+// "error" / "warning" / "info".
+const char* severity_name(Severity severity);
+// "fout" / "waarschuwing" / "info" in Dutch, the English name otherwise.
+const char* severity_label(Severity severity, Language language);
+
+// All findings for a plan under a scheme, given its evaluation (from evaluate(plan, scheme)).
+// Ordered: plan-level first, then by the order of the plan's parts; stable between runs.
+std::vector<Finding> check_plan(const Plan& plan, const Scheme& scheme,
+                                const Evaluation& evaluation);
+
+// True when the findings hold at least one error.
+bool has_errors(const std::vector<Finding>& findings);
+
+// A 6-digit vestiging BRIN: two digits, two letters, two digits or letters ("99XA00").
+bool is_vestiging_brin(std::string_view brin);
+// A 4-character board BRIN: two digits, two letters ("99XA").
+bool is_board_brin(std::string_view brin);
+
+// The evaluation and findings of a plan against a scheme table (the shipped one by default);
+// an unknown scheme id gives a SCHEME_UNKNOWN finding and an empty evaluation.
+struct Analysis {
+  Evaluation evaluation;
+  std::vector<Finding> findings;
+};
+Analysis analyse(const Plan& plan, const SchemeTable& schemes = builtin_schemes());
+
+}  // namespace sto

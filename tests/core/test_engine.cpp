@@ -1,0 +1,247 @@
+// The budget engine: line costs, depreciation, maxima per allocation mode, cofinancing, settlement.
+#include <catch2/catch.hpp>
+
+#include "engine.h"
+#include "rules.h"
+#include "test_helpers.h"
+
+using namespace sto;
+using sto::test::line;
+using sto::test::minimal_plan;
+
+namespace {
+const Scheme& scheme(const char* id) {
+  const Scheme* s = builtin_schemes().find(id);
+  REQUIRE(s != nullptr);
+  return *s;
+}
+void add_students(Plan& p, const std::string& org, LearningPath path, const char* profile,
+                  std::int64_t n) {
+  StudentCount c;
+  c.organisation_id = org;
+  c.path = path;
+  c.profile = profile;
+  c.count_date = Date{2018, 10, 1};
+  c.students = n;
+  p.student_counts.push_back(c);
+}
+}  // namespace
+
+TEST_CASE("the shipped scheme table loads with all three schemes") {
+  INFO(builtin_schemes_error().en);
+  REQUIRE(builtin_schemes_error().empty());
+  const auto& s20 = scheme("sto-2020-2023");
+  CHECK(s20.allocation == AllocationMode::per_student);
+  CHECK(s20.rate_per_student[0] == Money{1589500});
+  CHECK(s20.rate_per_student[2] == Money{794750});
+  CHECK(s20.spend_deadline == Date{2024, 12, 31});
+  CHECK(s20.cofinancing_option("")->minimum_bp == 750);
+  CHECK(s20.cofinancing_option("original")->minimum_bp == 1000);
+  CHECK(scheme("sto-2024").previous_grant_share_bp == 2500);
+  const auto& s25 = scheme("sto-2025-2028");
+  CHECK(s25.luwe_cap == Money{400000000});
+  CHECK(s25.requires_primary);
+  CHECK(s25.spend_deadline == Date{2029, 3, 30});
+  CHECK(s25.cofinancing_option("")->minimum_bp == 1000);
+}
+
+TEST_CASE("scheme table parse errors are values") {
+  CHECK_FALSE(parse_scheme_table("{").ok());
+  CHECK_FALSE(parse_scheme_table("{\"format\":\"x\",\"version\":1,\"schemes\":[]}").ok());
+  CHECK_FALSE(
+      parse_scheme_table("{\"format\":\"sto-schemes\",\"version\":1,\"schemes\":[{\"id\":1}]}")
+          .ok());
+  CHECK(parse_scheme_table("{\"format\":\"sto-schemes\",\"version\":1,\"schemes\":[]}").ok());
+}
+
+TEST_CASE("line cost is price x quantity rounded once, half away from zero") {
+  BudgetLine l = line("x", "v1", 2025, 5000, 12500);  // 12.5 h × € 50
+  CHECK(line_amount(l)->cents == 62500);
+  l.price = Money{333};
+  l.quantity_milli = 1500;  // 3.33 × 1.5 = 4.995 -> 5.00
+  CHECK(line_amount(l)->cents == 500);
+  l.price = Money{-333};
+  CHECK(line_amount(l)->cents == -500);
+}
+
+TEST_CASE("T1/T2: per-student maximum 2020-2023") {
+  Plan p = minimal_plan();
+  p.scheme_id = "sto-2020-2023";
+  add_students(p, "v1", LearningPath::bb, "PIE", 600);
+  add_students(p, "v2", LearningPath::kb, "BWI", 400);
+  add_students(p, "v2", LearningPath::gl, "M&T", 100);
+  add_students(p, "v2", LearningPath::tl, "PIE", 50);  // TL does not count
+  add_students(p, "v2", LearningPath::bb, "Z&W", 70);  // not a technical profile
+  add_students(p, "m1", LearningPath::bb, "PIE", 80);  // not a vmbo school
+  auto m = maximum_subsidy(p, scheme("sto-2020-2023"));
+  CHECK(m.known);
+  CHECK(m.amount.cents == 1668975000);  // € 16.689.750,00
+  CHECK(format_money(m.amount, Language::nl) == "€ 16.689.750,00");
+
+  Plan q = minimal_plan();
+  add_students(q, "v1", LearningPath::gl, "MVI", 1);
+  auto m2 = maximum_subsidy(q, scheme("sto-2020-2023"));
+  CHECK(m2.amount.cents == 794750);  // € 7.947,50
+}
+
+TEST_CASE("T3: 2024 maximum is 25% of the previous grant") {
+  Plan p = minimal_plan();
+  p.region.previous_grant = Money{373200000};
+  auto m = maximum_subsidy(p, scheme("sto-2024"));
+  CHECK(m.known);
+  CHECK(m.amount.cents == 93300000);  // € 933.000
+}
+
+TEST_CASE("2025-2028 maximum: table amount, techniekluwe capped at 4M") {
+  Plan p = minimal_plan();
+  p.region.fixed_maximum = Money{480000000};
+  CHECK(maximum_subsidy(p, scheme("sto-2025-2028")).amount.cents == 480000000);
+  p.region.type = RegionType::techniekluwe;
+  CHECK(maximum_subsidy(p, scheme("sto-2025-2028")).amount.cents == 400000000);
+  p.region.fixed_maximum = Money{};
+  CHECK(maximum_subsidy(p, scheme("sto-2025-2028")).amount.cents == 400000000);
+}
+
+TEST_CASE("investment depreciation: months in the year, project use, never beyond the deadline") {
+  const Scheme& s = scheme("sto-2025-2028");
+  Investment cnc;
+  cnc.purchase_price = Money{8500000};  // € 85.000
+  cnc.purchase_date = Date{2025, 9, 1};
+  cnc.economic_life_months = 120;
+  cnc.project_use_bp = 6000;
+  CHECK(depreciation_months(cnc, 2025, s) == 4);
+  CHECK(depreciation_months(cnc, 2026, s) == 12);
+  CHECK(depreciation_months(cnc, 2029, s) == 3);  // deadline 30 March 2029
+  CHECK(depreciation_months(cnc, 2030, s) == 0);
+  CHECK(depreciation_months(cnc, 2024, s) == 0);
+  // 85.000 × 12/120 × 60% = 5.100
+  CHECK(depreciation_in_year(cnc, 2026, s)->cents == 510000);
+  CHECK(depreciation_in_year(cnc, 2025, s)->cents == 170000);
+  // Bought before the period: only months inside it count.
+  cnc.purchase_date = Date{2024, 1, 15};
+  cnc.economic_life_months = 24;
+  CHECK(depreciation_months(cnc, 2024, s) == 0);
+  CHECK(depreciation_months(cnc, 2025, s) == 12);
+  CHECK(depreciation_months(cnc, 2026, s) == 0);
+
+  Plan p = minimal_plan();
+  BudgetLine inv = line("inv", "v1", 2026, 0, 0, FundingSource::subsidy, CostCategory::equipment);
+  inv.investment = Investment{Money{8500000}, Date{2025, 9, 1}, 120, 6000};
+  p.activities[0].lines.push_back(inv);
+  auto e = evaluate(p, s);
+  CHECK(e.cost_of(0, 2).cents == 510000);
+  CHECK(e.depreciation_by_year[1].cents == 510000);
+  CHECK(e.cell(2026, CostCategory::equipment, FundingSource::subsidy).cents == 510000);
+}
+
+TEST_CASE("totals by year, category, organisation, activity and source") {
+  Plan p = minimal_plan();
+  p.activities[0].lines.push_back(
+      line("l3", "v2", 2027, 10000, 3000, FundingSource::own, CostCategory::materials));
+  p.activities[0].lines.push_back(
+      line("l4", "b1", 2026, 100000, 1000, FundingSource::cofinancing_cash));
+  auto e = evaluate(p, scheme("sto-2025-2028"));
+  CHECK(e.year_count == 5);  // 2025..2029 (spend deadline March 2029)
+  CHECK(e.total.costs.cents == 500000 + 100000 + 30000 + 100000);
+  CHECK(e.total.subsidy.cents == 500000);
+  CHECK(e.total.cofinancing.cents == 200000);
+  CHECK(e.total.cofinancing_cash.cents == 100000);
+  CHECK(e.total.cofinancing_in_kind.cents == 100000);
+  CHECK(e.total.own.cents == 30000);
+  CHECK(e.by_year[0].costs.cents == 600000);
+  CHECK(e.by_year[1].costs.cents == 100000);
+  CHECK(e.by_year[2].own.cents == 30000);
+  CHECK(e.by_category[static_cast<int>(CostCategory::materials)].costs.cents == 30000);
+  CHECK(e.by_organisation[3].cofinancing.cents == 200000);  // b1
+  CHECK(e.by_activity[0].costs.cents == 730000);
+  CHECK(e.cell(2025, CostCategory::internal_staff, FundingSource::subsidy).cents == 500000);
+}
+
+TEST_CASE("lines outside the period do not count") {
+  Plan p = minimal_plan();
+  p.activities[0].lines.push_back(line("late", "v1", 2031, 5000, 1000));
+  auto e = evaluate(p, scheme("sto-2025-2028"));
+  CHECK(e.total.costs.cents == 600000);
+  CHECK(e.outside_period.costs.cents == 5000);
+}
+
+TEST_CASE("T5: cofinancing 10% of total costs over the whole period") {
+  Plan p = minimal_plan();
+  p.region.fixed_maximum = Money{200000000};
+  // € 1.000.000 eligible costs: € 900.001 subsidy + € 99.999 cofinancing.
+  p.activities[0].lines = {line("s", "v1", 2025, 90000100, 1000),
+                           line("c", "b1", 2026, 9999900, 1000, FundingSource::cofinancing_cash)};
+  auto a = analyse(p);
+  CHECK(a.evaluation.cofinancing.base_amount.cents == 100000000);
+  CHECK(a.evaluation.cofinancing.required.cents == 10000000);
+  CHECK(a.evaluation.cofinancing.actual.cents == 9999900);
+  CHECK(a.evaluation.cofinancing.percent_bp == 999);
+  CHECK_FALSE(a.evaluation.cofinancing.met);
+  CHECK(a.evaluation.cofinancing.shortfall.cents == 100);
+  REQUIRE(a.findings.size() == 1);
+  CHECK(a.findings[0].code == "COFIN_BELOW_MINIMUM");
+  // Settlement: 900.001,00 × 99.999 / 100.000 = 899.991,99999 -> € 899.992,00 (rounded half away)
+  CHECK(a.evaluation.settlement.allowed.cents == 89999200);
+  CHECK(a.evaluation.settlement.cofinancing_cut.cents == 900);
+
+  p.activities[0].lines = {line("s", "v1", 2025, 90000000, 1000),
+                           line("c", "b1", 2026, 10000000, 1000, FundingSource::cofinancing_cash)};
+  a = analyse(p);
+  CHECK(a.evaluation.cofinancing.met);
+  CHECK(a.evaluation.cofinancing.percent_bp == 1000);
+  CHECK(a.findings.empty());
+  CHECK(a.evaluation.settlement.allowed.cents == 90000000);
+}
+
+TEST_CASE("cofinancing base can be the subsidy") {
+  Plan p = minimal_plan();
+  p.cofinancing_base = CofinancingBase::subsidy;
+  p.activities[0].lines = {line("s", "v1", 2025, 90000000, 1000),
+                           line("c", "b1", 2026, 8999999, 1000, FundingSource::cofinancing_cash)};
+  auto e = evaluate(p, scheme("sto-2025-2028"));
+  CHECK(e.cofinancing.base == CofinancingBase::subsidy);
+  CHECK(e.cofinancing.required.cents == 9000000);
+  CHECK_FALSE(e.cofinancing.met);
+  p.activities[0].lines[1].price = Money{9000000};
+  CHECK(evaluate(p, scheme("sto-2025-2028")).cofinancing.met);
+}
+
+TEST_CASE("settlement cuts subsidy above the maximum") {
+  Plan p = minimal_plan();
+  p.region.fixed_maximum = Money{400000};  // € 4.000 while € 5.000 is asked
+  auto e = evaluate(p, scheme("sto-2025-2028"));
+  CHECK(e.settlement.requested.cents == 500000);
+  CHECK(e.settlement.maximum_cut.cents == 100000);
+  CHECK(e.settlement.allowed.cents == 400000);
+}
+
+TEST_CASE("money overflow is flagged, never wrapped") {
+  Plan p = minimal_plan();
+  p.activities[0].lines.push_back(line("big", "v1", 2026, INT64_MAX / 2, 1000));
+  p.activities[0].lines.push_back(line("big2", "v1", 2026, INT64_MAX / 2, 1000));
+  p.activities[0].lines.push_back(line("big3", "v1", 2026, INT64_MAX / 2, 1000));
+  auto a = analyse(p);
+  CHECK(a.evaluation.overflow);
+  CHECK(a.evaluation.overflow_path == "activities[0].lines[3]");
+  REQUIRE_FALSE(a.findings.empty());
+  CHECK(a.findings[0].code == "MONEY_OVERFLOW");
+  CHECK(a.findings[0].severity == Severity::error);
+
+  Plan q = minimal_plan();
+  q.activities[0].lines[0].price = Money{INT64_MAX};
+  q.activities[0].lines[0].quantity_milli = 2000;
+  auto b = analyse(q);
+  CHECK(b.evaluation.overflow);
+  CHECK(b.findings[0].code == "MONEY_OVERFLOW");
+}
+
+TEST_CASE("10,000 lines evaluate without per-line trouble") {
+  Plan p = minimal_plan();
+  auto& lines = p.activities[0].lines;
+  for (int i = 0; i < 10000; ++i)
+    lines.push_back(line("n" + std::to_string(i), i % 2 ? "v1" : "b1", 2025 + i % 4, 5000, 1000 + i,
+                         i % 2 ? FundingSource::subsidy : FundingSource::cofinancing_in_kind));
+  auto e = evaluate(p, scheme("sto-2025-2028"));
+  CHECK_FALSE(e.overflow);
+  CHECK(e.line_cost.size() == 10002);
+}
