@@ -1,0 +1,219 @@
+// Edit commands: every change to a plan is a small value; apply_command() performs it and returns the
+// command that undoes it, plus a description for the history list ("Bedrag gewijzigd: …").
+// Pure C++17. Paths are indices into the plan's vectors, checked before anything changes.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "plan.h"
+#include "text.h"
+
+namespace sto {
+
+// A budget line: plan.activities[activity].lines[line].
+struct LineRef {
+  std::size_t activity = 0;
+  std::size_t line = 0;
+};
+
+// [SECTION] Plan and region
+struct SetPlanTitle {
+  std::string title;
+};
+struct SetPlanNotes {
+  std::string notes;
+};
+struct SetScheme {
+  std::string scheme_id;
+};
+struct SetCofinancingOption {
+  std::string option_id;
+};  // "" = the scheme's default
+struct SetCofinancingBase {
+  std::optional<CofinancingBase> base;
+};  // nullopt = the scheme's base
+struct SetRegionName {
+  std::string name;
+};
+struct SetRegionType {
+  RegionType type = RegionType::techniekregio;
+};
+struct SetPreviousGrant {
+  Money amount;
+};
+struct SetFixedMaximum {
+  Money amount;
+};
+
+// [SECTION] Organisations and student counts (index = position in the vector; add inserts before
+// it)
+struct AddOrganisation {
+  std::size_t index = 0;
+  Organisation organisation;
+};
+struct RemoveOrganisation {
+  std::size_t index = 0;
+};
+struct RenameOrganisation {
+  std::size_t index = 0;
+  std::string name;
+};
+struct SetOrganisation {
+  std::size_t index = 0;
+  Organisation organisation;
+};  // every field at once
+struct AddStudentCount {
+  std::size_t index = 0;
+  StudentCount count;
+};
+struct RemoveStudentCount {
+  std::size_t index = 0;
+};
+struct SetStudentCount {
+  std::size_t index = 0;
+  StudentCount count;
+};
+
+// [SECTION] Goals and indicators
+struct AddGoal {
+  std::size_t index = 0;
+  Goal goal;
+};
+struct RemoveGoal {
+  std::size_t index = 0;
+};
+struct SetGoalTitle {
+  std::size_t index = 0;
+  std::string title;
+};
+struct SetGoalTheme {
+  std::size_t index = 0;
+  std::string theme;
+};
+struct AddIndicator {
+  std::size_t goal = 0;
+  std::size_t index = 0;
+  Indicator indicator;
+};
+struct RemoveIndicator {
+  std::size_t goal = 0;
+  std::size_t index = 0;
+};
+struct SetIndicator {
+  std::size_t goal = 0;
+  std::size_t index = 0;
+  Indicator indicator;
+};
+
+// [SECTION] Activities
+struct AddActivity {
+  std::size_t index = 0;
+  Activity activity;
+};
+struct RemoveActivity {
+  std::size_t index = 0;
+};
+struct SetActivityTitle {
+  std::size_t index = 0;
+  std::string title;
+};
+struct SetActivityTheme {
+  std::size_t index = 0;
+  std::string theme;
+};
+struct SetActivityLead {
+  std::size_t index = 0;
+  std::string organisation_id;
+};
+struct SetActivityGoals {
+  std::size_t index = 0;
+  std::vector<std::string> goal_ids;
+};
+struct SetActivityPartners {
+  std::size_t index = 0;
+  std::vector<std::string> partner_ids;
+};
+struct SetActivityYears {
+  std::size_t index = 0;
+  std::vector<int> years;
+};
+
+// [SECTION] Budget lines
+struct AddLine {
+  LineRef at;
+  BudgetLine line;
+};
+struct RemoveLine {
+  LineRef at;
+};
+struct SetLinePrice {
+  LineRef at;
+  Money price;
+};
+struct SetLineQuantity {
+  LineRef at;
+  std::int64_t quantity_milli = 0;
+};
+struct SetLineDescription {
+  LineRef at;
+  std::string description;
+};
+struct SetLineUnit {
+  LineRef at;
+  std::string unit;
+};
+struct SetLineCategory {
+  LineRef at;
+  CostCategory category = CostCategory::materials;
+};
+struct SetLineFunding {
+  LineRef at;
+  FundingSource funding = FundingSource::subsidy;
+};
+struct SetLineOrganisation {
+  LineRef at;
+  std::string organisation_id;
+};
+struct SetLineYear {
+  LineRef at;
+  int year = 0;
+};
+struct SetLineOtherFunding {
+  LineRef at;
+  std::string other_funding;
+};
+struct SetLineInvestment {
+  LineRef at;
+  std::optional<Investment> investment;
+};
+
+using Command = std::variant<
+    SetPlanTitle, SetPlanNotes, SetScheme, SetCofinancingOption, SetCofinancingBase, SetRegionName,
+    SetRegionType, SetPreviousGrant, SetFixedMaximum, AddOrganisation, RemoveOrganisation,
+    RenameOrganisation, SetOrganisation, AddStudentCount, RemoveStudentCount, SetStudentCount,
+    AddGoal, RemoveGoal, SetGoalTitle, SetGoalTheme, AddIndicator, RemoveIndicator, SetIndicator,
+    AddActivity, RemoveActivity, SetActivityTitle, SetActivityTheme, SetActivityLead,
+    SetActivityGoals, SetActivityPartners, SetActivityYears, AddLine, RemoveLine, SetLinePrice,
+    SetLineQuantity, SetLineDescription, SetLineUnit, SetLineCategory, SetLineFunding,
+    SetLineOrganisation, SetLineYear, SetLineOtherFunding, SetLineInvestment>;
+
+// What apply_command() did: the inverse command and a description, or an error (the plan is then
+// unchanged).
+struct ApplyResult {
+  std::optional<Command> inverse;
+  LocalizedText description;  // e.g. "Bedrag gewijzigd: Lasapparatuur 2026" / "Price changed: …"
+  LocalizedText error;        // e.g. "Ongeldig pad: activities[3].lines[9]"
+  bool ok() const { return inverse.has_value(); }
+};
+
+// Performs `command` (named apply_command: a plain `apply` would collide with std::apply by ADL) on
+// `plan`. On an invalid path nothing changes and `error` says why.
+ApplyResult apply_command(Plan& plan, const Command& command);
+
+// A stable name for the command type, e.g. "SetLinePrice" (for logs and test hooks).
+const char* command_name(const Command& command);
+
+}  // namespace sto

@@ -1,0 +1,208 @@
+// Edit commands, undo/redo history and the document's cached analysis.
+#include <catch2/catch.hpp>
+
+#include "document.h"
+#include "file_format.h"
+#include "test_helpers.h"
+
+using namespace sto;
+using sto::test::line;
+using sto::test::minimal_plan;
+
+namespace {
+
+// Two plans are equal when they serialize to the same file text.
+std::string snapshot(const Plan& plan) {
+  return save_plan(plan);
+}
+
+std::vector<Command> every_command_kind() {
+  Organisation o = test::org("n1", OrganisationKind::business);
+  Goal g;
+  g.id = "g9";
+  g.title = "Nieuw doel";
+  Indicator ind;
+  ind.id = "i9";
+  ind.name = "Nieuwe indicator";
+  Activity act;
+  act.id = "a9";
+  act.title = "Nieuwe activiteit";
+  StudentCount sc;
+  sc.organisation_id = "v1";
+  sc.students = 12;
+  StudentCount sc2 = sc;
+  sc2.students = 13;
+  Indicator ind2 = ind;
+  ind2.name = "Andere indicator";
+  return {SetPlanTitle{"Nieuwe titel"},
+          SetPlanNotes{"notities"},
+          SetScheme{"sto-2020-2023"},
+          SetCofinancingOption{"original"},
+          SetCofinancingBase{CofinancingBase::subsidy},
+          SetRegionName{"Regio X"},
+          SetRegionType{RegionType::techniekluwe},
+          SetPreviousGrant{Money{123}},
+          SetFixedMaximum{Money{456}},
+          AddOrganisation{1, o},
+          RenameOrganisation{1, "Hernoemd"},
+          SetOrganisation{0, o},
+          RemoveOrganisation{2},
+          AddStudentCount{0, sc},
+          SetStudentCount{0, sc2},
+          RemoveStudentCount{0},
+          AddGoal{0, g},
+          SetGoalTitle{0, "Anders"},
+          SetGoalTheme{0, "duurzaamheid"},
+          AddIndicator{0, 0, ind},
+          SetIndicator{0, 0, ind2},
+          RemoveIndicator{0, 0},
+          RemoveGoal{1},
+          AddActivity{1, act},
+          SetActivityTitle{0, "Titel"},
+          SetActivityTheme{0, "thema"},
+          SetActivityLead{0, "b1"},
+          SetActivityGoals{0, {"g1", "g9"}},
+          SetActivityPartners{0, {"m1"}},
+          SetActivityYears{0, {2025, 2026}},
+          AddLine{{0, 1}, line("l9", "v2", 2026, 100, 1000)},
+          SetLinePrice{{0, 0}, Money{7777}},
+          SetLineQuantity{{0, 0}, 3500},
+          SetLineDescription{{0, 0}, "Lasapparatuur"},
+          SetLineUnit{{0, 0}, "stuk"},
+          SetLineCategory{{0, 0}, CostCategory::equipment},
+          SetLineFunding{{0, 0}, FundingSource::own},
+          SetLineOrganisation{{0, 0}, "v2"},
+          SetLineYear{{0, 0}, 2027},
+          SetLineOtherFunding{{0, 0}, "RIF"},
+          SetLineInvestment{{0, 0}, Investment{Money{100000}, Date{2025, 1, 1}, 60, 5000}},
+          RemoveLine{{0, 1}},
+          RemoveActivity{1}};
+}
+
+}  // namespace
+
+TEST_CASE("every command applies, and its inverse restores the exact plan") {
+  Plan plan = minimal_plan();
+  for (const Command& command : every_command_kind()) {
+    INFO(command_name(command));
+    const std::string before = snapshot(plan);
+    ApplyResult r = apply_command(plan, command);
+    REQUIRE(r.ok());
+    CHECK_FALSE(r.description.nl.empty());
+    CHECK_FALSE(r.description.en.empty());
+    CHECK(snapshot(plan) != before);
+    Plan undone = plan;
+    REQUIRE(apply_command(undone, *r.inverse).ok());
+    CHECK(snapshot(undone) == before);
+  }
+}
+
+TEST_CASE("invalid paths change nothing and say why") {
+  Plan plan = minimal_plan();
+  const std::string before = snapshot(plan);
+  for (const Command& command :
+       std::vector<Command>{SetLinePrice{{0, 9}, Money{1}}, SetLinePrice{{5, 0}, Money{1}},
+                            RemoveActivity{3}, AddOrganisation{99, {}}, RemoveIndicator{0, 4},
+                            AddLine{{7, 0}, {}}, RemoveGoal{1}, SetActivityTitle{2, "x"}}) {
+    INFO(command_name(command));
+    ApplyResult r = apply_command(plan, command);
+    CHECK_FALSE(r.ok());
+    CHECK(r.error.nl.rfind("Ongeldig pad: ", 0) == 0);
+    CHECK(r.error.en.rfind("Invalid path: ", 0) == 0);
+  }
+  CHECK(snapshot(plan) == before);
+  CHECK(apply_command(plan, SetLinePrice{{0, 9}, Money{1}}).error.en ==
+        "Invalid path: activities[0].lines[9]");
+}
+
+TEST_CASE("descriptions name the line and year") {
+  Plan plan = minimal_plan();
+  plan.activities[0].lines[0].description = "Lasapparatuur";
+  plan.activities[0].lines[0].year = 2026;
+  auto r = apply_command(plan, SetLinePrice{{0, 0}, Money{100}});
+  CHECK(r.description.nl == "Bedrag gewijzigd: Lasapparatuur 2026");
+  CHECK(r.description.en == "Price changed: Lasapparatuur 2026");
+}
+
+TEST_CASE("undo/redo restores exact plans through a long edit sequence") {
+  Document doc(minimal_plan());
+  std::vector<std::string> states{snapshot(doc.plan())};
+  for (const Command& command : every_command_kind()) {
+    REQUIRE(doc.execute(command).ok());
+    states.push_back(snapshot(doc.plan()));
+  }
+  for (std::size_t i = states.size() - 1; i > 0; --i) {
+    REQUIRE(doc.undo());
+    CHECK(snapshot(doc.plan()) == states[i - 1]);
+  }
+  CHECK_FALSE(doc.undo());
+  for (std::size_t i = 1; i < states.size(); ++i) {
+    REQUIRE(doc.redo());
+    CHECK(snapshot(doc.plan()) == states[i]);
+  }
+  CHECK_FALSE(doc.redo());
+}
+
+TEST_CASE("a group is one undo step; a new edit drops the redo tail") {
+  Document doc(minimal_plan());
+  const std::string start = snapshot(doc.plan());
+  doc.begin_group({"Regels geplakt", "Lines pasted"});
+  doc.execute(AddLine{{0, 2}, line("p1", "v1", 2026, 100, 1000)});
+  doc.execute(AddLine{{0, 3}, line("p2", "v1", 2026, 200, 1000)});
+  CHECK_FALSE(doc.can_undo());  // not while the group is open
+  doc.end_group();
+  CHECK(doc.history().steps().size() == 1);
+  CHECK(doc.history().undo_label().nl == "Regels geplakt");
+  CHECK(doc.plan().activities[0].lines.size() == 4);
+  doc.undo();
+  CHECK(snapshot(doc.plan()) == start);
+  CHECK(doc.can_redo());
+  doc.execute(SetPlanTitle{"x"});
+  CHECK_FALSE(doc.can_redo());
+  // Empty group records nothing.
+  doc.begin_group({"leeg", "empty"});
+  doc.end_group();
+  CHECK(doc.history().steps().size() == 1);
+}
+
+TEST_CASE("save point: dirty after edits, clean after undo back to it") {
+  Document doc(minimal_plan());
+  CHECK_FALSE(doc.is_dirty());
+  doc.execute(SetPlanTitle{"a"});
+  CHECK(doc.is_dirty());
+  doc.mark_saved();
+  CHECK_FALSE(doc.is_dirty());
+  doc.execute(SetPlanTitle{"b"});
+  CHECK(doc.is_dirty());
+  doc.undo();
+  CHECK_FALSE(doc.is_dirty());
+  doc.undo();
+  CHECK(doc.is_dirty());
+  doc.execute(SetPlanTitle{"c"});  // the saved state is now unreachable
+  doc.undo();
+  CHECK(doc.is_dirty());
+  doc.replace(minimal_plan());
+  CHECK_FALSE(doc.is_dirty());
+  CHECK_FALSE(doc.can_undo());
+}
+
+TEST_CASE("the document recomputes its analysis only after a change") {
+  Document doc(minimal_plan());
+  const Analysis* first = &doc.analysis();
+  CHECK(doc.evaluation().total.costs.cents == 600000);
+  const auto rev = doc.revision();
+  CHECK(doc.findings().empty());
+  CHECK(doc.revision() == rev);
+  CHECK(&doc.analysis() == first);
+  doc.execute(SetLinePrice{{0, 0}, Money{10000}});
+  CHECK(doc.revision() == rev + 1);
+  CHECK(doc.evaluation().total.costs.cents == 1100000);
+  CHECK_FALSE(doc.execute(SetLinePrice{{0, 9}, Money{1}}).ok());
+  CHECK(doc.revision() == rev + 1);
+  doc.undo();
+  CHECK(doc.evaluation().total.costs.cents == 600000);
+  doc.execute(SetScheme{"nope"});
+  REQUIRE(doc.findings().size() == 1);
+  CHECK(doc.findings()[0].code == "SCHEME_UNKNOWN");
+  CHECK(doc.scheme() == nullptr);
+}
