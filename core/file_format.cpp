@@ -1,17 +1,27 @@
 // Plan file envelope and the exception boundary: every cereal/rapidjson exception stops here.
+// Loading: size and depth checks → one rapidjson parse (iterative, no NaN/Infinity) → envelope
+// → migrate.cpp → validate.cpp (types, ranges, references; repairs) → cereal reads the checked
+// text (the original when nothing was changed, else the repaired DOM written out again).
 #include "file_format.h"
 
+#include <algorithm>
+#include <cstring>
 #include <cereal/archives/json.hpp>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 #include <sstream>
 
+#include "migrate.h"
 #include "serialize.h"
+#include "validate.h"
 
 namespace sto {
 
 namespace {
 
 // Maximum nesting of arrays/objects, counted without building a DOM, so a hostile file of
-// thousands of nested brackets is refused before the recursive parser could exhaust the stack.
+// thousands of nested brackets is refused with a clear message before any parser sees it.
 int nesting_depth(std::string_view text) {
   int depth = 0, deepest = 0;
   bool in_string = false, escaped = false;
@@ -42,6 +52,122 @@ LoadResult failure(LoadStatus status, std::string nl, std::string en) {
   return result;
 }
 
+LoadResult too_new() {
+  return failure(LoadStatus::too_new,
+                 "Dit bestand is gemaakt met een nieuwere versie van STO Planner. Werk de app bij "
+                 "om het te openen.",
+                 "This file was made with a newer version of STO Planner. Update the app to open "
+                 "it.");
+}
+
+// "regel 3, kolom 14" / "line 3, column 14" for a byte offset.
+std::pair<std::string, std::string> position(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) {
+      ++column;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return {"regel " + std::to_string(line) + ", kolom " + std::to_string(column),
+          "line " + std::to_string(line) + ", column " + std::to_string(column)};
+}
+
+// A rapidjson parse error as a message for people, in both languages.
+LoadResult parse_failure(std::string_view text, rapidjson::ParseErrorCode code, std::size_t offset) {
+  using namespace rapidjson;
+  const auto [where_nl, where_en] = position(text, offset);
+  const std::string_view rest = text.substr(std::min(offset, text.size()));
+  const auto starts = [&rest](std::string_view word) { return rest.substr(0, word.size()) == word; };
+  std::string nl, en;
+  if (starts("NaN") || starts("Infinity") || starts("-Infinity") || starts("-NaN")) {
+    nl = "NaN en Infinity zijn geen getallen die in een planbestand mogen staan";
+    en = "NaN and Infinity are not numbers a plan file may contain";
+  } else {
+    switch (code) {
+      case kParseErrorDocumentEmpty:
+        nl = "het bestand is leeg";
+        en = "the file is empty";
+        break;
+      case kParseErrorDocumentRootNotSingular:
+        nl = "er staat nog tekst na het einde van de JSON";
+        en = "there is more text after the end of the JSON";
+        break;
+      case kParseErrorObjectMissName:
+      case kParseErrorObjectMissColon:
+      case kParseErrorObjectMissCommaOrCurlyBracket:
+      case kParseErrorArrayMissCommaOrSquareBracket:
+      case kParseErrorStringMissQuotationMark:
+        nl = rest.empty() ? "het bestand houdt midden in de JSON op (afgebroken?)"
+                          : "de JSON klopt hier niet (ontbrekende komma, dubbele punt, haakje of "
+                            "aanhalingsteken)";
+        en = rest.empty() ? "the file ends in the middle of the JSON (truncated?)"
+                          : "the JSON is malformed here (a missing comma, colon, bracket or quote)";
+        break;
+      case kParseErrorNumberTooBig:
+        nl = "een getal is te groot";
+        en = "a number is too large";
+        break;
+      case kParseErrorStringInvalidEncoding:
+      case kParseErrorStringUnicodeSurrogateInvalid:
+      case kParseErrorStringUnicodeEscapeInvalidHex:
+        nl = "ongeldige tekst (geen geldige UTF-8 of een fout \\u-teken)";
+        en = "invalid text (not valid UTF-8 or a bad \\u escape)";
+        break;
+      default:
+        nl = rest.empty() ? "het bestand houdt midden in de JSON op (afgebroken?)"
+                          : "dit is geen geldige JSON";
+        en = rest.empty() ? "the file ends in the middle of the JSON (truncated?)"
+                          : "this is not valid JSON";
+        en += std::string(" (") + GetParseError_En(code) + ")";
+        break;
+    }
+  }
+  return failure(LoadStatus::corrupt,
+                 "Het bestand is beschadigd of geen planbestand: " + nl + " (" + where_nl + ").",
+                 "The file is damaged or not a plan file: " + en + " (" + where_en + ").");
+}
+
+LoadResult not_a_plan() {
+  return failure(LoadStatus::not_a_plan,
+                 "Dit is geen STO Planner-planbestand (het veld \"format\" ontbreekt of is anders).",
+                 "This is not an STO Planner plan file (the \"format\" field is missing or "
+                 "different).");
+}
+
+// A read-only stream buffer over the text, so cereal's parse does not copy it first.
+class ViewBuffer : public std::streambuf {
+public:
+  explicit ViewBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only read: std::streambuf wants char*
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+// The summary of a repaired load: how many problems and the first few.
+Localized repaired_summary(const std::vector<SkippedRecord>& skipped, std::size_t count) {
+  Localized summary{
+      "Het plan is maar voor een deel geladen: " + std::to_string(count) +
+          " onderdelen zijn weggelaten of aangepast omdat ze ongeldig waren.",
+      "The plan was loaded only in part: " + std::to_string(count) +
+          " items were left out or changed because they were invalid."};
+  for (std::size_t i = 0; i < skipped.size() && i < 3; ++i) {
+    summary.nl += "\n  " + skipped[i].reason.nl;
+    summary.en += "\n  " + skipped[i].reason.en;
+  }
+  if (skipped.size() > 3) {
+    summary.nl += "\n  …";
+    summary.en += "\n  …";
+  }
+  return summary;
+}
+
+constexpr unsigned kParseFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;  // no NaN/Infinity
+
 }  // namespace
 
 LoadResult load_plan(std::string_view text) {
@@ -51,36 +177,108 @@ LoadResult load_plan(std::string_view text) {
                        " MB); een planbestand is veel kleiner.",
                    "The file is too large (over " + std::to_string(kMaxFileBytes >> 20) +
                        " MB); a plan file is much smaller.");
+  // A UTF-8 byte order mark (some Windows editors write one) is accepted and ignored.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return failure(LoadStatus::corrupt, "Het bestand is leeg.", "The file is empty.");
   if (nesting_depth(text) > kMaxNestingDepth)
     return failure(LoadStatus::too_deep,
-                   "Het bestand is te diep genest om een planbestand te zijn.",
-                   "The file is nested too deeply to be a plan file.");
+                   "Het bestand is te diep genest (meer dan " + std::to_string(kMaxNestingDepth) +
+                       " niveaus) om een planbestand te zijn.",
+                   "The file is nested too deeply (over " + std::to_string(kMaxNestingDepth) +
+                       " levels) to be a plan file.");
   LoadResult result;
   try {
-    std::istringstream stream{std::string(text)};
-    cereal::JSONInputArchive archive(stream);
-    std::string marker;
-    archive(cereal::make_nvp("format", marker));
-    if (marker != kFileFormatMarker)
-      return failure(LoadStatus::not_a_plan, "Dit is geen STO Planner-planbestand.",
-                     "This is not an STO Planner plan file.");
-    archive(cereal::make_nvp("version", result.file_version));
-    if (result.file_version > kFileFormatVersion)
-      return failure(LoadStatus::too_new,
-                     "Dit bestand is gemaakt met een nieuwere versie van STO Planner. Werk de app bij om het te openen.",
-                     "This file was made with a newer version of STO Planner. Update the app to open it.");
+    rapidjson::Document file;
+    file.Parse<kParseFlags>(text.data(), text.size());
+    if (file.HasParseError()) return parse_failure(text, file.GetParseError(), file.GetErrorOffset());
+
+    // [envelope] format, version, app_version, plan.
+    if (!file.IsObject()) return not_a_plan();
+    const auto format = file.FindMember("format");
+    if (format == file.MemberEnd() || !format->value.IsString() ||
+        std::string_view(format->value.GetString(), format->value.GetStringLength()) !=
+            kFileFormatMarker)
+      return not_a_plan();
+    const auto version = file.FindMember("version");
+    if (version == file.MemberEnd() || !version->value.IsInt())
+      return failure(LoadStatus::corrupt,
+                     "Het bestand is beschadigd: \"version\" ontbreekt of is geen geheel getal.",
+                     "The file is damaged: \"version\" is missing or not a whole number.");
+    result.file_version = version->value.GetInt();
+    const auto app_version = file.FindMember("app_version");
+    if (app_version != file.MemberEnd() && app_version->value.IsString())
+      result.app_version =
+          printable_text(app_version->value.GetString(), app_version->value.GetStringLength());
+    if (result.file_version > kFileFormatVersion) {
+      LoadResult newer = too_new();
+      newer.file_version = result.file_version;
+      newer.app_version = result.app_version;
+      return newer;
+    }
     if (result.file_version < kMinFileFormatVersion)
       return failure(LoadStatus::too_old,
-                     "Dit bestand is gemaakt met een te oude versie van STO Planner.",
-                     "This file was made with a version of STO Planner that is too old.");
+                     "Dit bestand is gemaakt met een te oude versie van STO Planner (bestandsversie " +
+                         std::to_string(result.file_version) + ").",
+                     "This file was made with a version of STO Planner that is too old (file "
+                     "version " +
+                         std::to_string(result.file_version) + ").");
+    Localized migration_error;
+    if (!migrate_to_current(file, result.file_version, migration_error))
+      return failure(LoadStatus::corrupt, migration_error.nl, migration_error.en);
+    const bool migrated = result.file_version != kFileFormatVersion;
+
+    const auto plan = file.FindMember("plan");
+    if (plan == file.MemberEnd() || !plan->value.IsObject())
+      return failure(LoadStatus::corrupt,
+                     "Het bestand is beschadigd: het plan zelf (\"plan\") ontbreekt.",
+                     "The file is damaged: the plan itself (\"plan\") is missing.");
+    // Several "plan" members: cereal and this check could read different ones.
+    // Compared as C strings, as cereal does: "plan\u0000x" would count as "plan" for cereal.
+    if (std::count_if(file.MemberBegin(), file.MemberEnd(), [](const auto& member) {
+          return std::strcmp(member.name.GetString(), "plan") == 0;
+        }) != 1)
+      return failure(LoadStatus::corrupt, "Het bestand is beschadigd: \"plan\" staat er twee keer in.",
+                     "The file is damaged: \"plan\" appears twice.");
+
+    ValidationReport report = validate_plan(plan->value, file.GetAllocator());
+    if (report.fatal) {
+      if (report.too_new) return failure(LoadStatus::too_new, report.error.nl, report.error.en);
+      return failure(LoadStatus::corrupt, "Het bestand is beschadigd: " + report.error.nl,
+                     "The file is damaged: " + report.error.en);
+    }
+
+    // cereal reads only what was checked: the original text when the DOM is unchanged, else the
+    // repaired plan written out again (never the original with bad records still in it).
+    rapidjson::StringBuffer repaired;
+    std::string_view checked = text;
+    if (report.changed || migrated) {
+      rapidjson::Writer<rapidjson::StringBuffer> writer(repaired);
+      file.Accept(writer);
+      checked = std::string_view(repaired.GetString(), repaired.GetSize());
+    }
+    ViewBuffer buffer(checked);
+    std::istream stream(&buffer);
+    cereal::JSONInputArchive archive(stream);
     archive(cereal::make_nvp("plan", result.plan));
+
+    result.skipped = std::move(report.skipped);
+    if (report.problem_count > 0) {
+      result.status = LoadStatus::repaired;
+      result.error = repaired_summary(result.skipped, report.problem_count);
+    } else {
+      result.status = LoadStatus::ok;
+    }
+    return result;
+  } catch (const std::bad_alloc&) {
+    return failure(LoadStatus::too_large, "Er is niet genoeg geheugen om dit bestand te laden.",
+                   "There is not enough memory to load this file.");
   } catch (const std::exception& error) {
+    // Only reachable if validate.cpp let through something cereal rejects: a bug, but never a crash.
     return failure(LoadStatus::corrupt,
                    std::string("Het bestand is beschadigd of onvolledig: ") + error.what(),
                    std::string("The file is damaged or incomplete: ") + error.what());
   }
-  result.status = LoadStatus::ok;
-  return result;
 }
 
 std::string save_plan(const Plan& plan) {

@@ -1,8 +1,10 @@
 // Plan files: a versioned JSON envelope around the cereal-serialized plan, and a loader that
 // reports every failure as a message instead of throwing. No platform headers.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "localized.h"
 #include "plan.h"
@@ -15,17 +17,46 @@ inline constexpr int kMinFileFormatVersion = 1;  // oldest this build migrates f
 inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxNestingDepth = 32;  // the format itself nests 7 levels deep
 
-enum class LoadStatus { ok, not_a_plan, too_new, too_old, corrupt, too_large, too_deep };
+// [SECTION] The model's limits, enforced by the loader. Commands and the UI should keep edits
+// inside them: a file that breaks them loads only in part (see core/FILE_FORMAT.md).
+inline constexpr std::int64_t kMaxAmountCents = 1'000'000'000'000'000;  // 10^13 euro
+inline constexpr std::int64_t kMaxQuantityMilli = 1'000'000'000'000;    // 10^9 units
+inline constexpr std::int64_t kMaxIndicatorMilli = 1'000'000'000'000'000;  // |value| bound
+inline constexpr std::int64_t kMaxStudents = 1'000'000;
+inline constexpr int kMinPlanYear = 2000;
+inline constexpr int kMaxPlanYear = 2100;
+inline constexpr int kMaxEconomicLifeMonths = 1200;  // 100 years
+inline constexpr int kMaxProjectUseBp = 10000;       // 100 %
+inline constexpr std::size_t kMaxTextBytes = 10'000;   // any text field, UTF-8 bytes
+inline constexpr std::size_t kMaxNotesBytes = 100'000; // the plan's free notes
+inline constexpr std::size_t kMaxSkippedListed = 1000; // problems listed one by one
+
+// A record left out of a repaired plan, or a reference or field removed from one.
+struct SkippedRecord {
+  std::string path;  // what was left out, as in the file: "activities[3].lines[2]" (0-based)
+  Localized reason;  // names the offending field: "activities[3].lines[2].quantity_milli: must be ≥ 0"
+};
+
+// repaired: the file loaded only in part; `skipped` lists every record left out. The UI asks the
+// user whether to keep what remains; the CLI treats it as a failure.
+enum class LoadStatus { ok, not_a_plan, too_new, too_old, corrupt, too_large, too_deep, repaired };
 
 struct LoadResult {
   LoadStatus status = LoadStatus::corrupt;
-  Plan plan;        // meaningful only when ok()
-  Localized error;  // why loading failed; empty when ok()
-  int file_version = 0;
+  Plan plan;        // the whole plan when ok(); what remains when repaired; empty otherwise
+  Localized error;  // why loading failed, or (repaired) a summary of what was left out; empty when ok()
+  int file_version = 0;                // the envelope's version (before migration), 0 if unknown
+  std::string app_version;             // the app version that wrote the file, "" if unknown
+  std::vector<SkippedRecord> skipped;  // repaired: what was left out, in file order
+  // A clean, complete load.
   bool ok() const { return status == LoadStatus::ok; }
+  // `plan` holds something to show: a clean load or a repaired one.
+  bool usable() const { return status == LoadStatus::ok || status == LoadStatus::repaired; }
 };
 
-// Reads a plan file. Never throws; any problem comes back as a status and a message.
+// Reads a plan file (UTF-8 JSON, an optional UTF-8 BOM is ignored). Never throws and never
+// crashes on any input; every problem comes back as a status and a message in both languages.
+// Parses the text at most twice (once to check it, once through cereal). The text is not changed.
 LoadResult load_plan(std::string_view text);
 
 // Writes a plan file of the current format version (pretty-printed JSON).

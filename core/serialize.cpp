@@ -18,15 +18,31 @@ std::string date_to_text(const Date& date) {
   return text;
 }
 
-Date date_from_text(const std::string& text) {
-  if (text.empty()) return {};
-  int year = 0, month = 0, day = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3 ||
-      year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 ||
+bool parse_date_text(const std::string& text, Date& date) {
+  if (text.empty()) {
+    date = {};
+    return true;
+  }
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (text[i] < '0' || text[i] > '9') return false;
+  const auto digits = [&text](std::size_t from, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 ||
       day > days_in_month(year, month))
-    throw FormatError("not a date (YYYY-MM-DD): \"" + text + "\"");
-  return {year, month, day};
+    return false;
+  date = {year, month, day};
+  return true;
+}
+
+Date date_from_text(const std::string& text) {
+  Date date;
+  if (!parse_date_text(text, date)) throw FormatError("not a date (YYYY-MM-DD): \"" + text + "\"");
+  return date;
 }
 
 }  // namespace sto

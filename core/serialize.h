@@ -74,6 +74,9 @@ void load_minimal(const Archive&, Money& money, const std::int64_t& cents) {
 
 // "YYYY-MM-DD", or "" when not set.
 std::string date_to_text(const Date& date);
+// Reads "YYYY-MM-DD" (digits and dashes exactly there, a real calendar date, years 1900–2200) or
+// "" (not set) into `date`; false for anything else.
+bool parse_date_text(const std::string& text, Date& date);
 // Throws FormatError for anything but a real calendar date or "".
 Date date_from_text(const std::string& text);
 

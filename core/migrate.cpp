@@ -1,0 +1,51 @@
+// The format log and its migration steps. Index: [SECTION] Log, [SECTION] Steps, [SECTION] Runner.
+//
+// [SECTION] Log — one line per format version, newest last. A new version adds a line, one
+// upgrade function below, a golden file in tests/data/vN/ and raises kFileFormatVersion (and the
+// cereal class version of every type whose fields changed).
+//   v1  2026-11-28  First format: envelope {format, version, app_version, plan}; amounts in euro
+//                   cents, quantities and indicator values in thousandths, enums as names, dates
+//                   as "YYYY-MM-DD" (core/FILE_FORMAT.md).
+#include "migrate.h"
+
+#include <string>
+
+#include "file_format.h"
+
+namespace sto {
+
+// [SECTION] Steps — none yet: v1 is the first format. A step looks like
+//   bool upgrade_v1_to_v2(rapidjson::Document& file, Localized& error);
+// and edits file["plan"] in place (rename a field, convert units, fill a new field's default).
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> steps = {};
+  return steps;
+}
+
+// [SECTION] Runner
+
+bool apply_migrations(rapidjson::Document& file, int from_version, int to_version,
+                      const std::vector<Migration>& steps, Localized& error) {
+  for (int version = from_version; version < to_version; ++version) {
+    const Migration* step = nullptr;
+    for (const Migration& candidate : steps)
+      if (candidate.from_version == version) step = &candidate;
+    if (!step) {
+      error = {"Geen omzetting bekend van bestandsversie " + std::to_string(version) + " naar " +
+                   std::to_string(version + 1) + ".",
+               "No conversion known from file version " + std::to_string(version) + " to " +
+                   std::to_string(version + 1) + "."};
+      return false;
+    }
+    if (!step->upgrade(file, error)) return false;
+  }
+  if (file.IsObject() && file.HasMember("version")) file["version"].SetInt(to_version);
+  return true;
+}
+
+bool migrate_to_current(rapidjson::Document& file, int from_version, Localized& error) {
+  return apply_migrations(file, from_version, kFileFormatVersion, migrations(), error);
+}
+
+}  // namespace sto
