@@ -1,0 +1,207 @@
+// stoplan: the command-line tool over the core, for coordinators and tests.
+//   stoplan check FILE            findings, one per line; exit 0 ok, 1 rule errors, 2 unreadable
+//   stoplan summary FILE [--json] derived figures (JSON: deterministic, see summary_json.h)
+//   stoplan export-csv FILE       budget lines as CSV (Dutch: ';' and decimal comma)
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "csv_export.h"
+#include "file_format.h"
+#include "labels.h"
+#include "rules.h"
+#include "summary_json.h"
+
+namespace {
+
+using namespace sto;
+
+constexpr int kExitOk = 0, kExitRuleErrors = 1, kExitUnreadable = 2, kExitUsage = 64;
+
+const char* const kHelp =
+    "stoplan - STO Planner command-line tool\n"
+    "\n"
+    "Usage:\n"
+    "  stoplan check FILE [--lang nl|en]\n"
+    "      Prints every finding as 'SEVERITY CODE path: message'.\n"
+    "      Exit 0 without errors, 1 with rule errors, 2 when FILE cannot be read.\n"
+    "  stoplan summary FILE [--json] [--lang nl|en]\n"
+    "      Totals, maximum, cofinancing and settlement; --json gives one deterministic JSON "
+    "object.\n"
+    "  stoplan export-csv FILE [--lang nl|en] [--output OUT]\n"
+    "      Budget lines as CSV: nl uses ';' and a decimal comma, en ',' and a decimal point.\n"
+    "  stoplan --help\n"
+    "\n"
+    "Messages are Dutch by default; --lang en switches to English.\n";
+
+struct Options {
+  std::string command, file, output;
+  bool json = false;
+  Language language = Language::nl;
+};
+
+bool read_file(const std::string& path, std::string& out, std::string& reason) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    reason = std::strerror(errno);
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    reason = "read error";
+    return false;
+  }
+  out = buffer.str();
+  return true;
+}
+
+// Loads FILE; on failure prints the reason and returns false (exit code 2).
+bool load(const Options& o, Plan& plan) {
+  const bool nl = o.language == Language::nl;
+  std::string text, reason;
+  if (!read_file(o.file, text, reason)) {
+    std::cerr << "stoplan: " << (nl ? "kan bestand niet lezen: " : "cannot read file: ") << o.file
+              << ": " << reason << "\n";
+    return false;
+  }
+  LoadResult loaded = load_plan(text);
+  if (!loaded.ok()) {
+    std::cerr << "stoplan: " << o.file << ": " << loaded.error.in(o.language) << "\n";
+    return false;
+  }
+  plan = std::move(loaded.plan);
+  return true;
+}
+
+int run_check(const Options& o) {
+  Plan plan;
+  if (!load(o, plan)) return kExitUnreadable;
+  const Analysis a = analyse(plan);
+  int errors = 0, warnings = 0;
+  for (const Finding& f : a.findings) {
+    std::string severity = severity_name(f.severity);
+    for (char& c : severity) c = static_cast<char>(c - 'a' + 'A');
+    std::cout << severity << ' ' << f.code << ' ' << (f.path.empty() ? "plan" : f.path) << ": "
+              << f.message.in(o.language) << "\n";
+    if (f.severity == Severity::error) ++errors;
+    if (f.severity == Severity::warning) ++warnings;
+  }
+  if (o.language == Language::nl)
+    std::cerr << o.file << ": " << errors << " fout(en), " << warnings << " waarschuwing(en)\n";
+  else
+    std::cerr << o.file << ": " << errors << " error(s), " << warnings << " warning(s)\n";
+  return errors > 0 ? kExitRuleErrors : kExitOk;
+}
+
+void print_summary_text(const Plan& plan, const Analysis& a, Language l) {
+  const Evaluation& e = a.evaluation;
+  const bool nl = l == Language::nl;
+  auto money = [&](Money m) { return format_money(m, l); };
+  std::cout << plan.title << " (" << plan.scheme_id << ")\n";
+  if (!e.scheme_found) return;
+  std::cout << (nl ? "Maximale subsidie:   " : "Maximum subsidy:     ")
+            << (e.max_known ? money(e.max_subsidy) : std::string(nl ? "onbekend" : "unknown"))
+            << "  (" << e.max_rule.in(l) << ")\n";
+  std::cout << (nl ? "Totale kosten:       " : "Total costs:         ") << money(e.total.costs)
+            << "\n";
+  std::cout << (nl ? "Subsidie:            " : "Subsidy:             ") << money(e.total.subsidy)
+            << "\n";
+  std::cout << (nl ? "Cofinanciering:      " : "Cofinancing:         ")
+            << money(e.total.cofinancing) << " (" << format_percent_bp(e.cofinancing.percent_bp, l)
+            << (nl ? " van " : " of ") << base_label(e.cofinancing.base, l) << ", minimum "
+            << format_percent_bp(e.cofinancing.minimum_bp, l) << " = "
+            << money(e.cofinancing.required) << ")\n";
+  std::cout << (nl ? "Eigen bijdrage:      " : "Own contribution:    ") << money(e.total.own)
+            << "\n";
+  for (std::size_t y = 0; y < e.by_year.size(); ++y)
+    std::cout << "  " << e.first_year + static_cast<int>(y) << ": " << money(e.by_year[y].costs)
+              << (nl ? " kosten, " : " costs, ") << money(e.by_year[y].subsidy)
+              << (nl ? " subsidie\n" : " subsidy\n");
+  std::cout << (nl ? "Vaststelling (preview): " : "Settlement (preview): ")
+            << money(e.settlement.allowed) << "\n  " << e.settlement.rule.in(l) << "\n";
+  std::cout << a.findings.size() << (nl ? " bevinding(en)\n" : " finding(s)\n");
+}
+
+int run_summary(const Options& o) {
+  Plan plan;
+  if (!load(o, plan)) return kExitUnreadable;
+  const Analysis a = analyse(plan);
+  if (o.json)
+    std::cout << summary_json(plan, a, o.language) << "\n";
+  else
+    print_summary_text(plan, a, o.language);
+  return kExitOk;
+}
+
+int run_export_csv(const Options& o) {
+  Plan plan;
+  if (!load(o, plan)) return kExitUnreadable;
+  const Analysis a = analyse(plan);
+  const std::string csv = export_csv(plan, a.evaluation, o.language);
+  if (o.output.empty()) {
+    std::cout << csv;
+    return kExitOk;
+  }
+  std::ofstream out(o.output, std::ios::binary);
+  out << csv;
+  if (!out) {
+    std::cerr << "stoplan: cannot write " << o.output << ": " << std::strerror(errno) << "\n";
+    return kExitUnreadable;
+  }
+  return kExitOk;
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << "stoplan: " << message << "\n\n" << kHelp;
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Options o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help" || a == "-h") {
+      std::cout << kHelp;
+      return kExitOk;
+    } else if (a == "--json") {
+      o.json = true;
+    } else if (a == "--lang" || a == "--output" || a == "-o") {
+      if (i + 1 >= args.size()) return usage_error(a + " needs a value");
+      const std::string& value = args[++i];
+      if (a == "--lang") {
+        if (value == "nl")
+          o.language = Language::nl;
+        else if (value == "en")
+          o.language = Language::en;
+        else
+          return usage_error("--lang must be nl or en");
+      } else {
+        o.output = value;
+      }
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option " + a);
+    } else if (o.command.empty()) {
+      o.command = a;
+    } else if (o.file.empty()) {
+      o.file = a;
+    } else {
+      return usage_error("too many arguments");
+    }
+  }
+  if (o.command.empty()) return usage_error("no command given");
+  if (o.command != "check" && o.command != "summary" && o.command != "export-csv")
+    return usage_error("unknown command " + o.command);
+  if (o.file.empty()) return usage_error(o.command + " needs a FILE");
+  if (o.command == "check") return run_check(o);
+  if (o.command == "summary") return run_summary(o);
+  return run_export_csv(o);
+}

@@ -1,0 +1,21 @@
+// The plan's derived figures as one deterministic JSON object: fixed key order, integers only,
+// no floats, no hash-map iteration. Byte-identical between native and wasm builds. Pure C++17.
+#pragma once
+#include <string>
+
+#include "money.h"
+#include "plan.h"
+#include "rules.h"
+
+namespace sto {
+
+inline constexpr int kSummaryVersion = 1;
+
+// The summary of `plan` with its analysis (see analyse()); finding messages and the stated rules
+// in `language`. Ends without a newline.
+std::string summary_json(const Plan& plan, const Analysis& analysis, Language language);
+
+// `text` as a JSON string literal, quotes included; control characters escaped as \u00XX.
+std::string json_quote(std::string_view text);
+
+}  // namespace sto
