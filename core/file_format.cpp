@@ -149,11 +149,13 @@ public:
 
 // The summary of a repaired load: how many problems and the first few.
 Localized repaired_summary(const std::vector<SkippedRecord>& skipped, std::size_t count) {
-  Localized summary{
-      "Het plan is maar voor een deel geladen: " + std::to_string(count) +
-          " onderdelen zijn weggelaten of aangepast omdat ze ongeldig waren.",
-      "The plan was loaded only in part: " + std::to_string(count) +
-          " items were left out or changed because they were invalid."};
+  const std::string n = std::to_string(count);
+  Localized summary{"Het plan is maar voor een deel geladen: " +
+                        (count == 1 ? "1 onderdeel is" : n + " onderdelen zijn") +
+                        " weggelaten of aangepast wegens ongeldige gegevens.",
+                    "The plan was loaded only in part: " +
+                        (count == 1 ? "1 item was" : n + " items were") +
+                        " left out or changed because of invalid data."};
   for (std::size_t i = 0; i < skipped.size() && i < 3; ++i) {
     summary.nl += "\n  " + skipped[i].reason.nl;
     summary.en += "\n  " + skipped[i].reason.en;

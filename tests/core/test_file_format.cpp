@@ -1,0 +1,341 @@
+// The plan file format: golden files per format version, the hostile corpus (each file's status
+// and message), files we accept, repairs and the migration runner.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "file_format.h"
+#include "migrate.h"
+#include "plan_equal.h"
+#include "serialize.h"
+
+namespace sto {
+namespace {
+
+std::string read_data(const std::string& relative) {
+  std::ifstream in(std::string(STO_TEST_DATA) + "/" + relative, std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Golden files keep the app version that wrote them; a re-save writes this build's.
+std::string with_app_version(std::string text, const std::string& version) {
+  const std::string key = "\"app_version\": \"";
+  const auto start = text.find(key);
+  REQUIRE(start != std::string::npos);
+  const auto end = text.find('"', start + key.size());
+  return text.replace(start + key.size(), end - start - key.size(), version);
+}
+
+bool has(const Localized& message, const std::string& en_part) {
+  return message.en.find(en_part) != std::string::npos;
+}
+
+TEST_CASE("golden files of format v1 load cleanly and re-save identically", "[file][golden]") {
+  for (const char* name : {"v1/minimal.json", "v1/full.json", "v1/random_seed42.json"}) {
+    INFO(name);
+    const std::string text = read_data(name);
+    const LoadResult loaded = load_plan(text);
+    INFO(loaded.error.en);
+    REQUIRE(loaded.status == LoadStatus::ok);
+    CHECK(loaded.file_version == 1);
+    CHECK(loaded.app_version == "0.1.0");
+    CHECK(loaded.error.en.empty());
+    CHECK(save_plan(loaded.plan) == with_app_version(text, STO_APP_VERSION));
+  }
+}
+
+TEST_CASE("the full golden file holds what it should", "[file][golden]") {
+  const LoadResult loaded = load_plan(read_data("v1/full.json"));
+  REQUIRE(loaded.ok());
+  const Plan& plan = loaded.plan;
+  CHECK(plan.organisations.size() == 8);
+  CHECK(plan.cofinancing_base == CofinancingBase::total_costs);
+  REQUIRE(plan.activities.size() == 2);
+  const BudgetLine& line = plan.activities[0].lines.at(2);
+  REQUIRE(line.investment.has_value());
+  CHECK(line.investment->purchase_price.cents == 2500000);
+  CHECK(line.investment->purchase_date == Date{2025, 3, 15});
+  CHECK(plan.activities[0].lines.at(1).quantity_milli == 25000);
+  CHECK(plan.activities[0].lines.at(0).description == "Regel 1 \\ 😀");
+}
+
+TEST_CASE("files we accept: BOM, no class versions beyond the first, any field order",
+          "[file][accepted]") {
+  const Plan full = load_plan(read_data("v1/full.json")).plan;
+  for (const char* name : {"accepted/bom_prefixed.json", "accepted/no_class_versions.json",
+                           "accepted/reordered_compact.json"}) {
+    INFO(name);
+    const LoadResult loaded = load_plan(read_data(name));
+    INFO(loaded.error.en);
+    REQUIRE(loaded.status == LoadStatus::ok);
+    INFO(plan_difference(full, loaded.plan));
+    CHECK(equal_plans(full, loaded.plan));
+  }
+}
+
+struct Hostile {
+  const char* file;
+  LoadStatus status;
+  const char* message;  // a part of the English message (error, or the first skipped record)
+  const char* path;     // repaired: the first skipped record's path
+};
+
+// Every file in tests/data/hostile/ (see make_hostile.py there), with what it must give.
+const Hostile kHostile[] = {
+    {"truncated.json", LoadStatus::corrupt, "truncated", nullptr},
+    {"not_json.txt", LoadStatus::corrupt, "this is not valid JSON", nullptr},
+    {"empty.json", LoadStatus::corrupt, "The file is empty.", nullptr},
+    {"whitespace_only.json", LoadStatus::corrupt, "The file is empty.", nullptr},
+    {"array.json", LoadStatus::not_a_plan, "not an STO Planner plan file", nullptr},
+    {"other_format.json", LoadStatus::not_a_plan, "not an STO Planner plan file", nullptr},
+    {"missing_format.json", LoadStatus::not_a_plan, "not an STO Planner plan file", nullptr},
+    {"trailing_garbage.json", LoadStatus::corrupt, "more text after the end of the JSON", nullptr},
+    {"utf16.json", LoadStatus::corrupt, "damaged or not a plan file", nullptr},
+    {"deep_nesting.json", LoadStatus::too_deep, "nested too deeply", nullptr},
+    {"missing_plan.json", LoadStatus::corrupt, "the plan itself (\"plan\") is missing", nullptr},
+    {"plan_twice.json", LoadStatus::corrupt, "\"plan\" appears twice", nullptr},
+    {"newer_version.json", LoadStatus::too_new, "made with a newer version of STO Planner", nullptr},
+    {"newer_class_version.json", LoadStatus::too_new,
+     "made with a newer version of STO Planner (activities[0].lines[0] has version 2)", nullptr},
+    {"too_old_version.json", LoadStatus::too_old, "too old", nullptr},
+    {"version_not_integer.json", LoadStatus::corrupt, "\"version\" is missing or not a whole number",
+     nullptr},
+    {"wrong_type_title.json", LoadStatus::corrupt, "title: must be text", nullptr},
+    {"wrong_type_activities.json", LoadStatus::corrupt, "activities: must be a list", nullptr},
+    {"region_negative.json", LoadStatus::corrupt, "region.previous_grant_cents: must be ≥ 0",
+     nullptr},
+    {"huge_number.json", LoadStatus::repaired,
+     "activities[0].lines[1].price_cents: must be ≤ 1000000000000000", "activities[0].lines[1]"},
+    {"number_too_big.json", LoadStatus::corrupt, "a number is too large", nullptr},
+    {"big_integer.json", LoadStatus::repaired, "activities[0].lines[1].quantity_milli: must be ≤",
+     "activities[0].lines[1]"},
+    {"nan.json", LoadStatus::corrupt, "NaN and Infinity are not numbers a plan file may contain",
+     nullptr},
+    {"infinity.json", LoadStatus::corrupt, "NaN and Infinity", nullptr},
+    {"negative_amount.json", LoadStatus::repaired, "activities[0].lines[1].price_cents: must be ≥ 0",
+     "activities[0].lines[1]"},
+    {"negative_quantity.json", LoadStatus::repaired,
+     "activities[0].lines[2].quantity_milli: must be ≥ 0", "activities[0].lines[2]"},
+    {"float_for_integer.json", LoadStatus::repaired,
+     "activities[0].lines[3].quantity_milli: must be a whole number", "activities[0].lines[3]"},
+    {"integer_as_float.json", LoadStatus::repaired,
+     "goals[0].indicators[0].targets[1].year: must be a whole number, without a decimal",
+     "goals[0].indicators[0].targets[1]"},
+    {"year_out_of_range.json", LoadStatus::repaired, "activities[0].lines[4].year: must be ≥ 2000",
+     "activities[0].lines[4]"},
+    {"invalid_utf8.json", LoadStatus::repaired,
+     "activities[0].lines[1].description: is not valid UTF-8 text", "activities[0].lines[1]"},
+    {"invalid_utf8_title.json", LoadStatus::corrupt, "title: is not valid UTF-8 text", nullptr},
+    {"lone_surrogate.json", LoadStatus::repaired, "organisations[1].name: is not valid UTF-8 text",
+     "organisations[1]"},
+    {"broken_surrogate_pair.json", LoadStatus::corrupt, "invalid text", nullptr},
+    {"nul_in_string.json", LoadStatus::repaired,
+     "activities[0].lines[4].description: contains a NUL character", "activities[0].lines[4]"},
+    {"duplicate_org_id.json", LoadStatus::repaired,
+     "organisations[1].id: duplicate id \"org-vmbo\" (already used by organisations[0])",
+     "organisations[1]"},
+    {"duplicate_line_id.json", LoadStatus::repaired,
+     "activities[0].lines[5].id: duplicate id \"line-1\" (already used by activities[0].lines[0])",
+     "activities[0].lines[5]"},
+    {"dangling_org_in_line.json", LoadStatus::repaired,
+     "activities[0].lines[6].organisation_id: refers to organisation \"org-ghost\", which is not in "
+     "the plan",
+     "activities[0].lines[6]"},
+    {"dangling_goal.json", LoadStatus::repaired,
+     "activities[0].goal_ids[1]: refers to goal \"goal-ghost\", which is not in the plan; reference "
+     "left out",
+     "activities[0].goal_ids[1]"},
+    {"dangling_lead.json", LoadStatus::repaired, "lead organisation cleared",
+     "activities[0].lead_organisation_id"},
+    {"dangling_student_count.json", LoadStatus::repaired,
+     "student_counts[2].organisation_id: refers to organisation \"org-ghost\"", "student_counts[2]"},
+    {"bad_enum.json", LoadStatus::repaired,
+     "activities[0].lines[7].category: unknown value \"hats\" (expected one of: internal_staff,",
+     "activities[0].lines[7]"},
+    {"bad_date.json", LoadStatus::repaired,
+     "activities[0].lines[2].investment.purchase_date: not a date (YYYY-MM-DD, year 1900–2200): "
+     "\"2025-02-30\"",
+     "activities[0].lines[2]"},
+    {"missing_field.json", LoadStatus::repaired, "activities[0].lines[8].price_cents: is missing",
+     "activities[0].lines[8]"},
+    {"unknown_field.json", LoadStatus::repaired, "activities[0].lines[1].colour: unknown field, left out",
+     "activities[0].lines[1].colour"},
+    {"record_not_object.json", LoadStatus::repaired, "organisations[2]: must be an object",
+     "organisations[2]"},
+    {"duplicate_key.json", LoadStatus::repaired, "activities[0].lines[3].id: appears twice",
+     "activities[0].lines[3]"},
+};
+
+TEST_CASE("every hostile file gives its status and a clear message in both languages",
+          "[file][hostile]") {
+  for (const Hostile& hostile : kHostile) {
+    INFO(hostile.file);
+    const std::string text = read_data(std::string("hostile/") + hostile.file);
+    const std::string copy = text;
+    const LoadResult loaded = load_plan(text);
+    INFO(loaded.error.en);
+    CHECK(text == copy);  // the input is never changed
+    CHECK(loaded.status == hostile.status);
+    CHECK_FALSE(loaded.ok());
+    CHECK(loaded.usable() == (hostile.status == LoadStatus::repaired));
+    CHECK_FALSE(loaded.error.nl.empty());
+    CHECK(loaded.error.nl != loaded.error.en);
+    if (hostile.path) {
+      REQUIRE_FALSE(loaded.skipped.empty());
+      CHECK(loaded.skipped[0].path == hostile.path);
+      CHECK(has(loaded.skipped[0].reason, hostile.message));
+      CHECK(has(loaded.error, hostile.message));  // the summary shows the first problems
+      CHECK_FALSE(loaded.skipped[0].reason.nl.empty());
+    } else {
+      CHECK(has(loaded.error, hostile.message));
+      CHECK(loaded.skipped.empty());
+    }
+  }
+}
+
+TEST_CASE("the Dutch messages say the same", "[file][hostile]") {
+  CHECK(load_plan(read_data("hostile/newer_version.json"))
+            .error.nl.find("gemaakt met een nieuwere versie van STO Planner") != std::string::npos);
+  CHECK(load_plan(read_data("hostile/negative_quantity.json"))
+            .skipped.at(0)
+            .reason.nl == "activities[0].lines[2].quantity_milli: moet ≥ 0 zijn");
+  CHECK(load_plan(read_data("hostile/empty.json")).error.nl == "Het bestand is leeg.");
+}
+
+TEST_CASE("a repaired plan keeps everything that was valid", "[file][repair]") {
+  const Plan full = load_plan(read_data("v1/full.json")).plan;
+  SECTION("a bad line is left out, the rest stays") {
+    const LoadResult loaded = load_plan(read_data("hostile/negative_quantity.json"));
+    REQUIRE(loaded.status == LoadStatus::repaired);
+    REQUIRE(loaded.skipped.size() == 1);
+    Plan expected = full;
+    auto& lines = expected.activities[0].lines;
+    lines.erase(lines.begin() + 2);
+    INFO(plan_difference(expected, loaded.plan));
+    CHECK(equal_plans(expected, loaded.plan));
+  }
+  SECTION("a dangling lead is cleared, the activity stays") {
+    const LoadResult loaded = load_plan(read_data("hostile/dangling_lead.json"));
+    REQUIRE(loaded.status == LoadStatus::repaired);
+    Plan expected = full;
+    expected.activities[0].lead_organisation_id = "";
+    CHECK(plan_difference(expected, loaded.plan) == "");
+  }
+  SECTION("an organisation that is left out takes what refers to it along") {
+    const LoadResult loaded = load_plan(read_data("hostile/lone_surrogate.json"));
+    REQUIRE(loaded.status == LoadStatus::repaired);
+    CHECK(loaded.plan.organisations.size() == 7);
+    CHECK(loaded.skipped.size() == 1);  // nothing refers to org-vso
+  }
+  SECTION("the first line, which carries the class versions, can be left out") {
+    const LoadResult loaded = load_plan(read_data("hostile/newer_class_version.json"));
+    CHECK(loaded.status == LoadStatus::too_new);
+    std::string text = read_data("v1/full.json");
+    const std::string first = "\"price_cents\": 4500,";
+    REQUIRE(text.find(first) != std::string::npos);
+    text.replace(text.find(first), first.size(), "\"price_cents\": -4500,");
+    const LoadResult repaired = load_plan(text);
+    REQUIRE(repaired.status == LoadStatus::repaired);
+    CHECK(repaired.plan.activities[0].lines.size() == 8);
+    CHECK(repaired.plan.activities[0].lines[0].id == "line-2");
+  }
+}
+
+TEST_CASE("a 10 MB string is refused with the field's path", "[file][hostile]") {
+  std::string text = read_data("v1/full.json");
+  const std::string key = "\"description\": \"Regel 1";
+  text.insert(text.find(key) + key.size(), std::string(10u << 20, 'x'));
+  const LoadResult loaded = load_plan(text);
+  REQUIRE(loaded.status == LoadStatus::repaired);
+  CHECK(has(loaded.skipped.at(0).reason,
+            "activities[0].lines[0].description: is longer than 10000 bytes"));
+}
+
+TEST_CASE("a file over the size limit is refused before parsing", "[file][hostile]") {
+  const std::string text(kMaxFileBytes + 1, ' ');
+  const LoadResult loaded = load_plan(text);
+  CHECK(loaded.status == LoadStatus::too_large);
+  CHECK(has(loaded.error, "too large"));
+}
+
+TEST_CASE("many problems are counted, the list is capped", "[file][repair]") {
+  std::string lines;
+  for (int i = 0; i < 1500; ++i) lines += std::string(i ? "," : "") + "{\"id\": 1}";
+  std::string text = read_data("v1/minimal.json");
+  const std::string key = "\"activities\": []";
+  REQUIRE(text.find(key) != std::string::npos);
+  text.replace(text.find(key), key.size(),
+               "\"activities\": [{\"id\": \"a\", \"title\": \"\", \"theme\": \"\", "
+               "\"lead_organisation_id\": \"\", \"partner_ids\": [], \"goal_ids\": [], "
+               "\"years\": [], \"lines\": [" + lines + "]}]");
+  const LoadResult loaded = load_plan(text);
+  REQUIRE(loaded.status == LoadStatus::repaired);
+  REQUIRE(loaded.skipped.size() == kMaxSkippedListed + 1);
+  CHECK(has(loaded.skipped.back().reason, "and 500 more problems"));
+  CHECK(has(loaded.error, "1500 items"));
+  REQUIRE(loaded.plan.activities.size() == 1);
+  CHECK(loaded.plan.activities[0].lines.empty());
+}
+
+TEST_CASE("dates are read strictly", "[file]") {
+  Date date;
+  CHECK(parse_date_text("2024-02-29", date));
+  CHECK(date == Date{2024, 2, 29});
+  CHECK(parse_date_text("", date));
+  CHECK_FALSE(date.is_set());
+  for (const char* bad : {"2023-02-29", " 2024-01-1", "2024-1-011", "+202-01-01", "2024/01/01",
+                          "1899-12-31", "2024-00-10", "2024-13-01", "2024-01-32", "20240101"})
+    CHECK_FALSE(parse_date_text(bad, date));
+}
+
+// Test-only steps: a made-up v0 that stored euros instead of cents in one field, and a v1 → v2
+// that renames a field. They show how the runner chains steps; the product has no such history.
+bool fake_v0_to_v1(rapidjson::Document& file, Localized&) {
+  auto& region = file["plan"]["region"];
+  region.AddMember("previous_grant_cents", region["previous_grant_euros"].GetInt64() * 100,
+                   file.GetAllocator());
+  region.RemoveMember("previous_grant_euros");
+  return true;
+}
+bool fake_v1_to_v2(rapidjson::Document& file, Localized& error) {
+  if (!file["plan"].HasMember("notes")) {
+    error = {"notities ontbreken", "notes missing"};
+    return false;
+  }
+  file["plan"]["notes"].SetString("migrated", file.GetAllocator());
+  return true;
+}
+
+TEST_CASE("the migration runner applies one step per version, in order", "[file][migrate]") {
+  std::string text = read_data("v1/minimal.json");
+  const std::string cents = "\"previous_grant_cents\": 0";
+  text.replace(text.find(cents), cents.size(), "\"previous_grant_euros\": 12");
+  rapidjson::Document file;
+  file.Parse(text.c_str());
+  REQUIRE_FALSE(file.HasParseError());
+  const std::vector<Migration> steps = {{1, fake_v1_to_v2}, {0, fake_v0_to_v1}};
+  Localized error;
+  REQUIRE(apply_migrations(file, 0, 2, steps, error));
+  CHECK(file["version"].GetInt() == 2);
+  CHECK(file["plan"]["region"]["previous_grant_cents"].GetInt64() == 1200);
+  CHECK(std::string(file["plan"]["notes"].GetString()) == "migrated");
+
+  SECTION("a missing step is an error, not a silent skip") {
+    rapidjson::Document again;
+    again.Parse(read_data("v1/minimal.json").c_str());
+    CHECK_FALSE(apply_migrations(again, 1, 3, steps, error));
+    CHECK(has(error, "No conversion known from file version 2 to 3"));
+  }
+  SECTION("this build has no steps: v1 is the first format") {
+    CHECK(migrations().empty());
+    rapidjson::Document current;
+    current.Parse(read_data("v1/minimal.json").c_str());
+    CHECK(migrate_to_current(current, kFileFormatVersion, error));
+  }
+}
+
+}  // namespace
+}  // namespace sto
