@@ -36,7 +36,8 @@ void frame() {
   --runtime.settle_frames;
 
   const sto::platform::Viewport viewport = sto::platform::sync_viewport();
-  if (viewport.pixel_ratio != runtime.viewport.pixel_ratio) runtime.app->set_pixel_ratio(viewport.pixel_ratio);
+  if (viewport.pixel_ratio != runtime.viewport.pixel_ratio)
+    runtime.app->set_pixel_ratio(viewport.pixel_ratio);
   runtime.viewport = viewport;
 
   glfwPollEvents();
@@ -44,18 +45,22 @@ void frame() {
   ImGui_ImplGlfw_NewFrame();
   // Emscripten's GLFW has no HiDPI support: lay out in CSS pixels, render at device pixels.
   ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(static_cast<float>(viewport.css_width), static_cast<float>(viewport.css_height));
+  io.DisplaySize =
+      ImVec2(static_cast<float>(viewport.css_width), static_cast<float>(viewport.css_height));
   io.DisplayFramebufferScale = ImVec2(viewport.pixel_ratio, viewport.pixel_ratio);
   if (io.MousePos.x != -FLT_MAX)  // GLFW reports the mouse in drawing-buffer pixels
-    io.MousePos = ImVec2(io.MousePos.x / viewport.pixel_ratio, io.MousePos.y / viewport.pixel_ratio);
+    io.MousePos =
+        ImVec2(io.MousePos.x / viewport.pixel_ratio, io.MousePos.y / viewport.pixel_ratio);
 
   sto::ui::begin_item_recording();
   ImGui::NewFrame();
   runtime.app->draw();
   ImGui::Render();
 
-  const int buffer_width = static_cast<int>(static_cast<float>(viewport.css_width) * viewport.pixel_ratio + 0.5f);
-  const int buffer_height = static_cast<int>(static_cast<float>(viewport.css_height) * viewport.pixel_ratio + 0.5f);
+  const int buffer_width =
+      static_cast<int>(static_cast<float>(viewport.css_width) * viewport.pixel_ratio + 0.5f);
+  const int buffer_height =
+      static_cast<int>(static_cast<float>(viewport.css_height) * viewport.pixel_ratio + 0.5f);
   glViewport(0, 0, buffer_width, buffer_height);
   const ImVec4 background = runtime.app->background_color();
   glClearColor(background.x, background.y, background.z, 1.0f);
@@ -108,10 +113,14 @@ const char* sto_api_item_rect(const char* label) {
   return runtime.api_buffer.c_str();
 }
 
-int sto_api_frame_count() { return runtime.frames_drawn; }
+int sto_api_frame_count() {
+  return runtime.frames_drawn;
+}
 
 // Asks for a few frames, e.g. after a script changed the state.
-void sto_api_request_frames() { runtime.settle_frames = 3; }
+void sto_api_request_frames() {
+  runtime.settle_frames = 3;
+}
 
 }  // extern "C"
 
@@ -124,7 +133,8 @@ int main() {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   runtime.viewport = sto::platform::sync_viewport();
-  runtime.window = glfwCreateWindow(runtime.viewport.css_width, runtime.viewport.css_height, "STO Planner", nullptr, nullptr);
+  runtime.window = glfwCreateWindow(runtime.viewport.css_width, runtime.viewport.css_height,
+                                    "STO Planner", nullptr, nullptr);
   if (runtime.window == nullptr) {
     std::fprintf(stderr, "STO Planner: WebGL2 is not available in this browser\n");
     return 1;

@@ -4,6 +4,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <vector>
 
@@ -42,6 +44,11 @@ void begin_item_recording() {
   if (ImGuiContext* context = ImGui::GetCurrentContext()) context->TestEngineHookItems = true;
 }
 
+void record_last_item(std::string_view label) {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  registry().current.push_back({std::string(label), {min.x, min.y, max.x - min.x, max.y - min.y}});
+}
+
 std::optional<ItemRect> find_item(std::string_view label) {
   for (const Recorded& item : registry().last)
     if (item.label == label || visible_part(item.label) == label) return item.rect;
@@ -56,7 +63,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
   sto::ui::registry().pending[id] = bb;
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags) {
   if (label == nullptr || label[0] == '\0') return;
   auto& r = sto::ui::registry();
   const auto found = r.pending.find(id);
@@ -67,4 +75,11 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, 
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 
-const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) {
+  return nullptr;
+}
+
+void sto_imgui_assert_failed(const char* expression, const char* file, int line) {
+  std::fprintf(stderr, "ImGui assertion failed: %s (%s:%d)\n", expression, file, line);
+  std::abort();
+}

@@ -13,6 +13,8 @@ struct ItemRect {
 
 // Starts recording for the next frame; call once per frame before ImGui::NewFrame().
 void begin_item_recording();
+// Records the last drawn item (e.g. plain text, which ImGui does not report) under `label`.
+void record_last_item(std::string_view label);
 // The rectangle of the item whose label (full, or the visible part before "##") matches
 // `label`, as drawn in the last complete frame; the first match wins.
 std::optional<ItemRect> find_item(std::string_view label);

@@ -13,7 +13,9 @@ std::map<std::string, std::string, std::less<>>& memory_storage() {
 }
 }  // namespace
 
-Viewport sync_viewport() { return {}; }
+Viewport sync_viewport() {
+  return {};
+}
 
 std::optional<std::string> storage_get(std::string_view key) {
   const auto found = memory_storage().find(key);
@@ -33,7 +35,9 @@ void storage_remove(std::string_view key) {
 
 void download_file(std::string_view, std::string_view, std::string_view) {}
 
-bool take_wake_request() { return true; }
+bool take_wake_request() {
+  return true;
+}
 
 void signal_ready() {}
 

@@ -46,15 +46,21 @@ StorageStatus storage_set(std::string_view key, std::string_view value) {
   }
 }
 
-void storage_remove(std::string_view key) { sto_storage_remove(std::string(key).c_str()); }
+void storage_remove(std::string_view key) {
+  sto_storage_remove(std::string(key).c_str());
+}
 
 void download_file(std::string_view filename, std::string_view mime_type, std::string_view bytes) {
   sto_download_file(std::string(filename).c_str(), std::string(mime_type).c_str(), bytes.data(),
                     bytes.size());
 }
 
-bool take_wake_request() { return sto_take_wake_request() != 0; }
+bool take_wake_request() {
+  return sto_take_wake_request() != 0;
+}
 
-void signal_ready() { sto_signal_ready(); }
+void signal_ready() {
+  sto_signal_ready();
+}
 
 }  // namespace sto::platform

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds one or more configurations: native | sanitize | wasm (default: native wasm).
+#   native    core, stoplan, core tests, UI smoke test (RelWithDebInfo)  -> build/native
+#   sanitize  the same under AddressSanitizer + UBSan (Debug)             -> build/sanitize
+#   wasm      the web app (Release) and the core tests for node          -> build/wasm, site in build/wasm/site
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+jobs="${STO_JOBS:-2}"
+
+build_native() {
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build/native -j"$jobs"
+}
+
+build_sanitize() {
+  cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DSTO_SANITIZE=ON >/dev/null
+  cmake --build build/sanitize -j"$jobs"
+}
+
+build_wasm() {
+  # Debian's Emscripten needs its acorn module on node's path, and its frozen cache as is.
+  export NODE_PATH=/usr/share/nodejs
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
+    "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
+  cmake --build build/wasm -j"$jobs"
+}
+
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(native wasm)
+for target in "${targets[@]}"; do
+  case "$target" in
+    native) build_native ;;
+    sanitize) build_sanitize ;;
+    wasm) build_wasm ;;
+    *) echo "build.sh: unknown configuration '$target' (native | sanitize | wasm)" >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# README command 2: installs what is missing, builds everything and runs every test:
+# format and dependency checks, core tests natively / under ASan+UBSan / as wasm under node,
+# the native-vs-wasm summary comparison, the hostile-file and fuzz checks, the headless UI smoke
+# test, and the browser end-to-end tests in headless Chromium. Exits non-zero on any failure.
+#   scripts/test.sh [--fuzz-seconds N]
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+fuzz_seconds="${STO_FUZZ_SECONDS:-20}"
+[ "${1:-}" = "--fuzz-seconds" ] && fuzz_seconds="$2"
+
+"$root/scripts/setup.sh" || { echo "test.sh: setup failed"; exit 1; }
+
+passed=0
+failed=0
+failed_steps=()
+step() {
+  local name="$1"
+  shift
+  echo
+  echo "=== $name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "--- ok: $name ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1))
+    failed_steps+=("$name")
+    echo "--- FAILED: $name ($((SECONDS - start)) s)"
+  fi
+}
+
+ctest_in() { ctest --test-dir "$1" --output-on-failure; }
+
+step "clang-format" scripts/check-format.sh
+step "core has no UI or platform includes" scripts/check-deps.sh
+step "build native" scripts/build.sh native
+step "native tests (core + UI smoke)" ctest_in build/native
+step "build with AddressSanitizer + UBSan" scripts/build.sh sanitize
+step "sanitizer tests (core + UI smoke)" ctest_in build/sanitize
+step "build wasm (app + core tests)" scripts/build.sh wasm
+step "wasm core tests under node" ctest_in build/wasm
+step "native and wasm summaries are byte-identical" tests/cli/compare_wasm.sh build/native/stoplan build/wasm/stoplan.js
+[ -x tests/cli/hostile.sh ] && step "hostile plan files: stoplan check exits 2" tests/cli/hostile.sh build/native/stoplan
+[ -x tests/fuzz/run.sh ] && step "fuzz the loader (${fuzz_seconds} s)" tests/fuzz/run.sh "$fuzz_seconds"
+step "browser end-to-end tests (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
+
+echo
+for name in "${failed_steps[@]}"; do echo "failed step: $name"; done
+echo "test.sh: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,119 @@
+// The walking skeleton in a real browser: the page starts with WebGL2, shows the sample plan with
+// its total in Dutch euro notation, the test API answers, and nothing is logged as an error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { inflateSync } from 'node:zlib';
+import { startSession, openApp, clickItem, waitFrames } from './helpers.mjs';
+
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session?.close(); });
+
+// Counts distinct colours in a PNG's canvas area to tell a drawn UI from a blank one.
+function distinctColours(png) {
+  // Minimal PNG decode (8-bit RGBA or RGB, no interlace) — enough for Chromium's screenshots.
+  let offset = 8, width = 0, height = 0, channels = 4;
+  const idat = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('ascii', offset + 4, offset + 8);
+    const data = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); channels = data[9] === 6 ? 4 : 3; }
+    if (type === 'IDAT') idat.push(data);
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const previous = Buffer.alloc(stride), current = Buffer.alloc(stride);
+  const colours = new Set();
+  for (let y = 0; y < height; ++y) {
+    const filter = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; ++x) {
+      const byte = raw[y * (stride + 1) + 1 + x];
+      const a = x >= channels ? current[x - channels] : 0, b = previous[x], c = x >= channels ? previous[x - channels] : 0;
+      let value = byte;
+      if (filter === 1) value += a;
+      else if (filter === 2) value += b;
+      else if (filter === 3) value += (a + b) >> 1;
+      else if (filter === 4) { const p = a + b - c; const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); value += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      current[x] = value & 0xff;
+    }
+    if (y % 4 === 0) for (let x = 0; x < width; x += 4) colours.add(current.readUIntBE(x * channels, 3));
+    current.copy(previous);
+  }
+  return colours.size;
+}
+
+test('the page has WebGL2', async (t) => {
+  const page = await session.context.newPage();
+  t.after(() => page.close());
+  await page.goto(session.url);
+  const hasWebgl2 = await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));
+  assert.equal(hasWebgl2, true, 'WebGL2 must be available; the app cannot start without it');
+});
+
+test('the sample plan opens with its total in Dutch euro notation', async (t) => {
+  const page = await openApp(t, session);
+  const summary = await page.evaluate(() => window.stoplan.summaryJson());
+  assert.ok(summary.totals.costs_cents > 0, 'the sample plan has costs');
+  const plan = JSON.parse(await page.evaluate(() => window.stoplan.planJson()));
+  assert.equal(plan.format, 'sto-planner-plan');
+  assert.equal(plan.plan.is_example, true);
+
+  // The total as the core formats it must be on screen as an ImGui item's text.
+  const euros = Math.trunc(summary.totals.costs_cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const cents = String(summary.totals.costs_cents % 100).padStart(2, '0');
+  const dutchTotal = `€ ${euros},${cents}`;
+  const rect = await page.evaluate((l) => window.stoplan.itemRect(l), dutchTotal);
+  assert.ok(rect, `the total ${dutchTotal} is drawn on the canvas`);
+  assert.ok(rect.width > 20 && rect.x >= 0 && rect.y >= 0 && rect.y < 800, `it lies on screen: ${JSON.stringify(rect)}`);
+
+  const png = await page.screenshot({ path: process.env.STO_SCREENSHOT || undefined });
+  assert.ok(distinctColours(png) > 20, 'the screenshot is not blank');
+  assert.deepEqual(page.problems, [], 'no console errors, page errors or failed requests');
+});
+
+test('the language switch changes the UI to English and back', async (t) => {
+  const page = await openApp(t, session);
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Totale kosten')));
+  await clickItem(page, 'English');
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Total costs')), 'English caption shown');
+  await clickItem(page, 'Nederlands');
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Totale kosten')), 'Dutch caption back');
+  assert.deepEqual(page.problems, []);
+});
+
+test('loadPlanJson refuses a broken file and keeps the plan', async (t) => {
+  const page = await openApp(t, session);
+  const before = await page.evaluate(() => window.stoplan.planJson());
+  const result = await page.evaluate(() => window.stoplan.loadPlanJson('{"format": "sto-planner-plan", "version": 1, "plan": {'));
+  assert.equal(result.ok, false);
+  assert.match(result.error, /beschadigd|onvolledig/);
+  assert.equal(await page.evaluate(() => window.stoplan.planJson()), before);
+  assert.deepEqual(page.problems, []);
+});
+
+test('crisp on HiDPI: the canvas buffer follows devicePixelRatio and the window size', async (t) => {
+  const context = await session.newContext({ deviceScaleFactor: 2 });
+  t.after(() => context.close());
+  const page = await openApp(t, session, { context });
+  await waitFrames(page, 2);
+  const size = await page.evaluate(() => ({ w: document.getElementById('canvas').width, css: document.getElementById('canvas').getBoundingClientRect().width, ratio: devicePixelRatio }));
+  assert.equal(size.ratio, 2);
+  assert.equal(size.w, Math.round(size.css * 2));
+  await page.setViewportSize({ width: 900, height: 700 });
+  await waitFrames(page, 3);
+  const resized = await page.evaluate(() => document.getElementById('canvas').width);
+  assert.equal(resized, 1800);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the app draws no frames while idle', async (t) => {
+  const page = await openApp(t, session);
+  await waitFrames(page, 3);
+  await new Promise((r) => setTimeout(r, 300));
+  const start = await page.evaluate(() => window.stoplan.frameCount());
+  await new Promise((r) => setTimeout(r, 1000));
+  const end = await page.evaluate(() => window.stoplan.frameCount());
+  assert.equal(end - start, 0, `frames drawn while idle: ${end - start}`);
+});

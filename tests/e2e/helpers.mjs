@@ -1,0 +1,73 @@
+// Shared setup for the browser tests: serve the built site, start Debian's Chromium headless
+// through playwright-core, and fail on any console error or failed request.
+import { chromium } from 'playwright-core';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/static-server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const siteDir = process.env.STO_SITE_DIR || join(here, '..', '..', 'build', 'wasm', 'site');
+
+const chromiumArgs = [
+  '--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+// Starts the server and a headless browser with one fresh context (its own storage);
+// returns { url, browser, context, newContext(options), close() }.
+export async function startSession() {
+  const server = await startServer(siteDir, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.STO_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+  });
+  const newContext = (options = {}) => browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const context = await newContext();
+  return {
+    url,
+    browser,
+    context,
+    newContext,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+// Opens the app in a new page (closed when test `t` ends) and waits for window.stoplan.ready;
+// collects console errors, page errors and failed requests in page.problems.
+export async function openApp(t, session, { context = session.context } = {}) {
+  const page = await context.newPage();
+  t.after(() => page.close());
+  page.problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') page.problems.push(`console: ${message.text()}`); });
+  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
+  await page.goto(session.url);
+  // Only the front tab gets animation frames, and the app draws in animation frames.
+  await page.bringToFront();
+  await page.waitForFunction(() => window.stoplan !== undefined);
+  await page.evaluate(() => window.stoplan.ready);
+  return page;
+}
+
+// Clicks the centre of the ImGui item with that label, at its real on-screen coordinates.
+export async function clickItem(page, label) {
+  const rect = await page.evaluate((l) => window.stoplan.itemRect(l), label);
+  if (!rect) throw new Error(`no item labelled "${label}" on screen`);
+  await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+  await waitFrames(page, 3);
+}
+
+// Waits until the app has drawn at least `count` more frames.
+export async function waitFrames(page, count) {
+  const start = await page.evaluate(() => window.stoplan.frameCount());
+  await page.evaluate(() => window.stoplan.requestFrames());
+  await page.waitForFunction((s) => window.stoplan.frameCount() >= s, start + count);
+}
