@@ -57,7 +57,12 @@ const char* kind_name(OrganisationKind kind, Language language) {
 class Checker {
  public:
   Checker(const Plan& plan, const Scheme& scheme, const Evaluation& evaluation)
-      : plan_(plan), scheme_(scheme), eval_(evaluation) {}
+      : plan_(plan), scheme_(scheme), eval_(evaluation) {
+    for (const auto& o : plan_.organisations) organisations_.emplace_back(o.id, &o);
+    // Stable: with duplicate ids the first organisation wins, as in a linear search.
+    std::stable_sort(organisations_.begin(), organisations_.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+  }
 
   std::vector<Finding> run() {
     check_money();
@@ -74,6 +79,7 @@ class Checker {
   const Scheme& scheme_;
   const Evaluation& eval_;
   std::vector<Finding> out_;
+  std::vector<std::pair<std::string_view, const Organisation*>> organisations_;  // sorted by id
 
   void add(const char* code, Severity severity, std::string path, std::string nl, std::string en) {
     out_.push_back(
@@ -81,9 +87,10 @@ class Checker {
   }
 
   const Organisation* organisation(std::string_view id) const {
-    for (const auto& o : plan_.organisations)
-      if (o.id == id) return &o;
-    return nullptr;
+    auto it =
+        std::lower_bound(organisations_.begin(), organisations_.end(), id,
+                         [](const auto& entry, std::string_view key) { return entry.first < key; });
+    return it != organisations_.end() && it->first == id ? it->second : nullptr;
   }
   bool goal_exists(std::string_view id) const {
     for (const auto& g : plan_.goals)
@@ -321,7 +328,17 @@ class Checker {
     using InvestmentKey =
         std::tuple<std::string_view, std::string_view, std::int64_t, int, int, int, int>;
     std::map<InvestmentKey, std::string> investments;
-    std::set<std::string_view> line_ids;
+    // Duplicate line ids, found by sorting once: duplicate_line[k] marks every later use.
+    std::vector<std::pair<std::string_view, std::size_t>> ids;
+    for (const auto& act : plan_.activities)
+      for (const auto& line : act.lines) ids.emplace_back(line.id, ids.size());
+    std::stable_sort(ids.begin(), ids.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<char> duplicate_line(ids.size(), 0);
+    for (std::size_t k = 1; k < ids.size(); ++k)
+      if (ids[k].first == ids[k - 1].first) duplicate_line[ids[k].second] = 1;
+    std::size_t flat = 0;
+    std::string path;
     const int first = scheme_.first_year(), last = scheme_.last_spend_year();
     for (std::size_t a = 0; a < plan_.activities.size(); ++a) {
       const auto& act = plan_.activities[a];
@@ -343,12 +360,14 @@ class Checker {
 
       for (std::size_t l = 0; l < act.lines.size(); ++l) {
         const BudgetLine& line = act.lines[l];
-        const std::string path = apath + "." + index_path("lines", l);
-        const std::string name = line.description.empty() ? path : line.description;
+        // One reused buffer: no allocation per line once it is large enough.
+        path.assign(apath).append(".lines[").append(std::to_string(l)).append("]");
+        const std::string& name = line.description.empty() ? path : line.description;
+        const bool duplicate = duplicate_line[flat++] != 0;
         if (line.id.empty())
           add("MISSING_ID", Severity::error, path + ".id", "Begrotingsregel zonder id.",
               "Budget line without an id.");
-        else if (!line_ids.insert(line.id).second)
+        else if (duplicate)
           add("DUPLICATE_ID", Severity::error, path + ".id",
               "Begrotingsregel: id '" + line.id + "' komt vaker voor.",
               "Budget line: id '" + line.id + "' is used more than once.");

@@ -1,0 +1,39 @@
+// CSV export: Excel-friendly separators, decimal marks, BOM and formula-injection safety.
+#include <catch2/catch.hpp>
+
+#include "csv_export.h"
+#include "engine.h"
+#include "test_helpers.h"
+
+using namespace sto;
+
+TEST_CASE("CSV cells are safe against formula injection and quoted when needed") {
+  CHECK(csv_text_cell("=SUM(A1)", ';') == "'=SUM(A1)");
+  CHECK(csv_text_cell("+31 6", ';') == "'+31 6");
+  CHECK(csv_text_cell("-x", ';') == "'-x");
+  CHECK(csv_text_cell("@cmd", ';') == "'@cmd");
+  CHECK(csv_text_cell("a;b", ';') == "\"a;b\"");
+  CHECK(csv_text_cell("a;b", ',') == "a;b");
+  CHECK(csv_text_cell("say \"hi\", ok", ',') == "\"say \"\"hi\"\", ok\"");
+  CHECK(csv_text_cell("=1;2", ';') == "\"'=1;2\"");
+  CHECK(csv_decimal(123456, 2, Language::nl) == "1234,56");
+  CHECK(csv_decimal(-5, 2, Language::en) == "-0.05");
+}
+
+TEST_CASE("CSV export: Dutch and English layouts") {
+  Plan p = test::minimal_plan();
+  p.activities[0].lines[0].description = "=HYPERLINK(\"x\")";
+  p.activities[0].lines[0].quantity_milli = 12500;
+  const Evaluation e = evaluate(p, *builtin_schemes().find(p.scheme_id));
+  const std::string nl = export_csv(p, e, Language::nl);
+  CHECK(nl.rfind("\xEF\xBB\xBF"
+                 "Activiteit;Regel;",
+                 0) == 0);
+  CHECK(nl.find(";\"'=HYPERLINK(\"\"x\"\")\";uur;50,00;12,5;625,00;Subsidie;;\r\n") !=
+        std::string::npos);
+  const std::string en = export_csv(p, e, Language::en);
+  CHECK(en.rfind("\xEF\xBB\xBF"
+                 "Activity,Line,",
+                 0) == 0);
+  CHECK(en.find(",uur,50.00,12.5,625.00,Subsidy,,\r\n") != std::string::npos);
+}
