@@ -1,6 +1,6 @@
-// Edit commands: every change to a plan is a small value; apply_command() performs it and returns the
-// command that undoes it, plus a description for the history list ("Bedrag gewijzigd: …").
-// Pure C++17. Paths are indices into the plan's vectors, checked before anything changes.
+// Edit commands: every change to a plan is a small value; apply_command() performs it and returns
+// the command that undoes it, plus a description for the history list ("Bedrag gewijzigd: …"). Pure
+// C++17. Paths are indices into the plan's vectors, checked before anything changes.
 #pragma once
 #include <cstddef>
 #include <optional>

@@ -25,7 +25,7 @@ TEST_CASE("parse_money accepts what people type") {
   CHECK(parse_money("€ 1 234", Language::nl)->cents == 123400);
   CHECK(parse_money("1,234.56", Language::nl)->cents == 123456);
   CHECK(parse_money("-12,5", Language::nl)->cents == -1250);
-  CHECK(parse_money("1.234", Language::nl)->cents == 123400);  // grouping in Dutch
+  CHECK(parse_money("1.234", Language::nl)->cents == 123400);    // grouping in Dutch
   CHECK(parse_money("12,345", Language::en)->cents == 1234500);  // grouping in English
 }
 
