@@ -97,12 +97,13 @@ const Hostile kHostile[] = {
     {"deep_nesting.json", LoadStatus::too_deep, "nested too deeply", nullptr},
     {"missing_plan.json", LoadStatus::corrupt, "the plan itself (\"plan\") is missing", nullptr},
     {"plan_twice.json", LoadStatus::corrupt, "\"plan\" appears twice", nullptr},
-    {"newer_version.json", LoadStatus::too_new, "made with a newer version of STO Planner", nullptr},
+    {"newer_version.json", LoadStatus::too_new, "made with a newer version of STO Planner",
+     nullptr},
     {"newer_class_version.json", LoadStatus::too_new,
      "made with a newer version of STO Planner (activities[0].lines[0] has version 2)", nullptr},
     {"too_old_version.json", LoadStatus::too_old, "too old", nullptr},
-    {"version_not_integer.json", LoadStatus::corrupt, "\"version\" is missing or not a whole number",
-     nullptr},
+    {"version_not_integer.json", LoadStatus::corrupt,
+     "\"version\" is missing or not a whole number", nullptr},
     {"wrong_type_title.json", LoadStatus::corrupt, "title: must be text", nullptr},
     {"wrong_type_activities.json", LoadStatus::corrupt, "activities: must be a list", nullptr},
     {"region_negative.json", LoadStatus::corrupt, "region.previous_grant_cents: must be ≥ 0",
@@ -115,8 +116,8 @@ const Hostile kHostile[] = {
     {"nan.json", LoadStatus::corrupt, "NaN and Infinity are not numbers a plan file may contain",
      nullptr},
     {"infinity.json", LoadStatus::corrupt, "NaN and Infinity", nullptr},
-    {"negative_amount.json", LoadStatus::repaired, "activities[0].lines[1].price_cents: must be ≥ 0",
-     "activities[0].lines[1]"},
+    {"negative_amount.json", LoadStatus::repaired,
+     "activities[0].lines[1].price_cents: must be ≥ 0", "activities[0].lines[1]"},
     {"negative_quantity.json", LoadStatus::repaired,
      "activities[0].lines[2].quantity_milli: must be ≥ 0", "activities[0].lines[2]"},
     {"float_for_integer.json", LoadStatus::repaired,
@@ -141,17 +142,20 @@ const Hostile kHostile[] = {
      "activities[0].lines[5].id: duplicate id \"line-1\" (already used by activities[0].lines[0])",
      "activities[0].lines[5]"},
     {"dangling_org_in_line.json", LoadStatus::repaired,
-     "activities[0].lines[6].organisation_id: refers to organisation \"org-ghost\", which is not in "
+     "activities[0].lines[6].organisation_id: refers to organisation \"org-ghost\", which is not "
+     "in "
      "the plan",
      "activities[0].lines[6]"},
     {"dangling_goal.json", LoadStatus::repaired,
-     "activities[0].goal_ids[1]: refers to goal \"goal-ghost\", which is not in the plan; reference "
+     "activities[0].goal_ids[1]: refers to goal \"goal-ghost\", which is not in the plan; "
+     "reference "
      "left out",
      "activities[0].goal_ids[1]"},
     {"dangling_lead.json", LoadStatus::repaired, "lead organisation cleared",
      "activities[0].lead_organisation_id"},
     {"dangling_student_count.json", LoadStatus::repaired,
-     "student_counts[2].organisation_id: refers to organisation \"org-ghost\"", "student_counts[2]"},
+     "student_counts[2].organisation_id: refers to organisation \"org-ghost\"",
+     "student_counts[2]"},
     {"bad_enum.json", LoadStatus::repaired,
      "activities[0].lines[7].category: unknown value \"hats\" (expected one of: internal_staff,",
      "activities[0].lines[7]"},
@@ -161,10 +165,11 @@ const Hostile kHostile[] = {
      "activities[0].lines[2]"},
     {"missing_field.json", LoadStatus::repaired, "activities[0].lines[8].price_cents: is missing",
      "activities[0].lines[8]"},
-    {"unknown_field.json", LoadStatus::repaired, "activities[0].lines[1].colour: unknown field, left out",
-     "activities[0].lines[1].colour"},
+    {"unknown_field.json", LoadStatus::repaired,
+     "activities[0].lines[1].colour: unknown field, left out", "activities[0].lines[1].colour"},
     {"record_not_object.json", LoadStatus::repaired, "organisations[2]: must be an object",
      "organisations[2]"},
+    {"fuzz_zero_e308.json", LoadStatus::not_a_plan, "not an STO Planner plan file", nullptr},
     {"duplicate_key.json", LoadStatus::repaired, "activities[0].lines[3].id: appears twice",
      "activities[0].lines[3]"},
 };
@@ -199,9 +204,8 @@ TEST_CASE("every hostile file gives its status and a clear message in both langu
 TEST_CASE("the Dutch messages say the same", "[file][hostile]") {
   CHECK(load_plan(read_data("hostile/newer_version.json"))
             .error.nl.find("gemaakt met een nieuwere versie van STO Planner") != std::string::npos);
-  CHECK(load_plan(read_data("hostile/negative_quantity.json"))
-            .skipped.at(0)
-            .reason.nl == "activities[0].lines[2].quantity_milli: moet ≥ 0 zijn");
+  CHECK(load_plan(read_data("hostile/negative_quantity.json")).skipped.at(0).reason.nl ==
+        "activities[0].lines[2].quantity_milli: moet ≥ 0 zijn");
   CHECK(load_plan(read_data("hostile/empty.json")).error.nl == "Het bestand is leeg.");
 }
 
@@ -270,7 +274,8 @@ TEST_CASE("many problems are counted, the list is capped", "[file][repair]") {
   text.replace(text.find(key), key.size(),
                "\"activities\": [{\"id\": \"a\", \"title\": \"\", \"theme\": \"\", "
                "\"lead_organisation_id\": \"\", \"partner_ids\": [], \"goal_ids\": [], "
-               "\"years\": [], \"lines\": [" + lines + "]}]");
+               "\"years\": [], \"lines\": [" +
+                   lines + "]}]");
   const LoadResult loaded = load_plan(text);
   REQUIRE(loaded.status == LoadStatus::repaired);
   REQUIRE(loaded.skipped.size() == kMaxSkippedListed + 1);
