@@ -37,6 +37,8 @@ void draw_frames(sto::ui::App& app, int frames) {
 int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
+  for (int key = 0; key < ImGuiKey_COUNT; ++key)
+    io.KeyMap[key] = key;  // keyboard navigation needs a map
   int checks = 0;
   {
     sto::ui::App app;
@@ -46,7 +48,8 @@ int main() {
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
     expect(pixels != nullptr && width > 0, "font atlas builds");
     ++checks;
-    expect(io.Fonts->Fonts[0]->FindGlyphNoFallback(0x20AC) != nullptr, "the font has the euro sign");
+    expect(io.Fonts->Fonts[0]->FindGlyphNoFallback(0x20AC) != nullptr,
+           "the font has the euro sign");
     ++checks;
 
     for (int s = 0; s < static_cast<int>(sto::ui::Str::count); ++s) {

@@ -1,21 +1,20 @@
-// The application object: loads the sample plan, keeps the analysis current, draws the sections.
+// The application object: fonts and style, the frame with its sections, the test API.
+// Storage and files: app_storage.cpp.
 #include "app/app.h"
 
 #include <imgui.h>
 
-#include "assets.h"
-#include "file_format.h"
+#include <cstdio>
+
 #include "app/fonts.h"
 #include "summary_json.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
-#include "ui/widgets.h"
 
 namespace sto::ui {
 
 namespace {
 
-constexpr const char* kSamplePlan = "samples/voorbeeldregio.json";
 constexpr float kFontSize = 16.0f;  // CSS pixels
 
 // Escapes text for a JSON string literal.
@@ -42,11 +41,13 @@ void apply_style() {
   style.WindowRounding = 0.0f;
   style.ChildRounding = 6.0f;
   style.FrameRounding = 4.0f;
+  style.PopupRounding = 4.0f;
   style.WindowPadding = ImVec2(16, 12);
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(10, 8);
   style.Colors[ImGuiCol_WindowBg] = ImVec4(0.957f, 0.965f, 0.976f, 1.0f);
   style.Colors[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+  style.Colors[ImGuiCol_MenuBarBg] = ImVec4(0.90f, 0.92f, 0.95f, 1.0f);
 }
 
 }  // namespace
@@ -56,8 +57,7 @@ App::App() {
   io.IniFilename = nullptr;  // no imgui.ini on a virtual file system
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   apply_style();
-  const LoadResult sample = load_plan(assets::embedded_file(kSamplePlan));
-  document_.replace(sample.ok() ? sample.plan : Plan{});
+  open_last_or_sample();
 }
 
 void App::set_pixel_ratio(float ratio) {
@@ -83,55 +83,57 @@ void App::set_pixel_ratio(float ratio) {
   io.FontGlobalScale = 1.0f / ratio;
 }
 
-std::string App::plan_json() const { return save_plan(plan()); }
+std::string App::plan_json() const {
+  return save_plan(plan());
+}
 
 std::string App::load_plan_json_for_api(std::string_view text) {
   LoadResult result = load_plan(text);
-  if (!result.ok()) return "{\"ok\":false,\"error\":" + json_string(result.error.in(language_)) + "}";
-  document_.replace(std::move(result.plan));
+  if (!result.ok())
+    return "{\"ok\":false,\"error\":" + json_string(result.error.in(language_)) + "}";
+  replace_document(std::move(result.plan), "", 0);
   return "{\"ok\":true}";
 }
 
-std::string App::summary_json() const { return sto::summary_json(plan(), analysis(), language_); }
+std::string App::summary_json() const {
+  return sto::summary_json(plan(), analysis(), language_);
+}
 
-void App::draw_top_bar() {
-  ImGui::SetWindowFontScale(1.3f);
-  ImGui::TextColored(kColorNeutral, "%s", tr(Str::app_title, language_));
-  ImGui::SetWindowFontScale(1.0f);
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s: %s", tr(Str::region, language_), plan().region.name.c_str());
-  const char* switch_label = tr(Str::language_switch, language_);
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(switch_label).x -
-                  2 * ImGui::GetStyle().FramePadding.x);
-  if (ImGui::Button(switch_label)) toggle_language();
-  if (plan().is_example) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.96f, 0.80f, 1.0f));
-    ImGui::BeginChild("##example", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 8), true);
-    ImGui::TextUnformatted(tr(Str::example_banner, language_));
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
-  }
+std::string App::storage_status_json() const {
+  static const char* const problems[] = {"none", "quota", "unavailable", "not_verified",
+                                         "conflict"};
+  return std::string("{\"plan_id\":") + json_string(current_id_) +
+         ",\"problem\":" + json_string(problems[static_cast<int>(storage_problem_)]) +
+         ",\"dirty\":" + (document_.revision() != saved_revision_ ? "true" : "false") +
+         ",\"status\":" + json_string(save_status_text()) +
+         ",\"banner\":" + json_string(banner_text()) +
+         ",\"pending_open\":" + (pending_open_ ? "true" : "false") + "}";
 }
 
 void App::draw() {
+  autosave_tick();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar;
   ImGui::Begin("##main", nullptr, flags);
-  draw_top_bar();
+  draw_top_bar(*this);
+  draw_banners(*this);
   if (ImGui::BeginTabBar("##sections")) {
     struct SectionView {
       Str title;
-      void (*draw)(const App&);
+      void (*draw)(App&);
     };
-    static const SectionView sections[] = {{Str::section_overview, draw_overview_panel}};
+    static const SectionView sections[] = {{Str::section_overview, draw_overview_panel},
+                                           {Str::section_my_plans, draw_my_plans_panel}};
     static_assert(sizeof(sections) / sizeof(sections[0]) == static_cast<int>(Section::count));
     for (int i = 0; i < static_cast<int>(Section::count); ++i) {
       const ImGuiTabItemFlags select = section_to_select_ == i ? ImGuiTabItemFlags_SetSelected : 0;
       // The ## id keeps a tab selected when its title changes language.
-      const std::string label = std::string(tr(sections[i].title, language_)) + "##section" + std::to_string(i);
+      const std::string label =
+          std::string(tr(sections[i].title, language_)) + "##section" + std::to_string(i);
       if (ImGui::BeginTabItem(label.c_str(), nullptr, select)) {
         sections[i].draw(*this);
         ImGui::EndTabItem();
@@ -140,6 +142,7 @@ void App::draw() {
     section_to_select_ = -1;
     ImGui::EndTabBar();
   }
+  draw_dialogs(*this);
   ImGui::End();
 }
 

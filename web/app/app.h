@@ -1,52 +1,146 @@
-// The application: the plan being edited, its analysis, and the UI state around it.
-// web/ui panels draw this every frame; only the commands here change the plan.
+// The application: the document being edited (plan + undo history + analysis), where it is
+// stored, and the UI state around it. web/ui panels draw this every frame and change the plan
+// only through execute(); the platform glue calls the file and storage entry points.
 #pragma once
 #include <imgui.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
-#include "money.h"
+#include "app/plan_store.h"
 #include "document.h"
+#include "file_format.h"
+#include "money.h"
+#include "ui/strings.h"
 
 namespace sto::ui {
 
+enum class Section { overview, my_plans, count };
+
+// A problem with browser storage the user must see: the work is not saved there.
+enum class StorageProblem { none, quota, unavailable, not_verified, conflict };
+
+// UI-only state shared by the panels (never part of the plan).
+struct UiState {
+  bool download_dialog_open = false;
+  char download_name[256] = {};
+  std::string renaming_id;  // plan being renamed in "Mijn plannen", "" when none
+  char rename_buffer[256] = {};
+  std::string removed_id;  // last plan deleted, while its undo is offered
+};
+
+// A file that was opened but needs the user's decision before it replaces anything.
+struct PendingOpen {
+  std::string file_name;
+  LoadResult result;  // repaired: show what was skipped and ask whether to keep the rest
+  bool replaces_unsaved = false;  // the current plan has changes that are saved nowhere
+};
+
+// A one-off message at the top of the page, kept as string ids so it follows the language.
+struct Banner {
+  Str text = Str::count;  // Str::count = no banner
+  std::string detail;     // inserted after the text (a time, a file name, a reason)
+  Str tail = Str::count;  // optional text after the detail
+  bool is_error = false;
+};
+
 class App {
-public:
-  // Opens the embedded sample plan.
+ public:
+  // Opens the plan open last in this browser, or the embedded sample plan on a first visit.
   App();
 
-  // Draws one frame of the whole UI.
+  // [SECTION] Frame
   void draw();
-  // True while something animates and needs frames without input.
-  bool wants_frames() const { return false; }
+  // True while something needs frames without input (a save waiting for its moment).
+  bool wants_frames() const { return save_due_ms_ > 0; }
   // Rebuilds the font atlas for a new device pixel ratio so text stays crisp.
   void set_pixel_ratio(float ratio);
   ImVec4 background_color() const { return {0.957f, 0.965f, 0.976f, 1.0f}; }
 
+  // [SECTION] State for the panels
   Language language() const { return language_; }
   void toggle_language() { language_ = language_ == Language::nl ? Language::en : Language::nl; }
   const Plan& plan() const { return document_.plan(); }
   const Analysis& analysis() const { return document_.analysis(); }
+  const Document& document() const { return document_; }
+  PlanStore& store() { return store_; }
+  const std::string& current_plan_id() const { return current_id_; }
+  void select_section(Section section) { section_to_select_ = static_cast<int>(section); }
+  UiState& ui_state() { return ui_state_; }
 
-  // The current plan as plan-file text.
+  // [SECTION] Editing: every change to the plan goes through a core command (undoable).
+  ApplyResult execute(const Command& command) { return document_.execute(command); }
+  bool undo() { return document_.undo(); }
+  bool redo() { return document_.redo(); }
+
+  // [SECTION] Plans and files
+  // Opens a plan file's text (file picker, drop, or script) as a new plan in "Mijn plannen".
+  // A damaged file changes nothing and says why; a repaired one waits for the user (pending_open).
+  void open_file(std::string_view file_name, std::string_view text);
+  const std::optional<PendingOpen>& pending_open() const { return pending_open_; }
+  void accept_pending_open();
+  void reject_pending_open() { pending_open_.reset(); }
+  // Opens a plan stored in this browser (its newest version that loads).
+  void open_stored_plan(const std::string& id);
+  // Restores an earlier version of the current plan as its newest version.
+  void restore_version(int number);
+  void duplicate_stored_plan(const std::string& id);
+  void download_current_plan(const std::string& file_name);
+  std::string default_download_name() const;
+  void new_plan();
+
+  // [SECTION] Autosave
+  // Saves now if there are changes (called on pagehide / visibilitychange).
+  void flush_save();
+  // Another tab changed storage: pick up its newer version, or report a conflict.
+  void storage_changed();
+  StorageProblem storage_problem() const { return storage_problem_; }
+  // Resolves a two-tab conflict: load the other tab's newer version, or keep ours as a copy.
+  void load_newer_version();
+  void keep_mine_as_copy();
+  // "opgeslagen om 14:03" and friends, in the UI language.
+  std::string save_status_text() const;
+  bool only_in_browser() const;
+  // The banner in the UI language, "" when there is none.
+  std::string banner_text() const;
+  bool banner_is_error() const { return banner_.is_error; }
+  void dismiss_banner() { banner_ = {}; }
+
+  // [SECTION] window.stoplan
   std::string plan_json() const;
-  // Replaces the plan with a plan file's text; returns {"ok":true} or {"ok":false,"error":...}
-  // in the UI language. On failure the current plan is untouched.
+  // Replaces the plan with a plan file's text; {"ok":true} or {"ok":false,"error":...} in the
+  // UI language. On failure the current plan is untouched.
   std::string load_plan_json_for_api(std::string_view text);
-  // The engine's summary of the current plan as JSON.
   std::string summary_json() const;
+  std::string storage_status_json() const;
 
   // Selects each section in turn and calls draw_frames, so the smoke test draws every panel.
   void draw_every_section_for_test(const std::function<void()>& draw_frames);
 
-private:
-  enum class Section { overview, count };
-
-  void draw_top_bar();
+ private:
+  void open_last_or_sample();
+  void replace_document(Plan plan, std::string id, std::uint64_t generation);
+  void autosave_tick();
+  void save_now();
+  void open_as_new(Plan plan, const std::string& file_name);
+  std::string plan_display_name() const;
 
   Document document_;
+  PlanStore store_;
+  std::string current_id_;              // "" until the plan is first stored
+  std::uint64_t known_generation_ = 0;  // the stored generation this tab last loaded or saved
+  std::uint64_t saved_revision_ = 0;    // document revision last written to storage
+  double save_due_ms_ = 0;              // when the debounced save runs; 0 = none pending
+  double last_saved_ms_ = 0;
+  StorageProblem storage_problem_ = StorageProblem::none;
+  Banner banner_;                         // a one-off message (recovered version, refused file …)
+  std::uint64_t attempted_revision_ = 0;  // document revision last tried (saved or not)
+  std::uint64_t downloaded_revision_ = 0;  // document revision last downloaded in this tab
+  std::optional<PendingOpen> pending_open_;
+  UiState ui_state_;
+
   Language language_ = Language::nl;
   float pixel_ratio_ = 0.0f;
   int section_to_select_ = -1;  // a section to switch to in the next frame, or -1

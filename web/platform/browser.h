@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sto::platform {
 
@@ -24,6 +25,20 @@ enum class StorageStatus { ok, quota_exceeded, unavailable };
 std::optional<std::string> storage_get(std::string_view key);
 StorageStatus storage_set(std::string_view key, std::string_view value);
 void storage_remove(std::string_view key);
+// Every storage key that starts with `prefix`.
+std::vector<std::string> storage_keys(std::string_view prefix);
+
+// Wall-clock milliseconds since 1970 (Date.now()).
+double now_ms();
+// A moment in the user's own time zone.
+struct LocalTime {
+  int year = 1970, month = 1, day = 1, hour = 0, minute = 0;
+};
+LocalTime local_time(double ms);
+
+// Opens the browser's file picker for plan files; the chosen file's text arrives through
+// App::open_file (called from JavaScript), as does a file dropped on the page.
+void open_file_picker();
 
 // Offers `bytes` as a file download with the given name.
 void download_file(std::string_view filename, std::string_view mime_type, std::string_view bytes);

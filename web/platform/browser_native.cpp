@@ -1,8 +1,11 @@
 // The native stand-in for platform/browser.h, used by the headless UI smoke test:
 // storage in memory, downloads discarded, a fixed 1280×800 viewport.
+#include <chrono>
+#include <ctime>
 #include <map>
 
 #include "platform/browser.h"
+#include "platform/browser_native_testing.h"
 
 namespace sto::platform {
 
@@ -11,19 +14,48 @@ std::map<std::string, std::string, std::less<>>& memory_storage() {
   static std::map<std::string, std::string, std::less<>> storage;
   return storage;
 }
+std::size_t storage_limit = static_cast<std::size_t>(-1);
+bool storage_available = true;
+
+std::size_t stored_bytes() {
+  std::size_t total = 0;
+  for (const auto& [key, value] : memory_storage()) total += key.size() + value.size();
+  return total;
+}
 }  // namespace
+
+namespace testing {
+void clear_storage() {
+  memory_storage().clear();
+  storage_limit = static_cast<std::size_t>(-1);
+  storage_available = true;
+}
+void set_storage_limit(std::size_t bytes) {
+  storage_limit = bytes;
+}
+void set_storage_available(bool available) {
+  storage_available = available;
+}
+}  // namespace testing
 
 Viewport sync_viewport() {
   return {};
 }
 
 std::optional<std::string> storage_get(std::string_view key) {
+  if (!storage_available) return std::nullopt;
   const auto found = memory_storage().find(key);
   if (found == memory_storage().end()) return std::nullopt;
   return found->second;
 }
 
 StorageStatus storage_set(std::string_view key, std::string_view value) {
+  if (!storage_available) return StorageStatus::unavailable;
+  const auto found = memory_storage().find(key);
+  const std::size_t replaced =
+      found == memory_storage().end() ? 0 : key.size() + found->second.size();
+  if (stored_bytes() - replaced + key.size() + value.size() > storage_limit)
+    return StorageStatus::quota_exceeded;
   memory_storage()[std::string(key)] = std::string(value);
   return StorageStatus::ok;
 }
@@ -32,6 +64,28 @@ void storage_remove(std::string_view key) {
   const auto found = memory_storage().find(key);
   if (found != memory_storage().end()) memory_storage().erase(found);
 }
+
+std::vector<std::string> storage_keys(std::string_view prefix) {
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : memory_storage())
+    if (key.compare(0, prefix.size(), prefix) == 0) keys.push_back(key);
+  return keys;
+}
+
+double now_ms() {
+  using namespace std::chrono;
+  return static_cast<double>(
+      duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+}
+
+LocalTime local_time(double ms) {
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000.0);
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);  // the smoke test has no user time zone
+  return {parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min};
+}
+
+void open_file_picker() {}
 
 void download_file(std::string_view, std::string_view, std::string_view) {}
 

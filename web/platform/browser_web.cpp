@@ -9,6 +9,10 @@ int sto_take_wake_request();
 char* sto_storage_get(const char* key);
 int sto_storage_set(const char* key, const char* value);
 void sto_storage_remove(const char* key);
+char* sto_storage_keys(const char* prefix);
+double sto_now_ms();
+void sto_local_time(double ms, int* out);
+void sto_open_file_picker();
 void sto_download_file(const char* name, const char* mime, const void* data, std::size_t size);
 void sto_signal_ready();
 }
@@ -48,6 +52,34 @@ StorageStatus storage_set(std::string_view key, std::string_view value) {
 
 void storage_remove(std::string_view key) {
   sto_storage_remove(std::string(key).c_str());
+}
+
+std::vector<std::string> storage_keys(std::string_view prefix) {
+  char* joined = sto_storage_keys(std::string(prefix).c_str());
+  std::vector<std::string> keys;
+  std::string_view rest(joined);
+  while (!rest.empty()) {
+    const auto end = rest.find('\n');
+    keys.emplace_back(rest.substr(0, end));
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  std::free(joined);
+  return keys;
+}
+
+double now_ms() {
+  return sto_now_ms();
+}
+
+LocalTime local_time(double ms) {
+  int parts[5] = {};
+  sto_local_time(ms, parts);
+  return {parts[0], parts[1], parts[2], parts[3], parts[4]};
+}
+
+void open_file_picker() {
+  sto_open_file_picker();
 }
 
 void download_file(std::string_view filename, std::string_view mime_type, std::string_view bytes) {

@@ -81,6 +81,41 @@ mergeInto(LibraryManager.library, {
     try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) { /* nothing to remove */ }
   },
 
+  // Keys starting with prefix, as one string separated by newlines (keys never contain one).
+  sto_storage_keys: function (prefix) {
+    var wanted = UTF8ToString(prefix), keys = [];
+    try {
+      for (var i = 0; i < window.localStorage.length; ++i) {
+        var key = window.localStorage.key(i);
+        if (key !== null && key.indexOf(wanted) === 0) keys.push(key);
+      }
+    } catch (e) { /* storage unavailable: no keys */ }
+    var text = keys.join('\n'), size = lengthBytesUTF8(text) + 1, ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+
+  sto_now_ms: function () { return Date.now(); },
+
+  sto_local_time: function (ms, out) {
+    var d = new Date(ms);
+    HEAP32[out >> 2] = d.getFullYear();
+    HEAP32[(out >> 2) + 1] = d.getMonth() + 1;
+    HEAP32[(out >> 2) + 2] = d.getDate();
+    HEAP32[(out >> 2) + 3] = d.getHours();
+    HEAP32[(out >> 2) + 4] = d.getMinutes();
+  },
+
+  sto_open_file_picker: function () {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.addEventListener('change', function () {
+      if (input.files && input.files[0]) window.stoplan.openFile(input.files[0]);
+    });
+    input.click();
+  },
+
   sto_download_file: function (name, mime, data, size) {
     var bytes = HEAPU8.slice(data, data + size);
     var blob = new Blob([bytes], { type: UTF8ToString(mime) });

@@ -10,20 +10,19 @@ namespace sto::ui {
 
 namespace {
 
-std::string base_name(CofinancingBase base, Language language) {
-  if (base == CofinancingBase::subsidy)
-    return language == Language::nl ? "van de subsidie" : "of the subsidy";
-  return language == Language::nl ? "van de totale subsidiabele kosten" : "of total eligible costs";
+const char* base_name(CofinancingBase base, Language language) {
+  return tr(base == CofinancingBase::subsidy ? Str::base_subsidy : Str::base_total_costs, language);
 }
 
 }  // namespace
 
-void draw_overview_panel(const App& app) {
+void draw_overview_panel(App& app) {
   const Language lang = app.language();
   const Evaluation& ev = app.analysis().evaluation;
   const auto& findings = app.analysis().findings;
   if (!ev.scheme_found) {
-    ImGui::TextColored(kColorError, "%s: %s", tr(Str::no_scheme, lang), app.plan().scheme_id.c_str());
+    ImGui::TextColored(kColorError, "%s: %s", tr(Str::no_scheme, lang),
+                       app.plan().scheme_id.c_str());
     return;
   }
 
@@ -35,26 +34,33 @@ void draw_overview_panel(const App& app) {
 
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float card = (ImGui::GetContentRegionAvail().x - 3 * spacing) / 4.0f;
-  key_figure("##costs", tr(Str::total_costs, lang), format_money(ev.total.costs, lang), "", kColorNeutral, card);
+  key_figure("##costs", tr(Str::total_costs, lang), format_money(ev.total.costs, lang), "",
+             kColorNeutral, card);
   ImGui::SameLine();
   const bool above_max = ev.max_known && ev.total.subsidy > ev.max_subsidy;
   key_figure("##subsidy", tr(Str::subsidy_requested, lang), format_money(ev.total.subsidy, lang),
-             ev.max_known ? std::string(tr(Str::subsidy_maximum, lang)) + ": " + format_money(ev.max_subsidy, lang) : "",
+             ev.max_known ? std::string(tr(Str::subsidy_maximum, lang)) + ": " +
+                                format_money(ev.max_subsidy, lang)
+                          : "",
              above_max ? kColorError : kColorOk, card);
   ImGui::SameLine();
   const CofinancingCheck& cofin = ev.cofinancing;
-  key_figure("##cofinancing", tr(Str::cofinancing, lang),
-             format_money(cofin.actual, lang) + "  (" + format_percent_bp(cofin.percent_bp, lang) + ")",
-             std::string(tr(Str::cofinancing_minimum, lang)) + ": " + format_money(cofin.required, lang) + " = " +
-                 format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),
-             cofin.met ? kColorOk : kColorError, card);
+  key_figure(
+      "##cofinancing", tr(Str::cofinancing, lang),
+      format_money(cofin.actual, lang) + "  (" + format_percent_bp(cofin.percent_bp, lang) + ")",
+      std::string(tr(Str::cofinancing_minimum, lang)) + ": " + format_money(cofin.required, lang) +
+          " = " + format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),
+      cofin.met ? kColorOk : kColorError, card);
   ImGui::SameLine();
-  key_figure("##findings", tr(Str::findings, lang), std::to_string(errors) + " " + tr(Str::errors, lang),
-             std::to_string(warnings) + " " + tr(Str::warnings, lang), errors > 0 ? kColorError : kColorOk, card);
+  key_figure("##findings", tr(Str::findings, lang),
+             std::to_string(errors) + " " + tr(Str::errors, lang),
+             std::to_string(warnings) + " " + tr(Str::warnings, lang),
+             errors > 0 ? kColorError : kColorOk, card);
 
   ImGui::Spacing();
   ImGui::TextUnformatted(tr(Str::per_year, lang));
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame;
   if (ImGui::BeginTable("##per_year", 4, flags)) {
     ImGui::TableSetupColumn(tr(Str::year, lang));
     ImGui::TableSetupColumn(tr(Str::costs, lang));

@@ -1,10 +1,17 @@
-// One function per section of the UI; each lives in its own file (ui/<name>_panel.cpp).
+// One function per part of the UI; each section lives in its own file (ui/<name>_panel.cpp).
 #pragma once
 
 namespace sto::ui {
 
 class App;
 
-void draw_overview_panel(const App& app);
+// Page chrome: the menu bar with the save status, banners, and modal dialogs.
+void draw_top_bar(App& app);
+void draw_banners(App& app);
+void draw_dialogs(App& app);
+
+// Sections (tabs).
+void draw_overview_panel(App& app);
+void draw_my_plans_panel(App& app);
 
 }  // namespace sto::ui

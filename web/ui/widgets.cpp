@@ -5,8 +5,8 @@
 
 namespace sto::ui {
 
-void key_figure(const char* id, const char* caption, const std::string& value, const std::string& note,
-                ImVec4 accent, float width) {
+void key_figure(const char* id, const char* caption, const std::string& value,
+                const std::string& note, ImVec4 accent, float width) {
   ImGui::PushStyleColor(ImGuiCol_Border, accent);
   ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f);
   const float line = ImGui::GetTextLineHeightWithSpacing();

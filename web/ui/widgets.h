@@ -7,8 +7,8 @@
 namespace sto::ui {
 
 // A key figure: a caption above a large value, with an optional note below, in a framed card.
-void key_figure(const char* id, const char* caption, const std::string& value, const std::string& note,
-                ImVec4 accent, float width);
+void key_figure(const char* id, const char* caption, const std::string& value,
+                const std::string& note, ImVec4 accent, float width);
 
 // Text that tests and scripts can find by its content (window.stoplan.itemRect).
 void text_item(const std::string& text);

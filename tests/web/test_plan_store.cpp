@@ -1,0 +1,117 @@
+// Browser storage logic over the native in-memory stand-in: versions, recovery from damaged
+// entries, a full or missing storage, and two tabs writing the same plan.
+#include <catch2/catch.hpp>
+
+#include "app/plan_store.h"
+#include "platform/browser.h"
+#include "platform/browser_native_testing.h"
+
+using namespace sto::ui;
+namespace platform = sto::platform;
+
+namespace {
+bool is_good(const std::string& text) {
+  return text.rfind("good", 0) == 0;
+}
+}  // namespace
+
+TEST_CASE("a saved plan comes back, with at most 20 versions kept", "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  std::uint64_t generation = 0;
+  for (int i = 1; i <= 25; ++i) {
+    const SaveOutcome outcome = store.save(id, "Regio", "good " + std::to_string(i), generation, i);
+    REQUIRE(outcome.status == SaveStatus::saved);
+    generation = outcome.generation;
+  }
+  PlanStore reopened;
+  reopened.open();
+  const StoredPlan* plan = reopened.find(id);
+  REQUIRE(plan != nullptr);
+  CHECK(plan->name == "Regio");
+  CHECK(plan->versions.size() == static_cast<std::size_t>(kVersionsKept));
+  CHECK(plan->versions.front().number == 6);
+  CHECK_FALSE(reopened.read_version(id, 5).has_value());  // dropped, not just unlisted
+  const auto newest = reopened.newest_good_version(id, is_good);
+  REQUIRE(newest);
+  CHECK(newest->text == "good 25");
+  CHECK(newest->damaged_versions_skipped == 0);
+}
+
+TEST_CASE("a damaged newest version falls back to the last good one", "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  auto g = store.save(id, "Regio", "good 1", 0, 1).generation;
+  g = store.save(id, "Regio", "good 2", g, 2).generation;
+  store.save(id, "Regio", "good 3", g, 3);
+  platform::storage_set("sto-planner/plan/" + id + "/3", "goo");  // truncated
+  const auto recovered = store.newest_good_version(id, is_good);
+  REQUIRE(recovered);
+  CHECK(recovered->text == "good 2");
+  CHECK(recovered->damaged_versions_skipped == 1);
+}
+
+TEST_CASE("a damaged index is rebuilt from the stored versions", "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  store.save(id, "Regio", "good 1", 0, 1);
+  platform::storage_set("sto-planner/index", "{\"plans\": [ {\"id\": ");
+  PlanStore reopened;
+  reopened.open();
+  CHECK(reopened.index_was_rebuilt());
+  REQUIRE(reopened.find(id) != nullptr);
+  CHECK(reopened.newest_good_version(id, is_good)->text == "good 1");
+}
+
+TEST_CASE("an older tab never overwrites a newer save", "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore tab_a, tab_b;
+  tab_a.open();
+  const std::string id = tab_a.new_id();
+  const auto first = tab_a.save(id, "Regio", "good A1", 0, 1);
+  tab_b.open();  // tab B loads generation 1
+  const auto second = tab_a.save(id, "Regio", "good A2", first.generation, 2);
+  REQUIRE(second.status == SaveStatus::saved);
+  const auto stale = tab_b.save(id, "Regio", "good B", first.generation, 3);
+  CHECK(stale.status == SaveStatus::conflict);
+  CHECK(tab_b.stored_generation(id) == second.generation);
+  CHECK(tab_b.newest_good_version(id, is_good)->text == "good A2");
+}
+
+TEST_CASE("a full storage drops old versions first and never loses the last good save",
+          "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  std::uint64_t g = 0;
+  for (int i = 1; i <= 5; ++i)
+    g = store.save(id, "Regio", "good " + std::string(100, 'x'), g, i).generation;
+  platform::testing::set_storage_limit(900);
+  // Fits only after old versions go.
+  const auto fits = store.save(id, "Regio", "good " + std::string(300, 'y'), g, 10);
+  REQUIRE(fits.status == SaveStatus::saved);
+  CHECK(store.find(id)->versions.size() < 6);
+  // Cannot fit at all: refused, and the previous save is still there.
+  const auto too_big =
+      store.save(id, "Regio", "good " + std::string(5000, 'z'), fits.generation, 11);
+  CHECK(too_big.status == SaveStatus::quota);
+  PlanStore reopened;
+  reopened.open();
+  CHECK(reopened.newest_good_version(id, is_good)->text == "good " + std::string(300, 'y'));
+}
+
+TEST_CASE("storage that is switched off is reported, not ignored", "[storage]") {
+  platform::testing::clear_storage();
+  platform::testing::set_storage_available(false);
+  PlanStore store;
+  store.open();
+  CHECK(store.save(store.new_id(), "Regio", "good", 0, 1).status == SaveStatus::unavailable);
+  platform::testing::clear_storage();
+}

@@ -1,0 +1,312 @@
+// Autosave to browser storage, "Mijn plannen", and opening and downloading plan files.
+// Nothing here may lose work: a failed save keeps the plan in memory and says so, a refused
+// file leaves the current plan as it was, and another tab's newer save is never overwritten.
+#include <algorithm>
+#include <cstdio>
+
+#include "app/app.h"
+#include "assets.h"
+#include "platform/browser.h"
+
+namespace sto::ui {
+
+namespace {
+
+constexpr double kSaveDelayMs = 400;  // debounce: one save after a burst of edits
+constexpr const char* kSamplePlan = "samples/voorbeeldregio.json";
+
+std::string clock_text(double ms) {
+  const platform::LocalTime t = platform::local_time(ms);
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d:%02d", t.hour, t.minute);
+  return text;
+}
+
+std::string date_text(double ms) {
+  const platform::LocalTime t = platform::local_time(ms);
+  char text[32];
+  std::snprintf(text, sizeof text, "%02d-%02d-%04d %02d:%02d", t.day, t.month, t.year, t.hour,
+                t.minute);
+  return text;
+}
+
+// Characters that file systems refuse or that confuse e-mail clients become '-'.
+std::string file_name_part(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool bad = c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' ||
+                     c == '<' || c == '>' || c == '|' || c == ' ' || c == '(' || c == ')' ||
+                     static_cast<unsigned char>(c) < 0x20;
+    if (!bad) {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "plan" : out;
+}
+
+}  // namespace
+
+void App::open_last_or_sample() {
+  store_.open();
+  std::string id = store_.last_open_id();
+  if (store_.find(id) == nullptr && !store_.plans().empty()) {
+    id = std::max_element(
+             store_.plans().begin(), store_.plans().end(),
+             [](const StoredPlan& a, const StoredPlan& b) { return a.updated_ms < b.updated_ms; })
+             ->id;
+  }
+  if (const StoredPlan* stored = store_.find(id)) {
+    LoadResult loaded;
+    const auto recovered = store_.newest_good_version(id, [&](const std::string& text) {
+      loaded = load_plan(text);
+      return loaded.ok();
+    });
+    if (recovered) {
+      replace_document(std::move(loaded.plan), id, stored->generation);
+      last_saved_ms_ = recovered->saved_ms;
+      if (recovered->damaged_versions_skipped > 0)
+        banner_ = {Str::recovered_version, date_text(recovered->saved_ms),
+                   Str::recovered_version_tail, true};
+      return;
+    }
+    banner_ = {Str::nothing_recoverable, "", Str::count, true};
+  }
+  const LoadResult sample = load_plan(assets::embedded_file(kSamplePlan));
+  replace_document(sample.ok() ? sample.plan : Plan{}, "", 0);
+}
+
+void App::replace_document(Plan plan, std::string id, std::uint64_t generation) {
+  document_.replace(std::move(plan));
+  current_id_ = std::move(id);
+  known_generation_ = generation;
+  saved_revision_ = attempted_revision_ = downloaded_revision_ = document_.revision();
+  save_due_ms_ = 0;
+  storage_problem_ = StorageProblem::none;
+  if (!current_id_.empty()) store_.set_last_open_id(current_id_);
+}
+
+std::string App::plan_display_name() const {
+  if (!plan().region.name.empty()) return plan().region.name;
+  if (!plan().title.empty()) return plan().title;
+  return tr(Str::new_plan_title, language_);
+}
+
+void App::autosave_tick() {
+  const std::uint64_t revision = document_.revision();
+  if (revision == saved_revision_ || revision == attempted_revision_ ||
+      storage_problem_ == StorageProblem::conflict) {
+    save_due_ms_ = 0;
+    return;
+  }
+  const double now = platform::now_ms();
+  if (save_due_ms_ == 0) {
+    save_due_ms_ = now + kSaveDelayMs;
+  } else if (now >= save_due_ms_) {
+    save_now();
+  }
+}
+
+void App::save_now() {
+  save_due_ms_ = 0;
+  if (current_id_.empty()) current_id_ = store_.new_id();
+  const double now = platform::now_ms();
+  attempted_revision_ = document_.revision();
+  const SaveOutcome outcome =
+      store_.save(current_id_, plan_display_name(), save_plan(plan()), known_generation_, now);
+  switch (outcome.status) {
+    case SaveStatus::saved:
+      known_generation_ = outcome.generation;
+      saved_revision_ = attempted_revision_;
+      last_saved_ms_ = now;
+      storage_problem_ = StorageProblem::none;
+      store_.set_last_open_id(current_id_);
+      break;
+    case SaveStatus::conflict: storage_problem_ = StorageProblem::conflict; break;
+    case SaveStatus::quota: storage_problem_ = StorageProblem::quota; break;
+    case SaveStatus::unavailable: storage_problem_ = StorageProblem::unavailable; break;
+    case SaveStatus::not_verified: storage_problem_ = StorageProblem::not_verified; break;
+  }
+}
+
+void App::flush_save() {
+  if (document_.revision() != saved_revision_ && storage_problem_ != StorageProblem::conflict)
+    save_now();
+}
+
+void App::storage_changed() {
+  if (current_id_.empty()) return;
+  if (store_.stored_generation(current_id_) == known_generation_) return;
+  // Another tab saved this plan. Follow it when we have nothing of our own; never overwrite it.
+  if (document_.revision() == saved_revision_) {
+    load_newer_version();
+  } else {
+    storage_problem_ = StorageProblem::conflict;
+  }
+}
+
+void App::load_newer_version() {
+  store_.open();
+  const std::string id = current_id_;
+  LoadResult loaded;
+  const auto recovered = store_.newest_good_version(id, [&](const std::string& text) {
+    loaded = load_plan(text);
+    return loaded.ok();
+  });
+  if (!recovered) return;
+  replace_document(std::move(loaded.plan), id, store_.find(id)->generation);
+  last_saved_ms_ = recovered->saved_ms;
+}
+
+void App::keep_mine_as_copy() {
+  const std::string name = plan_display_name() + " " + tr(Str::copy_suffix, language_);
+  current_id_ = store_.new_id();
+  known_generation_ = 0;
+  storage_problem_ = StorageProblem::none;
+  save_due_ms_ = 0;
+  attempted_revision_ = document_.revision();
+  const double now = platform::now_ms();
+  const SaveOutcome outcome = store_.save(current_id_, name, save_plan(plan()), 0, now);
+  if (outcome.status == SaveStatus::saved) {
+    known_generation_ = outcome.generation;
+    saved_revision_ = attempted_revision_;
+    last_saved_ms_ = now;
+    store_.set_last_open_id(current_id_);
+  } else {
+    storage_problem_ =
+        outcome.status == SaveStatus::quota ? StorageProblem::quota : StorageProblem::unavailable;
+  }
+}
+
+void App::open_file(std::string_view file_name, std::string_view text) {
+  LoadResult result = load_plan(text);
+  if (!result.usable()) {
+    banner_ = {Str::file_refused,
+               std::string(file_name) + ": " + result.error.in(language_) + " " +
+                   tr(Str::plan_unchanged, language_),
+               Str::count, true};
+    return;
+  }
+  flush_save();
+  const bool unsaved = document_.revision() != saved_revision_;
+  if (result.status == LoadStatus::repaired || unsaved) {
+    pending_open_ = PendingOpen{std::string(file_name), std::move(result), unsaved};
+    return;
+  }
+  open_as_new(std::move(result.plan), std::string(file_name));
+}
+
+void App::accept_pending_open() {
+  if (!pending_open_) return;
+  PendingOpen pending = std::move(*pending_open_);
+  pending_open_.reset();
+  open_as_new(std::move(pending.result.plan), pending.file_name);
+}
+
+void App::open_as_new(Plan plan, const std::string& file_name) {
+  replace_document(std::move(plan), "", 0);
+  // An opened file is work the user has: keep it in "Mijn plannen" straight away.
+  attempted_revision_ = 0;
+  save_now();
+  banner_ = {Str::file_opened, file_name, Str::count, false};
+  select_section(Section::overview);
+}
+
+void App::open_stored_plan(const std::string& id) {
+  flush_save();
+  const StoredPlan* stored = store_.find(id);
+  if (stored == nullptr) return;
+  LoadResult loaded;
+  const auto recovered = store_.newest_good_version(id, [&](const std::string& text) {
+    loaded = load_plan(text);
+    return loaded.ok();
+  });
+  if (!recovered) {
+    banner_ = {Str::nothing_recoverable, "", Str::count, true};
+    return;
+  }
+  replace_document(std::move(loaded.plan), id, stored->generation);
+  last_saved_ms_ = recovered->saved_ms;
+  if (recovered->damaged_versions_skipped > 0)
+    banner_ = {Str::recovered_version, date_text(recovered->saved_ms), Str::recovered_version_tail,
+               true};
+}
+
+void App::restore_version(int number) {
+  const auto text = store_.read_version(current_id_, number);
+  if (!text) return;
+  LoadResult loaded = load_plan(*text);
+  if (!loaded.ok()) {
+    banner_ = {Str::file_refused, loaded.error.in(language_), Str::count, true};
+    return;
+  }
+  // Restoring is a change like any other: it becomes the newest version, older ones stay.
+  const std::string id = current_id_;
+  const std::uint64_t generation = known_generation_;
+  replace_document(std::move(loaded.plan), id, generation);
+  attempted_revision_ = saved_revision_ = 0;
+  save_now();
+}
+
+void App::duplicate_stored_plan(const std::string& id) {
+  const StoredPlan* stored = store_.find(id);
+  if (stored == nullptr) return;
+  const auto recovered =
+      store_.newest_good_version(id, [](const std::string& text) { return load_plan(text).ok(); });
+  if (!recovered) return;
+  const std::string name = stored->name + " " + tr(Str::copy_suffix, language_);
+  const SaveOutcome outcome =
+      store_.save(store_.new_id(), name, recovered->text, 0, platform::now_ms());
+  if (outcome.status == SaveStatus::quota) storage_problem_ = StorageProblem::quota;
+}
+
+std::string App::default_download_name() const {
+  const platform::LocalTime t = platform::local_time(platform::now_ms());
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", t.year, t.month, t.day);
+  return file_name_part(plan_display_name()) + "-" + date + ".json";
+}
+
+void App::download_current_plan(const std::string& file_name) {
+  std::string name = file_name.empty() ? default_download_name() : file_name;
+  if (name.size() < 5 || name.compare(name.size() - 5, 5, ".json") != 0) name += ".json";
+  platform::download_file(name, "application/json", save_plan(plan()));
+  downloaded_revision_ = document_.revision();
+  flush_save();
+  if (!current_id_.empty()) store_.mark_downloaded(current_id_, platform::now_ms());
+}
+
+void App::new_plan() {
+  flush_save();
+  Plan plan;
+  plan.title = tr(Str::new_plan_title, language_);
+  plan.scheme_id = "sto-2025-2028";
+  replace_document(std::move(plan), "", 0);
+}
+
+bool App::only_in_browser() const {
+  if (current_id_.empty() || document_.revision() == downloaded_revision_) return false;
+  const StoredPlan* stored = store_.find(current_id_);
+  return stored != nullptr && stored->downloaded_ms < stored->updated_ms;
+}
+
+std::string App::save_status_text() const {
+  if (storage_problem_ != StorageProblem::none) return "";
+  if (document_.revision() != saved_revision_) return tr(Str::saving, language_);
+  if (last_saved_ms_ > 0)
+    return std::string(tr(Str::saved_at, language_)) + " " + clock_text(last_saved_ms_);
+  return tr(Str::not_saved_yet, language_);
+}
+
+std::string App::banner_text() const {
+  if (banner_.text == Str::count) return "";
+  std::string text = tr(banner_.text, language_);
+  if (!banner_.detail.empty())
+    text += (banner_.text == Str::file_opened ? ": " : " ") + banner_.detail;
+  if (banner_.tail != Str::count) text += std::string(" ") + tr(banner_.tail, language_);
+  return text;
+}
+
+}  // namespace sto::ui

@@ -1,0 +1,263 @@
+// Browser storage layout (all keys start with "sto-planner/"):
+//   index            the list of plans and their versions (cereal JSON)
+//   plan/<id>/<n>    version n of plan <id>, as plan-file text
+//   last-open        the id of the plan open last
+// A save writes the new version first, reads it back, and only then updates the index, so a
+// failure at any step leaves the previous good save in place.
+#include "app/plan_store.h"
+
+#include <algorithm>
+#include <cereal/archives/json.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <sstream>
+
+#include "platform/browser.h"
+
+namespace sto::ui {
+
+template <class Archive>
+void serialize(Archive& ar, StoredVersion& v, const std::uint32_t) {
+  ar(cereal::make_nvp("number", v.number), cereal::make_nvp("saved_ms", v.saved_ms));
+}
+
+template <class Archive>
+void serialize(Archive& ar, StoredPlan& p, const std::uint32_t) {
+  ar(cereal::make_nvp("id", p.id), cereal::make_nvp("name", p.name),
+     cereal::make_nvp("updated_ms", p.updated_ms),
+     cereal::make_nvp("downloaded_ms", p.downloaded_ms),
+     cereal::make_nvp("generation", p.generation), cereal::make_nvp("versions", p.versions),
+     cereal::make_nvp("deleted", p.deleted));
+}
+
+}  // namespace sto::ui
+
+CEREAL_CLASS_VERSION(sto::ui::StoredVersion, 1)
+CEREAL_CLASS_VERSION(sto::ui::StoredPlan, 1)
+
+namespace sto::ui {
+
+namespace {
+
+const std::string kPrefix = "sto-planner/";
+const std::string kIndexKey = kPrefix + "index";
+const std::string kLastOpenKey = kPrefix + "last-open";
+
+std::string version_key(const std::string& id, int number) {
+  return kPrefix + "plan/" + id + "/" + std::to_string(number);
+}
+
+std::optional<std::vector<StoredPlan>> parse_index(const std::string& text) {
+  try {
+    std::istringstream stream(text);
+    cereal::JSONInputArchive archive(stream);
+    std::vector<StoredPlan> plans;
+    archive(cereal::make_nvp("plans", plans));
+    return plans;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::string index_text(const std::vector<StoredPlan>& plans) {
+  std::ostringstream stream;
+  {
+    cereal::JSONOutputArchive archive(stream, cereal::JSONOutputArchive::Options::NoIndent());
+    archive(cereal::make_nvp("plans", plans));
+  }
+  return stream.str();
+}
+
+// Writes and reads back; anything but an identical read is a failure.
+SaveStatus write_verified(const std::string& key, const std::string& value) {
+  switch (platform::storage_set(key, value)) {
+    case platform::StorageStatus::quota_exceeded: return SaveStatus::quota;
+    case platform::StorageStatus::unavailable: return SaveStatus::unavailable;
+    case platform::StorageStatus::ok: break;
+  }
+  const auto back = platform::storage_get(key);
+  return back && *back == value ? SaveStatus::saved : SaveStatus::not_verified;
+}
+
+}  // namespace
+
+void PlanStore::open() {
+  read_index();
+  // Plans deleted in an earlier session can no longer be undone: remove them for good.
+  for (const StoredPlan& plan : plans_)
+    if (plan.deleted)
+      for (const StoredVersion& v : plan.versions)
+        platform::storage_remove(version_key(plan.id, v.number));
+  const auto before = plans_.size();
+  plans_.erase(
+      std::remove_if(plans_.begin(), plans_.end(), [](const StoredPlan& p) { return p.deleted; }),
+      plans_.end());
+  if (plans_.size() != before) write_index();
+}
+
+void PlanStore::read_index() {
+  index_rebuilt_ = false;
+  const auto text = platform::storage_get(kIndexKey);
+  if (!text) {
+    plans_.clear();
+    if (!platform::storage_keys(kPrefix + "plan/").empty()) rebuild_index();
+    return;
+  }
+  if (auto parsed = parse_index(*text)) {
+    plans_ = std::move(*parsed);
+  } else {
+    rebuild_index();
+  }
+}
+
+// The index is damaged or gone but versions remain: list them again, named by their id.
+void PlanStore::rebuild_index() {
+  index_rebuilt_ = true;
+  plans_.clear();
+  const std::string plan_prefix = kPrefix + "plan/";
+  for (const std::string& key : platform::storage_keys(plan_prefix)) {
+    const std::string rest = key.substr(plan_prefix.size());
+    const auto slash = rest.find('/');
+    if (slash == std::string::npos) continue;
+    const std::string id = rest.substr(0, slash);
+    const std::string number_text = rest.substr(slash + 1);
+    if (number_text.empty() || number_text.find_first_not_of("0123456789") != std::string::npos ||
+        number_text.size() > 9)
+      continue;
+    StoredPlan* plan = find_mutable(id);
+    if (plan == nullptr) {
+      plans_.push_back(StoredPlan{id, id, 0, 0, 1, {}, false});
+      plan = &plans_.back();
+    }
+    plan->versions.push_back({std::stoi(number_text), 0});
+  }
+  for (StoredPlan& plan : plans_)
+    std::sort(plan.versions.begin(), plan.versions.end(),
+              [](const StoredVersion& a, const StoredVersion& b) { return a.number < b.number; });
+  write_index();
+}
+
+bool PlanStore::write_index() {
+  return write_verified(kIndexKey, index_text(plans_)) == SaveStatus::saved;
+}
+
+const StoredPlan* PlanStore::find(const std::string& id) const {
+  for (const StoredPlan& plan : plans_)
+    if (plan.id == id) return &plan;
+  return nullptr;
+}
+
+StoredPlan* PlanStore::find_mutable(const std::string& id) {
+  return const_cast<StoredPlan*>(static_cast<const PlanStore*>(this)->find(id));
+}
+
+std::string PlanStore::new_id() const {
+  // Time-based so ids made in two tabs at once differ; a counter settles same-millisecond calls.
+  const auto stamp = static_cast<std::uint64_t>(platform::now_ms());
+  for (std::uint64_t n = 0;; ++n) {
+    std::string id = "p" + std::to_string(stamp) + (n ? "-" + std::to_string(n) : "");
+    if (find(id) == nullptr && platform::storage_keys(kPrefix + "plan/" + id + "/").empty())
+      return id;
+  }
+}
+
+std::uint64_t PlanStore::stored_generation(const std::string& id) const {
+  const auto text = platform::storage_get(kIndexKey);
+  if (!text) return 0;
+  const auto plans = parse_index(*text);
+  if (!plans) return 0;
+  for (const StoredPlan& plan : *plans)
+    if (plan.id == id) return plan.generation;
+  return 0;
+}
+
+bool PlanStore::drop_oldest_version_anywhere() {
+  StoredPlan* oldest_owner = nullptr;
+  for (StoredPlan& plan : plans_)
+    if (plan.versions.size() > 1 &&
+        (oldest_owner == nullptr ||
+         plan.versions.front().saved_ms < oldest_owner->versions.front().saved_ms))
+      oldest_owner = &plan;
+  if (oldest_owner == nullptr) return false;
+  platform::storage_remove(version_key(oldest_owner->id, oldest_owner->versions.front().number));
+  oldest_owner->versions.erase(oldest_owner->versions.begin());
+  return true;
+}
+
+SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
+                            const std::string& text, std::uint64_t expected_generation,
+                            double now_ms) {
+  // Another tab may have saved since we last looked: take the index as it is in storage now.
+  read_index();
+  StoredPlan* plan = find_mutable(id);
+  if (plan != nullptr && plan->generation != expected_generation)
+    return {SaveStatus::conflict, plan->generation};
+  if (plan == nullptr) {
+    plans_.push_back(StoredPlan{id, new_name, now_ms, 0, 0, {}, false});
+    plan = &plans_.back();
+  }
+  const int number = plan->versions.empty() ? 1 : plan->versions.back().number + 1;
+  SaveStatus status = write_verified(version_key(id, number), text);
+  while (status == SaveStatus::quota && drop_oldest_version_anywhere()) {
+    plan = find_mutable(id);
+    status = write_verified(version_key(id, number), text);
+  }
+  if (status != SaveStatus::saved) {
+    platform::storage_remove(version_key(id, number));  // never leave a partial version behind
+    read_index();
+    return {status, expected_generation};
+  }
+  plan = find_mutable(id);
+  plan->updated_ms = now_ms;
+  plan->generation = expected_generation + 1;
+  plan->versions.push_back({number, now_ms});
+  while (plan->versions.size() > static_cast<std::size_t>(kVersionsKept)) {
+    platform::storage_remove(version_key(id, plan->versions.front().number));
+    plan->versions.erase(plan->versions.begin());
+  }
+  const SaveStatus index_status = write_verified(kIndexKey, index_text(plans_));
+  if (index_status != SaveStatus::saved) {
+    platform::storage_remove(version_key(id, number));
+    read_index();
+    return {index_status, expected_generation};
+  }
+  return {SaveStatus::saved, plan->generation};
+}
+
+std::optional<std::string> PlanStore::read_version(const std::string& id, int number) const {
+  return platform::storage_get(version_key(id, number));
+}
+
+void PlanStore::rename(const std::string& id, const std::string& name) {
+  read_index();
+  if (StoredPlan* plan = find_mutable(id)) {
+    plan->name = name;
+    write_index();
+  }
+}
+
+void PlanStore::set_deleted(const std::string& id, bool deleted) {
+  read_index();
+  if (StoredPlan* plan = find_mutable(id)) {
+    plan->deleted = deleted;
+    write_index();
+  }
+}
+
+void PlanStore::mark_downloaded(const std::string& id, double now_ms) {
+  read_index();
+  if (StoredPlan* plan = find_mutable(id)) {
+    plan->downloaded_ms = now_ms;
+    write_index();
+  }
+}
+
+std::string PlanStore::last_open_id() const {
+  return platform::storage_get(kLastOpenKey).value_or("");
+}
+
+void PlanStore::set_last_open_id(const std::string& id) {
+  platform::storage_set(kLastOpenKey, id);
+}
+
+}  // namespace sto::ui

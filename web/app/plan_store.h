@@ -1,0 +1,112 @@
+// "Mijn plannen": several plans kept side by side in browser storage, each with its last
+// versions, written so that a failed or partial write never replaces the last good save and an
+// older tab never overwrites newer work. Pure logic over platform/browser.h storage, so the
+// native smoke test exercises it with in-memory storage.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sto::ui {
+
+inline constexpr int kVersionsKept = 20;
+
+struct StoredVersion {
+  int number = 0;
+  double saved_ms = 0;
+};
+
+struct StoredPlan {
+  std::string id;
+  std::string name;
+  double updated_ms = 0;
+  double downloaded_ms = 0;             // 0 = never downloaded
+  std::uint64_t generation = 0;         // bumped by every save, from any tab
+  std::vector<StoredVersion> versions;  // oldest first, at most kVersionsKept
+  bool deleted = false;                 // in the bin until the next start, so delete can be undone
+};
+
+enum class SaveStatus {
+  saved,
+  conflict,     // another tab saved this plan after we last loaded or saved it
+  quota,        // storage is full, even after dropping old versions
+  unavailable,  // storage is switched off or not allowed (private mode, policy)
+  not_verified  // the write did not read back identically
+};
+
+struct SaveOutcome {
+  SaveStatus status = SaveStatus::saved;
+  std::uint64_t generation = 0;  // the plan's generation after the save
+};
+
+// The newest version of a plan that still loads, with what was passed over to find it.
+struct Recovered {
+  std::string text;
+  int version = 0;
+  double saved_ms = 0;
+  int damaged_versions_skipped = 0;  // newer versions that were damaged
+};
+
+class PlanStore {
+ public:
+  // Reads the index from storage; rebuilds it from the stored versions when it is damaged, and
+  // empties the bin of plans deleted in an earlier session.
+  void open();
+
+  const std::vector<StoredPlan>& plans() const { return plans_; }
+  const StoredPlan* find(const std::string& id) const;
+  bool index_was_rebuilt() const { return index_rebuilt_; }
+
+  // A new, unused plan id.
+  std::string new_id() const;
+
+  // Stores `text` as the newest version of plan `id` (a new plan is listed as `new_name`), unless
+  // another tab saved it since `expected_generation` (then nothing is written: conflict). Old
+  // versions beyond kVersionsKept are dropped; when storage is full, older versions of all plans
+  // are dropped (never the newest of any) before giving up. Every write is read back and compared.
+  SaveOutcome save(const std::string& id, const std::string& new_name, const std::string& text,
+                   std::uint64_t expected_generation, double now_ms);
+
+  // The text of one stored version, if it is still there.
+  std::optional<std::string> read_version(const std::string& id, int number) const;
+  // The newest version that `loads` accepts, trying older ones when the newest are damaged.
+  template <class LoadsFn>
+  std::optional<Recovered> newest_good_version(const std::string& id, LoadsFn loads) const;
+
+  // The plan's generation as it is in storage now (re-read, so another tab's save shows).
+  std::uint64_t stored_generation(const std::string& id) const;
+
+  void rename(const std::string& id, const std::string& name);
+  void set_deleted(const std::string& id, bool deleted);
+  void mark_downloaded(const std::string& id, double now_ms);
+
+  std::string last_open_id() const;
+  void set_last_open_id(const std::string& id);
+
+ private:
+  bool write_index();
+  void read_index();
+  void rebuild_index();
+  StoredPlan* find_mutable(const std::string& id);
+  bool drop_oldest_version_anywhere();
+
+  std::vector<StoredPlan> plans_;
+  bool index_rebuilt_ = false;
+};
+
+template <class LoadsFn>
+std::optional<Recovered> PlanStore::newest_good_version(const std::string& id,
+                                                        LoadsFn loads) const {
+  const StoredPlan* plan = find(id);
+  if (plan == nullptr) return std::nullopt;
+  int damaged = 0;
+  for (auto v = plan->versions.rbegin(); v != plan->versions.rend(); ++v) {
+    auto text = read_version(id, v->number);
+    if (text && loads(*text)) return Recovered{std::move(*text), v->number, v->saved_ms, damaged};
+    ++damaged;
+  }
+  return std::nullopt;
+}
+
+}  // namespace sto::ui

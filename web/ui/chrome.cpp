@@ -1,0 +1,178 @@
+// The page around the sections: the menu bar with the save status, banners that must be seen
+// (storage problems, recovered versions, refused files), and the modal dialogs.
+#include <imgui.h>
+
+#include <cstring>
+
+#include "app/app.h"
+#include "platform/browser.h"
+#include "ui/panels.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace sto::ui {
+
+namespace {
+
+// A full-width coloured box with a message and room for buttons after it.
+bool begin_banner(const char* id, ImVec4 background, const std::string& text, float button_rows) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
+  const float height = ImGui::GetTextLineHeightWithSpacing() * 1.4f +
+                       button_rows * ImGui::GetFrameHeightWithSpacing() + 12.0f;
+  const bool open = ImGui::BeginChild(id, ImVec2(0, height), true);
+  ImGui::PushTextWrapPos(0.0f);
+  text_item(text);
+  ImGui::PopTextWrapPos();
+  return open;
+}
+
+void end_banner() {
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+const ImVec4 kBannerWarning{1.0f, 0.93f, 0.85f, 1.0f};
+const ImVec4 kBannerInfo{0.88f, 0.94f, 1.0f, 1.0f};
+const ImVec4 kBannerExample{1.0f, 0.96f, 0.80f, 1.0f};
+
+}  // namespace
+
+void draw_top_bar(App& app) {
+  const Language lang = app.language();
+  if (!ImGui::BeginMenuBar()) return;
+  ImGui::TextColored(kColorNeutral, "%s", tr(Str::app_title, lang));
+  if (ImGui::BeginMenu(tr(Str::menu_file, lang))) {
+    if (ImGui::MenuItem(tr(Str::menu_new_plan, lang))) app.new_plan();
+    if (ImGui::MenuItem(tr(Str::menu_open, lang))) platform::open_file_picker();
+    if (ImGui::MenuItem(tr(Str::menu_download, lang))) {
+      UiState& ui = app.ui_state();
+      ui.download_dialog_open = true;
+      std::snprintf(ui.download_name, sizeof ui.download_name, "%s",
+                    app.default_download_name().c_str());
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr(Str::section_my_plans, lang))) app.select_section(Section::my_plans);
+    ImGui::EndMenu();
+  }
+  ImGui::TextDisabled("%s: %s", tr(Str::region, lang), app.plan().region.name.c_str());
+
+  // Right side: save status, the nudge to download, the language switch.
+  const std::string status = app.save_status_text();
+  const bool nudge = app.only_in_browser();
+  const char* nudge_text = tr(Str::only_in_browser, lang);
+  const char* switch_label = tr(Str::language_switch, lang);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float width = ImGui::CalcTextSize(status.c_str()).x + ImGui::CalcTextSize(switch_label).x +
+                2 * style.FramePadding.x + 2 * style.ItemSpacing.x;
+  if (nudge) width += ImGui::CalcTextSize(nudge_text).x + style.ItemSpacing.x;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
+  if (nudge) {
+    text_item_colored(kColorWarning, nudge_text);
+    ImGui::SameLine();
+  }
+  text_item(status);
+  ImGui::SameLine();
+  if (ImGui::SmallButton(switch_label)) app.toggle_language();
+  ImGui::EndMenuBar();
+}
+
+void draw_banners(App& app) {
+  const Language lang = app.language();
+  switch (app.storage_problem()) {
+    case StorageProblem::none: break;
+    case StorageProblem::conflict:
+      if (begin_banner("##conflict", kBannerWarning, tr(Str::storage_conflict, lang), 1)) {
+        if (ImGui::Button(tr(Str::conflict_load_newer, lang))) app.load_newer_version();
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Str::conflict_keep_copy, lang))) app.keep_mine_as_copy();
+      }
+      end_banner();
+      break;
+    case StorageProblem::quota:
+    case StorageProblem::unavailable:
+    case StorageProblem::not_verified: {
+      const Str text = app.storage_problem() == StorageProblem::quota ? Str::storage_quota
+                       : app.storage_problem() == StorageProblem::unavailable
+                           ? Str::storage_unavailable
+                           : Str::storage_not_verified;
+      if (begin_banner("##storage", kBannerWarning, tr(text, lang), 1)) {
+        if (ImGui::Button(tr(Str::download_now, lang))) {
+          UiState& ui = app.ui_state();
+          ui.download_dialog_open = true;
+          std::snprintf(ui.download_name, sizeof ui.download_name, "%s",
+                        app.default_download_name().c_str());
+        }
+      }
+      end_banner();
+      break;
+    }
+  }
+  const std::string message = app.banner_text();
+  if (!message.empty()) {
+    if (begin_banner("##message", app.banner_is_error() ? kBannerWarning : kBannerInfo, message,
+                     1)) {
+      if (ImGui::SmallButton(tr(Str::close, lang))) app.dismiss_banner();
+    }
+    end_banner();
+  }
+  if (app.plan().is_example) {
+    begin_banner("##example", kBannerExample, tr(Str::example_banner, lang), 0);
+    end_banner();
+  }
+}
+
+void draw_dialogs(App& app) {
+  const Language lang = app.language();
+  UiState& ui = app.ui_state();
+
+  if (ui.download_dialog_open) ImGui::OpenPopup("##download");
+  if (ImGui::BeginPopupModal("##download", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    text_item(tr(Str::menu_download, lang));
+    ImGui::SetNextItemWidth(420);
+    ImGui::InputText(tr(Str::file_name, lang), ui.download_name, sizeof ui.download_name);
+    if (ImGui::Button(tr(Str::download, lang))) {
+      app.download_current_plan(ui.download_name);
+      ui.download_dialog_open = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::cancel, lang))) {
+      ui.download_dialog_open = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  if (app.pending_open()) ImGui::OpenPopup("##pending_open");
+  if (ImGui::BeginPopupModal("##pending_open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const PendingOpen* pending = app.pending_open() ? &*app.pending_open() : nullptr;
+    if (pending == nullptr) {
+      ImGui::CloseCurrentPopup();
+    } else {
+      text_item(pending->file_name);
+      if (pending->replaces_unsaved)
+        text_item_colored(kColorWarning, tr(Str::unsaved_warning, lang));
+      if (pending->result.status == LoadStatus::repaired) {
+        text_item_colored(kColorWarning, tr(Str::repaired_title, lang));
+        text_item(tr(Str::repaired_intro, lang));
+        ImGui::BeginChild("##skipped", ImVec2(640, 220), true);
+        for (const SkippedRecord& record : pending->result.skipped)
+          text_item(record.reason.in(lang));
+        ImGui::EndChild();
+      }
+      const bool repaired = pending->result.status == LoadStatus::repaired;
+      if (ImGui::Button(tr(repaired ? Str::keep_repaired : Str::open_anyway, lang))) {
+        app.accept_pending_open();
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button(tr(Str::cancel, lang))) {
+        app.reject_pending_open();
+        ImGui::CloseCurrentPopup();
+      }
+    }
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace sto::ui
