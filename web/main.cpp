@@ -122,6 +122,28 @@ void sto_api_request_frames() {
   runtime.settle_frames = 3;
 }
 
+// A plan file chosen in the file picker or dropped on the page.
+void sto_api_open_file(const char* name, const char* text) {
+  runtime.app->open_file(name, text);
+  runtime.settle_frames = 3;
+}
+
+// The page is being hidden or closed: write pending changes now.
+void sto_api_flush_save() {
+  runtime.app->flush_save();
+}
+
+// Another tab wrote to storage.
+void sto_api_storage_changed() {
+  runtime.app->storage_changed();
+  runtime.settle_frames = 3;
+}
+
+const char* sto_api_storage_status() {
+  runtime.api_buffer = runtime.app->storage_status_json();
+  return runtime.api_buffer.c_str();
+}
+
 }  // extern "C"
 
 int main() {

@@ -1,4 +1,5 @@
-// window.stoplan: a small JavaScript API over the running app, for browser tests and scripting.
+// window.stoplan: a small JavaScript API over the running app, for browser tests and scripting,
+// and the page's own wiring (file drop, saving when the page is hidden, other tabs' saves).
 //   ready                 a promise, resolved once the app has drawn its first frames
 //   planJson()            the current plan as plan-file JSON (string)
 //   loadPlanJson(text)    replace the plan with a plan file's text -> {ok, error}; on failure the
@@ -7,14 +8,19 @@
 //   itemRect(label)       {x, y, width, height} in CSS pixels of the ImGui item with that label
 //                         (or its visible part before "##") in the last frame, or null
 //   frameCount()          frames drawn so far (stays still while the app is idle)
+//   requestFrames()       draw a few frames (after changing state from a script)
+//   openFile(file)        open a File (as the file picker and a drop do) -> promise
+//   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}
 'use strict';
 (function () {
   var status = document.getElementById('status');
   var canvas = document.getElementById('canvas');
+  var resolveReady, rejectReady, started = false;
+  var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
+  var kMaxFileBytes = 64 * 1024 * 1024;  // as core/file_format.h: larger files are refused unread
+
   // The app has its own menus; the browser's context menu over the canvas only gets in the way.
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
-  var resolveReady, rejectReady;
-  var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
 
   function fail(message) {
     status.textContent = message;
@@ -32,11 +38,31 @@
     return window.Module.ccall(name, returnType, argTypes || [], args || []);
   }
 
+  // Strings of any size go through the heap: ccall would put them on the small wasm stack.
+  function withHeapStrings(texts, fn) {
+    var M = window.Module, pointers = texts.map(function (text) {
+      var size = M.lengthBytesUTF8(text) + 1, ptr = M._malloc(size);
+      M.stringToUTF8(text, ptr, size);
+      return ptr;
+    });
+    try { return fn.apply(null, pointers); } finally { pointers.forEach(function (p) { M._free(p); }); }
+  }
+
+  function openFile(file) {
+    // Read at most one byte past the limit: enough for the core to refuse it as too large.
+    return file.slice(0, kMaxFileBytes + 1).text().then(function (text) {
+      withHeapStrings([file.name, text], function (name, body) {
+        call('sto_api_open_file', null, ['number', 'number'], [name, body]);
+      });
+    });
+  }
+
   window.Module = {
     canvas: canvas,
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
     onStoReady: function () {
+      started = true;
       status.style.display = 'none';
       canvas.focus();
       resolveReady();
@@ -46,11 +72,29 @@
     },
   };
 
+  // Drop a plan file anywhere on the page to open it.
+  window.addEventListener('dragover', function (event) { event.preventDefault(); });
+  window.addEventListener('drop', function (event) {
+    event.preventDefault();
+    var files = event.dataTransfer && event.dataTransfer.files;
+    if (started && files && files.length > 0) openFile(files[0]);
+  });
+  // Save before the page goes away or into the background (mobile browsers kill hidden tabs).
+  function flush() { if (started) call('sto_api_flush_save', null); }
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', function () { if (document.hidden) flush(); });
+  // Another tab saved: the app follows it or reports the conflict.
+  window.addEventListener('storage', function (event) {
+    if (started && (event.key === null || event.key.indexOf('sto-planner/') === 0)) call('sto_api_storage_changed', null);
+  });
+
   window.stoplan = {
     ready: ready,
     planJson: function () { return call('sto_api_plan_json', 'string'); },
     loadPlanJson: function (text) {
-      return JSON.parse(call('sto_api_load_plan_json', 'string', ['string'], [String(text)]));
+      return JSON.parse(withHeapStrings([String(text)], function (ptr) {
+        return call('sto_api_load_plan_json', 'string', ['number'], [ptr]);
+      }));
     },
     summaryJson: function () { return JSON.parse(call('sto_api_summary_json', 'string')); },
     itemRect: function (label) {
@@ -58,5 +102,7 @@
     },
     frameCount: function () { return call('sto_api_frame_count', 'number'); },
     requestFrames: function () { call('sto_api_request_frames', null); },
+    openFile: openFile,
+    storageStatus: function () { return JSON.parse(call('sto_api_storage_status', 'string')); },
   };
 })();
