@@ -12,29 +12,32 @@
 namespace sto {
 
 inline constexpr const char* kFileFormatMarker = "sto-planner-plan";
-inline constexpr int kFileFormatVersion = 1;     // written by this build
+inline constexpr int kFileFormatVersion = 2;     // written by this build (v2: scenarios)
 inline constexpr int kMinFileFormatVersion = 1;  // oldest this build migrates from
 inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxNestingDepth = 32;  // the format itself nests 7 levels deep
 
 // [SECTION] The model's limits, enforced by the loader. Commands and the UI should keep edits
 // inside them: a file that breaks them loads only in part (see core/FILE_FORMAT.md).
-inline constexpr std::int64_t kMaxAmountCents = 1'000'000'000'000'000;  // 10^13 euro
-inline constexpr std::int64_t kMaxQuantityMilli = 1'000'000'000'000;    // 10^9 units
+inline constexpr std::int64_t kMaxAmountCents = 1'000'000'000'000'000;     // 10^13 euro
+inline constexpr std::int64_t kMaxQuantityMilli = 1'000'000'000'000;       // 10^9 units
 inline constexpr std::int64_t kMaxIndicatorMilli = 1'000'000'000'000'000;  // |value| bound
 inline constexpr std::int64_t kMaxStudents = 1'000'000;
+inline constexpr std::int64_t kMaxPriceIndexBp = 5000;        // ±50 % a year (scenarios)
+inline constexpr std::int64_t kMaxScenarioScaleBp = 100'000;   // 1000 % (scenario scales)
 inline constexpr int kMinPlanYear = 2000;
 inline constexpr int kMaxPlanYear = 2100;
-inline constexpr int kMaxEconomicLifeMonths = 1200;  // 100 years
-inline constexpr int kMaxProjectUseBp = 10000;       // 100 %
-inline constexpr std::size_t kMaxTextBytes = 10'000;   // any text field, UTF-8 bytes
-inline constexpr std::size_t kMaxNotesBytes = 100'000; // the plan's free notes
-inline constexpr std::size_t kMaxSkippedListed = 1000; // problems listed one by one
+inline constexpr int kMaxEconomicLifeMonths = 1200;     // 100 years
+inline constexpr int kMaxProjectUseBp = 10000;          // 100 %
+inline constexpr std::size_t kMaxTextBytes = 10'000;    // any text field, UTF-8 bytes
+inline constexpr std::size_t kMaxNotesBytes = 100'000;  // the plan's free notes
+inline constexpr std::size_t kMaxSkippedListed = 1000;  // problems listed one by one
 
 // A record left out of a repaired plan, or a reference or field removed from one.
 struct SkippedRecord {
   std::string path;  // what was left out, as in the file: "activities[3].lines[2]" (0-based)
-  Localized reason;  // names the offending field: "activities[3].lines[2].quantity_milli: must be ≥ 0"
+  Localized
+      reason;  // names the offending field: "activities[3].lines[2].quantity_milli: must be ≥ 0"
 };
 
 // repaired: the file loaded only in part; `skipped` lists every record left out. The UI asks the
@@ -43,8 +46,9 @@ enum class LoadStatus { ok, not_a_plan, too_new, too_old, corrupt, too_large, to
 
 struct LoadResult {
   LoadStatus status = LoadStatus::corrupt;
-  Plan plan;        // the whole plan when ok(); what remains when repaired; empty otherwise
-  Localized error;  // why loading failed, or (repaired) a summary of what was left out; empty when ok()
+  Plan plan;  // the whole plan when ok(); what remains when repaired; empty otherwise
+  Localized
+      error;  // why loading failed, or (repaired) a summary of what was left out; empty when ok()
   int file_version = 0;                // the envelope's version (before migration), 0 if unknown
   std::string app_version;             // the app version that wrote the file, "" if unknown
   std::vector<SkippedRecord> skipped;  // repaired: what was left out, in file order

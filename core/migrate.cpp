@@ -6,6 +6,8 @@
 //   v1  2026-11-28  First format: envelope {format, version, app_version, plan}; amounts in euro
 //                   cents, quantities and indicator values in thousandths, enums as names, dates
 //                   as "YYYY-MM-DD" (core/FILE_FORMAT.md).
+//   v2  2026-11-29  Scenarios: the plan gains "scenarios" (a list of {id, name, overrides}); the
+//                   plan's cereal class version becomes 2. v1 files get an empty list.
 #include "migrate.h"
 
 #include <string>
@@ -14,12 +16,34 @@
 
 namespace sto {
 
-// [SECTION] Steps — none yet: v1 is the first format. A step looks like
-//   bool upgrade_v1_to_v2(rapidjson::Document& file, Localized& error);
-// and edits file["plan"] in place (rename a field, convert units, fill a new field's default).
+// [SECTION] Steps — each edits file["plan"] in place (rename a field, convert units, fill a new
+// field's default).
+
+namespace {
+
+// v1 → v2: an empty "scenarios" list; a plan class version of 1 becomes 2 (the validator places
+// the version itself when the file has none).
+bool upgrade_v1_to_v2(rapidjson::Document& file, Localized& error) {
+  const auto plan = file.FindMember("plan");
+  if (plan == file.MemberEnd() || !plan->value.IsObject()) return true;  // the loader says why
+  rapidjson::Value& p = plan->value;
+  if (p.HasMember("scenarios")) {
+    error = {"Het bestand is beschadigd: een plan van bestandsversie 1 kan geen \"scenarios\" "
+             "hebben.",
+             "The file is damaged: a plan of file version 1 cannot have \"scenarios\"."};
+    return false;
+  }
+  p.AddMember("scenarios", rapidjson::Value(rapidjson::kArrayType), file.GetAllocator());
+  const auto version = p.FindMember("cereal_class_version");
+  if (version != p.MemberEnd() && version->value.IsUint() && version->value.GetUint() == 1)
+    version->value.SetUint(2);
+  return true;
+}
+
+}  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> steps = {};
+  static const std::vector<Migration> steps = {{1, upgrade_v1_to_v2}};
   return steps;
 }
 

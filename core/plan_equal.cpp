@@ -8,7 +8,7 @@ namespace sto {
 namespace {
 
 class Compare {
-public:
+ public:
   std::string difference;
 
   bool same(const std::string& path, const std::string& a, const std::string& b) {
@@ -64,7 +64,8 @@ public:
            same(p + ".students", a.students, b.students);
   }
   bool same(const std::string& p, const YearValue& a, const YearValue& b) {
-    return same(p + ".year", a.year, b.year) && same(p + ".value_milli", a.value_milli, b.value_milli);
+    return same(p + ".year", a.year, b.year) &&
+           same(p + ".value_milli", a.value_milli, b.value_milli);
   }
   bool same(const std::string& p, const Indicator& a, const Indicator& b) {
     return same(p + ".id", a.id, b.id) && same(p + ".name", a.name, b.name) &&
@@ -75,7 +76,8 @@ public:
   }
   bool same(const std::string& p, const Goal& a, const Goal& b) {
     return same(p + ".id", a.id, b.id) && same(p + ".title", a.title, b.title) &&
-           same(p + ".theme", a.theme, b.theme) && same(p + ".indicators", a.indicators, b.indicators);
+           same(p + ".theme", a.theme, b.theme) &&
+           same(p + ".indicators", a.indicators, b.indicators);
   }
   bool same(const std::string& p, const Investment& a, const Investment& b) {
     return same(p + ".purchase_price", a.purchase_price, b.purchase_price) &&
@@ -107,6 +109,14 @@ public:
            same(p + ".previous_grant", a.previous_grant, b.previous_grant) &&
            same(p + ".fixed_maximum", a.fixed_maximum, b.fixed_maximum);
   }
+  bool same(const std::string& p, const ScenarioOverride& a, const ScenarioOverride& b) {
+    return same(p + ".kind", a.kind, b.kind) && same(p + ".target", a.target, b.target) &&
+           same(p + ".value", a.value, b.value) && same(p + ".replaces", a.replaces, b.replaces);
+  }
+  bool same(const std::string& p, const Scenario& a, const Scenario& b) {
+    return same(p + ".id", a.id, b.id) && same(p + ".name", a.name, b.name) &&
+           same(p + ".overrides", a.overrides, b.overrides);
+  }
   bool same(const Plan& a, const Plan& b) {
     return same("title", a.title, b.title) && same("region", a.region, b.region) &&
            same("scheme_id", a.scheme_id, b.scheme_id) &&
@@ -115,10 +125,11 @@ public:
            same("organisations", a.organisations, b.organisations) &&
            same("student_counts", a.student_counts, b.student_counts) &&
            same("goals", a.goals, b.goals) && same("activities", a.activities, b.activities) &&
-           same("notes", a.notes, b.notes) && same("is_example", a.is_example, b.is_example);
+           same("notes", a.notes, b.notes) && same("is_example", a.is_example, b.is_example) &&
+           same("scenarios", a.scenarios, b.scenarios);
   }
 
-private:
+ private:
   bool differ(const std::string& path, const std::string& values) {
     difference = path + ": " + values;
     return false;
@@ -127,7 +138,9 @@ private:
 
 }  // namespace
 
-bool equal_plans(const Plan& a, const Plan& b) { return plan_difference(a, b).empty(); }
+bool equal_plans(const Plan& a, const Plan& b) {
+  return plan_difference(a, b).empty();
+}
 
 std::string plan_difference(const Plan& a, const Plan& b) {
   Compare compare;

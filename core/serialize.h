@@ -33,26 +33,28 @@ Enum from_name(const std::string& text, const char* const (&names)[N], const cha
 }
 // Order must match the enum declarations in plan.h.
 inline const char* const region_type[] = {"techniekregio", "techniekluwe", "techniekarm"};
-inline const char* const organisation_kind[] = {"vmbo",    "vso",      "praktijkonderwijs",
-                                                "mbo",     "primary",  "business",
-                                                "municipality", "other"};
+inline const char* const organisation_kind[] = {
+    "vmbo", "vso", "praktijkonderwijs", "mbo", "primary", "business", "municipality", "other"};
 inline const char* const learning_path[] = {"bb", "kb", "gl", "tl"};
 inline const char* const cofinancing_base[] = {"total_costs", "subsidy"};
 inline const char* const funding_source[] = {"subsidy", "cofinancing_cash", "cofinancing_in_kind",
                                              "own"};
-inline const char* const cost_category[] = {"internal_staff", "external_staff", "equipment",
-                                            "materials", "professional_development", "events",
-                                            "coordination", "overhead", "planning"};
+inline const char* const cost_category[] = {
+    "internal_staff", "external_staff", "equipment", "materials", "professional_development",
+    "events",         "coordination",   "overhead",  "planning"};
+inline const char* const override_kind[] = {
+    "hourly_rate",   "price_index",   "subsidy_scale", "cofinancing_minimum", "cofinancing_base",
+    "student_scale", "student_count", "line_price",    "line_quantity"};
 }  // namespace enum_names
 
-#define STO_ENUM_AS_STRING(Enum, table)                                                    \
-  template <class Archive>                                                                 \
-  std::string save_minimal(const Archive&, const Enum& value) {                            \
-    return enum_names::to_name(value, enum_names::table);                                  \
-  }                                                                                        \
-  template <class Archive>                                                                 \
-  void load_minimal(const Archive&, Enum& value, const std::string& text) {                \
-    value = enum_names::from_name<Enum>(text, enum_names::table, #table);                  \
+#define STO_ENUM_AS_STRING(Enum, table)                                     \
+  template <class Archive>                                                  \
+  std::string save_minimal(const Archive&, const Enum& value) {             \
+    return enum_names::to_name(value, enum_names::table);                   \
+  }                                                                         \
+  template <class Archive>                                                  \
+  void load_minimal(const Archive&, Enum& value, const std::string& text) { \
+    value = enum_names::from_name<Enum>(text, enum_names::table, #table);   \
   }
 
 STO_ENUM_AS_STRING(RegionType, region_type)
@@ -61,6 +63,7 @@ STO_ENUM_AS_STRING(LearningPath, learning_path)
 STO_ENUM_AS_STRING(CofinancingBase, cofinancing_base)
 STO_ENUM_AS_STRING(FundingSource, funding_source)
 STO_ENUM_AS_STRING(CostCategory, cost_category)
+STO_ENUM_AS_STRING(OverrideKind, override_kind)
 #undef STO_ENUM_AS_STRING
 
 template <class Archive>
@@ -171,17 +174,30 @@ void serialize(Archive& ar, Region& r, const std::uint32_t) {
 }
 
 template <class Archive>
+void serialize(Archive& ar, ScenarioOverride& o, const std::uint32_t) {
+  ar(cereal::make_nvp("kind", o.kind), cereal::make_nvp("target", o.target),
+     cereal::make_nvp("value", o.value), cereal::make_nvp("replaces", o.replaces));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Scenario& s, const std::uint32_t) {
+  ar(cereal::make_nvp("id", s.id), cereal::make_nvp("name", s.name),
+     cereal::make_nvp("overrides", s.overrides));
+}
+
+// Plan v2 (file format v2) appends "scenarios"; v1 files get an empty list from migrate.cpp.
+template <class Archive>
 void save(Archive& ar, const Plan& p, const std::uint32_t) {
-  const std::string base = p.cofinancing_base
-                               ? enum_names::to_name(*p.cofinancing_base, enum_names::cofinancing_base)
-                               : "";
+  const std::string base =
+      p.cofinancing_base ? enum_names::to_name(*p.cofinancing_base, enum_names::cofinancing_base)
+                         : "";
   ar(cereal::make_nvp("title", p.title), cereal::make_nvp("is_example", p.is_example),
      cereal::make_nvp("region", p.region), cereal::make_nvp("scheme_id", p.scheme_id),
      cereal::make_nvp("cofinancing_option", p.cofinancing_option),
-     cereal::make_nvp("cofinancing_base", base),
-     cereal::make_nvp("organisations", p.organisations),
+     cereal::make_nvp("cofinancing_base", base), cereal::make_nvp("organisations", p.organisations),
      cereal::make_nvp("student_counts", p.student_counts), cereal::make_nvp("goals", p.goals),
-     cereal::make_nvp("activities", p.activities), cereal::make_nvp("notes", p.notes));
+     cereal::make_nvp("activities", p.activities), cereal::make_nvp("notes", p.notes),
+     cereal::make_nvp("scenarios", p.scenarios));
 }
 template <class Archive>
 void load(Archive& ar, Plan& p, const std::uint32_t) {
@@ -189,10 +205,10 @@ void load(Archive& ar, Plan& p, const std::uint32_t) {
   ar(cereal::make_nvp("title", p.title), cereal::make_nvp("is_example", p.is_example),
      cereal::make_nvp("region", p.region), cereal::make_nvp("scheme_id", p.scheme_id),
      cereal::make_nvp("cofinancing_option", p.cofinancing_option),
-     cereal::make_nvp("cofinancing_base", base),
-     cereal::make_nvp("organisations", p.organisations),
+     cereal::make_nvp("cofinancing_base", base), cereal::make_nvp("organisations", p.organisations),
      cereal::make_nvp("student_counts", p.student_counts), cereal::make_nvp("goals", p.goals),
-     cereal::make_nvp("activities", p.activities), cereal::make_nvp("notes", p.notes));
+     cereal::make_nvp("activities", p.activities), cereal::make_nvp("notes", p.notes),
+     cereal::make_nvp("scenarios", p.scenarios));
   if (base.empty()) {
     p.cofinancing_base.reset();
   } else {
@@ -212,4 +228,6 @@ CEREAL_CLASS_VERSION(sto::Investment, 1)
 CEREAL_CLASS_VERSION(sto::BudgetLine, 1)
 CEREAL_CLASS_VERSION(sto::Activity, 1)
 CEREAL_CLASS_VERSION(sto::Region, 1)
-CEREAL_CLASS_VERSION(sto::Plan, 1)
+CEREAL_CLASS_VERSION(sto::ScenarioOverride, 1)
+CEREAL_CLASS_VERSION(sto::Scenario, 1)
+CEREAL_CLASS_VERSION(sto::Plan, 2)  // 2: "scenarios"

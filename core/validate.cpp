@@ -83,9 +83,21 @@ using Value = rapidjson::Value;
 using Allocator = rapidjson::Document::AllocatorType;
 
 // The persisted types, each with its cereal class version.
-enum class Kind { plan, region, organisation, student_count, goal, indicator, year_value, activity,
-                  budget_line, investment };
-constexpr int kKindCount = 10;
+enum class Kind {
+  plan,
+  region,
+  organisation,
+  student_count,
+  goal,
+  indicator,
+  year_value,
+  activity,
+  budget_line,
+  investment,
+  scenario,
+  scenario_override
+};
+constexpr int kKindCount = 12;
 
 std::uint32_t current_version(Kind kind) {
   using cereal::detail::Version;
@@ -100,6 +112,8 @@ std::uint32_t current_version(Kind kind) {
     case Kind::activity: return Version<Activity>::version;
     case Kind::budget_line: return Version<BudgetLine>::version;
     case Kind::investment: return Version<Investment>::version;
+    case Kind::scenario: return Version<Scenario>::version;
+    case Kind::scenario_override: return Version<ScenarioOverride>::version;
   }
   return 0;
 }
@@ -107,16 +121,37 @@ std::uint32_t current_version(Kind kind) {
 constexpr const char* kVersionField = "cereal_class_version";
 
 // Each record's fields, in the order serialize.h writes them.
-constexpr const char* kOrganisationFields[] = {"id", "name", "kind", "brin", "penvoerder", "partner"};
-constexpr const char* kStudentCountFields[] = {"organisation_id", "path", "profile", "count_date", "students"};
+constexpr const char* kOrganisationFields[] = {"id",   "name",       "kind",
+                                               "brin", "penvoerder", "partner"};
+constexpr const char* kStudentCountFields[] = {"organisation_id", "path", "profile", "count_date",
+                                               "students"};
 constexpr const char* kGoalFields[] = {"id", "title", "theme", "indicators"};
-constexpr const char* kIndicatorFields[] = {"id", "name", "unit", "baseline_year", "baseline_milli", "targets"};
+constexpr const char* kIndicatorFields[] = {
+    "id", "name", "unit", "baseline_year", "baseline_milli", "targets"};
 constexpr const char* kYearValueFields[] = {"year", "value_milli"};
-constexpr const char* kActivityFields[] = {"id", "title", "theme", "lead_organisation_id", "partner_ids", "goal_ids", "years", "lines"};
-constexpr const char* kBudgetLineFields[] = {"id", "organisation_id", "year", "category", "description", "unit", "price_cents", "quantity_milli", "funding", "other_funding", "is_investment", "investment"};
-constexpr const char* kInvestmentFields[] = {"purchase_price_cents", "purchase_date", "economic_life_months", "project_use_bp"};
-constexpr const char* kPlanFields[] = {"title", "is_example", "region", "scheme_id", "cofinancing_option", "cofinancing_base", "organisations", "student_counts", "goals", "activities", "notes"};
-constexpr const char* kRegionFields[] = {"name", "type", "previous_grant_cents", "fixed_maximum_cents"};
+constexpr const char* kActivityFields[] = {
+    "id", "title", "theme", "lead_organisation_id", "partner_ids", "goal_ids", "years", "lines"};
+constexpr const char* kBudgetLineFields[] = {
+    "id",          "organisation_id", "year",    "category",      "description",   "unit",
+    "price_cents", "quantity_milli",  "funding", "other_funding", "is_investment", "investment"};
+constexpr const char* kInvestmentFields[] = {"purchase_price_cents", "purchase_date",
+                                             "economic_life_months", "project_use_bp"};
+constexpr const char* kPlanFields[] = {"title",
+                                       "is_example",
+                                       "region",
+                                       "scheme_id",
+                                       "cofinancing_option",
+                                       "cofinancing_base",
+                                       "organisations",
+                                       "student_counts",
+                                       "goals",
+                                       "activities",
+                                       "notes",
+                                       "scenarios"};
+constexpr const char* kRegionFields[] = {"name", "type", "previous_grant_cents",
+                                         "fixed_maximum_cents"};
+constexpr const char* kScenarioFields[] = {"id", "name", "overrides"};
+constexpr const char* kScenarioOverrideFields[] = {"kind", "target", "value", "replaces"};
 
 bool name_is(const Value& name, const char* expected) {
   const std::size_t length = std::strlen(expected);
@@ -142,7 +177,7 @@ class Validator;
 // [SECTION] Record: one JSON object checked against its field list. The first problem found makes
 // the record bad; later checks return defaults without adding problems.
 class Record {
-public:
+ public:
   template <std::size_t N>
   Record(Validator& validator, Value& object, std::string path, Kind kind,
          const char* const (&fields)[N])
@@ -183,7 +218,7 @@ public:
   // Call after its children are done (adding a member may move this object's members).
   void keep();
 
-private:
+ private:
   static constexpr std::size_t kMaxFields = 16;
   Record(Validator& validator, Value& object, std::string path, Kind kind,
          const char* const* fields, std::size_t field_count);
@@ -202,7 +237,7 @@ private:
 
 // [SECTION] Validator: the walk over the plan.
 class Validator {
-public:
+ public:
   explicit Validator(Allocator& allocator) : allocator_(allocator) {}
 
   ValidationReport run(Value& plan);
@@ -232,7 +267,7 @@ public:
   bool version_placed_[kKindCount] = {};
   std::uint32_t version_seen_[kKindCount] = {};  // 0: none seen yet
 
-private:
+ private:
   // Keeps the elements of `array` for which keep(element, index, path) is true, in order, in one
   // linear pass; paths keep the file's original indexes.
   template <typename Keep>
@@ -256,6 +291,7 @@ private:
   bool goal(Value& value, const std::string& path);
   bool activity(Value& value, const std::string& path);
   bool budget_line(Value& value, const std::string& path);
+  bool scenario(Value& value, const std::string& path);
   // Drops list entries that are not ids of `known` (or repeat one); `what` names the target.
   void reference_list(Value& list, const std::string& path, const char* name,
                       const std::unordered_map<std::string, std::string>& known,
@@ -265,11 +301,16 @@ private:
   std::unordered_map<std::string, std::string> goals_;
   std::unordered_map<std::string, std::string> activities_;
   std::unordered_map<std::string, std::string> lines_;
+  std::unordered_map<std::string, std::string> scenarios_;
 };
 
 Record::Record(Validator& validator, Value& object, std::string path, Kind kind,
                const char* const* fields, std::size_t field_count)
-    : validator_(validator), object_(object), path_(std::move(path)), kind_(kind), fields_(fields),
+    : validator_(validator),
+      object_(object),
+      path_(std::move(path)),
+      kind_(kind),
+      fields_(fields),
       field_count_(field_count) {
   if (!object_.IsObject()) {
     problem_ = Localized{path_ + ": moet een object {…} zijn", path_ + ": must be an object {…}"};
@@ -510,9 +551,9 @@ bool Validator::goal(Value& value, const std::string& path) {
     Value* targets = ind.array("targets");
     if (!indicator_id.empty()) unique_id(ind, "id", indicator_id, indicator_ids);
     if (!ind.ok()) {
-    skip(ind);
-    return false;
-  }
+      skip(ind);
+      return false;
+    }
     if (!indicator_id.empty()) indicator_ids.emplace(indicator_id, item_path);
 
     std::unordered_set<std::int64_t> years;
@@ -521,12 +562,11 @@ bool Validator::goal(Value& value, const std::string& path) {
       const std::int64_t target_year = year(t, "year");
       t.integer("value_milli", -kMaxIndicatorMilli, kMaxIndicatorMilli);
       if (t.ok() && !years.insert(target_year).second)
-        t.fail("year", "komt twee keer voor in deze indicator",
-               "appears twice in this indicator");
+        t.fail("year", "komt twee keer voor in deze indicator", "appears twice in this indicator");
       if (!t.ok()) {
-    skip(t);
-    return false;
-  }
+        skip(t);
+        return false;
+      }
       t.keep();
       return true;
     });
@@ -608,9 +648,8 @@ bool Validator::activity(Value& value, const std::string& path) {
     }
     return true;
   });
-  filter(*lines, path, "lines", [&](Value& line, const std::string& line_path) {
-    return budget_line(line, line_path);
-  });
+  filter(*lines, path, "lines",
+         [&](Value& line, const std::string& line_path) { return budget_line(line, line_path); });
   r.keep();
   return true;
 }
@@ -654,6 +693,64 @@ bool Validator::budget_line(Value& value, const std::string& path) {
   return true;
 }
 
+// Scenarios (plan v2). An override naming a line or student count that is not in the plan is
+// kept: base edits may remove its target, and core/scenario.cpp reports it instead.
+bool Validator::scenario(Value& value, const std::string& path) {
+  Record r(*this, value, path, Kind::scenario, kScenarioFields);
+  const std::string_view id = r.id("id");
+  r.text("name");
+  Value* overrides = r.array("overrides");
+  unique_id(r, "id", id, scenarios_);
+  if (!r.ok()) {
+    skip(r);
+    return false;
+  }
+  scenarios_.emplace(id, path);
+  std::unordered_set<std::string> keys;  // kind + target: one override each
+  filter(*overrides, path, "overrides", [&](Value& item, const std::string& item_path) {
+    Record o(*this, item, item_path, Kind::scenario_override, kScenarioOverrideFields);
+    o.enumeration("kind", enum_names::override_kind);
+    const std::string_view kind = o.ok() ? std::string_view(item["kind"].GetString()) : "";
+    const std::string_view target = o.text("target");
+    std::int64_t min = 0, max = 0;  // the value's range for this kind
+    bool needs_target = false;
+    if (kind == "hourly_rate" || kind == "line_price") {
+      max = kMaxAmountCents;
+    } else if (kind == "price_index") {
+      min = -kMaxPriceIndexBp;
+      max = kMaxPriceIndexBp;
+    } else if (kind == "subsidy_scale" || kind == "student_scale") {
+      max = kMaxScenarioScaleBp;
+    } else if (kind == "cofinancing_minimum") {
+      max = 10000;
+    } else if (kind == "student_count") {
+      max = kMaxStudents;
+    } else if (kind == "line_quantity") {
+      max = kMaxQuantityMilli;
+    }
+    needs_target = kind == "student_count" || kind == "line_price" || kind == "line_quantity" ||
+                   kind == "cofinancing_base";
+    o.integer("value", min, max);
+    o.integer("replaces", 0, kind == "hourly_rate" ? kMaxAmountCents : 0);
+    if (o.ok() && needs_target && target.empty())
+      o.fail("target", "mag niet leeg zijn bij " + std::string(kind),
+             "must not be empty for " + std::string(kind));
+    if (o.ok() && kind == "cofinancing_base" && target != "total_costs" && target != "subsidy")
+      o.fail("target", "moet total_costs of subsidy zijn", "must be total_costs or subsidy");
+    if (o.ok() && !keys.insert(std::string(kind) + '\n' + std::string(target)).second)
+      o.fail("kind", "staat al eerder in dit scenario (zelfde soort en doel)",
+             "already appears in this scenario (same kind and target)");
+    if (!o.ok()) {
+      skip(o);
+      return false;
+    }
+    o.keep();
+    return true;
+  });
+  r.keep();
+  return true;
+}
+
 ValidationReport Validator::run(Value& plan) {
   Record p(*this, plan, "", Kind::plan, kPlanFields);
   p.text("title");
@@ -667,6 +764,7 @@ ValidationReport Validator::run(Value& plan) {
   Value* goals = p.array("goals");
   Value* activities = p.array("activities");
   p.text("notes", kMaxNotesBytes);
+  Value* scenarios = p.array("scenarios");
   if (!p.ok()) fatal(p.problem());
   if (report_.fatal) return std::move(report_);
 
@@ -686,13 +784,15 @@ ValidationReport Validator::run(Value& plan) {
   filter(*goals, "", "goals", [this](Value& v, const std::string& path) { return goal(v, path); });
   filter(*activities, "", "activities",
          [this](Value& v, const std::string& path) { return activity(v, path); });
+  filter(*scenarios, "", "scenarios",
+         [this](Value& v, const std::string& path) { return scenario(v, path); });
   if (report_.fatal) return std::move(report_);
   p.keep();  // last: adding a member to the plan object may move its members
 
   if (report_.problem_count > report_.skipped.size()) {
     const std::string more = std::to_string(report_.problem_count - report_.skipped.size());
-    report_.skipped.push_back({"", {"… en nog " + more + " problemen", "… and " + more +
-                                                                           " more problems"}});
+    report_.skipped.push_back(
+        {"", {"… en nog " + more + " problemen", "… and " + more + " more problems"}});
   }
   return std::move(report_);
 }

@@ -18,13 +18,14 @@ struct ValidationReport {
   Localized error;
   std::vector<SkippedRecord> skipped;  // at most kMaxSkippedListed, then one "… more" entry
   std::size_t problem_count = 0;       // all problems, listed or not
-  bool changed = false;                // the DOM was modified: re-serialize it before cereal reads it
+  bool changed = false;  // the DOM was modified: re-serialize it before cereal reads it
 };
 
 // Checks the "plan" object of a file in the current format and repairs it in place: bad records
 // are removed from their arrays, dangling references are dropped, unknown fields are removed,
 // and cereal class versions are placed where cereal expects them. Linear in the size of the DOM.
-ValidationReport validate_plan(rapidjson::Value& plan, rapidjson::Document::AllocatorType& allocator);
+ValidationReport validate_plan(rapidjson::Value& plan,
+                               rapidjson::Document::AllocatorType& allocator);
 
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points > U+10FFFF).
 bool is_valid_utf8(const char* text, std::size_t length);

@@ -14,7 +14,7 @@ namespace sto::test {
 
 // splitmix64: small, fast and the same everywhere.
 class Rng {
-public:
+ public:
   explicit Rng(std::uint64_t seed) : state_(seed) {}
   std::uint64_t next() {
     std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
@@ -39,17 +39,19 @@ public:
     }
   }
 
-private:
+ private:
   std::uint64_t state_;
 };
 
 // Text with what breaks naive JSON writers: quotes, backslashes, control characters, accents,
 // the euro sign, characters outside the BMP, "/" and "\u2028". Never NUL (see FILE_FORMAT.md).
 inline std::string random_text(Rng& rng, int max_pieces = 12) {
-  static const char* const pieces[] = {
-      "a",  "Z",  "0",  " ",  "lasapparatuur", "\"", "\\", "\n", "\t", "\r", "\x01", "\x1f",
-      "é",  "€",  "ß",  "ü",  "漢",            "😀", "/",  "\xE2\x80\xA8", "{", "}", "[", "]",
-      ":",  ",",  "'",  "<",  "&",  "M&T"};
+  static const char* const pieces[] = {"a",    "Z",    "0",  " ",  "lasapparatuur",
+                                       "\"",   "\\",   "\n", "\t", "\r",
+                                       "\x01", "\x1f", "é",  "€",  "ß",
+                                       "ü",    "漢",   "😀",  "/",  "\xE2\x80\xA8",
+                                       "{",    "}",    "[",  "]",  ":",
+                                       ",",    "'",    "<",  "&",  "M&T"};
   const int count = rng.between_int(0, max_pieces);
   std::string text;
   for (int i = 0; i < count; ++i)
@@ -62,7 +64,9 @@ inline Date random_date(Rng& rng) {
   return {rng.between_int(1900, 2200), rng.between_int(1, 12), rng.between_int(1, 28)};
 }
 
-inline int random_year(Rng& rng) { return static_cast<int>(rng.value(kMinPlanYear, kMaxPlanYear)); }
+inline int random_year(Rng& rng) {
+  return static_cast<int>(rng.value(kMinPlanYear, kMaxPlanYear));
+}
 
 // A plan that uses every field, within every limit; `lines` budget lines spread over activities.
 inline Plan random_plan(Rng& rng, int lines = -1) {
@@ -130,7 +134,8 @@ inline Plan random_plan(Rng& rng, int lines = -1) {
     plan.goals.push_back(goal);
   }
 
-  const int activities = lines == 0 ? rng.between_int(0, 3) : std::max(1, std::min(lines, 1 + lines / 8));
+  const int activities =
+      lines == 0 ? rng.between_int(0, 3) : std::max(1, std::min(lines, 1 + lines / 8));
   int line_id = 0;
   for (int a = 0; a < activities; ++a) {
     Activity activity;
@@ -139,7 +144,8 @@ inline Plan random_plan(Rng& rng, int lines = -1) {
     activity.theme = random_text(rng, 2);
     activity.lead_organisation_id = rng.chance(80) ? some_organisation() : "";
     for (const Organisation& o : plan.organisations)
-      if (o.id != activity.lead_organisation_id && rng.chance(30)) activity.partner_ids.push_back(o.id);
+      if (o.id != activity.lead_organisation_id && rng.chance(30))
+        activity.partner_ids.push_back(o.id);
     for (const Goal& g : plan.goals)
       if (rng.chance(50)) activity.goal_ids.push_back(g.id);
     for (int year = 2024; year <= 2028; ++year)
