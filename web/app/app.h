@@ -29,6 +29,11 @@ struct UiState {
   std::string renaming_id;  // plan being renamed in "Mijn plannen", "" when none
   char rename_buffer[256] = {};
   std::string removed_id;  // last plan deleted, while its undo is offered
+  // The item a finding points at (e.g. "activities[3].lines[2].quantity"): the panel showing it
+  // highlights the row whose path is a prefix of this and scrolls to it once.
+  std::string highlight_path;
+  bool scroll_to_highlight = false;
+  bool presentation_mode = false;
 };
 
 // A file that was opened but needs the user's decision before it replaces anything.

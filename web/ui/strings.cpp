@@ -7,6 +7,7 @@ namespace {
 constexpr Translation table[] = {
 #define STO_STRING(id, nl, en) {nl, en},
 #include "ui/strings.def"
+#include "ui/strings_editor.def"
 #undef STO_STRING
 };
 static_assert(sizeof(table) / sizeof(table[0]) == static_cast<int>(Str::count));

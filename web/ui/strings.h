@@ -1,4 +1,4 @@
-// Every UI string, in Dutch and English, in one table (ui/strings.def). The smoke test fails when
+// Every UI string, in Dutch and English, in one table (ui/strings.def, and ui/strings_editor.def for the editing sections). The smoke test fails when
 // an entry lacks either text.
 #pragma once
 #include "money.h"
@@ -8,6 +8,7 @@ namespace sto::ui {
 enum class Str {
 #define STO_STRING(id, nl, en) id,
 #include "ui/strings.def"
+#include "ui/strings_editor.def"
 #undef STO_STRING
   count  // keep last
 };

@@ -1,9 +1,86 @@
-// Shared drawing helpers for the panels.
+// Shared drawing and editing helpers for the panels.
 #include "ui/widgets.h"
 
+#include <imgui_stdlib.h>
+
+#include <functional>
+#include <unordered_map>
+
 #include "app/item_registry.h"
+#include "ui/strings.h"
 
 namespace sto::ui {
+
+namespace {
+
+// The text of the field being edited: ImGui reads its own copy while a field is active, and we
+// must still have the typed text in the frame the field is left.
+struct EditBuffer {
+  ImGuiID id = 0;
+  std::string text;
+};
+EditBuffer& edit_buffer() {
+  static EditBuffer buffer;
+  return buffer;
+}
+
+std::unordered_map<ImGuiID, std::string>& field_errors() {
+  static std::unordered_map<ImGuiID, std::string> errors;
+  return errors;
+}
+
+// A text field over `shown`; true with the typed text in `typed` when an edit was committed.
+bool committed_text(const char* label, const std::string& shown, std::string& typed,
+                    bool multiline) {
+  EditBuffer& buffer = edit_buffer();
+  const ImGuiID id = ImGui::GetID(label);
+  std::string scratch = shown;
+  std::string& text = buffer.id == id ? buffer.text : scratch;
+  if (multiline) {
+    ImGui::InputTextMultiline(label, &text, ImVec2(-1, ImGui::GetTextLineHeight() * 6));
+  } else {
+    ImGui::InputText(label, &text);
+  }
+  record_last_item(label);
+  if (ImGui::IsItemActive() && buffer.id != id) {
+    buffer.id = id;
+    buffer.text = text;
+  }
+  if (ImGui::IsItemDeactivatedAfterEdit() && buffer.id == id) {
+    typed = buffer.text;
+    buffer.id = 0;
+    return true;
+  }
+  if (ImGui::IsItemDeactivated() && buffer.id == id) buffer.id = 0;
+  return false;
+}
+
+// Shows the field's error, if any, on the same line.
+void show_error(ImGuiID id) {
+  const auto found = field_errors().find(id);
+  if (found == field_errors().end()) return;
+  ImGui::SameLine();
+  text_item_colored(kColorError, found->second);
+}
+
+bool parsed_commit(const char* label, const std::string& shown, Language language,
+                   const std::function<bool(const std::string&)>& accept, Str message) {
+  const ImGuiID id = ImGui::GetID(label);
+  std::string typed;
+  bool committed = false;
+  if (committed_text(label, shown, typed, false)) {
+    if (accept(typed)) {
+      field_errors().erase(id);
+      committed = true;
+    } else {
+      field_errors()[id] = std::string(tr(message, language)) + ": \"" + typed + "\"";
+    }
+  }
+  show_error(id);
+  return committed;
+}
+
+}  // namespace
 
 void key_figure(const char* id, const char* caption, const std::string& value,
                 const std::string& note, ImVec4 accent, float width) {
@@ -18,8 +95,9 @@ void key_figure(const char* id, const char* caption, const std::string& value,
   text_item_colored(accent, value);
   ImGui::SetWindowFontScale(1.0f);
   if (!note.empty()) {
-    ImGui::TextWrapped("%s", note.c_str());
-    record_last_item(note);
+    ImGui::PushTextWrapPos(0.0f);
+    text_item(note);
+    ImGui::PopTextWrapPos();
   }
   ImGui::EndChild();
   ImGui::PopStyleVar();
@@ -41,6 +119,64 @@ void text_item_right(const std::string& text) {
   const float width = ImGui::CalcTextSize(text.c_str()).x;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
   text_item(text);
+}
+
+bool edit_text(const char* label, const std::string& value, std::string& out, bool multiline) {
+  std::string typed;
+  if (!committed_text(label, value, typed, multiline) || typed == value) return false;
+  out = typed;
+  return true;
+}
+
+bool edit_money(const char* label, Money value, Money& out, Language language) {
+  Money parsed;
+  const bool committed = parsed_commit(
+      label, format_fixed(value.cents, 2, language), language,
+      [&](const std::string& typed) {
+        const auto money = parse_money(typed, language);
+        if (!money || money->cents < 0) return false;
+        parsed = *money;
+        return true;
+      },
+      Str::invalid_amount);
+  if (!committed || parsed == value) return false;
+  out = parsed;
+  return true;
+}
+
+bool edit_decimal(const char* label, std::int64_t scaled, int decimals, std::int64_t& out,
+                  Language language, std::int64_t min_value, std::int64_t max_value) {
+  std::int64_t parsed = 0;
+  // Show no more decimals than the value has: 12 hours, not 12,000.
+  std::string shown = format_fixed(scaled, decimals, language);
+  const char point = language == Language::nl ? ',' : '.';
+  if (shown.find(point) != std::string::npos) {
+    while (shown.back() == '0') shown.pop_back();
+    if (shown.back() == point) shown.pop_back();
+  }
+  const bool committed = parsed_commit(
+      label, shown, language,
+      [&](const std::string& typed) {
+        const auto value = parse_fixed(typed, decimals, language);
+        if (!value || *value < min_value || *value > max_value) return false;
+        parsed = *value;
+        return true;
+      },
+      Str::invalid_number);
+  if (!committed || parsed == scaled) return false;
+  out = parsed;
+  return true;
+}
+
+bool edit_int(const char* label, std::int64_t value, std::int64_t& out, Language language,
+              std::int64_t min_value, std::int64_t max_value) {
+  return edit_decimal(label, value, 0, out, language, min_value, max_value);
+}
+
+const std::string& field_error(ImGuiID id) {
+  static const std::string none;
+  const auto found = field_errors().find(id);
+  return found == field_errors().end() ? none : found->second;
 }
 
 }  // namespace sto::ui

@@ -1,8 +1,12 @@
-// Small drawing helpers shared by the panels.
+// Small drawing and editing helpers shared by the panels. Editors return true once, when the
+// user finishes an edit (Enter, Tab or clicking elsewhere), so one edit is one undo step.
 #pragma once
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
+
+#include "money.h"
 
 namespace sto::ui {
 
@@ -16,10 +20,43 @@ void text_item_colored(const ImVec4& color, const std::string& text);
 // Right-aligned text in the current table cell or line, findable like text_item.
 void text_item_right(const std::string& text);
 
+// [SECTION] Editors. `label` is an ImGui label ("##id" to hide it).
+// Text: true when an edit was committed; `out` then holds the new text.
+bool edit_text(const char* label, const std::string& value, std::string& out,
+               bool multiline = false);
+// Money typed as people type it ("1.234,56", "1234.56", "€ 1 234"). Nonsense keeps the old value
+// and shows a message beside the field until the next good entry.
+bool edit_money(const char* label, Money value, Money& out, Language language);
+// A decimal with `decimals` digits stored as scaled integer (quantity_milli: decimals = 3).
+bool edit_decimal(const char* label, std::int64_t scaled, int decimals, std::int64_t& out,
+                  Language language, std::int64_t min_value, std::int64_t max_value);
+// A whole number within [min, max].
+bool edit_int(const char* label, std::int64_t value, std::int64_t& out, Language language,
+              std::int64_t min_value, std::int64_t max_value);
+// Picks one of `count` options labelled by label_of(i); true when the choice changed.
+template <class LabelOf>
+bool edit_choice(const char* label, int current, int count, LabelOf label_of, int& out) {
+  bool changed = false;
+  if (ImGui::BeginCombo(label, current >= 0 && current < count ? label_of(current) : "—")) {
+    for (int i = 0; i < count; ++i) {
+      if (ImGui::Selectable(label_of(i), i == current) && i != current) {
+        out = i;
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+// The message of the last refused entry in the field with this ImGui id, or "".
+const std::string& field_error(ImGuiID id);
+
 // Colours used for meaning, not decoration.
 inline const ImVec4 kColorOk{0.13f, 0.55f, 0.27f, 1.0f};
 inline const ImVec4 kColorError{0.75f, 0.12f, 0.12f, 1.0f};
 inline const ImVec4 kColorWarning{0.80f, 0.50f, 0.05f, 1.0f};
 inline const ImVec4 kColorNeutral{0.12f, 0.23f, 0.37f, 1.0f};
+inline const ImVec4 kColorHighlight{1.0f, 0.93f, 0.55f, 1.0f};
 
 }  // namespace sto::ui
