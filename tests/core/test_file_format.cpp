@@ -33,18 +33,50 @@ bool has(const Localized& message, const std::string& en_part) {
   return message.en.find(en_part) != std::string::npos;
 }
 
-TEST_CASE("golden files of format v1 load cleanly and re-save identically", "[file][golden]") {
-  for (const char* name : {"v1/minimal.json", "v1/full.json", "v1/random_seed42.json"}) {
+TEST_CASE("golden files of the current format load cleanly and re-save identically",
+          "[file][golden]") {
+  REQUIRE(kFileFormatVersion == 2);  // a new version adds tests/data/vN/ and moves this test on
+  for (const char* name :
+       {"v2/minimal.json", "v2/full.json", "v2/scenarios.json", "v2/random_seed42.json"}) {
     INFO(name);
     const std::string text = read_data(name);
     const LoadResult loaded = load_plan(text);
     INFO(loaded.error.en);
     REQUIRE(loaded.status == LoadStatus::ok);
-    CHECK(loaded.file_version == 1);
+    CHECK(loaded.file_version == 2);
     CHECK(loaded.app_version == "0.1.0");
     CHECK(loaded.error.en.empty());
     CHECK(save_plan(loaded.plan) == with_app_version(text, STO_APP_VERSION));
   }
+}
+
+TEST_CASE("golden files of format v1 load through the migration", "[file][golden][migrate]") {
+  // v1/X.json must load cleanly and save as its v2 counterpart (the same plan, no scenarios).
+  for (const char* name : {"minimal.json", "full.json"}) {
+    INFO(name);
+    const LoadResult loaded = load_plan(read_data(std::string("v1/") + name));
+    INFO(loaded.error.en);
+    REQUIRE(loaded.status == LoadStatus::ok);
+    CHECK(loaded.file_version == 1);
+    CHECK(loaded.plan.scenarios.empty());
+    CHECK(save_plan(loaded.plan) ==
+          with_app_version(read_data(std::string("v2/") + name), STO_APP_VERSION));
+  }
+  const LoadResult random = load_plan(read_data("v1/random_seed42.json"));
+  CHECK(random.status == LoadStatus::ok);
+  CHECK(random.file_version == 1);
+}
+
+TEST_CASE("scenarios in the golden file hold what they should", "[file][golden]") {
+  const LoadResult loaded = load_plan(read_data("v2/scenarios.json"));
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded.plan.scenarios.size() == 3);
+  const Scenario& first = loaded.plan.scenarios[0];
+  REQUIRE(first.overrides.size() == 5);
+  CHECK(first.overrides[1].kind == OverrideKind::hourly_rate);
+  CHECK(first.overrides[1].value == 5500);
+  CHECK(first.overrides[1].replaces == 5000);
+  CHECK(loaded.plan.scenarios[1].overrides[1].target == "org-vmbo|bb|M&T");
 }
 
 TEST_CASE("the full golden file holds what it should", "[file][golden]") {
@@ -100,7 +132,7 @@ const Hostile kHostile[] = {
     {"newer_version.json", LoadStatus::too_new, "made with a newer version of STO Planner",
      nullptr},
     {"newer_class_version.json", LoadStatus::too_new,
-     "made with a newer version of STO Planner (activities[0].lines[0] has version 2)", nullptr},
+     "made with a newer version of STO Planner (activities[0].lines[0] has version 99)", nullptr},
     {"too_old_version.json", LoadStatus::too_old, "too old", nullptr},
     {"version_not_integer.json", LoadStatus::corrupt,
      "\"version\" is missing or not a whole number", nullptr},
@@ -170,6 +202,14 @@ const Hostile kHostile[] = {
     {"record_not_object.json", LoadStatus::repaired, "organisations[2]: must be an object",
      "organisations[2]"},
     {"fuzz_zero_e308.json", LoadStatus::not_a_plan, "not an STO Planner plan file", nullptr},
+    {"scenario_value_out_of_range.json", LoadStatus::repaired,
+     "scenarios[0].overrides[0].value: must be ≥ 0", "scenarios[0].overrides[0]"},
+    {"scenario_bad_kind.json", LoadStatus::repaired,
+     "scenarios[1].overrides[0].kind: unknown value \"weather\"", "scenarios[1].overrides[0]"},
+    {"scenario_duplicate_id.json", LoadStatus::repaired,
+     "scenarios[2].id: duplicate id \"scn-krimp\" (already used by scenarios[1])", "scenarios[2]"},
+    {"v1_with_scenarios.json", LoadStatus::corrupt,
+     "a plan of file version 1 cannot have \"scenarios\"", nullptr},
     {"duplicate_key.json", LoadStatus::repaired, "activities[0].lines[3].id: appears twice",
      "activities[0].lines[3]"},
 };
@@ -296,8 +336,9 @@ TEST_CASE("dates are read strictly", "[file]") {
     CHECK_FALSE(parse_date_text(bad, date));
 }
 
-// Test-only steps: a made-up v0 that stored euros instead of cents in one field, and a v1 → v2
-// that renames a field. They show how the runner chains steps; the product has no such history.
+// Test-only steps, injected into the runner (not the product's steps): a made-up v0 that stored
+// euros instead of cents in one field, and a made-up v1 → v2 that rewrites the notes. They show
+// how the runner chains steps and reports a missing one.
 bool fake_v0_to_v1(rapidjson::Document& file, Localized&) {
   auto& region = file["plan"]["region"];
   region.AddMember("previous_grant_cents", region["previous_grant_euros"].GetInt64() * 100,
@@ -334,11 +375,13 @@ TEST_CASE("the migration runner applies one step per version, in order", "[file]
     CHECK_FALSE(apply_migrations(again, 1, 3, steps, error));
     CHECK(has(error, "No conversion known from file version 2 to 3"));
   }
-  SECTION("this build has no steps: v1 is the first format") {
-    CHECK(migrations().empty());
-    rapidjson::Document current;
-    current.Parse(read_data("v1/minimal.json").c_str());
-    CHECK(migrate_to_current(current, kFileFormatVersion, error));
+  SECTION("this build's steps upgrade v1 to the current version") {
+    CHECK(migrations().size() == static_cast<std::size_t>(kFileFormatVersion - 1));
+    rapidjson::Document v1;
+    v1.Parse(read_data("v1/minimal.json").c_str());
+    REQUIRE(migrate_to_current(v1, 1, error));
+    CHECK(v1["version"].GetInt() == kFileFormatVersion);
+    CHECK(v1["plan"]["scenarios"].IsArray());
   }
 }
 

@@ -175,6 +175,54 @@ inline Plan random_plan(Rng& rng, int lines = -1) {
     }
     plan.activities.push_back(activity);
   }
+
+  // Scenarios (format v2): each override kind with a value in its range, one per (kind, target).
+  const int scenarios = rng.between_int(0, 3);
+  for (int s = 0; s < scenarios; ++s) {
+    Scenario scenario;
+    scenario.id = "scn-" + std::to_string(s);
+    scenario.name = random_text(rng);
+    const int overrides = rng.between_int(0, 6);
+    for (int o = 0; o < overrides; ++o) {
+      ScenarioOverride override_;
+      override_.kind = static_cast<OverrideKind>(rng.between(0, 8));
+      switch (override_.kind) {
+        case OverrideKind::hourly_rate:
+          override_.value = rng.value(0, kMaxAmountCents);
+          override_.replaces = rng.value(0, kMaxAmountCents);
+          break;
+        case OverrideKind::price_index:
+          override_.value = rng.value(-kMaxPriceIndexBp, kMaxPriceIndexBp);
+          break;
+        case OverrideKind::subsidy_scale:
+        case OverrideKind::student_scale:
+          override_.value = rng.value(0, kMaxScenarioScaleBp);
+          break;
+        case OverrideKind::cofinancing_minimum: override_.value = rng.value(0, 10000); break;
+        case OverrideKind::cofinancing_base:
+          override_.target = rng.chance(50) ? "total_costs" : "subsidy";
+          break;
+        case OverrideKind::student_count:
+          override_.target = "org-0|bb|" + random_text(rng, 2);
+          override_.value = rng.value(0, kMaxStudents);
+          break;
+        case OverrideKind::line_price:
+          override_.target = "line-" + std::to_string(o);
+          override_.value = rng.value(0, kMaxAmountCents);
+          break;
+        case OverrideKind::line_quantity:
+          override_.target = "line-" + std::to_string(o);
+          override_.value = rng.value(0, kMaxQuantityMilli);
+          break;
+      }
+      const bool repeated = std::any_of(
+          scenario.overrides.begin(), scenario.overrides.end(), [&](const ScenarioOverride& other) {
+            return other.kind == override_.kind && other.target == override_.target;
+          });
+      if (!repeated) scenario.overrides.push_back(override_);
+    }
+    plan.scenarios.push_back(scenario);
+  }
   return plan;
 }
 

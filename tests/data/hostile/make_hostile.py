@@ -69,10 +69,11 @@ write_text("plan_twice.json",
            % (plan_text, plan_text))
 
 # Versions
-variant("newer_version.json", setitem(lambda d: d, "version", 2))
+# 99: far beyond any format this code base will reach, so the file stays "too new".
+variant("newer_version.json", setitem(lambda d: d, "version", 99))
 variant("too_old_version.json", setitem(lambda d: d, "version", 0))
 variant("version_not_integer.json", setitem(lambda d: d, "version", "1"))
-variant("newer_class_version.json", setitem(lambda d: line(d, 0, 0), "cereal_class_version", 2))
+variant("newer_class_version.json", setitem(lambda d: line(d, 0, 0), "cereal_class_version", 99))
 
 # Whole-plan problems (the plan cannot be used)
 variant("wrong_type_title.json", setitem(plan, "title", 5))
@@ -121,3 +122,24 @@ variant("missing_field.json", lambda d: line(d, 0, 8).pop("price_cents"))
 variant("unknown_field.json", setitem(lambda d: line(d, 0, 1), "colour", "red"))
 variant("record_not_object.json", lambda d: plan(d)["organisations"].__setitem__(2, 42))
 raw_replace("duplicate_key.json", '"id": "line-4",', '"id": "line-4", "id": "line-44",')
+
+# Format v2 (scenarios), from tests/data/v2/scenarios.json
+with open(os.path.join(HERE, "..", "v2", "scenarios.json"), encoding="utf-8") as f:
+    v2 = json.load(f)
+
+
+def variant_v2(name, edit):
+    doc = copy.deepcopy(v2)
+    edit(doc)
+    write_json(name, doc)
+
+
+def override(doc, s, o):
+    return doc["plan"]["scenarios"][s]["overrides"][o]
+
+
+variant_v2("scenario_value_out_of_range.json", setitem(lambda d: override(d, 0, 0), "value", -1))
+variant_v2("scenario_bad_kind.json", setitem(lambda d: override(d, 1, 0), "kind", "weather"))
+variant_v2("scenario_duplicate_id.json",
+           setitem(lambda d: d["plan"]["scenarios"][2], "id", "scn-krimp"))
+variant_v2("v1_with_scenarios.json", setitem(lambda d: d, "version", 1))
