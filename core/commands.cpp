@@ -1,7 +1,10 @@
 // Edit commands; see commands.h. Each apply checks its path first, then changes exactly one thing.
 #include "commands.h"
 
+#include <algorithm>
 #include <utility>
+
+#include "scenario.h"
 
 namespace sto {
 
@@ -230,8 +233,64 @@ class Applier {
                       "Investering gewijzigd", "Investment changed");
   }
 
+  // [SECTION] Scenarios
+  ApplyResult operator()(const AddScenario& c) {
+    return insert(p_.scenarios, c.index, c.scenario, RemoveScenario{c.index}, "scenarios",
+                  labelled("Scenario toegevoegd", "Scenario added", c.scenario.name));
+  }
+  ApplyResult operator()(const RemoveScenario& c) {
+    if (c.index >= p_.scenarios.size()) return invalid("scenarios", c.index);
+    return erase(p_.scenarios, c.index, AddScenario{c.index, {}}, &AddScenario::scenario,
+                 labelled("Scenario verwijderd", "Scenario removed", p_.scenarios[c.index].name));
+  }
+  ApplyResult operator()(const RenameScenario& c) {
+    if (c.index >= p_.scenarios.size()) return invalid("scenarios", c.index);
+    Scenario& s = p_.scenarios[c.index];
+    return set(s.name, c.name, c, &RenameScenario::name,
+               labelled("Scenario hernoemd", "Scenario renamed", s.name + " → " + c.name));
+  }
+  ApplyResult operator()(const SetScenarioOverride& c) {
+    if (c.scenario >= p_.scenarios.size()) return invalid("scenarios", c.scenario);
+    Scenario& s = p_.scenarios[c.scenario];
+    const ScenarioOverride& o = c.override_value;
+    const LocalizedText what = describe_override(o);
+    const LocalizedText description{s.name + ": " + what.nl, s.name + ": " + what.en};
+    const std::size_t at = override_index(s, o.kind, o.target);
+    if (at < s.overrides.size()) {
+      SetScenarioOverride inverse{c.scenario, s.overrides[at], at};
+      s.overrides[at] = o;
+      return done(std::move(inverse), description);
+    }
+    const std::size_t position = std::min(c.position, s.overrides.size());
+    s.overrides.insert(s.overrides.begin() + static_cast<std::ptrdiff_t>(position), o);
+    return done(ResetScenarioOverride{c.scenario, o.kind, o.target}, description);
+  }
+  ApplyResult operator()(const ResetScenarioOverride& c) {
+    if (c.scenario >= p_.scenarios.size()) return invalid("scenarios", c.scenario);
+    Scenario& s = p_.scenarios[c.scenario];
+    const std::size_t at = override_index(s, c.kind, c.target);
+    if (at >= s.overrides.size())
+      return fail("scenarios[" + std::to_string(c.scenario) + "].overrides (" +
+                  override_kind_id(c.kind) + (c.target.empty() ? "" : " " + c.target) + ")");
+    SetScenarioOverride inverse{c.scenario, s.overrides[at], at};
+    s.overrides.erase(s.overrides.begin() + static_cast<std::ptrdiff_t>(at));
+    const std::string label = override_kind_label(c.kind, Language::nl),
+                      label_en = override_kind_label(c.kind, Language::en);
+    return done(std::move(inverse), text(s.name + ": " + label + " terug naar basis",
+                                         s.name + ": " + label_en + " back to base"));
+  }
+
  private:
   Plan& p_;
+
+  // The position of the override with this key, or overrides.size().
+  static std::size_t override_index(const Scenario& s, OverrideKind kind,
+                                    const std::string& target) {
+    const bool keyed = override_has_target(kind);
+    for (std::size_t i = 0; i < s.overrides.size(); ++i)
+      if (s.overrides[i].kind == kind && (!keyed || s.overrides[i].target == target)) return i;
+    return s.overrides.size();
+  }
 
   static ApplyResult fail(const std::string& path) {
     ApplyResult r;
@@ -347,7 +406,12 @@ const char* const kCommandNames[] = {"SetPlanTitle",
                                      "SetLineOrganisation",
                                      "SetLineYear",
                                      "SetLineOtherFunding",
-                                     "SetLineInvestment"};
+                                     "SetLineInvestment",
+                                     "AddScenario",
+                                     "RemoveScenario",
+                                     "RenameScenario",
+                                     "SetScenarioOverride",
+                                     "ResetScenarioOverride"};
 static_assert(sizeof(kCommandNames) / sizeof(kCommandNames[0]) == std::variant_size_v<Command>,
               "every command needs a name");
 }  // namespace

@@ -190,6 +190,34 @@ struct SetLineInvestment {
   std::optional<Investment> investment;
 };
 
+// [SECTION] Scenarios (index = position in plan.scenarios). An override is keyed by kind and, for
+// line and student-count kinds and the cofinancing base, its target (scenario.h).
+struct AddScenario {
+  std::size_t index = 0;
+  Scenario scenario;
+};
+struct RemoveScenario {
+  std::size_t index = 0;
+};
+struct RenameScenario {
+  std::size_t index = 0;
+  std::string name;
+};
+// Replaces the override with the same key in place, or inserts it at `position` (clamped to the
+// end; the default appends). The inverse restores the old override or resets the new one.
+struct SetScenarioOverride {
+  std::size_t scenario = 0;
+  ScenarioOverride override_value;
+  std::size_t position = static_cast<std::size_t>(-1);
+};
+// Removes the override with this key, so the scenario follows the base again. An error when the
+// scenario has no such override.
+struct ResetScenarioOverride {
+  std::size_t scenario = 0;
+  OverrideKind kind = OverrideKind::subsidy_scale;
+  std::string target;
+};
+
 using Command = std::variant<
     SetPlanTitle, SetPlanNotes, SetScheme, SetCofinancingOption, SetCofinancingBase, SetRegionName,
     SetRegionType, SetPreviousGrant, SetFixedMaximum, AddOrganisation, RemoveOrganisation,
@@ -198,7 +226,8 @@ using Command = std::variant<
     AddActivity, RemoveActivity, SetActivityTitle, SetActivityTheme, SetActivityLead,
     SetActivityGoals, SetActivityPartners, SetActivityYears, AddLine, RemoveLine, SetLinePrice,
     SetLineQuantity, SetLineDescription, SetLineUnit, SetLineCategory, SetLineFunding,
-    SetLineOrganisation, SetLineYear, SetLineOtherFunding, SetLineInvestment>;
+    SetLineOrganisation, SetLineYear, SetLineOtherFunding, SetLineInvestment, AddScenario,
+    RemoveScenario, RenameScenario, SetScenarioOverride, ResetScenarioOverride>;
 
 // What apply_command() did: the inverse command and a description, or an error (the plan is then
 // unchanged).

@@ -202,6 +202,13 @@ MaximumResult maximum_subsidy(const Plan& plan, const Scheme& scheme) {
       break;
     }
   }
+  if (scheme.maximum_scale_bp != 10000 && !r.overflow) {
+    const auto scaled = scale(r.amount, scheme.maximum_scale_bp, 10000);
+    r.overflow = !scaled;
+    r.amount = scaled.value_or(Money{});
+    r.rule.nl += ", × " + format_percent_bp(scheme.maximum_scale_bp, Language::nl) + " (scenario)";
+    r.rule.en += ", × " + format_percent_bp(scheme.maximum_scale_bp, Language::en) + " (scenario)";
+  }
   return r;
 }
 

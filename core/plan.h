@@ -47,22 +47,22 @@ enum class CofinancingBase { total_costs, subsidy };
 enum class FundingSource { subsidy, cofinancing_cash, cofinancing_in_kind, own };
 
 enum class CostCategory {
-  internal_staff,   // hours × rate of school staff
-  external_staff,   // hired people
-  equipment,        // machines and inventory: depreciation only
+  internal_staff,  // hours × rate of school staff
+  external_staff,  // hired people
+  equipment,       // machines and inventory: depreciation only
   materials,
   professional_development,
-  events,           // activities, events, transport
-  coordination,     // project management
+  events,        // activities, events, transport
+  coordination,  // project management
   overhead,
-  planning          // writing the next plan (2024 only)
+  planning  // writing the next plan (2024 only)
 };
 
 struct Organisation {
-  std::string id;    // unique within the plan; referenced by lines and activities
+  std::string id;  // unique within the plan; referenced by lines and activities
   std::string name;
   OrganisationKind kind = OrganisationKind::other;
-  std::string brin;  // 4 characters (board) or 6 (vestiging); empty where it has none
+  std::string brin;         // 4 characters (board) or 6 (vestiging); empty where it has none
   bool penvoerder = false;  // the applicant accountable for the whole region
   bool partner = true;
 };
@@ -139,6 +139,34 @@ struct Region {
   Money fixed_maximum;   // the annex table amount, for 2025–2028
 };
 
+// [SECTION] Scenarios (core/scenario.h resolves them): what one override changes.
+enum class OverrideKind {
+  hourly_rate,          // value: new price per hour (cents); replaces: the hourly price it replaces
+  price_index,          // value: basis points per year, compounding from the scheme's first year
+  subsidy_scale,        // value: basis points of the maximum subsidy (9000 = the maximum −10%)
+  cofinancing_minimum,  // value: minimum cofinancing, basis points of the base
+  cofinancing_base,     // target: "total_costs" or "subsidy"
+  student_scale,        // value: basis points applied to every student count
+  student_count,        // target: "organisation_id|path|profile"; value: students
+  line_price,           // target: budget line id; value: price (cents)
+  line_quantity         // target: budget line id; value: quantity in thousandths
+};
+
+// One assumption that differs from the base plan. Fields a kind does not use stay empty / 0.
+struct ScenarioOverride {
+  OverrideKind kind = OverrideKind::subsidy_scale;
+  std::string target;
+  std::int64_t value = 0;
+  std::int64_t replaces = 0;  // hourly_rate only: the base hourly price in cents (e.g. 5000)
+};
+
+// A named set of overrides on the base plan; everything not overridden follows the base.
+struct Scenario {
+  std::string id;  // unique within the plan, stable across renames
+  std::string name;
+  std::vector<ScenarioOverride> overrides;  // at most one per (kind, target)
+};
+
 struct Plan {
   std::string title;
   Region region;
@@ -150,7 +178,8 @@ struct Plan {
   std::vector<Goal> goals;
   std::vector<Activity> activities;
   std::string notes;
-  bool is_example = false;  // the shipped sample: the UI says so
+  bool is_example = false;          // the shipped sample: the UI says so
+  std::vector<Scenario> scenarios;  // file format v2 and later
 };
 
 }  // namespace sto

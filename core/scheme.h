@@ -53,6 +53,9 @@ struct Scheme {
   bool requires_primary = false;
   int concrete_years = 2;  // the first N years need concrete price × quantity
   std::vector<NationalCeiling> national_ceilings;
+  // Not in the scheme table: a scenario's "subsidy scale" (core/scenario.h). The engine multiplies
+  // the region's maximum by it, rounded once half away from zero. 10000 = unchanged.
+  std::int64_t maximum_scale_bp = 10000;
 
   int first_year() const { return period_start.year; }
   int last_year() const { return period_end.year; }
