@@ -2,6 +2,7 @@
 //   stoplan check FILE            findings, one per line; exit 0 ok, 1 rule errors, 2 unreadable
 //   stoplan summary FILE [--json] derived figures (JSON: deterministic, see summary_json.h)
 //   stoplan export-csv FILE       budget lines as CSV (Dutch: ';' and decimal comma)
+//   stoplan combine FILE... [--json] an overview of several plan files with totals
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "combine.h"
 #include "csv_export.h"
 #include "file_format.h"
 #include "labels.h"
@@ -35,12 +37,17 @@ const char* const kHelp =
     "object.\n"
     "  stoplan export-csv FILE [--lang nl|en] [--output OUT]\n"
     "      Budget lines as CSV: nl uses ';' and a decimal comma, en ',' and a decimal point.\n"
+    "  stoplan combine FILE... [--json] [--lang nl|en]\n"
+    "      One row per plan file (region, costs, subsidy, maximum, cofinancing, errors,\n"
+    "      warnings, or why it did not load) and the totals. Exit 0 when every file loaded,\n"
+    "      2 when one did not.\n"
     "  stoplan --help\n"
     "\n"
     "Messages are Dutch by default; --lang en switches to English.\n";
 
 struct Options {
   std::string command, file, output;
+  std::vector<std::string> more_files;  // combine: every FILE after the first
   bool json = false;
   Language language = Language::nl;
 };
@@ -157,6 +164,32 @@ int run_export_csv(const Options& o) {
   return kExitOk;
 }
 
+int run_combine(const Options& o) {
+  std::vector<std::string> names{o.file};
+  names.insert(names.end(), o.more_files.begin(), o.more_files.end());
+  std::vector<std::string> texts(names.size());
+  std::vector<CombineInput> inputs;
+  std::vector<std::string> unreadable(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::string reason;
+    if (!read_file(names[i], texts[i], reason)) {
+      unreadable[i] = reason;
+      texts[i].clear();
+    }
+  }
+  for (std::size_t i = 0; i < names.size(); ++i) inputs.push_back({names[i], texts[i]});
+  CombineResult result = combine_plans(inputs);
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (!unreadable[i].empty())
+      result.rows[i].load_error = {"kan bestand niet lezen: " + unreadable[i],
+                                   "cannot read file: " + unreadable[i]};
+  if (o.json)
+    std::cout << combine_json(result, o.language) << "\n";
+  else
+    std::cout << combine_text(result, o.language);
+  return result.totals.failed > 0 ? kExitUnreadable : kExitOk;
+}
+
 int usage_error(const std::string& message) {
   std::cerr << "stoplan: " << message << "\n\n" << kHelp;
   return kExitUsage;
@@ -193,15 +226,19 @@ int main(int argc, char** argv) {
       o.command = a;
     } else if (o.file.empty()) {
       o.file = a;
+    } else if (o.command == "combine") {
+      o.more_files.push_back(a);
     } else {
       return usage_error("too many arguments");
     }
   }
   if (o.command.empty()) return usage_error("no command given");
-  if (o.command != "check" && o.command != "summary" && o.command != "export-csv")
+  if (o.command != "check" && o.command != "summary" && o.command != "export-csv" &&
+      o.command != "combine")
     return usage_error("unknown command " + o.command);
   if (o.file.empty()) return usage_error(o.command + " needs a FILE");
   if (o.command == "check") return run_check(o);
   if (o.command == "summary") return run_summary(o);
+  if (o.command == "combine") return run_combine(o);
   return run_export_csv(o);
 }
