@@ -128,6 +128,13 @@ void sto_api_open_file(const char* name, const char* text) {
   runtime.settle_frames = 3;
 }
 
+// Text pasted from the system clipboard: typed into the active text field, if any.
+void sto_api_paste(const char* text) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) io.AddInputCharactersUTF8(text);
+  runtime.settle_frames = 3;
+}
+
 // The page is being hidden or closed: write pending changes now.
 void sto_api_flush_save() {
   runtime.app->flush_save();
@@ -169,6 +176,11 @@ int main() {
   runtime.app->set_pixel_ratio(runtime.viewport.pixel_ratio);
   ImGui_ImplGlfw_InitForOpenGL(runtime.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  // Copy goes to the system clipboard; paste comes from the page's paste event (sto_api_paste),
+  // so ImGui's own Ctrl+V finds nothing to insert and the text is not pasted twice.
+  ImGuiIO& io = ImGui::GetIO();
+  io.SetClipboardTextFn = [](void*, const char* text) { sto::platform::set_clipboard_text(text); };
+  io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
 
   emscripten_set_main_loop(frame, 0, false);
   return 0;

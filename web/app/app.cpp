@@ -110,8 +110,29 @@ std::string App::storage_status_json() const {
          ",\"pending_open\":" + (pending_open_ ? "true" : "false") + "}";
 }
 
+void App::move_history_to(std::size_t cursor) {
+  while (document_.history().cursor() > cursor && document_.undo()) {
+  }
+  while (document_.history().cursor() < cursor && document_.redo()) {
+  }
+}
+
+void App::handle_shortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  // A text field has its own undo; the browser's own shortcuts (Ctrl+T/N/W) are never taken.
+  if (io.WantTextInput || !io.KeyCtrl) return;
+  const bool z = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false);
+  const bool y = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false);
+  if (z && !io.KeyShift) {
+    undo();
+  } else if ((z && io.KeyShift) || y) {
+    redo();
+  }
+}
+
 void App::draw() {
   autosave_tick();
+  handle_shortcuts();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -127,6 +148,8 @@ void App::draw() {
       void (*draw)(App&);
     };
     static const SectionView sections[] = {{Str::section_overview, draw_overview_panel},
+                                           {Str::section_budget, draw_budget_panel},
+                                           {Str::section_checks, draw_checks_panel},
                                            {Str::section_my_plans, draw_my_plans_panel}};
     static_assert(sizeof(sections) / sizeof(sections[0]) == static_cast<int>(Section::count));
     for (int i = 0; i < static_cast<int>(Section::count); ++i) {
@@ -144,6 +167,21 @@ void App::draw() {
   }
   draw_dialogs(*this);
   ImGui::End();
+}
+
+void App::go_to_path(const std::string& path) {
+  ui_state_.highlight_path = path;
+  ui_state_.scroll_to_highlight = true;
+  // The most specific section that shows the item; the overview for plan-wide findings.
+  struct Route {
+    const char* prefix;
+    Section section;
+  };
+  static const Route routes[] = {{"activities[", Section::budget}};
+  Section target = Section::overview;
+  for (const Route& route : routes)
+    if (path.rfind(route.prefix, 0) == 0) target = route.section;
+  select_section(target);
 }
 
 void App::draw_every_section_for_test(const std::function<void()>& draw_frames) {

@@ -17,7 +17,7 @@
 
 namespace sto::ui {
 
-enum class Section { overview, my_plans, count };
+enum class Section { overview, budget, checks, my_plans, count };
 
 // A problem with browser storage the user must see: the work is not saved there.
 enum class StorageProblem { none, quota, unavailable, not_verified, conflict };
@@ -34,6 +34,7 @@ struct UiState {
   std::string highlight_path;
   bool scroll_to_highlight = false;
   bool presentation_mode = false;
+  bool history_open = false;
 };
 
 // A file that was opened but needs the user's decision before it replaces anything.
@@ -74,11 +75,15 @@ class App {
   const std::string& current_plan_id() const { return current_id_; }
   void select_section(Section section) { section_to_select_ = static_cast<int>(section); }
   UiState& ui_state() { return ui_state_; }
+  // Opens the section that shows the item at `path` (a finding's path) and highlights it.
+  void go_to_path(const std::string& path);
 
   // [SECTION] Editing: every change to the plan goes through a core command (undoable).
   ApplyResult execute(const Command& command) { return document_.execute(command); }
   bool undo() { return document_.undo(); }
   bool redo() { return document_.redo(); }
+  // Undoes or redoes until `cursor` steps of the history are applied.
+  void move_history_to(std::size_t cursor);
 
   // [SECTION] Plans and files
   // Opens a plan file's text (file picker, drop, or script) as a new plan in "Mijn plannen".
@@ -126,6 +131,7 @@ class App {
 
  private:
   void open_last_or_sample();
+  void handle_shortcuts();
   void replace_document(Plan plan, std::string id, std::uint64_t generation);
   void autosave_tick();
   void save_now();

@@ -47,6 +47,10 @@ void download_file(std::string_view filename, std::string_view mime_type, std::s
 // frames only then, so it uses no CPU while idle.
 bool take_wake_request();
 
+// Puts text on the system clipboard (copy in a text field). Pasting arrives from the page's
+// paste event through App::paste_text, since browsers hand clipboard text only to that event.
+void set_clipboard_text(std::string_view text);
+
 // Tells the page the app has drawn its first frame (resolves window.stoplan.ready).
 void signal_ready();
 

@@ -95,4 +95,6 @@ bool take_wake_request() {
 
 void signal_ready() {}
 
+void set_clipboard_text(std::string_view) {}
+
 }  // namespace sto::platform

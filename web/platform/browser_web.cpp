@@ -15,6 +15,7 @@ void sto_local_time(double ms, int* out);
 void sto_open_file_picker();
 void sto_download_file(const char* name, const char* mime, const void* data, std::size_t size);
 void sto_signal_ready();
+void sto_set_clipboard_text(const char* text);
 }
 
 namespace sto::platform {

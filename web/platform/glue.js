@@ -127,6 +127,13 @@ mergeInto(LibraryManager.library, {
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
   },
 
+  sto_set_clipboard_text: function (text) {
+    var value = UTF8ToString(text);
+    try {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(function () {});
+    } catch (e) { /* no clipboard access: copying stays inside the page */ }
+  },
+
   sto_signal_ready: function () {
     if (Module['onStoReady']) Module['onStoReady']();
   },

@@ -88,6 +88,48 @@
     if (started && (event.key === null || event.key.indexOf('sto-planner/') === 0)) call('sto_api_storage_changed', null);
   });
 
+  // Paste: browsers give clipboard text only to this event; the app types it into the active field.
+  window.addEventListener('paste', function (event) {
+    var text = event.clipboardData && event.clipboardData.getData('text/plain');
+    if (!started || !text) return;
+    event.preventDefault();
+    withHeapStrings([text], function (ptr) { call('sto_api_paste', null, ['number'], [ptr]); });
+  });
+
+  // Touch: a tap is a click where the finger was; a swipe scrolls (long tables) instead of
+  // dragging. Emscripten's GLFW only knows the mouse, so touches become mouse and wheel events.
+  var touch = null;
+  function mouse(type, x, y) {
+    canvas.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, button: 0, buttons: type === 'mousedown' ? 1 : 0, bubbles: true }));
+  }
+  canvas.addEventListener('touchstart', function (event) {
+    if (event.touches.length !== 1) return;
+    var t = event.touches[0];
+    touch = { x: t.clientX, y: t.clientY, lastX: t.clientX, lastY: t.clientY, scrolling: false };
+    mouse('mousemove', t.clientX, t.clientY);
+    event.preventDefault();
+  }, { passive: false });
+  canvas.addEventListener('touchmove', function (event) {
+    if (!touch || event.touches.length !== 1) return;
+    var t = event.touches[0];
+    if (!touch.scrolling && Math.hypot(t.clientX - touch.x, t.clientY - touch.y) > 10) touch.scrolling = true;
+    if (touch.scrolling) {
+      canvas.dispatchEvent(new WheelEvent('wheel', { clientX: touch.x, clientY: touch.y, deltaX: touch.lastX - t.clientX, deltaY: touch.lastY - t.clientY, deltaMode: 0, bubbles: true }));
+    }
+    touch.lastX = t.clientX;
+    touch.lastY = t.clientY;
+    event.preventDefault();
+  }, { passive: false });
+  canvas.addEventListener('touchend', function (event) {
+    if (!touch) return;
+    if (!touch.scrolling) {
+      mouse('mousedown', touch.x, touch.y);
+      mouse('mouseup', touch.x, touch.y);
+    }
+    touch = null;
+    event.preventDefault();
+  }, { passive: false });
+
   window.stoplan = {
     ready: ready,
     planJson: function () { return call('sto_api_plan_json', 'string'); },

@@ -54,6 +54,25 @@ void draw_top_bar(App& app) {
     if (ImGui::MenuItem(tr(Str::section_my_plans, lang))) app.select_section(Section::my_plans);
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu(tr(Str::menu_edit, lang))) {
+    const History& history = app.document().history();
+    const std::string undo_label = std::string(tr(Str::undo, lang)) +
+                                   (history.can_undo() ? ": " + history.undo_label().in(lang) : "");
+    const std::string redo_label = std::string(tr(Str::redo, lang)) +
+                                   (history.can_redo() ? ": " + history.redo_label().in(lang) : "");
+    if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, history.can_undo())) app.undo();
+    if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Shift+Z", false, history.can_redo())) app.redo();
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr(Str::history, lang))) app.ui_state().history_open = true;
+    ImGui::EndMenu();
+  }
+  // Undo and redo as buttons too: not everyone knows the shortcuts.
+  ImGui::BeginDisabled(!app.document().can_undo());
+  if (ImGui::SmallButton(tr(Str::undo, lang))) app.undo();
+  ImGui::EndDisabled();
+  ImGui::BeginDisabled(!app.document().can_redo());
+  if (ImGui::SmallButton(tr(Str::redo, lang))) app.redo();
+  ImGui::EndDisabled();
   ImGui::TextDisabled("%s: %s", tr(Str::region, lang), app.plan().region.name.c_str());
 
   // Right side: save status, the nudge to download, the language switch.
@@ -124,6 +143,29 @@ void draw_banners(App& app) {
 void draw_dialogs(App& app) {
   const Language lang = app.language();
   UiState& ui = app.ui_state();
+
+  if (ui.history_open) {
+    ImGui::SetNextWindowSize(ImVec2(520, 420), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin(tr(Str::history_title, lang), &ui.history_open,
+                     ImGuiWindowFlags_NoSavedSettings)) {
+      const History& history = app.document().history();
+      // Each step is a click target: clicking one undoes or redoes up to and including it.
+      if (ImGui::Selectable(tr(Str::history_start, lang), history.cursor() == 0))
+        app.move_history_to(0);
+      for (std::size_t i = 0; i < history.steps().size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        const bool applied = i < history.cursor();
+        if (!applied)
+          ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        if (ImGui::Selectable(history.steps()[i].label.in(lang).c_str(), i + 1 == history.cursor()))
+          app.move_history_to(i + 1);
+        if (!applied) ImGui::PopStyleColor();
+        ImGui::PopID();
+      }
+      if (history.steps().empty()) text_item(tr(Str::history_empty, lang));
+    }
+    ImGui::End();
+  }
 
   if (ui.download_dialog_open) ImGui::OpenPopup("##download");
   if (ImGui::BeginPopupModal("##download", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {

@@ -13,5 +13,7 @@ void draw_dialogs(App& app);
 // Sections (tabs).
 void draw_overview_panel(App& app);
 void draw_my_plans_panel(App& app);
+void draw_budget_panel(App& app);
+void draw_checks_panel(App& app);
 
 }  // namespace sto::ui

@@ -1,0 +1,475 @@
+// Begroting: every budget line of the plan in one grid — price × quantity per year with unit,
+// category, organisation and funding — edited in place, sorted, filtered, with subtotals per
+// activity and a total. Smooth with 10,000 lines: only visible rows are drawn (ImGuiListClipper)
+// and the row order is rebuilt only when the plan, the sort or the filter changes.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "labels.h"
+#include "ui/panels.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace sto::ui {
+
+namespace {
+
+enum Column {
+  col_activity,
+  col_description,
+  col_year,
+  col_category,
+  col_organisation,
+  col_funding,
+  col_unit,
+  col_price,
+  col_quantity,
+  col_amount,
+  col_actions,
+  column_count
+};
+
+struct Row {
+  enum class Kind { line, subtotal } kind = Kind::line;
+  std::size_t activity = 0;
+  std::size_t line = 0;
+  Money amount;  // the line's cost, or the activity's subtotal of shown lines
+};
+
+struct Filter {
+  char text[128] = {};
+  int year = 0;       // 0 = all
+  int activity = -1;  // -1 = all
+  int category = -1;  // -1 = all
+  int funding = -1;   // -1 = all
+  bool operator==(const Filter& o) const {
+    return std::strcmp(text, o.text) == 0 && year == o.year && activity == o.activity &&
+           category == o.category && funding == o.funding;
+  }
+};
+
+// What the grid shows, rebuilt only when its inputs change.
+struct GridCache {
+  std::uint64_t revision = 0;
+  Filter filter;
+  int sort_column = -1;  // -1 = plan order with subtotals
+  bool sort_descending = false;
+  std::vector<Row> rows;
+  Money shown_total;
+  std::size_t shown_lines = 0;
+  std::size_t all_lines = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> lines_with_errors;  // sorted
+};
+
+struct GridState {
+  Filter filter;
+  GridCache cache;
+  bool valid = false;
+};
+
+GridState& grid() {
+  static GridState state;
+  return state;
+}
+
+bool contains_case_insensitive(const std::string& haystack, const char* needle) {
+  if (needle[0] == '\0') return true;
+  const auto lower = [](char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  };
+  const std::size_t n = std::strlen(needle);
+  for (std::size_t i = 0; i + n <= haystack.size(); ++i) {
+    std::size_t j = 0;
+    while (j < n && lower(haystack[i + j]) == lower(needle[j])) ++j;
+    if (j == n) return true;
+  }
+  return false;
+}
+
+const std::string& organisation_name(const Plan& plan, const std::string& id, Language language) {
+  for (const Organisation& o : plan.organisations)
+    if (o.id == id) return o.name;
+  static std::string unknown[2] = {tr(Str::unknown, Language::nl), tr(Str::unknown, Language::en)};
+  return unknown[language == Language::nl ? 0 : 1];
+}
+
+// Parses "activities[3].lines[2]…" into (3, 2).
+bool line_of_path(const std::string& path, std::size_t& activity, std::size_t& line) {
+  unsigned long a = 0, l = 0;
+  if (std::sscanf(path.c_str(), "activities[%lu].lines[%lu]", &a, &l) != 2) return false;
+  activity = a;
+  line = l;
+  return true;
+}
+
+void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_column,
+             bool descending) {
+  const Plan& plan = app.plan();
+  const Evaluation& ev = app.analysis().evaluation;
+  const Language lang = app.language();
+  cache.revision = app.document().revision();
+  cache.filter = filter;
+  cache.sort_column = sort_column;
+  cache.sort_descending = descending;
+  cache.rows.clear();
+  cache.all_lines = 0;
+
+  std::vector<Row> lines;
+  for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+    const Activity& activity = plan.activities[a];
+    cache.all_lines += activity.lines.size();
+    if (filter.activity >= 0 && static_cast<std::size_t>(filter.activity) != a) continue;
+    for (std::size_t l = 0; l < activity.lines.size(); ++l) {
+      const BudgetLine& line = activity.lines[l];
+      if (filter.year != 0 && line.year != filter.year) continue;
+      if (filter.category >= 0 && static_cast<int>(line.category) != filter.category) continue;
+      if (filter.funding >= 0 && static_cast<int>(line.funding) != filter.funding) continue;
+      if (!contains_case_insensitive(line.description, filter.text) &&
+          !contains_case_insensitive(activity.title, filter.text))
+        continue;
+      const Money cost =
+          ev.line_offset.size() == plan.activities.size() ? ev.cost_of(a, l) : Money{};
+      lines.push_back({Row::Kind::line, a, l, cost});
+    }
+  }
+  cache.shown_lines = lines.size();
+  MoneySum total;
+  for (const Row& row : lines) total.add(row.amount);
+  cache.shown_total = total.total();
+
+  if (sort_column < 0 || sort_column == col_activity) {
+    // Plan order, grouped by activity with a subtotal after each group.
+    if (descending) std::reverse(lines.begin(), lines.end());
+    for (std::size_t i = 0; i < lines.size();) {
+      const std::size_t activity = lines[i].activity;
+      MoneySum subtotal;
+      for (; i < lines.size() && lines[i].activity == activity; ++i) {
+        cache.rows.push_back(lines[i]);
+        subtotal.add(lines[i].amount);
+      }
+      cache.rows.push_back({Row::Kind::subtotal, activity, 0, subtotal.total()});
+    }
+  } else {
+    const auto& line_at = [&](const Row& r) -> const BudgetLine& {
+      return plan.activities[r.activity].lines[r.line];
+    };
+    const auto less = [&](const Row& x, const Row& y) {
+      const BudgetLine& a = line_at(x);
+      const BudgetLine& b = line_at(y);
+      switch (sort_column) {
+        case col_description: return a.description < b.description;
+        case col_year: return a.year < b.year;
+        case col_category:
+          return std::strcmp(category_label(a.category, lang), category_label(b.category, lang)) <
+                 0;
+        case col_organisation:
+          return organisation_name(plan, a.organisation_id, lang) <
+                 organisation_name(plan, b.organisation_id, lang);
+        case col_funding: return static_cast<int>(a.funding) < static_cast<int>(b.funding);
+        case col_unit: return a.unit < b.unit;
+        case col_price: return a.price < b.price;
+        case col_quantity: return a.quantity_milli < b.quantity_milli;
+        case col_amount: return x.amount < y.amount;
+        default: return false;
+      }
+    };
+    std::stable_sort(lines.begin(), lines.end(), [&](const Row& x, const Row& y) {
+      return descending ? less(y, x) : less(x, y);
+    });
+    cache.rows = std::move(lines);
+  }
+
+  cache.lines_with_errors.clear();
+  for (const Finding& finding : app.analysis().findings) {
+    std::size_t a = 0, l = 0;
+    if (finding.severity == Severity::error && line_of_path(finding.path, a, l))
+      cache.lines_with_errors.emplace_back(a, l);
+  }
+  std::sort(cache.lines_with_errors.begin(), cache.lines_with_errors.end());
+}
+
+void draw_filters(App& app, Filter& filter) {
+  const Language lang = app.language();
+  const Plan& plan = app.plan();
+  const Evaluation& ev = app.analysis().evaluation;
+  ImGui::SetNextItemWidth(220);
+  ImGui::InputTextWithHint("##budget_filter", tr(Str::filter, lang), filter.text,
+                           sizeof filter.text);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(130);
+  const std::string year_label =
+      filter.year == 0 ? tr(Str::all_years, lang) : std::to_string(filter.year);
+  if (ImGui::BeginCombo("##budget_year", year_label.c_str())) {
+    if (ImGui::Selectable(tr(Str::all_years, lang), filter.year == 0)) filter.year = 0;
+    for (int i = 0; i < ev.year_count; ++i) {
+      const int year = ev.first_year + i;
+      if (ImGui::Selectable(std::to_string(year).c_str(), filter.year == year)) filter.year = year;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(220);
+  const char* activity_label =
+      filter.activity < 0 || static_cast<std::size_t>(filter.activity) >= plan.activities.size()
+          ? tr(Str::all_activities, lang)
+          : plan.activities[static_cast<std::size_t>(filter.activity)].title.c_str();
+  if (ImGui::BeginCombo("##budget_activity", activity_label)) {
+    if (ImGui::Selectable(tr(Str::all_activities, lang), filter.activity < 0)) filter.activity = -1;
+    for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+      ImGui::PushID(static_cast<int>(a));
+      if (ImGui::Selectable(plan.activities[a].title.c_str(),
+                            filter.activity == static_cast<int>(a)))
+        filter.activity = static_cast<int>(a);
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(200);
+  const char* category_text =
+      filter.category < 0 ? tr(Str::all_categories, lang)
+                          : category_label(static_cast<CostCategory>(filter.category), lang);
+  if (ImGui::BeginCombo("##budget_category", category_text)) {
+    if (ImGui::Selectable(tr(Str::all_categories, lang), filter.category < 0)) filter.category = -1;
+    for (int c = 0; c < kCategoryCount; ++c)
+      if (ImGui::Selectable(category_label(static_cast<CostCategory>(c), lang),
+                            filter.category == c))
+        filter.category = c;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(200);
+  const char* funding_text = filter.funding < 0
+                                 ? tr(Str::all_funding, lang)
+                                 : funding_label(static_cast<FundingSource>(filter.funding), lang);
+  if (ImGui::BeginCombo("##budget_funding", funding_text)) {
+    if (ImGui::Selectable(tr(Str::all_funding, lang), filter.funding < 0)) filter.funding = -1;
+    for (int f = 0; f < kFundingCount; ++f)
+      if (ImGui::Selectable(funding_label(static_cast<FundingSource>(f), lang),
+                            filter.funding == f))
+        filter.funding = f;
+    ImGui::EndCombo();
+  }
+}
+
+void add_line_to(App& app, std::size_t activity) {
+  const Plan& plan = app.plan();
+  const Evaluation& ev = app.analysis().evaluation;
+  BudgetLine line;
+  // A fresh id that no line has yet.
+  std::size_t n = 1;
+  for (const Activity& a : plan.activities) n += a.lines.size();
+  for (;; ++n) {
+    const std::string id = "l" + std::to_string(n);
+    bool used = false;
+    for (const Activity& a : plan.activities)
+      for (const BudgetLine& l : a.lines) used = used || l.id == id;
+    if (!used) {
+      line.id = id;
+      break;
+    }
+  }
+  const Activity& target = plan.activities[activity];
+  line.organisation_id = target.lead_organisation_id;
+  line.year = !target.years.empty() ? target.years.front() : ev.first_year;
+  line.description = tr(Str::new_line_description, app.language());
+  line.unit = app.language() == Language::nl ? "stuk" : "piece";
+  line.quantity_milli = 1000;
+  app.execute(AddLine{{activity, target.lines.size()}, line});
+}
+
+void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
+  const Plan& plan = app.plan();
+  const Language lang = app.language();
+  const Activity& activity = plan.activities[row.activity];
+  const BudgetLine& line = activity.lines[row.line];
+  const LineRef at{row.activity, row.line};
+  ImGui::PushID(static_cast<int>(row.activity));
+  ImGui::PushID(static_cast<int>(row.line));
+  if (highlighted)
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(kColorHighlight));
+  else if (has_error)
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(250, 222, 222, 255));
+
+  ImGui::TableSetColumnIndex(col_activity);
+  ImGui::TextUnformatted(activity.title.c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", activity.title.c_str());
+
+  ImGui::TableSetColumnIndex(col_description);
+  ImGui::SetNextItemWidth(-1);
+  std::string text;
+  if (edit_text("##description", line.description, text)) app.execute(SetLineDescription{at, text});
+
+  ImGui::TableSetColumnIndex(col_year);
+  ImGui::SetNextItemWidth(-1);
+  std::int64_t number = 0;
+  if (edit_int("##year", line.year, number, lang, 2000, 2100))
+    app.execute(SetLineYear{at, static_cast<int>(number)});
+
+  ImGui::TableSetColumnIndex(col_category);
+  ImGui::SetNextItemWidth(-1);
+  int choice = 0;
+  if (edit_choice(
+          "##category", static_cast<int>(line.category), kCategoryCount,
+          [&](int i) { return category_label(static_cast<CostCategory>(i), lang); }, choice))
+    app.execute(SetLineCategory{at, static_cast<CostCategory>(choice)});
+
+  ImGui::TableSetColumnIndex(col_organisation);
+  ImGui::SetNextItemWidth(-1);
+  int current_org = -1;
+  for (std::size_t o = 0; o < plan.organisations.size(); ++o)
+    if (plan.organisations[o].id == line.organisation_id) current_org = static_cast<int>(o);
+  if (edit_choice(
+          "##organisation", current_org, static_cast<int>(plan.organisations.size()),
+          [&](int i) { return plan.organisations[static_cast<std::size_t>(i)].name.c_str(); },
+          choice))
+    app.execute(SetLineOrganisation{at, plan.organisations[static_cast<std::size_t>(choice)].id});
+
+  ImGui::TableSetColumnIndex(col_funding);
+  ImGui::SetNextItemWidth(-1);
+  if (edit_choice(
+          "##funding", static_cast<int>(line.funding), kFundingCount,
+          [&](int i) { return funding_label(static_cast<FundingSource>(i), lang); }, choice))
+    app.execute(SetLineFunding{at, static_cast<FundingSource>(choice)});
+
+  ImGui::TableSetColumnIndex(col_unit);
+  ImGui::SetNextItemWidth(-1);
+  if (edit_text("##unit", line.unit, text)) app.execute(SetLineUnit{at, text});
+
+  if (line.investment) {
+    ImGui::TableSetColumnIndex(col_price);
+    ImGui::TextDisabled("%s", tr(Str::investment_note, lang));
+  } else {
+    ImGui::TableSetColumnIndex(col_price);
+    ImGui::SetNextItemWidth(-1);
+    Money price;
+    if (edit_money("##price", line.price, price, lang)) app.execute(SetLinePrice{at, price});
+    ImGui::TableSetColumnIndex(col_quantity);
+    ImGui::SetNextItemWidth(-1);
+    if (edit_decimal("##quantity", line.quantity_milli, 3, number, lang, 0, 1'000'000'000'000))
+      app.execute(SetLineQuantity{at, number});
+  }
+
+  ImGui::TableSetColumnIndex(col_amount);
+  text_item_right(format_money(row.amount, lang));
+
+  ImGui::TableSetColumnIndex(col_actions);
+  if (ImGui::SmallButton("×")) app.execute(RemoveLine{at});
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::remove_line, lang));
+  ImGui::PopID();
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_budget_panel(App& app) {
+  const Plan& plan = app.plan();
+  const Language lang = app.language();
+  GridState& state = grid();
+  UiState& ui = app.ui_state();
+  if (plan.activities.empty()) {
+    text_item(tr(Str::no_activities_yet, lang));
+    return;
+  }
+  draw_filters(app, state.filter);
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate |
+                                ImGuiTableFlags_SizingStretchProp;
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 2.2f;
+  if (!ImGui::BeginTable("##budget", column_count, flags, ImVec2(0, -footer))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(tr(Str::col_activity, lang), ImGuiTableColumnFlags_DefaultSort, 1.6f);
+  ImGui::TableSetupColumn(tr(Str::col_description, lang), 0, 2.4f);
+  ImGui::TableSetupColumn(tr(Str::col_year, lang), 0, 0.6f);
+  ImGui::TableSetupColumn(tr(Str::col_category, lang), 0, 1.3f);
+  ImGui::TableSetupColumn(tr(Str::col_organisation, lang), 0, 1.5f);
+  ImGui::TableSetupColumn(tr(Str::col_funding, lang), 0, 1.3f);
+  ImGui::TableSetupColumn(tr(Str::col_unit, lang), 0, 0.6f);
+  ImGui::TableSetupColumn(tr(Str::col_price, lang), 0, 1.0f);
+  ImGui::TableSetupColumn(tr(Str::col_quantity, lang), 0, 0.7f);
+  ImGui::TableSetupColumn(tr(Str::col_amount, lang), 0, 1.1f);
+  ImGui::TableSetupColumn("##actions",
+                          ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::GetFrameHeight());
+  ImGui::TableHeadersRow();
+
+  int sort_column = -1;
+  bool descending = false;
+  if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+      specs && specs->SpecsCount > 0) {
+    sort_column = specs->Specs[0].ColumnIndex;
+    descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+  }
+  GridCache& cache = state.cache;
+  if (!state.valid || cache.revision != app.document().revision() ||
+      !(cache.filter == state.filter) || cache.sort_column != sort_column ||
+      cache.sort_descending != descending) {
+    rebuild(app, cache, state.filter, sort_column, descending);
+    state.valid = true;
+  }
+
+  // A finding that points at a line: find its row to highlight and scroll to.
+  std::size_t highlight_activity = 0, highlight_line = 0;
+  const bool has_highlight = line_of_path(ui.highlight_path, highlight_activity, highlight_line);
+  int highlight_row = -1;
+  if (has_highlight)
+    for (std::size_t i = 0; i < cache.rows.size(); ++i)
+      if (cache.rows[i].kind == Row::Kind::line && cache.rows[i].activity == highlight_activity &&
+          cache.rows[i].line == highlight_line)
+        highlight_row = static_cast<int>(i);
+
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(cache.rows.size()));
+  if (ui.scroll_to_highlight && highlight_row >= 0)
+    clipper.ForceDisplayRangeByIndices(highlight_row, highlight_row + 1);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const Row& row = cache.rows[static_cast<std::size_t>(i)];
+      ImGui::TableNextRow();
+      if (row.kind == Row::Kind::subtotal) {
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(226, 232, 242, 255));
+        ImGui::TableSetColumnIndex(col_activity);
+        ImGui::PushID(static_cast<int>(row.activity));
+        if (ImGui::SmallButton(("+ " + std::string(tr(Str::add_line, lang))).c_str()))
+          add_line_to(app, row.activity);
+        ImGui::PopID();
+        ImGui::TableSetColumnIndex(col_description);
+        text_item(std::string(tr(Str::subtotal, lang)) + " " + plan.activities[row.activity].title);
+        ImGui::TableSetColumnIndex(col_amount);
+        text_item_right(format_money(row.amount, lang));
+        continue;
+      }
+      const bool has_error =
+          std::binary_search(cache.lines_with_errors.begin(), cache.lines_with_errors.end(),
+                             std::make_pair(row.activity, row.line));
+      const bool highlighted = i == highlight_row;
+      draw_line_row(app, row, has_error, highlighted);
+      if (highlighted && ui.scroll_to_highlight) {
+        ImGui::SetScrollHereY(0.5f);
+        ui.scroll_to_highlight = false;
+      }
+    }
+  }
+  ImGui::EndTable();
+
+  // Footer: the total of the lines shown, and how many that is.
+  const bool filtered = cache.shown_lines != cache.all_lines;
+  ImGui::Separator();
+  text_item(std::to_string(cache.shown_lines) + " " + tr(Str::lines_shown, lang) + " " +
+            std::to_string(cache.all_lines));
+  ImGui::SameLine();
+  const std::string total =
+      std::string(tr(filtered ? Str::total_filtered : Str::total, lang)) + ": " +
+      format_money(filtered ? cache.shown_total : app.analysis().evaluation.total.costs, lang);
+  ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(total.c_str()).x);
+  text_item(total);
+}
+
+}  // namespace sto::ui

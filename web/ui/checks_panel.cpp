@@ -1,0 +1,58 @@
+// Controle: every finding of the rule checks, grouped by severity. Clicking one opens the section
+// that holds the item it is about, selects that item and highlights it.
+#include <imgui.h>
+
+#include <string>
+
+#include "app/app.h"
+#include "ui/panels.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace sto::ui {
+
+void draw_checks_panel(App& app) {
+  const Language lang = app.language();
+  const std::vector<Finding>& findings = app.analysis().findings;
+  if (findings.empty()) {
+    text_item_colored(kColorOk, tr(Str::no_findings, lang));
+    return;
+  }
+  struct Group {
+    Severity severity;
+    Str title;
+    ImVec4 colour;
+  };
+  const Group groups[] = {{Severity::error, Str::severity_errors, kColorError},
+                          {Severity::warning, Str::severity_warnings, kColorWarning},
+                          {Severity::info, Str::severity_info, kColorNeutral}};
+  for (const Group& group : groups) {
+    int count = 0;
+    for (const Finding& f : findings) count += f.severity == group.severity ? 1 : 0;
+    if (count == 0) continue;
+    ImGui::PushStyleColor(ImGuiCol_Text, group.colour);
+    const std::string header =
+        std::string(tr(group.title, lang)) + " (" + std::to_string(count) + ")";
+    const bool open = ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+    ImGui::PopStyleColor();
+    if (!open) continue;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      const Finding& f = findings[i];
+      if (f.severity != group.severity) continue;
+      ImGui::PushID(static_cast<int>(i));
+      // The whole message is the click target; its label is the message so tests can find it.
+      const std::string& message = f.message.in(lang);
+      ImGui::PushStyleColor(ImGuiCol_Text, group.colour);
+      ImGui::Bullet();
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+      if (ImGui::Selectable((message + "##finding").c_str(), false, ImGuiSelectableFlags_None))
+        app.go_to_path(f.path);
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s  %s", f.code.c_str(), f.path.c_str());
+      ImGui::PopID();
+    }
+  }
+}
+
+}  // namespace sto::ui
