@@ -224,6 +224,17 @@ inline Plan voorbeeldregio() {
                         {}, {"doel-instroom", "doel-docenten", "doel-mbo", "doel-po"}, years);
   for (int y : years)
     b.line(a7, "vmbo-noord", y, C::coordination, "Regionale projectleider", "uur", 5000, 1600);
+
+  // Scenarios (file format v2): what-ifs a facilitator shows in a workshop.
+  using O = OverrideKind;
+  p.scenarios.push_back({"sc-subsidie-min10", "Subsidie −10%", {{O::subsidy_scale, "", 9000, 0}}});
+  // Teaches a new finding: at 15 % the plan's 12,2 % cofinancing falls below the minimum.
+  p.scenarios.push_back(
+      {"sc-cofin-uurtarief",
+       "Cofinanciering 10% → 15%, uurtarief € 55",
+       {{O::cofinancing_minimum, "", 1500, 0}, {O::hourly_rate, "", 5500, 5000}}});
+  p.scenarios.push_back(
+      {"sc-index-3", "Prijsstijging 3% per jaar", {{O::price_index, "", 300, 0}}});
   return p;
 }
 
