@@ -1,17 +1,16 @@
 // Plan file envelope and the exception boundary: every cereal/rapidjson exception stops here.
 // Loading: size and depth checks → one rapidjson parse (iterative, no NaN/Infinity) → envelope
-// → migrate.cpp → validate.cpp (types, ranges, references; repairs) → cereal reads the checked
-// DOM written out again. The text is parsed twice in all: by rapidjson, then by cereal.
+// → migrate.cpp → validate.cpp (types, ranges, references; repairs) → the serialize.h cereal
+// functions read the checked DOM through DomInputArchive. The text is parsed once.
 #include "file_format.h"
 
 #include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 #include <algorithm>
 #include <cereal/archives/json.hpp>
 #include <cstring>
 #include <sstream>
 
+#include "dom_archive.h"
 #include "migrate.h"
 #include "serialize.h"
 #include "validate.h"
@@ -142,15 +141,6 @@ LoadResult not_a_plan() {
       "different).");
 }
 
-// A read-only stream buffer over the text, so cereal's parse does not copy it first.
-class ViewBuffer : public std::streambuf {
- public:
-  explicit ViewBuffer(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());  // only read: std::streambuf wants char*
-    setg(begin, begin, begin + text.size());
-  }
-};
-
 // The summary of a repaired load: how many problems and the first few.
 Localized repaired_summary(const std::vector<SkippedRecord>& skipped, std::size_t count) {
   const std::string n = std::to_string(count);
@@ -259,22 +249,8 @@ LoadResult load_plan(std::string_view text) {
                      "The file is damaged: " + report.error.en);
     }
 
-    // cereal reads only what was checked: {"plan": the validated (repaired) plan}, written out
-    // compact. Nothing unchecked reaches it (cereal parses numbers in full-precision mode, see
-    // kParseFlags). Faster, too, than handing it the original: its stream reader goes byte by
-    // byte and pretty-printed files are mostly indentation (10,000 lines: 9.1 MB → 3.8 MB).
-    rapidjson::StringBuffer checked_text;
-    {
-      rapidjson::Writer<rapidjson::StringBuffer> writer(checked_text);
-      writer.StartObject();
-      writer.Key("plan");
-      plan->value.Accept(writer);
-      writer.EndObject();
-    }
-    const std::string_view checked(checked_text.GetString(), checked_text.GetSize());
-    ViewBuffer buffer(checked);
-    std::istream stream(&buffer);
-    cereal::JSONInputArchive archive(stream);
+    // cereal reads what was checked, from the same DOM (dom_archive.h): no second parse.
+    DomInputArchive archive(file);
     archive(cereal::make_nvp("plan", result.plan));
 
     result.skipped = std::move(report.skipped);
