@@ -208,7 +208,8 @@ ResolvedScenario resolve(const Plan& plan, const Scenario& scenario, const Schem
   // 1–2. Student numbers.
   each(OverrideKind::student_scale, [&](std::size_t i, const ScenarioOverride& o) {
     for (StudentCount& c : p.student_counts) {
-      c.students = divide_round_half_away(c.students * o.value, 10000);  // both ≤ 10^6 · 10^5
+      // Through scale(): 128-bit, so counts set by commands beyond the file limits cannot overflow.
+      c.students = scale(Money{c.students}, o.value, 10000).value_or(Money{c.students}).cents;
       ++r.effects[i].affected;
     }
   });
