@@ -3,6 +3,7 @@
 //   stoplan summary FILE [--json] derived figures (JSON: deterministic, see summary_json.h)
 //   stoplan export-csv FILE       budget lines as CSV (Dutch: ';' and decimal comma)
 //   stoplan combine FILE... [--json] an overview of several plan files with totals
+//   stoplan report FILE           a printable, self-contained HTML report
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +17,7 @@
 #include "csv_export.h"
 #include "file_format.h"
 #include "labels.h"
+#include "report_html.h"
 #include "rules.h"
 #include "summary_json.h"
 
@@ -41,6 +43,9 @@ const char* const kHelp =
     "      One row per plan file (region, costs, subsidy, maximum, cofinancing, errors,\n"
     "      warnings, or why it did not load) and the totals. Exit 0 when every file loaded,\n"
     "      2 when one did not.\n"
+    "  stoplan report FILE [--lang nl|en] [--output OUT]\n"
+    "      A printable HTML report of every section of the plan (no scripts, no external\n"
+    "      resources), e.g. stoplan report plan.json > report.html.\n"
     "  stoplan --help\n"
     "\n"
     "Messages are Dutch by default; --lang en switches to English.\n";
@@ -164,6 +169,23 @@ int run_export_csv(const Options& o) {
   return kExitOk;
 }
 
+int run_report(const Options& o) {
+  Plan plan;
+  if (!load(o, plan)) return kExitUnreadable;
+  const std::string html = report_html(plan, analyse(plan), o.language);
+  if (o.output.empty()) {
+    std::cout << html;
+    return kExitOk;
+  }
+  std::ofstream out(o.output, std::ios::binary);
+  out << html;
+  if (!out) {
+    std::cerr << "stoplan: cannot write " << o.output << ": " << std::strerror(errno) << "\n";
+    return kExitUnreadable;
+  }
+  return kExitOk;
+}
+
 int run_combine(const Options& o) {
   std::vector<std::string> names{o.file};
   names.insert(names.end(), o.more_files.begin(), o.more_files.end());
@@ -234,11 +256,12 @@ int main(int argc, char** argv) {
   }
   if (o.command.empty()) return usage_error("no command given");
   if (o.command != "check" && o.command != "summary" && o.command != "export-csv" &&
-      o.command != "combine")
+      o.command != "combine" && o.command != "report")
     return usage_error("unknown command " + o.command);
   if (o.file.empty()) return usage_error(o.command + " needs a FILE");
   if (o.command == "check") return run_check(o);
   if (o.command == "summary") return run_summary(o);
   if (o.command == "combine") return run_combine(o);
+  if (o.command == "report") return run_report(o);
   return run_export_csv(o);
 }

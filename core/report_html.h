@@ -1,0 +1,34 @@
+// A printable report of a plan as one self-contained HTML page: inline CSS with print styles, no
+// scripts, no external resources, every piece of plan text escaped. Pure C++17; reads the
+// Analysis (engine.h, rules.h) and never computes a rule itself.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "money.h"
+#include "plan.h"
+#include "rules.h"
+
+namespace sto {
+
+// The sections of the report, in order; each is a <section id="…"> with one <h2>.
+// "region" (region and scheme), "partners", "students", "goals", "activities", "budget" (year ×
+// category), "funding" (funding sources and cofinancing), "maximum" (maximum subsidy and
+// settlement preview), "findings" (grouped by severity), "notes".
+inline constexpr const char* kReportSections[] = {"region",     "partners", "students", "goals",
+                                                  "activities", "budget",   "funding",  "maximum",
+                                                  "findings",   "notes"};
+
+// The heading of a report section in `language` ("Partners", "Begroting per jaar en kostensoort",
+// …); "" for an unknown id.
+const char* report_section_title(std::string_view id, Language language);
+
+// Text made safe inside HTML element content and quoted attribute values: & < > " ' escaped,
+// NUL and other C0 controls (but tab and line feed) and invalid UTF-8 bytes shown as U+FFFD.
+std::string html_escape(std::string_view text);
+
+// The whole page for `plan` with its analysis (analyse(plan)), Dutch or English; money through
+// format_money. Deterministic: the same input gives the same bytes.
+std::string report_html(const Plan& plan, const Analysis& analysis, Language language);
+
+}  // namespace sto

@@ -1,0 +1,136 @@
+// The printable HTML report: every section present, self-contained, plan text escaped.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "labels.h"
+#include "report_html.h"
+#include "rules.h"
+#include "sample_plans.h"
+#include "test_helpers.h"
+
+using namespace sto;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// No script, frame or embedded element, no linked resource. `text_free` also bans the words
+// that hostile plan text may carry harmlessly once escaped (src=, https://, onerror).
+void check_self_contained(const std::string& html, bool text_free) {
+  for (const char* banned : {"<script", "<iframe", "<img", "<link", "<object", "<embed", "<svg",
+                             "<base", "<meta http-equiv=\"refresh", "url(", "@import"})
+    CHECK_FALSE(contains(html, banned));
+  if (!text_free) return;
+  for (const char* banned : {"src=", "href=", "http://", "https://", " onload", " onerror"})
+    CHECK_FALSE(contains(html, banned));
+}
+
+}  // namespace
+
+TEST_CASE("Report: every section of the sample plans, in both languages", "[report]") {
+  for (const Plan& plan :
+       {samples::voorbeeldregio(), samples::klein_voorbeeld_2020(), samples::verlenging_2024()}) {
+    const Analysis analysis = analyse(plan);
+    for (Language l : {Language::nl, Language::en}) {
+      INFO(plan.title << (l == Language::nl ? " nl" : " en"));
+      const std::string html = report_html(plan, analysis, l);
+      CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"", 0) == 0);
+      CHECK(contains(html, l == Language::nl ? "lang=\"nl\"" : "lang=\"en\""));
+      CHECK(contains(html, "@media print"));
+      CHECK(contains(html, "</html>\n"));
+      std::size_t last = 0;
+      for (const char* id : kReportSections) {
+        const std::string heading = std::string("<section id=\"") + id + "\">\n<h2>" +
+                                    html_escape(report_section_title(id, l)) + "</h2>";
+        INFO(heading);
+        const std::size_t at = html.find(heading);
+        REQUIRE(at != std::string::npos);
+        CHECK(at > last);  // in order
+        last = at;
+      }
+      check_self_contained(html, true);
+      const Evaluation& e = analysis.evaluation;
+      CHECK(contains(html, format_money(e.total.costs, l)));
+      CHECK(contains(html, format_money(e.cofinancing.required, l)));
+      CHECK(contains(html, format_money(e.settlement.allowed, l)));
+      CHECK(contains(html, format_percent_bp(e.cofinancing.minimum_bp, l)));
+      CHECK(contains(html, base_label(e.cofinancing.base, l)));
+      for (const Organisation& o : plan.organisations) CHECK(contains(html, html_escape(o.name)));
+      for (const Activity& a : plan.activities) CHECK(contains(html, html_escape(a.title)));
+      for (const Finding& f : analysis.findings) CHECK(contains(html, f.code));
+      CHECK(report_html(plan, analysis, l) == html);  // deterministic
+    }
+  }
+  // Dutch figures in the Dutch report: the sample's total costs and an indicator target.
+  const Plan sample = samples::voorbeeldregio();
+  const std::string nl = report_html(sample, analyse(sample), Language::nl);
+  CHECK(contains(nl, "Begroting per jaar en kostensoort"));
+  CHECK(contains(nl, "99XA00"));
+  CHECK(contains(nl, ">19,5 (2024)<"));  // baseline 19.5 % in 2024
+  CHECK(contains(nl, "Doel 2028"));
+  CHECK(contains(nl, "Waarschuwing ("));
+}
+
+TEST_CASE("Report: hostile plan text is escaped", "[report]") {
+  Plan plan = test::minimal_plan();
+  plan.title = "<script>alert('t')</script>";
+  plan.organisations[0].name = "<script>alert(1)</script>";
+  plan.organisations[1].brin = "\"><img src=x onerror=alert(2)>";
+  plan.activities[0].title = "A & B <b>vet</b> 'quote' \"dq\"";
+  plan.goals[0].title = "</style><script src=https://evil.example/x.js></script>";
+  plan.goals[0].indicators[0].unit = "<!--";
+  plan.notes = "regel 1\n</div><script>alert(3)</script>\x01\xFF";
+  plan.region.name = "<style>body{display:none}</style>";
+  const std::string html = report_html(plan, analyse(plan), Language::nl);
+  check_self_contained(html, false);
+  CHECK_FALSE(contains(html, "<script>alert"));
+  CHECK_FALSE(contains(html, "<!--"));
+  CHECK(contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  CHECK(contains(html, "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;"));
+  CHECK(contains(html, "A &amp; B &lt;b&gt;vet&lt;/b&gt; &#39;quote&#39; &quot;dq&quot;"));
+  CHECK(contains(html, "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+  CHECK(contains(html, "regel 1\n&lt;/div&gt;"));
+  CHECK(contains(html, "\xEF\xBF\xBD\xEF\xBF\xBD</div>"));  // \x01 and the invalid byte
+  // Exactly one <style> element: ours.
+  std::size_t styles = 0;
+  for (std::size_t at = html.find("<style"); at != std::string::npos;
+       at = html.find("<style", at + 1))
+    ++styles;
+  CHECK(styles == 1);
+}
+
+TEST_CASE("Report: html_escape", "[report]") {
+  CHECK(html_escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;");
+  CHECK(html_escape("€ 1.234,56 ë") == "€ 1.234,56 ë");
+  CHECK(html_escape(std::string("x\0y", 3)) == "x\xEF\xBF\xBDy");
+  CHECK(html_escape("\xC3") == "\xEF\xBF\xBD");                                  // cut sequence
+  CHECK(html_escape("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
+  CHECK(html_escape("tab\tnl\n") == "tab\tnl\n");
+}
+
+TEST_CASE("Report: empty plan, unknown scheme and findings by severity", "[report]") {
+  Plan empty;
+  empty.scheme_id = "bestaat-niet";
+  const Analysis a = analyse(empty);
+  for (Language l : {Language::nl, Language::en}) {
+    const std::string html = report_html(empty, a, l);
+    for (const char* id : kReportSections)
+      CHECK(contains(html, std::string("<section id=\"") + id + "\">"));
+    CHECK(contains(html, l == Language::nl ? "onbekende regeling" : "unknown scheme"));
+    CHECK(contains(html, "SCHEME_UNKNOWN"));
+  }
+  Plan p = test::minimal_plan();
+  p.organisations.pop_back();     // no primary school: an error under 2025–2028
+  p.goals[0].indicators.clear();  // a warning
+  const Analysis pa = analyse(p);
+  REQUIRE(has_errors(pa.findings));
+  const std::string html = report_html(p, pa, Language::en);
+  const auto errors = html.find("<div class=\"sev-error\">"),
+             warnings = html.find("<div class=\"sev-warning\">");
+  REQUIRE(errors != std::string::npos);
+  REQUIRE(warnings != std::string::npos);
+  CHECK(errors < warnings);
+  CHECK(contains(html, "<h3>Error ("));
+}
