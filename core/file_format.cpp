@@ -6,6 +6,7 @@
 
 #include <rapidjson/error/en.h>
 #include <algorithm>
+#include <array>
 #include <cereal/archives/json.hpp>
 #include <cstring>
 #include <sstream>
@@ -21,24 +22,38 @@ namespace {
 
 // Maximum nesting of arrays/objects, counted without building a DOM, so a hostile file of
 // thousands of nested brackets is refused with a clear message before any parser sees it.
+// Linear and tight (it reads every byte of a file that may be megabytes): strings are skipped
+// with memchr, everything else goes through one table lookup per byte.
 int nesting_depth(std::string_view text) {
+  enum : unsigned char { plain, quote, open, close };
+  static const auto table = [] {
+    std::array<unsigned char, 256> kinds{};
+    kinds['"'] = quote;
+    kinds['{'] = kinds['['] = open;
+    kinds['}'] = kinds[']'] = close;
+    return kinds;
+  }();
   int depth = 0, deepest = 0;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    const unsigned char kind = table[static_cast<unsigned char>(*p++)];
+    if (kind == plain) continue;
+    if (kind == open) {
       deepest = std::max(deepest, ++depth);
-    } else if (c == '}' || c == ']') {
+    } else if (kind == close) {
       --depth;
+    } else {
+      // Skip to the closing quote: the first '"' after an even number of backslashes.
+      for (;;) {
+        const auto* found =
+            static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+        if (!found) return deepest;
+        const char* backslashes = found;
+        while (backslashes > p && backslashes[-1] == '\\') --backslashes;
+        p = found + 1;
+        if ((found - backslashes) % 2 == 0) break;
+      }
     }
   }
   return deepest;

@@ -298,6 +298,20 @@ TEST_CASE("a 10 MB string is refused with the field's path", "[file][hostile]") 
             "activities[0].lines[0].description: is longer than 10000 bytes"));
 }
 
+TEST_CASE("brackets, quotes and backslashes inside text do not count as nesting", "[file]") {
+  Plan plan;
+  for (int i = 0; i < 50; ++i) plan.notes += "[{\\\"[\\";  // [{\"[\ : escapes end on a backslash
+  plan.title = std::string(40, '[') + "\\";
+  const LoadResult loaded = load_plan(save_plan(plan));
+  INFO(loaded.error.en);
+  REQUIRE(loaded.ok());
+  CHECK(loaded.plan.notes == plan.notes);
+  CHECK(loaded.plan.title == plan.title);
+  const std::string deep = std::string(33, '[') + std::string(33, ']');
+  CHECK(load_plan(deep).status == LoadStatus::too_deep);
+  CHECK(load_plan(std::string(32, '[') + std::string(32, ']')).status == LoadStatus::not_a_plan);
+}
+
 TEST_CASE("a file over the size limit is refused before parsing", "[file][hostile]") {
   const std::string text(kMaxFileBytes + 1, ' ');
   const LoadResult loaded = load_plan(text);
