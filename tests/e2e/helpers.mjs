@@ -71,3 +71,30 @@ export async function waitFrames(page, count) {
   await page.evaluate(() => window.stoplan.requestFrames());
   await page.waitForFunction((s) => window.stoplan.frameCount() >= s, start + count);
 }
+
+// Types into the ImGui text field with that label, replacing its text, and commits with Enter.
+export async function typeInto(page, label, text) {
+  await clickItem(page, label);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Control');
+  await waitFrames(page, 2);
+  await page.keyboard.type(text);
+  await waitFrames(page, 2);
+  await page.keyboard.press('Enter');
+  await waitFrames(page, 3);
+}
+
+// Presses a key chord on the canvas and lets the app draw the result.
+export async function press(page, chord) {
+  await page.keyboard.press(chord);
+  await waitFrames(page, 3);
+}
+
+// Waits until the app has written its pending changes to browser storage.
+export async function waitSaved(page) {
+  await page.waitForFunction(() => {
+    const s = window.stoplan.storageStatus();
+    return !s.dirty && s.plan_id !== '';
+  }, null, { timeout: 5000 });
+}

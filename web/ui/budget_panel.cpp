@@ -308,8 +308,8 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   ImGui::TableSetColumnIndex(col_year);
   ImGui::SetNextItemWidth(-1);
   std::int64_t number = 0;
-  if (edit_int("##year", line.year, number, lang, 2000, 2100))
-    app.execute(SetLineYear{at, static_cast<int>(number)});
+  int year = 0;
+  if (edit_year("##year", line.year, year, lang)) app.execute(SetLineYear{at, year});
 
   ImGui::TableSetColumnIndex(col_category);
   ImGui::SetNextItemWidth(-1);
@@ -382,7 +382,7 @@ void draw_budget_panel(App& app) {
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate |
                                 ImGuiTableFlags_SizingStretchProp;
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 2.2f;
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 3.0f;
   if (!ImGui::BeginTable("##budget", column_count, flags, ImVec2(0, -footer))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr(Str::col_activity, lang), ImGuiTableColumnFlags_DefaultSort, 1.6f);
@@ -459,9 +459,10 @@ void draw_budget_panel(App& app) {
   }
   ImGui::EndTable();
 
-  // Footer: the total of the lines shown, and how many that is.
+  // Footer: refused entries, the total of the lines shown, and how many that is.
   const bool filtered = cache.shown_lines != cache.all_lines;
   ImGui::Separator();
+  draw_field_errors();
   text_item(std::to_string(cache.shown_lines) + " " + tr(Str::lines_shown, lang) + " " +
             std::to_string(cache.all_lines));
   ImGui::SameLine();

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "app/app.h"
+#include "app/item_registry.h"
 #include "platform/browser.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
@@ -31,6 +32,13 @@ void end_banner() {
   ImGui::PopStyleColor();
 }
 
+// A menu in the menu bar, findable by its title (ImGui 1.86 does not report menus to the hooks).
+bool menu(const char* title) {
+  const bool open = ImGui::BeginMenu(title);
+  record_last_item(title);
+  return open;
+}
+
 const ImVec4 kBannerWarning{1.0f, 0.93f, 0.85f, 1.0f};
 const ImVec4 kBannerInfo{0.88f, 0.94f, 1.0f, 1.0f};
 const ImVec4 kBannerExample{1.0f, 0.96f, 0.80f, 1.0f};
@@ -41,7 +49,7 @@ void draw_top_bar(App& app) {
   const Language lang = app.language();
   if (!ImGui::BeginMenuBar()) return;
   ImGui::TextColored(kColorNeutral, "%s", tr(Str::app_title, lang));
-  if (ImGui::BeginMenu(tr(Str::menu_file, lang))) {
+  if (menu(tr(Str::menu_file, lang))) {
     if (ImGui::MenuItem(tr(Str::menu_new_plan, lang))) app.new_plan();
     if (ImGui::MenuItem(tr(Str::menu_open, lang))) platform::open_file_picker();
     if (ImGui::MenuItem(tr(Str::menu_download, lang))) {
@@ -54,7 +62,7 @@ void draw_top_bar(App& app) {
     if (ImGui::MenuItem(tr(Str::section_my_plans, lang))) app.select_section(Section::my_plans);
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu(tr(Str::menu_edit, lang))) {
+  if (menu(tr(Str::menu_edit, lang))) {
     const History& history = app.document().history();
     const std::string undo_label = std::string(tr(Str::undo, lang)) +
                                    (history.can_undo() ? ": " + history.undo_label().in(lang) : "");

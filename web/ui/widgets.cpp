@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <unordered_map>
+#include <vector>
 
 #include "app/item_registry.h"
 #include "ui/strings.h"
@@ -55,12 +56,24 @@ bool committed_text(const char* label, const std::string& shown, std::string& ty
   return false;
 }
 
-// Shows the field's error, if any, on the same line.
+std::vector<std::string>& errors_without_room() {
+  static std::vector<std::string> errors;
+  return errors;
+}
+
+// Shows the field's error, if any, beside it; in a narrow cell (the budget grid) the panel shows
+// it below instead (draw_field_errors), and the field keeps a red frame.
 void show_error(ImGuiID id) {
   const auto found = field_errors().find(id);
   if (found == field_errors().end()) return;
+  const float needed = ImGui::CalcTextSize(found->second.c_str()).x;
   ImGui::SameLine();
-  text_item_colored(kColorError, found->second);
+  if (ImGui::GetContentRegionAvail().x >= needed) {
+    text_item_colored(kColorError, found->second);
+  } else {
+    ImGui::NewLine();
+    errors_without_room().push_back(found->second);
+  }
 }
 
 bool parsed_commit(const char* label, const std::string& shown, Language language,
@@ -68,7 +81,17 @@ bool parsed_commit(const char* label, const std::string& shown, Language languag
   const ImGuiID id = ImGui::GetID(label);
   std::string typed;
   bool committed = false;
-  if (committed_text(label, shown, typed, false)) {
+  const bool has_error = field_errors().count(id) > 0;
+  if (has_error) {
+    ImGui::PushStyleColor(ImGuiCol_Border, kColorError);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
+  }
+  const bool edited = committed_text(label, shown, typed, false);
+  if (has_error) {
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  }
+  if (edited) {
     if (accept(typed)) {
       field_errors().erase(id);
       committed = true;
@@ -171,6 +194,30 @@ bool edit_decimal(const char* label, std::int64_t scaled, int decimals, std::int
 bool edit_int(const char* label, std::int64_t value, std::int64_t& out, Language language,
               std::int64_t min_value, std::int64_t max_value) {
   return edit_decimal(label, value, 0, out, language, min_value, max_value);
+}
+
+bool edit_year(const char* label, int value, int& out, Language language) {
+  std::int64_t parsed = 0;
+  // Years are written without a thousands separator: 2025, not 2.025.
+  const bool committed = parsed_commit(
+      label, value == 0 ? "" : std::to_string(value), language,
+      [&](const std::string& typed) {
+        const auto number = parse_fixed(typed, 0, language);
+        if (!number || *number < 2000 || *number > 2100 ||
+            typed.find_first_of(".,") != std::string::npos)
+          return false;
+        parsed = *number;
+        return true;
+      },
+      Str::invalid_year);
+  if (!committed || parsed == value) return false;
+  out = static_cast<int>(parsed);
+  return true;
+}
+
+void draw_field_errors() {
+  for (const std::string& error : errors_without_room()) text_item_colored(kColorError, error);
+  errors_without_room().clear();
 }
 
 const std::string& field_error(ImGuiID id) {

@@ -33,6 +33,10 @@ bool edit_decimal(const char* label, std::int64_t scaled, int decimals, std::int
 // A whole number within [min, max].
 bool edit_int(const char* label, std::int64_t value, std::int64_t& out, Language language,
               std::int64_t min_value, std::int64_t max_value);
+// A calendar year (2000–2100), written without grouping.
+bool edit_year(const char* label, int value, int& out, Language language);
+// Shows, and forgets, the errors of fields that had no room beside them this frame.
+void draw_field_errors();
 // Picks one of `count` options labelled by label_of(i); true when the choice changed.
 template <class LabelOf>
 bool edit_choice(const char* label, int current, int count, LabelOf label_of, int& out) {

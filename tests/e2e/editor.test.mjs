@@ -1,0 +1,86 @@
+// The editor driven like a person would: real mouse clicks at the items' on-screen rectangles and
+// real key presses, checked against the engine's figures through window.stoplan.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, openApp, clickItem, typeInto, press, waitFrames } from './helpers.mjs';
+
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session?.close(); });
+
+const summary = (page) => page.evaluate(() => window.stoplan.summaryJson());
+const plan = async (page) => JSON.parse(await page.evaluate(() => window.stoplan.planJson())).plan;
+const itemRect = (page, label) => page.evaluate((l) => window.stoplan.itemRect(l), label);
+const lineFindings = (s, path) => s.findings.filter((f) => f.path.startsWith(path));
+
+// The sample's "Externe trainers" lines: activities[1].lines[1] is the 2025 one, € 1.200 × 40.
+async function openTrainerLines(t) {
+  // A fresh context per test: its own storage, so every test starts from the sample plan.
+  const context = await session.newContext();
+  t.after(() => context.close());
+  const page = await openApp(t, session, { context });
+  await clickItem(page, 'Begroting');
+  await typeInto(page, '##budget_filter', 'Externe trainers');
+  const p = await plan(page);
+  assert.equal(p.activities[1].lines[1].description, 'Externe trainers');
+  assert.equal(p.activities[1].lines[1].year, 2025);
+  return page;
+}
+
+test('changing a quantity updates the line, the totals and the grid footer', async (t) => {
+  const page = await openTrainerLines(t);
+  const before = await summary(page);
+  await typeInto(page, '##quantity', '50');
+  const p = await plan(page);
+  assert.equal(p.activities[1].lines[1].quantity_milli, 50000);
+  const after = await summary(page);
+  assert.equal(after.totals.costs_cents - before.totals.costs_cents, 10 * 120000);
+  assert.ok(await itemRect(page, 'Totaal van de getoonde regels: € 204.000,00'), 'the footer shows the new total');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a price of zero raises a finding; undo and redo take it away and back', async (t) => {
+  const page = await openTrainerLines(t);
+  const path = 'activities[1].lines[1]';
+  assert.equal(lineFindings(await summary(page), path).length, 0);
+  await typeInto(page, '##price', '0');
+  const broken = lineFindings(await summary(page), path);
+  assert.equal(broken.length, 1);
+  assert.equal(broken[0].code, 'LINE_WITHOUT_PRICE_OR_QUANTITY');
+  assert.equal(broken[0].severity, 'error');
+
+  await press(page, 'Control+KeyZ');
+  assert.equal((await plan(page)).activities[1].lines[1].price_cents, 120000);
+  assert.equal(lineFindings(await summary(page), path).length, 0);
+  await press(page, 'Control+Shift+KeyZ');
+  assert.equal((await plan(page)).activities[1].lines[1].price_cents, 0);
+  await press(page, 'Control+KeyZ');
+  await press(page, 'Control+KeyY');
+  assert.equal((await plan(page)).activities[1].lines[1].price_cents, 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test('clicking a finding opens the budget and selects its line', async (t) => {
+  const page = await openTrainerLines(t);
+  await typeInto(page, '##price', '0');
+  const finding = lineFindings(await summary(page), 'activities[1].lines[1]')[0];
+  await clickItem(page, 'Controle');
+  await clickItem(page, finding.message);
+  const ui = await page.evaluate(() => window.stoplan.uiState());
+  assert.equal(ui.highlight_path, finding.path);
+  assert.ok(await itemRect(page, '##budget_filter'), 'the budget section is open');
+  assert.deepEqual(page.problems, []);
+});
+
+test('an invalid amount is refused with a message beside the field and the value kept', async (t) => {
+  const page = await openTrainerLines(t);
+  await typeInto(page, '##price', 'twaalf euro');
+  assert.equal((await plan(page)).activities[1].lines[1].price_cents, 120000);
+  assert.ok(await itemRect(page, 'Geen geldig bedrag, de oude waarde blijft staan: "twaalf euro"'));
+  // Dutch and English notations are both understood.
+  await typeInto(page, '##price', '1.250,50');
+  assert.equal((await plan(page)).activities[1].lines[1].price_cents, 125050);
+  await typeInto(page, '##price', '1300.25');
+  assert.equal((await plan(page)).activities[1].lines[1].price_cents, 130025);
+  assert.deepEqual(page.problems, []);
+});
