@@ -98,7 +98,9 @@ std::string format_percent_bp(std::int64_t basis_points, Language language) {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Removes the euro sign and all kinds of spaces people type or paste between digit groups.
 std::string strip_decoration(std::string_view text) {
@@ -146,7 +148,9 @@ std::optional<std::int64_t> parse_fixed(std::string_view text, int decimals, Lan
       decimal_mark = mark;
     }
   }
-  const char grouping = decimal_mark == '.' ? ',' : decimal_mark == ',' ? '.' : (s.find('.') != std::string::npos ? '.' : ',');
+  const char grouping = decimal_mark == '.'   ? ','
+                        : decimal_mark == ',' ? '.'
+                                              : (s.find('.') != std::string::npos ? '.' : ',');
 
   std::string whole, fraction;
   bool in_fraction = false;

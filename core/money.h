@@ -29,19 +29,19 @@ std::optional<Money> checked_sub(Money a, Money b);
 // Used wherever a product of an amount and a rate or quantity is brought back to whole cents.
 std::int64_t divide_round_half_away(std::int64_t numerator, std::int64_t denominator);
 
-// amount × numerator / denominator, rounded half away from zero to whole cents (128-bit intermediate).
-// nullopt on overflow of the result or a zero denominator.
+// amount × numerator / denominator, rounded half away from zero to whole cents (128-bit
+// intermediate). nullopt on overflow of the result or a zero denominator.
 std::optional<Money> scale(Money amount, std::int64_t numerator, std::int64_t denominator);
 
 // Sums many amounts and remembers whether any step overflowed (the total is then invalid).
 class MoneySum {
-public:
+ public:
   void add(Money amount);
   void add(const MoneySum& other);
   Money total() const { return total_; }
   bool overflowed() const { return overflowed_; }
 
-private:
+ private:
   Money total_;
   bool overflowed_ = false;
 };
