@@ -150,7 +150,12 @@ void App::draw() {
     static const SectionView sections[] = {{Str::section_overview, draw_overview_panel},
                                            {Str::section_budget, draw_budget_panel},
                                            {Str::section_checks, draw_checks_panel},
-                                           {Str::section_my_plans, draw_my_plans_panel}};
+                                           {Str::section_my_plans, draw_my_plans_panel},
+                                           {Str::section_partners, draw_partners_panel},
+                                           {Str::section_goals, draw_goals_panel},
+                                           {Str::section_activities, draw_activities_panel},
+                                           {Str::section_cofinancing, draw_cofinancing_panel},
+                                           {Str::section_settings, draw_settings_panel}};
     static_assert(sizeof(sections) / sizeof(sections[0]) == static_cast<int>(Section::count));
     for (int i = 0; i < static_cast<int>(Section::count); ++i) {
       const ImGuiTabItemFlags select = section_to_select_ == i ? ImGuiTabItemFlags_SetSelected : 0;

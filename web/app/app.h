@@ -17,7 +17,18 @@
 
 namespace sto::ui {
 
-enum class Section { overview, budget, checks, my_plans, count };
+enum class Section {
+  overview,
+  budget,
+  checks,
+  my_plans,
+  partners,
+  goals,
+  activities,
+  cofinancing,
+  settings,
+  count
+};
 
 // A problem with browser storage the user must see: the work is not saved there.
 enum class StorageProblem { none, quota, unavailable, not_verified, conflict };

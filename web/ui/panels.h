@@ -15,5 +15,10 @@ void draw_overview_panel(App& app);
 void draw_my_plans_panel(App& app);
 void draw_budget_panel(App& app);
 void draw_checks_panel(App& app);
+void draw_partners_panel(App& app);
+void draw_goals_panel(App& app);
+void draw_activities_panel(App& app);
+void draw_cofinancing_panel(App& app);
+void draw_settings_panel(App& app);
 
 }  // namespace sto::ui

@@ -1,0 +1,263 @@
+// Cofinanciering: what businesses contribute, in money and in kind (hours × rate), per
+// organisation and year, against the scheme's minimum over the whole period. Totals come from the
+// engine; only the organisation × year split is summed here from the engine's line costs.
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "app/app.h"
+#include "labels.h"
+#include "ui/charts.h"
+#include "ui/editor_rows.h"
+#include "ui/panels.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace sto::ui {
+
+namespace {
+
+// One organisation's cofinancing per year (year index of the evaluation).
+struct OrganisationRow {
+  std::size_t organisation = 0;  // index in plan.organisations; == size() for unknown ids
+  std::vector<MoneySum> cash, in_kind;
+  std::int64_t in_kind_hours_milli = 0;  // quantity of in-kind lines (hours)
+};
+
+// The organisation × year split, rebuilt only when the plan changes.
+struct SplitCache {
+  std::uint64_t revision = 0;
+  std::vector<OrganisationRow> rows;
+};
+
+const std::vector<OrganisationRow>& split_by_organisation(const App& app) {
+  static SplitCache cache;
+  if (cache.revision == app.document().revision()) return cache.rows;
+  const Plan& plan = app.plan();
+  const Evaluation& ev = app.analysis().evaluation;
+  const std::size_t years = static_cast<std::size_t>(std::max(0, ev.year_count));
+  std::unordered_map<std::string, std::size_t> index_of;
+  for (std::size_t k = 0; k < plan.organisations.size(); ++k)
+    index_of.emplace(plan.organisations[k].id, k);  // the first of duplicate ids, as the engine
+  std::vector<OrganisationRow> all(plan.organisations.size() + 1);
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    all[k].organisation = k;
+    all[k].cash.resize(years);
+    all[k].in_kind.resize(years);
+  }
+  std::vector<bool> has_cofinancing(all.size(), false);
+  if (!ev.line_offset.empty() || plan.activities.empty()) {
+    for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+      const std::vector<BudgetLine>& lines = plan.activities[a].lines;
+      for (std::size_t l = 0; l < lines.size(); ++l) {
+        const BudgetLine& line = lines[l];
+        if (line.funding != FundingSource::cofinancing_cash &&
+            line.funding != FundingSource::cofinancing_in_kind)
+          continue;
+        const auto found = index_of.find(line.organisation_id);
+        const std::size_t org = found == index_of.end() ? plan.organisations.size() : found->second;
+        const int y = ev.year_index(line.year);
+        if (y < 0 || y >= ev.year_count) continue;  // outside the period: not eligible, not counted
+        OrganisationRow& row = all[org];
+        has_cofinancing[org] = true;
+        const Money cost = ev.cost_of(a, l);
+        if (line.funding == FundingSource::cofinancing_cash) {
+          row.cash[static_cast<std::size_t>(y)].add(cost);
+        } else {
+          row.in_kind[static_cast<std::size_t>(y)].add(cost);
+          if (!line.investment) row.in_kind_hours_milli += line.quantity_milli;
+        }
+      }
+    }
+  }
+  cache.rows.clear();
+  // Every business (a business that gives nothing should be visible too), then anyone else who
+  // cofinances, then lines whose organisation is unknown.
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const bool business =
+        k < plan.organisations.size() && plan.organisations[k].kind == OrganisationKind::business;
+    if (business || has_cofinancing[k]) cache.rows.push_back(std::move(all[k]));
+  }
+  cache.revision = app.document().revision();
+  return cache.rows;
+}
+
+const char* base_words(CofinancingBase base, Language lang) {
+  return tr(base == CofinancingBase::subsidy ? Str::base_subsidy : Str::base_total_costs, lang);
+}
+
+// [SECTION] Check against the minimum
+void draw_check(App& app) {
+  const Language lang = app.language();
+  const Evaluation& ev = app.analysis().evaluation;
+  const CofinancingCheck& c = ev.cofinancing;
+  const Scheme* scheme = app.document().scheme();
+  const ImVec4 status = c.met ? kColorOk : kColorError;
+
+  ImGui::SetWindowFontScale(1.3f);
+  text_item_colored(status, format_money(c.actual, lang) + "  =  " +
+                                format_percent_bp(c.percent_bp, lang) + " " +
+                                base_words(c.base, lang));
+  ImGui::SetWindowFontScale(1.0f);
+  text_item(std::string(tr(Str::cf_base_amount, lang)) + " (" + base_words(c.base, lang) +
+            "): " + format_money(c.base_amount, lang));
+  text_item(std::string(tr(Str::cofinancing_minimum, lang)) + ": " +
+            format_percent_bp(c.minimum_bp, lang) + " " + base_words(c.base, lang) + " = " +
+            format_money(c.required, lang));
+  if (scheme != nullptr)
+    if (const CofinancingOption* option = scheme->cofinancing_option(c.option_id))
+      ImGui::TextDisabled("%s: %s", tr(Str::cf_rule, lang), option->name.in(lang).c_str());
+
+  charts::Options options;
+  options.format.unit = charts::Unit::money;
+  options.format.language = lang;
+  options.width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 36.0f);
+  charts::target_bar("##cofinancing_bar", c.actual.cents, c.required.cents,
+                     ImGui::GetColorU32(status), options);
+  if (c.met) {
+    text_item_colored(kColorOk, tr(Str::cf_met, lang));
+  } else {
+    text_item_colored(kColorError, std::string(tr(Str::cf_shortfall, lang)) + ": " +
+                                       format_money(c.shortfall, lang));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(Str::cf_shortfall_note, lang));
+    ImGui::PopTextWrapPos();
+  }
+}
+
+// [SECTION] Per year
+void draw_year_chart(App& app) {
+  const Language lang = app.language();
+  const Evaluation& ev = app.analysis().evaluation;
+  std::vector<std::string> years;
+  charts::Series cash{tr(Str::cf_cash, lang), charts::palette(0), {}};
+  charts::Series in_kind{tr(Str::cf_in_kind, lang), charts::palette(1), {}};
+  for (int y = 0; y < ev.year_count; ++y) {
+    years.push_back(std::to_string(ev.first_year + y));
+    cash.values.push_back(ev.by_year[static_cast<std::size_t>(y)].cofinancing_cash.cents);
+    in_kind.values.push_back(ev.by_year[static_cast<std::size_t>(y)].cofinancing_in_kind.cents);
+  }
+  charts::Options options;
+  options.format.unit = charts::Unit::money;
+  options.format.language = lang;
+  options.height = ImGui::GetFontSize() * 11.0f;
+  charts::stacked_bars("##cofinancing_years", years, {cash, in_kind}, options);
+}
+
+// [SECTION] Organisation × year
+void draw_table(App& app) {
+  const Language lang = app.language();
+  const Plan& plan = app.plan();
+  const Evaluation& ev = app.analysis().evaluation;
+  const std::vector<OrganisationRow>& rows = split_by_organisation(app);
+  const int years = std::max(0, ev.year_count);
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable("##cofinancing_table", 3 + years, flags)) return;
+  const float em = ImGui::GetFontSize();
+  ImGui::TableSetupColumn(tr(Str::ed_column_organisation, lang),
+                          ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("##kind", ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
+  for (int y = 0; y < years; ++y)
+    ImGui::TableSetupColumn(std::to_string(ev.first_year + y).c_str(),
+                            ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
+  ImGui::TableSetupColumn(tr(Str::cf_total, lang), ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
+  ImGui::TableHeadersRow();
+
+  const auto amount_cell = [&](Money m, bool strong) {
+    ImGui::TableNextColumn();
+    if (m.cents == 0 && !strong) {
+      ImGui::TextDisabled("—");
+      return;
+    }
+    text_item_right(format_money(m, lang));
+  };
+  // Two table rows per organisation (money, in kind), shaded per organisation so they read as one.
+  const auto draw_row = [&](std::size_t index, int part) {
+    const OrganisationRow& row = rows[index];
+    const bool known = row.organisation < plan.organisations.size();
+    const Totals& total = ev.by_organisation[row.organisation];
+    {
+      ImGui::TableNextRow();
+      if (index % 2 == 1)
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(244, 246, 250, 255));
+      ImGui::TableNextColumn();
+      if (part == 0) {
+        const std::string name = known ? plan.organisations[row.organisation].name
+                                       : std::string(tr(Str::ed_unknown_organisation, lang));
+        text_item(name);
+        if (known && ImGui::IsItemHovered())
+          ImGui::SetTooltip(
+              "%s", organisation_kind_label(plan.organisations[row.organisation].kind, lang));
+      } else if (row.in_kind_hours_milli > 0) {
+        ImGui::TextDisabled("%s %s", format_fixed(row.in_kind_hours_milli / 1000, 0, lang).c_str(),
+                            tr(Str::cf_hours_in_kind, lang));
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", tr(part == 0 ? Str::cf_cash : Str::cf_in_kind, lang));
+      const std::vector<MoneySum>& values = part == 0 ? row.cash : row.in_kind;
+      for (int y = 0; y < years; ++y)
+        amount_cell(values[static_cast<std::size_t>(y)].total(), false);
+      amount_cell(part == 0 ? total.cofinancing_cash : total.cofinancing_in_kind, true);
+    }
+  };
+  // The clipper counts table rows: ImGui tables need one clipper item per row.
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(rows.size() * 2));
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+      draw_row(static_cast<std::size_t>(i / 2), i % 2);
+
+  // Totals per year and for the period, from the engine.
+  for (int part = 0; part < 2; ++part) {
+    ImGui::TableNextRow();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(230, 236, 245, 255));
+    ImGui::TableNextColumn();
+    if (part == 0) text_item(tr(Str::cf_total, lang));
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", tr(part == 0 ? Str::cf_cash : Str::cf_in_kind, lang));
+    for (int y = 0; y < years; ++y) {
+      const Totals& t = ev.by_year[static_cast<std::size_t>(y)];
+      amount_cell(part == 0 ? t.cofinancing_cash : t.cofinancing_in_kind, true);
+    }
+    amount_cell(part == 0 ? ev.total.cofinancing_cash : ev.total.cofinancing_in_kind, true);
+  }
+  ImGui::EndTable();
+  if (rows.empty()) ImGui::TextDisabled("%s", tr(Str::cf_no_contributions, lang));
+}
+
+}  // namespace
+
+void draw_cofinancing_panel(App& app) {
+  const Language lang = app.language();
+  const Evaluation& ev = app.analysis().evaluation;
+  if (!ev.scheme_found) {
+    text_item_colored(kColorError,
+                      std::string(tr(Str::no_scheme, lang)) + ": " + app.plan().scheme_id);
+    return;
+  }
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", tr(Str::cf_intro, lang));
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const bool side_by_side = avail > ImGui::GetFontSize() * 55.0f;
+  if (ImGui::BeginTable("##cofinancing_top", side_by_side ? 2 : 1, ImGuiTableFlags_None)) {
+    ImGui::TableNextColumn();
+    draw_check(app);
+    if (!side_by_side) ImGui::Spacing();
+    ImGui::TableNextColumn();
+    text_item(tr(Str::cf_per_year, lang));
+    draw_year_chart(app);
+    ImGui::EndTable();
+  }
+  ImGui::Spacing();
+  text_item(tr(Str::cf_by_organisation, lang));
+  draw_table(app);
+}
+
+}  // namespace sto::ui

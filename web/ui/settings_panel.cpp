@@ -1,0 +1,178 @@
+// Instellingen: the plan's scheme and cofinancing rule, its title and notes, and the app's
+// language and presentation mode. Plan settings are core commands; the rest is UI state.
+#include <imgui.h>
+
+#include <cfloat>
+#include <string>
+
+#include "app/app.h"
+#include "labels.h"
+#include "ui/editor_rows.h"
+#include "ui/panels.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace sto::ui {
+
+namespace {
+
+void heading(const char* text) {
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, kColorNeutral);
+  ImGui::SetWindowFontScale(1.15f);
+  text_item(text);
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::PopStyleColor();
+  ImGui::Separator();
+}
+
+void form_row(const char* label) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  text_item(label);
+  ImGui::TableNextColumn();
+}
+
+void hint(const std::string& text) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
+bool begin_form(const char* id) {
+  if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp)) return false;
+  ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::GetFontSize() * 13.0f);
+  ImGui::TableSetupColumn("##field", ImGuiTableColumnFlags_WidthStretch);
+  return true;
+}
+
+float field_width(float ems) {
+  return std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * ems);
+}
+
+// [SECTION] Plan
+void draw_plan_settings(App& app) {
+  const Language lang = app.language();
+  const Plan& plan = app.plan();
+  heading(tr(Str::st_plan, lang));
+  if (!begin_form("##plan_form")) return;
+  form_row(tr(Str::st_title, lang));
+  ImGui::SetNextItemWidth(field_width(30.0f));
+  std::string text;
+  if (edit_text("##title", plan.title, text)) app.execute(SetPlanTitle{text});
+  form_row(tr(Str::st_notes, lang));
+  ImGui::PushItemWidth(-FLT_MIN);
+  if (edit_text("##notes", plan.notes, text, true)) app.execute(SetPlanNotes{text});
+  ImGui::PopItemWidth();
+  ImGui::EndTable();
+}
+
+// [SECTION] Scheme and cofinancing
+void draw_scheme_settings(App& app) {
+  const Language lang = app.language();
+  const Plan& plan = app.plan();
+  const SchemeTable& schemes = app.document().schemes();
+  const Scheme* scheme = app.document().scheme();
+  heading(tr(Str::scheme, lang));
+  if (!begin_form("##scheme_form")) return;
+
+  form_row(tr(Str::scheme, lang));
+  ImGui::SetNextItemWidth(field_width(30.0f));
+  int current = -1;
+  for (std::size_t i = 0; i < schemes.schemes.size(); ++i)
+    if (schemes.schemes[i].id == plan.scheme_id) current = static_cast<int>(i);
+  int chosen = current;
+  if (edit_choice(
+          "##scheme", current, static_cast<int>(schemes.schemes.size()),
+          [&](int i) { return schemes.schemes[static_cast<std::size_t>(i)].name.in(lang).c_str(); },
+          chosen))
+    app.execute(SetScheme{schemes.schemes[static_cast<std::size_t>(chosen)].id});
+  if (scheme == nullptr) {
+    text_item_colored(kColorError, std::string(tr(Str::no_scheme, lang)) + ": " + plan.scheme_id);
+  } else {
+    hint(std::string(tr(Str::st_period, lang)) + ": " + format_date(scheme->period_start, lang) +
+         " – " + format_date(scheme->period_end, lang) + "; " + tr(Str::st_spend_deadline, lang) +
+         ": " + format_date(scheme->spend_deadline, lang) + ".");
+    hint(tr(Str::st_scheme_change_note, lang));
+  }
+
+  if (scheme != nullptr) {
+    form_row(tr(Str::st_cofinancing_rule, lang));
+    ImGui::SetNextItemWidth(field_width(30.0f));
+    const std::vector<CofinancingOption>& options = scheme->cofinancing_options;
+    const CofinancingOption* active = scheme->cofinancing_option(plan.cofinancing_option);
+    int option = -1;
+    for (std::size_t i = 0; i < options.size(); ++i)
+      if (&options[i] == active) option = static_cast<int>(i);
+    int picked = option;
+    if (edit_choice(
+            "##cofinancing_option", option, static_cast<int>(options.size()),
+            [&](int i) { return options[static_cast<std::size_t>(i)].name.in(lang).c_str(); },
+            picked))
+      app.execute(SetCofinancingOption{options[static_cast<std::size_t>(picked)].id});
+    if (!plan.cofinancing_option.empty() && active != nullptr &&
+        active->id != plan.cofinancing_option)
+      text_item_colored(kColorError, std::string(tr(Str::st_option_unknown, lang)) + ": " +
+                                         plan.cofinancing_option);
+
+    form_row(tr(Str::st_cofinancing_base, lang));
+    ImGui::SetNextItemWidth(field_width(30.0f));
+    // 0 = as the scheme says, 1 = total costs, 2 = the subsidy.
+    const int base = !plan.cofinancing_base                                   ? 0
+                     : *plan.cofinancing_base == CofinancingBase::total_costs ? 1
+                                                                              : 2;
+    const std::string scheme_default = std::string(tr(Str::st_base_scheme, lang)) + " (" +
+                                       base_label(scheme->cofinancing_base, lang) + ")";
+    const std::string labels[] = {scheme_default, base_label(CofinancingBase::total_costs, lang),
+                                  base_label(CofinancingBase::subsidy, lang)};
+    int new_base = base;
+    if (edit_choice(
+            "##cofinancing_base", base, 3, [&](int i) { return labels[i].c_str(); }, new_base)) {
+      std::optional<CofinancingBase> value;
+      if (new_base == 1) value = CofinancingBase::total_costs;
+      if (new_base == 2) value = CofinancingBase::subsidy;
+      app.execute(SetCofinancingBase{value});
+    }
+    hint(tr(Str::st_base_note, lang));
+  }
+  ImGui::EndTable();
+}
+
+// [SECTION] App
+void draw_app_settings(App& app) {
+  const Language lang = app.language();
+  UiState& ui = app.ui_state();
+  heading(tr(Str::st_app, lang));
+  if (!begin_form("##app_form")) return;
+  form_row(tr(Str::st_language, lang));
+  // Two buttons, the active one filled: clearer than a toggle whose label names the other state.
+  const auto language_button = [&](const char* label, Language which) {
+    const bool active = lang == which;
+    if (active)
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(label) && !active) app.toggle_language();
+    if (active) ImGui::PopStyleColor();
+  };
+  language_button("Nederlands", Language::nl);
+  ImGui::SameLine();
+  language_button("English", Language::en);
+
+  form_row(tr(Str::st_presentation, lang));
+  ImGui::Checkbox(tr(Str::st_presentation_on, lang), &ui.presentation_mode);
+  hint(tr(Str::st_presentation_note, lang));
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_settings_panel(App& app) {
+  draw_plan_settings(app);
+  ImGui::Spacing();
+  draw_scheme_settings(app);
+  ImGui::Spacing();
+  draw_app_settings(app);
+}
+
+}  // namespace sto::ui
