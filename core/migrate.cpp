@@ -28,9 +28,10 @@ bool upgrade_v1_to_v2(rapidjson::Document& file, Localized& error) {
   if (plan == file.MemberEnd() || !plan->value.IsObject()) return true;  // the loader says why
   rapidjson::Value& p = plan->value;
   if (p.HasMember("scenarios")) {
-    error = {"Het bestand is beschadigd: een plan van bestandsversie 1 kan geen \"scenarios\" "
-             "hebben.",
-             "The file is damaged: a plan of file version 1 cannot have \"scenarios\"."};
+    error = {
+        "Het bestand is beschadigd: een plan van bestandsversie 1 kan geen \"scenarios\" "
+        "hebben.",
+        "The file is damaged: a plan of file version 1 cannot have \"scenarios\"."};
     return false;
   }
   p.AddMember("scenarios", rapidjson::Value(rapidjson::kArrayType), file.GetAllocator());
