@@ -36,8 +36,8 @@ inline constexpr std::size_t kMaxSkippedListed = 1000;  // problems listed one b
 // A record left out of a repaired plan, or a reference or field removed from one.
 struct SkippedRecord {
   std::string path;  // what was left out, as in the file: "activities[3].lines[2]" (0-based)
-  Localized
-      reason;  // names the offending field: "activities[3].lines[2].quantity_milli: must be ≥ 0"
+  // Names the offending field: "activities[3].lines[2].quantity_milli: must be ≥ 0".
+  Localized reason;
 };
 
 // repaired: the file loaded only in part; `skipped` lists every record left out. The UI asks the
@@ -47,8 +47,8 @@ enum class LoadStatus { ok, not_a_plan, too_new, too_old, corrupt, too_large, to
 struct LoadResult {
   LoadStatus status = LoadStatus::corrupt;
   Plan plan;  // the whole plan when ok(); what remains when repaired; empty otherwise
-  Localized
-      error;  // why loading failed, or (repaired) a summary of what was left out; empty when ok()
+  // Why loading failed, or (repaired) a summary of what was left out; empty when ok().
+  Localized error;
   int file_version = 0;                // the envelope's version (before migration), 0 if unknown
   std::string app_version;             // the app version that wrote the file, "" if unknown
   std::vector<SkippedRecord> skipped;  // repaired: what was left out, in file order
@@ -60,7 +60,8 @@ struct LoadResult {
 
 // Reads a plan file (UTF-8 JSON, an optional UTF-8 BOM is ignored). Never throws and never
 // crashes on any input; every problem comes back as a status and a message in both languages.
-// Parses the text at most twice (once to check it, once through cereal). The text is not changed.
+// Parses the text once (rapidjson), checks it, then loads it through cereal from that DOM.
+// The text is not changed.
 LoadResult load_plan(std::string_view text);
 
 // Writes a plan file of the current format version (pretty-printed JSON).
