@@ -77,6 +77,12 @@ void Totals::add(const Totals& other, bool& overflow) {
   if (!ok) overflow = true;
 }
 
+Money Evaluation::year_category_costs(int year, CostCategory category) const {
+  Money sum;
+  for (int f = 0; f < kFundingCount; ++f) sum.cents += cell(year, category, static_cast<FundingSource>(f)).cents;
+  return sum;
+}
+
 Money Evaluation::cell(int year, CostCategory category, FundingSource funding) const {
   const int y = year_index(year);
   if (y < 0 || y >= year_count) return {};

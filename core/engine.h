@@ -83,6 +83,9 @@ struct Evaluation {
   std::string overflow_path;  // where it first happened, e.g. "activities[2].lines[0]"
 
   Money cell(int year, CostCategory category, FundingSource funding) const;
+  // All funding sources of one year and category (the cube's cells cannot overflow when summed:
+  // each is part of `total`, which did not).
+  Money year_category_costs(int year, CostCategory category) const;
   Money cost_of(std::size_t activity, std::size_t line) const {
     return line_cost[line_offset[activity] + line];
   }

@@ -39,6 +39,9 @@ LocalTime local_time(double ms);
 // Opens the browser's file picker for plan files; the chosen file's text arrives through
 // App::open_file (called from JavaScript), as does a file dropped on the page.
 void open_file_picker();
+// Opens a file picker for another purpose ("combine": several plan files, "regions": a CSV);
+// the page hands the chosen files back through the matching sto_api_* entry point.
+void pick_files(std::string_view purpose);
 
 // Offers `bytes` as a file download with the given name.
 void download_file(std::string_view filename, std::string_view mime_type, std::string_view bytes);

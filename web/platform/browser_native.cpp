@@ -87,6 +87,8 @@ LocalTime local_time(double ms) {
 
 void open_file_picker() {}
 
+void pick_files(std::string_view) {}
+
 void download_file(std::string_view, std::string_view, std::string_view) {}
 
 bool take_wake_request() {

@@ -13,6 +13,7 @@ char* sto_storage_keys(const char* prefix);
 double sto_now_ms();
 void sto_local_time(double ms, int* out);
 void sto_open_file_picker();
+void sto_pick_files(const char* purpose);
 void sto_download_file(const char* name, const char* mime, const void* data, std::size_t size);
 void sto_signal_ready();
 void sto_set_clipboard_text(const char* text);
@@ -83,6 +84,10 @@ void open_file_picker() {
   sto_open_file_picker();
 }
 
+void pick_files(std::string_view purpose) {
+  sto_pick_files(std::string(purpose).c_str());
+}
+
 void download_file(std::string_view filename, std::string_view mime_type, std::string_view bytes) {
   sto_download_file(std::string(filename).c_str(), std::string(mime_type).c_str(), bytes.data(),
                     bytes.size());
@@ -94,6 +99,10 @@ bool take_wake_request() {
 
 void signal_ready() {
   sto_signal_ready();
+}
+
+void set_clipboard_text(std::string_view text) {
+  sto_set_clipboard_text(std::string(text).c_str());
 }
 
 }  // namespace sto::platform

@@ -116,6 +116,10 @@ mergeInto(LibraryManager.library, {
     input.click();
   },
 
+  sto_pick_files: function (purpose) {
+    if (window.stoplan && window.stoplan.pickFiles) window.stoplan.pickFiles(UTF8ToString(purpose));
+  },
+
   sto_download_file: function (name, mime, data, size) {
     var bytes = HEAPU8.slice(data, data + size);
     var blob = new Blob([bytes], { type: UTF8ToString(mime) });

@@ -1,7 +1,12 @@
-// Overzicht: the plan's key figures and its budget per year, all computed by the core engine.
+// Overzicht: the plan's key figures and charts — costs per year by category, the funding mix,
+// cofinancing against the minimum, subsidy per organisation — and the budget per year. Every
+// number comes from the core engine; in presentation mode the charts come first, larger.
 #include <string>
+#include <vector>
 
 #include "app/app.h"
+#include "labels.h"
+#include "ui/charts.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -14,24 +19,66 @@ const char* base_name(CofinancingBase base, Language language) {
   return tr(base == CofinancingBase::subsidy ? Str::base_subsidy : Str::base_total_costs, language);
 }
 
-}  // namespace
+// Chart data, rebuilt only when the plan or the language changes.
+struct ChartData {
+  std::uint64_t revision = 0;
+  Language language = Language::nl;
+  std::vector<std::string> years;
+  std::vector<charts::Series> by_category;
+  std::vector<std::string> funding_names;
+  std::vector<charts::Series> funding;
+  std::vector<std::string> organisation_names;
+  std::vector<charts::Series> subsidy_by_organisation;
+};
 
-void draw_overview_panel(App& app) {
+const ChartData& chart_data(const App& app) {
+  static ChartData data;
+  if (data.revision == app.document().revision() && data.language == app.language() &&
+      !data.years.empty())
+    return data;
+  const Evaluation& ev = app.analysis().evaluation;
+  const Language lang = app.language();
+  data = {};
+  data.revision = app.document().revision();
+  data.language = lang;
+  for (int i = 0; i < ev.year_count; ++i) data.years.push_back(std::to_string(ev.first_year + i));
+  for (int c = 0; c < kCategoryCount; ++c) {
+    charts::Series series{category_label(static_cast<CostCategory>(c), lang), charts::palette(c), {}};
+    bool any = false;
+    for (int i = 0; i < ev.year_count; ++i) {
+      const Money m = ev.year_category_costs(ev.first_year + i, static_cast<CostCategory>(c));
+      series.values.push_back(m.cents);
+      any = any || m.cents != 0;
+    }
+    if (any) data.by_category.push_back(std::move(series));
+  }
+  const Money funding_amounts[] = {ev.total.subsidy, ev.total.cofinancing_cash,
+                                   ev.total.cofinancing_in_kind, ev.total.own};
+  for (int f = 0; f < kFundingCount; ++f) {
+    data.funding_names.push_back(funding_label(static_cast<FundingSource>(f), lang));
+  }
+  charts::Series amounts{tr(Str::costs, lang), charts::palette(0), {}};
+  for (Money m : funding_amounts) amounts.values.push_back(m.cents);
+  data.funding.push_back(std::move(amounts));
+  charts::Series subsidy{tr(Str::subsidy, lang), charts::palette(2), {}};
+  const Plan& plan = app.plan();
+  for (std::size_t o = 0; o < plan.organisations.size() && o < ev.by_organisation.size(); ++o) {
+    if (ev.by_organisation[o].subsidy.cents == 0) continue;
+    data.organisation_names.push_back(plan.organisations[o].name);
+    subsidy.values.push_back(ev.by_organisation[o].subsidy.cents);
+  }
+  data.subsidy_by_organisation.push_back(std::move(subsidy));
+  return data;
+}
+
+void draw_key_figures(App& app) {
   const Language lang = app.language();
   const Evaluation& ev = app.analysis().evaluation;
-  const auto& findings = app.analysis().findings;
-  if (!ev.scheme_found) {
-    ImGui::TextColored(kColorError, "%s: %s", tr(Str::no_scheme, lang),
-                       app.plan().scheme_id.c_str());
-    return;
-  }
-
   int errors = 0, warnings = 0;
-  for (const Finding& f : findings) {
+  for (const Finding& f : app.analysis().findings) {
     if (f.severity == Severity::error) ++errors;
     if (f.severity == Severity::warning) ++warnings;
   }
-
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float card = (ImGui::GetContentRegionAvail().x - 3 * spacing) / 4.0f;
   key_figure("##costs", tr(Str::total_costs, lang), format_money(ev.total.costs, lang), "",
@@ -45,40 +92,111 @@ void draw_overview_panel(App& app) {
              above_max ? kColorError : kColorOk, card);
   ImGui::SameLine();
   const CofinancingCheck& cofin = ev.cofinancing;
-  key_figure(
-      "##cofinancing", tr(Str::cofinancing, lang),
-      format_money(cofin.actual, lang) + "  (" + format_percent_bp(cofin.percent_bp, lang) + ")",
-      std::string(tr(Str::cofinancing_minimum, lang)) + ": " + format_money(cofin.required, lang) +
-          " = " + format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),
-      cofin.met ? kColorOk : kColorError, card);
+  key_figure("##cofinancing", tr(Str::cofinancing, lang),
+             format_money(cofin.actual, lang) + "  (" + format_percent_bp(cofin.percent_bp, lang) +
+                 ")",
+             std::string(tr(Str::cofinancing_minimum, lang)) + ": " +
+                 format_money(cofin.required, lang) + " = " +
+                 format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),
+             cofin.met ? kColorOk : kColorError, card);
   ImGui::SameLine();
   key_figure("##findings", tr(Str::findings, lang),
              std::to_string(errors) + " " + tr(Str::errors, lang),
              std::to_string(warnings) + " " + tr(Str::warnings, lang),
              errors > 0 ? kColorError : kColorOk, card);
+}
 
+void draw_charts(App& app, float chart_height) {
+  const Language lang = app.language();
+  const Evaluation& ev = app.analysis().evaluation;
+  const ChartData& data = chart_data(app);
+  charts::Options money;
+  money.format = {charts::Unit::money, lang, ""};
+  money.height = chart_height;
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+
+  ImGui::BeginGroup();
+  text_item(tr(Str::chart_costs_per_year, lang));
+  money.width = half;
+  charts::stacked_bars("##costs_per_year", data.years, data.by_category, money);
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  text_item(tr(Str::chart_funding_mix, lang));
+  charts::horizontal_bars("##funding_mix", data.funding_names, data.funding,
+                          {money.format, half, 0.0f, true, false, true});
   ImGui::Spacing();
-  ImGui::TextUnformatted(tr(Str::per_year, lang));
+  const CofinancingCheck& cofin = ev.cofinancing;
+  text_item(std::string(tr(Str::chart_cofinancing, lang)) + " (" +
+            format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang) + ")");
+  charts::target_bar("##cofinancing_bar", cofin.actual.cents, cofin.required.cents,
+                     ImGui::GetColorU32(cofin.met ? kColorOk : kColorError),
+                     {money.format, half, ImGui::GetFrameHeight() * 1.6f, true, false, false});
+  ImGui::EndGroup();
+
+  if (!data.organisation_names.empty()) {
+    text_item(tr(Str::chart_subsidy_per_organisation, lang));
+    charts::horizontal_bars("##subsidy_per_organisation", data.organisation_names,
+                            data.subsidy_by_organisation,
+                            {money.format, 0.0f, 0.0f, true, false, true});
+  }
+}
+
+void draw_year_table(App& app) {
+  const Language lang = app.language();
+  const Evaluation& ev = app.analysis().evaluation;
+  text_item(tr(Str::per_year, lang));
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame;
-  if (ImGui::BeginTable("##per_year", 4, flags)) {
-    ImGui::TableSetupColumn(tr(Str::year, lang));
-    ImGui::TableSetupColumn(tr(Str::costs, lang));
-    ImGui::TableSetupColumn(tr(Str::subsidy, lang));
-    ImGui::TableSetupColumn(tr(Str::cofinancing, lang));
-    ImGui::TableHeadersRow();
-    for (int i = 0; i < ev.year_count; ++i) {
-      const Totals& t = ev.by_year[static_cast<std::size_t>(i)];
-      ImGui::TableNextRow();
+  if (!ImGui::BeginTable("##per_year", 4, flags)) return;
+  ImGui::TableSetupColumn(tr(Str::year, lang));
+  ImGui::TableSetupColumn(tr(Str::costs, lang));
+  ImGui::TableSetupColumn(tr(Str::subsidy, lang));
+  ImGui::TableSetupColumn(tr(Str::cofinancing, lang));
+  ImGui::TableHeadersRow();
+  for (int i = 0; i < ev.year_count; ++i) {
+    const Totals& t = ev.by_year[static_cast<std::size_t>(i)];
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", ev.first_year + i);
+    for (Money m : {t.costs, t.subsidy, t.cofinancing}) {
       ImGui::TableNextColumn();
-      ImGui::Text("%d", ev.first_year + i);
-      for (Money m : {t.costs, t.subsidy, t.cofinancing}) {
-        ImGui::TableNextColumn();
-        text_item_right(format_money(m, lang));  // amounts align right, as in a spreadsheet
-      }
+      text_item_right(format_money(m, lang));  // amounts align right, as in a spreadsheet
     }
-    ImGui::EndTable();
   }
+  ImGui::TableNextRow();
+  ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(226, 232, 242, 255));
+  ImGui::TableNextColumn();
+  text_item(tr(Str::total, lang));
+  for (Money m : {ev.total.costs, ev.total.subsidy, ev.total.cofinancing}) {
+    ImGui::TableNextColumn();
+    text_item_right(format_money(m, lang));
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_overview_panel(App& app) {
+  const Language lang = app.language();
+  const Evaluation& ev = app.analysis().evaluation;
+  if (!ev.scheme_found) {
+    ImGui::TextColored(kColorError, "%s: %s", tr(Str::no_scheme, lang),
+                       app.plan().scheme_id.c_str());
+    return;
+  }
+  ImGui::BeginChild("##overview_scroll");
+  if (app.ui_state().presentation_mode) {
+    draw_key_figures(app);
+    draw_charts(app, 300.0f);
+  } else {
+    draw_key_figures(app);
+    ImGui::Spacing();
+    draw_charts(app, 200.0f);
+    ImGui::Spacing();
+    draw_year_table(app);
+  }
+  ImGui::EndChild();
 }
 
 }  // namespace sto::ui

@@ -1,8 +1,8 @@
 # Writes the site's sw.js with its build id: the first 16 hex digits of a SHA-256 over the
 # site's files (name and content), so the id changes exactly when a file of the site changes.
-#   cmake -DSITE=<site dir> -DSOURCE=<web/shell/sw.js> -P web/shell/stamp_sw.cmake
-# Run it after every other file of the site is in place (see the README of issue #6 / the lead's
-# CMakeLists.txt: a POST_BUILD step of sto_planner).
+#   cmake -DSITE=<site dir> -DSOURCE=<web/shell/sw.js> -P scripts/stamp_sw.cmake
+# Run it after every other file of the site is in place (see
+# CMakeLists.txt: the site_worker target).
 if(NOT SITE OR NOT SOURCE)
   message(FATAL_ERROR "stamp_sw.cmake needs -DSITE=… and -DSOURCE=…")
 endif()
