@@ -154,17 +154,31 @@ void draw_table(App& app) {
   const Evaluation& ev = app.analysis().evaluation;
   const std::vector<OrganisationRow>& rows = split_by_organisation(app);
   const int years = std::max(0, ev.year_count);
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("##cofinancing_table", 3 + years, flags)) return;
   const float em = ImGui::GetFontSize();
-  ImGui::TableSetupColumn(tr(Str::ed_column_organisation, lang),
-                          ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("##kind", ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // Amount columns as wide as the largest amount (the period total; no cell exceeds it). In a
+  // narrow window the table scrolls sideways with the organisation column frozen.
+  const float amount_width =
+      ImGui::CalcTextSize(format_money(ev.total.cofinancing, lang).c_str()).x + em * 0.6f;
+  const float kind_width = em * 5.0f;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float fixed = kind_width + amount_width * static_cast<float>(years + 1) +
+                      style.CellPadding.x * 2.0f * static_cast<float>(years + 3);
+  const float name_width = std::max(em * 12.0f, avail - fixed - em);
+  const float row_height = ImGui::GetTextLineHeight() + style.CellPadding.y * 2.0f;
+  const float height = row_height * static_cast<float>(rows.size() * 2 + 3) +
+                       (name_width + fixed > avail ? style.ScrollbarSize : 0.0f) + 4.0f;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+  if (!ImGui::BeginTable("##cofinancing_table", 3 + years, flags, ImVec2(0.0f, height))) return;
+  ImGui::TableSetupScrollFreeze(1, 1);
+  ImGui::TableSetupColumn(tr(Str::ed_column_organisation, lang), ImGuiTableColumnFlags_WidthFixed,
+                          name_width);
+  ImGui::TableSetupColumn("##kind", ImGuiTableColumnFlags_WidthFixed, kind_width);
   for (int y = 0; y < years; ++y)
     ImGui::TableSetupColumn(std::to_string(ev.first_year + y).c_str(),
-                            ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
-  ImGui::TableSetupColumn(tr(Str::cf_total, lang), ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
+                            ImGuiTableColumnFlags_WidthFixed, amount_width);
+  ImGui::TableSetupColumn(tr(Str::cf_total, lang), ImGuiTableColumnFlags_WidthFixed, amount_width);
   ImGui::TableHeadersRow();
 
   const auto amount_cell = [&](Money m, bool strong) {
@@ -183,15 +197,16 @@ void draw_table(App& app) {
     {
       ImGui::TableNextRow();
       if (index % 2 == 1)
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(244, 246, 250, 255));
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(238, 242, 248, 255));
       ImGui::TableNextColumn();
       if (part == 0) {
         const std::string name = known ? plan.organisations[row.organisation].name
                                        : std::string(tr(Str::ed_unknown_organisation, lang));
         text_item(name);
-        if (known && ImGui::IsItemHovered())
+        if (known && ImGui::IsItemHovered())  // the name may be cut off in a narrow window
           ImGui::SetTooltip(
-              "%s", organisation_kind_label(plan.organisations[row.organisation].kind, lang));
+              "%s — %s", name.c_str(),
+              organisation_kind_label(plan.organisations[row.organisation].kind, lang));
       } else if (row.in_kind_hours_milli > 0) {
         ImGui::TextDisabled("%s %s", format_fixed(row.in_kind_hours_milli / 1000, 0, lang).c_str(),
                             tr(Str::cf_hours_in_kind, lang));

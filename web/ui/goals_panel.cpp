@@ -281,7 +281,10 @@ void draw_goal(App& app, std::size_t g) {
     app.execute(AddIndicator{g, app.plan().goals[g].indicators.size(), indicator});
   }
   ImGui::SameLine();
-  if (ImGui::Button(tr(Str::gl_remove_goal, lang))) app.execute(RemoveGoal{g});
+  ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
+  const bool remove = ImGui::Button(tr(Str::gl_remove_goal, lang));
+  ImGui::PopStyleColor();
+  if (remove) app.execute(RemoveGoal{g});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::gl_remove_goal_hint, lang));
   ImGui::Unindent(ImGui::GetFontSize() * 1.3f);
   ImGui::Spacing();
