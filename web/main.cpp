@@ -7,9 +7,11 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "app/item_registry.h"
@@ -28,6 +30,36 @@ struct Runtime {
 };
 
 Runtime runtime;
+
+// ImGui 1.86 samples key state once per frame, so a key pressed and released between two frames
+// (a quick tap, a test's key press, Ctrl+Z on a busy machine) would be lost. Releases of keys
+// pressed since the last frame are held back and replayed after the frame has seen the press.
+struct KeyEvent {
+  int key, scancode, action, mods;
+};
+std::vector<int> keys_pressed_this_frame;
+std::vector<KeyEvent> deferred_key_releases;
+
+void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  if (action == GLFW_PRESS) keys_pressed_this_frame.push_back(key);
+  const bool pressed_now = std::find(keys_pressed_this_frame.begin(), keys_pressed_this_frame.end(),
+                                     key) != keys_pressed_this_frame.end();
+  if (action == GLFW_RELEASE && pressed_now) {
+    deferred_key_releases.push_back({key, scancode, action, mods});
+    return;
+  }
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void replay_deferred_key_releases() {
+  keys_pressed_this_frame.clear();
+  if (deferred_key_releases.empty()) return;
+  const std::vector<KeyEvent> releases = std::move(deferred_key_releases);
+  deferred_key_releases.clear();
+  for (const KeyEvent& e : releases)
+    ImGui_ImplGlfw_KeyCallback(runtime.window, e.key, e.scancode, e.action, e.mods);
+  runtime.settle_frames = std::max(runtime.settle_frames, 2);
+}
 
 void frame() {
   const bool woken = sto::platform::take_wake_request() || runtime.app->wants_frames();
@@ -56,6 +88,12 @@ void frame() {
   ImGui::NewFrame();
   runtime.app->draw();
   ImGui::Render();
+  replay_deferred_key_releases();
+  // A file picker asked for by the UI (combine several plans, a region CSV): the page opens it
+  // and hands the files back through sto_api_add_combine_file / sto_api_import_regions_csv.
+  const sto::ui::FilePurpose picker = runtime.app->take_file_picker_request();
+  if (picker != sto::ui::FilePurpose::none)
+    sto::platform::pick_files(picker == sto::ui::FilePurpose::combine ? "combine" : "regions");
 
   const int buffer_width =
       static_cast<int>(static_cast<float>(viewport.css_width) * viewport.pixel_ratio + 0.5f);
@@ -128,10 +166,40 @@ void sto_api_open_file(const char* name, const char* text) {
   runtime.settle_frames = 3;
 }
 
+// A plan file for "Plannen combineren" (picker with several files, or several dropped at once).
+void sto_api_add_combine_file(const char* name, const char* text) {
+  runtime.app->add_combine_file(name, text);
+  runtime.settle_frames = 3;
+}
+
+// A region table CSV for "Landelijk overzicht".
+void sto_api_import_regions_csv(const char* name, const char* text) {
+  runtime.app->set_region_csv(name, text);
+  runtime.settle_frames = 3;
+}
+
 // Text pasted from the system clipboard: typed into the active text field, if any.
 void sto_api_paste(const char* text) {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) io.AddInputCharactersUTF8(text);
+  runtime.settle_frames = 3;
+}
+
+// A budget CSV chosen in the file picker: checked and previewed before anything is added.
+void sto_api_import_budget_csv(const char* name, const char* text) {
+  runtime.app->import_budget_csv(name, text);
+  runtime.settle_frames = 3;
+}
+
+// The page compressed the plan into a share link.
+void sto_api_share_link_ready(const char* url) {
+  runtime.app->share_link_ready(url);
+  runtime.settle_frames = 3;
+}
+
+// The page was opened with a plan in its link.
+void sto_api_open_shared(const char* text) {
+  runtime.app->open_shared_plan(text);
   runtime.settle_frames = 3;
 }
 
@@ -144,6 +212,11 @@ void sto_api_flush_save() {
 void sto_api_storage_changed() {
   runtime.app->storage_changed();
   runtime.settle_frames = 3;
+}
+
+const char* sto_api_ui_state() {
+  runtime.api_buffer = runtime.app->ui_json();
+  return runtime.api_buffer.c_str();
 }
 
 const char* sto_api_storage_status() {
@@ -175,6 +248,7 @@ int main() {
   runtime.app = std::make_unique<sto::ui::App>();
   runtime.app->set_pixel_ratio(runtime.viewport.pixel_ratio);
   ImGui_ImplGlfw_InitForOpenGL(runtime.window, true);
+  glfwSetKeyCallback(runtime.window, key_callback);  // ImGui's own, behind the release fix above
   ImGui_ImplOpenGL3_Init("#version 300 es");
   // Copy goes to the system clipboard; paste comes from the page's paste event (sto_api_paste),
   // so ImGui's own Ctrl+V finds nothing to insert and the text is not pasted twice.

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/fonts.h"
+#include "app/item_registry.h"
 #include "summary_json.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
@@ -42,6 +43,7 @@ void apply_style() {
   style.ChildRounding = 6.0f;
   style.FrameRounding = 4.0f;
   style.PopupRounding = 4.0f;
+  style.DisabledAlpha = 0.35f;  // a disabled button must look disabled
   style.WindowPadding = ImVec2(16, 12);
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(10, 8);
@@ -130,7 +132,17 @@ void App::handle_shortcuts() {
   }
 }
 
+std::string App::ui_json() const {
+  return "{\"section\":" + std::to_string(section_shown_) +
+         ",\"highlight_path\":" + json_string(ui_state_.highlight_path) + ",\"language\":\"" +
+         (language_ == Language::nl ? "nl" : "en") + "\"" +
+         ",\"presentation\":" + (ui_state_.presentation_mode ? "true" : "false") + "}";
+}
+
 void App::draw() {
+  // Presentation mode: large type for a room full of people (the atlas is at device pixels).
+  if (pixel_ratio_ > 0)
+    ImGui::GetIO().FontGlobalScale = (ui_state_.presentation_mode ? 1.35f : 1.0f) / pixel_ratio_;
   autosave_tick();
   handle_shortcuts();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -140,36 +152,66 @@ void App::draw() {
                                  ImGuiWindowFlags_NoBringToFrontOnFocus |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar;
   ImGui::Begin("##main", nullptr, flags);
+
   draw_top_bar(*this);
   draw_banners(*this);
-  if (ImGui::BeginTabBar("##sections")) {
-    struct SectionView {
-      Str title;
-      void (*draw)(App&);
-    };
-    static const SectionView sections[] = {{Str::section_overview, draw_overview_panel},
-                                           {Str::section_budget, draw_budget_panel},
-                                           {Str::section_checks, draw_checks_panel},
-                                           {Str::section_my_plans, draw_my_plans_panel},
-                                           {Str::section_partners, draw_partners_panel},
-                                           {Str::section_goals, draw_goals_panel},
-                                           {Str::section_activities, draw_activities_panel},
-                                           {Str::section_cofinancing, draw_cofinancing_panel},
-                                           {Str::section_settings, draw_settings_panel}};
-    static_assert(sizeof(sections) / sizeof(sections[0]) == static_cast<int>(Section::count));
-    for (int i = 0; i < static_cast<int>(Section::count); ++i) {
-      const ImGuiTabItemFlags select = section_to_select_ == i ? ImGuiTabItemFlags_SetSelected : 0;
-      // The ## id keeps a tab selected when its title changes language.
-      const std::string label =
-          std::string(tr(sections[i].title, language_)) + "##section" + std::to_string(i);
-      if (ImGui::BeginTabItem(label.c_str(), nullptr, select)) {
-        sections[i].draw(*this);
-        ImGui::EndTabItem();
+  struct SectionView {
+    Str title;
+    void (*draw)(App&);
+  };
+  // Indexed by Section.
+  static const SectionView sections[] = {{Str::section_overview, draw_overview_panel},
+                                         {Str::section_budget, draw_budget_panel},
+                                         {Str::section_checks, draw_checks_panel},
+                                         {Str::section_my_plans, draw_my_plans_panel},
+                                         {Str::section_partners, draw_partners_panel},
+                                         {Str::section_goals, draw_goals_panel},
+                                         {Str::section_activities, draw_activities_panel},
+                                         {Str::section_cofinancing, draw_cofinancing_panel},
+                                         {Str::section_settings, draw_settings_panel},
+                                         {Str::section_scenarios, draw_scenarios_panel},
+                                         {Str::section_national, draw_national_panel},
+                                         {Str::section_combine, draw_combine_panel}};
+  static_assert(sizeof(sections) / sizeof(sections[0]) == static_cast<int>(Section::count));
+  // The navigation, in the order of the work: the plan itself, then workshop tools, then files.
+  struct NavGroup {
+    Str title;
+    std::vector<Section> items;
+  };
+  static const NavGroup navigation[] = {
+      {Str::nav_plan,
+       {Section::overview, Section::partners, Section::goals, Section::activities, Section::budget,
+        Section::cofinancing, Section::checks}},
+      {Str::nav_workshop, {Section::scenarios, Section::national, Section::combine}},
+      {Str::nav_files, {Section::my_plans, Section::settings}}};
+
+  if (section_to_select_ >= 0) section_shown_ = section_to_select_;
+  section_to_select_ = -1;
+  const bool presenting = ui_state_.presentation_mode;
+  if (!presenting) {
+    ImGui::BeginChild("##navigation", ImVec2(210, 0), true);
+    for (const NavGroup& group : navigation) {
+      ImGui::TextDisabled("%s", tr(group.title, language_));
+      for (Section section : group.items) {
+        const int i = static_cast<int>(section);
+        // The ## id keeps the selection when the title changes language.
+        const std::string label =
+            std::string(tr(sections[i].title, language_)) + "##section" + std::to_string(i);
+        std::string text = label;
+        if (section == Section::checks && !analysis().findings.empty())
+          text = std::string(tr(sections[i].title, language_)) + " (" +
+                 std::to_string(analysis().findings.size()) + ")##section" + std::to_string(i);
+        if (ImGui::Selectable(text.c_str(), section_shown_ == i)) section_shown_ = i;
+        record_last_item(label);
       }
+      ImGui::Spacing();
     }
-    section_to_select_ = -1;
-    ImGui::EndTabBar();
+    ImGui::EndChild();
+    ImGui::SameLine();
   }
+  ImGui::BeginChild("##section", ImVec2(0, 0), false);
+  sections[section_shown_].draw(*this);
+  ImGui::EndChild();
   draw_dialogs(*this);
   ImGui::End();
 }
@@ -182,10 +224,26 @@ void App::go_to_path(const std::string& path) {
     const char* prefix;
     Section section;
   };
-  static const Route routes[] = {{"activities[", Section::budget}};
+  // The first matching prefix wins: lines before activities, options before cofinancing.
+  static const Route routes[] = {{"activities[", Section::budget},
+                                 {"organisations[", Section::partners},
+                                 {"student_counts[", Section::partners},
+                                 {"region", Section::partners},
+                                 {"goals[", Section::goals},
+                                 {"cofinancing_option", Section::settings},
+                                 {"scheme", Section::settings},
+                                 {"cofinancing", Section::cofinancing},
+                                 {"scenarios[", Section::scenarios}};
   Section target = Section::overview;
-  for (const Route& route : routes)
-    if (path.rfind(route.prefix, 0) == 0) target = route.section;
+  for (const Route& route : routes) {
+    if (path.rfind(route.prefix, 0) == 0) {
+      target = route.section;
+      break;
+    }
+  }
+  // A whole activity (not one of its lines) is shown in Activiteiten.
+  if (target == Section::budget && path.find(".lines[") == std::string::npos)
+    target = Section::activities;
   select_section(target);
 }
 

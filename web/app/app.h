@@ -8,8 +8,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/plan_store.h"
+#include "csv_import.h"
 #include "document.h"
 #include "file_format.h"
 #include "money.h"
@@ -27,6 +29,9 @@ enum class Section {
   activities,
   cofinancing,
   settings,
+  scenarios,
+  national,
+  combine,
   count
 };
 
@@ -46,6 +51,7 @@ struct UiState {
   bool scroll_to_highlight = false;
   bool presentation_mode = false;
   bool history_open = false;
+  bool share_dialog_open = false;
 };
 
 // A file that was opened but needs the user's decision before it replaces anything.
@@ -53,7 +59,24 @@ struct PendingOpen {
   std::string file_name;
   LoadResult result;  // repaired: show what was skipped and ask whether to keep the rest
   bool replaces_unsaved = false;  // the current plan has changes that are saved nowhere
+  bool from_link = false;         // a share link: ask before opening it at all
 };
+
+// A budget CSV read and checked, waiting for the user to add its good rows.
+struct PendingImport {
+  std::string file_name;
+  CsvImportResult result;
+};
+
+// A plan file added to "Plannen combineren", or a region CSV chosen in the page's picker: kept in
+// memory for this session only, never stored.
+struct PageFile {
+  std::string name;
+  std::string text;
+};
+
+// What a file picker the UI asks the page for is for (plan files to open use open_file_picker).
+enum class FilePurpose { none, combine, region_csv };
 
 // A one-off message at the top of the page, kept as string ids so it follows the language.
 struct Banner {
@@ -112,6 +135,39 @@ class App {
   std::string default_download_name() const;
   void new_plan();
 
+  // [SECTION] Files for "Plannen combineren" and the region table (app_combine.cpp)
+  // Adds a plan file to the combined overview (a file with the same name is replaced).
+  void add_combine_file(std::string_view file_name, std::string_view text);
+  void remove_combine_file(std::size_t index);
+  void clear_combine_files();
+  const std::vector<PageFile>& combine_files() const { return combine_files_; }
+  // Increments whenever the list of files to combine changes.
+  std::uint64_t combine_revision() const { return combine_revision_; }
+  // A region CSV from the page's picker, waiting for the national panel to take it once.
+  void set_region_csv(std::string_view file_name, std::string_view text);
+  std::optional<PageFile> take_region_csv();
+  // The UI asks the page for a file picker; main.cpp opens it after the frame (the click's user
+  // activation is still valid then).
+  void request_file_picker(FilePurpose purpose) { picker_request_ = purpose; }
+  FilePurpose take_file_picker_request();
+
+  // [SECTION] Exchange (app_exchange.cpp)
+  void export_budget_csv();
+  // A budget CSV (file picker): checked at once, added only when the user accepts the preview.
+  void import_budget_csv(std::string_view file_name, std::string_view text);
+  const std::optional<PendingImport>& pending_import() const { return pending_import_; }
+  void accept_pending_import();
+  void reject_pending_import() { pending_import_.reset(); }
+  // Opens the printable report of the plan in a new browser tab.
+  void open_report();
+  // Asks the page to compress the plan into a link; share_link_ready() brings it back.
+  void make_share_link();
+  void share_link_ready(std::string_view url);
+  const std::string& share_link() const { return share_link_; }
+  bool share_link_too_long() const;
+  // A plan that arrived in a share link: asks before opening it as a new plan.
+  void open_shared_plan(std::string_view text);
+
   // [SECTION] Autosave
   // Saves now if there are changes (called on pagehide / visibilitychange).
   void flush_save();
@@ -136,6 +192,8 @@ class App {
   std::string load_plan_json_for_api(std::string_view text);
   std::string summary_json() const;
   std::string storage_status_json() const;
+  // {"section":…, "highlight_path":…, "language":…, "presentation":…} for tests.
+  std::string ui_json() const;
 
   // Selects each section in turn and calls draw_frames, so the smoke test draws every panel.
   void draw_every_section_for_test(const std::function<void()>& draw_frames);
@@ -161,11 +219,18 @@ class App {
   std::uint64_t attempted_revision_ = 0;  // document revision last tried (saved or not)
   std::uint64_t downloaded_revision_ = 0;  // document revision last downloaded in this tab
   std::optional<PendingOpen> pending_open_;
+  std::optional<PendingImport> pending_import_;
+  std::string share_link_;
   UiState ui_state_;
 
   Language language_ = Language::nl;
   float pixel_ratio_ = 0.0f;
   int section_to_select_ = -1;  // a section to switch to in the next frame, or -1
+  int section_shown_ = 0;       // the section drawn in the last frame
+  std::vector<PageFile> combine_files_;
+  std::uint64_t combine_revision_ = 0;
+  std::optional<PageFile> region_csv_;
+  FilePurpose picker_request_ = FilePurpose::none;
 };
 
 }  // namespace sto::ui

@@ -54,6 +54,13 @@ bool take_wake_request();
 // paste event through App::paste_text, since browsers hand clipboard text only to that event.
 void set_clipboard_text(std::string_view text);
 
+// Opens a complete HTML page (the printable report) in a new browser tab.
+void open_html(std::string_view html);
+
+// Compresses `plan_text` into a link with the plan in its fragment (never sent to a server); the
+// page hands the link back through App::share_link_ready.
+void make_share_link(std::string_view plan_text);
+
 // Tells the page the app has drawn its first frame (resolves window.stoplan.ready).
 void signal_ready();
 

@@ -89,6 +89,10 @@ void open_file_picker() {}
 
 void pick_files(std::string_view) {}
 
+void open_html(std::string_view) {}
+
+void make_share_link(std::string_view) {}
+
 void download_file(std::string_view, std::string_view, std::string_view) {}
 
 bool take_wake_request() {

@@ -14,6 +14,8 @@ double sto_now_ms();
 void sto_local_time(double ms, int* out);
 void sto_open_file_picker();
 void sto_pick_files(const char* purpose);
+void sto_open_html(const char* html);
+void sto_make_share_link(const char* text);
 void sto_download_file(const char* name, const char* mime, const void* data, std::size_t size);
 void sto_signal_ready();
 void sto_set_clipboard_text(const char* text);
@@ -82,6 +84,14 @@ LocalTime local_time(double ms) {
 
 void open_file_picker() {
   sto_open_file_picker();
+}
+
+void open_html(std::string_view html) {
+  sto_open_html(std::string(html).c_str());
+}
+
+void make_share_link(std::string_view plan_text) {
+  sto_make_share_link(std::string(plan_text).c_str());
 }
 
 void pick_files(std::string_view purpose) {

@@ -138,6 +138,23 @@ mergeInto(LibraryManager.library, {
     } catch (e) { /* no clipboard access: copying stays inside the page */ }
   },
 
+  sto_open_html: function (html) {
+    var blob = new Blob([UTF8ToString(html)], { type: 'text/html;charset=utf-8' });
+    var url = URL.createObjectURL(blob);
+    var opened = window.open(url, '_blank');
+    if (!opened) {  // a popup blocker: fall back to a download the user can open
+      var link = document.createElement('a');
+      link.href = url;
+      link.download = 'rapport.html';
+      link.click();
+    }
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  },
+
+  sto_make_share_link: function (text) {
+    if (window.stoplan && window.stoplan.makeShareLink) window.stoplan.makeShareLink(UTF8ToString(text));
+  },
+
   sto_signal_ready: function () {
     if (Module['onStoReady']) Module['onStoReady']();
   },

@@ -11,6 +11,11 @@
 //   requestFrames()       draw a few frames (after changing state from a script)
 //   openFile(file)        open a File (as the file picker and a drop do) -> promise
 //   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}
+//   uiState()             {section, highlight_path, language, presentation}
+//   makeShareLink(text)   a promise of a link with the plan file text in its fragment
+//   combineFiles(files)   add plan Files (a FileList or array) to "Plannen combineren" -> promise
+//   importRegionsFile(file) read a region CSV File into "Landelijk overzicht" -> promise
+//   pickFiles(purpose)    open a file picker: 'combine' (several plan files) or 'regions' (a CSV)
 'use strict';
 (function () {
   var status = document.getElementById('status');
@@ -57,6 +62,91 @@
     });
   }
 
+  function combineFiles(files) {
+    return Promise.all(Array.prototype.map.call(files, function (file) {
+      return file.slice(0, kMaxFileBytes + 1).text().then(function (text) {
+        withHeapStrings([file.name, text], function (name, body) {
+          call('sto_api_add_combine_file', null, ['number', 'number'], [name, body]);
+        });
+      });
+    }));
+  }
+
+  function importRegionsFile(file) {
+    return file.slice(0, kMaxFileBytes + 1).text().then(function (text) {
+      withHeapStrings([file.name, text], function (name, body) {
+        call('sto_api_import_regions_csv', null, ['number', 'number'], [name, body]);
+      });
+    });
+  }
+
+  // Called by the app after a button click (the click's user activation still allows a picker).
+  function pickFiles(purpose) {
+    var input = document.createElement('input');
+    input.type = 'file';
+    if (purpose === 'combine') {
+      input.multiple = true;
+      input.accept = '.json,application/json';
+    } else {
+      input.accept = '.csv,text/csv,text/plain';
+    }
+    input.addEventListener('change', function () {
+      if (!input.files || input.files.length === 0) return;
+      if (purpose === 'combine') combineFiles(input.files);
+      else if (purpose === 'budget-csv') importBudgetFile(input.files[0]);
+      else importRegionsFile(input.files[0]);
+    });
+    input.click();
+  }
+
+  // A budget CSV: the app checks it and shows a preview before adding anything.
+  function importBudgetFile(file) {
+    return file.slice(0, kMaxFileBytes + 1).text().then(function (text) {
+      withHeapStrings([file.name, text], function (name, body) {
+        call('sto_api_import_budget_csv', null, ['number', 'number'], [name, body]);
+      });
+    });
+  }
+
+  // [Share links] The plan, deflate-compressed and base64url-encoded, in the URL fragment: the
+  // part after '#' never reaches a server.
+  var kLinkPrefix = '#plan=';
+  function toBase64Url(bytes) {
+    var text = '';
+    for (var i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+  function fromBase64Url(text) {
+    var binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+  function makeShareLink(planText) {
+    var stream = new Blob([planText]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    return new Response(stream).arrayBuffer().then(function (buffer) {
+      var url = location.origin + location.pathname + kLinkPrefix + toBase64Url(new Uint8Array(buffer));
+      withHeapStrings([url], function (ptr) { call('sto_api_share_link_ready', null, ['number'], [ptr]); });
+      return url;
+    });
+  }
+  function openSharedLink() {
+    if (location.hash.indexOf(kLinkPrefix) !== 0) return Promise.resolve();
+    var data = location.hash.slice(kLinkPrefix.length);
+    // Forget the fragment so a reload does not ask again.
+    history.replaceState(null, '', location.pathname + location.search);
+    var text;
+    try {
+      var stream = new Blob([fromBase64Url(data)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+      text = new Response(stream).text();
+    } catch (e) {
+      text = Promise.resolve('');
+    }
+    return text.catch(function () { return ''; }).then(function (plan) {
+      withHeapStrings([plan], function (ptr) { call('sto_api_open_shared', null, ['number'], [ptr]); });
+    });
+  }
+
   window.Module = {
     canvas: canvas,
     print: function (text) { console.log(text); },
@@ -65,19 +155,23 @@
       started = true;
       status.style.display = 'none';
       canvas.focus();
-      resolveReady();
+      openSharedLink().then(resolveReady, resolveReady);
     },
     onAbort: function (reason) {
       fail('STO Planner is gestopt door een interne fout. (STO Planner stopped: ' + reason + ')');
     },
   };
 
-  // Drop a plan file anywhere on the page to open it.
+  // Drop a plan file anywhere on the page to open it; several plan files at once go to
+  // "Plannen combineren", a .csv file to the region table of "Landelijk overzicht".
   window.addEventListener('dragover', function (event) { event.preventDefault(); });
   window.addEventListener('drop', function (event) {
     event.preventDefault();
     var files = event.dataTransfer && event.dataTransfer.files;
-    if (started && files && files.length > 0) openFile(files[0]);
+    if (!started || !files || files.length === 0) return;
+    if (files.length > 1) combineFiles(files);
+    else if (/\.csv$/i.test(files[0].name)) importRegionsFile(files[0]);
+    else openFile(files[0]);
   });
   // Save before the page goes away or into the background (mobile browsers kill hidden tabs).
   function flush() { if (started) call('sto_api_flush_save', null); }
@@ -145,6 +239,19 @@
     frameCount: function () { return call('sto_api_frame_count', 'number'); },
     requestFrames: function () { call('sto_api_request_frames', null); },
     openFile: openFile,
+    makeShareLink: makeShareLink,
     storageStatus: function () { return JSON.parse(call('sto_api_storage_status', 'string')); },
+    uiState: function () { return JSON.parse(call('sto_api_ui_state', 'string')); },
+    combineFiles: combineFiles,
+    importRegionsFile: importRegionsFile,
+    pickFiles: pickFiles,
   };
+
+  // Offline use: a service worker keeps this site's own files (web/shell/sw.js). Not on file://
+  // pages or in browsers without workers; a failed registration only means no offline start.
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    window.addEventListener('load', function () {
+      navigator.serviceWorker.register('sw.js').catch(function () {});
+    });
+  }
 })();

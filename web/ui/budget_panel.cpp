@@ -385,13 +385,14 @@ void draw_budget_panel(App& app) {
   const float footer = ImGui::GetFrameHeightWithSpacing() * 3.0f;
   if (!ImGui::BeginTable("##budget", column_count, flags, ImVec2(0, -footer))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(tr(Str::col_activity, lang), ImGuiTableColumnFlags_DefaultSort, 1.6f);
-  ImGui::TableSetupColumn(tr(Str::col_description, lang), 0, 2.4f);
-  ImGui::TableSetupColumn(tr(Str::col_year, lang), 0, 0.6f);
-  ImGui::TableSetupColumn(tr(Str::col_category, lang), 0, 1.3f);
-  ImGui::TableSetupColumn(tr(Str::col_organisation, lang), 0, 1.5f);
-  ImGui::TableSetupColumn(tr(Str::col_funding, lang), 0, 1.3f);
-  ImGui::TableSetupColumn(tr(Str::col_unit, lang), 0, 0.6f);
+  ImGui::TableSetupColumn(tr(Str::col_activity, lang), ImGuiTableColumnFlags_DefaultSort, 1.1f);
+  ImGui::TableSetupColumn(tr(Str::col_description, lang), 0, 2.0f);
+  ImGui::TableSetupColumn(tr(Str::col_year, lang), ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize("20255").x + 2 * ImGui::GetStyle().FramePadding.x);
+  ImGui::TableSetupColumn(tr(Str::col_category, lang), 0, 1.2f);
+  ImGui::TableSetupColumn(tr(Str::col_organisation, lang), 0, 1.3f);
+  ImGui::TableSetupColumn(tr(Str::col_funding, lang), 0, 1.2f);
+  ImGui::TableSetupColumn(tr(Str::col_unit, lang), 0, 0.7f);
   ImGui::TableSetupColumn(tr(Str::col_price, lang), 0, 1.0f);
   ImGui::TableSetupColumn(tr(Str::col_quantity, lang), 0, 0.7f);
   ImGui::TableSetupColumn(tr(Str::col_amount, lang), 0, 1.1f);

@@ -2,6 +2,8 @@
 // (storage problems, recovered versions, refused files), and the modal dialogs.
 #include <imgui.h>
 
+#include <imgui_stdlib.h>
+
 #include <cstring>
 
 #include "app/app.h"
@@ -59,6 +61,12 @@ void draw_top_bar(App& app) {
                     app.default_download_name().c_str());
     }
     ImGui::Separator();
+    if (ImGui::MenuItem(tr(Str::menu_export_csv, lang))) app.export_budget_csv();
+    if (ImGui::MenuItem(tr(Str::menu_import_csv, lang))) platform::pick_files("budget-csv");
+    if (ImGui::MenuItem(tr(Str::menu_report, lang))) app.open_report();
+    if (ImGui::MenuItem(tr(Str::menu_share, lang))) app.make_share_link();
+    ImGui::Separator();
+    ImGui::MenuItem(tr(Str::menu_presentation, lang), nullptr, &app.ui_state().presentation_mode);
     if (ImGui::MenuItem(tr(Str::section_my_plans, lang))) app.select_section(Section::my_plans);
     ImGui::EndMenu();
   }
@@ -211,7 +219,10 @@ void draw_dialogs(App& app) {
         ImGui::EndChild();
       }
       const bool repaired = pending->result.status == LoadStatus::repaired;
-      if (ImGui::Button(tr(repaired ? Str::keep_repaired : Str::open_anyway, lang))) {
+      const Str accept = repaired             ? Str::keep_repaired
+                         : pending->from_link ? Str::open
+                                              : Str::open_anyway;
+      if (ImGui::Button(tr(accept, lang))) {
         app.accept_pending_open();
         ImGui::CloseCurrentPopup();
       }
@@ -220,6 +231,92 @@ void draw_dialogs(App& app) {
         app.reject_pending_open();
         ImGui::CloseCurrentPopup();
       }
+    }
+    ImGui::EndPopup();
+  }
+
+  if (app.pending_import()) ImGui::OpenPopup("##pending_import");
+  if (ImGui::BeginPopupModal("##pending_import", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (!app.pending_import()) {
+      ImGui::CloseCurrentPopup();
+    } else {
+      const PendingImport& pending = *app.pending_import();
+      const CsvImportResult& result = pending.result;
+      text_item(std::string(tr(Str::import_title, lang)) + ": " + pending.file_name);
+      if (!result.ok()) {
+        text_item_colored(kColorError, std::string(tr(Str::import_file_error, lang)) + ": " +
+                                           result.file_error.in(lang));
+      } else {
+        text_item_colored(
+            kColorOk, std::to_string(result.lines.size()) + " " + tr(Str::import_good_rows, lang));
+        if (result.error_count > 0) {
+          text_item_colored(kColorWarning, std::to_string(result.error_count) + " " +
+                                               tr(Str::import_bad_rows, lang));
+          ImGui::BeginChild("##import_errors", ImVec2(680, 200), true);
+          for (const CsvRowProblem& problem : result.errors) text_item(describe(problem, lang));
+          ImGui::EndChild();
+        }
+        // A preview of what will be added.
+        if (!result.lines.empty() &&
+            ImGui::BeginTable("##import_preview", 4,
+                              ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY,
+                              ImVec2(680, 180))) {
+          ImGui::TableSetupColumn(tr(Str::col_activity, lang));
+          ImGui::TableSetupColumn(tr(Str::col_description, lang));
+          ImGui::TableSetupColumn(tr(Str::col_year, lang));
+          ImGui::TableSetupColumn(tr(Str::col_price, lang));
+          ImGui::TableHeadersRow();
+          ImGuiListClipper clipper;
+          clipper.Begin(static_cast<int>(result.lines.size()));
+          while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+              const ImportedLine& line = result.lines[static_cast<std::size_t>(i)];
+              ImGui::TableNextRow();
+              ImGui::TableNextColumn();
+              ImGui::TextUnformatted(app.plan().activities[line.activity].title.c_str());
+              ImGui::TableNextColumn();
+              ImGui::TextUnformatted(line.line.description.c_str());
+              ImGui::TableNextColumn();
+              ImGui::Text("%d", line.line.year);
+              ImGui::TableNextColumn();
+              ImGui::TextUnformatted(format_money(line.line.price, lang).c_str());
+            }
+          }
+          ImGui::EndTable();
+        }
+      }
+      ImGui::BeginDisabled(!result.ok() || result.lines.empty());
+      if (ImGui::Button(tr(Str::import_add, lang))) {
+        app.accept_pending_import();
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::EndDisabled();
+      ImGui::SameLine();
+      if (ImGui::Button(tr(Str::cancel, lang))) {
+        app.reject_pending_import();
+        ImGui::CloseCurrentPopup();
+      }
+    }
+    ImGui::EndPopup();
+  }
+
+  if (ui.share_dialog_open) ImGui::OpenPopup("##share");
+  if (ImGui::BeginPopupModal("##share", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    text_item(tr(Str::share_title, lang));
+    ImGui::PushTextWrapPos(640);
+    ImGui::TextDisabled("%s", tr(Str::share_explain, lang));
+    std::string link = app.share_link();
+    ImGui::SetNextItemWidth(640);
+    ImGui::InputText("##share_link", &link,
+                     ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+    text_item(std::to_string(link.size()) + (lang == Language::nl ? " tekens" : " characters"));
+    if (app.share_link_too_long()) text_item_colored(kColorWarning, tr(Str::share_too_long, lang));
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(tr(Str::copy, lang))) platform::set_clipboard_text(app.share_link());
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::close, lang))) {
+      ui.share_dialog_open = false;
+      ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
   }

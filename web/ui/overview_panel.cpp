@@ -43,7 +43,8 @@ const ChartData& chart_data(const App& app) {
   data.language = lang;
   for (int i = 0; i < ev.year_count; ++i) data.years.push_back(std::to_string(ev.first_year + i));
   for (int c = 0; c < kCategoryCount; ++c) {
-    charts::Series series{category_label(static_cast<CostCategory>(c), lang), charts::palette(c), {}};
+    charts::Series series{
+        category_label(static_cast<CostCategory>(c), lang), charts::palette(c), {}};
     bool any = false;
     for (int i = 0; i < ev.year_count; ++i) {
       const Money m = ev.year_category_costs(ev.first_year + i, static_cast<CostCategory>(c));
@@ -86,19 +87,18 @@ void draw_key_figures(App& app) {
   ImGui::SameLine();
   const bool above_max = ev.max_known && ev.total.subsidy > ev.max_subsidy;
   key_figure("##subsidy", tr(Str::subsidy_requested, lang), format_money(ev.total.subsidy, lang),
-             ev.max_known ? std::string(tr(Str::subsidy_maximum, lang)) + ": " +
+             ev.max_known ? std::string(tr(Str::subsidy_maximum, lang)) + ":\n" +
                                 format_money(ev.max_subsidy, lang)
                           : "",
              above_max ? kColorError : kColorOk, card);
   ImGui::SameLine();
   const CofinancingCheck& cofin = ev.cofinancing;
-  key_figure("##cofinancing", tr(Str::cofinancing, lang),
-             format_money(cofin.actual, lang) + "  (" + format_percent_bp(cofin.percent_bp, lang) +
-                 ")",
-             std::string(tr(Str::cofinancing_minimum, lang)) + ": " +
-                 format_money(cofin.required, lang) + " = " +
-                 format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),
-             cofin.met ? kColorOk : kColorError, card);
+  key_figure(
+      "##cofinancing", tr(Str::cofinancing, lang),
+      format_money(cofin.actual, lang) + "  (" + format_percent_bp(cofin.percent_bp, lang) + ")",
+      std::string(tr(Str::cofinancing_minimum, lang)) + " " + format_money(cofin.required, lang) +
+          "\n= " + format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),
+      cofin.met ? kColorOk : kColorError, card);
   ImGui::SameLine();
   key_figure("##findings", tr(Str::findings, lang),
              std::to_string(errors) + " " + tr(Str::errors, lang),
@@ -113,27 +113,24 @@ void draw_charts(App& app, float chart_height) {
   charts::Options money;
   money.format = {charts::Unit::money, lang, ""};
   money.height = chart_height;
-  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-
-  ImGui::BeginGroup();
-  text_item(tr(Str::chart_costs_per_year, lang));
-  money.width = half;
-  charts::stacked_bars("##costs_per_year", data.years, data.by_category, money);
-  ImGui::EndGroup();
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  text_item(tr(Str::chart_funding_mix, lang));
-  charts::horizontal_bars("##funding_mix", data.funding_names, data.funding,
-                          {money.format, half, 0.0f, true, false, true});
-  ImGui::Spacing();
-  const CofinancingCheck& cofin = ev.cofinancing;
-  text_item(std::string(tr(Str::chart_cofinancing, lang)) + " (" +
-            format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang) + ")");
-  charts::target_bar("##cofinancing_bar", cofin.actual.cents, cofin.required.cents,
-                     ImGui::GetColorU32(cofin.met ? kColorOk : kColorError),
-                     {money.format, half, ImGui::GetFrameHeight() * 1.6f, true, false, false});
-  ImGui::EndGroup();
-
+  // Two columns: each chart gets exactly half the width, whatever its legend needs.
+  if (ImGui::BeginTable("##charts", 2, ImGuiTableFlags_SizingStretchSame)) {
+    ImGui::TableNextColumn();
+    text_item(tr(Str::chart_costs_per_year, lang));
+    charts::stacked_bars("##costs_per_year", data.years, data.by_category, money);
+    ImGui::TableNextColumn();
+    text_item(tr(Str::chart_funding_mix, lang));
+    charts::horizontal_bars("##funding_mix", data.funding_names, data.funding,
+                            {money.format, 0.0f, 0.0f, true, false, true});
+    ImGui::Spacing();
+    const CofinancingCheck& cofin = ev.cofinancing;
+    text_item(std::string(tr(Str::chart_cofinancing, lang)) + " (" +
+              format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang) + ")");
+    charts::target_bar("##cofinancing_bar", cofin.actual.cents, cofin.required.cents,
+                       ImGui::GetColorU32(cofin.met ? kColorOk : kColorError),
+                       {money.format, 0.0f, ImGui::GetFrameHeight() * 1.6f, true, false, false});
+    ImGui::EndTable();
+  }
   if (!data.organisation_names.empty()) {
     text_item(tr(Str::chart_subsidy_per_organisation, lang));
     charts::horizontal_bars("##subsidy_per_organisation", data.organisation_names,

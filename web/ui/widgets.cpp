@@ -3,6 +3,7 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <functional>
 #include <unordered_map>
 #include <vector>
@@ -114,7 +115,10 @@ void key_figure(const char* id, const char* caption, const std::string& value,
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   text_item(caption);
   ImGui::PopStyleColor();
-  ImGui::SetWindowFontScale(1.45f);
+  // Large, but never wider than the card: a long amount is drawn a little smaller.
+  const float fits =
+      ImGui::GetContentRegionAvail().x / std::max(1.0f, ImGui::CalcTextSize(value.c_str()).x);
+  ImGui::SetWindowFontScale(std::min(1.45f, fits));
   text_item_colored(accent, value);
   ImGui::SetWindowFontScale(1.0f);
   if (!note.empty()) {
