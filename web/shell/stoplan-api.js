@@ -156,6 +156,8 @@
       status.style.display = 'none';
       canvas.focus();
       openSharedLink().then(resolveReady, resolveReady);
+      // A link pasted into the address bar of an open tab only changes the fragment.
+      window.addEventListener('hashchange', openSharedLink);
     },
     onAbort: function (reason) {
       fail('STO Planner is gestopt door een interne fout. (STO Planner stopped: ' + reason + ')');
