@@ -84,3 +84,30 @@ test('an invalid amount is refused with a message beside the field and the value
   assert.equal((await plan(page)).activities[1].lines[1].price_cents, 130025);
   assert.deepEqual(page.problems, []);
 });
+
+test('the new-plan wizard asks region, scheme and partners first and opens the new plan', async (t) => {
+  const context = await session.newContext();
+  t.after(() => context.close());
+  const page = await openApp(t, session, { context });
+  await clickItem(page, 'Nieuw plan');
+  await clickItem(page, 'Volgende');
+  assert.ok(await itemRect(page, 'Geef de regio een naam.'), 'a name is required first');
+  await typeInto(page, 'Naam van de regio', 'Techniekregio Testland');
+  await clickItem(page, 'Volgende');
+  await clickItem(page, 'Volgende');
+  await typeInto(page, '##name', 'Testcollege vestiging Oost');
+  await clickItem(page, 'Plan maken');
+  const p = await plan(page);
+  assert.equal(p.region.name, 'Techniekregio Testland');
+  assert.equal(p.scheme_id, 'sto-2025-2028');
+  assert.equal(p.organisations.length, 1);
+  assert.equal(p.organisations[0].name, 'Testcollege vestiging Oost');
+  assert.equal(p.organisations[0].penvoerder, true);
+  assert.equal(p.is_example, false);
+  const s = await page.evaluate(() => window.stoplan.storageStatus());
+  assert.notEqual(s.plan_id, '', 'the new plan is kept in Mijn plannen at once');
+  // Its findings say what is still missing.
+  const codes = (await page.evaluate(() => window.stoplan.summaryJson())).findings.map((f) => f.code);
+  for (const code of ['TOO_FEW_VMBO', 'NO_MBO', 'NO_BUSINESS', 'NO_PRIMARY']) assert.ok(codes.includes(code), code);
+  assert.deepEqual(page.problems, []);
+});

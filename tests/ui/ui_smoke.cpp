@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "assets.h"
+#include "ui/panels.h"
 #include "ui/strings.h"
 
 namespace {
@@ -70,6 +71,17 @@ int main() {
         ++checks;
       }
     }
+    // The dialogs and windows on top of the sections.
+    app.ui_state().history_open = true;
+    app.ui_state().presentation_mode = true;
+    app.draw_every_section_for_test([&] { draw_frames(app, 2); });
+    app.ui_state() = {};
+    sto::ui::open_new_plan_wizard(app);
+    draw_frames(app, 3);
+    app.ui_state() = {};
+    draw_frames(app, 2);
+    checks += 1;
+
     const std::string bad = app.load_plan_json_for_api("{ not json");
     expect(bad.rfind("{\"ok\":false", 0) == 0, "a broken file is refused: " + bad);
     ++checks;

@@ -52,6 +52,7 @@ struct UiState {
   bool presentation_mode = false;
   bool history_open = false;
   bool share_dialog_open = false;
+  bool wizard_open = false;
 };
 
 // A file that was opened but needs the user's decision before it replaces anything.
@@ -133,7 +134,8 @@ class App {
   void duplicate_stored_plan(const std::string& id);
   void download_current_plan(const std::string& file_name);
   std::string default_download_name() const;
-  void new_plan();
+  // A plan made in the new-plan wizard: opened and kept in "Mijn plannen" straight away.
+  void create_plan(Plan plan);
 
   // [SECTION] Files for "Plannen combineren" and the region table (app_combine.cpp)
   // Adds a plan file to the combined overview (a file with the same name is replaced).

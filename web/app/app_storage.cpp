@@ -278,12 +278,12 @@ void App::download_current_plan(const std::string& file_name) {
   if (!current_id_.empty()) store_.mark_downloaded(current_id_, platform::now_ms());
 }
 
-void App::new_plan() {
+void App::create_plan(Plan plan) {
   flush_save();
-  Plan plan;
-  plan.title = tr(Str::new_plan_title, language_);
-  plan.scheme_id = "sto-2025-2028";
   replace_document(std::move(plan), "", 0);
+  attempted_revision_ = 0;
+  save_now();
+  select_section(Section::overview);
 }
 
 bool App::only_in_browser() const {

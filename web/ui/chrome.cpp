@@ -52,7 +52,7 @@ void draw_top_bar(App& app) {
   if (!ImGui::BeginMenuBar()) return;
   ImGui::TextColored(kColorNeutral, "%s", tr(Str::app_title, lang));
   if (menu(tr(Str::menu_file, lang))) {
-    if (ImGui::MenuItem(tr(Str::menu_new_plan, lang))) app.new_plan();
+    if (ImGui::MenuItem(tr(Str::menu_new_plan, lang))) open_new_plan_wizard(app);
     if (ImGui::MenuItem(tr(Str::menu_open, lang))) platform::open_file_picker();
     if (ImGui::MenuItem(tr(Str::menu_download, lang))) {
       UiState& ui = app.ui_state();
@@ -150,8 +150,12 @@ void draw_banners(App& app) {
     }
     end_banner();
   }
-  if (app.plan().is_example) {
-    begin_banner("##example", kBannerExample, tr(Str::example_banner, lang), 0);
+  if (app.plan().is_example && !app.ui_state().presentation_mode) {
+    if (begin_banner("##example", kBannerExample, tr(Str::example_banner, lang), 1)) {
+      if (ImGui::Button(tr(Str::menu_new_plan, lang))) open_new_plan_wizard(app);
+      ImGui::SameLine();
+      if (ImGui::Button(tr(Str::open_file_button, lang))) platform::open_file_picker();
+    }
     end_banner();
   }
 }
@@ -159,7 +163,7 @@ void draw_banners(App& app) {
 void draw_dialogs(App& app) {
   const Language lang = app.language();
   UiState& ui = app.ui_state();
-
+  // Windows before modal popups: ImGui 1.86 asserts when a new window appears above an open modal.
   if (ui.history_open) {
     ImGui::SetNextWindowSize(ImVec2(520, 420), ImGuiCond_FirstUseEver);
     if (ImGui::Begin(tr(Str::history_title, lang), &ui.history_open,
@@ -182,6 +186,7 @@ void draw_dialogs(App& app) {
     }
     ImGui::End();
   }
+  draw_new_plan_wizard(app);
 
   if (ui.download_dialog_open) ImGui::OpenPopup("##download");
   if (ImGui::BeginPopupModal("##download", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
