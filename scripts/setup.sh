@@ -15,6 +15,9 @@ debian_packages=(
   chromium            # headless browser for end-to-end tests and screenshots
   fonts-dejavu-core   # a font with the euro sign and Dutch diacritics
   dpkg-dev            # apt-get source needs dpkg-source
+  clang               # libFuzzer for the loader's fuzz target
+  libclang-rt-14-dev  # its runtime (and LeakSanitizer)
+  libreoffice-calc-nogui  # checks that exported CSV opens with the engine's totals
   clang-format
   cmake
   g++

@@ -42,8 +42,10 @@ step "sanitizer tests (core + UI smoke)" ctest_in build/sanitize
 step "build wasm (app + core tests)" scripts/build.sh wasm
 step "wasm core tests under node" ctest_in build/wasm
 step "native and wasm summaries are byte-identical" tests/cli/compare_wasm.sh build/native/stoplan build/wasm/stoplan.js
-[ -x tests/cli/hostile.sh ] && step "hostile plan files: stoplan check exits 2" tests/cli/hostile.sh build/native/stoplan
-[ -x tests/fuzz/run.sh ] && step "fuzz the loader (${fuzz_seconds} s)" tests/fuzz/run.sh "$fuzz_seconds"
+step "hostile plan files: stoplan check exits 2 (native)" tests/cli/hostile.sh build/native/stoplan
+step "hostile plan files: stoplan check exits 2 (wasm)" tests/cli/hostile.sh node --no-experimental-fetch build/wasm/stoplan.js
+step "CSV export opened by LibreOffice gives the engine's totals" tests/cli/libreoffice_totals.sh build/native/stoplan
+step "fuzz the loader (${fuzz_seconds} s)" tests/fuzz/run.sh "$fuzz_seconds"
 step "browser end-to-end tests (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
 
 echo
