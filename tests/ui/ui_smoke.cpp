@@ -8,6 +8,8 @@
 
 #include "app/app.h"
 #include "assets.h"
+#include "core/test_roundtrip_gen.h"
+#include "file_format.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 
@@ -81,6 +83,18 @@ int main() {
     app.ui_state() = {};
     draw_frames(app, 2);
     checks += 1;
+
+    // A large plan: 10,000 random budget lines through every section.
+    sto::test::Rng rng(20261128);
+    sto::Plan large = sto::test::random_plan(rng, 10000);
+    large.scheme_id = "sto-2025-2028";
+    const std::string large_result = app.load_plan_json_for_api(sto::save_plan(large));
+    expect(large_result == "{\"ok\":true}", "a 10,000-line plan loads: " + large_result);
+    std::size_t lines = 0;
+    for (const sto::Activity& activity : app.plan().activities) lines += activity.lines.size();
+    expect(lines >= 10000, "the large plan has 10,000 lines: " + std::to_string(lines));
+    app.draw_every_section_for_test([&] { draw_frames(app, 2); });
+    checks += 2;
 
     const std::string bad = app.load_plan_json_for_api("{ not json");
     expect(bad.rfind("{\"ok\":false", 0) == 0, "a broken file is refused: " + bad);
