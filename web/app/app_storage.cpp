@@ -294,10 +294,19 @@ bool App::only_in_browser() const {
 
 std::string App::save_status_text() const {
   if (storage_problem_ != StorageProblem::none) return "";
-  if (document_.revision() != saved_revision_) return tr(Str::saving, language_);
-  if (last_saved_ms_ > 0)
-    return std::string(tr(Str::saved_at, language_)) + " " + clock_text(last_saved_ms_);
-  return tr(Str::not_saved_yet, language_);
+  std::string text;
+  if (document_.revision() != saved_revision_) {
+    text = tr(Str::saving, language_);
+  } else if (last_saved_ms_ > 0) {
+    text = std::string(tr(Str::saved_at, language_)) + " " + clock_text(last_saved_ms_);
+  } else {
+    text = tr(Str::not_saved_yet, language_);
+  }
+  // When the real backup, the downloaded file, was last made.
+  if (const StoredPlan* stored = store_.find(current_id_); stored && stored->downloaded_ms > 0)
+    text += std::string(" · ") + tr(Str::downloaded_at, language_) + " " +
+            date_text(stored->downloaded_ms);
+  return text;
 }
 
 std::string App::banner_text() const {

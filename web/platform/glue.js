@@ -7,6 +7,7 @@ mergeInto(LibraryManager.library, {
     cssHeight: 0,
     ratio: 1,
     installed: false,
+    persistAsked: false,
     install: function () {
       if (stoGlue.installed) return;
       stoGlue.installed = true;
@@ -67,9 +68,15 @@ mergeInto(LibraryManager.library, {
   },
 
   // 0 ok, 1 quota exceeded, 2 storage unavailable (private mode, disabled, security policy).
+  sto_storage_set__deps: ['$stoGlue'],
   sto_storage_set: function (key, value) {
     try {
       window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
+      // Ask once that the browser keep our storage under pressure (it may still be cleared).
+      if (!stoGlue.persistAsked && navigator.storage && navigator.storage.persist) {
+        stoGlue.persistAsked = true;
+        navigator.storage.persist().catch(function () {});
+      }
       return 0;
     } catch (e) {
       var quota = e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
