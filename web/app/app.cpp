@@ -187,9 +187,8 @@ void App::draw() {
 
   if (section_to_select_ >= 0) section_shown_ = section_to_select_;
   section_to_select_ = -1;
-  const bool presenting = ui_state_.presentation_mode;
-  if (!presenting) {
-    ImGui::BeginChild("##navigation", ImVec2(210, 0), true);
+  {
+    ImGui::BeginChild("##navigation", ImVec2(ImGui::GetFontSize() * 13.0f, 0), true);
     for (const NavGroup& group : navigation) {
       ImGui::TextDisabled("%s", tr(group.title, language_));
       for (Section section : group.items) {

@@ -82,6 +82,17 @@ void draw_top_bar(App& app) {
     if (ImGui::MenuItem(tr(Str::history, lang))) app.ui_state().history_open = true;
     ImGui::EndMenu();
   }
+  if (app.ui_state().presentation_mode) {
+    // Less chrome in front of a room: the region's name and the way back.
+    text_item(app.plan().region.name);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x -
+                    ImGui::CalcTextSize(tr(Str::exit_presentation, lang)).x -
+                    2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::SmallButton(tr(Str::exit_presentation, lang)))
+      app.ui_state().presentation_mode = false;
+    ImGui::EndMenuBar();
+    return;
+  }
   // Undo and redo as buttons too: not everyone knows the shortcuts.
   ImGui::BeginDisabled(!app.document().can_undo());
   if (ImGui::SmallButton(tr(Str::undo, lang))) app.undo();

@@ -80,8 +80,11 @@ void draw_key_figures(App& app) {
     if (f.severity == Severity::error) ++errors;
     if (f.severity == Severity::warning) ++warnings;
   }
+  // Four cards in a row; two rows of two in presentation mode, where the type is larger.
+  const bool two_rows = app.ui_state().presentation_mode;
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float card = (ImGui::GetContentRegionAvail().x - 3 * spacing) / 4.0f;
+  const float per_row = two_rows ? 2.0f : 4.0f;
+  const float card = (ImGui::GetContentRegionAvail().x - (per_row - 1) * spacing) / per_row;
   key_figure("##costs", tr(Str::total_costs, lang), format_money(ev.total.costs, lang), "",
              kColorNeutral, card);
   ImGui::SameLine();
@@ -91,7 +94,7 @@ void draw_key_figures(App& app) {
                                 format_money(ev.max_subsidy, lang)
                           : "",
              above_max ? kColorError : kColorOk, card);
-  ImGui::SameLine();
+  if (!two_rows) ImGui::SameLine();
   const CofinancingCheck& cofin = ev.cofinancing;
   key_figure(
       "##cofinancing", tr(Str::cofinancing, lang),
