@@ -316,7 +316,8 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   int choice = 0;
   if (edit_choice(
           "##category", static_cast<int>(line.category), kCategoryCount,
-          [&](int i) { return category_label(static_cast<CostCategory>(i), lang); }, choice))
+          [&](int i) { return category_label(static_cast<CostCategory>(i), lang); }, choice,
+          ImGuiComboFlags_NoArrowButton))
     app.execute(SetLineCategory{at, static_cast<CostCategory>(choice)});
 
   ImGui::TableSetColumnIndex(col_organisation);
@@ -327,14 +328,15 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   if (edit_choice(
           "##organisation", current_org, static_cast<int>(plan.organisations.size()),
           [&](int i) { return plan.organisations[static_cast<std::size_t>(i)].name.c_str(); },
-          choice))
+          choice, ImGuiComboFlags_NoArrowButton))
     app.execute(SetLineOrganisation{at, plan.organisations[static_cast<std::size_t>(choice)].id});
 
   ImGui::TableSetColumnIndex(col_funding);
   ImGui::SetNextItemWidth(-1);
   if (edit_choice(
           "##funding", static_cast<int>(line.funding), kFundingCount,
-          [&](int i) { return funding_label(static_cast<FundingSource>(i), lang); }, choice))
+          [&](int i) { return funding_label(static_cast<FundingSource>(i), lang); }, choice,
+          ImGuiComboFlags_NoArrowButton))
     app.execute(SetLineFunding{at, static_cast<FundingSource>(choice)});
 
   ImGui::TableSetColumnIndex(col_unit);

@@ -38,10 +38,12 @@ bool edit_year(const char* label, int value, int& out, Language language);
 // Shows, and forgets, the errors of fields that had no room beside them this frame.
 void draw_field_errors();
 // Picks one of `count` options labelled by label_of(i); true when the choice changed.
+// `flags`: ImGuiComboFlags_NoArrowButton in narrow grid cells leaves the room to the text.
 template <class LabelOf>
-bool edit_choice(const char* label, int current, int count, LabelOf label_of, int& out) {
+bool edit_choice(const char* label, int current, int count, LabelOf label_of, int& out,
+                 ImGuiComboFlags flags = 0) {
   bool changed = false;
-  if (ImGui::BeginCombo(label, current >= 0 && current < count ? label_of(current) : "—")) {
+  if (ImGui::BeginCombo(label, current >= 0 && current < count ? label_of(current) : "—", flags)) {
     for (int i = 0; i < count; ++i) {
       if (ImGui::Selectable(label_of(i), i == current) && i != current) {
         out = i;
