@@ -20,5 +20,8 @@ void draw_goals_panel(App& app);
 void draw_activities_panel(App& app);
 void draw_cofinancing_panel(App& app);
 void draw_settings_panel(App& app);
+void draw_scenarios_panel(App& app);
+void draw_national_panel(App& app);
+void draw_combine_panel(App& app);
 
 }  // namespace sto::ui

@@ -8,6 +8,7 @@ constexpr Translation table[] = {
 #define STO_STRING(id, nl, en) {nl, en},
 #include "ui/strings.def"
 #include "ui/strings_editor.def"
+#include "ui/strings_scenarios.def"
 #undef STO_STRING
 };
 static_assert(sizeof(table) / sizeof(table[0]) == static_cast<int>(Str::count));

@@ -9,6 +9,7 @@ enum class Str {
 #define STO_STRING(id, nl, en) id,
 #include "ui/strings.def"
 #include "ui/strings_editor.def"
+#include "ui/strings_scenarios.def"
 #undef STO_STRING
   count  // keep last
 };

@@ -1,0 +1,171 @@
+// Scenario's, Landelijk overzicht and Plannen combineren driven like a person would: real clicks
+// and drags at the items' on-screen rectangles, checked against the plan and the texts on screen
+// through window.stoplan. Every test starts in a fresh browser context (its own storage), so the
+// app opens the sample plan (voorbeeldregio: maximum € 4.800.000,00, subsidy € 3.664.500,00).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSession, openApp, clickItem, typeInto, press, waitFrames } from './helpers.mjs';
+
+const samples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets', 'samples');
+
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session?.close(); });
+
+const plan = async (page) => JSON.parse(await page.evaluate(() => window.stoplan.planJson())).plan;
+const itemRect = (page, label) => page.evaluate((l) => window.stoplan.itemRect(l), label);
+
+async function freshApp(t, viewport) {
+  const context = await session.newContext(viewport ? { viewport } : {});
+  t.after(() => context.close());
+  return openApp(t, session, { context });
+}
+
+// Presses the mouse on the slider and moves it to the far left or right, keeping the button down.
+async function grabSlider(page, id, side) {
+  const rect = await itemRect(page, id);
+  assert.ok(rect, `slider ${id} is on screen`);
+  const y = rect.y + rect.height / 2;
+  await page.mouse.move(rect.x + rect.width / 2, y);
+  await page.mouse.down();
+  await waitFrames(page, 2);
+  const x = side === 'left' ? rect.x - 40 : rect.x + rect.width + 40;
+  await page.mouse.move(x, y, { steps: 5 });
+  await waitFrames(page, 3);
+}
+
+const subsidyScale = (scenario) =>
+  scenario.overrides.find((o) => o.kind === 'subsidy_scale')?.value;
+
+test('a new scenario with a lower subsidy scale shows the comparison and its new finding', async (t) => {
+  const page = await freshApp(t);
+  await clickItem(page, "Scenario's");
+  await clickItem(page, 'Nieuw scenario');
+  let p = await plan(page);
+  assert.equal(p.scenarios.length, 4);
+  assert.equal(p.scenarios[3].name, 'Scenario 4');
+  await typeInto(page, '##sc_name', 'Minder subsidie');
+  assert.equal((await plan(page)).scenarios[3].name, 'Minder subsidie');
+  const headline = 'In scenario Minder subsidie: De gevraagde subsidie € 3.664.500,00 is € 1.264.500,00 hoger ' +
+    'dan het maximum € 2.400.000,00 (vast bedrag uit de bijlage van de regeling, × 50,00% (scenario)).';
+  assert.equal(await itemRect(page, headline), null, 'no such finding before the change');
+
+  // Subsidy scale to its minimum (50%): the maximum halves and the plan asks for too much.
+  await grabSlider(page, '##sc_subsidy_scale', 'left');
+  await page.mouse.up();
+  await waitFrames(page, 4);
+  p = await plan(page);
+  assert.equal(subsidyScale(p.scenarios[3]), 5000, 'one override recorded on release');
+  assert.ok(await itemRect(page, '€ 2.400.000,00'), 'the scenario maximum is shown');
+  assert.ok(await itemRect(page, '-€ 2.400.000,00 (-50,00% van de basis)'), 'difference with percentage of the base');
+  assert.ok(await itemRect(page, 'NIEUW'), 'new findings are marked');
+  assert.ok(await itemRect(page, headline), 'the new finding is named');
+
+  // One drag = one undo step.
+  await press(page, 'Control+KeyZ');
+  p = await plan(page);
+  assert.equal(subsidyScale(p.scenarios[3]), undefined);
+  assert.equal(p.scenarios[3].name, 'Minder subsidie');
+  assert.equal(await itemRect(page, headline), null, 'the new finding is gone after undo');
+
+  assert.deepEqual(page.problems, []);
+});
+
+test('dragging a slider changes the figures while dragging and records once on release', async (t) => {
+  const page = await freshApp(t);
+  await clickItem(page, "Scenario's");
+  await clickItem(page, 'Subsidie −10%');
+  assert.equal(subsidyScale((await plan(page)).scenarios[0]), 9000);
+  assert.ok(await itemRect(page, '€ 4.320.000,00'), 'the scenario maximum at 90%');
+  assert.equal(await itemRect(page, '€ 2.400.000,00'), null);
+
+  await grabSlider(page, '##sc_subsidy_scale', 'left');
+  assert.ok(await itemRect(page, '€ 2.400.000,00'), 'the maximum follows the slider while dragging');
+  assert.ok(await itemRect(page, '(Live voorbeeld: nog niet vastgelegd)'));
+  assert.equal(subsidyScale((await plan(page)).scenarios[0]), 9000, 'nothing recorded while dragging');
+
+  const right = await itemRect(page, '##sc_subsidy_scale');
+  await page.mouse.move(right.x + right.width + 40, right.y + right.height / 2, { steps: 5 });
+  await waitFrames(page, 3);
+  assert.ok(await itemRect(page, '€ 5.760.000,00'), 'the maximum at 120% while dragging');
+  assert.equal(await itemRect(page, '€ 2.400.000,00'), null);
+  await page.mouse.up();
+  await waitFrames(page, 4);
+  assert.equal(subsidyScale((await plan(page)).scenarios[0]), 12000);
+  assert.equal(await itemRect(page, '(Live voorbeeld: nog niet vastgelegd)'), null);
+
+  // One undo step brings back the 90% of before the drag, not an intermediate value.
+  await press(page, 'Control+KeyZ');
+  assert.equal(subsidyScale((await plan(page)).scenarios[0]), 9000);
+
+  // The reset button removes the override: the scenario follows the base again.
+  await clickItem(page, 'Terug naar basis');
+  assert.equal(subsidyScale((await plan(page)).scenarios[0]), undefined);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a region CSV with one bad row: the row is named and the rest is imported', async (t) => {
+  const page = await freshApp(t, { width: 1280, height: 2400 });
+  await clickItem(page, 'Landelijk overzicht');
+  assert.ok(await itemRect(page, "Regiotabel: Ingebouwde fictieve tabel (78 regio's)"));
+
+  const csv = 'naam;soort;leerlingen_bbkb;leerlingen_gl;vorige_toekenning_eur;vast_bedrag_eur\n' +
+    'Testregio Noord;techniekregio;100;50;1000000;2000000\n' +
+    'Testregio Zuid;techniekregio;veel;50;1000000;2000000\n' +
+    'Testregio Oost;techniekluwe;80;40;800000;900000\n';
+  await clickItem(page, '##na_paste');
+  // What the browser does on Ctrl+V: a paste event with the clipboard's text.
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
+  }, csv);
+  await waitFrames(page, 3);
+  await clickItem(page, 'Geplakte tekst importeren');
+
+  assert.ok(await itemRect(page, "2 regio's geïmporteerd"), 'the good rows are imported');
+  assert.ok(await itemRect(page, '1 regels overgeslagen:'));
+  assert.ok(await itemRect(page,
+    'Regel 3: students_bbkb: "veel" is geen aantal leerlingen (geheel getal 0–1.000.000); regel overgeslagen'),
+    'the bad row is named with its line number and reason');
+  assert.ok(await itemRect(page, "Regiotabel: Geïmporteerd: geplakte tekst (2 regio's)"));
+  assert.ok(await itemRect(page, 'Testregio Noord'));
+  assert.ok(await itemRect(page, 'Testregio Oost'));
+  assert.equal(await itemRect(page, 'Testregio Zuid'), null, 'the bad row is left out');
+
+  await clickItem(page, 'Terug naar de ingebouwde tabel');
+  assert.ok(await itemRect(page, "Regiotabel: Ingebouwde fictieve tabel (78 regio's)"));
+  assert.deepEqual(page.problems, []);
+});
+
+test('several plan files combined: one row each with totals; Openen opens one', async (t) => {
+  const page = await freshApp(t);
+  const files = ['voorbeeldregio.json', 'klein-voorbeeld-2020.json'].map((name) => ({
+    name, text: readFileSync(join(samples, name), 'utf8'),
+  }));
+  files.push({ name: 'kapot.json', text: '{"format": "sto-planner-plan", "version": 1, "plan": ' });
+  await page.evaluate((list) => window.stoplan.combineFiles(
+    list.map((f) => new File([f.text], f.name, { type: 'application/json' }))), files);
+  await waitFrames(page, 4);
+  assert.ok(await itemRect(page, 'Planbestanden kiezen…'), 'Plannen combineren is shown');
+  assert.ok(await itemRect(page, '2 geladen, 1 niet te lezen'));
+  assert.ok(await itemRect(page, 'voorbeeldregio.json'));
+  assert.ok(await itemRect(page, 'kapot.json'));
+  assert.ok(await itemRect(page, 'Totaal'));
+
+  const before = (await plan(page)).title;
+  const openButtons = await page.evaluate(() => window.stoplan.itemRect('Openen'));
+  assert.ok(openButtons);
+  // The second row's Openen: klein-voorbeeld-2020.
+  const klein = await itemRect(page, 'klein-voorbeeld-2020.json');
+  await page.mouse.click(openButtons.x + openButtons.width / 2, klein.y + klein.height / 2);
+  await waitFrames(page, 4);
+  const opened = await plan(page);
+  const expected = JSON.parse(files[1].text).plan;
+  assert.equal(opened.title, expected.title);
+  assert.notEqual(opened.title, before);
+  assert.deepEqual(page.problems, []);
+});

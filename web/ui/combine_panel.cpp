@@ -1,0 +1,177 @@
+// Plannen combineren: several regional plan files side by side — one row per file (region, costs,
+// subsidy, maximum, cofinancing, findings, or why it did not load) with the totals, and a button
+// that opens a file as a plan. Figures from core/combine.h; the files stay in memory (App).
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "combine.h"
+#include "ui/panels.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace sto::ui {
+
+namespace {
+
+// combine_plans() once per change of the file list, not every frame.
+const CombineResult& combined(const App& app) {
+  static std::uint64_t revision = static_cast<std::uint64_t>(-1);
+  static CombineResult cached;
+  if (revision != app.combine_revision()) {
+    std::vector<CombineInput> inputs;
+    for (const PageFile& f : app.combine_files()) inputs.push_back({f.name, f.text});
+    cached = combine_plans(inputs, app.document().schemes());
+    revision = app.combine_revision();
+  }
+  return cached;
+}
+
+void money_cell(Money amount, Language lang) {
+  ImGui::TableNextColumn();
+  text_item_right(format_money(amount, lang));
+}
+
+void count_cell(int count, const ImVec4& color_when_nonzero) {
+  ImGui::TableNextColumn();
+  if (count != 0) ImGui::PushStyleColor(ImGuiCol_Text, color_when_nonzero);
+  text_item_right(std::to_string(count));
+  if (count != 0) ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void draw_combine_panel(App& app) {
+  const Language lang = app.language();
+  ImGui::BeginChild("##combine_scroll", ImVec2(0, 0), false);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", tr(Str::cb_intro, lang));
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  if (ImGui::Button((std::string(tr(Str::cb_choose, lang)) + "##cb_choose").c_str()))
+    app.request_file_picker(FilePurpose::combine);
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s", tr(Str::cb_drop_hint, lang));
+  if (!app.combine_files().empty()) {
+    ImGui::SameLine();
+    if (ImGui::Button((std::string(tr(Str::cb_clear, lang)) + "##cb_clear").c_str()))
+      app.clear_combine_files();
+  }
+  ImGui::Spacing();
+
+  const CombineResult& r = combined(app);
+  if (r.rows.empty()) {
+    text_item(tr(Str::cb_none, lang));
+    ImGui::EndChild();
+    return;
+  }
+  text_item(std::to_string(r.totals.loaded) + " " + tr(Str::cb_loaded, lang) + ", " +
+            std::to_string(r.totals.failed) + " " + tr(Str::cb_failed, lang));
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+  // Row actions may change the file list: act after the table so the rows stay valid.
+  int open_row = -1, remove_row = -1;
+  if (ImGui::BeginTable("##cb_table", 10, flags)) {
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupColumn(tr(Str::cb_col_file, lang), ImGuiTableColumnFlags_WidthFixed,
+                            em * 12.0f);
+    ImGui::TableSetupColumn(tr(Str::cb_col_region, lang), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr(Str::cb_col_costs, lang), ImGuiTableColumnFlags_WidthFixed,
+                            em * 8.5f);
+    ImGui::TableSetupColumn(tr(Str::cb_col_subsidy, lang), ImGuiTableColumnFlags_WidthFixed,
+                            em * 8.5f);
+    ImGui::TableSetupColumn(tr(Str::cb_col_maximum, lang), ImGuiTableColumnFlags_WidthFixed,
+                            em * 8.5f);
+    ImGui::TableSetupColumn(tr(Str::cb_col_cofinancing, lang), ImGuiTableColumnFlags_WidthFixed,
+                            em * 6.5f);
+    ImGui::TableSetupColumn(tr(Str::cb_col_errors, lang), ImGuiTableColumnFlags_WidthFixed,
+                            em * 3.5f);
+    ImGui::TableSetupColumn(tr(Str::cb_col_warnings, lang), ImGuiTableColumnFlags_WidthFixed,
+                            em * 4.5f);
+    ImGui::TableSetupColumn("##open", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
+    ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+      const CombineRow& row = r.rows[i];
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      text_item(row.file_name);
+      ImGui::TableNextColumn();
+      if (!row.loaded) {
+        ImGui::PushTextWrapPos(0.0f);
+        text_item_colored(kColorError,
+                          std::string(tr(Str::cb_failed, lang)) + ": " + row.load_error.in(lang));
+        ImGui::PopTextWrapPos();
+        for (int c = 0; c < 6; ++c) ImGui::TableNextColumn();
+      } else {
+        text_item(row.region.empty() ? row.title : row.region);
+        if (row.repaired) {
+          ImGui::PushTextWrapPos(0.0f);
+          ImGui::TextColored(kColorWarning, "%s: %s", tr(Str::cb_repaired, lang),
+                             row.load_error.in(lang).c_str());
+          ImGui::PopTextWrapPos();
+        }
+        money_cell(row.costs, lang);
+        money_cell(row.subsidy, lang);
+        ImGui::TableNextColumn();
+        const bool above = row.maximum_known && row.subsidy > row.maximum;
+        if (row.maximum_known) {
+          if (above) ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
+          text_item_right(format_money(row.maximum, lang));
+          if (above) ImGui::PopStyleColor();
+        } else {
+          text_item_right("—");
+        }
+        ImGui::TableNextColumn();
+        ImGui::PushStyleColor(ImGuiCol_Text, row.cofinancing_met ? kColorOk : kColorError);
+        text_item_right(format_percent_bp(row.cofinancing_percent_bp, lang));
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("%s", format_money(row.cofinancing, lang).c_str());
+        count_cell(row.errors, kColorError);
+        count_cell(row.warnings, kColorWarning);
+      }
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton((std::string(tr(Str::cb_open, lang)) + "##cb_open").c_str()))
+        open_row = static_cast<int>(i);
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton((std::string(tr(Str::cb_remove, lang)) + "##cb_remove").c_str()))
+        remove_row = static_cast<int>(i);
+      ImGui::PopID();
+    }
+    // Totals over the files that loaded.
+    ImGui::TableNextRow();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+    ImGui::TableNextColumn();
+    text_item(tr(Str::cb_totals, lang));
+    ImGui::TableNextColumn();
+    text_item(std::to_string(r.totals.loaded) + " " + tr(Str::cb_loaded, lang));
+    money_cell(r.totals.costs, lang);
+    money_cell(r.totals.subsidy, lang);
+    money_cell(r.totals.maximum, lang);
+    ImGui::TableNextColumn();
+    count_cell(r.totals.errors, kColorError);
+    count_cell(r.totals.warnings, kColorWarning);
+    ImGui::EndTable();
+  }
+  if (r.totals.overflow) text_item_colored(kColorError, tr(Str::cb_overflow, lang));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", tr(Str::cb_percent_note, lang));
+  ImGui::PopTextWrapPos();
+  ImGui::EndChild();
+
+  if (open_row >= 0) {
+    const PageFile file = app.combine_files()[static_cast<std::size_t>(open_row)];
+    app.open_file(file.name, file.text);
+    if (!app.pending_open()) app.select_section(Section::overview);
+  } else if (remove_row >= 0) {
+    app.remove_combine_file(static_cast<std::size_t>(remove_row));
+  }
+}
+
+}  // namespace sto::ui

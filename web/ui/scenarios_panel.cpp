@@ -1,0 +1,632 @@
+// Scenario's: "what if" variants of the plan. A list of scenarios; for the selected one, sliders
+// for the main assumptions that recompute while dragging (compare_one) and record one
+// SetScenarioOverride when released (one undo step); then the base and every scenario side by
+// side. Every figure comes from core/compare.h; this file only arranges and formats them.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "compare.h"
+#include "scenario.h"
+#include "ui/charts.h"
+#include "ui/panels.h"
+#include "ui/strings.h"
+#include "ui/widgets.h"
+
+namespace sto::ui {
+
+namespace {
+
+// [SECTION] State
+// A slider being dragged: its value is previewed, not yet recorded as a command.
+struct Drag {
+  bool active = false;
+  std::size_t scenario = 0;
+  OverrideKind kind = OverrideKind::subsidy_scale;
+  std::int64_t value = 0;
+};
+
+// The live column for a drag, recomputed only when the dragged value or the plan moves.
+struct LivePreview {
+  bool valid = false;
+  std::uint64_t revision = 0;
+  std::size_t scenario = 0;
+  OverrideKind kind = OverrideKind::subsidy_scale;
+  std::int64_t value = 0;
+  ComparisonColumn column;
+};
+
+struct PanelState {
+  std::string selected_id;  // the scenario shown in the editor
+  Drag drag;
+  LivePreview live;
+  int chart_metric = 0;  // 0 costs, 1 subsidy, 2 cofinancing
+};
+
+PanelState& state() {
+  static PanelState s;
+  return s;
+}
+
+// compare() once per document revision, not every frame.
+const Comparison& comparison(const App& app) {
+  static std::uint64_t revision = 0;
+  static Comparison cached;
+  if (revision != app.document().revision()) {
+    cached = compare(app.plan(), app.document().schemes());
+    revision = app.document().revision();
+  }
+  return cached;
+}
+
+// [SECTION] Sliders
+struct SliderSpec {
+  OverrideKind kind;
+  Str label;
+  std::int64_t min_value, max_value, step;  // in the override's units (cents, basis points)
+};
+
+constexpr SliderSpec kSliders[] = {
+    {OverrideKind::hourly_rate, Str::sc_hourly_rate, 4000, 8000, 50},
+    {OverrideKind::price_index, Str::sc_price_index, 0, 1000, 10},
+    {OverrideKind::subsidy_scale, Str::sc_subsidy_scale, 5000, 12000, 100},
+    {OverrideKind::cofinancing_minimum, Str::sc_cofinancing_minimum, 0, 2000, 25},
+    {OverrideKind::student_scale, Str::sc_student_scale, 5000, 15000, 100},
+};
+
+// What the base plan assumes where a scenario has no override of `kind`.
+std::int64_t base_value(const App& app, OverrideKind kind) {
+  switch (kind) {
+    case OverrideKind::hourly_rate: return kDefaultHourlyRateCents;
+    case OverrideKind::cofinancing_minimum: return app.analysis().evaluation.cofinancing.minimum_bp;
+    case OverrideKind::subsidy_scale:
+    case OverrideKind::student_scale: return 10000;
+    default: return 0;
+  }
+}
+
+std::string format_value(OverrideKind kind, std::int64_t value, Language lang) {
+  if (kind == OverrideKind::hourly_rate) return format_money(Money{value}, lang);
+  return format_percent_bp(value, lang);
+}
+
+// ImGui prints the slider's text through printf: a ready-made text needs its '%' doubled.
+std::string printf_literal(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '%') out += '%';
+  }
+  return out;
+}
+
+// Records `value` for `kind` in scenario `index`: the base value removes the override.
+void commit(App& app, std::size_t index, OverrideKind kind, std::int64_t value) {
+  const Scenario& scenario = app.plan().scenarios[index];
+  const ScenarioOverride* existing = find_override(scenario, kind);
+  if (value == base_value(app, kind)) {
+    if (existing != nullptr) app.execute(ResetScenarioOverride{index, kind, ""});
+    return;
+  }
+  if (existing != nullptr && existing->value == value) return;
+  ScenarioOverride o;
+  o.kind = kind;
+  o.value = value;
+  if (kind == OverrideKind::hourly_rate)
+    o.replaces = existing != nullptr ? existing->replaces : kDefaultHourlyRateCents;
+  app.execute(SetScenarioOverride{index, o});
+}
+
+// One row of the assumptions table; highlighted when the scenario overrides it.
+void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
+  const Language lang = app.language();
+  PanelState& st = state();
+  const Scenario& scenario = app.plan().scenarios[index];
+  const ScenarioOverride* o = find_override(scenario, spec.kind);
+  const std::int64_t base = base_value(app, spec.kind);
+  const std::int64_t current = o != nullptr ? o->value : base;
+  const bool dragging = st.drag.active && st.drag.scenario == index && st.drag.kind == spec.kind;
+  std::int64_t value = dragging ? st.drag.value : current;
+  const std::string id = override_kind_id(spec.kind);
+
+  ImGui::TableNextRow();
+  if (o != nullptr || (dragging && value != base))
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(kColorHighlight));
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  text_item(tr(spec.label, lang));
+
+  ImGui::TableNextColumn();
+  const float button = ImGui::GetFrameHeight();
+  const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
+  ImGui::PushButtonRepeat(false);
+  if (ImGui::Button(("-##minus_" + id).c_str(), ImVec2(button, 0)))
+    commit(app, index, spec.kind, std::max(spec.min_value, current - spec.step));
+  ImGui::SameLine(0, spacing);
+  ImGui::SetNextItemWidth(
+      std::max(ImGui::GetFontSize() * 6.0f, ImGui::GetContentRegionAvail().x - button - spacing));
+  const std::string text = printf_literal(format_value(spec.kind, value, lang));
+  ImGui::SliderScalar(("##sc_" + id).c_str(), ImGuiDataType_S64, &value, &spec.min_value,
+                      &spec.max_value, text.c_str(),
+                      ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
+  // Whole steps only: a demo wants "€ 55,00", not "€ 54,87".
+  value = spec.min_value + divide_round_half_away(value - spec.min_value, spec.step) * spec.step;
+  if (ImGui::IsItemActive()) {
+    st.drag = {true, index, spec.kind, value};
+  }
+  if (ImGui::IsItemDeactivatedAfterEdit()) {
+    st.drag.active = false;
+    commit(app, index, spec.kind, value);
+  } else if (ImGui::IsItemDeactivated()) {
+    st.drag.active = false;
+  }
+  ImGui::SameLine(0, spacing);
+  if (ImGui::Button(("+##plus_" + id).c_str(), ImVec2(button, 0)))
+    commit(app, index, spec.kind, std::min(spec.max_value, current + spec.step));
+  ImGui::PopButtonRepeat();
+
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s %s", tr(Str::sc_base_value, lang),
+                      format_value(spec.kind, base, lang).c_str());
+  ImGui::TableNextColumn();
+  if (o != nullptr) {
+    if (ImGui::Button((std::string(tr(Str::sc_reset, lang)) + "##reset_" + id).c_str()))
+      app.execute(ResetScenarioOverride{index, spec.kind, ""});
+  }
+}
+
+// The cofinancing base: a choice of two, not a slider.
+void base_row(App& app, std::size_t index) {
+  const Language lang = app.language();
+  const Scenario& scenario = app.plan().scenarios[index];
+  const CofinancingBase base = app.analysis().evaluation.cofinancing.base;
+  const ScenarioOverride* o = nullptr;
+  for (const ScenarioOverride& candidate : scenario.overrides)
+    if (candidate.kind == OverrideKind::cofinancing_base) o = &candidate;  // the last one wins
+  const auto target_of = [](CofinancingBase b) {
+    return b == CofinancingBase::subsidy ? "subsidy" : "total_costs";
+  };
+  const int current =
+      o != nullptr ? (o->target == "subsidy" ? 1 : 0) : (base == CofinancingBase::subsidy ? 1 : 0);
+  const auto label = [lang](int i) {
+    return tr(i == 1 ? Str::sc_base_subsidy : Str::sc_base_total_costs, lang);
+  };
+
+  ImGui::TableNextRow();
+  if (o != nullptr)
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(kColorHighlight));
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  text_item(tr(Str::sc_cofinancing_base, lang));
+  ImGui::TableNextColumn();
+  ImGui::SetNextItemWidth(-1);
+  int chosen = current;
+  if (edit_choice("##sc_cofinancing_base", current, 2, label, chosen)) {
+    const CofinancingBase wanted =
+        chosen == 1 ? CofinancingBase::subsidy : CofinancingBase::total_costs;
+    // Drop overrides that say something else, then add one unless the base already says it.
+    for (const ScenarioOverride& other : std::vector<ScenarioOverride>(scenario.overrides))
+      if (other.kind == OverrideKind::cofinancing_base && other.target != target_of(wanted))
+        app.execute(ResetScenarioOverride{index, OverrideKind::cofinancing_base, other.target});
+    if (wanted != base) {
+      ScenarioOverride add;
+      add.kind = OverrideKind::cofinancing_base;
+      add.target = target_of(wanted);
+      if (find_override(app.plan().scenarios[index], add.kind, add.target) == nullptr)
+        app.execute(SetScenarioOverride{index, add});
+    }
+  }
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%s %s", tr(Str::sc_base_value, lang),
+                      label(base == CofinancingBase::subsidy ? 1 : 0));
+  ImGui::TableNextColumn();
+  if (o != nullptr &&
+      ImGui::Button((std::string(tr(Str::sc_reset, lang)) + "##reset_cofinancing_base").c_str()))
+    app.execute(ResetScenarioOverride{index, OverrideKind::cofinancing_base, o->target});
+}
+
+// [SECTION] Formatting of figures and differences
+std::string base_words(const ComparisonColumn& column, Language lang) {
+  return tr(column.evaluation.cofinancing.base == CofinancingBase::subsidy ? Str::base_subsidy
+                                                                           : Str::base_total_costs,
+            lang);
+}
+
+std::string figure_text(const ComparisonColumn& column, Figure f, Language lang) {
+  const std::int64_t v = column.value(f);
+  switch (figure_unit(f)) {
+    case FigureUnit::cents:
+      if (f == Figure::maximum && !column.maximum_known) return "—";
+      return format_money(Money{v}, lang);
+    case FigureUnit::basis_points: return format_percent_bp(v, lang);
+    case FigureUnit::count: return std::to_string(v);
+  }
+  return {};
+}
+
+std::string signed_text(std::int64_t v, const std::string& magnitude) {
+  return (v > 0 ? "+" : v < 0 ? "-" : "") + magnitude;
+}
+
+// "+€ 1.234,00 (+5,00% van de basis)", "−1,25 procentpunt", "+1" or "gelijk".
+std::string delta_text(const ComparisonColumn& column, Figure f, Language lang) {
+  const FigureDelta& d = column.delta(f);
+  if (d.absolute == 0) return tr(Str::sc_no_difference, lang);
+  const std::int64_t magnitude = d.absolute < 0 ? -d.absolute : d.absolute;
+  switch (figure_unit(f)) {
+    case FigureUnit::cents: {
+      std::string text = signed_text(d.absolute, format_money(Money{magnitude}, lang));
+      if (d.percent_bp) {
+        const std::int64_t p = *d.percent_bp < 0 ? -*d.percent_bp : *d.percent_bp;
+        text += " (" + signed_text(*d.percent_bp, format_percent_bp(p, lang)) + " " +
+                tr(Str::sc_of_base, lang) + ")";
+      }
+      return text;
+    }
+    case FigureUnit::basis_points:
+      return signed_text(d.absolute, format_fixed(magnitude, 2, lang)) + " " +
+             tr(Str::sc_points, lang);
+    case FigureUnit::count: return signed_text(d.absolute, std::to_string(magnitude));
+  }
+  return {};
+}
+
+ImVec4 delta_color(Figure f, std::int64_t delta) {
+  // More errors or warnings, or less cofinancing or allowed subsidy, is worse; the rest neutral.
+  const bool worse = ((f == Figure::errors || f == Figure::warnings) && delta > 0) ||
+                     ((f == Figure::allowed || f == Figure::cofinancing_percent) && delta < 0);
+  if (worse) return kColorError;
+  return ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
+}
+
+// A value and, below it, its difference from the base.
+void figure_cell(const ComparisonColumn& base, const ComparisonColumn& column, Figure f,
+                 bool is_base, Language lang) {
+  const bool bad = (f == Figure::cofinancing_percent && !column.cofinancing_met) ||
+                   (f == Figure::errors && column.value(f) > 0);
+  if (bad) ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
+  text_item_right(figure_text(column, f, lang));
+  if (bad) ImGui::PopStyleColor();
+  if (is_base) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, delta_color(f, column.delta(f).absolute));
+  text_item_right(delta_text(column, f, lang));
+  ImGui::PopStyleColor();
+  if (figure_unit(f) == FigureUnit::basis_points &&
+      column.evaluation.cofinancing.base != base.evaluation.cofinancing.base)
+    text_item_right(base_words(column, lang));
+}
+
+// [SECTION] Figures table (base and the given columns)
+void figures_table(const char* id, const ComparisonColumn& base,
+                   const std::vector<const ComparisonColumn*>& columns, Language lang) {
+  const int count = static_cast<int>(columns.size()) + 2;
+  // No scrolling child: the page scrolls, and the mouse wheel over the table scrolls the page.
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable(id, count, flags)) return;
+  const float em = ImGui::GetFontSize();
+  ImGui::TableSetupColumn(tr(Str::sc_figure, lang), ImGuiTableColumnFlags_WidthFixed, em * 15.0f);
+  ImGui::TableSetupColumn(base.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    ImGui::TableSetupColumn((columns[c]->name + "##col" + std::to_string(c)).c_str(),
+                            ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableHeadersRow();
+  for (std::size_t i = 0; i < kFigureCount; ++i) {
+    const Figure f = static_cast<Figure>(i);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    text_item(figure_label(f, lang));
+    if (figure_unit(f) == FigureUnit::basis_points)
+      ImGui::TextDisabled("%s", base_words(base, lang).c_str());  // what the percentage is of
+    ImGui::TableNextColumn();
+    figure_cell(base, base, f, true, lang);
+    for (const ComparisonColumn* column : columns) {
+      ImGui::TableNextColumn();
+      figure_cell(base, *column, f, false, lang);
+    }
+  }
+  ImGui::EndTable();
+}
+
+// [SECTION] Scenario list
+void draw_list(App& app) {
+  const Language lang = app.language();
+  PanelState& st = state();
+  const Plan& plan = app.plan();
+  text_item(tr(Str::sc_list, lang));
+  const float list_height = ImGui::GetTextLineHeightWithSpacing() * 5.5f;
+  ImGui::BeginChild("##sc_list", ImVec2(0, list_height), true);
+  if (plan.scenarios.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(Str::sc_none, lang));
+    ImGui::PopTextWrapPos();
+  }
+  for (const Scenario& scenario : plan.scenarios) {
+    const bool selected = scenario.id == st.selected_id;
+    const std::string label = scenario.name + "##sc_item_" + scenario.id;
+    if (ImGui::Selectable(label.c_str(), selected)) st.selected_id = scenario.id;
+    if (!scenario.overrides.empty() && ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      for (const ScenarioOverride& o : scenario.overrides)
+        ImGui::TextUnformatted(describe_override(o).in(lang).c_str());
+      ImGui::EndTooltip();
+    }
+  }
+  ImGui::EndChild();
+  if (ImGui::Button((std::string(tr(Str::sc_add, lang)) + "##sc_add").c_str())) {
+    // A fresh id and a name the list does not have yet ("Scenario 2").
+    std::size_t n = plan.scenarios.size() + 1;
+    const auto taken = [&](const std::string& id, bool by_name) {
+      return std::any_of(plan.scenarios.begin(), plan.scenarios.end(),
+                         [&](const Scenario& s) { return by_name ? s.name == id : s.id == id; });
+    };
+    while (taken("sc-" + std::to_string(n), false) ||
+           taken(std::string(tr(Str::sc_default_name, lang)) + " " + std::to_string(n), true))
+      ++n;
+    Scenario scenario;
+    scenario.id = "sc-" + std::to_string(n);
+    scenario.name = std::string(tr(Str::sc_default_name, lang)) + " " + std::to_string(n);
+    if (app.execute(AddScenario{plan.scenarios.size(), scenario}).ok())
+      st.selected_id = scenario.id;
+  }
+}
+
+// [SECTION] Editor of the selected scenario
+void draw_editor(App& app, std::size_t index, const ComparisonColumn& base,
+                 const ComparisonColumn& column, bool live) {
+  const Language lang = app.language();
+  const Scenario& scenario = app.plan().scenarios[index];
+
+  ImGui::AlignTextToFramePadding();
+  text_item(tr(Str::sc_name, lang));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20.0f);
+  std::string name;
+  if (edit_text("##sc_name", scenario.name, name) && !name.empty())
+    app.execute(RenameScenario{index, name});
+  ImGui::SameLine();
+  if (ImGui::Button((std::string(tr(Str::sc_remove, lang)) + "##sc_remove").c_str())) {
+    app.execute(RemoveScenario{index});
+    state().drag.active = false;
+    return;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::sc_remove_note, lang));
+
+  ImGui::Spacing();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", tr(Str::sc_overridden_note, lang));
+  ImGui::PopTextWrapPos();
+  // Label, base and reset columns as wide as their longest text; the slider takes the rest.
+  const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+  float label_width = ImGui::CalcTextSize(tr(Str::sc_cofinancing_base, lang)).x;
+  float base_width = ImGui::CalcTextSize((std::string(tr(Str::sc_base_value, lang)) + " " +
+                                          tr(Str::sc_base_total_costs, lang))
+                                             .c_str())
+                         .x;
+  for (const SliderSpec& spec : kSliders) {
+    label_width = std::max(label_width, ImGui::CalcTextSize(tr(spec.label, lang)).x);
+    base_width = std::max(
+        base_width, ImGui::CalcTextSize((std::string(tr(Str::sc_base_value, lang)) + " " +
+                                         format_value(spec.kind, base_value(app, spec.kind), lang))
+                                            .c_str())
+                        .x);
+  }
+  const float reset_width =
+      ImGui::CalcTextSize(tr(Str::sc_reset, lang)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  if (ImGui::BeginTable("##sc_sliders", 4, ImGuiTableFlags_BordersInnerH)) {
+    ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed, label_width + pad);
+    ImGui::TableSetupColumn("##slider", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("##base", ImGuiTableColumnFlags_WidthFixed, base_width + pad);
+    ImGui::TableSetupColumn("##reset", ImGuiTableColumnFlags_WidthFixed, reset_width + pad);
+    for (const SliderSpec& spec : kSliders) {
+      slider_row(app, index, spec);
+      if (spec.kind == OverrideKind::cofinancing_minimum) base_row(app, index);
+    }
+    ImGui::EndTable();
+  }
+
+  // Single lines and student counts: listed with their effect, each can go back to the base.
+  std::vector<std::size_t> others;
+  for (std::size_t i = 0; i < scenario.overrides.size(); ++i) {
+    const OverrideKind k = scenario.overrides[i].kind;
+    if (k == OverrideKind::line_price || k == OverrideKind::line_quantity ||
+        k == OverrideKind::student_count)
+      others.push_back(i);
+  }
+  ImGui::Spacing();
+  text_item(tr(Str::sc_other_overrides, lang));
+  if (others.empty()) ImGui::TextDisabled("%s", tr(Str::sc_no_other_overrides, lang));
+  for (std::size_t i : others) {
+    const ScenarioOverride o = scenario.overrides[i];  // a copy: the reset below changes the list
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::AlignTextToFramePadding();
+    ImGui::Bullet();
+    text_item(describe_override(o).in(lang));
+    ImGui::SameLine();
+    if (ImGui::SmallButton((std::string(tr(Str::sc_reset, lang)) + "##reset_other").c_str()))
+      app.execute(ResetScenarioOverride{index, o.kind, o.target});
+    ImGui::PopID();
+  }
+  for (const ScenarioIssue& issue : column.issues)
+    text_item_colored(kColorWarning,
+                      std::string(tr(Str::sc_issue, lang)) + ": " + issue.message.in(lang));
+
+  ImGui::Spacing();
+  text_item(tr(Str::sc_effect, lang));
+  if (live) {
+    ImGui::SameLine();
+    text_item_colored(kColorWarning, std::string("(") + tr(Str::sc_live, lang) + ")");
+  }
+  figures_table("##sc_effect", base, {&column}, lang);
+}
+
+// [SECTION] Comparison of every scenario
+void draw_comparison(App& app, const ComparisonColumn& base,
+                     const std::vector<const ComparisonColumn*>& columns) {
+  const Language lang = app.language();
+  PanelState& st = state();
+  ImGui::SetWindowFontScale(1.15f);
+  text_item(tr(Str::sc_comparison, lang));
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::TextDisabled("%s", tr(Str::sc_percent_note, lang));
+  figures_table("##sc_comparison", base, columns, lang);
+
+  // Per year, grouped: one bar per column.
+  ImGui::Spacing();
+  text_item(tr(Str::sc_per_year, lang));
+  ImGui::SameLine();
+  const Str metrics[] = {Str::sc_metric_costs, Str::sc_metric_subsidy, Str::sc_metric_cofinancing};
+  for (int m = 0; m < 3; ++m) {
+    ImGui::SameLine();
+    ImGui::RadioButton((std::string(tr(metrics[m], lang)) + "##metric" + std::to_string(m)).c_str(),
+                       &st.chart_metric, m);
+  }
+  std::vector<std::string> years;
+  for (const YearFigures& y : base.years) years.push_back(std::to_string(y.year));
+  const auto metric = [&](const YearFigures& y) {
+    return st.chart_metric == 0 ? y.costs : st.chart_metric == 1 ? y.subsidy : y.cofinancing;
+  };
+  std::vector<charts::Series> series;
+  const auto add_series = [&](const ComparisonColumn& column, int color) {
+    charts::Series s{column.name, charts::palette(color), {}};
+    for (const YearFigures& y : column.years) s.values.push_back(metric(y).cents);
+    series.push_back(std::move(s));
+  };
+  add_series(base, 0);
+  for (std::size_t c = 0; c < columns.size(); ++c) add_series(*columns[c], static_cast<int>(c) + 1);
+  charts::Options options;
+  options.format.unit = charts::Unit::money;
+  options.format.language = lang;
+  options.height = ImGui::GetFontSize() * 13.0f;
+  charts::grouped_bars("##sc_years_chart", years, series, options);
+
+  // Findings per scenario: the new ones first, marked.
+  ImGui::Spacing();
+  ImGui::SetWindowFontScale(1.15f);
+  text_item(tr(Str::sc_findings, lang));
+  ImGui::SetWindowFontScale(1.0f);
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const ComparisonColumn& column = *columns[c];
+    std::size_t fresh = 0;
+    for (const ComparedFinding& f : column.findings) fresh += f.is_new ? 1 : 0;
+    const std::size_t same = column.findings.size() - fresh;
+    const std::string header = column.name + ": " + std::to_string(fresh) + " " +
+                               tr(Str::sc_new_count, lang) + ", " +
+                               std::to_string(column.resolved_findings.size()) + " " +
+                               tr(Str::sc_resolved_count, lang) + ", " + std::to_string(same) +
+                               " " + tr(Str::sc_same_count, lang) + "##findings_" + column.id;
+    if (!ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
+    ImGui::Indent();
+    ImGui::PushTextWrapPos(0.0f);
+    if (fresh == 0 && column.resolved_findings.empty())
+      ImGui::TextDisabled("%s", tr(Str::sc_no_changes, lang));
+    for (const ComparedFinding& f : column.findings) {
+      if (!f.is_new) continue;
+      text_item_colored(kColorError, tr(Str::sc_new, lang));
+      ImGui::SameLine();
+      text_item(f.headline.in(lang).empty() ? f.finding.message.in(lang) : f.headline.in(lang));
+    }
+    for (const Finding& f : column.resolved_findings) {
+      text_item_colored(kColorOk, tr(Str::sc_resolved, lang));
+      ImGui::SameLine();
+      text_item(f.message.in(lang));
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent();
+  }
+}
+
+}  // namespace
+
+void draw_scenarios_panel(App& app) {
+  const Language lang = app.language();
+  PanelState& st = state();
+  const Plan& plan = app.plan();
+  const Comparison& cmp = comparison(app);
+
+  // The selected scenario by id (stable across renames and removals of others).
+  std::size_t selected = plan.scenarios.size();
+  for (std::size_t i = 0; i < plan.scenarios.size(); ++i)
+    if (plan.scenarios[i].id == st.selected_id) selected = i;
+  if (selected == plan.scenarios.size() && !plan.scenarios.empty()) {
+    selected = 0;
+    st.selected_id = plan.scenarios[0].id;
+  }
+  if (st.drag.active && st.drag.scenario >= plan.scenarios.size()) st.drag.active = false;
+
+  // While a slider is dragged its scenario is shown with the dragged value (not yet a command).
+  bool live = false;
+  if (st.drag.active && cmp.scenarios.size() == plan.scenarios.size()) {
+    LivePreview& p = st.live;
+    if (!p.valid || p.revision != app.document().revision() || p.scenario != st.drag.scenario ||
+        p.kind != st.drag.kind || p.value != st.drag.value) {
+      Scenario preview = plan.scenarios[st.drag.scenario];
+      ScenarioOverride o;
+      o.kind = st.drag.kind;
+      o.value = st.drag.value;
+      if (o.kind == OverrideKind::hourly_rate) o.replaces = kDefaultHourlyRateCents;
+      bool replaced = false;
+      for (ScenarioOverride& existing : preview.overrides) {
+        if (existing.kind == o.kind) {
+          o.replaces = existing.replaces;
+          existing = o;
+          replaced = true;
+        }
+      }
+      if (!replaced) preview.overrides.push_back(o);
+      p.column = compare_one(plan, preview, cmp.base, app.document().schemes());
+      p.valid = true;
+      p.revision = app.document().revision();
+      p.scenario = st.drag.scenario;
+      p.kind = st.drag.kind;
+      p.value = st.drag.value;
+    }
+    live = true;
+  }
+  std::vector<const ComparisonColumn*> columns;
+  for (std::size_t i = 0; i < cmp.scenarios.size(); ++i)
+    columns.push_back(live && i == st.drag.scenario ? &st.live.column : &cmp.scenarios[i]);
+
+  ImGui::BeginChild("##scenarios_scroll", ImVec2(0, 0), false);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", tr(Str::sc_intro, lang));
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  // The list beside the editor when there is room, above it otherwise (the sliders need width).
+  const bool side_by_side = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 75.0f;
+  if (ImGui::BeginTable("##sc_layout", side_by_side ? 2 : 1,
+                        side_by_side ? ImGuiTableFlags_BordersInnerV : ImGuiTableFlags_None)) {
+    if (side_by_side) {
+      ImGui::TableSetupColumn("##list", ImGuiTableColumnFlags_WidthFixed,
+                              ImGui::GetFontSize() * 17.0f);
+      ImGui::TableSetupColumn("##editor", ImGuiTableColumnFlags_WidthStretch);
+    }
+    ImGui::TableNextColumn();
+    draw_list(app);
+    if (!side_by_side) ImGui::Separator();
+    ImGui::TableNextColumn();
+    if (selected < plan.scenarios.size() && selected < columns.size()) {
+      ImGui::SetWindowFontScale(1.15f);
+      text_item(std::string(tr(Str::sc_assumptions, lang)) + ": " + plan.scenarios[selected].name);
+      ImGui::SetWindowFontScale(1.0f);
+      draw_editor(app, selected, cmp.base, *columns[selected],
+                  live && st.drag.scenario == selected);
+    }
+    ImGui::EndTable();
+  }
+  // The editor may have removed a scenario: the columns are stale until the next frame.
+  if (app.plan().scenarios.size() == columns.size() && !columns.empty()) {
+    ImGui::Spacing();
+    ImGui::Separator();
+    draw_comparison(app, cmp.base, columns);
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace sto::ui
