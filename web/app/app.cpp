@@ -74,6 +74,7 @@ void App::set_pixel_ratio(float ratio) {
       0x2013, 0x2026,  // dashes, curly quotes, bullet, ellipsis (pasted from Word or e-mail)
       0x20AC, 0x20AC,  // €
       0x2190, 0x2193,  // arrows
+      0x2212, 0x2212,  // − (minus sign)
       0x2264, 0x2265,  // ≤ ≥
       0,
   };

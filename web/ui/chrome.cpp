@@ -100,20 +100,30 @@ void draw_top_bar(App& app) {
   ImGui::BeginDisabled(!app.document().can_redo());
   if (ImGui::SmallButton(tr(Str::redo, lang))) app.redo();
   ImGui::EndDisabled();
-  ImGui::TextDisabled("%s: %s", tr(Str::region, lang), app.plan().region.name.c_str());
-
-  // Right side: save status, the nudge to download, the language switch.
-  const std::string status = app.save_status_text();
+  // Right side: save status, the nudge to download, the language switch. The language switch
+  // must always be reachable, so the region's name and then details give way on narrow screens.
+  std::string status = app.save_status_text();
   const bool nudge = app.only_in_browser();
   const char* nudge_text = tr(Str::only_in_browser, lang);
   const char* switch_label = tr(Str::language_switch, lang);
   const ImGuiStyle& style = ImGui::GetStyle();
-  float width = ImGui::CalcTextSize(status.c_str()).x + ImGui::CalcTextSize(switch_label).x +
-                2 * style.FramePadding.x + 2 * style.ItemSpacing.x;
-  if (nudge) width += ImGui::CalcTextSize(nudge_text).x + style.ItemSpacing.x;
+  const auto right_width = [&] {
+    float w = ImGui::CalcTextSize(status.c_str()).x + ImGui::CalcTextSize(switch_label).x +
+              2 * style.FramePadding.x + 2 * style.ItemSpacing.x;
+    if (nudge) w += ImGui::CalcTextSize(nudge_text).x + style.ItemSpacing.x;
+    return w;
+  };
+  float available = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX();
+  if (right_width() > available && status.find(" · ") != std::string::npos)
+    status.erase(status.find(" · "));
+  const std::string region = std::string(tr(Str::region, lang)) + ": " + app.plan().region.name;
+  if (ImGui::CalcTextSize(region.c_str()).x + style.ItemSpacing.x + right_width() <= available)
+    ImGui::TextDisabled("%s", region.c_str());
+  const float width = right_width();
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
   if (nudge) {
     text_item_colored(kColorWarning, nudge_text);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::only_in_browser_hint, lang));
     ImGui::SameLine();
   }
   text_item(status);

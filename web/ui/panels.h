@@ -9,6 +9,9 @@ class App;
 void draw_top_bar(App& app);
 void draw_banners(App& app);
 void draw_dialogs(App& app);
+// The new-plan wizard (ui/new_plan_wizard.cpp): open_… starts it, draw_… is called every frame.
+void open_new_plan_wizard(App& app);
+void draw_new_plan_wizard(App& app);
 
 // Sections (tabs).
 void draw_overview_panel(App& app);
