@@ -20,12 +20,6 @@ namespace {
 
 constexpr std::int64_t kMaxValueMilli = 1'000'000'000'000;  // a billion, in thousandths
 
-void note(const char* text) {
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", text);
-  ImGui::PopTextWrapPos();
-}
-
 // The years shown for targets: the scheme's period plus any year that already has a target.
 std::vector<int> target_years(const App& app, const Indicator& indicator) {
   std::vector<int> years;
@@ -295,7 +289,7 @@ void draw_goal(App& app, std::size_t g) {
 
 void draw_goals_panel(App& app) {
   const Language lang = app.language();
-  note(tr(Str::gl_intro, lang));
+  note_text(tr(Str::gl_intro, lang));
   ImGui::Spacing();
   for (std::size_t g = 0; g < app.plan().goals.size(); ++g) draw_goal(app, g);
   if (app.plan().goals.empty()) text_item(tr(Str::gl_no_goals, lang));

@@ -24,31 +24,6 @@ const char* const kPathLabels[] = {"BB", "KB", "GL", "TL"};
 int focus_organisation = -1;
 int focus_count = -1;
 
-void heading(const char* text) {
-  ImGui::Spacing();
-  ImGui::PushStyleColor(ImGuiCol_Text, kColorNeutral);
-  ImGui::SetWindowFontScale(1.15f);
-  text_item(text);
-  ImGui::SetWindowFontScale(1.0f);
-  ImGui::PopStyleColor();
-  ImGui::Separator();
-}
-
-// A label in the left column of a two-column form, then moves to the field column.
-void form_row(const char* label) {
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::AlignTextToFramePadding();
-  text_item(label);
-  ImGui::TableNextColumn();
-}
-
-void note(const std::string& text) {
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", text.c_str());
-  ImGui::PopTextWrapPos();
-}
-
 // [SECTION] Region
 void draw_region(App& app) {
   const Language lang = app.language();
@@ -81,19 +56,19 @@ void draw_region(App& app) {
     if (edit_money("##fixed_maximum", plan.region.fixed_maximum, amount, lang))
       app.execute(SetFixedMaximum{amount});
     if (scheme->luwe_cap.cents > 0 && plan.region.type == RegionType::techniekluwe)
-      note(std::string(tr(Str::pt_luwe_cap_note, lang)) + " " +
-           format_money(scheme->luwe_cap, lang));
+      note_text(std::string(tr(Str::pt_luwe_cap_note, lang)) + " " +
+                format_money(scheme->luwe_cap, lang));
   } else if (scheme != nullptr && scheme->allocation == AllocationMode::previous_grant_share) {
     form_row(tr(Str::pt_previous_grant, lang));
     ImGui::SetNextItemWidth(200.0f);
     Money amount;
     if (edit_money("##previous_grant", plan.region.previous_grant, amount, lang))
       app.execute(SetPreviousGrant{amount});
-    note(std::string(tr(Str::pt_previous_grant_note, lang)) + " " +
-         format_percent_bp(scheme->previous_grant_share_bp, lang));
+    note_text(std::string(tr(Str::pt_previous_grant_note, lang)) + " " +
+              format_percent_bp(scheme->previous_grant_share_bp, lang));
   } else if (scheme != nullptr) {
     form_row(tr(Str::subsidy_maximum, lang));
-    note(tr(Str::pt_per_student_note, lang));
+    note_text(tr(Str::pt_per_student_note, lang));
   }
 
   form_row(tr(Str::subsidy_maximum, lang));
@@ -102,7 +77,7 @@ void draw_region(App& app) {
   } else {
     text_item_colored(kColorWarning, tr(Str::pt_maximum_unknown, lang));
   }
-  if (!ev.max_rule.empty()) note(ev.max_rule.in(lang));
+  if (!ev.max_rule.empty()) note_text(ev.max_rule.in(lang));
   ImGui::EndTable();
 }
 
@@ -174,7 +149,7 @@ void draw_organisations(App& app) {
   const Language lang = app.language();
   const std::vector<Organisation>& orgs = app.plan().organisations;
   heading(tr(Str::pt_organisations, lang));
-  note(tr(Str::pt_organisations_note, lang));
+  note_text(tr(Str::pt_organisations_note, lang));
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
   if (ImGui::BeginTable("##organisations", 7, flags)) {
@@ -200,7 +175,7 @@ void draw_organisations(App& app) {
     }
     ImGui::EndTable();
   }
-  if (orgs.empty()) note(tr(Str::pt_no_organisations, lang));
+  if (orgs.empty()) note_text(tr(Str::pt_no_organisations, lang));
   if (ImGui::Button(tr(Str::pt_add_organisation, lang))) {
     Organisation org;
     std::vector<std::string> ids;
@@ -314,7 +289,7 @@ void draw_student_counts(App& app) {
   if (scheme != nullptr && scheme->count_date.is_set())
     intro += " " + std::string(tr(Str::pt_count_date, lang)) + ": " +
              format_date(scheme->count_date, lang) + ".";
-  note(intro);
+  note_text(intro);
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
   if (ImGui::BeginTable("##student_counts", 7, flags)) {

@@ -16,30 +16,6 @@ namespace sto::ui {
 
 namespace {
 
-void heading(const char* text) {
-  ImGui::Spacing();
-  ImGui::PushStyleColor(ImGuiCol_Text, kColorNeutral);
-  ImGui::SetWindowFontScale(1.15f);
-  text_item(text);
-  ImGui::SetWindowFontScale(1.0f);
-  ImGui::PopStyleColor();
-  ImGui::Separator();
-}
-
-void form_row(const char* label) {
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::AlignTextToFramePadding();
-  text_item(label);
-  ImGui::TableNextColumn();
-}
-
-void hint(const std::string& text) {
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", text.c_str());
-  ImGui::PopTextWrapPos();
-}
-
 bool begin_form(const char* id) {
   if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp)) return false;
   ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed,
@@ -92,10 +68,11 @@ void draw_scheme_settings(App& app) {
   if (scheme == nullptr) {
     text_item_colored(kColorError, std::string(tr(Str::no_scheme, lang)) + ": " + plan.scheme_id);
   } else {
-    hint(std::string(tr(Str::st_period, lang)) + ": " + format_date(scheme->period_start, lang) +
-         " – " + format_date(scheme->period_end, lang) + "; " + tr(Str::st_spend_deadline, lang) +
-         ": " + format_date(scheme->spend_deadline, lang) + ".");
-    hint(tr(Str::st_scheme_change_note, lang));
+    note_text(std::string(tr(Str::st_period, lang)) + ": " +
+              format_date(scheme->period_start, lang) + " – " +
+              format_date(scheme->period_end, lang) + "; " + tr(Str::st_spend_deadline, lang) +
+              ": " + format_date(scheme->spend_deadline, lang) + ".");
+    note_text(tr(Str::st_scheme_change_note, lang));
   }
 
   if (scheme != nullptr) {
@@ -135,7 +112,7 @@ void draw_scheme_settings(App& app) {
       if (new_base == 2) value = CofinancingBase::subsidy;
       app.execute(SetCofinancingBase{value});
     }
-    hint(tr(Str::st_base_note, lang));
+    note_text(tr(Str::st_base_note, lang));
   }
   ImGui::EndTable();
 }
@@ -161,7 +138,7 @@ void draw_app_settings(App& app) {
 
   form_row(tr(Str::st_presentation, lang));
   ImGui::Checkbox(tr(Str::st_presentation_on, lang), &ui.presentation_mode);
-  hint(tr(Str::st_presentation_note, lang));
+  note_text(tr(Str::st_presentation_note, lang));
   ImGui::EndTable();
 }
 

@@ -131,6 +131,30 @@ void key_figure(const char* id, const char* caption, const std::string& value,
   ImGui::PopStyleColor();
 }
 
+void heading(const char* text) {
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, kColorNeutral);
+  ImGui::SetWindowFontScale(1.15f);
+  text_item(text);
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::PopStyleColor();
+  ImGui::Separator();
+}
+
+void form_row(const char* label) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  text_item(label);
+  ImGui::TableNextColumn();
+}
+
+void note_text(const std::string& text) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
 void text_item(const std::string& text) {
   ImGui::TextUnformatted(text.c_str());
   record_last_item(text);

@@ -20,6 +20,13 @@ void text_item_colored(const ImVec4& color, const std::string& text);
 // Right-aligned text in the current table cell or line, findable like text_item.
 void text_item_right(const std::string& text);
 
+// A section heading inside a panel: larger, coloured, with a rule below.
+void heading(const char* text);
+// A label in the left column of a two-column form table, then moves to the field column.
+void form_row(const char* label);
+// Explanatory text in a quieter colour, wrapped to the available width.
+void note_text(const std::string& text);
+
 // [SECTION] Editors. `label` is an ImGui label ("##id" to hide it).
 // Text: true when an edit was committed; `out` then holds the new text.
 bool edit_text(const char* label, const std::string& value, std::string& out,
