@@ -1,5 +1,5 @@
 // CSV import of budget lines; see csv_import.h.
-//   [SECTION] Cells        splitting the text into rows of cells (quotes, line ends, BOM)
+//   [SECTION] Cells        the separator, blank rows (csv_reader.h splits the text)
 //   [SECTION] Columns      header names in both languages
 //   [SECTION] Values       numbers, dates, enum labels, text cells
 //   [SECTION] Import       rows to budget lines, commands
@@ -10,6 +10,7 @@
 #include <optional>
 #include <unordered_set>
 
+#include "csv_reader.h"
 #include "file_format.h"
 #include "labels.h"
 #include "scheme.h"
@@ -20,12 +21,6 @@ namespace sto {
 namespace {
 
 // [SECTION] Cells
-
-struct Row {
-  std::size_t line = 0;  // first line of the row in the file, 1-based
-  std::vector<std::string> cells;
-  bool unterminated = false;  // a quoted cell ran to the end of the file
-};
 
 // The separator of the header row: whichever of ';' ',' TAB occurs most outside quotes.
 char detect_separator(std::string_view text) {
@@ -43,70 +38,7 @@ char detect_separator(std::string_view text) {
   return commas > semicolons ? ',' : ';';
 }
 
-// Splits CSV text (RFC 4180, leniently: a quote inside an unquoted cell is kept as a character,
-// text after a closing quote is appended) into rows. Line ends: CRLF, LF or a lone CR.
-std::vector<Row> split_rows(std::string_view text, char separator) {
-  std::vector<Row> rows;
-  std::size_t line = 1;
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    Row row;
-    row.line = line;
-    std::string cell;
-    bool in_quotes = false, at_cell_start = true;
-    bool row_done = false;
-    while (i < n && !row_done) {
-      const char c = text[i];
-      if (in_quotes) {
-        if (c == '"') {
-          if (i + 1 < n && text[i + 1] == '"') {
-            cell += '"';
-            i += 2;
-          } else {
-            in_quotes = false;
-            ++i;
-          }
-          continue;
-        }
-        if (c == '\r' && i + 1 < n && text[i + 1] == '\n') {
-          cell += "\r\n";
-          i += 2;
-          ++line;
-          continue;
-        }
-        line += (c == '\r' || c == '\n') ? 1 : 0;
-        cell += c;
-        ++i;
-        continue;
-      }
-      if (c == '"' && at_cell_start) {
-        in_quotes = true;
-        at_cell_start = false;
-        ++i;
-      } else if (c == separator) {
-        row.cells.push_back(std::move(cell));
-        cell.clear();
-        at_cell_start = true;
-        ++i;
-      } else if (c == '\r' || c == '\n') {
-        i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
-        ++line;
-        row_done = true;
-      } else {
-        cell += c;
-        at_cell_start = false;
-        ++i;
-      }
-    }
-    row.unterminated = in_quotes;
-    row.cells.push_back(std::move(cell));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-bool is_blank_row(const Row& row) {
+bool is_blank_row(const CsvRow& row) {
   return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) {
     return c.find_first_not_of(" \t") == std::string::npos;
   });
@@ -315,9 +247,9 @@ class Importer {
           text2("Het CSV-bestand is groter dan 64 MB.", "The CSV file is larger than 64 MB.");
       return;
     }
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    text = without_bom(text);
     result_.separator = detect_separator(text);
-    const std::vector<Row> rows = split_rows(text, result_.separator);
+    const std::vector<CsvRow> rows = read_csv(text, result_.separator);
     std::size_t header = 0;
     while (header < rows.size() && is_blank_row(rows[header])) ++header;
     if (header == rows.size()) {
@@ -333,7 +265,7 @@ class Importer {
   }
 
  private:
-  bool read_header(const Row& row) {
+  bool read_header(const CsvRow& row) {
     columns_.fill(kMissing);
     bool dutch_names = false, english_names = false;
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
@@ -375,13 +307,13 @@ class Importer {
     return true;
   }
 
-  std::string_view cell(const Row& row, Column c) const {
+  std::string_view cell(const CsvRow& row, Column c) const {
     const std::size_t i = columns_[c];
     return i < row.cells.size() ? std::string_view(row.cells[i]) : std::string_view();
   }
 
   // One row to a budget line; false with `reason` when the row is left out.
-  bool read_row(const Row& row, LocalizedText& reason) {
+  bool read_row(const CsvRow& row, LocalizedText& reason) {
     const Language format = result_.number_format;
     if (row.unterminated) {
       reason = text2(

@@ -9,6 +9,7 @@
 
 #include "assets.h"
 #include "csv_export.h"
+#include "csv_reader.h"
 #include "engine.h"
 #include "file_format.h"
 #include "labels.h"
@@ -239,67 +240,6 @@ NationalResult allocate_national(const std::vector<RegionRow>& table, const Sche
 
 namespace {
 
-struct CsvRecord {
-  std::size_t line = 0;  // where the record starts
-  std::vector<std::string> cells;
-  bool unterminated = false;  // a quote was never closed
-};
-
-// Splits CSV text into records (RFC 4180 quotes; LF or CRLF); blank lines are skipped.
-std::vector<CsvRecord> split_csv(std::string_view text, char separator) {
-  std::vector<CsvRecord> records;
-  std::size_t i = 0, line = 1;
-  while (i < text.size()) {
-    CsvRecord record;
-    record.line = line;
-    std::string cell;
-    bool quoted = false, any = false;
-    while (i < text.size()) {
-      const char c = text[i];
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          quoted = false;
-          ++i;
-          continue;
-        }
-        if (c == '\n') ++line;
-        cell += c;
-        ++i;
-        continue;
-      }
-      if (c == '"') {
-        quoted = true;
-        any = true;
-        ++i;
-      } else if (c == separator) {
-        record.cells.push_back(std::move(cell));
-        cell.clear();
-        any = true;
-        ++i;
-      } else if (c == '\r' || c == '\n') {
-        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        ++i;
-        ++line;
-        break;
-      } else {
-        cell += c;
-        any = any || (c != ' ' && c != '\t');
-        ++i;
-      }
-    }
-    record.unterminated = quoted;
-    if (!any && cell.empty()) continue;  // blank line
-    record.cells.push_back(std::move(cell));
-    records.push_back(std::move(record));
-  }
-  return records;
-}
-
 std::string trimmed_lower(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -320,7 +260,7 @@ const char* const kColumnNl[kColumnCount] = {
 
 RegionTableResult import_regions_csv(std::string_view csv) {
   RegionTableResult result;
-  if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
+  csv = without_bom(csv);
   const std::string_view first_line = csv.substr(0, csv.find('\n'));
   const auto count = [&](char c) { return std::count(first_line.begin(), first_line.end(), c); };
   const char separator = count(';') >= count(',') && count(';') > 0 ? ';' : ',';
@@ -331,13 +271,19 @@ RegionTableResult import_regions_csv(std::string_view csv) {
     result.issues.push_back({1, text(std::move(nl), std::move(en))});
     return result;
   };
-  std::vector<CsvRecord> records = split_csv(csv, separator);
+  std::vector<CsvRow> records = read_csv(csv, separator);
+  records.erase(std::remove_if(records.begin(), records.end(),  // empty lines
+                               [](const CsvRow& r) {
+                                 return r.cells.size() == 1 && r.cells[0].empty() &&
+                                        !r.unterminated;
+                               }),
+                records.end());
   if (records.empty()) return fatal("Het bestand is leeg.", "The file is empty.");
 
   // Header: map each known column name to its position.
   int position[kColumnCount];
   std::fill(std::begin(position), std::end(position), -1);
-  const CsvRecord& header = records.front();
+  const CsvRow& header = records.front();
   for (std::size_t c = 0; c < header.cells.size(); ++c) {
     const std::string name = trimmed_lower(header.cells[c]);
     for (int k = 0; k < kColumnCount; ++k)
@@ -356,7 +302,7 @@ RegionTableResult import_regions_csv(std::string_view csv) {
                      " (expected: name;type;students_bbkb;students_gl;previous_grant_eur).");
 
   for (std::size_t r = 1; r < records.size(); ++r) {
-    const CsvRecord& record = records[r];
+    const CsvRow& record = records[r];
     const std::string where_nl = "Regel " + std::to_string(record.line) + ": ",
                       where_en = "Line " + std::to_string(record.line) + ": ";
     auto bad = [&](const std::string& nl, const std::string& en) {

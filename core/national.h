@@ -111,8 +111,8 @@ struct RegionTableResult {
 // and decimal comma) or the same with ',' and a decimal point (English), told apart by the
 // header's separator. Dutch header names are accepted too (naam;soort;leerlingen_bbkb;
 // leerlingen_gl;vorige_toekenning_eur;vast_bedrag_eur), columns in any order. UTF-8 with or
-// without BOM, LF or CRLF, quoted cells. Bad rows are reported with their line number and left
-// out; the good rows are kept.
+// without BOM, CRLF/LF/CR, quoted cells (csv_reader.h); empty lines are skipped. Bad rows are
+// reported with their line number and left out; the good rows are kept.
 RegionTableResult import_regions_csv(std::string_view csv);
 
 // The allocation as CSV in the ranking order (same conventions as csv_export.h: BOM, CRLF,
