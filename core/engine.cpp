@@ -79,7 +79,8 @@ void Totals::add(const Totals& other, bool& overflow) {
 
 Money Evaluation::year_category_costs(int year, CostCategory category) const {
   Money sum;
-  for (int f = 0; f < kFundingCount; ++f) sum.cents += cell(year, category, static_cast<FundingSource>(f)).cents;
+  for (int f = 0; f < kFundingCount; ++f)
+    sum.cents += cell(year, category, static_cast<FundingSource>(f)).cents;
   return sum;
 }
 

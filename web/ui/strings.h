@@ -1,5 +1,5 @@
-// Every UI string, in Dutch and English, in one table (ui/strings.def, and ui/strings_editor.def for the editing sections). The smoke test fails when
-// an entry lacks either text.
+// Every UI string, in Dutch and English, in one table (ui/strings.def, and ui/strings_editor.def
+// for the editing sections). The smoke test fails when an entry lacks either text.
 #pragma once
 #include "money.h"
 
