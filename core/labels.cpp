@@ -1,19 +1,14 @@
-// Enum ids and labels; see labels.h. Tables are indexed by the enum's value (order of plan.h).
+// Enum ids (enum_names.h) and labels; see labels.h. Tables are indexed by the enum's value
+// (order of plan.h).
 #include "labels.h"
 
-#include <cstddef>
+#include "enum_names.h"
 
 namespace sto {
 
 namespace {
-template <class Enum, std::size_t N>
-const char* pick(Enum value, const char* const (&table)[N]) {
-  const auto i = static_cast<std::size_t>(value);
-  return i < N ? table[i] : "?";
-}
-const char* const kCategoryIds[] = {
-    "internal_staff", "external_staff", "equipment", "materials", "professional_development",
-    "events",         "coordination",   "overhead",  "planning"};
+using enum_names::to_name;
+
 const char* const kCategoryNl[] = {
     "Intern personeel",    "Extern personeel",        "Inventaris en machines", "Materialen",
     "Professionalisering", "Activiteiten en vervoer", "Projectleiding",         "Overhead",
@@ -21,20 +16,15 @@ const char* const kCategoryNl[] = {
 const char* const kCategoryEn[] = {
     "Internal staff",       "External staff", "Equipment", "Materials", "Professional development",
     "Events and transport", "Coordination",   "Overhead",  "Planning"};
-const char* const kFundingIds[] = {"subsidy", "cofinancing_cash", "cofinancing_in_kind", "own"};
 const char* const kFundingNl[] = {"Subsidie", "Cofinanciering geld", "Cofinanciering natura",
                                   "Eigen bijdrage"};
 const char* const kFundingEn[] = {"Subsidy", "Cofinancing cash", "Cofinancing in kind",
                                   "Own contribution"};
-const char* const kBaseIds[] = {"total_costs", "subsidy"};
 const char* const kBaseNl[] = {"totale kosten", "subsidie"};
 const char* const kBaseEn[] = {"total costs", "subsidy"};
-const char* const kRegionIds[] = {"techniekregio", "techniekluwe", "techniekarm"};
 const char* const kRegionNl[] = {"techniekregio", "techniekluwe", "techniekarme regio"};
 const char* const kRegionEn[] = {"technology region", "techniekluwe region",
                                  "low-technology region"};
-const char* const kKindIds[] = {"vmbo",    "vso",      "praktijkonderwijs", "mbo",
-                                "primary", "business", "municipality",      "other"};
 const char* const kKindNl[] = {"vmbo-vestiging", "vso",     "praktijkonderwijs", "mbo",
                                "basisschool",    "bedrijf", "gemeente",          "overig"};
 const char* const kKindEn[] = {
@@ -43,35 +33,35 @@ const char* const kKindEn[] = {
 }  // namespace
 
 const char* category_id(CostCategory c) {
-  return pick(c, kCategoryIds);
+  return to_name(c, enum_names::cost_category);
 }
 const char* funding_id(FundingSource f) {
-  return pick(f, kFundingIds);
+  return to_name(f, enum_names::funding_source);
 }
 const char* base_id(CofinancingBase b) {
-  return pick(b, kBaseIds);
+  return to_name(b, enum_names::cofinancing_base);
 }
 const char* region_type_id(RegionType t) {
-  return pick(t, kRegionIds);
+  return to_name(t, enum_names::region_type);
 }
 const char* organisation_kind_id(OrganisationKind k) {
-  return pick(k, kKindIds);
+  return to_name(k, enum_names::organisation_kind);
 }
 
 const char* category_label(CostCategory c, Language l) {
-  return l == Language::nl ? pick(c, kCategoryNl) : pick(c, kCategoryEn);
+  return l == Language::nl ? to_name(c, kCategoryNl) : to_name(c, kCategoryEn);
 }
 const char* funding_label(FundingSource f, Language l) {
-  return l == Language::nl ? pick(f, kFundingNl) : pick(f, kFundingEn);
+  return l == Language::nl ? to_name(f, kFundingNl) : to_name(f, kFundingEn);
 }
 const char* base_label(CofinancingBase b, Language l) {
-  return l == Language::nl ? pick(b, kBaseNl) : pick(b, kBaseEn);
+  return l == Language::nl ? to_name(b, kBaseNl) : to_name(b, kBaseEn);
 }
 const char* region_type_label(RegionType t, Language l) {
-  return l == Language::nl ? pick(t, kRegionNl) : pick(t, kRegionEn);
+  return l == Language::nl ? to_name(t, kRegionNl) : to_name(t, kRegionEn);
 }
 const char* organisation_kind_label(OrganisationKind k, Language l) {
-  return l == Language::nl ? pick(k, kKindNl) : pick(k, kKindEn);
+  return l == Language::nl ? to_name(k, kKindNl) : to_name(k, kKindEn);
 }
 
 }  // namespace sto

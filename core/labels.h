@@ -6,7 +6,7 @@
 
 namespace sto {
 
-// Stable ids, identical to the names in plan files (serialize.h): "internal_staff", "subsidy", …
+// Stable ids, the names in plan files (enum_names.h): "internal_staff", "subsidy", …
 const char* category_id(CostCategory category);
 const char* funding_id(FundingSource funding);
 const char* base_id(CofinancingBase base);

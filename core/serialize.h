@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "enum_names.h"
 #include "plan.h"
 
 namespace sto {
@@ -21,30 +22,11 @@ struct FormatError : std::runtime_error {
 
 namespace enum_names {
 template <typename Enum, std::size_t N>
-const char* to_name(Enum value, const char* const (&names)[N]) {
-  const auto index = static_cast<std::size_t>(value);
-  return index < N ? names[index] : "?";
-}
-template <typename Enum, std::size_t N>
 Enum from_name(const std::string& text, const char* const (&names)[N], const char* what) {
   for (std::size_t i = 0; i < N; ++i)
     if (text == names[i]) return static_cast<Enum>(i);
   throw FormatError(std::string("unknown ") + what + " \"" + text + "\"");
 }
-// Order must match the enum declarations in plan.h.
-inline const char* const region_type[] = {"techniekregio", "techniekluwe", "techniekarm"};
-inline const char* const organisation_kind[] = {
-    "vmbo", "vso", "praktijkonderwijs", "mbo", "primary", "business", "municipality", "other"};
-inline const char* const learning_path[] = {"bb", "kb", "gl", "tl"};
-inline const char* const cofinancing_base[] = {"total_costs", "subsidy"};
-inline const char* const funding_source[] = {"subsidy", "cofinancing_cash", "cofinancing_in_kind",
-                                             "own"};
-inline const char* const cost_category[] = {
-    "internal_staff", "external_staff", "equipment", "materials", "professional_development",
-    "events",         "coordination",   "overhead",  "planning"};
-inline const char* const override_kind[] = {
-    "hourly_rate",   "price_index",   "subsidy_scale", "cofinancing_minimum", "cofinancing_base",
-    "student_scale", "student_count", "line_price",    "line_quantity"};
 }  // namespace enum_names
 
 #define STO_ENUM_AS_STRING(Enum, table)                                     \
