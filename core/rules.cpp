@@ -11,9 +11,8 @@
 #include "rules.h"
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
 #include <set>
-#include <tuple>
 #include <utility>
 
 namespace sto {
@@ -53,6 +52,80 @@ const char* kind_name(OrganisationKind kind, Language language) {
   }
   return "";
 }
+
+// duplicate[k] = 1 when ids[k] already appeared before k. One pass over an open-addressing table
+// of FNV-1a hashes; sorting the ids instead was a fifth of analyse() on 10,000 lines.
+std::vector<char> later_uses(const std::vector<std::string_view>& ids) {
+  std::vector<char> duplicate(ids.size(), 0);
+  std::size_t capacity = 16;
+  while (capacity < ids.size() * 2) capacity <<= 1;
+  std::vector<std::size_t> slots(capacity, 0);  // 1 + an index into ids; 0 = empty
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const char c : ids[k]) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    for (std::size_t i = static_cast<std::size_t>(hash) & (capacity - 1);;
+         i = (i + 1) & (capacity - 1)) {
+      if (slots[i] == 0) {
+        slots[i] = k + 1;
+        break;
+      }
+      if (ids[slots[i] - 1] == ids[k]) {
+        duplicate[k] = 1;
+        break;
+      }
+    }
+  }
+  return duplicate;
+}
+
+// Investments already seen, for double funding: organisation, description, price, purchase date
+// and line year identify one. A hash table (a std::map of tuples was a quarter of analyse()).
+class InvestmentIndex {
+ public:
+  explicit InvestmentIndex(std::size_t lines) {
+    while (capacity_ < lines * 2) capacity_ <<= 1;
+    slots_.assign(capacity_, 0);
+  }
+  // The path of an earlier investment with the same identity, or nullptr after recording this one.
+  const std::string* find_or_add(const BudgetLine& line, const std::string& path) {
+    const Investment& inv = line.investment.value();
+    Entry entry{line.organisation_id, line.description, inv.purchase_price.cents,
+                inv.purchase_date,    line.year,        path};
+    std::uint64_t hash = 14695981039346656037ull;
+    const auto mix = [&hash](std::uint64_t v) { hash = (hash ^ v) * 1099511628211ull; };
+    for (const char c : entry.organisation) mix(static_cast<unsigned char>(c));
+    mix(0x100);  // separates the two texts
+    for (const char c : entry.description) mix(static_cast<unsigned char>(c));
+    mix(static_cast<std::uint64_t>(entry.price));
+    mix(static_cast<std::uint64_t>(entry.date.year * 10000 + entry.date.month * 100 +
+                                   entry.date.day));
+    mix(static_cast<std::uint64_t>(entry.year));
+    for (std::size_t i = static_cast<std::size_t>(hash) & (capacity_ - 1);;
+         i = (i + 1) & (capacity_ - 1)) {
+      if (slots_[i] == 0) {
+        entries_.push_back(std::move(entry));
+        slots_[i] = entries_.size();
+        return nullptr;
+      }
+      const Entry& other = entries_[slots_[i] - 1];
+      if (other.price == entry.price && other.year == entry.year && other.date == entry.date &&
+          other.organisation == entry.organisation && other.description == entry.description)
+        return &other.path;
+    }
+  }
+
+ private:
+  struct Entry {
+    std::string_view organisation, description;
+    std::int64_t price;
+    Date date;
+    int year;
+    std::string path;
+  };
+  std::size_t capacity_ = 16;
+  std::vector<std::size_t> slots_;  // 1 + an index into entries_; 0 = empty
+  std::vector<Entry> entries_;
+};
 
 class Checker {
  public:
@@ -323,20 +396,12 @@ class Checker {
     check_ids(
         plan_.activities, [](std::size_t i) { return index_path("activities", i); }, "Activiteit",
         "Activity");
-    // Investment identity for double funding: organisation, description, price, purchase date,
-    // year.
-    using InvestmentKey =
-        std::tuple<std::string_view, std::string_view, std::int64_t, int, int, int, int>;
-    std::map<InvestmentKey, std::string> investments;
-    // Duplicate line ids, found by sorting once: duplicate_line[k] marks every later use.
-    std::vector<std::pair<std::string_view, std::size_t>> ids;
+    // Duplicate line ids: duplicate_line[k] marks every later use of an id.
+    std::vector<std::string_view> ids;
     for (const auto& act : plan_.activities)
-      for (const auto& line : act.lines) ids.emplace_back(line.id, ids.size());
-    std::stable_sort(ids.begin(), ids.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
-    std::vector<char> duplicate_line(ids.size(), 0);
-    for (std::size_t k = 1; k < ids.size(); ++k)
-      if (ids[k].first == ids[k - 1].first) duplicate_line[ids[k].second] = 1;
+      for (const auto& line : act.lines) ids.emplace_back(line.id);
+    const std::vector<char> duplicate_line = later_uses(ids);
+    InvestmentIndex investments(ids.size());
     std::size_t flat = 0;
     std::string path;
     const int first = scheme_.first_year(), last = scheme_.last_spend_year();
@@ -421,10 +486,8 @@ class Checker {
     }
   }
 
-  void check_investment(
-      const BudgetLine& line, const std::string& path, const std::string& name,
-      std::map<std::tuple<std::string_view, std::string_view, std::int64_t, int, int, int, int>,
-               std::string>& investments) {
+  void check_investment(const BudgetLine& line, const std::string& path, const std::string& name,
+                        InvestmentIndex& investments) {
     const Investment& inv = line.investment.value();
     const Date& d = inv.purchase_date;
     const bool date_ok = d.year >= 1900 && d.year <= 9999 && d.month >= 1 && d.month <= 12 &&
@@ -463,16 +526,12 @@ class Checker {
               " geen afschrijving (voor de aanschaf of na de levensduur); deze regel kost niets.",
           "Investment '" + name + "' has no depreciation in " + std::to_string(line.year) +
               " (before purchase or after its life); this line costs nothing.");
-    const auto key =
-        std::make_tuple(std::string_view(line.organisation_id), std::string_view(line.description),
-                        inv.purchase_price.cents, d.year, d.month, d.day, line.year);
-    auto [it, inserted] = investments.emplace(key, path);
-    if (!inserted)
+    if (const std::string* earlier = investments.find_or_add(line, path))
       add("DOUBLE_FUNDING", Severity::error, path + ".investment",
           "Investering '" + name + "' wordt in " + std::to_string(line.year) +
-              " ook al gefinancierd door " + it->second + ".",
+              " ook al gefinancierd door " + *earlier + ".",
           "Investment '" + name + "' is already funded in " + std::to_string(line.year) + " by " +
-              it->second + ".");
+              *earlier + ".");
   }
 };
 

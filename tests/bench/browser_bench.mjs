@@ -1,0 +1,120 @@
+// App figures in headless Chromium (README "Performance"), run by scripts/bench.sh:
+// the gzip transfer size of the site's code, the time from navigation to the first drawn frame,
+// the CPU time of a drawn frame of the budget grid ("Begroting") with a large plan loaded, and
+// that no frames are drawn while idle.
+//   node tests/bench/browser_bench.mjs PLAN.json
+// Frame times come from wrapping requestAnimationFrame before the page loads (the app draws in
+// animation frames): no hook in the app itself. A callback that drew a frame is one in which
+// frameCount() went up; idle callbacks return at once and are not counted.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { siteDir, startSession, clickItem, waitFrames } from '../e2e/helpers.mjs';
+
+const planPath = process.argv[2];
+if (!planPath) {
+  console.error('usage: node tests/bench/browser_bench.mjs PLAN.json');
+  process.exit(2);
+}
+const planText = readFileSync(planPath, 'utf8');
+const planLines = (planText.match(/"organisation_id"/g) || []).length;  // lines + student counts
+const verdicts = [];
+const target = (ok, text) => verdicts.push(`${ok ? 'met   ' : 'MISSED'}  ${text}`);
+
+// [SECTION] Transfer size: what a first visit downloads (the font is inside the wasm).
+let total = 0;
+console.log('\nApp download (gzip -9 as a server would send it):');
+for (const file of ['sto_planner.wasm', 'sto_planner.js', 'stoplan-api.js', 'index.html']) {
+  const bytes = readFileSync(join(siteDir, file));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  total += gz;
+  console.log(`  ${file.padEnd(18)} ${(bytes.length / 1e6).toFixed(3).padStart(7)} MB -> ${(gz / 1e6).toFixed(3).padStart(7)} MB`);
+}
+console.log(`  ${'total'.padEnd(18)} ${''.padStart(7)}       ${(total / 1e6).toFixed(3).padStart(7)} MB`);
+target(total <= 1.5e6, `app download <= 1.5 MB gzip: ${(total / 1e6).toFixed(3)} MB`);
+
+// [SECTION] In the browser.
+const probe = () => {
+  // Runs before the page's scripts: times every animation-frame callback.
+  window.__bench = { drawn: [], firstFrameAt: null };
+  const count = () => (window.Module && window.Module._sto_api_frame_count ? window.Module._sto_api_frame_count() : 0);
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => raf((time) => {
+    const before = count(), start = performance.now();
+    callback(time);
+    const end = performance.now();
+    if (count() > before) {
+      if (window.__bench.firstFrameAt === null) window.__bench.firstFrameAt = end;
+      window.__bench.drawn.push(end - start);
+    }
+  });
+};
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+const session = await startSession();
+try {
+  const firstFrames = [];
+  let page;
+  for (let run = 0; run < 5; ++run) {
+    // A fresh context each time: no cache, no service worker, no saved plan.
+    const context = await session.newContext();
+    await context.addInitScript(probe);
+    page = await context.newPage();
+    await page.goto(session.url);
+    await page.bringToFront();
+    await page.waitForFunction(() => window.stoplan !== undefined);
+    await page.evaluate(() => window.stoplan.ready);
+    firstFrames.push(await page.evaluate(() => window.__bench.firstFrameAt));
+    await context.close();
+  }
+  // The grid on a page of the session's own context (as the e2e tests open the app).
+  await session.context.addInitScript(probe);
+  page = await session.context.newPage();
+  await page.goto(session.url);
+  await page.bringToFront();
+  await page.waitForFunction(() => window.stoplan !== undefined);
+  await page.evaluate(() => window.stoplan.ready);
+  console.log('\nIn headless Chromium (SwiftShader WebGL, 1280x800):');
+  console.log(`  navigation -> first drawn frame: median ${median(firstFrames).toFixed(0)} ms (runs: ${firstFrames.map((t) => t.toFixed(0)).join(', ')})`);
+
+  // The budget grid with the large plan.
+  const loadStart = Date.now();
+  const result = await page.evaluate((text) => window.stoplan.loadPlanJson(text), planText);
+  const loadMs = Date.now() - loadStart;
+  if (!result.ok) throw new Error(`plan did not load: ${result.error}`);
+  await waitFrames(page, 3);
+  await clickItem(page, 'Begroting');
+  await waitFrames(page, 5);
+  const frames = [];
+  for (let i = 0; i < 20; ++i) {
+    await page.evaluate(() => { window.__bench.drawn = []; });
+    await waitFrames(page, 3);
+    frames.push(...(await page.evaluate(() => window.__bench.drawn)));
+  }
+  // Scrolling the grid: each wheel event wakes the app.
+  const scrolled = [];
+  await page.mouse.move(800, 500);
+  for (let i = 0; i < 20; ++i) {
+    await page.evaluate(() => { window.__bench.drawn = []; });
+    await page.mouse.wheel(0, 400);
+    await waitFrames(page, 2);
+    scrolled.push(...(await page.evaluate(() => window.__bench.drawn)));
+  }
+  const gridMedian = median(frames), scrollMedian = median(scrolled);
+  console.log(`  loadPlanJson of the ${(planText.length / 1e6).toFixed(1)} MB plan (~${planLines} lines): ${loadMs} ms`);
+  console.log(`  budget grid frame (CPU time in the frame callback): median ${gridMedian.toFixed(2)} ms, max ${Math.max(...frames).toFixed(2)} ms over ${frames.length} frames`);
+  console.log(`  while scrolling it: median ${scrollMedian.toFixed(2)} ms, max ${Math.max(...scrolled).toFixed(2)} ms over ${scrolled.length} frames`);
+  target(Math.max(gridMedian, scrollMedian) < 8, `budget grid with the large plan under 8 ms per frame: ${gridMedian.toFixed(2)} / ${scrollMedian.toFixed(2)} ms (still / scrolling)`);
+
+  // Idle: no input for two seconds after the last frames settle.
+  await page.waitForTimeout(500);
+  const idleStart = await page.evaluate(() => window.stoplan.frameCount());
+  await page.waitForTimeout(2000);
+  const idleFrames = (await page.evaluate(() => window.stoplan.frameCount())) - idleStart;
+  console.log(`  frames drawn in 2 s idle: ${idleFrames}`);
+  target(idleFrames === 0, `no frames while idle: ${idleFrames} in 2 s`);
+} finally {
+  await session.close();
+}
+console.log('\nTargets (app):');
+for (const v of verdicts) console.log('  ' + v);
