@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dates.h"  // parse_iso_date, format_iso_date, days_in_month
 #include "money.h"
 #include "plan.h"
 #include "text.h"
@@ -85,11 +86,5 @@ SchemeTableResult parse_scheme_table(std::string_view json);
 // embedded file is a build defect: the table is then empty and `builtin_schemes_error()` says why.
 const SchemeTable& builtin_schemes();
 const LocalizedText& builtin_schemes_error();
-
-// "2025-03-30" -> Date; false on anything else (including impossible dates).
-bool parse_iso_date(std::string_view text, Date& out);
-std::string format_iso_date(Date date);
-// Days in a month of a year (Gregorian).
-int days_in_month(int year, int month);
 
 }  // namespace sto
