@@ -24,6 +24,8 @@ struct Runtime {
   std::unique_ptr<sto::ui::App> app;
   sto::platform::Viewport viewport;
   int frames_drawn = 0;
+  double first_frame_ms = 0;           // performance.now() when the first frame was drawn
+  std::vector<double> frame_times_ms;  // CPU time of each drawn frame since last read
   int settle_frames = 0;  // ImGui needs a few frames after input for hover and layout to settle
   bool ready_signalled = false;
   std::string api_buffer;  // holds the last string returned to JavaScript
@@ -61,7 +63,21 @@ void replay_deferred_key_releases() {
   runtime.settle_frames = std::max(runtime.settle_frames, 2);
 }
 
+void draw_frame();
+
+// Times every drawn frame for window.stoplan.frameTimes() (benchmarks): the CPU time of the
+// whole frame() call, input to GL submission.
 void frame() {
+  const int before = runtime.frames_drawn;
+  const double start = emscripten_get_now();
+  draw_frame();
+  if (runtime.frames_drawn == before) return;
+  const double end = emscripten_get_now();
+  if (runtime.first_frame_ms == 0) runtime.first_frame_ms = end;
+  if (runtime.frame_times_ms.size() < 10000) runtime.frame_times_ms.push_back(end - start);
+}
+
+void draw_frame() {
   const bool woken = sto::platform::take_wake_request() || runtime.app->wants_frames();
   if (woken) runtime.settle_frames = 3;
   if (runtime.settle_frames == 0) return;  // idle: draw nothing
@@ -148,6 +164,17 @@ const char* sto_api_item_rect(const char* label) {
                   static_cast<double>(rect->width), static_cast<double>(rect->height));
     runtime.api_buffer = text;
   }
+  return runtime.api_buffer.c_str();
+}
+
+// {"first_frame_ms": …, "frames": [ms, …]} — the drawn frames' CPU times since the last call.
+const char* sto_api_frame_times() {
+  std::string out =
+      "{\"first_frame_ms\":" + std::to_string(runtime.first_frame_ms) + ",\"frames\":[";
+  for (std::size_t i = 0; i < runtime.frame_times_ms.size(); ++i)
+    out += (i ? "," : "") + std::to_string(runtime.frame_times_ms[i]);
+  runtime.frame_times_ms.clear();
+  runtime.api_buffer = out + "]}";
   return runtime.api_buffer.c_str();
 }
 

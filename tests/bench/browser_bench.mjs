@@ -3,9 +3,8 @@
 // the CPU time of a drawn frame of the budget grid ("Begroting") with a large plan loaded, and
 // that no frames are drawn while idle.
 //   node tests/bench/browser_bench.mjs PLAN.json
-// Frame times come from wrapping requestAnimationFrame before the page loads (the app draws in
-// animation frames): no hook in the app itself. A callback that drew a frame is one in which
-// frameCount() went up; idle callbacks return at once and are not counted.
+// Frame times come from the app itself (window.stoplan.frameTimes(): the CPU time of each drawn
+// frame, and when the first one was drawn after navigation); idle callbacks draw nothing.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -34,22 +33,6 @@ console.log(`  ${'total'.padEnd(18)} ${''.padStart(7)}       ${(total / 1e6).toF
 target(total <= 1.5e6, `app download <= 1.5 MB gzip: ${(total / 1e6).toFixed(3)} MB`);
 
 // [SECTION] In the browser.
-const probe = () => {
-  // Runs before the page's scripts: times every animation-frame callback.
-  window.__bench = { drawn: [], firstFrameAt: null };
-  const count = () => (window.Module && window.Module._sto_api_frame_count ? window.Module._sto_api_frame_count() : 0);
-  const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    const before = count(), start = performance.now();
-    callback(time);
-    const end = performance.now();
-    if (count() > before) {
-      if (window.__bench.firstFrameAt === null) window.__bench.firstFrameAt = end;
-      window.__bench.drawn.push(end - start);
-    }
-  });
-};
-
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
 const session = await startSession();
 try {
@@ -58,18 +41,17 @@ try {
   for (let run = 0; run < 5; ++run) {
     // A fresh context each time: no cache, no service worker, no saved plan.
     const context = await session.newContext();
-    await context.addInitScript(probe);
     page = await context.newPage();
     await page.goto(session.url);
     await page.bringToFront();
     await page.waitForFunction(() => window.stoplan !== undefined);
     await page.evaluate(() => window.stoplan.ready);
-    firstFrames.push(await page.evaluate(() => window.__bench.firstFrameAt));
+    firstFrames.push((await page.evaluate(() => window.stoplan.frameTimes())).first_frame_ms);
     await context.close();
   }
-  // The grid on a page of the session's own context (as the e2e tests open the app).
-  await session.context.addInitScript(probe);
-  page = await session.context.newPage();
+  // The grid in a fresh context of its own, as the e2e tests open the app.
+  const gridContext = await session.newContext();
+  page = await gridContext.newPage();
   await page.goto(session.url);
   await page.bringToFront();
   await page.waitForFunction(() => window.stoplan !== undefined);
@@ -87,18 +69,18 @@ try {
   await waitFrames(page, 5);
   const frames = [];
   for (let i = 0; i < 20; ++i) {
-    await page.evaluate(() => { window.__bench.drawn = []; });
+    await page.evaluate(() => window.stoplan.frameTimes());
     await waitFrames(page, 3);
-    frames.push(...(await page.evaluate(() => window.__bench.drawn)));
+    frames.push(...(await page.evaluate(() => window.stoplan.frameTimes())).frames);
   }
   // Scrolling the grid: each wheel event wakes the app.
   const scrolled = [];
   await page.mouse.move(800, 500);
   for (let i = 0; i < 20; ++i) {
-    await page.evaluate(() => { window.__bench.drawn = []; });
+    await page.evaluate(() => window.stoplan.frameTimes());
     await page.mouse.wheel(0, 400);
     await waitFrames(page, 2);
-    scrolled.push(...(await page.evaluate(() => window.__bench.drawn)));
+    scrolled.push(...(await page.evaluate(() => window.stoplan.frameTimes())).frames);
   }
   const gridMedian = median(frames), scrollMedian = median(scrolled);
   console.log(`  loadPlanJson of the ${(planText.length / 1e6).toFixed(1)} MB plan (~${planLines} lines): ${loadMs} ms`);

@@ -65,11 +65,23 @@ export async function clickItem(page, label) {
   await waitFrames(page, 3);
 }
 
-// Waits until the app has drawn at least `count` more frames.
+// Waits until the app has drawn at least `count` more frames. Polled inside the page on a timer
+// (page.waitForFunction was seen to stall after a large plan was loaded).
 export async function waitFrames(page, count) {
   const start = await page.evaluate(() => window.stoplan.frameCount());
   await page.evaluate(() => window.stoplan.requestFrames());
-  await page.waitForFunction((s) => window.stoplan.frameCount() >= s, start + count);
+  await page.evaluate(([s, n]) => new Promise((resolve, reject) => {
+    const since = performance.now();
+    const check = () => {
+      if (window.stoplan.frameCount() >= s + n) resolve();
+      else if (performance.now() - since > 20000) reject(new Error(`no ${n} frames drawn in 20 s`));
+      else {
+        window.stoplan.requestFrames();  // the app draws a few frames per request, then idles
+        setTimeout(check, 10);
+      }
+    };
+    check();
+  }), [start, count]);
 }
 
 // Types into the ImGui text field with that label, replacing its text, and commits with Enter.

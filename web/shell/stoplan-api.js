@@ -9,6 +9,7 @@
 //                         (or its visible part before "##") in the last frame, or null
 //   frameCount()          frames drawn so far (stays still while the app is idle)
 //   requestFrames()       draw a few frames (after changing state from a script)
+//   frameTimes()          {first_frame_ms, frames: [ms…]}: CPU time of frames drawn since last call
 //   openFile(file)        open a File (as the file picker and a drop do) -> promise
 //   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}
 //   uiState()             {section, highlight_path, language, presentation}
@@ -239,6 +240,7 @@
       return JSON.parse(call('sto_api_item_rect', 'string', ['string'], [String(label)]));
     },
     frameCount: function () { return call('sto_api_frame_count', 'number'); },
+    frameTimes: function () { return JSON.parse(call('sto_api_frame_times', 'string')); },
     requestFrames: function () { call('sto_api_request_frames', null); },
     openFile: openFile,
     makeShareLink: makeShareLink,
