@@ -103,10 +103,11 @@ void draw_key_figures(App& app) {
           "\n= " + format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),
       cofin.met ? kColorOk : kColorError, card);
   ImGui::SameLine();
-  key_figure("##findings", tr(Str::findings, lang),
-             std::to_string(errors) + " " + tr(Str::errors, lang),
-             std::to_string(warnings) + " " + tr(Str::warnings, lang),
-             errors > 0 ? kColorError : kColorOk, card);
+  key_figure(
+      "##findings", tr(Str::findings, lang),
+      std::to_string(errors) + " " + tr(errors == 1 ? Str::error_one : Str::errors, lang),
+      std::to_string(warnings) + " " + tr(warnings == 1 ? Str::warning_one : Str::warnings, lang),
+      errors > 0 ? kColorError : kColorOk, card);
 }
 
 void draw_charts(App& app, float chart_height) {
