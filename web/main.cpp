@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -51,6 +52,19 @@ void key_callback(GLFWwindow* window, int key, int scancode, int action, int mod
     return;
   }
   ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+// Emscripten 3.1.6's GLFW hands on the browser's raw wheel deltas (pixels, with the browser's
+// sign: positive = down), where GLFW and ImGui expect notches with positive = up; unconverted, a
+// wheel turn down scrolled the page up by hundreds of notches. Pixel deltas are about 100 a notch,
+// line deltas (Firefox) about 3.
+double wheel_notches(double delta) {
+  const double per_notch = std::abs(delta) >= 20.0 ? 100.0 : 3.0;
+  return -delta / per_notch;
+}
+
+void scroll_callback(GLFWwindow* window, double dx, double dy) {
+  ImGui_ImplGlfw_ScrollCallback(window, wheel_notches(dx), wheel_notches(dy));
 }
 
 void replay_deferred_key_releases() {
@@ -275,7 +289,9 @@ int main() {
   runtime.app = std::make_unique<sto::ui::App>();
   runtime.app->set_pixel_ratio(runtime.viewport.pixel_ratio);
   ImGui_ImplGlfw_InitForOpenGL(runtime.window, true);
-  glfwSetKeyCallback(runtime.window, key_callback);  // ImGui's own, behind the release fix above
+  // ImGui's own key and wheel callbacks, behind the two fixes above.
+  glfwSetKeyCallback(runtime.window, key_callback);
+  glfwSetScrollCallback(runtime.window, scroll_callback);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   // Copy goes to the system clipboard; paste comes from the page's paste event (sto_api_paste),
   // so ImGui's own Ctrl+V finds nothing to insert and the text is not pasted twice.

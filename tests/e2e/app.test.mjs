@@ -117,3 +117,16 @@ test('the app draws no frames while idle', async (t) => {
   const end = await page.evaluate(() => window.stoplan.frameCount());
   assert.equal(end - start, 0, `frames drawn while idle: ${end - start}`);
 });
+
+test('the mouse wheel scrolls down, by a sensible amount', async (t) => {
+  const page = await openApp(t, session);
+  const before = await page.evaluate(() => window.stoplan.itemRect('Per jaar'));
+  await page.mouse.move(700, 500);
+  await waitFrames(page, 2);
+  await page.mouse.wheel(0, 100);  // one notch
+  await waitFrames(page, 3);
+  const after = await page.evaluate(() => window.stoplan.itemRect('Per jaar'));
+  assert.ok(after.y < before.y, `scrolled down: ${before.y} -> ${after.y}`);
+  assert.ok(before.y - after.y < 300, `one notch is not a page jump: ${before.y - after.y} px`);
+  assert.deepEqual(page.problems, []);
+});

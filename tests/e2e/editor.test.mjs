@@ -111,3 +111,28 @@ test('the new-plan wizard asks region, scheme and partners first and opens the n
   for (const code of ['TOO_FEW_VMBO', 'NO_MBO', 'NO_BUSINESS', 'NO_PRIMARY']) assert.ok(codes.includes(code), code);
   assert.deepEqual(page.problems, []);
 });
+
+test('on a touch screen a tap selects a section and a swipe scrolls instead of clicking', async (t) => {
+  const context = await session.newContext({ hasTouch: true });
+  t.after(() => context.close());
+  const page = await openApp(t, session, { context });
+  const budget = await itemRect(page, 'Begroting');
+  await page.touchscreen.tap(budget.x + budget.width / 2, budget.y + budget.height / 2);
+  await waitFrames(page, 3);
+  assert.ok(await itemRect(page, '##budget_filter'), 'the tap opened the budget');
+  // A swipe up over the grid scrolls it: the first row's item moves up and nothing is edited.
+  // The first line's amount (the CNC machine's depreciation in 2025) as a landmark.
+  const before = await itemRect(page, '€ 1.700,00');
+  assert.ok(before, 'the first line is on screen');
+  const planBefore = await page.evaluate(() => window.stoplan.planJson());
+  const cdp = await context.newCDPSession(page);
+  const x = 700, from = 600, to = 300;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
+  for (let y = from; y >= to; y -= 30) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await waitFrames(page, 3);
+  const after = await itemRect(page, '€ 1.700,00');
+  assert.ok(after === null || after.y < before.y, `the grid scrolled: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+  assert.equal(await page.evaluate(() => window.stoplan.planJson()), planBefore, 'a swipe edits nothing');
+  assert.deepEqual(page.problems, []);
+});
