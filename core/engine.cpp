@@ -2,6 +2,7 @@
 #include "engine.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 
@@ -26,26 +27,47 @@ std::string path_of_line(std::size_t activity, std::size_t line) {
   return "activities[" + std::to_string(activity) + "].lines[" + std::to_string(line) + "]";
 }
 
-// Organisation id -> index, sorted for binary search (built once per evaluation).
+std::uint64_t hash_text(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return hash;
+}
+
+// Organisation id -> index, an open-addressing hash table built once per evaluation (a binary
+// search over the sorted ids was most of evaluate()'s string compares).
 class OrganisationIndex {
  public:
-  explicit OrganisationIndex(const Plan& plan) {
-    entries_.reserve(plan.organisations.size());
-    for (std::size_t i = 0; i < plan.organisations.size(); ++i)
-      entries_.emplace_back(std::string_view(plan.organisations[i].id), i);
-    std::stable_sort(entries_.begin(), entries_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  explicit OrganisationIndex(const Plan& plan) : plan_(plan) {
+    while (capacity_ < plan.organisations.size() * 2) capacity_ <<= 1;
+    slots_.assign(capacity_, 0);
+    // With duplicate ids the first organisation wins, as in a linear search.
+    for (std::size_t i = 0; i < plan.organisations.size(); ++i) {
+      const std::string& id = plan.organisations[i].id;
+      for (std::size_t s = slot_start(id);; s = (s + 1) & (capacity_ - 1)) {
+        if (slots_[s] == 0) {
+          slots_[s] = static_cast<std::uint32_t>(i + 1);
+          break;
+        }
+        if (plan.organisations[slots_[s] - 1].id == id) break;
+      }
+    }
   }
   // The index, or `unknown` when no organisation has this id.
   std::size_t find(std::string_view id, std::size_t unknown) const {
-    auto it =
-        std::lower_bound(entries_.begin(), entries_.end(), id,
-                         [](const auto& entry, std::string_view key) { return entry.first < key; });
-    return it != entries_.end() && it->first == id ? it->second : unknown;
+    for (std::size_t s = slot_start(id);; s = (s + 1) & (capacity_ - 1)) {
+      const std::uint32_t slot = slots_[s];
+      if (slot == 0) return unknown;
+      if (plan_.organisations[slot - 1].id == id) return slot - 1;
+    }
   }
 
  private:
-  std::vector<std::pair<std::string_view, std::size_t>> entries_;
+  std::size_t slot_start(std::string_view id) const {
+    return static_cast<std::size_t>(hash_text(id)) & (capacity_ - 1);
+  }
+  const Plan& plan_;
+  std::size_t capacity_ = 16;
+  std::vector<std::uint32_t> slots_;  // 1 + an index into plan.organisations; 0 = empty
 };
 
 }  // namespace
@@ -219,84 +241,92 @@ MaximumResult maximum_subsidy(const Plan& plan, const Scheme& scheme) {
   return r;
 }
 
-Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
-  Evaluation e;
-  e.scheme_found = true;
-  e.scheme_id = scheme.id;
-  e.first_year = scheme.first_year();
-  e.year_count = std::max(0, scheme.last_spend_year() - scheme.first_year() + 1);
+namespace {
+
+using SourceSums = std::array<std::uint64_t, kFundingCount>;  // modular sums per FundingSource
+
+Totals totals_of(const SourceSums& s) {
+  const auto money = [](std::uint64_t v) { return Money{static_cast<std::int64_t>(v)}; };
+  Totals t;
+  t.subsidy = money(s[0]);
+  t.cofinancing_cash = money(s[1]);
+  t.cofinancing_in_kind = money(s[2]);
+  t.own = money(s[3]);
+  t.cofinancing = money(s[1] + s[2]);
+  t.costs = money(s[0] + s[1] + s[2] + s[3]);
+  return t;
+}
+
+// Books every line with unchecked (modular) adds per funding source and derives the totals from
+// them. Returns false, leaving the totals to the checked path, when an amount overflows or the
+// sum of all amounts' magnitudes exceeds int64: otherwise no sum of some of the amounts can
+// overflow, so the figures equal those of checked adds exactly.
+bool book_without_overflow(const Plan& plan, const Scheme& scheme, const OrganisationIndex& orgs,
+                           Evaluation& e) {
   const auto years = static_cast<std::size_t>(e.year_count);
-  e.by_year.assign(years, Totals{});
-  e.depreciation_by_year.assign(years, Money{});
-  e.cube.assign(years * kCategoryCount * kFundingCount, Money{});
-  e.by_organisation.assign(plan.organisations.size() + 1, Totals{});
-  e.by_activity.assign(plan.activities.size(), Totals{});
-  e.line_offset.reserve(plan.activities.size());
-  std::size_t line_total = 0;
-  for (const auto& a : plan.activities) {
-    e.line_offset.push_back(line_total);
-    line_total += a.lines.size();
-  }
-  e.line_cost.assign(line_total, Money{});
-
-  const OrganisationIndex orgs(plan);
   const std::size_t unknown_org = plan.organisations.size();
-  auto note_overflow = [&](std::size_t a, std::size_t l) {
-    if (!e.overflow) e.overflow_path = path_of_line(a, l);
-    e.overflow = true;
-  };
-
-  // Books `amount` of one line in year index y (or outside the period when y is out of range).
-  auto book = [&](const BudgetLine& line, std::size_t a, std::size_t org, int y, Money amount) {
-    bool o = false;
-    if (y < 0 || y >= e.year_count) {
-      e.outside_period.add(line.funding, amount, o);
-      return o;
-    }
-    const auto yi = static_cast<std::size_t>(y);
-    e.total.add(line.funding, amount, o);
-    e.by_year[yi].add(line.funding, amount, o);
-    e.by_category[static_cast<std::size_t>(line.category)].add(line.funding, amount, o);
-    e.by_organisation[org].add(line.funding, amount, o);
-    e.by_activity[a].add(line.funding, amount, o);
-    Money& cell =
-        e.cube[(yi * kCategoryCount + static_cast<std::size_t>(line.category)) * kFundingCount +
-               static_cast<std::size_t>(line.funding)];
-    if (!add_into(cell, amount)) o = true;
-    return o;
-  };
-
+  std::vector<std::uint64_t> cube(years * kCategoryCount * kFundingCount, 0);
+  std::vector<std::uint64_t> depreciation(years, 0);
+  std::vector<SourceSums> by_organisation(plan.organisations.size() + 1, SourceSums{});
+  SourceSums outside{};
+  constexpr std::uint64_t kLimit = static_cast<std::uint64_t>(INT64_MAX);
+  std::uint64_t magnitude = 0;
+  std::size_t k = 0;  // flat line index
   for (std::size_t a = 0; a < plan.activities.size(); ++a) {
-    const auto& lines = plan.activities[a].lines;
-    for (std::size_t l = 0; l < lines.size(); ++l) {
-      const BudgetLine& line = lines[l];
+    SourceSums activity{};
+    for (const BudgetLine& line : plan.activities[a].lines) {
       const std::size_t org = orgs.find(line.organisation_id, unknown_org);
-      Money& line_cost = e.line_cost[e.line_offset[a] + l];
-      if (line.investment) {
-        // An investment line books the depreciation that falls in its own year.
-        auto amount = depreciation_in_year(*line.investment, line.year, scheme);
-        const int y = e.year_index(line.year);
-        if (!amount) {
-          note_overflow(a, l);
-          continue;
-        }
-        line_cost = *amount;
-        if (y >= 0 && y < e.year_count &&
-            !add_into(e.depreciation_by_year[static_cast<std::size_t>(y)], *amount))
-          note_overflow(a, l);
-        if (book(line, a, org, y, *amount)) note_overflow(a, l);
-      } else {
-        auto amount = line_amount(line);
-        if (!amount) {
-          note_overflow(a, l);
-          continue;
-        }
-        line_cost = *amount;
-        if (book(line, a, org, e.year_index(line.year), *amount)) note_overflow(a, l);
+      e.line_organisation[k] = static_cast<std::uint32_t>(org);
+      const std::optional<Money> amount =
+          line.investment ? depreciation_in_year(*line.investment, line.year, scheme)
+                          : line_amount(line);
+      if (!amount) return false;
+      e.line_cost[k++] = *amount;
+      const auto value = static_cast<std::uint64_t>(amount->cents);
+      const std::uint64_t size = amount->cents < 0 ? 0 - value : value;
+      if (size > kLimit - magnitude) return false;
+      magnitude += size;
+      const auto f = static_cast<std::size_t>(line.funding);
+      const int y = e.year_index(line.year);
+      if (y < 0 || y >= e.year_count) {
+        outside[f] += value;
+        continue;
       }
+      const auto yi = static_cast<std::size_t>(y);
+      if (line.investment) depreciation[yi] += value;
+      cube[(yi * kCategoryCount + static_cast<std::size_t>(line.category)) * kFundingCount + f] +=
+          value;
+      by_organisation[org][f] += value;
+      activity[f] += value;
     }
+    e.by_activity[a] = totals_of(activity);
   }
+  SourceSums total{};
+  std::array<SourceSums, kCategoryCount> by_category{};
+  for (std::size_t y = 0; y < years; ++y) {
+    SourceSums year{};
+    for (std::size_t c = 0; c < kCategoryCount; ++c)
+      for (std::size_t f = 0; f < kFundingCount; ++f) {
+        const std::uint64_t v = cube[(y * kCategoryCount + c) * kFundingCount + f];
+        year[f] += v;
+        by_category[c][f] += v;
+        total[f] += v;
+      }
+    e.by_year[y] = totals_of(year);
+    e.depreciation_by_year[y] = Money{static_cast<std::int64_t>(depreciation[y])};
+  }
+  for (std::size_t i = 0; i < cube.size(); ++i)
+    e.cube[i] = Money{static_cast<std::int64_t>(cube[i])};
+  for (std::size_t c = 0; c < kCategoryCount; ++c) e.by_category[c] = totals_of(by_category[c]);
+  for (std::size_t o = 0; o < by_organisation.size(); ++o)
+    e.by_organisation[o] = totals_of(by_organisation[o]);
+  e.total = totals_of(total);
+  e.outside_period = totals_of(outside);
+  return true;
+}
 
+// The maximum, cofinancing and settlement of an evaluation whose lines are booked.
+void finish_evaluation(const Plan& plan, const Scheme& scheme, Evaluation& e) {
   // [SECTION] Maximum subsidy
   const MaximumResult max = maximum_subsidy(plan, scheme);
   e.max_subsidy = max.amount;
@@ -350,6 +380,97 @@ Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
       "Subsidy above the maximum is cut; when cofinancing is below the minimum the subsidy is "
       "lowered pro rata: "
       "allowed = subsidy × actual cofinancing / required cofinancing.";
+}
+
+}  // namespace
+
+Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
+  Evaluation e;
+  e.scheme_found = true;
+  e.scheme_id = scheme.id;
+  e.first_year = scheme.first_year();
+  e.year_count = std::max(0, scheme.last_spend_year() - scheme.first_year() + 1);
+  const auto years = static_cast<std::size_t>(e.year_count);
+  e.by_year.assign(years, Totals{});
+  e.depreciation_by_year.assign(years, Money{});
+  e.cube.assign(years * kCategoryCount * kFundingCount, Money{});
+  e.by_organisation.assign(plan.organisations.size() + 1, Totals{});
+  e.by_activity.assign(plan.activities.size(), Totals{});
+  e.line_offset.reserve(plan.activities.size());
+  std::size_t line_total = 0;
+  for (const auto& a : plan.activities) {
+    e.line_offset.push_back(line_total);
+    line_total += a.lines.size();
+  }
+  e.line_cost.assign(line_total, Money{});
+  e.line_organisation.assign(line_total, 0);
+
+  const OrganisationIndex orgs(plan);
+  const std::size_t unknown_org = plan.organisations.size();
+  if (book_without_overflow(plan, scheme, orgs, e)) {
+    finish_evaluation(plan, scheme, e);
+    return e;
+  }
+  // Some amount or sum may overflow: book every line with checked adds, noting the first overflow.
+  e.line_cost.assign(line_total, Money{});
+  auto note_overflow = [&](std::size_t a, std::size_t l) {
+    if (!e.overflow) e.overflow_path = path_of_line(a, l);
+    e.overflow = true;
+  };
+
+  // Books `amount` of one line in year index y (or outside the period when y is out of range).
+  auto book = [&](const BudgetLine& line, std::size_t a, std::size_t org, int y, Money amount) {
+    bool o = false;
+    if (y < 0 || y >= e.year_count) {
+      e.outside_period.add(line.funding, amount, o);
+      return o;
+    }
+    const auto yi = static_cast<std::size_t>(y);
+    e.total.add(line.funding, amount, o);
+    e.by_year[yi].add(line.funding, amount, o);
+    e.by_category[static_cast<std::size_t>(line.category)].add(line.funding, amount, o);
+    e.by_organisation[org].add(line.funding, amount, o);
+    e.by_activity[a].add(line.funding, amount, o);
+    Money& cell =
+        e.cube[(yi * kCategoryCount + static_cast<std::size_t>(line.category)) * kFundingCount +
+               static_cast<std::size_t>(line.funding)];
+    if (!add_into(cell, amount)) o = true;
+    return o;
+  };
+
+  for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+    const auto& lines = plan.activities[a].lines;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      const BudgetLine& line = lines[l];
+      const std::size_t org = orgs.find(line.organisation_id, unknown_org);
+      e.line_organisation[e.line_offset[a] + l] = static_cast<std::uint32_t>(org);
+      Money& line_cost = e.line_cost[e.line_offset[a] + l];
+      if (line.investment) {
+        // An investment line books the depreciation that falls in its own year.
+        auto amount = depreciation_in_year(*line.investment, line.year, scheme);
+        const int y = e.year_index(line.year);
+        if (!amount) {
+          note_overflow(a, l);
+          continue;
+        }
+        line_cost = *amount;
+        if (y >= 0 && y < e.year_count &&
+            !add_into(e.depreciation_by_year[static_cast<std::size_t>(y)], *amount))
+          note_overflow(a, l);
+        if (book(line, a, org, y, *amount)) note_overflow(a, l);
+      } else {
+        auto amount = line_amount(line);
+        if (!amount) {
+          note_overflow(a, l);
+          continue;
+        }
+        line_cost = *amount;
+        if (book(line, a, org, e.year_index(line.year), *amount)) note_overflow(a, l);
+      }
+    }
+  }
+
+  finish_evaluation(plan, scheme, e);
   return e;
 }
 

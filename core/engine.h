@@ -71,6 +71,9 @@ struct Evaluation {
   // flattened: line j of activity i is at line_cost[line_offset[i] + j].
   std::vector<std::size_t> line_offset;
   std::vector<Money> line_cost;
+  // The organisation of every line, flattened as line_cost: an index into plan.organisations (the
+  // first with the line's organisation_id), or plan.organisations.size() when none has that id.
+  std::vector<std::uint32_t> line_organisation;
 
   Money max_subsidy;
   bool max_known =
