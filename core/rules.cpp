@@ -30,6 +30,31 @@ std::string index_path(const char* field, std::size_t i) {
   return std::string(field) + "[" + std::to_string(i) + "]";
 }
 
+// "activities[a].lines[l]".
+std::string line_path(std::size_t activity, std::size_t line) {
+  std::string path = index_path("activities", activity);
+  path.append(".lines[").append(std::to_string(line)).append("]");
+  return path;
+}
+
+// A budget line's path and name for messages, built only when a finding needs them.
+struct LineText {
+  const BudgetLine& line;
+  const std::string& activity_path;  // "activities[a]"
+  std::size_t index;                 // of the line in its activity
+  std::string& buffer;               // reused between lines
+  bool built = false;
+  const std::string& path() {
+    if (!built) {
+      buffer.assign(activity_path).append(".lines[").append(std::to_string(index)).append("]");
+      built = true;
+    }
+    return buffer;
+  }
+  // The description, or the path when there is none.
+  const std::string& name() { return line.description.empty() ? path() : line.description; }
+};
+
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -53,44 +78,58 @@ const char* kind_name(OrganisationKind kind, Language language) {
   return "";
 }
 
-// duplicate[k] = 1 when ids[k] already appeared before k. One pass over an open-addressing table
-// of FNV-1a hashes; sorting the ids instead was a fifth of analyse() on 10,000 lines.
-std::vector<char> later_uses(const std::vector<std::string_view>& ids) {
-  std::vector<char> duplicate(ids.size(), 0);
-  std::size_t capacity = 16;
-  while (capacity < ids.size() * 2) capacity <<= 1;
-  std::vector<std::size_t> slots(capacity, 0);  // 1 + an index into ids; 0 = empty
-  for (std::size_t k = 0; k < ids.size(); ++k) {
+// Ids seen so far, for duplicates: an open-addressing table of FNV-1a hashes (sorting the ids
+// instead was a fifth of analyse() on 10,000 lines). Keeps views of the ids: they must outlive it.
+class IdTable {
+ public:
+  explicit IdTable(std::size_t ids) {
+    while (capacity_ < ids * 2) capacity_ <<= 1;
+    slots_.assign(capacity_, Slot{0, 0});
+    ids_.reserve(ids);
+  }
+  // False when `id` was added before; else adds it.
+  bool add(std::string_view id) {
     std::uint64_t hash = 14695981039346656037ull;
-    for (const char c : ids[k]) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    for (std::size_t i = static_cast<std::size_t>(hash) & (capacity - 1);;
-         i = (i + 1) & (capacity - 1)) {
-      if (slots[i] == 0) {
-        slots[i] = k + 1;
-        break;
+    for (const char c : id) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    for (std::size_t i = static_cast<std::size_t>(hash) & (capacity_ - 1);;
+         i = (i + 1) & (capacity_ - 1)) {
+      Slot& slot = slots_[i];
+      if (slot.index == 0) {
+        ids_.push_back(id);
+        slot = Slot{tag, static_cast<std::uint32_t>(ids_.size())};
+        return true;
       }
-      if (ids[slots[i] - 1] == ids[k]) {
-        duplicate[k] = 1;
-        break;
-      }
+      if (slot.tag == tag && ids_[slot.index - 1] == id) return false;
     }
   }
-  return duplicate;
-}
+
+ private:
+  struct Slot {
+    std::uint32_t tag;    // the hash's high half
+    std::uint32_t index;  // 1 + an index into ids_; 0 = empty
+  };
+  std::size_t capacity_ = 16;
+  std::vector<Slot> slots_;
+  std::vector<std::string_view> ids_;
+};
 
 // Investments already seen, for double funding: organisation, description, price, purchase date
 // and line year identify one. A hash table (a std::map of tuples was a quarter of analyse()).
 class InvestmentIndex {
  public:
-  explicit InvestmentIndex(std::size_t lines) {
-    while (capacity_ < lines * 2) capacity_ <<= 1;
-    slots_.assign(capacity_, 0);
-  }
-  // The path of an earlier investment with the same identity, or nullptr after recording this one.
-  const std::string* find_or_add(const BudgetLine& line, const std::string& path) {
+  using Where = std::pair<std::size_t, std::size_t>;  // activity and line index
+  // Where an earlier investment with the same identity is, or nullptr after recording this one at
+  // `where`.
+  const Where* find_or_add(const BudgetLine& line, Where where) {
     const Investment& inv = line.investment.value();
-    Entry entry{line.organisation_id, line.description, inv.purchase_price.cents,
-                inv.purchase_date,    line.year,        path};
+    Entry entry{line.organisation_id,
+                line.description,
+                inv.purchase_price.cents,
+                inv.purchase_date,
+                line.year,
+                where,
+                0};
     std::uint64_t hash = 14695981039346656037ull;
     const auto mix = [&hash](std::uint64_t v) { hash = (hash ^ v) * 1099511628211ull; };
     for (const char c : entry.organisation) mix(static_cast<unsigned char>(c));
@@ -100,17 +139,19 @@ class InvestmentIndex {
     mix(static_cast<std::uint64_t>(entry.date.year * 10000 + entry.date.month * 100 +
                                    entry.date.day));
     mix(static_cast<std::uint64_t>(entry.year));
-    for (std::size_t i = static_cast<std::size_t>(hash) & (capacity_ - 1);;
-         i = (i + 1) & (capacity_ - 1)) {
+    entry.hash = hash;
+    for (std::size_t i = slot_start(hash);; i = (i + 1) & (slots_.size() - 1)) {
       if (slots_[i] == 0) {
-        entries_.push_back(std::move(entry));
-        slots_[i] = entries_.size();
+        entries_.push_back(entry);
+        slots_[i] = static_cast<std::uint32_t>(entries_.size());
+        if (entries_.size() * 2 > slots_.size()) grow();
         return nullptr;
       }
       const Entry& other = entries_[slots_[i] - 1];
-      if (other.price == entry.price && other.year == entry.year && other.date == entry.date &&
-          other.organisation == entry.organisation && other.description == entry.description)
-        return &other.path;
+      if (other.hash == hash && other.price == entry.price && other.year == entry.year &&
+          other.date == entry.date && other.organisation == entry.organisation &&
+          other.description == entry.description)
+        return &other.where;
     }
   }
 
@@ -120,11 +161,24 @@ class InvestmentIndex {
     std::int64_t price;
     Date date;
     int year;
-    std::string path;
+    Where where;
+    std::uint64_t hash;
   };
-  std::size_t capacity_ = 16;
-  std::vector<std::size_t> slots_;  // 1 + an index into entries_; 0 = empty
+  std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(16, 0);  // 1 + an entry; 0 = empty
   std::vector<Entry> entries_;
+
+  std::size_t slot_start(std::uint64_t hash) const {
+    return static_cast<std::size_t>(hash) & (slots_.size() - 1);
+  }
+  // Doubles the table as it fills: only investment lines are in it.
+  void grow() {
+    slots_.assign(slots_.size() * 2, 0);
+    for (std::size_t k = 0; k < entries_.size(); ++k) {
+      std::size_t i = slot_start(entries_[k].hash);
+      while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = static_cast<std::uint32_t>(k + 1);
+    }
+  }
 };
 
 class Checker {
@@ -164,6 +218,13 @@ class Checker {
         std::lower_bound(organisations_.begin(), organisations_.end(), id,
                          [](const auto& entry, std::string_view key) { return entry.first < key; });
     return it != organisations_.end() && it->first == id ? it->second : nullptr;
+  }
+  // The organisation of the flat-index line `k`: from the evaluation when `known`, else looked up.
+  const Organisation* organisation_of_line(const BudgetLine& line, std::size_t k,
+                                           bool known) const {
+    if (!known) return organisation(line.organisation_id);
+    const std::size_t index = eval_.line_organisation[k];
+    return index < plan_.organisations.size() ? &plan_.organisations[index] : nullptr;
   }
   bool goal_exists(std::string_view id) const {
     for (const auto& g : plan_.goals)
@@ -396,14 +457,14 @@ class Checker {
     check_ids(
         plan_.activities, [](std::size_t i) { return index_path("activities", i); }, "Activiteit",
         "Activity");
-    // Duplicate line ids: duplicate_line[k] marks every later use of an id.
-    std::vector<std::string_view> ids;
-    for (const auto& act : plan_.activities)
-      for (const auto& line : act.lines) ids.emplace_back(line.id);
-    const std::vector<char> duplicate_line = later_uses(ids);
-    InvestmentIndex investments(ids.size());
+    std::size_t line_count = 0;
+    for (const auto& act : plan_.activities) line_count += act.lines.size();
+    IdTable line_ids(line_count);  // a line id already in it is used again (DUPLICATE_ID)
+    InvestmentIndex investments;
+    // Each line's organisation as evaluate() found it, when the evaluation is of this plan.
+    const bool known_orgs = eval_.line_organisation.size() == line_count;
     std::size_t flat = 0;
-    std::string path;
+    std::string buffer;
     const int first = scheme_.first_year(), last = scheme_.last_spend_year();
     for (std::size_t a = 0; a < plan_.activities.size(); ++a) {
       const auto& act = plan_.activities[a];
@@ -425,52 +486,56 @@ class Checker {
 
       for (std::size_t l = 0; l < act.lines.size(); ++l) {
         const BudgetLine& line = act.lines[l];
-        // One reused buffer: no allocation per line once it is large enough.
-        path.assign(apath).append(".lines[").append(std::to_string(l)).append("]");
-        const std::string& name = line.description.empty() ? path : line.description;
-        const bool duplicate = duplicate_line[flat++] != 0;
+        LineText text{line, apath, l, buffer};
+        const bool duplicate = !line_ids.add(line.id);
         if (line.id.empty())
-          add("MISSING_ID", Severity::error, path + ".id", "Begrotingsregel zonder id.",
+          add("MISSING_ID", Severity::error, text.path() + ".id", "Begrotingsregel zonder id.",
               "Budget line without an id.");
         else if (duplicate)
-          add("DUPLICATE_ID", Severity::error, path + ".id",
+          add("DUPLICATE_ID", Severity::error, text.path() + ".id",
               "Begrotingsregel: id '" + line.id + "' komt vaker voor.",
               "Budget line: id '" + line.id + "' is used more than once.");
-        const Organisation* org = organisation(line.organisation_id);
-        if (!org) unknown_organisation(path + ".organisation_id", line.organisation_id);
-        if (line.year < first || line.year > last)
-          add("LINE_OUTSIDE_PERIOD", Severity::error, path + ".year",
+        const Organisation* org = organisation_of_line(line, flat++, known_orgs);
+        if (!org) unknown_organisation(text.path() + ".organisation_id", line.organisation_id);
+        if (line.year < first || line.year > last) {
+          const std::string& name = text.name();
+          add("LINE_OUTSIDE_PERIOD", Severity::error, text.path() + ".year",
               "'" + name + "' valt in " + std::to_string(line.year) + ", buiten de periode " +
                   std::to_string(first) + "-" + std::to_string(last) + " (uitgeven tot " +
                   format_iso_date(scheme_.spend_deadline) + "); deze kosten tellen niet mee.",
               "'" + name + "' falls in " + std::to_string(line.year) + ", outside the period " +
                   std::to_string(first) + "-" + std::to_string(last) + " (spending until " +
                   format_iso_date(scheme_.spend_deadline) + "); these costs do not count.");
+        }
         if (line.funding != FundingSource::subsidy && line.funding != FundingSource::own && org &&
             org->kind != OrganisationKind::business)
-          add("COFIN_NOT_FROM_BUSINESS", Severity::warning, path + ".funding",
+          add("COFIN_NOT_FROM_BUSINESS", Severity::warning, text.path() + ".funding",
               "Cofinanciering hoort van bedrijven te komen; '" + org->name + "' is " +
                   kind_name(org->kind, Language::nl) + ".",
               "Cofinancing should come from businesses; '" + org->name + "' is " +
                   kind_name(org->kind, Language::en) + ".");
-        if (!line.other_funding.empty())
-          add("DOUBLE_FUNDING", Severity::error, path + ".other_funding",
+        if (!line.other_funding.empty()) {
+          const std::string& name = text.name();
+          add("DOUBLE_FUNDING", Severity::error, text.path() + ".other_funding",
               "'" + name + "' wordt ook betaald uit '" + line.other_funding +
                   "'; dubbele financiering is niet toegestaan.",
               "'" + name + "' is also paid from '" + line.other_funding +
                   "'; double funding is not allowed.");
+        }
         if (line.investment) {
-          check_investment(line, path, name, investments);
+          check_investment(line, a, text, investments);
         } else {
-          if (line.price.cents < 0 || line.quantity_milli < 0)
+          if (line.price.cents < 0 || line.quantity_milli < 0) {
+            const std::string& name = text.name();
             add("NEGATIVE_AMOUNT", Severity::error,
-                path + (line.price.cents < 0 ? ".price" : ".quantity"),
+                text.path() + (line.price.cents < 0 ? ".price" : ".quantity"),
                 "'" + name + "' heeft een negatieve prijs of hoeveelheid.",
                 "'" + name + "' has a negative price or quantity.");
-          else if (line.price.cents == 0 || line.quantity_milli == 0) {
+          } else if (line.price.cents == 0 || line.quantity_milli == 0) {
+            const std::string& name = text.name();
             const bool concrete = line.year < first + scheme_.concrete_years;
             add("LINE_WITHOUT_PRICE_OR_QUANTITY", concrete ? Severity::error : Severity::warning,
-                path + (line.price.cents == 0 ? ".price" : ".quantity"),
+                text.path() + (line.price.cents == 0 ? ".price" : ".quantity"),
                 "'" + name + "' heeft geen prijs of hoeveelheid" +
                     (concrete ? std::string("; de eerste jaren moeten concreet begroot zijn (prijs "
                                             "× hoeveelheid).")
@@ -486,7 +551,7 @@ class Checker {
     }
   }
 
-  void check_investment(const BudgetLine& line, const std::string& path, const std::string& name,
+  void check_investment(const BudgetLine& line, std::size_t activity, LineText& text,
                         InvestmentIndex& investments) {
     const Investment& inv = line.investment.value();
     const Date& d = inv.purchase_date;
@@ -494,7 +559,8 @@ class Checker {
                          d.day >= 1 && d.day <= days_in_month(d.year, d.month);
     if (inv.purchase_price.cents <= 0 || !date_ok || inv.economic_life_months <= 0 ||
         inv.project_use_bp <= 0 || inv.project_use_bp > 10000) {
-      add("INVESTMENT_INCOMPLETE", Severity::error, path + ".investment",
+      const std::string& name = text.name();
+      add("INVESTMENT_INCOMPLETE", Severity::error, text.path() + ".investment",
           "Investering '" + name +
               "' mist aanschafprijs, aanschafdatum, economische levensduur of een projectaandeel "
               "tussen 0 en 100%.",
@@ -508,8 +574,10 @@ class Checker {
         static_cast<std::int64_t>(d.year) * 12 + (d.month - 1) + inv.economic_life_months;
     const std::int64_t period_end_month =
         static_cast<std::int64_t>(scheme_.period_end.year) * 12 + scheme_.period_end.month;
-    if (end_month <= period_end_month)
-      add("INVESTMENT_LIFE_SHORTENED", Severity::warning, path + ".investment.economic_life_months",
+    if (end_month <= period_end_month) {
+      const std::string& name = text.name();
+      add("INVESTMENT_LIFE_SHORTENED", Severity::warning,
+          text.path() + ".investment.economic_life_months",
           "De economische levensduur van '" + name + "' (" +
               std::to_string(inv.economic_life_months) +
               " maanden) eindigt binnen de regelingsperiode. Afschrijven gaat over de echte "
@@ -519,19 +587,26 @@ class Checker {
               " months) ends within the scheme period. Depreciation follows the real economic "
               "life; it may not be "
               "shortened to the project end.");
+    }
     if (line.year >= scheme_.first_year() && line.year <= scheme_.last_spend_year() &&
-        depreciation_months(inv, line.year, scheme_) == 0)
-      add("INVESTMENT_NO_DEPRECIATION", Severity::warning, path + ".year",
+        depreciation_months(inv, line.year, scheme_) == 0) {
+      const std::string& name = text.name();
+      add("INVESTMENT_NO_DEPRECIATION", Severity::warning, text.path() + ".year",
           "Investering '" + name + "' heeft in " + std::to_string(line.year) +
               " geen afschrijving (voor de aanschaf of na de levensduur); deze regel kost niets.",
           "Investment '" + name + "' has no depreciation in " + std::to_string(line.year) +
               " (before purchase or after its life); this line costs nothing.");
-    if (const std::string* earlier = investments.find_or_add(line, path))
-      add("DOUBLE_FUNDING", Severity::error, path + ".investment",
+    }
+    if (const InvestmentIndex::Where* where =
+            investments.find_or_add(line, {activity, text.index})) {
+      const std::string& name = text.name();
+      const std::string earlier = line_path(where->first, where->second);
+      add("DOUBLE_FUNDING", Severity::error, text.path() + ".investment",
           "Investering '" + name + "' wordt in " + std::to_string(line.year) +
-              " ook al gefinancierd door " + *earlier + ".",
+              " ook al gefinancierd door " + earlier + ".",
           "Investment '" + name + "' is already funded in " + std::to_string(line.year) + " by " +
-              *earlier + ".");
+              earlier + ".");
+    }
   }
 };
 
