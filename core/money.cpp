@@ -33,6 +33,20 @@ std::int64_t divide_round_half_away(std::int64_t numerator, std::int64_t denomin
 
 std::optional<Money> scale(Money amount, std::int64_t numerator, std::int64_t denominator) {
   if (denominator == 0) return std::nullopt;
+  // Fast path when the product fits in 64 bits (128-bit division is a slow library call, above
+  // all in wasm); the same rounding: half away from zero.
+  std::int64_t p = 0;
+  if (!__builtin_mul_overflow(amount.cents, numerator, &p) &&
+      !(p == std::numeric_limits<std::int64_t>::min() && denominator == -1)) {
+    std::int64_t q = p / denominator;
+    const std::int64_t r = p % denominator;
+    const std::uint64_t abs_r =
+        r < 0 ? 0 - static_cast<std::uint64_t>(r) : static_cast<std::uint64_t>(r);
+    const std::uint64_t abs_den = denominator < 0 ? 0 - static_cast<std::uint64_t>(denominator)
+                                                  : static_cast<std::uint64_t>(denominator);
+    if (abs_r >= abs_den - abs_r) q += ((p < 0) != (denominator < 0)) ? -1 : 1;  // 2|r| >= |d|
+    return Money{q};
+  }
   const Int128 product = static_cast<Int128>(amount.cents) * numerator;
   const Int128 d = denominator;
   Int128 q = product / d;
