@@ -105,6 +105,9 @@ void draw_frame() {
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  // Browsers coarsen their clock (to 0.1 ms, to 100 ms with fingerprinting protection, not at all
+  // under virtual time), so two frames can read the same time; ImGui asserts on a zero step.
+  ImGui::GetIO().DeltaTime = std::max(ImGui::GetIO().DeltaTime, 1.0f / 1000.0f);
   // Emscripten's GLFW has no HiDPI support: lay out in CSS pixels, render at device pixels.
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize =
