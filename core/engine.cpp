@@ -145,7 +145,7 @@ std::optional<Money> depreciation_in_year(const Investment& investment, int year
 std::optional<Money> line_amount(const BudgetLine& line) {
   // Fast path without 128-bit division (the hot loop's main cost); same rounding as scale().
   std::int64_t product = 0;
-  if (!__builtin_mul_overflow(line.price.cents, line.quantity_milli, &product)) {
+  if (multiply_into(line.price.cents, line.quantity_milli, product)) {
     std::int64_t q = product / 1000;
     const std::int64_t r = product % 1000;
     if (r >= 500)

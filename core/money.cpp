@@ -36,7 +36,7 @@ std::optional<Money> scale(Money amount, std::int64_t numerator, std::int64_t de
   // Fast path when the product fits in 64 bits (128-bit division is a slow library call, above
   // all in wasm); the same rounding: half away from zero.
   std::int64_t p = 0;
-  if (!__builtin_mul_overflow(amount.cents, numerator, &p) &&
+  if (multiply_into(amount.cents, numerator, p) &&
       !(p == std::numeric_limits<std::int64_t>::min() && denominator == -1)) {
     std::int64_t q = p / denominator;
     const std::int64_t r = p % denominator;

@@ -24,6 +24,17 @@ struct Money {
 std::optional<Money> checked_add(Money a, Money b);
 // a - b; nullopt on int64 overflow.
 std::optional<Money> checked_sub(Money a, Money b);
+// a × b into `out`; false on overflow. Factors within ±2^31 (the usual case) skip the
+// overflow-checked multiply, which in wasm is a 128-bit library call.
+inline bool multiply_into(std::int64_t a, std::int64_t b, std::int64_t& out) {
+  constexpr std::uint64_t kHalf = std::uint64_t{1} << 31;
+  if (static_cast<std::uint64_t>(a) + kHalf <= 2 * kHalf &&
+      static_cast<std::uint64_t>(b) + kHalf <= 2 * kHalf) {
+    out = a * b;  // |a × b| <= 2^62
+    return true;
+  }
+  return !__builtin_mul_overflow(a, b, &out);
+}
 
 // The one rounding rule of STO Planner: exact integer division rounded half away from zero.
 // Used wherever a product of an amount and a rate or quantity is brought back to whole cents.
