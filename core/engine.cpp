@@ -6,6 +6,8 @@
 #include <string_view>
 #include <utility>
 
+#include "hash.h"
+
 namespace sto {
 
 namespace {
@@ -25,12 +27,6 @@ int month_index(int year, int month) {
 
 std::string path_of_line(std::size_t activity, std::size_t line) {
   return "activities[" + std::to_string(activity) + "].lines[" + std::to_string(line) + "]";
-}
-
-std::uint64_t hash_text(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
-  for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return hash;
 }
 
 // Organisation id -> index, an open-addressing hash table built once per evaluation (a binary

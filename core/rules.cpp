@@ -15,6 +15,8 @@
 #include <set>
 #include <utility>
 
+#include "hash.h"
+
 namespace sto {
 
 namespace {
@@ -78,7 +80,7 @@ const char* kind_name(OrganisationKind kind, Language language) {
   return "";
 }
 
-// Ids seen so far, for duplicates: an open-addressing table of FNV-1a hashes (sorting the ids
+// Ids seen so far, for duplicates: an open-addressing table of hashes (sorting the ids
 // instead was a fifth of analyse() on 10,000 lines). Keeps views of the ids: they must outlive it.
 class IdTable {
  public:
@@ -89,8 +91,7 @@ class IdTable {
   }
   // False when `id` was added before; else adds it.
   bool add(std::string_view id) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (const char c : id) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    const std::uint64_t hash = hash_text(id);
     const auto tag = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t i = static_cast<std::size_t>(hash) & (capacity_ - 1);;
          i = (i + 1) & (capacity_ - 1)) {
@@ -130,15 +131,11 @@ class InvestmentIndex {
                 line.year,
                 where,
                 0};
-    std::uint64_t hash = 14695981039346656037ull;
-    const auto mix = [&hash](std::uint64_t v) { hash = (hash ^ v) * 1099511628211ull; };
-    for (const char c : entry.organisation) mix(static_cast<unsigned char>(c));
-    mix(0x100);  // separates the two texts
-    for (const char c : entry.description) mix(static_cast<unsigned char>(c));
-    mix(static_cast<std::uint64_t>(entry.price));
-    mix(static_cast<std::uint64_t>(entry.date.year * 10000 + entry.date.month * 100 +
-                                   entry.date.day));
-    mix(static_cast<std::uint64_t>(entry.year));
+    std::uint64_t hash = hash_text(entry.description, hash_text(entry.organisation));
+    hash = hash_mix(hash, static_cast<std::uint64_t>(entry.price));
+    hash = hash_mix(hash, static_cast<std::uint64_t>(entry.date.year * 10000 +
+                                                     entry.date.month * 100 + entry.date.day));
+    hash = hash_mix(hash, static_cast<std::uint64_t>(entry.year));
     entry.hash = hash;
     for (std::size_t i = slot_start(hash);; i = (i + 1) & (slots_.size() - 1)) {
       if (slots_[i] == 0) {

@@ -1,0 +1,35 @@
+// A fast non-cryptographic hash of short texts for the core's open-addressing tables (ids,
+// organisations, investments). Eight bytes per step; only ever compared within one process, so
+// its values are free to change.
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace sto {
+
+inline std::uint64_t hash_mix(std::uint64_t hash, std::uint64_t word) {
+  hash = (hash ^ word) * 0x9E3779B97F4A7C15ull;
+  return hash ^ (hash >> 29);
+}
+
+inline std::uint64_t hash_text(std::string_view text, std::uint64_t hash = 0x243F6A8885A308D3ull) {
+  const char* p = text.data();
+  std::size_t n = text.size();
+  hash = hash_mix(hash, n);
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    hash = hash_mix(hash, word);
+  }
+  if (n > 0) {
+    std::uint64_t word = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      word |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    hash = hash_mix(hash, word);
+  }
+  hash = (hash ^ (hash >> 32)) * 0xD6E8FEB86659FD93ull;
+  return hash ^ (hash >> 32);
+}
+
+}  // namespace sto
