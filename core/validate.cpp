@@ -158,11 +158,23 @@ bool name_is(const Value& name, const char* expected) {
   return name.GetStringLength() == length && std::memcmp(name.GetString(), expected, length) == 0;
 }
 
-std::string join(const std::string& path, const std::string& field) {
-  return path.empty() ? field : path + "." + field;
+// "path.field", or "field" at the top. One allocation: these run for every record of a plan.
+std::string join(const std::string& path, std::string_view field) {
+  std::string out;
+  out.reserve(path.size() + 1 + field.size());
+  if (!path.empty()) out.append(path).push_back('.');
+  out.append(field);
+  return out;
 }
+// "path.array[index]".
 std::string indexed(const std::string& path, const char* array, std::size_t index) {
-  return join(path, array) + "[" + std::to_string(index) + "]";
+  const std::string digits = std::to_string(index);  // short: no allocation
+  const std::string_view name(array);
+  std::string out;
+  out.reserve(path.size() + 1 + name.size() + digits.size() + 2);
+  if (!path.empty()) out.append(path).push_back('.');
+  out.append(name).append(1, '[').append(digits).push_back(']');
+  return out;
 }
 
 template <std::size_t N>
@@ -396,25 +408,27 @@ std::string_view Record::id(const char* name) {
 std::int64_t Record::integer(const char* name, std::int64_t min, std::int64_t max) {
   const Value* value = field(name);
   if (!value) return 0;
-  const std::string low = std::to_string(min), high = std::to_string(max);
+  // The bounds as text only for a message: building them for every number was a tenth of load.
+  const auto low = [min] { return std::to_string(min); };
+  const auto high = [max] { return std::to_string(max); };
   if (value->IsInt64()) {
     const std::int64_t number = value->GetInt64();
     if (number < min) {
-      fail(name, "moet ≥ " + low + " zijn", "must be ≥ " + low);
+      fail(name, "moet ≥ " + low() + " zijn", "must be ≥ " + low());
     } else if (number > max) {
-      fail(name, "moet ≤ " + high + " zijn", "must be ≤ " + high);
+      fail(name, "moet ≤ " + high() + " zijn", "must be ≤ " + high());
     } else {
       return number;
     }
   } else if (value->IsUint64()) {  // above INT64_MAX
-    fail(name, "moet ≤ " + high + " zijn", "must be ≤ " + high);
+    fail(name, "moet ≤ " + high() + " zijn", "must be ≤ " + high());
   } else if (value->IsDouble()) {
     // Compared as doubles, never converted to an integer: 1e308 must not become UB.
     const double number = value->GetDouble();
     if (number < static_cast<double>(min)) {
-      fail(name, "moet ≥ " + low + " zijn", "must be ≥ " + low);
+      fail(name, "moet ≥ " + low() + " zijn", "must be ≥ " + low());
     } else if (number > static_cast<double>(max)) {
-      fail(name, "moet ≤ " + high + " zijn", "must be ≤ " + high);
+      fail(name, "moet ≤ " + high() + " zijn", "must be ≤ " + high());
     } else {
       fail(name, "moet een geheel getal zijn, zonder decimale punt of exponent",
            "must be a whole number, without a decimal point or exponent");
