@@ -312,7 +312,7 @@ void figures_table(const char* id, const ComparisonColumn& base,
   if (!ImGui::BeginTable(id, count, flags)) return;
   const float em = ImGui::GetFontSize();
   ImGui::TableSetupColumn(tr(Str::sc_figure, lang), ImGuiTableColumnFlags_WidthFixed, em * 15.0f);
-  ImGui::TableSetupColumn(base.name.c_str(), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  ImGui::TableSetupColumn(tr(Str::sc_base_column, lang), ImGuiTableColumnFlags_WidthStretch, 0.8f);
   for (std::size_t c = 0; c < columns.size(); ++c)
     ImGui::TableSetupColumn((columns[c]->name + "##col" + std::to_string(c)).c_str(),
                             ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -494,7 +494,9 @@ void draw_comparison(App& app, const ComparisonColumn& base,
   };
   std::vector<charts::Series> series;
   const auto add_series = [&](const ComparisonColumn& column, int color) {
-    charts::Series s{column.name, charts::palette(color), {}};
+    // The core names the base column in Dutch; the UI names it in the user's language.
+    charts::Series s{
+        &column == &base ? tr(Str::sc_base_column, lang) : column.name, charts::palette(color), {}};
     for (const YearFigures& y : column.years) s.values.push_back(metric(y).cents);
     series.push_back(std::move(s));
   };
