@@ -4,8 +4,6 @@
 
 #include <imgui.h>
 
-#include <cstdio>
-
 #include "app/fonts.h"
 #include "app/item_registry.h"
 #include "summary_json.h"
@@ -17,24 +15,6 @@ namespace sto::ui {
 namespace {
 
 constexpr float kFontSize = 16.0f;  // CSS pixels
-
-// Escapes text for a JSON string literal.
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-      out += escaped;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
 
 void apply_style() {
   ImGuiStyle& style = ImGui::GetStyle();
@@ -93,7 +73,7 @@ std::string App::plan_json() const {
 std::string App::load_plan_json_for_api(std::string_view text) {
   LoadResult result = load_plan(text);
   if (!result.ok())
-    return "{\"ok\":false,\"error\":" + json_string(result.error.in(language_)) + "}";
+    return "{\"ok\":false,\"error\":" + json_quote(result.error.in(language_)) + "}";
   replace_document(std::move(result.plan), "", 0);
   return "{\"ok\":true}";
 }
@@ -105,11 +85,11 @@ std::string App::summary_json() const {
 std::string App::storage_status_json() const {
   static const char* const problems[] = {"none", "quota", "unavailable", "not_verified",
                                          "conflict"};
-  return std::string("{\"plan_id\":") + json_string(current_id_) +
-         ",\"problem\":" + json_string(problems[static_cast<int>(storage_problem_)]) +
+  return std::string("{\"plan_id\":") + json_quote(current_id_) +
+         ",\"problem\":" + json_quote(problems[static_cast<int>(storage_problem_)]) +
          ",\"dirty\":" + (document_.revision() != saved_revision_ ? "true" : "false") +
-         ",\"status\":" + json_string(save_status_text()) +
-         ",\"banner\":" + json_string(banner_text()) +
+         ",\"status\":" + json_quote(save_status_text()) +
+         ",\"banner\":" + json_quote(banner_text()) +
          ",\"pending_open\":" + (pending_open_ ? "true" : "false") + "}";
 }
 
@@ -135,7 +115,7 @@ void App::handle_shortcuts() {
 
 std::string App::ui_json() const {
   return "{\"section\":" + std::to_string(section_shown_) +
-         ",\"highlight_path\":" + json_string(ui_state_.highlight_path) + ",\"language\":\"" +
+         ",\"highlight_path\":" + json_quote(ui_state_.highlight_path) + ",\"language\":\"" +
          (language_ == Language::nl ? "nl" : "en") + "\"" +
          ",\"presentation\":" + (ui_state_.presentation_mode ? "true" : "false") + "}";
 }

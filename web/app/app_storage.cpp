@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "assets.h"
 #include "platform/browser.h"
+#include "ui/widgets.h"
 
 namespace sto::ui {
 
@@ -19,14 +20,6 @@ std::string clock_text(double ms) {
   const platform::LocalTime t = platform::local_time(ms);
   char text[16];
   std::snprintf(text, sizeof text, "%02d:%02d", t.hour, t.minute);
-  return text;
-}
-
-std::string date_text(double ms) {
-  const platform::LocalTime t = platform::local_time(ms);
-  char text[32];
-  std::snprintf(text, sizeof text, "%02d-%02d-%04d %02d:%02d", t.day, t.month, t.year, t.hour,
-                t.minute);
   return text;
 }
 
@@ -68,7 +61,7 @@ void App::open_last_or_sample() {
       replace_document(std::move(loaded.plan), id, stored->generation);
       last_saved_ms_ = recovered->saved_ms;
       if (recovered->damaged_versions_skipped > 0)
-        banner_ = {Str::recovered_version, date_text(recovered->saved_ms),
+        banner_ = {Str::recovered_version, date_time_text(recovered->saved_ms),
                    Str::recovered_version_tail, true};
       return;
     }
@@ -230,8 +223,8 @@ void App::open_stored_plan(const std::string& id) {
   replace_document(std::move(loaded.plan), id, stored->generation);
   last_saved_ms_ = recovered->saved_ms;
   if (recovered->damaged_versions_skipped > 0)
-    banner_ = {Str::recovered_version, date_text(recovered->saved_ms), Str::recovered_version_tail,
-               true};
+    banner_ = {Str::recovered_version, date_time_text(recovered->saved_ms),
+               Str::recovered_version_tail, true};
 }
 
 void App::restore_version(int number) {
@@ -305,7 +298,7 @@ std::string App::save_status_text() const {
   // When the real backup, the downloaded file, was last made.
   if (const StoredPlan* stored = store_.find(current_id_); stored && stored->downloaded_ms > 0)
     text += std::string(" · ") + tr(Str::downloaded_at, language_) + " " +
-            date_text(stored->downloaded_ms);
+            date_time_text(stored->downloaded_ms);
   return text;
 }
 

@@ -15,15 +15,6 @@ namespace sto::ui {
 
 namespace {
 
-std::string when(double ms) {
-  if (ms <= 0) return "—";
-  const platform::LocalTime t = platform::local_time(ms);
-  char text[32];
-  std::snprintf(text, sizeof text, "%02d-%02d-%04d %02d:%02d", t.day, t.month, t.year, t.hour,
-                t.minute);
-  return text;
-}
-
 void draw_plan_row(App& app, const StoredPlan& plan) {
   const Language lang = app.language();
   UiState& ui = app.ui_state();
@@ -44,7 +35,7 @@ void draw_plan_row(App& app, const StoredPlan& plan) {
     text_item(plan.name + (is_open ? std::string(" ") + tr(Str::is_open, lang) : ""));
   }
   ImGui::TableNextColumn();
-  text_item(when(plan.updated_ms));
+  text_item(date_time_text(plan.updated_ms));
   ImGui::TableNextColumn();
   text_item(std::to_string(plan.versions.size()));
   ImGui::TableNextColumn();
@@ -125,7 +116,7 @@ void draw_my_plans_panel(App& app) {
       ImGui::PushID(v->number);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      text_item(when(v->saved_ms) + "  (#" + std::to_string(v->number) + ")");
+      text_item(date_time_text(v->saved_ms) + "  (#" + std::to_string(v->number) + ")");
       ImGui::TableNextColumn();
       if (ImGui::SmallButton(tr(Str::restore, lang))) app.restore_version(v->number);
       ImGui::PopID();

@@ -4,11 +4,13 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <unordered_map>
 #include <vector>
 
 #include "app/item_registry.h"
+#include "platform/browser.h"
 #include "ui/strings.h"
 
 namespace sto::ui {
@@ -153,6 +155,15 @@ void note_text(const std::string& text) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", text.c_str());
   ImGui::PopTextWrapPos();
+}
+
+std::string date_time_text(double ms) {
+  if (ms <= 0) return "—";
+  const platform::LocalTime t = platform::local_time(ms);
+  char text[32];
+  std::snprintf(text, sizeof text, "%02d-%02d-%04d %02d:%02d", t.day, t.month, t.year, t.hour,
+                t.minute);
+  return text;
 }
 
 void text_item(const std::string& text) {

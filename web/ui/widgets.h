@@ -27,6 +27,9 @@ void form_row(const char* label);
 // Explanatory text in a quieter colour, wrapped to the available width.
 void note_text(const std::string& text);
 
+// A moment in the user's time zone as "28-11-2026 14:03"; "—" when never (ms ≤ 0).
+std::string date_time_text(double ms);
+
 // [SECTION] Editors. `label` is an ImGui label ("##id" to hide it).
 // Text: true when an edit was committed; `out` then holds the new text.
 bool edit_text(const char* label, const std::string& value, std::string& out,
