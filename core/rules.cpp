@@ -101,7 +101,7 @@ class IdTable {
         slot = Slot{tag, static_cast<std::uint32_t>(ids_.size())};
         return true;
       }
-      if (slot.tag == tag && ids_[slot.index - 1] == id) return false;
+      if (slot.tag == tag && same_text(ids_[slot.index - 1], id)) return false;
     }
   }
 
@@ -146,8 +146,8 @@ class InvestmentIndex {
       }
       const Entry& other = entries_[slots_[i] - 1];
       if (other.hash == hash && other.price == entry.price && other.year == entry.year &&
-          other.date == entry.date && other.organisation == entry.organisation &&
-          other.description == entry.description)
+          other.date == entry.date && same_text(other.organisation, entry.organisation) &&
+          same_text(other.description, entry.description))
         return &other.where;
     }
   }

@@ -51,7 +51,7 @@ const verdicts = [];
 const target = (ok, text) => verdicts.push(`${ok ? 'met   ' : 'MISSED'}  ${text}`);
 for (const n of sizes) {
   const file = get('native', n, 'file');
-  console.log(`\n${n} budget lines, plan file ${mb(file.bytes)} (pretty-printed JSON)`);
+  console.log(`\n${n} budget lines, plan file ${mb(file.bytes)} (as saved: one tab per level)`);
   console.log(`${'figure'.padEnd(12)}${pad('native ms', 11)}${pad('wasm ms', 11)}${pad('wasm/nat', 10)}  ${'native rate'.padEnd(16)}${'wasm rate'.padEnd(16)}${pad('peak native', 13)}${pad('peak wasm', 12)}`);
   for (const metric of ['analyse', 'save', 'load', 'edit']) {
     const a = get('native', n, metric), w = get('wasm', n, metric);

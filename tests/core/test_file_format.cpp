@@ -94,11 +94,13 @@ TEST_CASE("the full golden file holds what it should", "[file][golden]") {
   CHECK(plan.activities[0].lines.at(0).description == "Regel 1 \\ 😀");
 }
 
-TEST_CASE("files we accept: BOM, no class versions beyond the first, any field order",
-          "[file][accepted]") {
+TEST_CASE(
+    "files we accept: BOM, no class versions beyond the first, any field order, any indentation",
+    "[file][accepted]") {
   const Plan full = load_plan(read_data("v1/full.json")).plan;
+  // space_indented.json is full.json as STO Planner wrote it before it indented with tabs.
   for (const char* name : {"accepted/bom_prefixed.json", "accepted/no_class_versions.json",
-                           "accepted/reordered_compact.json"}) {
+                           "accepted/reordered_compact.json", "accepted/space_indented.json"}) {
     INFO(name);
     const LoadResult loaded = load_plan(read_data(name));
     INFO(loaded.error.en);
