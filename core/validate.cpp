@@ -332,6 +332,7 @@ Record::Record(Validator& validator, Value& object, std::string path, Kind kind,
     problem_ = Localized{path_ + ": moet een object {…} zijn", path_ + ": must be an object {…}"};
     return;
   }
+  std::size_t expected = 0;  // the field after the last one found
   for (auto member = object_.MemberBegin(); member != object_.MemberEnd();) {
     const Value& name = member->name;
     if (name_is(name, kVersionField)) {
@@ -350,9 +351,14 @@ Record::Record(Validator& validator, Value& object, std::string path, Kind kind,
       ++member;
       continue;
     }
-    std::size_t index = 0;
-    while (index < field_count_ && !name_is(name, fields_[index])) ++index;
-    if (index == field_count_) {
+    // Files written by STO Planner have the fields in list order: try the next one first.
+    std::size_t index = expected;
+    bool known = false;
+    for (std::size_t tried = 0; tried < field_count_ && !known; ++tried) {
+      known = name_is(name, fields_[index]);
+      if (!known) index = index + 1 == field_count_ ? 0 : index + 1;
+    }
+    if (!known) {
       // Unknown fields are removed so that cereal never sees them (it matches names up to a NUL
       // byte, so "id\u0000x" could otherwise stand in for "id").
       const std::string field = printable_text(name.GetString(), name.GetStringLength());
@@ -367,6 +373,7 @@ Record::Record(Validator& validator, Value& object, std::string path, Kind kind,
     } else {
       values_[index] = &member->value;
     }
+    expected = index + 1 == field_count_ ? 0 : index + 1;
     ++member;
   }
 }

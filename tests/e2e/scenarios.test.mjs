@@ -43,7 +43,7 @@ const subsidyScale = (scenario) =>
 test('a new scenario with a lower subsidy scale shows the comparison and its new finding', async (t) => {
   const page = await freshApp(t);
   await clickItem(page, "Scenario's");
-  await clickItem(page, 'Nieuw scenario');
+  await clickItem(page, '+ Nieuw scenario');
   let p = await plan(page);
   assert.equal(p.scenarios.length, 4);
   assert.equal(p.scenarios[3].name, 'Scenario 4');

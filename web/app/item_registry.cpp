@@ -20,8 +20,10 @@ struct Recorded {
 
 struct Registry {
   std::unordered_map<ImGuiID, ImRect> pending;  // rectangles of the frame being drawn, by id
-  std::vector<Recorded> current;                // labelled items of the frame being drawn
-  std::vector<Recorded> last;                   // labelled items of the last complete frame
+  // Labels given before their item's rectangle (tab items report their label first).
+  std::unordered_map<ImGuiID, std::string> early_labels;
+  std::vector<Recorded> current;  // labelled items of the frame being drawn
+  std::vector<Recorded> last;     // labelled items of the last complete frame
 };
 
 Registry& registry() {
@@ -41,6 +43,7 @@ void begin_item_recording() {
   r.last.swap(r.current);
   r.current.clear();
   r.pending.clear();
+  r.early_labels.clear();
   if (ImGuiContext* context = ImGui::GetCurrentContext()) context->TestEngineHookItems = true;
 }
 
@@ -60,7 +63,13 @@ std::optional<ItemRect> find_item(std::string_view label) {
 // [SECTION] ImGui test-engine hooks (declared in imgui_internal.h).
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
-  sto::ui::registry().pending[id] = bb;
+  auto& r = sto::ui::registry();
+  r.pending[id] = bb;
+  const auto early = r.early_labels.find(id);
+  if (early != r.early_labels.end()) {
+    r.current.push_back({early->second, {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()}});
+    r.early_labels.erase(early);
+  }
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
@@ -68,7 +77,10 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
   if (label == nullptr || label[0] == '\0') return;
   auto& r = sto::ui::registry();
   const auto found = r.pending.find(id);
-  if (found == r.pending.end()) return;
+  if (found == r.pending.end()) {
+    r.early_labels[id] = label;
+    return;
+  }
   const ImRect& bb = found->second;
   r.current.push_back({label, {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()}});
 }

@@ -42,6 +42,7 @@ struct LivePreview {
 
 struct PanelState {
   std::string selected_id;  // the scenario shown in the editor
+  bool steer_tabs = true;   // make the tab bar select selected_id (on opening, after adding)
   Drag drag;
   LivePreview live;
   int chart_metric = 0;  // 0 costs, 1 subsidy, 2 cofinancing
@@ -334,32 +335,34 @@ void figures_table(const char* id, const ComparisonColumn& base,
   ImGui::EndTable();
 }
 
-// [SECTION] Scenario list
-void draw_list(App& app) {
+// [SECTION] Scenario tabs: one row, so that the sliders and the figures they move fit on one
+// screen together (a list box above them pushed the figures below the fold at 1280×800).
+void draw_tabs(App& app) {
   const Language lang = app.language();
   PanelState& st = state();
   const Plan& plan = app.plan();
-  text_item(tr(Str::sc_list, lang));
-  const float list_height = ImGui::GetTextLineHeightWithSpacing() * 5.5f;
-  ImGui::BeginChild("##sc_list", ImVec2(0, list_height), true);
-  if (plan.scenarios.empty()) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(Str::sc_none, lang));
-    ImGui::PopTextWrapPos();
-  }
+  if (!ImGui::BeginTabBar("##sc_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   for (const Scenario& scenario : plan.scenarios) {
-    const bool selected = scenario.id == st.selected_id;
-    const std::string label = scenario.name + "##sc_item_" + scenario.id;
-    if (ImGui::Selectable(label.c_str(), selected)) st.selected_id = scenario.id;
-    if (!scenario.overrides.empty() && ImGui::IsItemHovered()) {
+    // ImGui keeps its own selected tab: steer it when the selection changed elsewhere.
+    const bool steer = st.steer_tabs && scenario.id == st.selected_id;
+    const std::string label = scenario.name + "###sc_item_" + scenario.id;  // id survives a rename
+    const bool open =
+        ImGui::BeginTabItem(label.c_str(), nullptr, steer ? ImGuiTabItemFlags_SetSelected : 0);
+    if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
+      ImGui::TextUnformatted(scenario.name.c_str());
       for (const ScenarioOverride& o : scenario.overrides)
-        ImGui::TextUnformatted(describe_override(o).in(lang).c_str());
+        ImGui::TextDisabled("%s", describe_override(o).in(lang).c_str());
       ImGui::EndTooltip();
     }
+    if (open) {
+      if (!st.steer_tabs) st.selected_id = scenario.id;
+      ImGui::EndTabItem();
+    }
   }
-  ImGui::EndChild();
-  if (ImGui::Button((std::string(tr(Str::sc_add, lang)) + "##sc_add").c_str())) {
+  st.steer_tabs = false;
+  const std::string add_label = std::string("+ ") + tr(Str::sc_add, lang) + "##sc_add";
+  if (ImGui::TabItemButton(add_label.c_str(), ImGuiTabItemFlags_Trailing)) {
     // A fresh id and a name the list does not have yet ("Scenario 2").
     std::size_t n = plan.scenarios.size() + 1;
     const auto taken = [&](const std::string& id, bool by_name) {
@@ -372,8 +375,16 @@ void draw_list(App& app) {
     Scenario scenario;
     scenario.id = "sc-" + std::to_string(n);
     scenario.name = std::string(tr(Str::sc_default_name, lang)) + " " + std::to_string(n);
-    if (app.execute(AddScenario{plan.scenarios.size(), scenario}).ok())
+    if (app.execute(AddScenario{plan.scenarios.size(), scenario}).ok()) {
       st.selected_id = scenario.id;
+      st.steer_tabs = true;
+    }
+  }
+  ImGui::EndTabBar();
+  if (plan.scenarios.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(Str::sc_none, lang));
+    ImGui::PopTextWrapPos();
   }
 }
 
@@ -559,6 +570,7 @@ void draw_scenarios_panel(App& app) {
   if (selected == plan.scenarios.size() && !plan.scenarios.empty()) {
     selected = 0;
     st.selected_id = plan.scenarios[0].id;
+    st.steer_tabs = true;
   }
   if (st.drag.active && st.drag.scenario >= plan.scenarios.size()) st.drag.active = false;
 
@@ -600,27 +612,12 @@ void draw_scenarios_panel(App& app) {
   ImGui::TextDisabled("%s", tr(Str::sc_intro, lang));
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  // The list beside the editor when there is room, above it otherwise (the sliders need width).
-  const bool side_by_side = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 75.0f;
-  if (ImGui::BeginTable("##sc_layout", side_by_side ? 2 : 1,
-                        side_by_side ? ImGuiTableFlags_BordersInnerV : ImGuiTableFlags_None)) {
-    if (side_by_side) {
-      ImGui::TableSetupColumn("##list", ImGuiTableColumnFlags_WidthFixed,
-                              ImGui::GetFontSize() * 17.0f);
-      ImGui::TableSetupColumn("##editor", ImGuiTableColumnFlags_WidthStretch);
-    }
-    ImGui::TableNextColumn();
-    draw_list(app);
-    if (!side_by_side) ImGui::Separator();
-    ImGui::TableNextColumn();
-    if (selected < plan.scenarios.size() && selected < columns.size()) {
-      ImGui::SetWindowFontScale(1.15f);
-      text_item(std::string(tr(Str::sc_assumptions, lang)) + ": " + plan.scenarios[selected].name);
-      ImGui::SetWindowFontScale(1.0f);
-      draw_editor(app, selected, cmp.base, *columns[selected],
-                  live && st.drag.scenario == selected);
-    }
-    ImGui::EndTable();
+  draw_tabs(app);
+  if (selected < plan.scenarios.size() && selected < columns.size()) {
+    ImGui::SetWindowFontScale(1.15f);
+    text_item(std::string(tr(Str::sc_assumptions, lang)) + ": " + plan.scenarios[selected].name);
+    ImGui::SetWindowFontScale(1.0f);
+    draw_editor(app, selected, cmp.base, *columns[selected], live && st.drag.scenario == selected);
   }
   // The editor may have removed a scenario: the columns are stale until the next frame.
   if (app.plan().scenarios.size() == columns.size() && !columns.empty()) {
