@@ -52,6 +52,31 @@ test('a share link opens the identical plan in a fresh browser, after asking', a
   assert.deepEqual(other.problems, []);
 });
 
+test('Kopiëren puts the share link on the system clipboard, and Ctrl+C copies from a text field', async (t) => {
+  const context = await session.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
+  t.after(() => context.close());
+  const page = await openApp(t, session, { context });
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  await clickItem(page, 'Bestand');
+  await clickItem(page, 'Deellink maken…');
+  await clickItem(page, 'Kopiëren');
+  const expected = await page.evaluate(() => window.stoplan.makeShareLink(window.stoplan.planJson()));
+  const copied = await clipboard();
+  assert.ok(copied.startsWith(session.url), copied.slice(0, 80));
+  assert.equal(copied, expected);
+  await clickItem(page, 'Sluiten');
+
+  await clickItem(page, 'Regio & partners');
+  await clickItem(page, '##region_name');
+  await page.keyboard.press('Control+KeyA');
+  await page.keyboard.press('Control+KeyC');
+  await waitFrames(page, 3);
+  assert.equal(await clipboard(), (await plan(page)).region.name);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(page.problems, []);
+});
+
 test('the printable report opens in a new tab with every section of the sample plan', async (t) => {
   const { context, page } = await freshApp(t);
   await clickItem(page, 'Bestand');

@@ -27,6 +27,9 @@ void apply_style() {
   style.WindowPadding = ImVec2(16, 12);
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(10, 8);
+  // Fields and checkboxes are white like the table rows they sit in: a thin frame shows them.
+  style.FrameBorderSize = 1.0f;
+  style.Colors[ImGuiCol_Border] = ImVec4(0.45f, 0.52f, 0.62f, 0.35f);
   style.Colors[ImGuiCol_WindowBg] = ImVec4(0.957f, 0.965f, 0.976f, 1.0f);
   style.Colors[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
   style.Colors[ImGuiCol_MenuBarBg] = ImVec4(0.90f, 0.92f, 0.95f, 1.0f);
