@@ -37,9 +37,9 @@ const std::vector<NationalBudget>& national_budget_presets() {
   static const std::vector<NationalBudget> presets = {
       {"sto-2025-2028",
        text("Regeling 2025-2028: € 368.640.080 techniekregio's + € 4 mln per techniekluwe",
-            "Scheme 2025-2028: €368,640,080 techniekregio's + €4M per techniekluwe region"),
+            "Scheme 2025-2028: €368,640,080 for technology regions + €4M per techniekluwe region"),
        "sto-2025-2028",
-       {{text("Techniekregio's", "Techniekregio's"),
+       {{text("Techniekregio's", "Technology regions"),
          {T::techniekregio, T::techniekarm},
          euros(368'640'080),
          false,
