@@ -60,9 +60,12 @@ try {
   console.log(`  navigation -> first drawn frame: median ${median(firstFrames).toFixed(0)} ms (runs: ${firstFrames.map((t) => t.toFixed(0)).join(', ')})`);
 
   // The budget grid with the large plan.
-  const loadStart = Date.now();
-  const result = await page.evaluate((text) => window.stoplan.loadPlanJson(text), planText);
-  const loadMs = Date.now() - loadStart;
+  // Timed inside the page: the 5 MB text's trip from node to the page is not the app's.
+  const { result, loadMs } = await page.evaluate((text) => {
+    const start = performance.now();
+    const loaded = window.stoplan.loadPlanJson(text);
+    return { result: loaded, loadMs: performance.now() - start };
+  }, planText);
   if (!result.ok) throw new Error(`plan did not load: ${result.error}`);
   await waitFrames(page, 3);
   await clickItem(page, 'Begroting');
@@ -83,7 +86,7 @@ try {
     scrolled.push(...(await page.evaluate(() => window.stoplan.frameTimes())).frames);
   }
   const gridMedian = median(frames), scrollMedian = median(scrolled);
-  console.log(`  loadPlanJson of the ${(planText.length / 1e6).toFixed(1)} MB plan (~${planLines} lines): ${loadMs} ms`);
+  console.log(`  loadPlanJson of the ${(planText.length / 1e6).toFixed(1)} MB plan (~${planLines} lines): ${loadMs.toFixed(0)} ms (text into wasm, load, new document)`);
   console.log(`  budget grid frame (CPU time in the frame callback): median ${gridMedian.toFixed(2)} ms, max ${Math.max(...frames).toFixed(2)} ms over ${frames.length} frames`);
   console.log(`  while scrolling it: median ${scrollMedian.toFixed(2)} ms, max ${Math.max(...scrolled).toFixed(2)} ms over ${scrolled.length} frames`);
   target(Math.max(gridMedian, scrollMedian) < 8, `budget grid with the large plan under 8 ms per frame: ${gridMedian.toFixed(2)} / ${scrollMedian.toFixed(2)} ms (still / scrolling)`);
