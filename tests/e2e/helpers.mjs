@@ -55,9 +55,14 @@ export async function openApp(t, session, { context = session.context } = {}) {
   return page;
 }
 
-// Clicks the centre of the ImGui item with that label, at its real on-screen coordinates.
+// Clicks the centre of the ImGui item with that label, at its real on-screen coordinates. An item
+// that appears a frame or two later (a dialog opened by the previous click) is waited for.
 export async function clickItem(page, label) {
-  const rect = await page.evaluate((l) => window.stoplan.itemRect(l), label);
+  let rect = null;
+  for (let attempt = 0; attempt < 10 && !rect; ++attempt) {
+    if (attempt > 0) await waitFrames(page, 2);
+    rect = await page.evaluate((l) => window.stoplan.itemRect(l), label);
+  }
   if (!rect) throw new Error(`no item labelled "${label}" on screen`);
   await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
   await page.mouse.down();
