@@ -99,17 +99,21 @@ EM_JS(double, js_json_parse_ms, (const char* text, int reps), {
 #endif
 
 // Median milliseconds of runs of `fn` after a warm-up; `peak` gets the largest allocation
-// high-water mark of one run above what was live before it. The warm-up (at least two runs and
+// high-water mark of one run above what was live before it, the first run included (later runs
+// may reuse what it kept, such as the undo history's storage). The warm-up (at least two runs and
 // 300 ms) measures the steady state a running page is in: V8 first runs wasm functions as
 // baseline (Liftoff) code and swaps in optimised code, compiled in the background, on later calls.
 double median_ms(int reps, const std::function<void()>& fn, std::size_t* peak = nullptr) {
+  std::size_t worst = 0;
   const auto warm_up_start = Clock::now();
   for (int runs = 1;; ++runs) {
+    const std::size_t before = g_live;
+    g_peak = g_live;
     fn();
+    worst = std::max(worst, g_peak - before);
     if (runs >= 2 && Clock::now() - warm_up_start > std::chrono::milliseconds(300)) break;
   }
   std::vector<double> times;
-  std::size_t worst = 0;
   // At least `reps` runs, and short figures until 300 ms were measured: more samples, a steadier
   // median on a busy machine.
   double measured = 0;
