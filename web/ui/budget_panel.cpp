@@ -297,6 +297,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(250, 222, 222, 255));
 
   ImGui::TableSetColumnIndex(col_activity);
+  ImGui::AlignTextToFramePadding();  // on the baseline of the fields beside it
   ImGui::TextUnformatted(activity.title.c_str());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", activity.title.c_str());
 

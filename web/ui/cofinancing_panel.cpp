@@ -97,6 +97,7 @@ void draw_check(App& app) {
   const Scheme* scheme = app.document().scheme();
   const ImVec4 status = c.met ? kColorOk : kColorError;
 
+  ImGui::PushTextWrapPos(0.0f);  // the column beside the chart is narrow at 1280 pixels
   ImGui::SetWindowFontScale(1.3f);
   text_item_colored(status, format_money(c.actual, lang) + "  =  " +
                                 format_percent_bp(c.percent_bp, lang) + " " +
@@ -107,6 +108,7 @@ void draw_check(App& app) {
   text_item(std::string(tr(Str::cofinancing_minimum, lang)) + ": " +
             format_percent_bp(c.minimum_bp, lang) + " " + base_words(c.base, lang) + " = " +
             format_money(c.required, lang));
+  ImGui::PopTextWrapPos();
   if (scheme != nullptr)
     if (const CofinancingOption* option = scheme->cofinancing_option(c.option_id))
       ImGui::TextDisabled("%s: %s", tr(Str::cf_rule, lang), option->name.in(lang).c_str());
