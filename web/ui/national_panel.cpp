@@ -102,47 +102,53 @@ void draw_controls(App& app, PanelState& st) {
   const auto& presets = national_budget_presets();
   const float em = ImGui::GetFontSize();
 
-  ImGui::AlignTextToFramePadding();
-  text_item(tr(Str::na_scheme, lang));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(em * 18.0f);
-  int scheme = st.scheme;
-  if (edit_choice(
-          "##na_scheme", st.scheme, static_cast<int>(schemes.schemes.size()),
-          [&](int i) { return schemes.schemes[static_cast<std::size_t>(i)].name.in(lang).c_str(); },
-          scheme)) {
-    st.scheme = scheme;
-    const int preset = preset_for(schemes.schemes[static_cast<std::size_t>(scheme)].id);
-    if (preset >= 0 && st.budget < static_cast<int>(presets.size()) &&
-        presets[static_cast<std::size_t>(st.budget)].scheme_id !=
-            schemes.schemes[static_cast<std::size_t>(scheme)].id)
-      st.budget = preset;
-  }
-  ImGui::SameLine(0, em * 1.5f);
-  text_item(tr(Str::na_budget, lang));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(em * 18.0f);
+  // Label | field rows; each choice as wide as its longest option, so its name is never cut
+  // (measured before the table, whose columns take the width of what is in them).
+  const float label_width =
+      std::max(ImGui::CalcTextSize(tr(Str::na_scheme, lang)).x,
+               std::max(ImGui::CalcTextSize(tr(Str::na_budget, lang)).x,
+                        ImGui::CalcTextSize(tr(Str::na_custom_amount, lang)).x));
+  const float field_room =
+      ImGui::GetContentRegionAvail().x - label_width - ImGui::GetStyle().CellPadding.x * 4.0f;
+  const auto scheme_name = [&](int i) {
+    return schemes.schemes[static_cast<std::size_t>(i)].name.in(lang).c_str();
+  };
+  const int scheme_count = static_cast<int>(schemes.schemes.size());
+  const float scheme_width = choice_width(scheme_count, scheme_name, field_room);
   const std::string custom_label = tr(Str::na_custom, lang);
-  int budget = st.budget;
-  if (edit_choice(
-          "##na_budget", st.budget, static_cast<int>(presets.size()) + 1,
-          [&](int i) {
-            return i < static_cast<int>(presets.size())
-                       ? presets[static_cast<std::size_t>(i)].name.in(lang).c_str()
-                       : custom_label.c_str();
-          },
-          budget))
-    st.budget = budget;
-  if (st.budget == static_cast<int>(presets.size())) {
-    ImGui::SameLine();
-    text_item(tr(Str::na_custom_amount, lang));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 10.0f);
-    Money amount;
-    if (edit_money("##na_custom_amount", st.custom, amount, lang) && amount.cents >= 0)
-      st.custom = amount;
+  const auto budget_name = [&](int i) {
+    return i < static_cast<int>(presets.size())
+               ? presets[static_cast<std::size_t>(i)].name.in(lang).c_str()
+               : custom_label.c_str();
+  };
+  const int budget_count = static_cast<int>(presets.size()) + 1;
+  const float budget_width = choice_width(budget_count, budget_name, field_room);
+  if (ImGui::BeginTable("##na_controls", 2, ImGuiTableFlags_SizingFixedFit)) {
+    form_row(tr(Str::na_scheme, lang));
+    ImGui::SetNextItemWidth(scheme_width);
+    int scheme = st.scheme;
+    if (edit_choice("##na_scheme", st.scheme, scheme_count, scheme_name, scheme)) {
+      st.scheme = scheme;
+      const int preset = preset_for(schemes.schemes[static_cast<std::size_t>(scheme)].id);
+      if (preset >= 0 && st.budget < static_cast<int>(presets.size()) &&
+          presets[static_cast<std::size_t>(st.budget)].scheme_id !=
+              schemes.schemes[static_cast<std::size_t>(scheme)].id)
+        st.budget = preset;
+    }
+    form_row(tr(Str::na_budget, lang));
+    ImGui::SetNextItemWidth(budget_width);
+    int budget = st.budget;
+    if (edit_choice("##na_budget", st.budget, budget_count, budget_name, budget))
+      st.budget = budget;
+    if (st.budget == static_cast<int>(presets.size())) {
+      form_row(tr(Str::na_custom_amount, lang));
+      ImGui::SetNextItemWidth(em * 10.0f);
+      Money amount;
+      if (edit_money("##na_custom_amount", st.custom, amount, lang) && amount.cents >= 0)
+        st.custom = amount;
+    }
+    ImGui::EndTable();
   }
-  ImGui::SameLine(0, em * 1.5f);
   if (ImGui::Button((std::string(tr(Str::na_export, lang)) + "##na_export").c_str())) {
     const std::string csv = export_national_csv(table(st), result(st), lang);
     platform::download_file(tr(Str::na_export_file, lang), "text/csv;charset=utf-8", csv);

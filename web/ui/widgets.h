@@ -2,6 +2,7 @@
 // user finishes an edit (Enter, Tab or clicking elsewhere), so one edit is one undo step.
 #pragma once
 #include <imgui.h>
+#include <algorithm>
 
 #include <cstdint>
 #include <string>
@@ -63,6 +64,15 @@ bool edit_choice(const char* label, int current, int count, LabelOf label_of, in
     ImGui::EndCombo();
   }
   return changed;
+}
+
+// The width a combo needs to show the longest of its options, at most `max_width`.
+template <class LabelOf>
+float choice_width(int count, LabelOf label_of, float max_width) {
+  float widest = 0.0f;
+  for (int i = 0; i < count; ++i) widest = std::max(widest, ImGui::CalcTextSize(label_of(i)).x);
+  const float frame = widest + ImGui::GetStyle().FramePadding.x * 2.0f + ImGui::GetFrameHeight();
+  return std::min(frame, max_width);
 }
 
 // The message of the last refused entry in the field with this ImGui id, or "".
