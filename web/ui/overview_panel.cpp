@@ -128,8 +128,10 @@ void draw_charts(App& app, float chart_height) {
                             {money.format, 0.0f, 0.0f, true, false, true});
     ImGui::Spacing();
     const CofinancingCheck& cofin = ev.cofinancing;
+    ImGui::PushTextWrapPos(0.0f);  // the half-width column cuts it off otherwise
     text_item(std::string(tr(Str::chart_cofinancing, lang)) + " (" +
               format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang) + ")");
+    ImGui::PopTextWrapPos();
     charts::target_bar("##cofinancing_bar", cofin.actual.cents, cofin.required.cents,
                        ImGui::GetColorU32(cofin.met ? kColorOk : kColorError),
                        {money.format, 0.0f, ImGui::GetFrameHeight() * 1.6f, true, false, false});
