@@ -136,3 +136,24 @@ test('on a touch screen a tap selects a section and a swipe scrolls instead of c
   assert.equal(await page.evaluate(() => window.stoplan.planJson()), planBefore, 'a swipe edits nothing');
   assert.deepEqual(page.problems, []);
 });
+
+test('the notes are shown wrapped, typed in after a click, and saved as one undo step', async (t) => {
+  const context = await session.newContext();
+  t.after(() => context.close());
+  const page = await openApp(t, session, { context });
+  await clickItem(page, 'Instellingen');
+  const box = await itemRect(page, '##notes');
+  const original = (await plan(page)).notes;
+  assert.ok(original.length > 100, 'the sample has a long note');
+  await clickItem(page, '##notes');
+  await waitFrames(page, 3);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Nog een zin.');
+  await waitFrames(page, 2);
+  await clickItem(page, 'Titel van het plan');  // leaving the field commits it
+  assert.equal((await plan(page)).notes, original + ' Nog een zin.');
+  assert.deepEqual(await itemRect(page, '##notes'), box, 'the wrapped box is back in the same place');
+  await press(page, 'Control+KeyZ');
+  assert.equal((await plan(page)).notes, original);
+  assert.deepEqual(page.problems, []);
+});
