@@ -256,7 +256,8 @@ std::string signed_text(std::int64_t v, const std::string& magnitude) {
 }
 
 // "+€ 1.234,00 (+5,00% van de basis)", "−1,25 procentpunt", "+1" or "gelijk".
-std::string delta_text(const ComparisonColumn& column, Figure f, Language lang) {
+// `of_base`: say "of the base" after a percentage (not needed under a "difference" heading).
+std::string delta_text(const ComparisonColumn& column, Figure f, Language lang, bool of_base) {
   const FigureDelta& d = column.delta(f);
   if (d.absolute == 0) return tr(Str::sc_no_difference, lang);
   const std::int64_t magnitude = d.absolute < 0 ? -d.absolute : d.absolute;
@@ -265,8 +266,8 @@ std::string delta_text(const ComparisonColumn& column, Figure f, Language lang) 
       std::string text = signed_text(d.absolute, format_money(Money{magnitude}, lang));
       if (d.percent_bp) {
         const std::int64_t p = *d.percent_bp < 0 ? -*d.percent_bp : *d.percent_bp;
-        text += " (" + signed_text(*d.percent_bp, format_percent_bp(p, lang)) + " " +
-                tr(Str::sc_of_base, lang) + ")";
+        text += " (" + signed_text(*d.percent_bp, format_percent_bp(p, lang)) +
+                (of_base ? std::string(" ") + tr(Str::sc_of_base, lang) : std::string()) + ")";
       }
       return text;
     }
@@ -286,27 +287,31 @@ ImVec4 delta_color(Figure f, std::int64_t delta) {
   return ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
 }
 
-// A value and, below it, its difference from the base.
+// A value and, below it (or in the next column with `delta_column`), its difference from the base.
 void figure_cell(const ComparisonColumn& base, const ComparisonColumn& column, Figure f,
-                 bool is_base, Language lang) {
+                 bool is_base, bool delta_column, Language lang) {
   const bool bad = (f == Figure::cofinancing_percent && !column.cofinancing_met) ||
                    (f == Figure::errors && column.value(f) > 0);
   if (bad) ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
   text_item_right(figure_text(column, f, lang));
   if (bad) ImGui::PopStyleColor();
   if (is_base) return;
+  if (delta_column) ImGui::TableNextColumn();
   ImGui::PushStyleColor(ImGuiCol_Text, delta_color(f, column.delta(f).absolute));
-  text_item_right(delta_text(column, f, lang));
+  text_item_right(delta_text(column, f, lang, !delta_column));
   ImGui::PopStyleColor();
   if (figure_unit(f) == FigureUnit::basis_points &&
       column.evaluation.cofinancing.base != base.evaluation.cofinancing.base)
     text_item_right(base_words(column, lang));
 }
 
-// [SECTION] Figures table (base and the given columns)
+// [SECTION] Figures table (base and the given columns). With one column its differences get a
+// column of their own, one line per figure: the table under the sliders must fit on the screen
+// they are dragged on, also in presentation mode.
 void figures_table(const char* id, const ComparisonColumn& base,
                    const std::vector<const ComparisonColumn*>& columns, Language lang) {
-  const int count = static_cast<int>(columns.size()) + 2;
+  const bool delta_column = columns.size() == 1;
+  const int count = static_cast<int>(columns.size()) + 2 + (delta_column ? 1 : 0);
   // No scrolling child: the page scrolls, and the mouse wheel over the table scrolls the page.
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
@@ -316,7 +321,10 @@ void figures_table(const char* id, const ComparisonColumn& base,
   ImGui::TableSetupColumn(tr(Str::sc_base_column, lang), ImGuiTableColumnFlags_WidthStretch, 0.8f);
   for (std::size_t c = 0; c < columns.size(); ++c)
     ImGui::TableSetupColumn((columns[c]->name + "##col" + std::to_string(c)).c_str(),
-                            ImGuiTableColumnFlags_WidthStretch, 1.0f);
+                            ImGuiTableColumnFlags_WidthStretch, delta_column ? 0.8f : 1.0f);
+  if (delta_column)
+    ImGui::TableSetupColumn(tr(Str::sc_difference_column, lang), ImGuiTableColumnFlags_WidthStretch,
+                            1.2f);
   ImGui::TableHeadersRow();
   for (std::size_t i = 0; i < kFigureCount; ++i) {
     const Figure f = static_cast<Figure>(i);
@@ -326,10 +334,10 @@ void figures_table(const char* id, const ComparisonColumn& base,
     if (figure_unit(f) == FigureUnit::basis_points)
       ImGui::TextDisabled("%s", base_words(base, lang).c_str());  // what the percentage is of
     ImGui::TableNextColumn();
-    figure_cell(base, base, f, true, lang);
+    figure_cell(base, base, f, true, false, lang);
     for (const ComparisonColumn* column : columns) {
       ImGui::TableNextColumn();
-      figure_cell(base, *column, f, false, lang);
+      figure_cell(base, *column, f, false, delta_column, lang);
     }
   }
   ImGui::EndTable();
