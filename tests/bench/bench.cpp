@@ -84,7 +84,7 @@ EM_JS(double, js_json_parse_ms, (const char* text, int reps), {
   var warmUpStart = performance.now();  // the same warm-up as median_ms()
   for (var runs = 1;; ++runs) {
     JSON.parse(s);
-    if (runs >= 2 && performance.now() - warmUpStart > 300) break;
+    if (runs >= 2 && performance.now() - warmUpStart > 1000) break;
   }
   var times = [];
   for (var i = 0; i < reps; ++i) {
@@ -101,8 +101,9 @@ EM_JS(double, js_json_parse_ms, (const char* text, int reps), {
 // Median milliseconds of runs of `fn` after a warm-up; `peak` gets the largest allocation
 // high-water mark of one run above what was live before it, the first run included (later runs
 // may reuse what it kept, such as the undo history's storage). The warm-up (at least two runs and
-// 300 ms) measures the steady state a running page is in: V8 first runs wasm functions as
-// baseline (Liftoff) code and swaps in optimised code, compiled in the background, on later calls.
+// one second) measures the steady state a running page is in: V8 first runs wasm functions as
+// baseline (Liftoff) code and swaps in optimised code, compiled in the background (late on a busy
+// 2-core machine: 300 ms was once too short), on later calls.
 double median_ms(int reps, const std::function<void()>& fn, std::size_t* peak = nullptr) {
   std::size_t worst = 0;
   const auto warm_up_start = Clock::now();
@@ -111,7 +112,7 @@ double median_ms(int reps, const std::function<void()>& fn, std::size_t* peak = 
     g_peak = g_live;
     fn();
     worst = std::max(worst, g_peak - before);
-    if (runs >= 2 && Clock::now() - warm_up_start > std::chrono::milliseconds(300)) break;
+    if (runs >= 2 && Clock::now() - warm_up_start > std::chrono::milliseconds(1000)) break;
   }
   std::vector<double> times;
   // At least `reps` runs, and short figures until 300 ms were measured: more samples, a steadier
