@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine.h"
+#include "hash.h"
 #include "rules.h"
 #include "test_helpers.h"
 
@@ -62,6 +63,40 @@ TEST_CASE("line cost is price x quantity rounded once, half away from zero") {
   CHECK(line_amount(l)->cents == 500);
   l.price = Money{-333};
   CHECK(line_amount(l)->cents == -500);
+}
+
+TEST_CASE("line cost: every fast path gives what scale() gives") {
+  // Whole quantities, fractions, negatives, the 32-bit and 64-bit edges and products that only
+  // fit in 128 bits: line_amount() must agree with the one rounding rule everywhere.
+  const std::int64_t prices[] = {
+      0, 1, 333, -333, 5000, 99999999, -99999999, INT32_MAX, std::int64_t{1} << 40, INT64_MAX / 3};
+  const std::int64_t quantities[] = {0, 1, 999, 1000, 2000, 600000, 1500, 12500, -1000, -1500,
+                                     // the 32-bit edge, and whole quantities on both sides of it
+                                     INT32_MAX, 2147483000, 2147484000, std::int64_t{1} << 40};
+  for (std::int64_t price : prices)
+    for (std::int64_t quantity : quantities) {
+      CAPTURE(price, quantity);
+      BudgetLine l = line("x", "v1", 2025, price, quantity);
+      const auto expected = scale(Money{price}, quantity, 1000);
+      const auto actual = line_amount(l);
+      REQUIRE(actual.has_value() == expected.has_value());
+      if (expected) CHECK(actual->cents == expected->cents);
+    }
+}
+
+TEST_CASE("same_text compares texts of every length, eight bytes at a time and the rest") {
+  const std::string base = "abcdefghijklmnopqrstuvwxyz";
+  for (std::size_t n = 0; n <= base.size(); ++n) {
+    const std::string a = base.substr(0, n);
+    CHECK(same_text(a, std::string(a)));
+    CHECK_FALSE(same_text(a, a + "!"));  // a prefix is not the same text
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string b = a;
+      b[k] = '#';
+      CAPTURE(n, k);
+      CHECK_FALSE(same_text(a, b));
+    }
+  }
 }
 
 TEST_CASE("T1/T2: per-student maximum 2020-2023") {
