@@ -86,6 +86,43 @@ NationalBudget single_budget(Money amount) {
   return b;
 }
 
+std::optional<NationalBudget> budget_from_ceilings(const Scheme& scheme) {
+  if (scheme.national_ceilings.empty()) return std::nullopt;
+  NationalBudget b;
+  b.id = "ceilings-" + scheme.id;
+  b.scheme_id = scheme.id;
+  std::string total_nl, total_en;
+  for (RegionType type :
+       {RegionType::techniekregio, RegionType::techniekarm, RegionType::techniekluwe}) {
+    MoneySum sum;
+    std::string years_nl, years_en;
+    for (const NationalCeiling& c : scheme.national_ceilings) {
+      if (c.region_type != type) continue;
+      sum.add(c.amount);
+      if (c.year == 0) continue;  // the whole period: no yearly figure to list
+      years_nl += (years_nl.empty() ? "" : " + ") + std::to_string(c.year) + " " +
+                  format_money(c.amount, Language::nl);
+      years_en += (years_en.empty() ? "" : " + ") + std::to_string(c.year) + " " +
+                  format_money(c.amount, Language::en);
+    }
+    if (sum.total() == Money{} && years_nl.empty()) continue;  // no ceiling for this type
+    const std::string label_nl = region_type_label(type, Language::nl);
+    const std::string label_en = region_type_label(type, Language::en);
+    LocalizedText name = text("Plafond " + label_nl, "Ceiling " + label_en);
+    if (!years_nl.empty()) {
+      name.nl += " (" + years_nl + ")";
+      name.en += " (" + years_en + ")";
+    }
+    b.pools.push_back({name, {type}, sum.overflowed() ? Money{} : sum.total(), false, Money{}});
+    total_nl +=
+        (total_nl.empty() ? "" : ", ") + label_nl + " " + format_money(sum.total(), Language::nl);
+    total_en +=
+        (total_en.empty() ? "" : ", ") + label_en + " " + format_money(sum.total(), Language::en);
+  }
+  b.name = text("Plafonds uit de regeling: " + total_nl, "The scheme's ceilings: " + total_en);
+  return b;
+}
+
 // [SECTION] Allocation
 
 namespace {

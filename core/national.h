@@ -5,6 +5,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,10 @@ const std::vector<NationalBudget>& national_budget_presets();
 const NationalBudget* find_national_budget(std::string_view id);
 // A budget of one pool for every region type: `amount` for the whole period.
 NationalBudget single_budget(Money amount);
+// The scheme's own national ceilings as a budget: one pool per region type they name, its amount
+// the sum of that type's ceilings over the years (a year-0 ceiling is for the whole period); the
+// pool's name lists the yearly ceilings. nullopt when the scheme names no ceilings.
+std::optional<NationalBudget> budget_from_ceilings(const Scheme& scheme);
 
 struct RegionAllocation {
   std::size_t row = 0;  // index in the region table

@@ -64,6 +64,37 @@ TEST_CASE("2025-2028 preset: the annex amounts fit the budget exactly", "[nation
   CHECK(shares <= 10000 + 78);
 }
 
+TEST_CASE("the scheme's own ceilings as a budget: one pool per region type, years summed",
+          "[national]") {
+  const auto b2020 = budget_from_ceilings(scheme("sto-2020-2023"));
+  REQUIRE(b2020.has_value());
+  REQUIRE(b2020->pools.size() == 2);
+  CHECK(b2020->pools[0].types == std::vector<RegionType>{RegionType::techniekregio});
+  CHECK(b2020->pools[0].amount.cents == 33550000000);  // 90 + 92 + 76,5 + 77 mln
+  CHECK(b2020->pools[0].name.nl ==
+        "Plafond techniekregio (2020 € 90.000.000,00 + 2021 € 92.000.000,00 + 2022 "
+        "€ 76.500.000,00 + 2023 € 77.000.000,00)");
+  CHECK(b2020->pools[1].types == std::vector<RegionType>{RegionType::techniekarm});
+  CHECK(b2020->pools[1].amount.cents == 9000000000);  // 25 + 25 + 20 + 20 mln
+  CHECK(b2020->name.en ==
+        "The scheme's ceilings: technology region €335,500,000.00, low-technology region "
+        "€90,000,000.00");
+
+  // 2025-2028: whole-period ceilings; the same budget as the published preset for the table.
+  const auto b2025 = budget_from_ceilings(scheme("sto-2025-2028"));
+  REQUIRE(b2025.has_value());
+  REQUIRE(b2025->pools.size() == 2);
+  CHECK(b2025->pools[0].amount.cents == 36864008000);
+  CHECK(b2025->pools[0].name.nl == "Plafond techniekregio");
+  CHECK(b2025->pools[1].amount.cents == 2000000000);
+  const NationalResult r =
+      allocate_national(builtin_region_table().rows, scheme("sto-2025-2028"), *b2025);
+  CHECK(r.total_budget.cents == 36864008000 + 2000000000);
+  CHECK(r.total_allocated == r.total_maximum);
+
+  CHECK_FALSE(budget_from_ceilings(scheme("sto-2024")).has_value());  // names no ceilings
+}
+
 TEST_CASE("oversubscribed: maxima scaled down, the sum equals the budget exactly", "[national]") {
   const auto& table = builtin_region_table().rows;
   const Scheme& s = scheme("sto-2020-2023");

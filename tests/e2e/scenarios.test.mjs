@@ -108,6 +108,29 @@ test('dragging a slider changes the figures while dragging and records once on r
   assert.deepEqual(page.problems, []);
 });
 
+test("the national view can use the scheme's own yearly ceilings as its budget", async (t) => {
+  const page = await freshApp(t);
+  await clickItem(page, 'Landelijk overzicht');
+  await clickItem(page, '##na_scheme');
+  await clickItem(page, 'Subsidieregeling sterk techniekonderwijs 2020-2023');
+  await clickItem(page, '##na_budget');
+  await clickItem(page, 'Plafonds uit de regeling: techniekregio € 335.500.000,00, techniekarme regio € 90.000.000,00');
+  assert.ok(await itemRect(page, 'Plafond techniekregio (2020 € 90.000.000,00 + 2021 € 92.000.000,00 + ' +
+    '2022 € 76.500.000,00 + 2023 € 77.000.000,00)'), 'the yearly ceilings are named');
+  assert.ok(await itemRect(page, '€ 425.500.000,00'), 'the budget is their sum');
+  // The fictional table's 5 techniekluwe regions (a 2025 type) fall under neither ceiling.
+  assert.ok(await itemRect(page,
+    "5 regio's vallen onder geen deel van dit budget en krijgen niets (zie de kolom Soort)."));
+  // Another scheme with ceilings of its own: the choice stays, the ceilings follow the scheme.
+  await clickItem(page, '##na_scheme');
+  await clickItem(page, 'Subsidieregeling sterk techniekonderwijs 2025-2028');
+  assert.ok(await itemRect(page, 'Plafond techniekluwe'), "the 2025-2028 scheme's own ceilings");
+  assert.ok(await itemRect(page, 'Plafond techniekregio'), 'a whole-period ceiling lists no years');
+  assert.equal(await itemRect(page, '5 regio\'s vallen onder geen deel van dit budget en krijgen niets (zie de kolom Soort).'),
+    null, 'the 2025-2028 ceilings cover the techniekluwe regions');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a region CSV with one bad row: the row is named and the rest is imported', async (t) => {
   const page = await freshApp(t, { width: 1280, height: 2400 });
   await clickItem(page, 'Landelijk overzicht');

@@ -49,7 +49,11 @@ void begin_item_recording() {
 
 void record_last_item(std::string_view label) {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  registry().current.push_back({std::string(label), {min.x, min.y, max.x - min.x, max.y - min.y}});
+  record_item(label, min.x, min.y, max.x - min.x, max.y - min.y);
+}
+
+void record_item(std::string_view label, float x, float y, float width, float height) {
+  registry().current.push_back({std::string(label), {x, y, width, height}});
 }
 
 std::optional<ItemRect> find_item(std::string_view label) {

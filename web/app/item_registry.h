@@ -15,6 +15,9 @@ struct ItemRect {
 void begin_item_recording();
 // Records the last drawn item (e.g. plain text, which ImGui does not report) under `label`.
 void record_last_item(std::string_view label);
+// Records an item by its rectangle in screen pixels (a combo, which ImGui does not report either
+// and whose popup replaces the last item while it is open).
+void record_item(std::string_view label, float x, float y, float width, float height);
 // The rectangle of the item whose label (full, or the visible part before "##") matches
 // `label`, as drawn in the last complete frame; the first match wins.
 std::optional<ItemRect> find_item(std::string_view label);

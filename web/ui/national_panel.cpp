@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,8 @@ struct PanelState {
   std::string source;  // the imported file's name ("" for pasted text)
   std::uint64_t table_revision = 1;
   int scheme = -1;  // index in builtin_schemes(); -1 until first drawn
-  int budget = 0;   // index in national_budget_presets(); == size() for a custom amount
+  int budget = 0;   // index in national_budget_presets(); then the custom amount (== size()),
+                    // then the scheme's own ceilings (== size() + 1, when it names them)
   Money custom = Money{36864008000};
   std::string pasted;
   ImportReport report;
@@ -57,6 +59,17 @@ PanelState& state() {
 
 const std::vector<RegionRow>& table(const PanelState& st) {
   return st.imported ? st.rows : builtin_region_table().rows;
+}
+
+int custom_choice() {
+  return static_cast<int>(national_budget_presets().size());
+}
+int ceilings_choice() {
+  return custom_choice() + 1;
+}
+
+const Scheme& selected_scheme(const PanelState& st) {
+  return builtin_schemes().schemes[static_cast<std::size_t>(st.scheme)];
 }
 
 // The first preset that belongs with scheme `id`, or -1.
@@ -78,15 +91,15 @@ void import_csv(PanelState& st, const std::string& source, std::string_view csv)
 }
 
 const NationalResult& result(PanelState& st) {
-  const SchemeTable& schemes = builtin_schemes();
   if (st.cached_table != st.table_revision || st.cached_scheme != st.scheme ||
       st.cached_budget != st.budget || st.cached_custom != st.custom) {
     const auto& presets = national_budget_presets();
-    const NationalBudget budget = st.budget >= 0 && st.budget < static_cast<int>(presets.size())
-                                      ? presets[static_cast<std::size_t>(st.budget)]
-                                      : single_budget(st.custom);
-    st.result =
-        allocate_national(table(st), schemes.schemes[static_cast<std::size_t>(st.scheme)], budget);
+    const std::optional<NationalBudget> ceilings = budget_from_ceilings(selected_scheme(st));
+    const NationalBudget budget =
+        st.budget >= 0 && st.budget < custom_choice() ? presets[static_cast<std::size_t>(st.budget)]
+        : st.budget == ceilings_choice() && ceilings  ? *ceilings
+                                                      : single_budget(st.custom);
+    st.result = allocate_national(table(st), selected_scheme(st), budget);
     st.cached_table = st.table_revision;
     st.cached_scheme = st.scheme;
     st.cached_budget = st.budget;
@@ -116,12 +129,12 @@ void draw_controls(App& app, PanelState& st) {
   const int scheme_count = static_cast<int>(schemes.schemes.size());
   const float scheme_width = choice_width(scheme_count, scheme_name, field_room);
   const std::string custom_label = tr(Str::na_custom, lang);
+  const std::optional<NationalBudget> ceilings = budget_from_ceilings(selected_scheme(st));
   const auto budget_name = [&](int i) {
-    return i < static_cast<int>(presets.size())
-               ? presets[static_cast<std::size_t>(i)].name.in(lang).c_str()
-               : custom_label.c_str();
+    if (i < custom_choice()) return presets[static_cast<std::size_t>(i)].name.in(lang).c_str();
+    return i == custom_choice() ? custom_label.c_str() : ceilings->name.in(lang).c_str();
   };
-  const int budget_count = static_cast<int>(presets.size()) + 1;
+  const int budget_count = ceilings_choice() + (ceilings ? 1 : 0);
   const float budget_width = choice_width(budget_count, budget_name, field_room);
   if (ImGui::BeginTable("##na_controls", 2, ImGuiTableFlags_SizingFixedFit)) {
     form_row(tr(Str::na_scheme, lang));
@@ -129,18 +142,22 @@ void draw_controls(App& app, PanelState& st) {
     int scheme = st.scheme;
     if (edit_choice("##na_scheme", st.scheme, scheme_count, scheme_name, scheme)) {
       st.scheme = scheme;
-      const int preset = preset_for(schemes.schemes[static_cast<std::size_t>(scheme)].id);
-      if (preset >= 0 && st.budget < static_cast<int>(presets.size()) &&
-          presets[static_cast<std::size_t>(st.budget)].scheme_id !=
-              schemes.schemes[static_cast<std::size_t>(scheme)].id)
-        st.budget = preset;
+      const std::string& id = selected_scheme(st).id;
+      const int preset = preset_for(id);
+      const bool preset_of_other_scheme =
+          st.budget < custom_choice() &&
+          presets[static_cast<std::size_t>(st.budget)].scheme_id != id;
+      // The ceilings follow the scheme; a scheme without them falls back like another's preset.
+      const bool no_ceilings =
+          st.budget == ceilings_choice() && !budget_from_ceilings(selected_scheme(st));
+      if (preset_of_other_scheme || no_ceilings) st.budget = preset >= 0 ? preset : custom_choice();
     }
     form_row(tr(Str::na_budget, lang));
     ImGui::SetNextItemWidth(budget_width);
     int budget = st.budget;
     if (edit_choice("##na_budget", st.budget, budget_count, budget_name, budget))
       st.budget = budget;
-    if (st.budget == static_cast<int>(presets.size())) {
+    if (st.budget == custom_choice()) {
       form_row(tr(Str::na_custom_amount, lang));
       ImGui::SetNextItemWidth(em * 10.0f);
       Money amount;
@@ -197,11 +214,14 @@ void draw_totals(App& app, const PanelState& st, const NationalResult& r) {
   ImGui::Spacing();
   text_item(tr(Str::na_rule, lang));
   ImGui::Indent();
+  ImGui::PushTextWrapPos(0.0f);  // a pool named after yearly ceilings is a long line
   for (std::size_t i = 0; i < r.pools.size(); ++i) {
     const PoolResult& p = r.pools[i];
-    std::string line = p.name.in(lang) + " (" + std::to_string(p.regions) + " " +
-                       tr(Str::na_regions, lang) + "): " + format_money(p.total_maximum, lang) +
-                       " / " + format_money(p.budget, lang) + " — ";
+    // The name on a line of its own: wrapping may break after any '.' or ',', also in amounts.
+    text_item(p.name.in(lang));
+    std::string line = std::to_string(p.regions) + " " + tr(Str::na_regions, lang) + ": " +
+                       format_money(p.total_maximum, lang) + " / " + format_money(p.budget, lang) +
+                       " — ";
     if (p.oversubscribed) {
       line += std::string(tr(Str::na_oversubscribed, lang)) + " " +
               format_percent_bp(p.scale_bp, lang) + " " + tr(Str::na_of_maximum, lang);
@@ -210,7 +230,11 @@ void draw_totals(App& app, const PanelState& st, const NationalResult& r) {
     }
     text_item_colored(p.oversubscribed ? kColorWarning : kColorOk, line);
   }
-  ImGui::PushTextWrapPos(0.0f);
+  const auto without_pool = std::count_if(r.regions.begin(), r.regions.end(),
+                                          [](const RegionAllocation& a) { return a.pool < 0; });
+  if (without_pool > 0)
+    text_item_colored(kColorWarning,
+                      std::to_string(without_pool) + " " + tr(Str::na_regions_without_pool, lang));
   ImGui::TextDisabled("%s", r.rule.in(lang).c_str());
   ImGui::PopTextWrapPos();
   ImGui::Unindent();
@@ -378,7 +402,7 @@ void draw_national_panel(App& app) {
     for (std::size_t i = 0; i < schemes.schemes.size(); ++i)
       if (schemes.schemes[i].id == "sto-2025-2028") st.scheme = static_cast<int>(i);
     const int preset = preset_for(schemes.schemes[static_cast<std::size_t>(st.scheme)].id);
-    st.budget = preset >= 0 ? preset : static_cast<int>(national_budget_presets().size());
+    st.budget = preset >= 0 ? preset : custom_choice();
   }
   if (std::optional<PageFile> file = app.take_region_csv()) import_csv(st, file->name, file->text);
 

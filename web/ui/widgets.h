@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "app/item_registry.h"
 #include "money.h"
 
 namespace sto::ui {
@@ -54,7 +55,12 @@ template <class LabelOf>
 bool edit_choice(const char* label, int current, int count, LabelOf label_of, int& out,
                  ImGuiComboFlags flags = 0) {
   bool changed = false;
-  if (ImGui::BeginCombo(label, current >= 0 && current < count ? label_of(current) : "—", flags)) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float width = ImGui::CalcItemWidth();
+  const bool open =
+      ImGui::BeginCombo(label, current >= 0 && current < count ? label_of(current) : "—", flags);
+  record_item(label, at.x, at.y, width, ImGui::GetFrameHeight());
+  if (open) {
     for (int i = 0; i < count; ++i) {
       if (ImGui::Selectable(label_of(i), i == current) && i != current) {
         out = i;
