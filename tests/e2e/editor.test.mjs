@@ -137,7 +137,7 @@ test('on a touch screen a tap selects a section and a swipe scrolls instead of c
   assert.deepEqual(page.problems, []);
 });
 
-test('the notes are shown wrapped, typed in after a click, and saved as one undo step', async (t) => {
+test('the notes are shown wrapped, typed in after a click or Tab, and saved as one undo step', async (t) => {
   const context = await session.newContext();
   t.after(() => context.close());
   const page = await openApp(t, session, { context });
@@ -155,5 +155,15 @@ test('the notes are shown wrapped, typed in after a click, and saved as one undo
   assert.deepEqual(await itemRect(page, '##notes'), box, 'the wrapped box is back in the same place');
   await press(page, 'Control+KeyZ');
   assert.equal((await plan(page)).notes, original);
+
+  // Tab from the title field reaches the notes too: it is the real field under the wrapped text.
+  await clickItem(page, '##title');
+  await page.keyboard.press('Tab');
+  await waitFrames(page, 3);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Via Tab.');
+  await waitFrames(page, 2);
+  await clickItem(page, 'Titel van het plan');
+  assert.equal((await plan(page)).notes, original + ' Via Tab.');
   assert.deepEqual(page.problems, []);
 });

@@ -1,6 +1,7 @@
 // Shared drawing and editing helpers for the panels.
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -33,49 +34,18 @@ std::unordered_map<ImGuiID, std::string>& field_errors() {
   return errors;
 }
 
-// ImGui's multiline field cannot wrap lines: a long note ran off to the right. It is shown
-// wrapped in a box that looks like the field, and becomes the field when clicked.
-struct MultilineFocus {
-  enum State { none, requested, typing } state = none;
-  ImGuiID id = 0;
-  int frames_requested = 0;  // gives up when the field does not take the focus
-};
-MultilineFocus& multiline_focus() {
-  static MultilineFocus focus;
-  return focus;
-}
-
-float multiline_height() {
-  return ImGui::GetTextLineHeight() * 6 + ImGui::GetStyle().FramePadding.y * 2.0f;
-}
-
-// Draws the wrapped box while field `id` is not being typed in, and returns false; returns true
-// when the field itself is to be drawn (the frame it was clicked, and while typing).
-bool wrapped_text_box(const char* label, ImGuiID id, const std::string& shown) {
-  MultilineFocus& focus = multiline_focus();
-  if (focus.id == id && focus.state == MultilineFocus::requested && ++focus.frames_requested > 5)
-    focus = {};
-  if (focus.id == id && focus.state != MultilineFocus::none) {
-    if (focus.state == MultilineFocus::requested) ImGui::SetKeyboardFocusHere();
-    return true;
-  }
+// ImGui's multiline field cannot wrap lines: a long note ran off to the right. While nobody types
+// in it, its own text is drawn invisibly and the same text wrapped on top; it stays the real field
+// for clicks and Tab.
+void draw_wrapped_over_last_item(const std::string& text) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const ImVec2 size(ImGui::GetContentRegionAvail().x, multiline_height());
-  const ImVec2 min = ImGui::GetCursorScreenPos();
-  const ImVec2 max(min.x + size.x, min.y + size.y);
-  if (ImGui::InvisibleButton(label, size)) focus = {MultilineFocus::requested, id, 0};
-  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
-  record_last_item(label);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
-  draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding, 0,
-                style.FrameBorderSize);
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   const ImVec4 clip(min.x, min.y, max.x, max.y);
-  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                ImVec2(min.x + style.FramePadding.x, min.y + style.FramePadding.y),
-                ImGui::GetColorU32(ImGuiCol_Text), shown.c_str(), shown.c_str() + shown.size(),
-                size.x - style.FramePadding.x * 2.0f, &clip);
-  return false;
+  ImGui::GetWindowDrawList()->AddText(
+      ImGui::GetFont(), ImGui::GetFontSize(),
+      ImVec2(min.x + style.FramePadding.x, min.y + style.FramePadding.y),
+      ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), text.c_str() + text.size(),
+      max.x - min.x - style.FramePadding.x * 2.0f - style.ScrollbarSize, &clip);
 }
 
 // A text field over `shown`; true with the typed text in `typed` when an edit was committed.
@@ -86,12 +56,12 @@ bool committed_text(const char* label, const std::string& shown, std::string& ty
   std::string scratch = shown;
   std::string& text = buffer.id == id ? buffer.text : scratch;
   if (multiline) {
-    if (!wrapped_text_box(label, id, shown)) return false;
-    ImGui::InputTextMultiline(label, &text, ImVec2(-1, multiline_height()));
-    if (ImGui::IsItemActive()) {
-      multiline_focus().state = MultilineFocus::typing;
-    } else if (multiline_focus().state == MultilineFocus::typing) {
-      multiline_focus() = {};  // left: shown wrapped again from the next frame
+    const bool typing = ImGui::GetActiveID() == id;
+    if (!typing) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    ImGui::InputTextMultiline(label, &text, ImVec2(-1, ImGui::GetTextLineHeight() * 6));
+    if (!typing) {
+      ImGui::PopStyleColor();
+      draw_wrapped_over_last_item(text);
     }
   } else {
     ImGui::InputText(label, &text);
