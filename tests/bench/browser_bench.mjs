@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { siteDir, startSession, clickItem, waitFrames } from '../e2e/helpers.mjs';
+import { siteDir, startSession, loadApp, clickItem, waitFrames } from '../e2e/helpers.mjs';
 
 const planPath = process.argv[2];
 if (!planPath) {
@@ -42,20 +42,14 @@ try {
     // A fresh context each time: no cache, no service worker, no saved plan.
     const context = await session.newContext();
     page = await context.newPage();
-    await page.goto(session.url);
-    await page.bringToFront();
-    await page.waitForFunction(() => window.stoplan !== undefined);
-    await page.evaluate(() => window.stoplan.ready);
+    await loadApp(page, session.url);
     firstFrames.push((await page.evaluate(() => window.stoplan.frameTimes())).first_frame_ms);
     await context.close();
   }
   // The grid in a fresh context of its own, as the e2e tests open the app.
   const gridContext = await session.newContext();
   page = await gridContext.newPage();
-  await page.goto(session.url);
-  await page.bringToFront();
-  await page.waitForFunction(() => window.stoplan !== undefined);
-  await page.evaluate(() => window.stoplan.ready);
+  await loadApp(page, session.url);
   console.log('\nIn headless Chromium (SwiftShader WebGL, 1280x800):');
   console.log(`  navigation -> first drawn frame: median ${median(firstFrames).toFixed(0)} ms (runs: ${firstFrames.map((t) => t.toFixed(0)).join(', ')})`);
 

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
-import { startSession, openApp, clickItem, waitFrames } from './helpers.mjs';
+import { startSession, openApp, freshApp, clickItem, waitFrames } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -94,9 +94,7 @@ test('loadPlanJson refuses a broken file and keeps the plan', async (t) => {
 });
 
 test('crisp on HiDPI: the canvas buffer follows devicePixelRatio and the window size', async (t) => {
-  const context = await session.newContext({ deviceScaleFactor: 2 });
-  t.after(() => context.close());
-  const page = await openApp(t, session, { context });
+  const { page } = await freshApp(t, session, { deviceScaleFactor: 2 });
   await waitFrames(page, 2);
   const size = await page.evaluate(() => ({ w: document.getElementById('canvas').width, css: document.getElementById('canvas').getBoundingClientRect().width, ratio: devicePixelRatio }));
   assert.equal(size.ratio, 2);

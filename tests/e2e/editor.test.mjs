@@ -2,7 +2,7 @@
 // real key presses, checked against the engine's figures through window.stoplan.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openApp, clickItem, typeInto, press, waitFrames } from './helpers.mjs';
+import { startSession, freshApp, clickItem, typeInto, press, waitFrames } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -16,9 +16,7 @@ const lineFindings = (s, path) => s.findings.filter((f) => f.path.startsWith(pat
 // The sample's "Externe trainers" lines: activities[1].lines[1] is the 2025 one, € 1.200 × 40.
 async function openTrainerLines(t) {
   // A fresh context per test: its own storage, so every test starts from the sample plan.
-  const context = await session.newContext();
-  t.after(() => context.close());
-  const page = await openApp(t, session, { context });
+  const { page } = await freshApp(t, session);
   await clickItem(page, 'Begroting');
   await typeInto(page, '##budget_filter', 'Externe trainers');
   const p = await plan(page);
@@ -86,9 +84,7 @@ test('an invalid amount is refused with a message beside the field and the value
 });
 
 test('the new-plan wizard asks region, scheme and partners first and opens the new plan', async (t) => {
-  const context = await session.newContext();
-  t.after(() => context.close());
-  const page = await openApp(t, session, { context });
+  const { page } = await freshApp(t, session);
   await clickItem(page, 'Nieuw plan');
   await clickItem(page, 'Volgende');
   assert.ok(await itemRect(page, 'Geef de regio een naam.'), 'a name is required first');
@@ -113,9 +109,7 @@ test('the new-plan wizard asks region, scheme and partners first and opens the n
 });
 
 test('on a touch screen a tap selects a section and a swipe scrolls instead of clicking', async (t) => {
-  const context = await session.newContext({ hasTouch: true });
-  t.after(() => context.close());
-  const page = await openApp(t, session, { context });
+  const { context, page } = await freshApp(t, session, { hasTouch: true });
   const budget = await itemRect(page, 'Begroting');
   await page.touchscreen.tap(budget.x + budget.width / 2, budget.y + budget.height / 2);
   await waitFrames(page, 3);
@@ -138,9 +132,7 @@ test('on a touch screen a tap selects a section and a swipe scrolls instead of c
 });
 
 test('the notes are shown wrapped, typed in after a click or Tab, and saved as one undo step', async (t) => {
-  const context = await session.newContext();
-  t.after(() => context.close());
-  const page = await openApp(t, session, { context });
+  const { page } = await freshApp(t, session);
   await clickItem(page, 'Instellingen');
   const box = await itemRect(page, '##notes');
   const original = (await plan(page)).notes;

@@ -6,21 +6,16 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSession, openApp, clickItem, waitFrames } from './helpers.mjs';
+import { startSession, freshApp, loadApp, clickItem, waitFrames } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
 after(async () => { await session?.close(); });
 
-async function freshApp(t) {
-  const context = await session.newContext();
-  t.after(() => context.close());
-  return { context, page: await openApp(t, session, { context }) };
-}
 const plan = async (page) => JSON.parse(await page.evaluate(() => window.stoplan.planJson())).plan;
 
 test('a share link opens the identical plan in a fresh browser, after asking', async (t) => {
-  const { page } = await freshApp(t);
+  const { page } = await freshApp(t, session);
   await clickItem(page, 'Bestand');
   await clickItem(page, 'Deellink maken…');
   await waitFrames(page, 3);
@@ -39,10 +34,7 @@ test('a share link opens the identical plan in a fresh browser, after asking', a
   const other = await otherContext.newPage();
   other.problems = [];
   other.on('console', (m) => { if (m.type() === 'error') other.problems.push(m.text()); });
-  await other.goto(url);
-  await other.bringToFront();
-  await other.waitForFunction(() => window.stoplan !== undefined);
-  await other.evaluate(() => window.stoplan.ready);
+  await loadApp(other, url);
   await waitFrames(other, 3);
   assert.equal(await other.evaluate(() => location.hash), '', 'the fragment is forgotten after reading');
   assert.equal((await other.evaluate(() => window.stoplan.storageStatus())).pending_open, true, 'it asks first');
@@ -53,10 +45,7 @@ test('a share link opens the identical plan in a fresh browser, after asking', a
 });
 
 test('Kopiëren puts the share link on the system clipboard, and Ctrl+C copies from a text field', async (t) => {
-  const context = await session.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
-  t.after(() => context.close());
-  const page = await openApp(t, session, { context });
+  const { page } = await freshApp(t, session, { permissions: ['clipboard-read', 'clipboard-write'] });
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
   await clickItem(page, 'Bestand');
   await clickItem(page, 'Deellink maken…');
@@ -78,7 +67,7 @@ test('Kopiëren puts the share link on the system clipboard, and Ctrl+C copies f
 });
 
 test('the printable report opens in a new tab with every section of the sample plan', async (t) => {
-  const { context, page } = await freshApp(t);
+  const { context, page } = await freshApp(t, session);
   await clickItem(page, 'Bestand');
   const opening = context.waitForEvent('page');
   await clickItem(page, 'Rapport afdrukken…');
@@ -93,7 +82,7 @@ test('the printable report opens in a new tab with every section of the sample p
 });
 
 test('a budget CSV with a bad row: the row is named, the good rows previewed, one undo step', async (t) => {
-  const { page } = await freshApp(t);
+  const { page } = await freshApp(t, session);
   const p = await plan(page);
   const activity = p.activities[1].title;
   const organisation = p.organisations[0].name;

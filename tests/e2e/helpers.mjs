@@ -47,12 +47,25 @@ export async function openApp(t, session, { context = session.context } = {}) {
   page.on('console', (message) => { if (message.type() === 'error') page.problems.push(`console: ${message.text()}`); });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
-  await page.goto(session.url);
+  await loadApp(page, session.url);
+  return page;
+}
+
+// openApp in a browser context of its own (its own storage, so the app starts from the sample
+// plan), closed when test `t` ends; `options` as for browser.newContext. Returns { context, page }.
+export async function freshApp(t, session, options = {}) {
+  const context = await session.newContext(options);
+  t.after(() => context.close());
+  return { context, page: await openApp(t, session, { context }) };
+}
+
+// Navigates `page` to the app at `url` and waits until it is ready.
+export async function loadApp(page, url) {
+  await page.goto(url);
   // Only the front tab gets animation frames, and the app draws in animation frames.
   await page.bringToFront();
   await page.waitForFunction(() => window.stoplan !== undefined);
   await page.evaluate(() => window.stoplan.ready);
-  return page;
 }
 
 // Clicks the centre of the ImGui item with that label, at its real on-screen coordinates. An item

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSession, openApp, clickItem, waitFrames, siteDir } from './helpers.mjs';
+import { startSession, openApp, freshApp, loadApp, clickItem, waitFrames, siteDir } from './helpers.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 
 // Until the build copies web/shell/sw.js into the site, the offline tests say so and skip.
@@ -42,17 +42,12 @@ async function waitForOfflineCache(page) {
 async function openAt(t, context, url) {
   const page = await context.newPage();
   t.after(() => page.close());
-  await page.goto(url);
-  await page.bringToFront();
-  await page.waitForFunction(() => window.stoplan !== undefined);
-  await page.evaluate(() => window.stoplan.ready);
+  await loadApp(page, url);
   return page;
 }
 
 test('after a first visit the app starts offline', { skip: noWorker }, async (t) => {
-  const context = await session.newContext();
-  t.after(() => context.close());
-  const page = await openApp(t, session, { context });
+  const { context, page } = await freshApp(t, session);
   const { names, files } = await waitForOfflineCache(page);
   assert.equal(names.length, 1, `one cache for the current build: ${names}`);
   for (const file of ['/', '/index.html', '/stoplan-api.js', '/sto_planner.js', '/sto_planner.wasm']) {

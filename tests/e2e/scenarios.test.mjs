@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, openApp, clickItem, typeInto, press, waitFrames } from './helpers.mjs';
+import { startSession, freshApp, clickItem, typeInto, press, waitFrames } from './helpers.mjs';
 
 const samples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets', 'samples');
 
@@ -18,11 +18,6 @@ after(async () => { await session?.close(); });
 const plan = async (page) => JSON.parse(await page.evaluate(() => window.stoplan.planJson())).plan;
 const itemRect = (page, label) => page.evaluate((l) => window.stoplan.itemRect(l), label);
 
-async function freshApp(t, viewport) {
-  const context = await session.newContext(viewport ? { viewport } : {});
-  t.after(() => context.close());
-  return openApp(t, session, { context });
-}
 
 // Presses the mouse on the slider and moves it to the far left or right, keeping the button down.
 async function grabSlider(page, id, side) {
@@ -41,7 +36,7 @@ const subsidyScale = (scenario) =>
   scenario.overrides.find((o) => o.kind === 'subsidy_scale')?.value;
 
 test('a new scenario with a lower subsidy scale shows the comparison and its new finding', async (t) => {
-  const page = await freshApp(t);
+  const { page } = await freshApp(t, session);
   await clickItem(page, "Scenario's");
   await clickItem(page, '+ Nieuw scenario');
   let p = await plan(page);
@@ -76,7 +71,7 @@ test('a new scenario with a lower subsidy scale shows the comparison and its new
 });
 
 test('dragging a slider changes the figures while dragging and records once on release', async (t) => {
-  const page = await freshApp(t);
+  const { page } = await freshApp(t, session);
   await clickItem(page, "Scenario's");
   await clickItem(page, 'Subsidie −10%');
   assert.equal(subsidyScale((await plan(page)).scenarios[0]), 9000);
@@ -109,7 +104,7 @@ test('dragging a slider changes the figures while dragging and records once on r
 });
 
 test("the national view can use the scheme's own yearly ceilings as its budget", async (t) => {
-  const page = await freshApp(t);
+  const { page } = await freshApp(t, session);
   await clickItem(page, 'Landelijk overzicht');
   await clickItem(page, '##na_scheme');
   await clickItem(page, 'Subsidieregeling sterk techniekonderwijs 2020-2023');
@@ -132,7 +127,7 @@ test("the national view can use the scheme's own yearly ceilings as its budget",
 });
 
 test('a region CSV with one bad row: the row is named and the rest is imported', async (t) => {
-  const page = await freshApp(t, { width: 1280, height: 2400 });
+  const { page } = await freshApp(t, session, { viewport: { width: 1280, height: 2400 } });
   await clickItem(page, 'Landelijk overzicht');
   assert.ok(await itemRect(page, "Regiotabel: Ingebouwde fictieve tabel (78 regio's)"));
 
@@ -166,7 +161,7 @@ test('a region CSV with one bad row: the row is named and the rest is imported',
 });
 
 test('several plan files combined: one row each with totals; Openen opens one', async (t) => {
-  const page = await freshApp(t);
+  const { page } = await freshApp(t, session);
   const files = ['voorbeeldregio.json', 'klein-voorbeeld-2020.json'].map((name) => ({
     name, text: readFileSync(join(samples, name), 'utf8'),
   }));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSession, openApp, clickItem, typeInto, waitFrames, waitSaved } from './helpers.mjs';
+import { startSession, openApp, freshApp, clickItem, typeInto, waitFrames, waitSaved } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -16,12 +16,6 @@ const plan = async (page) => JSON.parse(await page.evaluate(() => window.stoplan
 const status = (page) => page.evaluate(() => window.stoplan.storageStatus());
 
 // A fresh context per test: its own, empty localStorage.
-async function freshApp(t) {
-  const context = await session.newContext();
-  t.after(() => context.close());
-  const page = await openApp(t, session, { context });
-  return { context, page };
-}
 
 async function setTrainerQuantity(page, quantity) {
   await clickItem(page, 'Begroting');
@@ -38,7 +32,7 @@ async function reload(t, page) {
 }
 
 test('an edit is still there after a reload', async (t) => {
-  const { page } = await freshApp(t);
+  const { page } = await freshApp(t, session);
   await setTrainerQuantity(page, 55);
   await waitSaved(page);
   assert.match((await status(page)).status, /^opgeslagen om \d\d:\d\d$/);
@@ -48,7 +42,7 @@ test('an edit is still there after a reload', async (t) => {
 });
 
 test('a damaged storage entry: the app starts and opens the last good version', async (t) => {
-  const { page } = await freshApp(t);
+  const { page } = await freshApp(t, session);
   await setTrainerQuantity(page, 41);
   await waitSaved(page);
   await typeInto(page, '##quantity', '42');
@@ -67,7 +61,7 @@ test('a damaged storage entry: the app starts and opens the last good version', 
 });
 
 test('storage full: a banner says the work is not saved, and the plan stays intact', async (t) => {
-  const { page } = await freshApp(t);
+  const { page } = await freshApp(t, session);
   // Fill the origin's storage to the last character.
   await page.evaluate(() => {
     let n = 0;
@@ -85,7 +79,7 @@ test('storage full: a banner says the work is not saved, and the plan stays inta
 });
 
 test('download, then open the downloaded file: the same plan', async (t) => {
-  const { page } = await freshApp(t);
+  const { page } = await freshApp(t, session);
   await setTrainerQuantity(page, 33);
   const original = await plan(page);
   await clickItem(page, 'Bestand');
@@ -109,7 +103,7 @@ test('download, then open the downloaded file: the same plan', async (t) => {
 });
 
 test('a hostile file dropped on the page: a message, and the plan untouched', async (t) => {
-  const { page } = await freshApp(t);
+  const { page } = await freshApp(t, session);
   const before = await page.evaluate(() => window.stoplan.planJson());
   const hostile = '['.repeat(10000) + ']'.repeat(10000);
   await page.evaluate((text) => {
@@ -124,7 +118,7 @@ test('a hostile file dropped on the page: a message, and the plan untouched', as
 });
 
 test('two tabs: the other tab follows a save, and an older tab never overwrites newer work', async (t) => {
-  const { context, page: a } = await freshApp(t);
+  const { context, page: a } = await freshApp(t, session);
   await setTrainerQuantity(a, 21);
   await waitSaved(a);
   const b = await openApp(t, session, { context });
