@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "access/access.h"
 #include "app/app.h"
 #include "app/item_registry.h"
 #include "platform/browser.h"
@@ -25,8 +26,9 @@ struct Runtime {
   std::unique_ptr<sto::ui::App> app;
   sto::platform::Viewport viewport;
   int frames_drawn = 0;
-  double first_frame_ms = 0;           // performance.now() when the first frame was drawn
-  std::vector<double> frame_times_ms;  // CPU time of each drawn frame since last read
+  double first_frame_ms = 0;            // performance.now() when the first frame was drawn
+  std::vector<double> frame_times_ms;   // CPU time of each drawn frame since last read
+  std::vector<double> access_times_ms;  // of that, the accessibility bridge's publishing
   int settle_frames = 0;  // ImGui needs a few frames after input for hover and layout to settle
   bool ready_signalled = false;
   std::string api_buffer;  // holds the last string returned to JavaScript
@@ -92,7 +94,8 @@ void frame() {
 }
 
 void draw_frame() {
-  const bool woken = sto::platform::take_wake_request() || runtime.app->wants_frames();
+  const bool woken = sto::platform::take_wake_request() || runtime.app->wants_frames() ||
+                     sto::access::wants_frames();
   if (woken) runtime.settle_frames = 3;
   if (runtime.settle_frames == 0) return;  // idle: draw nothing
   --runtime.settle_frames;
@@ -118,9 +121,13 @@ void draw_frame() {
         ImVec2(io.MousePos.x / viewport.pixel_ratio, io.MousePos.y / viewport.pixel_ratio);
 
   sto::ui::begin_item_recording();
+  sto::access::begin_frame();
   ImGui::NewFrame();
+  sto::access::after_new_frame();
   runtime.app->draw();
   ImGui::Render();
+  const double access_ms = sto::access::end_frame(runtime.app->access_page_state());
+  if (runtime.access_times_ms.size() < 10000) runtime.access_times_ms.push_back(access_ms);
   replay_deferred_key_releases();
   // A file picker asked for by the UI (combine several plans, a region CSV): the page opens it
   // and hands the files back through sto_api_add_combine_file / sto_api_import_regions_csv.
@@ -193,6 +200,38 @@ const char* sto_api_frame_times() {
   runtime.frame_times_ms.clear();
   runtime.api_buffer = out + "]}";
   return runtime.api_buffer.c_str();
+}
+
+// {"frames": [ms, …]}: the accessibility bridge's share of each drawn frame since the last call
+// (collecting the items, the JSON and the page's DOM update).
+const char* sto_api_access_times() {
+  std::string out = "{\"frames\":[";
+  for (std::size_t i = 0; i < runtime.access_times_ms.size(); ++i)
+    out += (i ? "," : "") + std::to_string(runtime.access_times_ms[i]);
+  runtime.access_times_ms.clear();
+  runtime.api_buffer = out + "]}";
+  return runtime.api_buffer.c_str();
+}
+
+// [SECTION] Requests from the accessible DOM mirror (web/shell/access.js), by ImGui item id.
+void sto_api_access_focus(unsigned id) {
+  sto::access::request_focus(id);
+  runtime.settle_frames = 3;
+}
+
+void sto_api_access_activate(unsigned id) {
+  sto::access::request_activate(id);
+  runtime.settle_frames = 3;
+}
+
+void sto_api_access_text(unsigned id, const char* text) {
+  sto::access::request_text(id, text);
+  runtime.settle_frames = 3;
+}
+
+void sto_api_access_leave(unsigned id) {
+  sto::access::request_leave(id);
+  runtime.settle_frames = 3;
 }
 
 int sto_api_frame_count() {

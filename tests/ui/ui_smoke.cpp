@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <string>
 
+#include "access/access.h"
 #include "app/app.h"
+#include "app/item_registry.h"
 #include "assets.h"
 #include "core/test_roundtrip_gen.h"
 #include "file_format.h"
@@ -29,10 +31,22 @@ void draw_frames(sto::ui::App& app, int frames) {
   for (int i = 0; i < frames; ++i) {
     io.DisplaySize = ImVec2(1280, 800);
     io.DeltaTime = 1.0f / 60.0f;
+    sto::ui::begin_item_recording();
+    sto::access::begin_frame();
     ImGui::NewFrame();
+    sto::access::after_new_frame();
     app.draw();
     ImGui::Render();
+    sto::access::end_frame(app.access_page_state());
   }
+}
+
+// The id of the first item in the mirror's JSON named exactly `name`, 0 when there is none.
+unsigned node_id_named(const std::string& mirror, const std::string& name) {
+  const std::size_t at = mirror.find("\"name\":\"" + name + "\"");
+  if (at == std::string::npos) return 0;
+  const std::size_t id = mirror.rfind("{\"id\":", at);
+  return id == std::string::npos ? 0 : static_cast<unsigned>(std::stoul(mirror.substr(id + 6)));
 }
 
 }  // namespace
@@ -80,6 +94,21 @@ int main() {
     app.ui_state() = {};
     sto::ui::open_new_plan_wizard(app);
     draw_frames(app, 3);
+    // The wizard is a dialog: only its items are in the mirror, and activating its cancel button
+    // through the bridge (as a screen reader's click would) closes it.
+    {
+      const std::string& mirror = sto::access::last_published();
+      expect(mirror.find("\"kind\":\"dialog\"") != std::string::npos &&
+                 mirror.find("\"name\":\"Begroting\"") == std::string::npos,
+             "behind the wizard nothing is in the mirror");
+      const unsigned cancel = node_id_named(mirror, "Annuleren");
+      expect(cancel != 0, "the wizard's cancel button is in the mirror");
+      sto::access::request_activate(cancel);
+      draw_frames(app, 3);
+      expect(sto::access::last_published().find("\"kind\":\"dialog\"") == std::string::npos,
+             "activating cancel through the bridge closes the wizard");
+      checks += 3;
+    }
     app.ui_state() = {};
     draw_frames(app, 2);
     checks += 1;
@@ -95,6 +124,27 @@ int main() {
     expect(lines >= 10000, "the large plan has 10,000 lines: " + std::to_string(lines));
     app.draw_every_section_for_test([&] { draw_frames(app, 2); });
     checks += 2;
+
+    // The accessibility bridge describes the 10,000-line budget grid: the sidebar's sections as
+    // navigation, the grid's column headers and row count, and its fields with their values.
+    app.select_section(sto::ui::Section::budget);
+    draw_frames(app, 2);
+    const std::string& mirror = sto::access::last_published();
+    const auto has = [&](const std::string& part) {
+      return mirror.find(part) != std::string::npos;
+    };
+    expect(has("\"role\":\"nav\"") && has("\"name\":\"Begroting\""),
+           "the mirror has the sidebar's sections");
+    expect(has("\"kind\":\"nav\"") && has("\"kind\":\"menubar\""),
+           "the mirror has the navigation and the menu bar");
+    expect(has("\"columns\":[\"Activiteit\""), "the mirror has the budget grid's column headers");
+    expect(has("\"rows\":" + std::to_string(lines)) || has("\"rows\":1"),
+           "the grid says how many rows it has");
+    expect(has("\"role\":\"textbox\"") && has("\"mode\":\"decimal\""),
+           "the grid's amount fields are decimal text fields");
+    expect(mirror.size() < 200000,
+           "the mirror holds only what is on screen: " + std::to_string(mirror.size()) + " bytes");
+    checks += 6;
 
     const std::string bad = app.load_plan_json_for_api("{ not json");
     expect(bad.rfind("{\"ok\":false", 0) == 0, "a broken file is refused: " + bad);

@@ -96,6 +96,28 @@ std::string App::storage_status_json() const {
          ",\"pending_open\":" + (pending_open_ ? "true" : "false") + "}";
 }
 
+std::string App::findings_count_text() const {
+  int errors = 0, warnings = 0;
+  for (const Finding& f : analysis().findings) {
+    errors += f.severity == Severity::error ? 1 : 0;
+    warnings += f.severity == Severity::warning ? 1 : 0;
+  }
+  return std::to_string(errors) + " " + tr(errors == 1 ? Str::error_one : Str::errors, language_) +
+         ", " + std::to_string(warnings) + " " +
+         tr(warnings == 1 ? Str::warning_one : Str::warnings, language_);
+}
+
+access::PageState App::access_page_state() const {
+  access::PageState page;
+  page.language = language_ == Language::nl ? "nl" : "en";
+  page.title = plan_display_name() + " — " + tr(Str::app_title, language_);
+  // Not while a save is pending: "wordt opgeslagen…" after every keystroke is noise.
+  if (document_.revision() == saved_revision_) page.save_status = save_status_text();
+  page.banner = banner_text();
+  page.findings = findings_count_text();
+  return page;
+}
+
 void App::move_history_to(std::size_t cursor) {
   while (document_.history().cursor() > cursor && document_.undo()) {
   }
@@ -175,6 +197,7 @@ void App::draw() {
     ImGui::BeginChild("##navigation", ImVec2(ImGui::GetFontSize() * 13.0f, 0), true);
     for (const NavGroup& group : navigation) {
       ImGui::TextDisabled("%s", tr(group.title, language_));
+      access::describe_text(tr(group.title, language_), 2);
       for (Section section : group.items) {
         const int i = static_cast<int>(section);
         // The ## id keeps the selection when the title changes language.
@@ -186,6 +209,7 @@ void App::draw() {
                  std::to_string(analysis().findings.size()) + ")##section" + std::to_string(i);
         if (ImGui::Selectable(text.c_str(), section_shown_ == i)) section_shown_ = i;
         record_last_item(label);
+        access::describe_nav_link(section_shown_ == i);
       }
       ImGui::Spacing();
     }

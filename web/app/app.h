@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "access/access.h"
 #include "app/plan_store.h"
 #include "csv_import.h"
 #include "document.h"
@@ -187,6 +188,13 @@ class App {
   bool banner_is_error() const { return banner_.is_error; }
   void dismiss_banner() { banner_ = {}; }
 
+  // The plan's name as lists and the page title show it.
+  std::string plan_display_name() const;
+  // "2 fouten, 1 waarschuwing": the findings counted, in the UI language.
+  std::string findings_count_text() const;
+  // What the page says beside the items (language, title, announcements), for access/.
+  access::PageState access_page_state() const;
+
   // [SECTION] window.stoplan
   std::string plan_json() const;
   // Replaces the plan with a plan file's text; {"ok":true} or {"ok":false,"error":...} in the
@@ -207,7 +215,6 @@ class App {
   void autosave_tick();
   void save_now();
   void open_as_new(Plan plan, const std::string& file_name);
-  std::string plan_display_name() const;
 
   Document document_;
   PlanStore store_;

@@ -1,6 +1,8 @@
 // Implements ImGui's test-engine hooks to learn each item's label and rectangle.
 #include "app/item_registry.h"
 
+#include "access/access.h"
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -67,6 +69,7 @@ std::optional<ItemRect> find_item(std::string_view label) {
 // [SECTION] ImGui test-engine hooks (declared in imgui_internal.h).
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
+  sto::access::item_added(id, bb);
   auto& r = sto::ui::registry();
   r.pending[id] = bb;
   const auto early = r.early_labels.find(id);
@@ -77,7 +80,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
-                                  ImGuiItemStatusFlags) {
+                                  ImGuiItemStatusFlags flags) {
+  sto::access::item_info(id, label, flags);
   if (label == nullptr || label[0] == '\0') return;
   auto& r = sto::ui::registry();
   const auto found = r.pending.find(id);

@@ -19,6 +19,7 @@ void sto_make_share_link(const char* text);
 void sto_download_file(const char* name, const char* mime, const void* data, std::size_t size);
 void sto_signal_ready();
 void sto_set_clipboard_text(const char* text);
+void sto_publish_accessibility(const char* json, std::size_t size);
 }
 
 namespace sto::platform {
@@ -109,6 +110,10 @@ bool take_wake_request() {
 
 void signal_ready() {
   sto_signal_ready();
+}
+
+void publish_accessibility(std::string_view json) {
+  sto_publish_accessibility(json.data(), json.size());
 }
 
 void set_clipboard_text(std::string_view text) {

@@ -162,6 +162,11 @@ mergeInto(LibraryManager.library, {
     if (window.stoplan && window.stoplan.makeShareLink) window.stoplan.makeShareLink(UTF8ToString(text));
   },
 
+  // The frame's items for the DOM mirror (web/shell/access.js), as JSON.
+  sto_publish_accessibility: function (json, size) {
+    if (window.stoAccess) window.stoAccess.update(UTF8ToString(json, size));
+  },
+
   sto_signal_ready: function () {
     if (Module['onStoReady']) Module['onStoReady']();
   },

@@ -10,6 +10,7 @@
 //   frameCount()          frames drawn so far (stays still while the app is idle)
 //   requestFrames()       draw a few frames (after changing state from a script)
 //   frameTimes()          {first_frame_ms, frames: [ms…]}: CPU time of frames drawn since last call
+//   accessTimes()         {frames: [ms…]}: of that, the accessibility bridge's part (access.js)
 //   openFile(file)        open a File (as the file picker and a drop do) -> promise
 //   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}
 //   uiState()             {section, highlight_path, language, presentation}
@@ -188,7 +189,8 @@
   // Paste: browsers give clipboard text only to this event; the app types it into the active field.
   window.addEventListener('paste', function (event) {
     var text = event.clipboardData && event.clipboardData.getData('text/plain');
-    if (!started || !text) return;
+    // A field of the accessible mirror (access.js) takes the paste itself.
+    if (!started || !text || (event.target.dataset && event.target.dataset.stoId)) return;
     event.preventDefault();
     withHeapStrings([text], function (ptr) { call('sto_api_paste', null, ['number'], [ptr]); });
   });
@@ -220,6 +222,7 @@
   canvas.addEventListener('touchend', function (event) {
     if (!touch) return;
     if (!touch.scrolling) {
+      window.stoAccess.tapAt(touch.x, touch.y);
       mouse('mousedown', touch.x, touch.y);
       mouse('mouseup', touch.x, touch.y);
     }
@@ -241,6 +244,7 @@
     },
     frameCount: function () { return call('sto_api_frame_count', 'number'); },
     frameTimes: function () { return JSON.parse(call('sto_api_frame_times', 'string')); },
+    accessTimes: function () { return JSON.parse(call('sto_api_access_times', 'string')); },
     requestFrames: function () { call('sto_api_request_frames', null); },
     openFile: openFile,
     makeShareLink: makeShareLink,

@@ -109,7 +109,7 @@ void draw_lead(App& app, std::size_t i) {
                                   : std::string(tr(Str::ed_unknown_organisation, lang)) + ": " +
                                         activity.lead_organisation_id;
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::BeginCombo("##lead", preview.c_str())) {
+  if (begin_combo("##lead", preview.c_str())) {
     for (std::size_t k = 0; k < plan.organisations.size(); ++k) {
       const Organisation& o = plan.organisations[k];
       ImGui::PushID(static_cast<int>(k));

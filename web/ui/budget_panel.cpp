@@ -198,13 +198,13 @@ void draw_filters(App& app, Filter& filter) {
   const Plan& plan = app.plan();
   const Evaluation& ev = app.analysis().evaluation;
   ImGui::SetNextItemWidth(220);
-  ImGui::InputTextWithHint("##budget_filter", tr(Str::filter, lang), filter.text,
-                           sizeof filter.text);
+  input_text("##budget_filter", filter.text, sizeof filter.text, tr(Str::filter, lang), 0,
+             tr(Str::filter, lang));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(130);
   const std::string year_label =
       filter.year == 0 ? tr(Str::all_years, lang) : std::to_string(filter.year);
-  if (ImGui::BeginCombo("##budget_year", year_label.c_str())) {
+  if (begin_combo("##budget_year", year_label.c_str(), 0, tr(Str::col_year, lang))) {
     if (ImGui::Selectable(tr(Str::all_years, lang), filter.year == 0)) filter.year = 0;
     for (int i = 0; i < ev.year_count; ++i) {
       const int year = ev.first_year + i;
@@ -218,7 +218,7 @@ void draw_filters(App& app, Filter& filter) {
       filter.activity < 0 || static_cast<std::size_t>(filter.activity) >= plan.activities.size()
           ? tr(Str::all_activities, lang)
           : plan.activities[static_cast<std::size_t>(filter.activity)].title.c_str();
-  if (ImGui::BeginCombo("##budget_activity", activity_label)) {
+  if (begin_combo("##budget_activity", activity_label, 0, tr(Str::col_activity, lang))) {
     if (ImGui::Selectable(tr(Str::all_activities, lang), filter.activity < 0)) filter.activity = -1;
     for (std::size_t a = 0; a < plan.activities.size(); ++a) {
       ImGui::PushID(static_cast<int>(a));
@@ -234,7 +234,7 @@ void draw_filters(App& app, Filter& filter) {
   const char* category_text =
       filter.category < 0 ? tr(Str::all_categories, lang)
                           : category_label(static_cast<CostCategory>(filter.category), lang);
-  if (ImGui::BeginCombo("##budget_category", category_text)) {
+  if (begin_combo("##budget_category", category_text, 0, tr(Str::col_category, lang))) {
     if (ImGui::Selectable(tr(Str::all_categories, lang), filter.category < 0)) filter.category = -1;
     for (int c = 0; c < kCategoryCount; ++c)
       if (ImGui::Selectable(category_label(static_cast<CostCategory>(c), lang),
@@ -247,7 +247,7 @@ void draw_filters(App& app, Filter& filter) {
   const char* funding_text = filter.funding < 0
                                  ? tr(Str::all_funding, lang)
                                  : funding_label(static_cast<FundingSource>(filter.funding), lang);
-  if (ImGui::BeginCombo("##budget_funding", funding_text)) {
+  if (begin_combo("##budget_funding", funding_text, 0, tr(Str::col_funding, lang))) {
     if (ImGui::Selectable(tr(Str::all_funding, lang), filter.funding < 0)) filter.funding = -1;
     for (int f = 0; f < kFundingCount; ++f)
       if (ImGui::Selectable(funding_label(static_cast<FundingSource>(f), lang),
@@ -437,6 +437,7 @@ void draw_budget_panel(App& app) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const Row& row = cache.rows[static_cast<std::size_t>(i)];
       ImGui::TableNextRow();
+      access::describe_table_row(i, static_cast<int>(cache.rows.size()));
       if (row.kind == Row::Kind::subtotal) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(226, 232, 242, 255));
         ImGui::TableSetColumnIndex(col_activity);

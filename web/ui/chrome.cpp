@@ -213,7 +213,7 @@ void draw_dialogs(App& app) {
   if (ImGui::BeginPopupModal("##download", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     text_item(tr(Str::menu_download, lang));
     ImGui::SetNextItemWidth(420);
-    ImGui::InputText(tr(Str::file_name, lang), ui.download_name, sizeof ui.download_name);
+    input_text(tr(Str::file_name, lang), ui.download_name, sizeof ui.download_name);
     if (ImGui::Button(tr(Str::download, lang))) {
       app.download_current_plan(ui.download_name);
       ui.download_dialog_open = false;
@@ -333,8 +333,8 @@ void draw_dialogs(App& app) {
     ImGui::TextDisabled("%s", tr(Str::share_explain, lang));
     std::string link = app.share_link();
     ImGui::SetNextItemWidth(640);
-    ImGui::InputText("##share_link", &link,
-                     ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+    input_text("##share_link", link, tr(Str::share_title, lang),
+               ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
     text_item(std::to_string(link.size()) + (lang == Language::nl ? " tekens" : " characters"));
     if (app.share_link_too_long()) text_item_colored(kColorWarning, tr(Str::share_too_long, lang));
     ImGui::PopTextWrapPos();

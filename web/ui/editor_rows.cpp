@@ -108,8 +108,8 @@ bool edit_theme(const char* id, const std::string& value, std::string& out, floa
   ImGui::SetNextItemWidth(std::max(60.0f, width - ImGui::GetFrameHeight() - spacing));
   bool changed = edit_text("##theme", value, out);
   ImGui::SameLine(0.0f, spacing);
-  if (ImGui::BeginCombo("##themes", nullptr,
-                        ImGuiComboFlags_NoPreview | ImGuiComboFlags_PopupAlignLeft)) {
+  if (begin_combo("##themes", nullptr,
+                  ImGuiComboFlags_NoPreview | ImGuiComboFlags_PopupAlignLeft)) {
     for (const char* theme : themes) {
       if (ImGui::Selectable(theme, value == theme) && value != theme) {
         out = theme;

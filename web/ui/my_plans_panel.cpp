@@ -23,9 +23,8 @@ void draw_plan_row(App& app, const StoredPlan& plan) {
   ImGui::TableNextColumn();
   if (ui.renaming_id == plan.id) {
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputText(
-            "##rename", ui.rename_buffer, sizeof ui.rename_buffer,
-            ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
+    if (input_text("##rename", ui.rename_buffer, sizeof ui.rename_buffer, nullptr,
+                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
       if (ui.rename_buffer[0] != '\0') app.store().rename(plan.id, ui.rename_buffer);
       ui.renaming_id.clear();
     }

@@ -357,6 +357,7 @@ void draw_import(App& app, PanelState& st) {
   ImGui::InputTextMultiline("##na_paste", &st.pasted,
                             ImVec2(-1, ImGui::GetTextLineHeight() * 6.0f));
   record_last_item("##na_paste");  // a multiline field is not reported to the test hooks
+  access::describe_field(st.pasted, "", access::InputMode::text, true);
   ImGui::BeginDisabled(st.pasted.empty());
   if (ImGui::Button((std::string(tr(Str::na_import_pasted, lang)) + "##na_import_pasted").c_str()))
     import_csv(st, "", st.pasted);

@@ -102,8 +102,7 @@ void draw_new_plan_wizard(App& app) {
 
   if (w.step == 0) {
     ImGui::SetNextItemWidth(420);
-    ImGui::InputText(tr(Str::wizard_region_name, lang), &w.region_name);
-    record_last_item(tr(Str::wizard_region_name, lang));
+    input_text(tr(Str::wizard_region_name, lang), w.region_name);
     if (w.show_name_needed && w.region_name.empty())
       text_item_colored(kColorError, tr(Str::wizard_name_needed, lang));
     ImGui::SetNextItemWidth(420);
@@ -142,7 +141,7 @@ void draw_new_plan_wizard(App& app) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputText("##name", &p.name);
+        input_text("##name", p.name);
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1);
         int kind = p.kind;
@@ -155,7 +154,7 @@ void draw_new_plan_wizard(App& app) {
           p.kind = kind;
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputText("##brin", &p.brin);
+        input_text("##brin", p.brin);
         ImGui::TableNextColumn();
         if (ImGui::Checkbox("##penvoerder", &p.penvoerder) && p.penvoerder)
           for (PartnerDraft& other : w.partners) other.penvoerder = &other == &p;

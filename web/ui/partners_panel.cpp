@@ -213,9 +213,9 @@ void draw_count_row(App& app, std::size_t i) {
       count.organisation_id.empty()
           ? std::string("—")
           : tr(Str::ed_unknown_organisation, lang) + std::string(": ") + count.organisation_id;
-  if (ImGui::BeginCombo("##organisation",
-                        org >= 0 ? plan.organisations[static_cast<std::size_t>(org)].name.c_str()
-                                 : unknown.c_str())) {
+  if (begin_combo("##organisation",
+                  org >= 0 ? plan.organisations[static_cast<std::size_t>(org)].name.c_str()
+                           : unknown.c_str())) {
     for (std::size_t k = 0; k < plan.organisations.size(); ++k) {
       ImGui::PushID(static_cast<int>(k));
       if (ImGui::Selectable(plan.organisations[k].name.c_str(), static_cast<int>(k) == org) &&

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <unordered_map>
 #include <vector>
@@ -49,8 +50,8 @@ void draw_wrapped_over_last_item(const std::string& text) {
 }
 
 // A text field over `shown`; true with the typed text in `typed` when an edit was committed.
-bool committed_text(const char* label, const std::string& shown, std::string& typed,
-                    bool multiline) {
+bool committed_text(const char* label, const std::string& shown, std::string& typed, bool multiline,
+                    access::InputMode mode = access::InputMode::text) {
   EditBuffer& buffer = edit_buffer();
   const ImGuiID id = ImGui::GetID(label);
   std::string scratch = shown;
@@ -67,6 +68,9 @@ bool committed_text(const char* label, const std::string& shown, std::string& ty
     ImGui::InputText(label, &text);
   }
   record_last_item(label);
+  const auto error = field_errors().find(id);
+  access::describe_field(text, error == field_errors().end() ? std::string() : error->second, mode,
+                         multiline);
   if (ImGui::IsItemActive() && buffer.id != id) {
     buffer.id = id;
     buffer.text = text;
@@ -101,7 +105,8 @@ void show_error(ImGuiID id) {
 }
 
 bool parsed_commit(const char* label, const std::string& shown, Language language,
-                   const std::function<bool(const std::string&)>& accept, Str message) {
+                   const std::function<bool(const std::string&)>& accept, Str message,
+                   access::InputMode mode) {
   const ImGuiID id = ImGui::GetID(label);
   std::string typed;
   bool committed = false;
@@ -110,7 +115,7 @@ bool parsed_commit(const char* label, const std::string& shown, Language languag
     ImGui::PushStyleColor(ImGuiCol_Border, kColorError);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
   }
-  const bool edited = committed_text(label, shown, typed, false);
+  const bool edited = committed_text(label, shown, typed, false, mode);
   if (has_error) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
@@ -158,7 +163,9 @@ void heading(const char* text) {
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, kColorNeutral);
   ImGui::SetWindowFontScale(1.15f);
-  text_item(text);
+  ImGui::TextUnformatted(text);
+  record_last_item(text);
+  access::describe_text(text, 2);
   ImGui::SetWindowFontScale(1.0f);
   ImGui::PopStyleColor();
   ImGui::Separator();
@@ -170,12 +177,14 @@ void form_row(const char* label) {
   ImGui::AlignTextToFramePadding();
   text_item(label);
   ImGui::TableNextColumn();
+  access::label_next_item(label);
 }
 
 void note_text(const std::string& text) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", text.c_str());
   ImGui::PopTextWrapPos();
+  access::describe_text(text);
 }
 
 std::string date_time_text(double ms) {
@@ -190,6 +199,7 @@ std::string date_time_text(double ms) {
 void text_item(const std::string& text) {
   ImGui::TextUnformatted(text.c_str());
   record_last_item(text);
+  access::describe_text(text);
 }
 
 void text_item_colored(const ImVec4& color, const std::string& text) {
@@ -202,6 +212,40 @@ void text_item_right(const std::string& text) {
   const float width = ImGui::CalcTextSize(text.c_str()).x;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
   text_item(text);
+}
+
+bool input_text(const char* label, std::string& text, const char* name, ImGuiInputTextFlags flags,
+                const char* hint) {
+  if (name != nullptr) access::label_next_item(name);
+  const bool changed = hint != nullptr ? ImGui::InputTextWithHint(label, hint, &text, flags)
+                                       : ImGui::InputText(label, &text, flags);
+  record_last_item(label);
+  access::describe_field(text, "", access::InputMode::text, false);
+  return changed;
+}
+
+bool input_text(const char* label, char* buffer, std::size_t size, const char* name,
+                ImGuiInputTextFlags flags, const char* hint) {
+  if (name != nullptr) access::label_next_item(name);
+  const bool changed = hint != nullptr ? ImGui::InputTextWithHint(label, hint, buffer, size, flags)
+                                       : ImGui::InputText(label, buffer, size, flags);
+  record_last_item(label);
+  access::describe_field(buffer, "", access::InputMode::text, false);
+  return changed;
+}
+
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags, const char* name) {
+  const ImGuiID id = ImGui::GetID(label);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float width = ImGui::CalcItemWidth();
+  if (name != nullptr) access::label_next_item(name);
+  // Described before BeginCombo: an open combo makes its list the current window.
+  const bool was_open = ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, id), ImGuiPopupFlags_None);
+  const char* hidden = std::strstr(label, "##");
+  const std::string visible = hidden ? std::string(label, hidden) : std::string(label);
+  access::describe_combo(id, visible, preview ? preview : "", at,
+                         ImVec2(at.x + width, at.y + ImGui::GetFrameHeight()), was_open);
+  return ImGui::BeginCombo(label, preview, flags);
 }
 
 bool edit_text(const char* label, const std::string& value, std::string& out, bool multiline) {
@@ -221,7 +265,7 @@ bool edit_money(const char* label, Money value, Money& out, Language language) {
         parsed = *money;
         return true;
       },
-      Str::invalid_amount);
+      Str::invalid_amount, access::InputMode::decimal);
   if (!committed || parsed == value) return false;
   out = parsed;
   return true;
@@ -245,7 +289,7 @@ bool edit_decimal(const char* label, std::int64_t scaled, int decimals, std::int
         parsed = *value;
         return true;
       },
-      Str::invalid_number);
+      Str::invalid_number, decimals > 0 ? access::InputMode::decimal : access::InputMode::numeric);
   if (!committed || parsed == scaled) return false;
   out = parsed;
   return true;
@@ -269,7 +313,7 @@ bool edit_year(const char* label, int value, int& out, Language language) {
         parsed = *number;
         return true;
       },
-      Str::invalid_year);
+      Str::invalid_year, access::InputMode::numeric);
   if (!committed || parsed == value) return false;
   out = static_cast<int>(parsed);
   return true;

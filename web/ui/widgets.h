@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "access/access.h"
 #include "app/item_registry.h"
 #include "money.h"
 
@@ -32,7 +33,18 @@ void note_text(const std::string& text);
 // A moment in the user's time zone as "28-11-2026 14:03"; "—" when never (ms ≤ 0).
 std::string date_time_text(double ms);
 
-// [SECTION] Editors. `label` is an ImGui label ("##id" to hide it).
+// [SECTION] Editors. `label` is an ImGui label ("##id" to hide it). Each one describes itself to
+// the accessibility bridge (access/access.h): role, name, value and error.
+// A plain ImGui text field over `text` (a search, a file name), named `name` for screen readers
+// when its label is hidden; returns what ImGui::InputText returns.
+bool input_text(const char* label, std::string& text, const char* name = nullptr,
+                ImGuiInputTextFlags flags = 0, const char* hint = nullptr);
+bool input_text(const char* label, char* buffer, std::size_t size, const char* name = nullptr,
+                ImGuiInputTextFlags flags = 0, const char* hint = nullptr);
+// ImGui::BeginCombo, described to the bridge with `name` (or the form row's label) and the
+// value it shows.
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0,
+                 const char* name = nullptr);
 // Text: true when an edit was committed; `out` then holds the new text.
 bool edit_text(const char* label, const std::string& value, std::string& out,
                bool multiline = false);
@@ -58,7 +70,7 @@ bool edit_choice(const char* label, int current, int count, LabelOf label_of, in
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = ImGui::CalcItemWidth();
   const bool open =
-      ImGui::BeginCombo(label, current >= 0 && current < count ? label_of(current) : "—", flags);
+      begin_combo(label, current >= 0 && current < count ? label_of(current) : "—", flags);
   record_item(label, at.x, at.y, width, ImGui::GetFrameHeight());
   if (open) {
     for (int i = 0; i < count; ++i) {
