@@ -229,6 +229,11 @@ void sto_api_access_text(unsigned id, const char* text) {
   runtime.settle_frames = 3;
 }
 
+void sto_api_access_key(unsigned id, int enter) {
+  sto::access::request_key(id, enter != 0);
+  runtime.settle_frames = 3;
+}
+
 void sto_api_access_leave(unsigned id) {
   sto::access::request_leave(id);
   runtime.settle_frames = 3;

@@ -5,6 +5,7 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -79,14 +80,19 @@ struct Frame {
   std::string next_label;  // a form row's label, for the next unlabelled item in that row
   ImGuiID next_label_table = 0;
   int next_label_row = -1;
+  // The last text drawn: it labels an unlabelled item on the same line after it ("Naam [    ]").
+  std::string line_text;
+  const ImGuiWindow* line_window = nullptr;
+  ImRect line_rect;
 };
 
 // A request from the page, applied over one or more frames.
 struct Request {
-  enum class Kind { focus, activate, text, leave } kind;
+  enum class Kind { focus, activate, text, key, leave } kind;
   ImGuiID id = 0;
   std::string text;
   int step = 0;
+  ImGuiKey key = ImGuiKey_COUNT;  // Kind::key: Enter or Escape
 };
 
 struct Bridge {
@@ -94,7 +100,7 @@ struct Bridge {
   std::vector<Node> last_nodes;  // the last complete frame's items (requests look them up)
   std::string published;         // the JSON last handed to the page
   std::deque<Request> requests;
-  bool release_delete = false;  // the Delete key pressed to empty a field is released next frame
+  int release_key = -1;  // a key pressed for one frame (io.KeysDown index), released in the next
   bool mouse_override = false;
   ImVec2 mouse_at;
   bool mouse_down = false;
@@ -119,7 +125,8 @@ bool starts_with(const char* text, const char* prefix) {
 }
 
 RegionKind region_kind_of(const ImGuiWindow* window) {
-  if ((window->Flags & ImGuiWindowFlags_MenuBar) && window->DC.NavLayerCurrent == ImGuiNavLayer_Menu)
+  if ((window->Flags & ImGuiWindowFlags_MenuBar) &&
+      window->DC.NavLayerCurrent == ImGuiNavLayer_Menu)
     return RegionKind::menubar;
   if (window->Flags & ImGuiWindowFlags_ChildMenu || starts_with(window->Name, "##Menu_"))
     return RegionKind::menu;
@@ -186,7 +193,7 @@ Node& add_node(ImGuiID key, Role role) {
 }
 
 // The name an item without a visible label of its own gets: the form row's label, else its
-// column's name.
+// column's name, else the text just before it on the same line.
 std::string fallback_name(Frame& frame, const Node& node) {
   const ImGuiTable* t = GImGui->CurrentTable;
   const int row = t ? t->CurrentRow : -1;
@@ -200,6 +207,10 @@ std::string fallback_name(Frame& frame, const Node& node) {
     for (const Table& tab : frame.tables)
       if (tab.id == node.table && node.column < static_cast<int>(tab.columns.size()))
         return tab.columns[static_cast<std::size_t>(node.column)];
+  const float middle = node.rect.GetCenter().y;
+  if (node.has_rect && frame.line_window == node.window && middle >= frame.line_rect.Min.y - 4.0f &&
+      middle <= frame.line_rect.Max.y + 4.0f && frame.line_rect.Max.x <= node.rect.Min.x + 1.0f)
+    return frame.line_text;
   return {};
 }
 
@@ -233,10 +244,9 @@ void append_text(std::string& out, const char* key, const std::string& value) {
 }
 
 const char* role_name(Role role) {
-  static const char* const names[] = {"button",   "checkbox", "radio",  "tab",
-                                      "menu",     "menuitem", "combobox", "option",
-                                      "slider",   "textbox",  "nav",    "heading",
-                                      "text",     "figure"};
+  static const char* const names[] = {"button",   "checkbox", "radio",  "tab",    "menu",
+                                      "menuitem", "combobox", "option", "slider", "textbox",
+                                      "nav",      "heading",  "text",   "figure"};
   return names[static_cast<int>(role)];
 }
 
@@ -254,9 +264,11 @@ std::string to_json(const Frame& frame, const PageState& page, const std::string
   append_text(out, "say", say);
   out += ",\"font\":" + std::to_string(static_cast<int>(ImGui::GetFontSize() + 0.5f));
   out += ",\"regions\":[";
-  for (std::size_t i = 0; i < frame.regions.size(); ++i) {
-    const Region& r = frame.regions[i];
-    out += i ? ",{" : "{";
+  for (const Region& r : frame.regions) {
+    const bool used = std::any_of(frame.nodes.begin(), frame.nodes.end(),
+                                  [&](const Node& n) { return n.region == r.id; });
+    if (!used) continue;
+    out += out.back() == '[' ? "{" : ",{";
     out += "\"id\":" + std::to_string(r.id) + ",\"kind\":\"" + region_name(r.kind) + "\"";
     append_text(out, "name", r.name);
     out += "}";
@@ -266,9 +278,10 @@ std::string to_json(const Frame& frame, const PageState& page, const std::string
     const Table& t = frame.tables[i];
     if (t.columns.empty()) continue;
     out += out.back() == '[' ? "{" : ",{";
-    out += "\"id\":" + std::to_string(t.id) + ",\"rows\":" + std::to_string(t.rows) +
-           ",\"columns\":[";
-    for (std::size_t c = 0; c < t.columns.size(); ++c) out += (c ? "," : "") + json_quote(t.columns[c]);
+    out +=
+        "\"id\":" + std::to_string(t.id) + ",\"rows\":" + std::to_string(t.rows) + ",\"columns\":[";
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+      out += (c ? "," : "") + json_quote(t.columns[c]);
     out += "]}";
   }
   out += "],\"nodes\":[";
@@ -341,10 +354,14 @@ void begin_frame() {
   Bridge& b = bridge();
   ImGuiContext& g = *GImGui;
   ImGuiIO& io = g.IO;
-  if (b.release_delete) {
-    io.KeysDown[io.KeyMap[ImGuiKey_Delete]] = false;
-    b.release_delete = false;
+  if (b.release_key >= 0) {
+    io.KeysDown[b.release_key] = false;
+    b.release_key = -1;
   }
+  const auto press_for_one_frame = [&](ImGuiKey key) {
+    b.release_key = io.KeyMap[key];
+    io.KeysDown[b.release_key] = true;
+  };
   b.mouse_override = false;
   while (!b.requests.empty()) {
     Request& r = b.requests.front();
@@ -354,9 +371,10 @@ void begin_frame() {
       continue;
     }
     const bool field_active = g.ActiveId == r.id && g.InputTextState.ID == r.id;
-    const bool wants_click = r.kind == Request::Kind::activate ||
-                             (r.kind != Request::Kind::leave && node->role == Role::textbox &&
-                              !field_active && r.step < 2);
+    const bool enters_field = r.kind == Request::Kind::focus || r.kind == Request::Kind::text;
+    const bool wants_click =
+        r.kind == Request::Kind::activate ||
+        (enters_field && node->role == Role::textbox && !field_active && r.step < 2);
     if (wants_click) {
       // A click in two frames: press (fields and menus react), then release (buttons react).
       b.mouse_override = true;
@@ -371,15 +389,25 @@ void begin_frame() {
       ImGuiInputTextState& state = g.InputTextState;
       state.SelectAll();
       if (r.text.empty()) {
-        if (state.CurLenW > 0) {
-          io.KeysDown[io.KeyMap[ImGuiKey_Delete]] = true;
-          b.release_delete = true;
-        }
+        if (state.CurLenW > 0) press_for_one_frame(ImGuiKey_Delete);
       } else {
         io.AddInputCharactersUTF8(r.text.c_str());
       }
       b.requests.pop_front();
       break;
+    }
+    if (r.kind == Request::Kind::key) {
+      // Enter or Escape in the field's input, in turn after the text typed before it.
+      if (field_active && b.release_key < 0) {
+        press_for_one_frame(r.key);
+        b.requests.pop_front();
+        break;
+      }
+      if (!field_active) {
+        b.requests.pop_front();
+        continue;
+      }
+      break;  // the key of the last request is still down: press again next frame
     }
     if (r.kind == Request::Kind::text) {  // a field that could not be entered
       b.requests.pop_front();
@@ -414,6 +442,13 @@ void after_new_frame() {
 double end_frame(const PageState& page) {
   const auto start = std::chrono::steady_clock::now();
   Bridge& b = bridge();
+  // A window that appears is laid out once while hidden (ImGui measures it first): its items are
+  // not where they will be, and nobody can reach them yet.
+  auto& nodes = b.frame.nodes;
+  nodes.erase(std::remove_if(
+                  nodes.begin(), nodes.end(),
+                  [](const Node& n) { return n.window->RootWindow->Hidden || n.window->Hidden; }),
+              nodes.end());
   const std::string say = announcement(b, page);
   const std::string json = to_json(b.frame, page, say, ImGui::GetTopMostPopupModal());
   if (json != b.published) {
@@ -429,7 +464,7 @@ double end_frame(const PageState& page) {
 
 bool wants_frames() {
   const Bridge& b = bridge();
-  return !b.requests.empty() || b.release_delete || b.mouse_override;
+  return !b.requests.empty() || b.release_key >= 0 || b.mouse_override;
 }
 
 // [SECTION] Descriptions from the widgets
@@ -489,6 +524,9 @@ void describe_text(std::string_view text, int heading_level) {
   node.level = static_cast<std::uint8_t>(heading_level);
   node.rect = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   node.has_rect = true;
+  frame.line_text = node.name;
+  frame.line_window = node.window;
+  frame.line_rect = node.rect;
 }
 
 void describe_chart(std::string_view name, std::string_view summary) {
@@ -561,16 +599,17 @@ void item_info(ImGuiID id, const char* label, int status_flags) {
   if (item_flags & ImGuiItemFlags_Disabled) state |= kDisabled;
 
   const auto existing = frame.node_of_id.find(id);
-  Node& node = existing != frame.node_of_id.end() ? frame.nodes[existing->second] : add_node(id, role);
+  Node& node =
+      existing != frame.node_of_id.end() ? frame.nodes[existing->second] : add_node(id, role);
   node.role = role;
   node.state = state;
-  node.name = std::string(visible_part(label));
-  if (node.name.empty()) node.name = fallback_name(frame, node);
   const auto rect = frame.rects.find(id);
   if (rect != frame.rects.end()) {
     node.rect = rect->second;
     node.has_rect = true;
   }
+  node.name = std::string(visible_part(label));
+  if (node.name.empty()) node.name = fallback_name(frame, node);
 }
 
 // [SECTION] Requests
@@ -592,6 +631,11 @@ void request_text(ImGuiID id, std::string_view text) {
     return;
   }
   requests.push_back({Request::Kind::text, id, std::string(text), 0});
+}
+
+void request_key(ImGuiID id, bool enter) {
+  bridge().requests.push_back(
+      {Request::Kind::key, id, {}, 0, enter ? ImGuiKey_Enter : ImGuiKey_Escape});
 }
 
 void request_leave(ImGuiID id) {

@@ -57,8 +57,7 @@ bool wants_frames();
 
 // [SECTION] What the hooks cannot know, given right after the item is drawn.
 // The last item is a text field showing `value`; `error` is the message of its refused entry.
-void describe_field(std::string_view value, std::string_view error, InputMode mode,
-                    bool multiline);
+void describe_field(std::string_view value, std::string_view error, InputMode mode, bool multiline);
 // The last item is a combo showing `value`, with this id, name and rectangle (BeginCombo does not
 // report to the hooks).
 void describe_combo(ImGuiID id, std::string_view name, std::string_view value, ImVec2 min,
@@ -89,6 +88,9 @@ void request_focus(ImGuiID id);
 void request_activate(ImGuiID id);
 // The text in the field's DOM input is now `text`: the ImGui field takes it as if typed.
 void request_text(ImGuiID id, std::string_view text);
+// Enter (`enter`) or Escape was pressed in the field's DOM input: the ImGui field gets the key
+// after the text typed before it.
+void request_key(ImGuiID id, bool enter);
 // The DOM input was left (Tab, a tap elsewhere): the ImGui field commits, as on a click elsewhere.
 void request_leave(ImGuiID id);
 

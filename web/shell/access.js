@@ -18,13 +18,15 @@
   var elements = new Map();  // key -> element, reused between frames so focus stays put
   var nodes = new Map();     // item id -> its node in the last frame
   var fontSize = 16;
-  var returnFocus = [];      // elements focused before a menu or dialog took the focus
+  var returnFocus = [];      // items focused before a menu or dialog took the focus
+  var focusWasInMirror = false, lastFocusedId = 0;
   var shownPopups = new Set();
   var liveTimer = 0;
 
-  function api(name, id, text) {
+  function api(name, id, text, number) {
     var M = window.Module;
     if (!M || !M.ccall) return;
+    if (number !== undefined) { M.ccall(name, null, ['number', 'number'], [id, number]); return; }
     if (text === undefined) { M.ccall(name, null, ['number'], [id]); return; }
     var size = M.lengthBytesUTF8(text) + 1, ptr = M._malloc(size);
     M.stringToUTF8(text, ptr, size);
@@ -33,7 +35,6 @@
 
   function idOf(el) { return el && el.dataset && el.dataset.stoId ? Number(el.dataset.stoId) : 0; }
   function isField(el) { return el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && idOf(el) !== 0; }
-  function isActive(id) { var n = nodes.get(id); return !!n && ((n.state || 0) & kActive) !== 0; }
 
   function setAttr(el, name, value) {
     if (value === null || value === undefined || value === false) {
@@ -64,7 +65,7 @@
       ring.hidden = true;
       var id = idOf(event.target);
       // Leaving a field that is being typed in commits it, as a click elsewhere does.
-      if (isField(event.target) && isActive(id)) api('sto_api_access_leave', id);
+      if (isField(event.target)) api('sto_api_access_leave', id);
     });
     root.addEventListener('click', function (event) {
       var el = event.target.closest('[data-sto-id]');
@@ -103,9 +104,13 @@
     if (!id) return;  // the canvas has focus: every key is the app's
     if (isField(target)) {
       // Typing belongs to the input. Enter (single line) and Escape finish the edit in the app
-      // too, as they do in an ImGui field.
+      // too, as they do in an ImGui field: sent in turn after the text typed before them.
+      event.stopImmediatePropagation();
       var finishes = event.key === 'Escape' || (event.key === 'Enter' && target.tagName === 'INPUT');
-      if (!(finishes && isActive(id))) event.stopImmediatePropagation();
+      if (finishes && event.type === 'keydown' && !event.isComposing) {
+        api('sto_api_access_key', id, undefined, event.key === 'Enter' ? 1 : 0);
+        event.preventDefault();
+      }
       return;
     }
     // On any other item the element handles Enter and Space (a click); shortcuts such as Ctrl+Z
@@ -400,24 +405,30 @@
       if (r.kind === 'menu' || r.kind === 'dialog' || r.kind === 'listbox') popups.add(r.id);
     });
     var focused = document.activeElement;
+    // Only a keyboard or screen reader user, whose focus is (or just was) in the mirror, is moved.
+    var inMirror = root.contains(focused) || ((!focused || focused === document.body) && focusWasInMirror);
     popups.forEach(function (id) {
-      // Only a keyboard or screen reader user, whose focus is in the mirror, is moved.
-      if (shownPopups.has(id) || !root.contains(focused)) return;
+      if (shownPopups.has(id) || !inMirror) return;
       var first = data.nodes.find(function (n) {
         return n.region === id && n.role !== 'text' && n.role !== 'heading';
       });
       var el = first && elements.get('n' + first.id + tagOf(first));
       if (!el) return;
-      returnFocus.push(focused);
+      if (idOf(focused)) returnFocus.push(idOf(focused));
+      lastFocusedId = idOf(focused) || lastFocusedId;
       el.focus({ preventScroll: true });
     });
     shownPopups = popups;
-    if (document.activeElement === document.body || !document.activeElement) {
+    if (inMirror && !root.contains(document.activeElement)) {
+      // The focused item went away (a menu closed, a dialog ended): back to where the user was.
+      if (lastFocusedId) returnFocus.push(lastFocusedId);
       while (returnFocus.length) {
-        var back = returnFocus.pop();
-        if (root.contains(back)) { back.focus({ preventScroll: true }); break; }
+        var back = root.querySelector('[data-sto-id="' + returnFocus.pop() + '"]');
+        if (back) { back.focus({ preventScroll: true }); break; }
       }
     }
+    focusWasInMirror = root.contains(document.activeElement);
+    if (focusWasInMirror) lastFocusedId = idOf(document.activeElement);
   }
 
   function announce(text) {

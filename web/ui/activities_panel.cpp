@@ -76,7 +76,7 @@ void draw_list(App& app, float width) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
         draw_item(static_cast<std::size_t>(i));
   }
-  if (activities.empty()) ImGui::TextDisabled("%s", tr(Str::ac_none, lang));
+  if (activities.empty()) text_disabled(tr(Str::ac_none, lang));
   ImGui::EndChild();
   if (ImGui::Button(tr(Str::ac_add, lang), ImVec2(width, 0))) {
     std::vector<std::string> ids;
@@ -167,7 +167,7 @@ void draw_goal_choices(App& app, std::size_t i) {
     }
     ImGui::PopID();
   }
-  if (plan.goals.empty()) ImGui::TextDisabled("%s", tr(Str::gl_no_goals, app.language()));
+  if (plan.goals.empty()) text_disabled(tr(Str::gl_no_goals, app.language()));
 }
 
 void draw_years(App& app, std::size_t i) {
@@ -175,7 +175,7 @@ void draw_years(App& app, std::size_t i) {
   const Activity& activity = app.plan().activities[i];
   const Scheme* scheme = app.document().scheme();
   if (scheme == nullptr) {
-    ImGui::TextDisabled("%s", tr(Str::no_scheme, lang));
+    text_disabled(tr(Str::no_scheme, lang));
     return;
   }
   std::vector<int> years;
@@ -228,7 +228,7 @@ void draw_budget_summary(App& app, std::size_t i) {
       const auto row = [&](const char* label, Money amount, bool strong) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(label);  // not text_item: the overview's captions use these words
+        plain_text(label);  // not text_item: the overview's captions use these words
         ImGui::TableNextColumn();
         if (strong) {
           text_item_right(format_money(amount, lang));
@@ -244,7 +244,7 @@ void draw_budget_summary(App& app, std::size_t i) {
       row(tr(Str::own_contribution, lang), t.own, false);
       ImGui::EndTable();
     }
-    ImGui::TextDisabled("%s", tr(Str::ac_budget_note, lang));
+    text_disabled(tr(Str::ac_budget_note, lang));
   }
   // Opens the budget on this activity's lines (highlighted there).
   if (ImGui::Button(tr(Str::ac_to_budget, lang)))
@@ -334,7 +334,7 @@ void draw_activities_panel(App& app) {
   if (static_cast<std::size_t>(selected_activity) < app.plan().activities.size()) {
     draw_details(app, static_cast<std::size_t>(selected_activity));
   } else {
-    ImGui::TextDisabled("%s", tr(Str::ac_none, app.language()));
+    text_disabled(tr(Str::ac_none, app.language()));
   }
   ImGui::EndChild();
 }

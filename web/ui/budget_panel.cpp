@@ -298,7 +298,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
 
   ImGui::TableSetColumnIndex(col_activity);
   ImGui::AlignTextToFramePadding();  // on the baseline of the fields beside it
-  ImGui::TextUnformatted(activity.title.c_str());
+  plain_text(activity.title);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", activity.title.c_str());
 
   ImGui::TableSetColumnIndex(col_description);
@@ -346,7 +346,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
 
   if (line.investment) {
     ImGui::TableSetColumnIndex(col_price);
-    ImGui::TextDisabled("%s", tr(Str::investment_note, lang));
+    text_disabled(tr(Str::investment_note, lang));
   } else {
     ImGui::TableSetColumnIndex(col_price);
     ImGui::SetNextItemWidth(-1);

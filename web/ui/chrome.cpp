@@ -118,7 +118,7 @@ void draw_top_bar(App& app) {
     status.erase(status.find(" · "));
   const std::string region = std::string(tr(Str::region, lang)) + ": " + app.plan().region.name;
   if (ImGui::CalcTextSize(region.c_str()).x + style.ItemSpacing.x + right_width() <= available)
-    ImGui::TextDisabled("%s", region.c_str());
+    text_disabled(region);
   const float width = right_width();
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
   if (nudge) {
@@ -299,13 +299,13 @@ void draw_dialogs(App& app) {
               const ImportedLine& line = result.lines[static_cast<std::size_t>(i)];
               ImGui::TableNextRow();
               ImGui::TableNextColumn();
-              ImGui::TextUnformatted(app.plan().activities[line.activity].title.c_str());
+              plain_text(app.plan().activities[line.activity].title);
               ImGui::TableNextColumn();
-              ImGui::TextUnformatted(line.line.description.c_str());
+              plain_text(line.line.description);
               ImGui::TableNextColumn();
               ImGui::Text("%d", line.line.year);
               ImGui::TableNextColumn();
-              ImGui::TextUnformatted(format_money(line.line.price, lang).c_str());
+              plain_text(format_money(line.line.price, lang));
             }
           }
           ImGui::EndTable();
@@ -330,7 +330,7 @@ void draw_dialogs(App& app) {
   if (ImGui::BeginPopupModal("##share", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     text_item(tr(Str::share_title, lang));
     ImGui::PushTextWrapPos(640);
-    ImGui::TextDisabled("%s", tr(Str::share_explain, lang));
+    text_disabled(tr(Str::share_explain, lang));
     std::string link = app.share_link();
     ImGui::SetNextItemWidth(640);
     input_text("##share_link", link, tr(Str::share_title, lang),

@@ -125,7 +125,7 @@ void draw_check(App& app) {
     text_item_colored(kColorError, std::string(tr(Str::cf_shortfall, lang)) + ": " +
                                        format_money(c.shortfall, lang));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(Str::cf_shortfall_note, lang));
+    text_disabled(tr(Str::cf_shortfall_note, lang));
     ImGui::PopTextWrapPos();
   }
 }
@@ -214,7 +214,7 @@ void draw_table(App& app) {
                             tr(Str::cf_hours_in_kind, lang));
       }
       ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", tr(part == 0 ? Str::cf_cash : Str::cf_in_kind, lang));
+      text_disabled(tr(part == 0 ? Str::cf_cash : Str::cf_in_kind, lang));
       const std::vector<MoneySum>& values = part == 0 ? row.cash : row.in_kind;
       for (int y = 0; y < years; ++y)
         amount_cell(values[static_cast<std::size_t>(y)].total(), false);
@@ -235,7 +235,7 @@ void draw_table(App& app) {
     ImGui::TableNextColumn();
     if (part == 0) text_item(tr(Str::cf_total, lang));
     ImGui::TableNextColumn();
-    ImGui::TextDisabled("%s", tr(part == 0 ? Str::cf_cash : Str::cf_in_kind, lang));
+    text_disabled(tr(part == 0 ? Str::cf_cash : Str::cf_in_kind, lang));
     for (int y = 0; y < years; ++y) {
       const Totals& t = ev.by_year[static_cast<std::size_t>(y)];
       amount_cell(part == 0 ? t.cofinancing_cash : t.cofinancing_in_kind, true);
@@ -243,7 +243,7 @@ void draw_table(App& app) {
     amount_cell(part == 0 ? ev.total.cofinancing_cash : ev.total.cofinancing_in_kind, true);
   }
   ImGui::EndTable();
-  if (rows.empty()) ImGui::TextDisabled("%s", tr(Str::cf_no_contributions, lang));
+  if (rows.empty()) text_disabled(tr(Str::cf_no_contributions, lang));
 }
 
 }  // namespace
@@ -257,7 +257,7 @@ void draw_cofinancing_panel(App& app) {
     return;
   }
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", tr(Str::cf_intro, lang));
+  text_disabled(tr(Str::cf_intro, lang));
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
 

@@ -47,14 +47,14 @@ void draw_combine_panel(App& app) {
   const Language lang = app.language();
   ImGui::BeginChild("##combine_scroll", ImVec2(0, 0), false);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", tr(Str::cb_intro, lang));
+  text_disabled(tr(Str::cb_intro, lang));
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   if (ImGui::Button((std::string(tr(Str::cb_choose, lang)) + "##cb_choose").c_str()))
     app.request_file_picker(FilePurpose::combine);
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%s", tr(Str::cb_drop_hint, lang));
+  text_disabled(tr(Str::cb_drop_hint, lang));
   if (!app.combine_files().empty()) {
     ImGui::SameLine();
     if (ImGui::Button((std::string(tr(Str::cb_clear, lang)) + "##cb_clear").c_str()))
@@ -161,7 +161,7 @@ void draw_combine_panel(App& app) {
   }
   if (r.totals.overflow) text_item_colored(kColorError, tr(Str::cb_overflow, lang));
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", tr(Str::cb_percent_note, lang));
+  text_disabled(tr(Str::cb_percent_note, lang));
   ImGui::PopTextWrapPos();
   ImGui::EndChild();
 

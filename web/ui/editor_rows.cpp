@@ -79,7 +79,7 @@ void finding_marker(const App& app, const std::string& prefix) {
                                                           : kColorNeutral;
       ImGui::TextColored(c, "%s", severity_label(f->severity, lang));
       ImGui::SameLine();
-      ImGui::TextUnformatted(f->message.in(lang).c_str());
+      plain_text(f->message.in(lang));
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

@@ -59,7 +59,7 @@ void draw_indicator_chart(const Indicator& indicator, Language lang, float heigh
     series.values.push_back(p.value_milli);
   }
   if (categories.size() < 2) {
-    ImGui::TextDisabled("%s", tr(Str::gl_chart_needs_targets, lang));
+    text_disabled(tr(Str::gl_chart_needs_targets, lang));
     return;
   }
   charts::Options options;
@@ -88,6 +88,7 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
   const float unit_width = em * 6.0f;
   ImGui::SetNextItemWidth(
       std::max(80.0f, ImGui::GetContentRegionAvail().x - unit_width - em * 5.0f));
+  access::label_next_item(tr(Str::gl_indicator_name, lang));
   if (edit_text("##name", ind.name, text)) {
     Indicator changed = ind;
     changed.name = text;
@@ -97,7 +98,7 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
     ImGui::SetTooltip("%s", tr(Str::gl_indicator_name, lang));
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%s", tr(Str::gl_unit, lang));
+  text_disabled(tr(Str::gl_unit, lang));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(unit_width - ImGui::CalcTextSize(tr(Str::gl_unit, lang)).x);
   if (edit_text("##unit", ind.unit, text)) {
@@ -116,7 +117,7 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
   // The baseline year, then a table: the baseline value and one target per year.
   std::int64_t number = 0;
   ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%s", tr(Str::gl_baseline_year, lang));
+  text_disabled(tr(Str::gl_baseline_year, lang));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em * 4.5f);
   int year = 0;
@@ -133,7 +134,7 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
       ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextDisabled("%s", tr(Str::gl_baseline, lang));
+    text_disabled(tr(Str::gl_baseline, lang));
     for (int y : years) {
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%d", y);
@@ -141,6 +142,7 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
+    access::label_next_item(tr(Str::gl_baseline_value, lang));
     if (edit_decimal("##baseline", ind.baseline_milli, 3, number, lang, -kMaxValueMilli,
                      kMaxValueMilli)) {
       Indicator changed = ind;
@@ -172,6 +174,7 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::gl_add_target, lang));
       } else {
         ImGui::SetNextItemWidth(-FLT_MIN);
+        access::label_next_item(std::string(tr(Str::gl_target, lang)) + " " + std::to_string(y));
         if (edit_decimal("##target", target->value_milli, 3, number, lang, -kMaxValueMilli,
                          kMaxValueMilli)) {
           Indicator changed = ind;

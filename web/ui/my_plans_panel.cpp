@@ -64,7 +64,7 @@ void draw_my_plans_panel(App& app) {
   const Language lang = app.language();
   UiState& ui = app.ui_state();
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", tr(Str::browser_storage_note, lang));
+  text_disabled(tr(Str::browser_storage_note, lang));
   ImGui::PopTextWrapPos();
 
   if (!ui.removed_id.empty()) {

@@ -235,7 +235,7 @@ void draw_totals(App& app, const PanelState& st, const NationalResult& r) {
   if (without_pool > 0)
     text_item_colored(kColorWarning,
                       std::to_string(without_pool) + " " + tr(Str::na_regions_without_pool, lang));
-  ImGui::TextDisabled("%s", r.rule.in(lang).c_str());
+  text_disabled(r.rule.in(lang));
   ImGui::PopTextWrapPos();
   ImGui::Unindent();
 }
@@ -274,7 +274,7 @@ void draw_table(App& app, const PanelState& st, const NationalResult& r, float h
       ImGui::TableNextColumn();
       text_item(row.name);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(region_type_label(row.type, lang));
+      plain_text(region_type_label(row.type, lang));
       ImGui::TableNextColumn();
       text_item_right(format_fixed(row.students_bbkb, 0, lang));
       ImGui::TableNextColumn();
@@ -350,7 +350,7 @@ void draw_import(App& app, PanelState& st) {
                                ImGuiTreeNodeFlags_DefaultOpen))
     return;
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", tr(Str::na_import_help, lang));
+  text_disabled(tr(Str::na_import_help, lang));
   ImGui::PopTextWrapPos();
   if (ImGui::Button((std::string(tr(Str::na_choose_csv, lang)) + "##na_choose").c_str()))
     app.request_file_picker(FilePurpose::region_csv);
@@ -409,7 +409,7 @@ void draw_national_panel(App& app) {
 
   ImGui::BeginChild("##national_scroll", ImVec2(0, 0), false);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", tr(Str::na_intro, lang));
+  text_disabled(tr(Str::na_intro, lang));
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   draw_controls(app, st);

@@ -96,7 +96,7 @@ void draw_new_plan_wizard(App& app) {
     if (i == w.step)
       text_item_colored(kColorNeutral, tr(steps[i], lang));
     else
-      ImGui::TextDisabled("%s", tr(steps[i], lang));
+      text_disabled(tr(steps[i], lang));
   }
   ImGui::Separator();
 
@@ -123,7 +123,7 @@ void draw_new_plan_wizard(App& app) {
       w.scheme = chosen;
   } else {
     ImGui::PushTextWrapPos(720);
-    ImGui::TextDisabled("%s", tr(Str::wizard_partners_intro, lang));
+    text_disabled(tr(Str::wizard_partners_intro, lang));
     ImGui::PopTextWrapPos();
     if (ImGui::BeginTable("##wizard_partners", 5, ImGuiTableFlags_Borders, ImVec2(720, 0))) {
       ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);

@@ -154,6 +154,8 @@ void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
   ImGui::SliderScalar(("##sc_" + id).c_str(), ImGuiDataType_S64, &value, &spec.min_value,
                       &spec.max_value, text.c_str(),
                       ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
+  access::describe_slider(spec.min_value, spec.max_value, value,
+                          format_value(spec.kind, value, lang));
   // Whole steps only: a demo wants "€ 55,00", not "€ 54,87".
   value = spec.min_value + divide_round_half_away(value - spec.min_value, spec.step) * spec.step;
   if (ImGui::IsItemActive()) {
@@ -332,7 +334,7 @@ void figures_table(const char* id, const ComparisonColumn& base,
     ImGui::TableNextColumn();
     text_item(figure_label(f, lang));
     if (figure_unit(f) == FigureUnit::basis_points)
-      ImGui::TextDisabled("%s", base_words(base, lang).c_str());  // what the percentage is of
+      text_disabled(base_words(base, lang));  // what the percentage is of
     ImGui::TableNextColumn();
     figure_cell(base, base, f, true, false, lang);
     for (const ComparisonColumn* column : columns) {
@@ -358,9 +360,9 @@ void draw_tabs(App& app) {
         ImGui::BeginTabItem(label.c_str(), nullptr, steer ? ImGuiTabItemFlags_SetSelected : 0);
     if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
-      ImGui::TextUnformatted(scenario.name.c_str());
+      plain_text(scenario.name);
       for (const ScenarioOverride& o : scenario.overrides)
-        ImGui::TextDisabled("%s", describe_override(o).in(lang).c_str());
+        text_disabled(describe_override(o).in(lang));
       ImGui::EndTooltip();
     }
     if (open) {
@@ -391,7 +393,7 @@ void draw_tabs(App& app) {
   ImGui::EndTabBar();
   if (plan.scenarios.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(Str::sc_none, lang));
+    text_disabled(tr(Str::sc_none, lang));
     ImGui::PopTextWrapPos();
   }
 }
@@ -419,7 +421,7 @@ void draw_editor(App& app, std::size_t index, const ComparisonColumn& base,
 
   ImGui::Spacing();
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", tr(Str::sc_overridden_note, lang));
+  text_disabled(tr(Str::sc_overridden_note, lang));
   ImGui::PopTextWrapPos();
   // Label, base and reset columns as wide as their longest text; the slider takes the rest.
   const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
@@ -460,7 +462,7 @@ void draw_editor(App& app, std::size_t index, const ComparisonColumn& base,
   }
   ImGui::Spacing();
   text_item(tr(Str::sc_other_overrides, lang));
-  if (others.empty()) ImGui::TextDisabled("%s", tr(Str::sc_no_other_overrides, lang));
+  if (others.empty()) text_disabled(tr(Str::sc_no_other_overrides, lang));
   for (std::size_t i : others) {
     const ScenarioOverride o = scenario.overrides[i];  // a copy: the reset below changes the list
     ImGui::PushID(static_cast<int>(i));
@@ -493,7 +495,7 @@ void draw_comparison(App& app, const ComparisonColumn& base,
   ImGui::SetWindowFontScale(1.15f);
   text_item(tr(Str::sc_comparison, lang));
   ImGui::SetWindowFontScale(1.0f);
-  ImGui::TextDisabled("%s", tr(Str::sc_percent_note, lang));
+  text_disabled(tr(Str::sc_percent_note, lang));
   figures_table("##sc_comparison", base, columns, lang);
 
   // Per year, grouped: one bar per column.
@@ -545,8 +547,7 @@ void draw_comparison(App& app, const ComparisonColumn& base,
     if (!ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
     ImGui::Indent();
     ImGui::PushTextWrapPos(0.0f);
-    if (fresh == 0 && column.resolved_findings.empty())
-      ImGui::TextDisabled("%s", tr(Str::sc_no_changes, lang));
+    if (fresh == 0 && column.resolved_findings.empty()) text_disabled(tr(Str::sc_no_changes, lang));
     for (const ComparedFinding& f : column.findings) {
       if (!f.is_new) continue;
       text_item_colored(kColorError, tr(Str::sc_new, lang));
@@ -617,7 +618,7 @@ void draw_scenarios_panel(App& app) {
 
   ImGui::BeginChild("##scenarios_scroll", ImVec2(0, 0), false);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", tr(Str::sc_intro, lang));
+  text_disabled(tr(Str::sc_intro, lang));
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   draw_tabs(app);

@@ -208,6 +208,16 @@ void text_item_colored(const ImVec4& color, const std::string& text) {
   ImGui::PopStyleColor();
 }
 
+void text_disabled(const std::string& text) {
+  ImGui::TextDisabled("%s", text.c_str());
+  access::describe_text(text);
+}
+
+void plain_text(const std::string& text) {
+  ImGui::TextUnformatted(text.c_str());
+  access::describe_text(text);
+}
+
 void text_item_right(const std::string& text) {
   const float width = ImGui::CalcTextSize(text.c_str()).x;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);

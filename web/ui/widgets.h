@@ -20,6 +20,9 @@ void key_figure(const char* id, const char* caption, const std::string& value,
 // Text that tests and scripts can find by its content (window.stoplan.itemRect).
 void text_item(const std::string& text);
 void text_item_colored(const ImVec4& color, const std::string& text);
+// Text in the quiet colour, and plain text, that screen readers read (not findable by tests).
+void text_disabled(const std::string& text);
+void plain_text(const std::string& text);
 // Right-aligned text in the current table cell or line, findable like text_item.
 void text_item_right(const std::string& text);
 

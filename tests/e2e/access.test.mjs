@@ -1,0 +1,268 @@
+// The accessible page behind the canvas (web/access, web/shell/access.js), tried as its users
+// would: a screen reader's accessibility tree, an axe-core audit of every section in both
+// languages, a keyboard-only session, a tablet's tap-and-type, and IME / dead-key typing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { startSession, freshApp, waitFrames, clickItem } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session.close(); });
+
+// The accessibility tree as a screen reader gets it: [{role, name, value, invalid, description}].
+async function axTree(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored).map((n) => {
+    const prop = (name) => (n.properties || []).find((p) => p.name === name)?.value?.value;
+    return {
+      role: n.role?.value, name: n.name?.value ?? '', value: n.value?.value ?? '',
+      invalid: prop('invalid'), description: n.description?.value ?? '', focused: prop('focused'),
+    };
+  });
+}
+
+// What has the keyboard focus: tag, role, accessible name (aria-label or text) and value.
+function focused(page) {
+  return page.evaluate(() => {
+    const e = document.activeElement;
+    return {
+      tag: e.tagName, role: e.getAttribute('role'), name: e.getAttribute('aria-label') || e.textContent,
+      value: e.value, inputmode: e.getAttribute('inputmode'),
+    };
+  });
+}
+
+// Presses Tab (a real key press, as a keyboard user does) until the focused element matches.
+async function tabTo(page, matches, max = 250) {
+  for (let i = 0; i < max; ++i) {
+    await page.keyboard.press('Tab');
+    await waitFrames(page, 2);
+    const f = await focused(page);
+    if (matches(f)) return f;
+  }
+  throw new Error('Tab never reached the element');
+}
+const named = (name) => (f) => f.name === name;
+
+async function pressKey(page, key) {
+  await page.keyboard.press(key);
+  await waitFrames(page, 4);
+}
+
+// Clicks a sidebar section through its mirror element (the path a screen reader's click takes).
+async function openSection(page, name) {
+  await page.evaluate((n) => {
+    const link = [...document.querySelectorAll('#access nav button')].find((b) => b.textContent.startsWith(n));
+    if (!link) throw new Error(`no section ${n}`);
+    link.click();
+  }, name);
+  await waitFrames(page, 4);
+}
+
+function plan(page) {
+  return page.evaluate(() => JSON.parse(window.stoplan.planJson()).plan);
+}
+
+test('the accessibility tree names the sections, menus, the budget grid and its fields', async (t) => {
+  const { page, context } = await freshApp(t, session);
+  await openSection(page, 'Begroting');
+  const tree = await axTree(context, page);
+  const has = (role, name) => tree.some((n) => n.role === role && n.name === name);
+  assert.ok(has('navigation', 'Secties'), 'a navigation landmark for the sections');
+  for (const section of ['Overzicht', 'Regio & partners', 'Doelen & indicatoren', 'Activiteiten', 'Begroting',
+    'Cofinanciering', "Scenario's", 'Landelijk overzicht', 'Plannen combineren', 'Mijn plannen', 'Instellingen']) {
+    assert.ok(has('button', section), `section ${section} in the tree`);
+  }
+  assert.ok(has('menubar', 'Menubalk') && has('menuitem', 'Bestand') && has('menuitem', 'Bewerken'), 'the menus');
+  for (const column of ['Activiteit', 'Omschrijving', 'Jaar', 'Prijs', 'Aantal', 'Bedrag'])
+    assert.ok(has('columnheader', column), `budget column header ${column}`);
+  const price = tree.find((n) => n.role === 'textbox' && n.name === 'Prijs');
+  assert.ok(price && /^\d[\d.]*,\d\d$/.test(price.value), `a price field with its value: ${JSON.stringify(price)}`);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+  assert.match(await page.title(), /Techniekregio Voorbeeld.*STO Planner/);
+
+  // A refused amount: the field is invalid and says why.
+  await page.evaluate(() => document.querySelector('#access input[aria-label="Prijs"]').focus());
+  await waitFrames(page, 4);
+  await page.keyboard.insertText('twaalf');
+  await waitFrames(page, 3);
+  await pressKey(page, 'Enter');
+  const after = await axTree(context, page);
+  const refused = after.find((n) => n.role === 'textbox' && n.name === 'Prijs' && n.invalid);
+  assert.ok(refused, 'the refused price field is invalid');
+  assert.match(refused.description, /twaalf/, 'its message is its description');
+  assert.match(await page.locator('#access-live').textContent(), /twaalf/, 'and it is announced');
+  assert.deepEqual(page.problems, []);
+});
+
+test('axe-core finds no serious or critical problem in any section, in Dutch and English', async (t) => {
+  const { page } = await freshApp(t, session);
+  const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axe);  // through DevTools: the page's CSP rightly forbids inline scripts
+  const problems = [];
+  for (const language of ['nl', 'en']) {
+    const sections = await page.evaluate(() => [...document.querySelectorAll('#access nav button')].map((b) => b.textContent));
+    assert.equal(sections.length, 12, `12 sections in ${language}`);
+    for (const section of sections) {
+      await openSection(page, section.replace(/ \(\d+\)$/, ''));
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+        problems.push(`${language} ${section}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.html).join(' | ')}`);
+    }
+    await clickItem(page, language === 'nl' ? 'English' : 'Nederlands');
+    await waitFrames(page, 4);
+  }
+  assert.deepEqual(problems, []);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+});
+
+test('keyboard only: a new plan, a budget amount, a finding fixed, undo, download', async (t) => {
+  const { page } = await freshApp(t, session);
+  // The new-plan wizard from the File menu.
+  await tabTo(page, named('Bestand'));
+  await pressKey(page, 'Enter');
+  assert.equal((await focused(page)).name, 'Nieuw plan', 'the open menu takes the focus');
+  await pressKey(page, 'Enter');
+  let f = await focused(page);
+  assert.equal(f.name, 'Naam van de regio', 'the wizard takes the focus');
+  await page.keyboard.type('Regio Toetsenbord');
+  await waitFrames(page, 3);
+  await tabTo(page, named('Volgende'));
+  await pressKey(page, 'Enter');
+  await pressKey(page, 'Enter');
+  await tabTo(page, named('Plan maken'));
+  await pressKey(page, 'Enter');
+  assert.equal((await plan(page)).region.name, 'Regio Toetsenbord');
+
+  // An organisation.
+  await tabTo(page, named('Regio & partners'));
+  await pressKey(page, 'Enter');
+  const organisations = (await plan(page)).organisations.length;
+  await tabTo(page, named('+ Organisatie toevoegen'));
+  await pressKey(page, 'Enter');
+  assert.equal((await plan(page)).organisations.length, organisations + 1);
+
+  // A budget line of the sample plan, with a Dutch amount, and a finding fixed from Controle.
+  await page.evaluate((text) => window.stoplan.loadPlanJson(text),
+    await readFile(new URL('../../assets/samples/voorbeeldregio.json', import.meta.url), 'utf8'));
+  await waitFrames(page, 3);
+  await tabTo(page, named('Begroting'));
+  await pressKey(page, 'Enter');
+  f = await tabTo(page, (x) => x.tag === 'INPUT' && x.name === 'Prijs');
+  assert.equal(f.inputmode, 'decimal');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1.234,50');
+  await waitFrames(page, 3);
+  await pressKey(page, 'Tab');
+  assert.ok(JSON.stringify(await plan(page)).includes('"price_cents":123450'), 'the Dutch amount is in the plan');
+  f = await tabTo(page, (x) => x.tag === 'INPUT' && x.name === 'Jaar');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2031');
+  await pressKey(page, 'Enter');
+  const outside = (await page.evaluate(() => window.stoplan.summaryJson())).findings.filter((x) => x.code === 'LINE_OUTSIDE_PERIOD');
+  assert.equal(outside.length, 1, 'a line in 2031 is outside the period');
+  await tabTo(page, (x) => /^Controle/.test(x.name));
+  await pressKey(page, 'Enter');
+  await tabTo(page, (x) => x.tag === 'BUTTON' && /2031/.test(x.name));
+  await pressKey(page, 'Enter');
+  assert.equal((await page.evaluate(() => window.stoplan.uiState())).section, 1, 'the finding opens the budget');
+  await tabTo(page, (x) => x.tag === 'INPUT' && x.name === 'Jaar' && x.value === '2031');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2026');
+  await pressKey(page, 'Enter');
+  const fixed = (await page.evaluate(() => window.stoplan.summaryJson())).findings.filter((x) => x.code === 'LINE_OUTSIDE_PERIOD');
+  assert.equal(fixed.length, 0, 'fixed');
+
+  // Undo with the keyboard, from wherever the focus is.
+  await pressKey(page, 'Control+Z');
+  const undone = (await page.evaluate(() => window.stoplan.summaryJson())).findings.filter((x) => x.code === 'LINE_OUTSIDE_PERIOD');
+  assert.equal(undone.length, 1, 'Ctrl+Z undoes the fix');
+
+  // Download through the File menu.
+  await tabTo(page, named('Bestand'));
+  await pressKey(page, 'Enter');
+  await pressKey(page, 'ArrowDown');
+  await pressKey(page, 'ArrowDown');
+  assert.equal((await focused(page)).name, 'Plan downloaden…');
+  await pressKey(page, 'Enter');
+  await tabTo(page, named('Downloaden'));
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  assert.match((await download).suggestedFilename(), /\.json$/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('on a tablet a tapped amount field gets a real input and the touch keyboard types into it', async (t) => {
+  const { page } = await freshApp(t, session, { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+  const tap = async (label) => {
+    const rect = await page.evaluate((l) => window.stoplan.itemRect(l), label);
+    assert.ok(rect, `${label} on screen`);
+    await page.touchscreen.tap(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    await waitFrames(page, 4);
+  };
+  await tap('Begroting');
+  const field = await page.evaluate(() => {
+    const input = document.querySelector('#access input[aria-label="Prijs"]');
+    const r = input.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.touchscreen.tap(field.x, field.y);
+  await waitFrames(page, 4);
+  const f = await focused(page);
+  assert.equal(f.tag, 'INPUT', 'the tap focuses a real input: the tablet opens its keyboard');
+  assert.equal(f.inputmode, 'decimal');
+  await page.evaluate(() => document.activeElement.select());
+  await page.keyboard.insertText('1.234,50');
+  await waitFrames(page, 3);
+  await tap('Begroting');  // a tap elsewhere commits, as a click elsewhere does
+  assert.ok(JSON.stringify(await plan(page)).includes('"price_cents":123450'), 'lands in the plan as 123450 cents');
+  assert.notEqual((await focused(page)).tag, 'INPUT');
+  assert.deepEqual(page.problems, []);
+});
+
+test('IME composition and a dead key type "financiën"; Escape reverts a field', async (t) => {
+  const { page, context } = await freshApp(t, session);
+  await openSection(page, 'Regio & partners');
+  const nameField = '#access input[aria-label="Naam"]';
+  const before = await page.evaluate((s) => document.querySelector(s).value, nameField);
+  await page.evaluate((s) => document.querySelector(s).focus(), nameField);
+  await waitFrames(page, 4);
+  await page.keyboard.press('Control+A');
+  const cdp = await context.newCDPSession(page);
+  // An IME composes "financi" and commits it.
+  await cdp.send('Input.imeSetComposition', { text: 'fin', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.imeSetComposition', { text: 'financi', selectionStart: 7, selectionEnd: 7 });
+  await cdp.send('Input.insertText', { text: 'financi' });
+  // A dead key: the diaeresis waits as a composition, the next letter makes it ë.
+  await cdp.send('Input.imeSetComposition', { text: '¨', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.insertText', { text: 'ë' });
+  await page.keyboard.type('n');
+  await waitFrames(page, 3);
+  await pressKey(page, 'Enter');
+  assert.equal((await plan(page)).organisations[0].name, 'financiën');
+
+  // Escape while typing leaves the field as it was.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('weg ermee');
+  await waitFrames(page, 3);
+  await pressKey(page, 'Escape');
+  assert.equal((await plan(page)).organisations[0].name, 'financiën');
+  assert.equal(await page.evaluate((s) => document.querySelector(s).value, nameField), 'financiën');
+  assert.notEqual(before, 'financiën');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the bridge adds no frames while idle and costs little per frame on a 10,000-line budget', async (t) => {
+  const { page } = await freshApp(t, session);
+  await openSection(page, 'Begroting');
+  await page.evaluate(() => window.stoplan.accessTimes());
+  const start = await page.evaluate(() => window.stoplan.frameCount());
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.equal(await page.evaluate(() => window.stoplan.frameCount()), start, 'no frames while idle');
+  assert.ok((await page.evaluate(() => document.querySelectorAll('#access [data-sto-id]').length)) > 50);
+});
