@@ -75,7 +75,6 @@
     root.addEventListener('input', function (event) {
       if (isField(event.target)) api('sto_api_access_text', idOf(event.target), event.target.value);
     });
-    root.addEventListener('keydown', moveInList);
     // Registered before Emscripten's GLFW listeners (this script runs first): decides which keys
     // the app sees. Tab is always the browser's (focus moves through the mirror).
     ['keydown', 'keypress', 'keyup'].forEach(function (type) {
@@ -103,6 +102,12 @@
     var target = event.target, id = idOf(target);
     if (!id) return;  // the canvas has focus: every key is the app's
     if (isField(target)) {
+      // The app keeps track of modifiers; outside an edit, Ctrl+Z / Ctrl+Y are the app's undo.
+      if (/^(Control|Shift|Alt|Meta)$/.test(event.key)) return;
+      if (!target.classList.contains('editing') && (event.ctrlKey || event.metaKey) && /^[zy]$/i.test(event.key)) {
+        event.preventDefault();
+        return;
+      }
       // Typing belongs to the input. Enter (single line) and Escape finish the edit in the app
       // too, as they do in an ImGui field: sent in turn after the text typed before them.
       event.stopImmediatePropagation();
@@ -117,6 +122,7 @@
     // and Escape (closing a menu or dialog) still reach the app.
     if (event.ctrlKey || event.metaKey || event.key === 'Escape') return;
     event.stopImmediatePropagation();
+    if (event.type === 'keydown') moveInList(event);
   }
 
   // Arrow keys move through the entries of an open menu or list, as in a desktop menu.
@@ -456,7 +462,12 @@
       }
       return;
     }
-    if (isField(active)) active.blur();
+    if (isField(active)) {
+      // The tap went to the canvas: so does the focus, and it does not come back to the field.
+      focusWasInMirror = false;
+      returnFocus = [];
+      window.Module.canvas.focus({ preventScroll: true });
+    }
   }
 
   install();
