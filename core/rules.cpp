@@ -1,4 +1,6 @@
 // Rule checks; see rules.h. Codes are stable: tests, the CLI and saved reports rely on them.
+// Every code's rule, severity, schemes and source (document and the Dutch sentence) and the test
+// that covers it are in core/RULES.md, one row per code; a new or changed rule changes that table.
 //
 // [SECTION] Codes
 //   SCHEME_UNKNOWN, MONEY_OVERFLOW, MAXIMUM_UNKNOWN, LUWE_ABOVE_CAP, SUBSIDY_ABOVE_MAXIMUM,
@@ -292,20 +294,29 @@ class Checker {
     }
     const CofinancingCheck& c = e.cofinancing;
     if (!c.met) {
+      // Only businesses' cofinancing counts toward the minimum (core/RULES.md).
       const bool costs = c.base == CofinancingBase::total_costs;
+      std::string other_nl, other_en;
+      if (c.other.cents != 0) {
+        other_nl = " Andere cofinanciering (" + nl_money(c.other) +
+                   ", niet van bedrijven) telt niet mee voor het minimum, wel als projectkosten.";
+        other_en = " Other cofinancing (" + en_money(c.other) +
+                   ", not from businesses) does not count toward the minimum; it is still a "
+                   "project cost.";
+      }
       add("COFIN_BELOW_MINIMUM", Severity::error, "cofinancing",
-          "De cofinanciering " + nl_money(c.actual) + " (" +
+          "De cofinanciering door bedrijven " + nl_money(c.actual) + " (" +
               format_percent_bp(c.percent_bp, Language::nl) + ") is lager dan het minimum van " +
               format_percent_bp(c.minimum_bp, Language::nl) + " van " +
               (costs ? "de totale kosten " : "de subsidie ") + nl_money(c.base_amount) + ": " +
               nl_money(c.required) + " nodig, " + nl_money(c.shortfall) +
-              " tekort (gemeten over de hele periode).",
-          "Cofinancing " + en_money(c.actual) + " (" +
+              " tekort (gemeten over de hele periode)." + other_nl,
+          "Business cofinancing " + en_money(c.actual) + " (" +
               format_percent_bp(c.percent_bp, Language::en) + ") is below the minimum of " +
               format_percent_bp(c.minimum_bp, Language::en) + " of " +
               (costs ? "total costs " : "the subsidy ") + en_money(c.base_amount) + ": " +
               en_money(c.required) + " required, " + en_money(c.shortfall) +
-              " short (measured over the whole period).");
+              " short (measured over the whole period)." + other_en);
     }
   }
 
@@ -320,7 +331,7 @@ class Checker {
           is_vestiging_brin(o.brin))
         vmbo_brins.insert(o.brin);
       mbo = mbo || o.kind == OrganisationKind::mbo;
-      business = business || o.kind == OrganisationKind::business;
+      business = business || is_business_for_cofinancing(o);
       primary = primary || o.kind == OrganisationKind::primary;
       if (o.penvoerder) {
         if (++penvoerders == 2)
@@ -328,7 +339,7 @@ class Checker {
               "Er is meer dan een penvoerder; een regio heeft er precies een.",
               "There is more than one penvoerder; a region has exactly one.");
         if (o.kind != OrganisationKind::vmbo && o.kind != OrganisationKind::vso)
-          add("PENVOERDER_NOT_VMBO", Severity::warning, index_path("organisations", i),
+          add("PENVOERDER_NOT_VMBO", Severity::error, index_path("organisations", i),
               "De penvoerder is het bevoegd gezag van een vmbo-school; '" + o.name + "' is " +
                   kind_name(o.kind, Language::nl) + ".",
               "The penvoerder is the board of a vmbo school; '" + o.name + "' is " +
@@ -505,12 +516,18 @@ class Checker {
                   format_iso_date(scheme_.spend_deadline) + "); these costs do not count.");
         }
         if (line.funding != FundingSource::subsidy && line.funding != FundingSource::own && org &&
-            org->kind != OrganisationKind::business)
+            !is_business_for_cofinancing(*org))
           add("COFIN_NOT_FROM_BUSINESS", Severity::warning, text.path() + ".funding",
-              "Cofinanciering hoort van bedrijven te komen; '" + org->name + "' is " +
-                  kind_name(org->kind, Language::nl) + ".",
-              "Cofinancing should come from businesses; '" + org->name + "' is " +
-                  kind_name(org->kind, Language::en) + ".");
+              "Alleen cofinanciering van bedrijven telt mee voor het minimum; '" + org->name +
+                  "' is " + kind_name(org->kind, Language::nl) +
+                  " en telt niet als bedrijf. Deze regel blijft projectkosten. Oefent de "
+                  "organisatie economische activiteiten uit, zet dan 'telt als bedrijf voor de "
+                  "cofinanciering' aan.",
+              "Only cofinancing from businesses counts toward the minimum; '" + org->name +
+                  "' is " + kind_name(org->kind, Language::en) +
+                  " and does not count as a business. This line remains a project cost. If the "
+                  "organisation carries out economic activities, switch on 'counts as a business "
+                  "for cofinancing'.");
         if (!line.other_funding.empty()) {
           const std::string& name = text.name();
           add("DOUBLE_FUNDING", Severity::error, text.path() + ".other_funding",

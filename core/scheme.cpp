@@ -98,6 +98,10 @@ Scheme parse_scheme(Reader& r, const JsonValue& v) {
   s.period_start = r.date(v, "period_start");
   s.period_end = r.date(v, "period_end");
   s.spend_deadline = r.date(v, "spend_deadline");
+  if (r.string(v, "regulation_expires").empty())
+    s.regulation_expires = Date{};
+  else
+    s.regulation_expires = r.date(v, "regulation_expires");
   s.count_date = r.date(v, "count_date");
   const std::string allocation = r.string(v, "allocation");
   if (allocation == "per_student")

@@ -67,7 +67,7 @@ std::vector<Case> cases() {
        [](Plan& p) { p.organisations[0].penvoerder = false; }},
       {"MULTIPLE_PENVOERDERS", Severity::error, "organisations[1]",
        [](Plan& p) { p.organisations[1].penvoerder = true; }},
-      {"PENVOERDER_NOT_VMBO", Severity::warning, "organisations[2]",
+      {"PENVOERDER_NOT_VMBO", Severity::error, "organisations[2]",
        [](Plan& p) {
          p.organisations[0].penvoerder = false;
          p.organisations[2].penvoerder = true;
@@ -218,11 +218,35 @@ TEST_CASE("COFIN_BELOW_MINIMUM states its base and amounts in Dutch notation") {
   auto findings = analyse(p).findings;
   const Finding* f = find(findings, "COFIN_BELOW_MINIMUM");
   REQUIRE(f);
-  CHECK(
-      f->message.nl ==
-      "De cofinanciering € 200,00 (3,84%) is lager dan het minimum van 10,00% van de totale kosten "
-      "€ 5.200,00: € 520,00 nodig, € 320,00 tekort (gemeten over de hele periode).");
+  CHECK(f->message.nl ==
+        "De cofinanciering door bedrijven € 200,00 (3,84%) is lager dan het minimum van 10,00% van "
+        "de totale kosten € 5.200,00: € 520,00 nodig, € 320,00 tekort (gemeten over de hele "
+        "periode).");
   CHECK(f->message.en.find("€520.00 required") != std::string::npos);
+}
+
+TEST_CASE("the penvoerder: a vmbo board passes, any other kind is an error") {
+  Plan p = minimal_plan();  // the penvoerder is organisations[0], a vmbo school
+  CHECK(codes(p).empty());
+  for (OrganisationKind kind : {OrganisationKind::mbo, OrganisationKind::business,
+                                OrganisationKind::municipality, OrganisationKind::primary}) {
+    Plan q = minimal_plan();
+    q.organisations[0].penvoerder = false;
+    q.organisations.push_back(test::org("x", kind, "", true));
+    const auto findings = analyse(q).findings;
+    const Finding* f = find(findings, "PENVOERDER_NOT_VMBO");
+    REQUIRE(f);
+    CHECK(f->severity == Severity::error);
+    CHECK(has_errors(findings));
+  }
+}
+
+TEST_CASE("the settlement is labelled an estimate with its assumption") {
+  const Analysis a = analyse(minimal_plan());
+  CHECK(a.evaluation.settlement.rule.nl.rfind("Schatting", 0) == 0);
+  CHECK(a.evaluation.settlement.rule.nl.find("Aanname") != std::string::npos);
+  CHECK(a.evaluation.settlement.rule.en.rfind("Estimate", 0) == 0);
+  CHECK(a.evaluation.settlement.rule.en.find("Assumption") != std::string::npos);
 }
 
 TEST_CASE("BRIN formats") {
