@@ -1,7 +1,9 @@
 // Every finding code fires on a small plan made to break exactly that rule, and on none of the
 // shipped samples; plus the published test vectors that are about findings.
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <functional>
+#include <sstream>
 
 #include "rules.h"
 #include "sample_plans.h"
@@ -164,6 +166,24 @@ TEST_CASE("each finding code fires on a plan that breaks its rule") {
     const std::string code = c.code;
     if (code == "GOAL_WITHOUT_INDICATOR" || code == "LINE_WITHOUT_PRICE_OR_QUANTITY") continue;
     for (const Plan& s : sample_plans) CHECK(find(analyse(s).findings, c.code) == nullptr);
+  }
+}
+
+TEST_CASE("core/RULES.md has one row per finding code") {
+  std::ifstream in(std::string(STO_TEST_DATA) + "/../../core/RULES.md", std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string rules = text.str();
+  for (const Case& c : cases()) {
+    INFO(c.code);
+    const std::string row = "| `" + std::string(c.code) + "` | ";
+    const auto at = rules.find(row);
+    REQUIRE(at != std::string::npos);
+    CHECK(rules.find(row, at + 1) == std::string::npos);
+    // The row states the severity the code has.
+    const std::string rest = rules.substr(at + row.size(), 40);
+    CHECK(rest.find(severity_name(c.severity)) != std::string::npos);
   }
 }
 
