@@ -9,7 +9,8 @@
 //   BRIN_FORMAT, VMBO_WITHOUT_BRIN, UNKNOWN_ORGANISATION, UNKNOWN_GOAL, STUDENT_COUNT_NEGATIVE,
 //   STUDENT_COUNT_DATE, GOAL_WITHOUT_INDICATOR, INDICATOR_WITHOUT_TARGET, ACTIVITY_WITHOUT_GOAL,
 //   LINE_OUTSIDE_PERIOD, NEGATIVE_AMOUNT, LINE_WITHOUT_PRICE_OR_QUANTITY, INVESTMENT_INCOMPLETE,
-//   INVESTMENT_LIFE_SHORTENED, INVESTMENT_NO_DEPRECIATION, DOUBLE_FUNDING, COFIN_NOT_FROM_BUSINESS
+//   INVESTMENT_LIFE_SHORTENED, INVESTMENT_NO_DEPRECIATION, DOUBLE_FUNDING, COFIN_NOT_FROM_BUSINESS,
+//   PLANNING_RESERVATION_MISSING, COVERAGE_GOAL_MISSING
 #include "rules.h"
 
 #include <algorithm>
@@ -196,6 +197,7 @@ class Checker {
     check_organisations();
     check_student_counts();
     check_goals();
+    check_extension();
     check_activities();
     return std::move(out_);
   }
@@ -433,6 +435,46 @@ class Checker {
             "Count date " + format_iso_date(c.count_date) +
                 " differs from the scheme's count date (" + format_iso_date(scheme_.count_date) +
                 ").");
+    }
+  }
+
+  // True when `text` contains `word` (ASCII letters compared without case).
+  static bool contains_word(std::string_view text, std::string_view word) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
+      std::size_t k = 0;
+      while (k < word.size() && lower(text[i + k]) == word[k]) ++k;
+      if (k == word.size()) return true;
+    }
+    return false;
+  }
+
+  // [SECTION] The 2024 extension's required parts (core/RULES.md)
+  void check_extension() {
+    const std::size_t planning = static_cast<std::size_t>(CostCategory::planning);
+    if (scheme_.requires_planning_reservation && eval_.by_category[planning].costs.cents <= 0)
+      add("PLANNING_RESERVATION_MISSING", Severity::warning, "activities",
+          "Het plan bevat geen reservering voor het opstellen van het plan voor de volgende "
+          "regeling (geen begrotingsregel met kostensoort 'planvorming'). De aanvraag 2024 vraagt "
+          "\"een reservering voor het opstellen van een plan voor de aangekondigde "
+          "vervolgsubsidie\".",
+          "The plan holds no reservation for drafting the plan for the next scheme (no budget line "
+          "with cost category 'planning'). The 2024 request requires \"een reservering voor het "
+          "opstellen van een plan voor de aangekondigde vervolgsubsidie\" (a reservation for "
+          "drafting a plan for the announced follow-up subsidy).");
+    if (scheme_.requires_coverage_goal) {
+      bool found = false;
+      for (const Goal& g : plan_.goals)
+        found = found || contains_word(g.theme, "dekking") || contains_word(g.title, "dekking") ||
+                contains_word(g.theme, "coverage") || contains_word(g.title, "coverage");
+      if (!found)
+        add("COVERAGE_GOAL_MISSING", Severity::warning, "goals",
+            "Geen regionaal doel voor de dekking en kwaliteit van het technisch vmbo (een doel met "
+            "'dekking' in thema of titel). De aanvraag 2024 vraagt een regionaal doel voor de "
+            "dekking en kwaliteit van het technisch vmbo.",
+            "No regional goal on the coverage and quality of technical vmbo (a goal with "
+            "'dekking' or 'coverage' in its theme or title). The 2024 request requires a regional "
+            "goal on the coverage (\"dekking\") and quality of technical vmbo.");
     }
   }
 

@@ -17,7 +17,8 @@ namespace sto {
 enum class Severity { error, warning, info };
 
 struct Finding {
-  std::string code;  // stable, e.g. "COFIN_BELOW_MINIMUM"; each code's rule and source: core/RULES.md
+  std::string
+      code;  // stable, e.g. "COFIN_BELOW_MINIMUM"; each code's rule and source: core/RULES.md
   Severity severity = Severity::error;
   std::string
       path;  // e.g. "activities[3].lines[2].quantity", "organisations[1]"; "" = the whole plan

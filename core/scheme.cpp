@@ -156,6 +156,8 @@ Scheme parse_scheme(Reader& r, const JsonValue& v) {
     s.requires_primary = r.boolean(*partners, "primary");
   }
   s.concrete_years = static_cast<int>(r.integer(v, "concrete_years"));
+  s.requires_planning_reservation = r.boolean(v, "requires_planning_reservation");
+  s.requires_coverage_goal = r.boolean(v, "requires_coverage_goal");
   if (const JsonValue* ceilings = r.array(v, "national_ceilings")) {
     for (const auto& c : ceilings->GetArray()) {
       NationalCeiling ceiling;

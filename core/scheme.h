@@ -57,6 +57,10 @@ struct Scheme {
   bool requires_business = true;
   bool requires_primary = false;
   int concrete_years = 2;  // the first N years need concrete price × quantity
+  // 2024 extension: a budget line for drafting the next plan (cost category planning) and a goal
+  // on the coverage and quality of technical vmbo (core/RULES.md).
+  bool requires_planning_reservation = false;
+  bool requires_coverage_goal = false;
   std::vector<NationalCeiling> national_ceilings;
   // Not in the scheme table: a scenario's "subsidy scale" (core/scenario.h). The engine multiplies
   // the region's maximum by it, rounded once half away from zero. 10000 = unchanged.

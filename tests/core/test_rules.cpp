@@ -1,5 +1,6 @@
 // Every finding code fires on a small plan made to break exactly that rule, and on none of the
 // shipped samples; plus the published test vectors that are about findings.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <functional>
@@ -24,6 +25,14 @@ const Finding* find(const std::vector<Finding>& findings, const std::string& cod
   for (const auto& f : findings)
     if (f.code == code) return &f;
   return nullptr;
+}
+
+// The minimal plan as a 2024 extension request: every rule of 2024 met except its two required
+// parts (the planning reservation and the coverage goal).
+void as_2024(Plan& p) {
+  p.scheme_id = "sto-2024";
+  p.region.previous_grant = Money{400000000};
+  for (auto& l : p.activities[0].lines) l.year = 2024;
 }
 
 struct Case {
@@ -135,6 +144,9 @@ std::vector<Case> cases() {
        [](Plan& p) { p.activities[0].lines[0].other_funding = "Regionaal investeringsfonds mbo"; }},
       {"COFIN_NOT_FROM_BUSINESS", Severity::warning, "activities[0].lines[1].funding",
        [](Plan& p) { p.activities[0].lines[1].organisation_id = "m1"; }},
+      {"PLANNING_RESERVATION_MISSING", Severity::warning, "activities",
+       [](Plan& p) { as_2024(p); }},
+      {"COVERAGE_GOAL_MISSING", Severity::warning, "goals", [](Plan& p) { as_2024(p); }},
   };
 }
 
@@ -259,6 +271,26 @@ TEST_CASE("the penvoerder: a vmbo board passes, any other kind is an error") {
     CHECK(f->severity == Severity::error);
     CHECK(has_errors(findings));
   }
+}
+
+TEST_CASE("2024: a planning reservation and a coverage goal are each enough; one cent counts") {
+  Plan p = minimal_plan();
+  as_2024(p);
+  CHECK(codes(p) ==
+        std::vector<std::string>{"PLANNING_RESERVATION_MISSING", "COVERAGE_GOAL_MISSING"});
+  p.goals[0].theme = "Dekking en kwaliteit";
+  CHECK(codes(p) == std::vector<std::string>{"PLANNING_RESERVATION_MISSING"});
+  auto reservation = line("plan", "v1", 2024, 1, 1000, FundingSource::subsidy,
+                          CostCategory::planning);  // € 0,01
+  p.activities[0].lines.push_back(reservation);
+  CHECK(codes(p).empty());
+  p.activities[0].lines.back().price = Money{};  // a line of € 0 is no reservation
+  const auto c = codes(p);
+  CHECK(std::find(c.begin(), c.end(), "PLANNING_RESERVATION_MISSING") != c.end());
+  // Other schemes do not ask for either.
+  Plan q = minimal_plan();
+  q.goals[0].theme.clear();
+  CHECK(codes(q).empty());
 }
 
 TEST_CASE("the settlement is labelled an estimate with its assumption") {
