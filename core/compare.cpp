@@ -20,10 +20,12 @@ const FigureInfo kFigures[kFigureCount] = {
     {"costs", FigureUnit::cents, "Totale kosten", "Total costs"},
     {"subsidy", FigureUnit::cents, "Subsidie", "Subsidy"},
     {"maximum", FigureUnit::cents, "Maximale subsidie", "Maximum subsidy"},
-    {"cofinancing_actual", FigureUnit::cents, "Cofinanciering", "Cofinancing"},
+    {"cofinancing_actual", FigureUnit::cents, "Cofinanciering door bedrijven",
+     "Business cofinancing"},
     {"cofinancing_required", FigureUnit::cents, "Vereiste cofinanciering", "Required cofinancing"},
-    {"cofinancing_percent", FigureUnit::basis_points, "Cofinanciering %", "Cofinancing %"},
-    {"allowed", FigureUnit::cents, "Toegestaan bij vaststelling", "Allowed in settlement"},
+    {"cofinancing_percent", FigureUnit::basis_points, "Cofinanciering bedrijven %",
+     "Business cofinancing %"},
+    {"allowed", FigureUnit::cents, "Vaststelling (schatting)", "Settlement (estimate)"},
     {"errors", FigureUnit::count, "Fouten", "Errors"},
     {"warnings", FigureUnit::count, "Waarschuwingen", "Warnings"}};
 

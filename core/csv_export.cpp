@@ -51,15 +51,23 @@ std::string export_csv(const Plan& plan, const Evaluation& evaluation, Language 
   const bool nl = language == Language::nl;
   const char sep = nl ? ';' : ',';
   std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: Excel reads the file as UTF-8
-  const char* const header_nl[] = {"Activiteit",   "Regel",        "Organisatie",
-                                   "Jaar",         "Kostensoort",  "Omschrijving",
-                                   "Eenheid",      "Prijs (EUR)",  "Aantal",
-                                   "Bedrag (EUR)", "Financiering", "Andere financiering",
-                                   "Investering"};
-  const char* const header_en[] = {
-      "Activity",    "Line",     "Organisation", "Year",    "Cost category", "Description", "Unit",
-      "Price (EUR)", "Quantity", "Amount (EUR)", "Funding", "Other funding", "Investment"};
-  for (std::size_t i = 0; i < 13; ++i) {
+  const char* const header_nl[] = {"Activiteit",   "Regel",
+                                   "Organisatie",  "Jaar",
+                                   "Kostensoort",  "Omschrijving",
+                                   "Eenheid",      "Prijs (EUR)",
+                                   "Aantal",       "Bedrag (EUR)",
+                                   "Financiering", "Andere financiering",
+                                   "Investering",  "Cofinanciering van"};
+  const char* const header_en[] = {"Activity",      "Line",
+                                   "Organisation",  "Year",
+                                   "Cost category", "Description",
+                                   "Unit",          "Price (EUR)",
+                                   "Quantity",      "Amount (EUR)",
+                                   "Funding",       "Other funding",
+                                   "Investment",    "Cofinancing from"};
+  // The last column: for a cofinancing line whether it comes from a business (counts toward the
+  // minimum) or from another organisation (a project cost that does not count); else empty.
+  for (std::size_t i = 0; i < 14; ++i) {
     if (i) out += sep;
     out += nl ? header_nl[i] : header_en[i];
   }
@@ -69,8 +77,18 @@ std::string export_csv(const Plan& plan, const Evaluation& evaluation, Language 
     for (std::size_t l = 0; l < act.lines.size(); ++l) {
       const BudgetLine& line = act.lines[l];
       std::string org_name = line.organisation_id;
+      bool business = false;
       for (const auto& o : plan.organisations)
-        if (o.id == line.organisation_id) org_name = o.name;
+        if (o.id == line.organisation_id) {
+          org_name = o.name;
+          business = is_business_for_cofinancing(o);
+          break;  // the first with the id, as the engine books it
+        }
+      const bool cofinancing = line.funding == FundingSource::cofinancing_cash ||
+                               line.funding == FundingSource::cofinancing_in_kind;
+      const char* cofinancing_from = !cofinancing ? ""
+                                     : business   ? (nl ? "bedrijf" : "business")
+                                                  : (nl ? "overig" : "other");
       const Money amount = a < evaluation.line_offset.size() ? evaluation.cost_of(a, l) : Money{};
       const std::string cells[] = {
           csv_text_cell(act.title, sep),
@@ -86,8 +104,9 @@ std::string export_csv(const Plan& plan, const Evaluation& evaluation, Language 
           csv_decimal(amount.cents, 2, language),
           csv_text_cell(funding_label(line.funding, language), sep),
           csv_text_cell(line.other_funding, sep),
-          line.investment ? (nl ? "afschrijving" : "depreciation") : ""};
-      for (std::size_t i = 0; i < 13; ++i) {
+          line.investment ? (nl ? "afschrijving" : "depreciation") : "",
+          cofinancing_from};
+      for (std::size_t i = 0; i < 14; ++i) {
         if (i) out += sep;
         out += cells[i];
       }

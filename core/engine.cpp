@@ -353,7 +353,17 @@ void finish_evaluation(const Plan& plan, const Scheme& scheme, Evaluation& e) {
     c.minimum_bp = option->minimum_bp;
   }
   c.base_amount = c.base == CofinancingBase::total_costs ? e.total.costs : e.total.subsidy;
-  c.actual = e.total.cofinancing;
+  // Business cofinancing from the per-organisation totals (the last entry, unknown
+  // organisations, is never a business); the remainder is other cofinancing.
+  for (std::size_t o = 0; o < plan.organisations.size() && o < e.by_organisation.size(); ++o) {
+    if (!is_business_for_cofinancing(plan.organisations[o])) continue;
+    if (!add_into(c.business, e.by_organisation[o].cofinancing) && !e.overflow) {
+      e.overflow = true;
+      e.overflow_path = "organisations[" + std::to_string(o) + "]";
+    }
+  }
+  c.other = checked_sub(e.total.cofinancing, c.business).value_or(Money{});
+  c.actual = c.business;
   c.required = scale(c.base_amount, c.minimum_bp, 10000).value_or(Money{});
   const Int128 have = static_cast<Int128>(c.actual.cents) * 10000;
   const Int128 need = static_cast<Int128>(c.base_amount.cents) * c.minimum_bp;
@@ -366,7 +376,7 @@ void finish_evaluation(const Plan& plan, const Scheme& scheme, Evaluation& e) {
                                       : static_cast<std::int64_t>(bp);
   }
 
-  // [SECTION] Settlement preview (rule stated in engine.h and in `rule`)
+  // [SECTION] Settlement estimate (assumption stated in engine.h and in `rule`)
   Settlement& s = e.settlement;
   s.requested = e.total.subsidy;
   Money capped = s.requested;
@@ -379,13 +389,15 @@ void finish_evaluation(const Plan& plan, const Scheme& scheme, Evaluation& e) {
   }
   s.cofinancing_cut = checked_sub(capped, s.allowed).value_or(Money{});
   s.rule.nl =
-      "Subsidie boven het maximum vervalt; is de cofinanciering lager dan vereist, dan wordt de "
-      "subsidie naar rato "
-      "verlaagd: toegestaan = subsidie × werkelijke cofinanciering / vereiste cofinanciering.";
+      "Schatting, geen regel uit de regeling: de bronnen zeggen alleen dat bij te weinig "
+      "cofinanciering een lager subsidiebedrag wordt vastgesteld. Aanname: subsidie boven het "
+      "maximum vervalt, en is de cofinanciering door bedrijven lager dan vereist, dan wordt de "
+      "subsidie naar rato verlaagd (subsidie × werkelijke / vereiste cofinanciering).";
   s.rule.en =
-      "Subsidy above the maximum is cut; when cofinancing is below the minimum the subsidy is "
-      "lowered pro rata: "
-      "allowed = subsidy × actual cofinancing / required cofinancing.";
+      "Estimate, not a rule of the scheme: the sources say only that a lower amount is set when "
+      "cofinancing falls short. Assumption: subsidy above the maximum is cut, and when business "
+      "cofinancing is below the minimum the subsidy is lowered pro rata (subsidy × actual / "
+      "required cofinancing).";
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The budget engine: every derived figure of a plan under a scheme (DESIGN.md §2 "Derived").
+// The budget engine: every derived figure of a plan under a scheme (the rules: core/RULES.md).
 // Pure functions of (Plan, Scheme); no allocation per budget line, no floating point.
 #pragma once
 #include <array>
@@ -32,22 +32,30 @@ struct CofinancingCheck {
   std::int64_t minimum_bp = 0;                          // the minimum, basis points of the base
   Money base_amount;  // total costs or total subsidy, whole period
   Money required;     // base × minimum, rounded half away from zero
-  Money actual;       // cash + in-kind cofinancing, whole period
-  Money shortfall;    // required - actual when below, else 0
+  // Cofinancing (cash + in kind, whole period) split by who pays it. Only organisations that
+  // count as a business (is_business_for_cofinancing) count toward the minimum; the rest is
+  // still a project cost and part of the base when the base is total costs.
+  Money business;   // cofinancing of organisations that count as a business
+  Money other;      // all other cofinancing (municipalities, schools, unknown organisations)
+  Money actual;     // what counts toward the minimum: `business`
+  Money shortfall;  // required - actual when below, else 0
   std::int64_t percent_bp =
       0;            // actual / base in basis points, rounded down (never shows a miss as met)
   bool met = true;  // exact comparison actual × 10000 ≥ base × minimum
 };
 
-// The settlement preview. Stated rule (also in `rule`): subsidy above the maximum is cut first;
-// when cofinancing falls short, the rest is lowered pro rata:
+// The settlement ("vaststelling") estimate. The sources publish no formula: they say only that a
+// lower amount is set when the cofinancing falls short (core/RULES.md, COFIN_BELOW_MINIMUM). The
+// tool's assumption, stated in `rule`: subsidy above the maximum is cut first; when business
+// cofinancing falls short, the rest is lowered pro rata:
 // allowed = capped × actual cofinancing / required cofinancing (rounded half away from zero).
+// Every place that shows it calls it an estimate ("schatting").
 struct Settlement {
   Money requested;        // subsidy-funded costs in the period
   Money maximum_cut;      // requested above the maximum
   Money cofinancing_cut;  // pro-rata cut for the cofinancing shortfall
-  Money allowed;          // what would be vastgesteld
-  LocalizedText rule;
+  Money allowed;          // estimate of what would be vastgesteld
+  LocalizedText rule;     // "Schatting: …" with the assumption
 };
 
 struct Evaluation {

@@ -17,6 +17,7 @@ const char* to_name(Enum value, const char* const (&names)[N]) {
 inline const char* const region_type[] = {"techniekregio", "techniekluwe", "techniekarm"};
 inline const char* const organisation_kind[] = {
     "vmbo", "vso", "praktijkonderwijs", "mbo", "primary", "business", "municipality", "other"};
+inline const char* const business_status[] = {"by_kind", "yes", "no"};
 inline const char* const learning_path[] = {"bb", "kb", "gl", "tl"};
 inline const char* const cofinancing_base[] = {"total_costs", "subsidy"};
 inline const char* const funding_source[] = {"subsidy", "cofinancing_cash", "cofinancing_in_kind",

@@ -12,7 +12,7 @@
 namespace sto {
 
 inline constexpr const char* kFileFormatMarker = "sto-planner-plan";
-inline constexpr int kFileFormatVersion = 2;     // written by this build (v2: scenarios)
+inline constexpr int kFileFormatVersion = 3;     // written by this build (v3: counts_as_business)
 inline constexpr int kMinFileFormatVersion = 1;  // oldest this build migrates from
 inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxNestingDepth = 32;  // the format itself nests 7 levels deep

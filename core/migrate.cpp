@@ -8,6 +8,11 @@
 //                   as "YYYY-MM-DD" (core/FILE_FORMAT.md).
 //   v2  2026-11-29  Scenarios: the plan gains "scenarios" (a list of {id, name, overrides}); the
 //                   plan's cereal class version becomes 2. v1 files get an empty list.
+//   v3  2026-11-29  Business cofinancing: every organisation gains "counts_as_business"
+//                   ("by_kind" | "yes" | "no"); the organisation's cereal class version becomes 2.
+//                   v2 files get "by_kind": the organisation's kind, which the file already holds,
+//                   decides. What changed with v3 is the rule (only businesses' cofinancing counts
+//                   toward the minimum, core/RULES.md), not what a v2 file says.
 #include "migrate.h"
 
 #include <string>
@@ -41,10 +46,35 @@ bool upgrade_v1_to_v2(rapidjson::Document& file, Localized& error) {
   return true;
 }
 
+// v2 → v3: "counts_as_business": "by_kind" in every organisation; an organisation class version
+// of 1 becomes 2. Records that are not objects are left for the validator to report.
+bool upgrade_v2_to_v3(rapidjson::Document& file, Localized& error) {
+  const auto plan = file.FindMember("plan");
+  if (plan == file.MemberEnd() || !plan->value.IsObject()) return true;  // the loader says why
+  const auto organisations = plan->value.FindMember("organisations");
+  if (organisations == plan->value.MemberEnd() || !organisations->value.IsArray()) return true;
+  for (rapidjson::Value& o : organisations->value.GetArray()) {
+    if (!o.IsObject()) continue;
+    if (o.HasMember("counts_as_business")) {
+      error = {
+          "Het bestand is beschadigd: een organisatie van bestandsversie 2 of ouder kan geen "
+          "\"counts_as_business\" hebben.",
+          "The file is damaged: an organisation of file version 2 or older cannot have "
+          "\"counts_as_business\"."};
+      return false;
+    }
+    o.AddMember("counts_as_business", "by_kind", file.GetAllocator());
+    const auto version = o.FindMember("cereal_class_version");
+    if (version != o.MemberEnd() && version->value.IsUint() && version->value.GetUint() == 1)
+      version->value.SetUint(2);
+  }
+  return true;
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> steps = {{1, upgrade_v1_to_v2}};
+  static const std::vector<Migration> steps = {{1, upgrade_v1_to_v2}, {2, upgrade_v2_to_v3}};
   return steps;
 }
 

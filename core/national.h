@@ -44,7 +44,7 @@ struct NationalBudget {
   std::vector<BudgetPool> pools;
 };
 
-// The programme's published budgets (DESIGN.md §1, sto-rules.md §2d, §11):
+// The programme's published budgets (sources: core/RULES.md and the scheme table's notes):
 //   "sto-2025-2028"   techniekregio's (and techniekarm) € 368.640.080 over 2025–2028; techniekluwe
 //                     € 4.000.000 per region.
 //   "97-mln-per-jaar" € 97 mln a year from 2024, × the 4 years of 2025–2028, all regions.

@@ -1,4 +1,4 @@
-// The regional plan as plain value types (DESIGN.md §2): what a plan file holds, nothing derived.
+// The regional plan as plain value types: what a plan file holds, nothing derived.
 // Pure C++17; serialization lives in serialize.h, derived figures in engine.h.
 #pragma once
 #include <cstdint>
@@ -41,6 +41,11 @@ enum class OrganisationKind {
 
 enum class LearningPath { bb, kb, gl, tl };
 
+// Whether an organisation counts as a business ("bedrijf") for the cofinancing minimum: only
+// businesses' cofinancing counts toward it (core/RULES.md, COFIN_BELOW_MINIMUM). by_kind: when its
+// kind is business; yes / no: set by hand for edge cases (a foundation with economic activity).
+enum class BusinessStatus { by_kind, yes, no };
+
 // What the minimum cofinancing is a percentage of.
 enum class CofinancingBase { total_costs, subsidy };
 
@@ -65,7 +70,14 @@ struct Organisation {
   std::string brin;         // 4 characters (board) or 6 (vestiging); empty where it has none
   bool penvoerder = false;  // the applicant accountable for the whole region
   bool partner = true;
+  BusinessStatus counts_as_business = BusinessStatus::by_kind;  // file format v3 and later
 };
+
+// True when the organisation's cofinancing counts toward the minimum (see BusinessStatus).
+inline bool is_business_for_cofinancing(const Organisation& o) {
+  return o.counts_as_business == BusinessStatus::yes ||
+         (o.counts_as_business == BusinessStatus::by_kind && o.kind == OrganisationKind::business);
+}
 
 // Students at one organisation on the scheme's count date.
 struct StudentCount {

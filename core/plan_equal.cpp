@@ -55,7 +55,8 @@ class Compare {
     return same(p + ".id", a.id, b.id) && same(p + ".name", a.name, b.name) &&
            same(p + ".kind", a.kind, b.kind) && same(p + ".brin", a.brin, b.brin) &&
            same(p + ".penvoerder", a.penvoerder, b.penvoerder) &&
-           same(p + ".partner", a.partner, b.partner);
+           same(p + ".partner", a.partner, b.partner) &&
+           same(p + ".counts_as_business", a.counts_as_business, b.counts_as_business);
   }
   bool same(const std::string& p, const StudentCount& a, const StudentCount& b) {
     return same(p + ".organisation_id", a.organisation_id, b.organisation_id) &&

@@ -74,7 +74,8 @@ const SectionTitle kSectionTitles[] = {
     {"budget", {"Begroting per jaar en kostensoort", "Budget by year and cost category"}},
     {"funding", {"Financiering en cofinanciering", "Funding and cofinancing"}},
     {"maximum",
-     {"Maximale subsidie en vaststelling (voorbeeld)", "Maximum subsidy and settlement (preview)"}},
+     {"Maximale subsidie en vaststelling (schatting)",
+      "Maximum subsidy and settlement (estimate)"}},
     {"findings", {"Bevindingen", "Findings"}},
     {"notes", {"Notities", "Notes"}},
 };
@@ -245,6 +246,9 @@ void region_section(Page& p, const Plan& plan, const Scheme* scheme) {
     fact("Periode", "Period",
          date_text(scheme->period_start, l) + " – " + date_text(scheme->period_end, l));
     fact("Uitgeven tot", "Spend by", date_text(scheme->spend_deadline, l));
+    if (scheme->regulation_expires.is_set())
+      fact("Regeling vervalt (geen bestedingsperiode)",
+           "Regulation expires (not a spending period)", date_text(scheme->regulation_expires, l));
     fact("Peildatum leerlingen", "Student count date", date_text(scheme->count_date, l));
   } else {
     fact("Regeling", "Scheme",
@@ -500,8 +504,10 @@ void funding_section(Page& p, const Evaluation& e) {
   fact("Grondslag", "Base",
        std::string(base_label(c.base, l)) + ": " + format_money(c.base_amount, l));
   fact("Vereist", "Required", format_money(c.required, l));
-  fact("Begroot (geld + natura)", "Budgeted (cash + in kind)",
-       format_money(c.actual, l) + " (" + format_percent_bp(c.percent_bp, l) + ")");
+  fact("Door bedrijven (telt mee)", "From businesses (counts)",
+       format_money(c.business, l) + " (" + format_percent_bp(c.percent_bp, l) + ")");
+  fact("Overige cofinanciering (telt niet mee, wel projectkosten)",
+       "Other cofinancing (does not count; still project costs)", format_money(c.other, l));
   p.element("dt", p.w("Oordeel", "Verdict"))
       .raw("<dd class=\"")
       .raw(c.met ? "ok" : "miss")
@@ -533,9 +539,10 @@ void maximum_section(Page& p, const Evaluation& e) {
   fact("Aangevraagde subsidie", "Subsidy requested", format_money(e.settlement.requested, l));
   fact("Korting boven het maximum", "Cut above the maximum",
        format_money(e.settlement.maximum_cut, l));
-  fact("Korting voor tekort cofinanciering", "Cut for the cofinancing shortfall",
+  fact("Korting voor tekort cofinanciering (schatting)",
+       "Cut for the cofinancing shortfall (estimate)",
        format_money(e.settlement.cofinancing_cut, l));
-  fact("Vast te stellen subsidie", "Subsidy that would be granted",
+  fact("Vast te stellen subsidie (schatting)", "Subsidy that would be granted (estimate)",
        format_money(e.settlement.allowed, l));
   p.raw("</dl>\n");
   if (!e.settlement.rule.in(l).empty()) p.element("p", e.settlement.rule.in(l), "sub").raw("\n");

@@ -1,4 +1,6 @@
 // Rule checks; see rules.h. Codes are stable: tests, the CLI and saved reports rely on them.
+// Every code's rule, severity, schemes and source (document and the Dutch sentence) and the test
+// that covers it are in core/RULES.md, one row per code; a new or changed rule changes that table.
 //
 // [SECTION] Codes
 //   SCHEME_UNKNOWN, MONEY_OVERFLOW, MAXIMUM_UNKNOWN, LUWE_ABOVE_CAP, SUBSIDY_ABOVE_MAXIMUM,
@@ -7,7 +9,8 @@
 //   BRIN_FORMAT, VMBO_WITHOUT_BRIN, UNKNOWN_ORGANISATION, UNKNOWN_GOAL, STUDENT_COUNT_NEGATIVE,
 //   STUDENT_COUNT_DATE, GOAL_WITHOUT_INDICATOR, INDICATOR_WITHOUT_TARGET, ACTIVITY_WITHOUT_GOAL,
 //   LINE_OUTSIDE_PERIOD, NEGATIVE_AMOUNT, LINE_WITHOUT_PRICE_OR_QUANTITY, INVESTMENT_INCOMPLETE,
-//   INVESTMENT_LIFE_SHORTENED, INVESTMENT_NO_DEPRECIATION, DOUBLE_FUNDING, COFIN_NOT_FROM_BUSINESS
+//   INVESTMENT_LIFE_SHORTENED, INVESTMENT_NO_DEPRECIATION, DOUBLE_FUNDING, COFIN_NOT_FROM_BUSINESS,
+//   PLANNING_RESERVATION_MISSING, COVERAGE_GOAL_MISSING
 #include "rules.h"
 
 #include <algorithm>
@@ -194,6 +197,7 @@ class Checker {
     check_organisations();
     check_student_counts();
     check_goals();
+    check_extension();
     check_activities();
     return std::move(out_);
   }
@@ -292,20 +296,29 @@ class Checker {
     }
     const CofinancingCheck& c = e.cofinancing;
     if (!c.met) {
+      // Only businesses' cofinancing counts toward the minimum (core/RULES.md).
       const bool costs = c.base == CofinancingBase::total_costs;
+      std::string other_nl, other_en;
+      if (c.other.cents != 0) {
+        other_nl = " Andere cofinanciering (" + nl_money(c.other) +
+                   ", niet van bedrijven) telt niet mee voor het minimum, wel als projectkosten.";
+        other_en = " Other cofinancing (" + en_money(c.other) +
+                   ", not from businesses) does not count toward the minimum; it is still a "
+                   "project cost.";
+      }
       add("COFIN_BELOW_MINIMUM", Severity::error, "cofinancing",
-          "De cofinanciering " + nl_money(c.actual) + " (" +
+          "De cofinanciering door bedrijven " + nl_money(c.actual) + " (" +
               format_percent_bp(c.percent_bp, Language::nl) + ") is lager dan het minimum van " +
               format_percent_bp(c.minimum_bp, Language::nl) + " van " +
               (costs ? "de totale kosten " : "de subsidie ") + nl_money(c.base_amount) + ": " +
               nl_money(c.required) + " nodig, " + nl_money(c.shortfall) +
-              " tekort (gemeten over de hele periode).",
-          "Cofinancing " + en_money(c.actual) + " (" +
+              " tekort (gemeten over de hele periode)." + other_nl,
+          "Business cofinancing " + en_money(c.actual) + " (" +
               format_percent_bp(c.percent_bp, Language::en) + ") is below the minimum of " +
               format_percent_bp(c.minimum_bp, Language::en) + " of " +
               (costs ? "total costs " : "the subsidy ") + en_money(c.base_amount) + ": " +
               en_money(c.required) + " required, " + en_money(c.shortfall) +
-              " short (measured over the whole period).");
+              " short (measured over the whole period)." + other_en);
     }
   }
 
@@ -320,7 +333,7 @@ class Checker {
           is_vestiging_brin(o.brin))
         vmbo_brins.insert(o.brin);
       mbo = mbo || o.kind == OrganisationKind::mbo;
-      business = business || o.kind == OrganisationKind::business;
+      business = business || is_business_for_cofinancing(o);
       primary = primary || o.kind == OrganisationKind::primary;
       if (o.penvoerder) {
         if (++penvoerders == 2)
@@ -328,7 +341,7 @@ class Checker {
               "Er is meer dan een penvoerder; een regio heeft er precies een.",
               "There is more than one penvoerder; a region has exactly one.");
         if (o.kind != OrganisationKind::vmbo && o.kind != OrganisationKind::vso)
-          add("PENVOERDER_NOT_VMBO", Severity::warning, index_path("organisations", i),
+          add("PENVOERDER_NOT_VMBO", Severity::error, index_path("organisations", i),
               "De penvoerder is het bevoegd gezag van een vmbo-school; '" + o.name + "' is " +
                   kind_name(o.kind, Language::nl) + ".",
               "The penvoerder is the board of a vmbo school; '" + o.name + "' is " +
@@ -425,6 +438,46 @@ class Checker {
     }
   }
 
+  // True when `text` contains `word` (ASCII letters compared without case).
+  static bool contains_word(std::string_view text, std::string_view word) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
+      std::size_t k = 0;
+      while (k < word.size() && lower(text[i + k]) == word[k]) ++k;
+      if (k == word.size()) return true;
+    }
+    return false;
+  }
+
+  // [SECTION] The 2024 extension's required parts (core/RULES.md)
+  void check_extension() {
+    const std::size_t planning = static_cast<std::size_t>(CostCategory::planning);
+    if (scheme_.requires_planning_reservation && eval_.by_category[planning].costs.cents <= 0)
+      add("PLANNING_RESERVATION_MISSING", Severity::warning, "activities",
+          "Het plan bevat geen reservering voor het opstellen van het plan voor de volgende "
+          "regeling (geen begrotingsregel met kostensoort 'planvorming'). De aanvraag 2024 vraagt "
+          "\"een reservering voor het opstellen van een plan voor de aangekondigde "
+          "vervolgsubsidie\".",
+          "The plan holds no reservation for drafting the plan for the next scheme (no budget line "
+          "with cost category 'planning'). The 2024 request requires \"een reservering voor het "
+          "opstellen van een plan voor de aangekondigde vervolgsubsidie\" (a reservation for "
+          "drafting a plan for the announced follow-up subsidy).");
+    if (scheme_.requires_coverage_goal) {
+      bool found = false;
+      for (const Goal& g : plan_.goals)
+        found = found || contains_word(g.theme, "dekking") || contains_word(g.title, "dekking") ||
+                contains_word(g.theme, "coverage") || contains_word(g.title, "coverage");
+      if (!found)
+        add("COVERAGE_GOAL_MISSING", Severity::warning, "goals",
+            "Geen regionaal doel voor de dekking en kwaliteit van het technisch vmbo (een doel met "
+            "'dekking' in thema of titel). De aanvraag 2024 vraagt een regionaal doel voor de "
+            "dekking en kwaliteit van het technisch vmbo.",
+            "No regional goal on the coverage and quality of technical vmbo (a goal with "
+            "'dekking' or 'coverage' in its theme or title). The 2024 request requires a regional "
+            "goal on the coverage (\"dekking\") and quality of technical vmbo.");
+    }
+  }
+
   // [SECTION] Goals and indicators
   void check_goals() {
     check_ids(
@@ -505,12 +558,18 @@ class Checker {
                   format_iso_date(scheme_.spend_deadline) + "); these costs do not count.");
         }
         if (line.funding != FundingSource::subsidy && line.funding != FundingSource::own && org &&
-            org->kind != OrganisationKind::business)
+            !is_business_for_cofinancing(*org))
           add("COFIN_NOT_FROM_BUSINESS", Severity::warning, text.path() + ".funding",
-              "Cofinanciering hoort van bedrijven te komen; '" + org->name + "' is " +
-                  kind_name(org->kind, Language::nl) + ".",
-              "Cofinancing should come from businesses; '" + org->name + "' is " +
-                  kind_name(org->kind, Language::en) + ".");
+              "Alleen cofinanciering van bedrijven telt mee voor het minimum; '" + org->name +
+                  "' is " + kind_name(org->kind, Language::nl) +
+                  " en telt niet als bedrijf. Deze regel blijft projectkosten. Oefent de "
+                  "organisatie economische activiteiten uit, zet dan 'telt als bedrijf voor de "
+                  "cofinanciering' aan.",
+              "Only cofinancing from businesses counts toward the minimum; '" + org->name +
+                  "' is " + kind_name(org->kind, Language::en) +
+                  " and does not count as a business. This line remains a project cost. If the "
+                  "organisation carries out economic activities, switch on 'counts as a business "
+                  "for cofinancing'.");
         if (!line.other_funding.empty()) {
           const std::string& name = text.name();
           add("DOUBLE_FUNDING", Severity::error, text.path() + ".other_funding",

@@ -1,6 +1,7 @@
 // Rule checks: every problem in a plan as a Finding with a stable code, a severity, the path of
 // the thing it is about (so the UI can jump there) and a message in Dutch and English.
 // Pure C++17; reads the Evaluation from engine.h, never recomputes totals itself.
+// Every code's rule, source and covering test: core/RULES.md.
 #pragma once
 #include <string>
 #include <string_view>
@@ -16,7 +17,8 @@ namespace sto {
 enum class Severity { error, warning, info };
 
 struct Finding {
-  std::string code;  // stable, e.g. "COFIN_BELOW_MINIMUM"; see the list in rules.cpp
+  std::string
+      code;  // stable, e.g. "COFIN_BELOW_MINIMUM"; each code's rule and source: core/RULES.md
   Severity severity = Severity::error;
   std::string
       path;  // e.g. "activities[3].lines[2].quantity", "organisations[1]"; "" = the whole plan

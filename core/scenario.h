@@ -1,4 +1,4 @@
-// Scenarios: a named set of overrides on the base plan's assumptions (DESIGN.md §2), resolved into
+// Scenarios: a named set of overrides on the base plan's assumptions, resolved into
 // a plan and scheme the engine evaluates like any other. Pure C++17, no floating point; depends on
 // plan, scheme, engine and rules only.
 //

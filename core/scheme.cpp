@@ -98,6 +98,10 @@ Scheme parse_scheme(Reader& r, const JsonValue& v) {
   s.period_start = r.date(v, "period_start");
   s.period_end = r.date(v, "period_end");
   s.spend_deadline = r.date(v, "spend_deadline");
+  if (r.string(v, "regulation_expires").empty())
+    s.regulation_expires = Date{};
+  else
+    s.regulation_expires = r.date(v, "regulation_expires");
   s.count_date = r.date(v, "count_date");
   const std::string allocation = r.string(v, "allocation");
   if (allocation == "per_student")
@@ -152,6 +156,8 @@ Scheme parse_scheme(Reader& r, const JsonValue& v) {
     s.requires_primary = r.boolean(*partners, "primary");
   }
   s.concrete_years = static_cast<int>(r.integer(v, "concrete_years"));
+  s.requires_planning_reservation = r.boolean(v, "requires_planning_reservation");
+  s.requires_coverage_goal = r.boolean(v, "requires_coverage_goal");
   if (const JsonValue* ceilings = r.array(v, "national_ceilings")) {
     for (const auto& c : ceilings->GetArray()) {
       NationalCeiling ceiling;

@@ -1,4 +1,5 @@
 // STO subsidy schemes as data (assets/schemes.json): periods, allocation, cofinancing, partners.
+// Where each figure comes from: core/RULES.md.
 // Pure C++17; reads JSON with rapidjson and reports problems as values, never by throwing.
 #pragma once
 #include <array>
@@ -38,7 +39,10 @@ struct NationalCeiling {
 struct Scheme {
   std::string id;
   LocalizedText name;
+  // Costs may fall in the calendar years period_start.year .. spend_deadline.year (the spending
+  // years; 2020–2023 was extended to the end of 2024). Depreciation stops at the spend deadline.
   Date period_start, period_end, spend_deadline, count_date;
+  Date regulation_expires;  // when the regulation itself lapses: information only; may be unset
   AllocationMode allocation = AllocationMode::fixed_table;
   std::array<Money, 4>
       rate_per_student{};  // indexed by LearningPath (bb, kb, gl, tl), whole period
@@ -53,6 +57,10 @@ struct Scheme {
   bool requires_business = true;
   bool requires_primary = false;
   int concrete_years = 2;  // the first N years need concrete price × quantity
+  // 2024 extension: a budget line for drafting the next plan (cost category planning) and a goal
+  // on the coverage and quality of technical vmbo (core/RULES.md).
+  bool requires_planning_reservation = false;
+  bool requires_coverage_goal = false;
   std::vector<NationalCeiling> national_ceilings;
   // Not in the scheme table: a scenario's "subsidy scale" (core/scenario.h). The engine multiplies
   // the region's maximum by it, rounded once half away from zero. 10000 = unchanged.

@@ -41,6 +41,7 @@ Enum from_name(const std::string& text, const char* const (&names)[N], const cha
 
 STO_ENUM_AS_STRING(RegionType, region_type)
 STO_ENUM_AS_STRING(OrganisationKind, organisation_kind)
+STO_ENUM_AS_STRING(BusinessStatus, business_status)
 STO_ENUM_AS_STRING(LearningPath, learning_path)
 STO_ENUM_AS_STRING(CofinancingBase, cofinancing_base)
 STO_ENUM_AS_STRING(FundingSource, funding_source)
@@ -74,11 +75,14 @@ void load_minimal(const Archive&, Date& date, const std::string& text) {
   date = date_from_text(text);
 }
 
+// Organisation v2 (file format v3) appends "counts_as_business"; older files get "by_kind" from
+// migrate.cpp.
 template <class Archive>
 void serialize(Archive& ar, Organisation& o, const std::uint32_t) {
   ar(cereal::make_nvp("id", o.id), cereal::make_nvp("name", o.name),
      cereal::make_nvp("kind", o.kind), cereal::make_nvp("brin", o.brin),
-     cereal::make_nvp("penvoerder", o.penvoerder), cereal::make_nvp("partner", o.partner));
+     cereal::make_nvp("penvoerder", o.penvoerder), cereal::make_nvp("partner", o.partner),
+     cereal::make_nvp("counts_as_business", o.counts_as_business));
 }
 
 template <class Archive>
@@ -201,7 +205,7 @@ void load(Archive& ar, Plan& p, const std::uint32_t) {
 
 }  // namespace sto
 
-CEREAL_CLASS_VERSION(sto::Organisation, 1)
+CEREAL_CLASS_VERSION(sto::Organisation, 2)  // 2: "counts_as_business"
 CEREAL_CLASS_VERSION(sto::StudentCount, 1)
 CEREAL_CLASS_VERSION(sto::YearValue, 1)
 CEREAL_CLASS_VERSION(sto::Indicator, 1)

@@ -132,6 +132,8 @@ std::string summary_json(const Plan& plan, const Analysis& analysis, Language la
   w.field("minimum_bp", c.minimum_bp);
   w.field("base_cents", c.base_amount);
   w.field("required_cents", c.required);
+  w.field("business_cents", c.business);
+  w.field("other_cents", c.other);
   w.field("actual_cents", c.actual);
   w.field("percent_bp", c.percent_bp);
   w.field("shortfall_cents", c.shortfall);
@@ -140,6 +142,7 @@ std::string summary_json(const Plan& plan, const Analysis& analysis, Language la
 
   const Settlement& s = e.settlement;
   w.begin_object("settlement");
+  w.field("estimate", true);
   w.field("requested_cents", s.requested);
   w.field("maximum_cut_cents", s.maximum_cut);
   w.field("cofinancing_cut_cents", s.cofinancing_cut);

@@ -9,7 +9,7 @@
 
 namespace sto {
 
-inline constexpr int kSummaryVersion = 1;
+inline constexpr int kSummaryVersion = 2;  // 2: business/other cofinancing, settlement estimate
 
 // The summary of `plan` with its analysis (see analyse()); finding messages and the stated rules
 // in `language`. Ends without a newline.

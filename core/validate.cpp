@@ -121,8 +121,8 @@ std::uint32_t current_version(Kind kind) {
 constexpr const char* kVersionField = "cereal_class_version";
 
 // Each record's fields, in the order serialize.h writes them.
-constexpr const char* kOrganisationFields[] = {"id",   "name",       "kind",
-                                               "brin", "penvoerder", "partner"};
+constexpr const char* kOrganisationFields[] = {
+    "id", "name", "kind", "brin", "penvoerder", "partner", "counts_as_business"};
 constexpr const char* kStudentCountFields[] = {"organisation_id", "path", "profile", "count_date",
                                                "students"};
 constexpr const char* kGoalFields[] = {"id", "title", "theme", "indicators"};
@@ -524,6 +524,7 @@ bool Validator::organisation(Value& value, const std::string& path) {
   r.text("brin");
   r.boolean("penvoerder");
   r.boolean("partner");
+  r.enumeration("counts_as_business", enum_names::business_status);
   unique_id(r, "id", id, organisations_);
   if (!r.ok()) {
     skip(r);

@@ -125,17 +125,24 @@ void print_summary_text(const Plan& plan, const Analysis& a, Language l) {
   std::cout << (nl ? "Subsidie:            " : "Subsidy:             ") << money(e.total.subsidy)
             << "\n";
   std::cout << (nl ? "Cofinanciering:      " : "Cofinancing:         ")
-            << money(e.total.cofinancing) << " (" << format_percent_bp(e.cofinancing.percent_bp, l)
-            << (nl ? " van " : " of ") << base_label(e.cofinancing.base, l) << ", minimum "
+            << money(e.total.cofinancing) << "\n";
+  std::cout << (nl ? "  door bedrijven:    " : "  from businesses:   ")
+            << money(e.cofinancing.business) << " ("
+            << format_percent_bp(e.cofinancing.percent_bp, l) << (nl ? " van " : " of ")
+            << base_label(e.cofinancing.base, l) << ", minimum "
             << format_percent_bp(e.cofinancing.minimum_bp, l) << " = "
             << money(e.cofinancing.required) << ")\n";
+  std::cout << (nl ? "  overig:            " : "  other:             ")
+            << money(e.cofinancing.other)
+            << (nl ? " (telt niet mee voor het minimum, wel projectkosten)\n"
+                   : " (does not count toward the minimum; still project costs)\n");
   std::cout << (nl ? "Eigen bijdrage:      " : "Own contribution:    ") << money(e.total.own)
             << "\n";
   for (std::size_t y = 0; y < e.by_year.size(); ++y)
     std::cout << "  " << e.first_year + static_cast<int>(y) << ": " << money(e.by_year[y].costs)
               << (nl ? " kosten, " : " costs, ") << money(e.by_year[y].subsidy)
               << (nl ? " subsidie\n" : " subsidy\n");
-  std::cout << (nl ? "Vaststelling (preview): " : "Settlement (preview): ")
+  std::cout << (nl ? "Vaststelling (schatting): " : "Settlement (estimate): ")
             << money(e.settlement.allowed) << "\n  " << e.settlement.rule.in(l) << "\n";
   std::cout << a.findings.size() << (nl ? " bevinding(en)\n" : " finding(s)\n");
 }

@@ -308,13 +308,21 @@ inline Plan verlenging_2024() {
   b.org("bedrijf", "Techniekbedrijf Fictief BV", K::business);
   auto& g = b.goal("doel-borgen", "Resultaten 2020-2023 borgen", "kwaliteit");
   b.indicator(g, "ind-profiel", "Aandeel technisch profiel", "%", 2023, 20000, {{2024, 20300}});
+  // The 2024 request needs a regional goal on coverage and quality (core/RULES.md).
+  auto& g2 =
+      b.goal("doel-dekking", "Dekkend en goed techniekaanbod in de regio", "dekking en kwaliteit");
+  b.indicator(g2, "ind-dekking", "Leerlingen met een technisch profiel binnen 10 km", "%", 2023,
+              93000, {{2024, 94000}});
   auto& a = b.activity("act-borgen", "Borgen en overdragen", "kwaliteit", "vmbo-1",
-                       {"vmbo-2", "mbo", "bedrijf"}, {"doel-borgen"}, {2024});
+                       {"vmbo-2", "mbo", "bedrijf"}, {"doel-borgen", "doel-dekking"}, {2024});
   b.line(a, "vmbo-1", 2024, C::internal_staff, "Docenten borgen lesmateriaal", "uur", 5000, 6000);
   b.line(a, "vmbo-2", 2024, C::materials, "Onderhoud praktijklokalen", "jaar", 40000000, 1);
   b.line(a, "mbo", 2024, C::coordination, "Projectleiding", "uur", 5000, 1000);
   b.line(a, "bedrijf", 2024, C::external_staff, "Begeleiding door vakmensen", "uur", 6000, 1200,
          F::cofinancing_in_kind);
+  // The reservation for drafting the 2025-2028 plan that a 2024 request must hold.
+  b.line(a, "vmbo-1", 2024, C::planning, "Opstellen regioplan 2025-2028 (reservering)", "uur", 5000,
+         500);
   return p;
 }
 

@@ -55,7 +55,7 @@ TEST_CASE("the main sample's scenarios side by side", "[compare]") {
 
   SECTION("years for grouped bars") {
     for (const ComparisonColumn* col : {&c.base, &c.scenarios[2]}) {
-      REQUIRE(col->years.size() == 5);  // 2025 … 2029 (spend deadline 30 Mar 2029)
+      REQUIRE(col->years.size() == 4);  // 2025 … 2028, the spending years
       std::int64_t sum = 0;
       for (std::size_t y = 0; y < col->years.size(); ++y) {
         CHECK(col->years[y].year == 2025 + static_cast<int>(y));

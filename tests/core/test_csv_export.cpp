@@ -29,11 +29,19 @@ TEST_CASE("CSV export: Dutch and English layouts") {
   CHECK(nl.rfind("\xEF\xBB\xBF"
                  "Activiteit;Regel;",
                  0) == 0);
-  CHECK(nl.find(";\"'=HYPERLINK(\"\"x\"\")\";uur;50,00;12,5;625,00;Subsidie;;\r\n") !=
+  CHECK(nl.find(";\"'=HYPERLINK(\"\"x\"\")\";uur;50,00;12,5;625,00;Subsidie;;;\r\n") !=
         std::string::npos);
   const std::string en = export_csv(p, e, Language::en);
   CHECK(en.rfind("\xEF\xBB\xBF"
                  "Activity,Line,",
                  0) == 0);
-  CHECK(en.find(",uur,50.00,12.5,625.00,Subsidy,,\r\n") != std::string::npos);
+  CHECK(en.find(",uur,50.00,12.5,625.00,Subsidy,,,\r\n") != std::string::npos);
+  // The last column says whose cofinancing counts: a business's does, a municipality's does not.
+  CHECK(nl.find(";Cofinanciering van\r\n") != std::string::npos);
+  CHECK(nl.find(";Cofinanciering natura;;;bedrijf\r\n") != std::string::npos);
+  p.activities[0].lines[1].organisation_id = "m1";
+  const std::string other =
+      export_csv(p, evaluate(p, *builtin_schemes().find(p.scheme_id)), Language::en);
+  CHECK(other.find(",Cofinancing from\r\n") != std::string::npos);
+  CHECK(other.find(",other\r\n") != std::string::npos);
 }

@@ -1,4 +1,5 @@
 // The budget engine: line costs, depreciation, maxima per allocation mode, cofinancing, settlement.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "engine.h"
@@ -42,7 +43,10 @@ TEST_CASE("the shipped scheme table loads with all three schemes") {
   const auto& s25 = scheme("sto-2025-2028");
   CHECK(s25.luwe_cap == Money{400000000});
   CHECK(s25.requires_primary);
-  CHECK(s25.spend_deadline == Date{2029, 3, 30});
+  CHECK(s25.spend_deadline == Date{2028, 12, 31});     // spending: the calendar years 2025–2028
+  CHECK(s25.regulation_expires == Date{2029, 3, 30});  // information only
+  CHECK(scheme("sto-2024").spend_deadline == Date{2024, 12, 31});
+  CHECK_FALSE(s20.regulation_expires.is_set());
   CHECK(s25.cofinancing_option("")->minimum_bp == 1000);
 }
 
@@ -146,7 +150,8 @@ TEST_CASE("investment depreciation: months in the year, project use, never beyon
   cnc.project_use_bp = 6000;
   CHECK(depreciation_months(cnc, 2025, s) == 4);
   CHECK(depreciation_months(cnc, 2026, s) == 12);
-  CHECK(depreciation_months(cnc, 2029, s) == 3);  // deadline 30 March 2029
+  CHECK(depreciation_months(cnc, 2028, s) == 12);  // the last spending year
+  CHECK(depreciation_months(cnc, 2029, s) == 0);   // the regulation's expiry is no spending time
   CHECK(depreciation_months(cnc, 2030, s) == 0);
   CHECK(depreciation_months(cnc, 2024, s) == 0);
   // 85.000 × 12/120 × 60% = 5.100
@@ -176,7 +181,7 @@ TEST_CASE("totals by year, category, organisation, activity and source") {
   p.activities[0].lines.push_back(
       line("l4", "b1", 2026, 100000, 1000, FundingSource::cofinancing_cash));
   auto e = evaluate(p, scheme("sto-2025-2028"));
-  CHECK(e.year_count == 5);  // 2025..2029 (spend deadline March 2029)
+  CHECK(e.year_count == 4);  // 2025..2028: the spending years, no 2029 column
   CHECK(e.total.costs.cents == 500000 + 100000 + 30000 + 100000);
   CHECK(e.total.subsidy.cents == 500000);
   CHECK(e.total.cofinancing.cents == 200000);
@@ -226,6 +231,113 @@ TEST_CASE("T5: cofinancing 10% of total costs over the whole period") {
   CHECK(a.evaluation.cofinancing.percent_bp == 1000);
   CHECK(a.findings.empty());
   CHECK(a.evaluation.settlement.allowed.cents == 90000000);
+}
+
+TEST_CASE("business cofinancing exactly at the minimum passes, one cent below does not") {
+  Plan p = minimal_plan();
+  p.region.fixed_maximum = Money{200000000};
+  // € 1.000.000,00 eligible costs; 10% = € 100.000,00 must come from businesses.
+  p.activities[0].lines = {line("s", "v1", 2025, 90000000, 1000),
+                           line("c", "b1", 2026, 10000000, 1000, FundingSource::cofinancing_cash)};
+  auto a = analyse(p);
+  CHECK(a.evaluation.cofinancing.business.cents == 10000000);
+  CHECK(a.evaluation.cofinancing.other.cents == 0);
+  CHECK(a.evaluation.cofinancing.met);
+  CHECK(a.findings.empty());
+  // One cent moves from business cofinancing to subsidy: the base stays € 1.000.000,00.
+  p.activities[0].lines[0].price = Money{90000001};
+  p.activities[0].lines[1].price = Money{9999999};
+  a = analyse(p);
+  CHECK(a.evaluation.cofinancing.base_amount.cents == 100000000);
+  CHECK(a.evaluation.cofinancing.required.cents == 10000000);
+  CHECK(a.evaluation.cofinancing.actual.cents == 9999999);
+  CHECK_FALSE(a.evaluation.cofinancing.met);
+  CHECK(a.evaluation.cofinancing.shortfall.cents == 1);
+  REQUIRE(a.findings.size() == 1);
+  CHECK(a.findings[0].code == "COFIN_BELOW_MINIMUM");
+}
+
+TEST_CASE("a municipality paying all cofinancing does not meet the minimum") {
+  Plan p = minimal_plan();
+  p.region.fixed_maximum = Money{200000000};
+  p.organisations.push_back(test::org("g1", OrganisationKind::municipality));
+  p.activities[0].lines = {line("s", "v1", 2025, 90000000, 1000),
+                           line("c", "g1", 2026, 10000000, 1000, FundingSource::cofinancing_cash)};
+  auto a = analyse(p);
+  const CofinancingCheck& c = a.evaluation.cofinancing;
+  CHECK(c.business.cents == 0);
+  CHECK(c.other.cents == 10000000);
+  CHECK(c.actual.cents == 0);
+  CHECK(c.base_amount.cents == 100000000);  // other cofinancing is still a project cost
+  CHECK(a.evaluation.total.cofinancing.cents == 10000000);
+  CHECK_FALSE(c.met);
+  CHECK(c.shortfall.cents == 10000000);
+  std::vector<std::string> codes;
+  for (const Finding& f : a.findings) codes.push_back(f.code);
+  CHECK(codes == std::vector<std::string>{"COFIN_BELOW_MINIMUM", "COFIN_NOT_FROM_BUSINESS"});
+  CHECK(a.findings[0].message.nl.find("Andere cofinanciering (€ 100.000,00") != std::string::npos);
+  // The settlement estimate: no business cofinancing at all lowers the estimate to nothing.
+  CHECK(a.evaluation.settlement.allowed.cents == 0);
+
+  SECTION("set to count as a business, the same plan passes") {
+    p.organisations.back().counts_as_business = BusinessStatus::yes;
+    a = analyse(p);
+    CHECK(a.evaluation.cofinancing.business.cents == 10000000);
+    CHECK(a.evaluation.cofinancing.met);
+    CHECK(a.findings.empty());
+  }
+  SECTION("a business set not to count is treated like the municipality") {
+    p.activities[0].lines[1].organisation_id = "b1";
+    p.organisations[3].counts_as_business = BusinessStatus::no;
+    a = analyse(p);
+    CHECK(a.evaluation.cofinancing.other.cents == 10000000);
+    CHECK_FALSE(a.evaluation.cofinancing.met);
+  }
+  SECTION("split: business and other are shown separately and only business counts") {
+    p.activities[0].lines.push_back(
+        line("c2", "b1", 2026, 6000000, 1000, FundingSource::cofinancing_in_kind));
+    a = analyse(p);
+    CHECK(a.evaluation.cofinancing.business.cents == 6000000);
+    CHECK(a.evaluation.cofinancing.other.cents == 10000000);
+    CHECK(a.evaluation.cofinancing.required.cents == 10600000);
+    CHECK_FALSE(a.evaluation.cofinancing.met);
+  }
+}
+
+TEST_CASE("a line in the last spending year counts, the year after is outside the period") {
+  struct YearCase {
+    const char* scheme;
+    int last;
+  };
+  for (const YearCase yc : {YearCase{"sto-2025-2028", 2028}, YearCase{"sto-2020-2023", 2024},
+                            YearCase{"sto-2024", 2024}}) {
+    INFO(yc.scheme);
+    const Scheme& s = scheme(yc.scheme);
+    Plan p = minimal_plan();
+    p.scheme_id = yc.scheme;
+    p.activities[0].lines = {
+        line("s", "v1", s.first_year(), 90000, 1000),
+        line("c", "b1", s.first_year(), 10000, 1000, FundingSource::cofinancing_cash),
+        line("last", "v1", yc.last, 5000, 1000)};
+    auto e = evaluate(p, s);
+    CHECK(e.first_year + e.year_count - 1 == yc.last);
+    CHECK(e.outside_period.costs.cents == 0);
+    CHECK(e.total.costs.cents == 105000);
+    bool outside = false;
+    for (const Finding& f : analyse(p).findings) outside |= f.code == "LINE_OUTSIDE_PERIOD";
+    CHECK_FALSE(outside);
+
+    p.activities[0].lines[2].year = yc.last + 1;
+    e = evaluate(p, s);
+    CHECK(e.outside_period.costs.cents == 5000);
+    CHECK(e.total.costs.cents == 100000);
+    const auto findings = analyse(p).findings;
+    const auto f = std::find_if(findings.begin(), findings.end(),
+                                [](const Finding& x) { return x.code == "LINE_OUTSIDE_PERIOD"; });
+    REQUIRE(f != findings.end());
+    CHECK(f->severity == Severity::error);
+    CHECK(f->path == "activities[0].lines[2].year");
+  }
 }
 
 TEST_CASE("cofinancing base can be the subsidy") {

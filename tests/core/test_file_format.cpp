@@ -35,36 +35,101 @@ bool has(const Localized& message, const std::string& en_part) {
 
 TEST_CASE("golden files of the current format load cleanly and re-save identically",
           "[file][golden]") {
-  REQUIRE(kFileFormatVersion == 2);  // a new version adds tests/data/vN/ and moves this test on
-  for (const char* name :
-       {"v2/minimal.json", "v2/full.json", "v2/scenarios.json", "v2/random_seed42.json"}) {
+  REQUIRE(kFileFormatVersion == 3);  // a new version adds tests/data/vN/ and moves this test on
+  for (const char* name : {"v3/minimal.json", "v3/full.json", "v3/scenarios.json",
+                           "v3/random_seed42.json", "v3/business_status.json"}) {
     INFO(name);
     const std::string text = read_data(name);
     const LoadResult loaded = load_plan(text);
     INFO(loaded.error.en);
     REQUIRE(loaded.status == LoadStatus::ok);
-    CHECK(loaded.file_version == 2);
+    CHECK(loaded.file_version == 3);
     CHECK(loaded.app_version == "0.1.0");
     CHECK(loaded.error.en.empty());
     CHECK(save_plan(loaded.plan) == with_app_version(text, STO_APP_VERSION));
   }
 }
 
-TEST_CASE("golden files of format v1 load through the migration", "[file][golden][migrate]") {
-  // v1/X.json must load cleanly and save as its v2 counterpart (the same plan, no scenarios).
-  for (const char* name : {"minimal.json", "full.json"}) {
+// Writes tests/data/v3/ from the v2 golden files (migrated, then saved): run once when the format
+// version was raised, `core_tests "[write-golden]"`; released golden files are never rewritten.
+TEST_CASE("write the v3 golden files from v2", "[.][write-golden]") {
+  for (const char* name : {"minimal.json", "full.json", "scenarios.json", "random_seed42.json"}) {
+    const LoadResult loaded = load_plan(read_data(std::string("v2/") + name));
+    REQUIRE(loaded.ok());
+    std::ofstream out(std::string(STO_TEST_DATA) + "/v3/" + name, std::ios::binary);
+    out << save_plan(loaded.plan);
+    REQUIRE(out.good());
+  }
+  // The v3 field in each of its values: a municipality that counts as a business, a business that
+  // does not, and organisations that follow their kind.
+  LoadResult full = load_plan(read_data("v2/full.json"));
+  REQUIRE(full.ok());
+  Plan& plan = full.plan;
+  bool first_business = true;
+  for (Organisation& o : plan.organisations) {
+    if (o.kind == OrganisationKind::municipality) o.counts_as_business = BusinessStatus::yes;
+    if (o.kind == OrganisationKind::business && first_business) {
+      o.counts_as_business = BusinessStatus::no;
+      first_business = false;
+    }
+  }
+  std::ofstream out(std::string(STO_TEST_DATA) + "/v3/business_status.json", std::ios::binary);
+  out << save_plan(plan);
+  REQUIRE(out.good());
+}
+
+TEST_CASE("golden files of older formats load through the migrations", "[file][golden][migrate]") {
+  // v1/X.json and v2/X.json must load cleanly and save as their v3 counterpart (the same plan; v1
+  // without scenarios; every organisation's business status "by_kind").
+  for (const char* version : {"v1/", "v2/"}) {
+    for (const char* name : {"minimal.json", "full.json"}) {
+      INFO(version << name);
+      const LoadResult loaded = load_plan(read_data(std::string(version) + name));
+      INFO(loaded.error.en);
+      REQUIRE(loaded.status == LoadStatus::ok);
+      CHECK(loaded.file_version == (std::string(version) == "v1/" ? 1 : 2));
+      for (const Organisation& o : loaded.plan.organisations)
+        CHECK(o.counts_as_business == BusinessStatus::by_kind);
+      CHECK(save_plan(loaded.plan) ==
+            with_app_version(read_data(std::string("v3/") + name), STO_APP_VERSION));
+    }
+  }
+  for (const char* name : {"v2/scenarios.json", "v2/random_seed42.json"}) {
     INFO(name);
-    const LoadResult loaded = load_plan(read_data(std::string("v1/") + name));
-    INFO(loaded.error.en);
-    REQUIRE(loaded.status == LoadStatus::ok);
-    CHECK(loaded.file_version == 1);
-    CHECK(loaded.plan.scenarios.empty());
+    const LoadResult loaded = load_plan(read_data(name));
+    REQUIRE(loaded.ok());
     CHECK(save_plan(loaded.plan) ==
-          with_app_version(read_data(std::string("v2/") + name), STO_APP_VERSION));
+          with_app_version(read_data(std::string("v3/") + (name + 3)), STO_APP_VERSION));
   }
   const LoadResult random = load_plan(read_data("v1/random_seed42.json"));
   CHECK(random.status == LoadStatus::ok);
   CHECK(random.file_version == 1);
+}
+
+TEST_CASE("the business status golden file holds each value", "[file][golden]") {
+  const LoadResult loaded = load_plan(read_data("v3/business_status.json"));
+  REQUIRE(loaded.ok());
+  int yes = 0, no = 0, by_kind = 0;
+  for (const Organisation& o : loaded.plan.organisations) {
+    yes += o.counts_as_business == BusinessStatus::yes;
+    no += o.counts_as_business == BusinessStatus::no;
+    by_kind += o.counts_as_business == BusinessStatus::by_kind;
+  }
+  CHECK(yes >= 1);
+  CHECK(no == 1);
+  CHECK(by_kind >= 1);
+}
+
+TEST_CASE("a v2 file whose organisation already has counts_as_business is refused",
+          "[file][migrate]") {
+  std::string text = read_data("v2/full.json");
+  const std::string key = "\"partner\": ";
+  const auto at = text.find(key);
+  REQUIRE(at != std::string::npos);
+  text.insert(at, "\"counts_as_business\": \"yes\",\n");
+  const LoadResult loaded = load_plan(text);
+  CHECK(loaded.status == LoadStatus::corrupt);
+  CHECK(has(loaded.error, "cannot have \"counts_as_business\""));
 }
 
 TEST_CASE("scenarios in the golden file hold what they should", "[file][golden]") {

@@ -1,7 +1,10 @@
 // Every finding code fires on a small plan made to break exactly that rule, and on none of the
 // shipped samples; plus the published test vectors that are about findings.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <functional>
+#include <sstream>
 
 #include "rules.h"
 #include "sample_plans.h"
@@ -22,6 +25,14 @@ const Finding* find(const std::vector<Finding>& findings, const std::string& cod
   for (const auto& f : findings)
     if (f.code == code) return &f;
   return nullptr;
+}
+
+// The minimal plan as a 2024 extension request: every rule of 2024 met except its two required
+// parts (the planning reservation and the coverage goal).
+void as_2024(Plan& p) {
+  p.scheme_id = "sto-2024";
+  p.region.previous_grant = Money{400000000};
+  for (auto& l : p.activities[0].lines) l.year = 2024;
 }
 
 struct Case {
@@ -67,7 +78,7 @@ std::vector<Case> cases() {
        [](Plan& p) { p.organisations[0].penvoerder = false; }},
       {"MULTIPLE_PENVOERDERS", Severity::error, "organisations[1]",
        [](Plan& p) { p.organisations[1].penvoerder = true; }},
-      {"PENVOERDER_NOT_VMBO", Severity::warning, "organisations[2]",
+      {"PENVOERDER_NOT_VMBO", Severity::error, "organisations[2]",
        [](Plan& p) {
          p.organisations[0].penvoerder = false;
          p.organisations[2].penvoerder = true;
@@ -133,6 +144,9 @@ std::vector<Case> cases() {
        [](Plan& p) { p.activities[0].lines[0].other_funding = "Regionaal investeringsfonds mbo"; }},
       {"COFIN_NOT_FROM_BUSINESS", Severity::warning, "activities[0].lines[1].funding",
        [](Plan& p) { p.activities[0].lines[1].organisation_id = "m1"; }},
+      {"PLANNING_RESERVATION_MISSING", Severity::warning, "activities",
+       [](Plan& p) { as_2024(p); }},
+      {"COVERAGE_GOAL_MISSING", Severity::warning, "goals", [](Plan& p) { as_2024(p); }},
   };
 }
 
@@ -164,6 +178,24 @@ TEST_CASE("each finding code fires on a plan that breaks its rule") {
     const std::string code = c.code;
     if (code == "GOAL_WITHOUT_INDICATOR" || code == "LINE_WITHOUT_PRICE_OR_QUANTITY") continue;
     for (const Plan& s : sample_plans) CHECK(find(analyse(s).findings, c.code) == nullptr);
+  }
+}
+
+TEST_CASE("core/RULES.md has one row per finding code") {
+  std::ifstream in(std::string(STO_TEST_DATA) + "/../../core/RULES.md", std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string rules = text.str();
+  for (const Case& c : cases()) {
+    INFO(c.code);
+    const std::string row = "| `" + std::string(c.code) + "` | ";
+    const auto at = rules.find(row);
+    REQUIRE(at != std::string::npos);
+    CHECK(rules.find(row, at + 1) == std::string::npos);
+    // The row states the severity the code has.
+    const std::string rest = rules.substr(at + row.size(), 40);
+    CHECK(rest.find(severity_name(c.severity)) != std::string::npos);
   }
 }
 
@@ -218,11 +250,55 @@ TEST_CASE("COFIN_BELOW_MINIMUM states its base and amounts in Dutch notation") {
   auto findings = analyse(p).findings;
   const Finding* f = find(findings, "COFIN_BELOW_MINIMUM");
   REQUIRE(f);
-  CHECK(
-      f->message.nl ==
-      "De cofinanciering € 200,00 (3,84%) is lager dan het minimum van 10,00% van de totale kosten "
-      "€ 5.200,00: € 520,00 nodig, € 320,00 tekort (gemeten over de hele periode).");
+  CHECK(f->message.nl ==
+        "De cofinanciering door bedrijven € 200,00 (3,84%) is lager dan het minimum van 10,00% van "
+        "de totale kosten € 5.200,00: € 520,00 nodig, € 320,00 tekort (gemeten over de hele "
+        "periode).");
   CHECK(f->message.en.find("€520.00 required") != std::string::npos);
+}
+
+TEST_CASE("the penvoerder: a vmbo board passes, any other kind is an error") {
+  Plan p = minimal_plan();  // the penvoerder is organisations[0], a vmbo school
+  CHECK(codes(p).empty());
+  for (OrganisationKind kind : {OrganisationKind::mbo, OrganisationKind::business,
+                                OrganisationKind::municipality, OrganisationKind::primary}) {
+    Plan q = minimal_plan();
+    q.organisations[0].penvoerder = false;
+    q.organisations.push_back(test::org("x", kind, "", true));
+    const auto findings = analyse(q).findings;
+    const Finding* f = find(findings, "PENVOERDER_NOT_VMBO");
+    REQUIRE(f);
+    CHECK(f->severity == Severity::error);
+    CHECK(has_errors(findings));
+  }
+}
+
+TEST_CASE("2024: a planning reservation and a coverage goal are each enough; one cent counts") {
+  Plan p = minimal_plan();
+  as_2024(p);
+  CHECK(codes(p) ==
+        std::vector<std::string>{"PLANNING_RESERVATION_MISSING", "COVERAGE_GOAL_MISSING"});
+  p.goals[0].theme = "Dekking en kwaliteit";
+  CHECK(codes(p) == std::vector<std::string>{"PLANNING_RESERVATION_MISSING"});
+  auto reservation = line("plan", "v1", 2024, 1, 1000, FundingSource::subsidy,
+                          CostCategory::planning);  // € 0,01
+  p.activities[0].lines.push_back(reservation);
+  CHECK(codes(p).empty());
+  p.activities[0].lines.back().price = Money{};  // a line of € 0 is no reservation
+  const auto c = codes(p);
+  CHECK(std::find(c.begin(), c.end(), "PLANNING_RESERVATION_MISSING") != c.end());
+  // Other schemes do not ask for either.
+  Plan q = minimal_plan();
+  q.goals[0].theme.clear();
+  CHECK(codes(q).empty());
+}
+
+TEST_CASE("the settlement is labelled an estimate with its assumption") {
+  const Analysis a = analyse(minimal_plan());
+  CHECK(a.evaluation.settlement.rule.nl.rfind("Schatting", 0) == 0);
+  CHECK(a.evaluation.settlement.rule.nl.find("Aanname") != std::string::npos);
+  CHECK(a.evaluation.settlement.rule.en.rfind("Estimate", 0) == 0);
+  CHECK(a.evaluation.settlement.rule.en.find("Assumption") != std::string::npos);
 }
 
 TEST_CASE("BRIN formats") {

@@ -78,7 +78,7 @@ const std::vector<OrganisationRow>& split_by_organisation(const App& app) {
   // cofinances, then lines whose organisation is unknown.
   for (std::size_t k = 0; k < all.size(); ++k) {
     const bool business =
-        k < plan.organisations.size() && plan.organisations[k].kind == OrganisationKind::business;
+        k < plan.organisations.size() && is_business_for_cofinancing(plan.organisations[k]);
     if (business || has_cofinancing[k]) cache.rows.push_back(std::move(all[k]));
   }
   cache.revision = app.document().revision();
@@ -103,6 +103,8 @@ void draw_check(App& app) {
                                 format_percent_bp(c.percent_bp, lang) + " " +
                                 base_words(c.base, lang));
   ImGui::SetWindowFontScale(1.0f);
+  text_item(std::string(tr(Str::cf_business, lang)) + ": " + format_money(c.business, lang));
+  text_item(std::string(tr(Str::cf_other, lang)) + ": " + format_money(c.other, lang));
   text_item(std::string(tr(Str::cf_base_amount, lang)) + " (" + base_words(c.base, lang) +
             "): " + format_money(c.base_amount, lang));
   text_item(std::string(tr(Str::cofinancing_minimum, lang)) + ": " +
@@ -202,8 +204,11 @@ void draw_table(App& app) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(238, 242, 248, 255));
       ImGui::TableNextColumn();
       if (part == 0) {
-        const std::string name = known ? plan.organisations[row.organisation].name
-                                       : std::string(tr(Str::ed_unknown_organisation, lang));
+        std::string name = known ? plan.organisations[row.organisation].name
+                                 : std::string(tr(Str::ed_unknown_organisation, lang));
+        // Only businesses' cofinancing counts toward the minimum: say so on every other row.
+        if (!known || !is_business_for_cofinancing(plan.organisations[row.organisation]))
+          name += tr(Str::cf_not_counted, lang);
         text_item(name);
         if (known && ImGui::IsItemHovered())  // the name may be cut off in a narrow window
           ImGui::SetTooltip(

@@ -97,7 +97,7 @@ void draw_key_figures(App& app) {
   if (!two_rows) ImGui::SameLine();
   const CofinancingCheck& cofin = ev.cofinancing;
   key_figure(
-      "##cofinancing", tr(Str::cofinancing, lang),
+      "##cofinancing", tr(Str::cofinancing_business, lang),
       format_money(cofin.actual, lang) + "  (" + format_percent_bp(cofin.percent_bp, lang) + ")",
       std::string(tr(Str::cofinancing_minimum, lang)) + " " + format_money(cofin.required, lang) +
           "\n= " + format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),

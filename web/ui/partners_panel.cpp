@@ -132,6 +132,25 @@ void draw_organisation_row(App& app, std::size_t i) {
   }
 
   ImGui::TableNextColumn();
+  // Shows whether the organisation counts; a click that agrees with its kind returns to "by kind",
+  // so a later change of kind is followed again.
+  bool business = is_business_for_cofinancing(org);
+  if (ImGui::Checkbox("##counts_as_business", &business)) {
+    Organisation changed = org;
+    const bool by_kind = org.kind == OrganisationKind::business;
+    changed.counts_as_business = business == by_kind ? BusinessStatus::by_kind
+                                 : business          ? BusinessStatus::yes
+                                                     : BusinessStatus::no;
+    app.execute(SetOrganisation{i, changed});
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "%s\n\n%s", tr(Str::pt_business_hint, lang),
+        tr(org.counts_as_business == BusinessStatus::by_kind ? Str::pt_business_by_kind
+                                                             : Str::pt_business_by_hand,
+           lang));
+
+  ImGui::TableNextColumn();
   bool partner = org.partner;
   if (ImGui::Checkbox("##partner", &partner)) {
     Organisation changed = org;
@@ -152,7 +171,7 @@ void draw_organisations(App& app) {
   note_text(tr(Str::pt_organisations_note, lang));
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
-  if (ImGui::BeginTable("##organisations", 7, flags)) {
+  if (ImGui::BeginTable("##organisations", 8, flags)) {
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupColumn("##findings", ImGuiTableColumnFlags_WidthFixed, em * 1.2f);
     ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch);
@@ -160,6 +179,7 @@ void draw_organisations(App& app) {
                             em * 10.0f);
     ImGui::TableSetupColumn("BRIN", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
     ImGui::TableSetupColumn(tr(Str::pt_column_penvoerder, lang));
+    ImGui::TableSetupColumn(tr(Str::pt_column_business, lang));
     ImGui::TableSetupColumn(tr(Str::pt_column_partner, lang));
     ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed, em * 1.6f);
     ImGui::TableHeadersRow();

@@ -72,6 +72,9 @@ void draw_scheme_settings(App& app) {
               format_date(scheme->period_start, lang) + " – " +
               format_date(scheme->period_end, lang) + "; " + tr(Str::st_spend_deadline, lang) +
               ": " + format_date(scheme->spend_deadline, lang) + ".");
+    if (scheme->regulation_expires.is_set())  // information only: not a spending period
+      note_text(std::string(tr(Str::st_regulation_expires, lang)) + ": " +
+                format_date(scheme->regulation_expires, lang) + ".");
     note_text(tr(Str::st_scheme_change_note, lang));
   }
 
