@@ -534,7 +534,7 @@ void describe_chart(std::string_view name, std::string_view summary) {
   ImGuiID key = ImHashData(name.data(), name.size(), GImGui->CurrentWindow->ID + 7);
   while (frame.node_of_id.count(key)) ++key;
   Node& node = add_node(key, Role::figure);
-  node.name = std::string(name);
+  node.name = name.empty() ? frame.line_text : std::string(name);  // a chart's title comes first
   node.value = std::string(summary);
   node.rect = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   node.has_rect = true;

@@ -69,7 +69,8 @@ void describe_slider(std::int64_t min, std::int64_t max, std::int64_t now,
 void describe_nav_link(bool selected);
 // The last item is static text: a paragraph, or a heading of `level` (2 = a section's heading).
 void describe_text(std::string_view text, int heading_level = 0);
-// The last item is a chart; `summary` says what it shows, figures included.
+// The last item is a chart; `summary` says what it shows, figures included. Without a `name`
+// it takes the text drawn last before it (its title).
 void describe_chart(std::string_view name, std::string_view summary);
 // The next item without a visible label of its own is named `label` (a form row's label).
 void label_next_item(std::string_view label);

@@ -22,6 +22,7 @@
   var focusWasInMirror = false, lastFocusedId = 0;
   var shownPopups = new Set();
   var liveTimer = 0;
+  var enteredField = null;   // the field the app entered in this update, focused after it
 
   function api(name, id, text, number) {
     var M = window.Module;
@@ -80,6 +81,16 @@
     ['keydown', 'keypress', 'keyup'].forEach(function (type) {
       window.addEventListener(type, routeKey, true);
     });
+    // A button pressed on the canvas and released over something else (the field's input, which
+    // appears under the mouse when the click enters it) is still released for the app: GLFW only
+    // listens on the canvas, and a missed release leaves the button down for good.
+    window.addEventListener('mouseup', function (event) {
+      var canvas = window.Module && window.Module.canvas;
+      if (!canvas || event.target === canvas) return;
+      canvas.dispatchEvent(new MouseEvent('mouseup', {
+        clientX: event.clientX, clientY: event.clientY, button: event.button, buttons: event.buttons,
+      }));
+    }, true);
     // A touch keyboard shrinks the visual viewport: shrink the canvas with it and bring the field
     // being typed in back into view.
     if (window.visualViewport) {
@@ -235,10 +246,11 @@
     if (editing) {
       el.classList.add('editing');
       el.style.fontSize = fontSize + 'px';
-      // The app entered the field (a click or a tap on the canvas): typing goes to the input.
+      // The app entered the field (a click or a tap on the canvas): typing goes to the input,
+      // focused once it is in place (moving a focused element would blur it).
       if (document.activeElement !== el) {
         el.value = node.value || '';
-        el.focus({ preventScroll: true });
+        enteredField = el;
       }
     } else {
       el.classList.remove('editing');
@@ -398,6 +410,10 @@
     children.forEach(function (list, parent) { sync(parent, list); });
     elements.forEach(function (el, key) { if (!el.stoSeen) elements.delete(key); });
     Array.prototype.slice.call(errors.children).forEach(function (el) { if (!el.stoSeen) el.remove(); });
+    if (enteredField) {
+      enteredField.focus({ preventScroll: true });
+      enteredField = null;
+    }
     followPopups(data);
     var focused = document.activeElement;
     if (idOf(focused) && root.contains(focused)) showRing(focused);

@@ -4,6 +4,8 @@
 // [SECTION] Chart types
 #include "ui/charts.h"
 
+#include "access/access.h"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -255,6 +257,21 @@ void end_frame() {
   ImGui::PopID();
 }
 
+// The chart's text alternative for screen readers: every figure it shows, category by category.
+void describe(const std::vector<std::string>& categories, const std::vector<Series>& series,
+              const Format& format) {
+  std::string text;
+  for (std::size_t i = 0; i < categories.size(); ++i) {
+    text += (i ? "; " : "") + categories[i] + ":";
+    for (std::size_t k = 0; k < series.size(); ++k) {
+      text += k ? ", " : " ";
+      if (series.size() > 1) text += series[k].label + " ";
+      text += format_value(value_at(series[k], i), format);
+    }
+  }
+  access::describe_chart("", text);
+}
+
 }  // namespace
 
 // [SECTION] Chart types
@@ -274,6 +291,7 @@ void line_chart(const char* id, const std::vector<std::string>& categories,
   }
   const Scale scale = make_scale(lo, hi, options);
   const Frame f = begin_frame(id, series, scale, options, true);
+  describe(categories, series, options.format);
   draw_category_labels(f, categories);
   const int hover = hovered_category(f, n);
   const float slot = n > 0 ? (f.plot_max.x - f.plot_min.x) / static_cast<float>(n) : 0.0f;
@@ -315,6 +333,7 @@ void stacked_bars(const char* id, const std::vector<std::string>& categories,
   zero.zero_based = true;  // a stacked bar without its base misleads
   const Scale scale = make_scale(lo, hi, zero);
   const Frame f = begin_frame(id, series, scale, options, true);
+  describe(categories, series, options.format);
   draw_category_labels(f, categories);
   const int hover = hovered_category(f, n);
   const float slot = n > 0 ? (f.plot_max.x - f.plot_min.x) / static_cast<float>(n) : 0.0f;
@@ -356,6 +375,7 @@ void grouped_bars(const char* id, const std::vector<std::string>& categories,
   zero.zero_based = true;
   const Scale scale = make_scale(lo, hi, zero);
   const Frame f = begin_frame(id, series, scale, options, true);
+  describe(categories, series, options.format);
   draw_category_labels(f, categories);
   const int hover = hovered_category(f, n);
   const float slot = n > 0 ? (f.plot_max.x - f.plot_min.x) / static_cast<float>(n) : 0.0f;
@@ -399,6 +419,7 @@ void horizontal_bars(const char* id, const std::vector<std::string>& categories,
   const ImVec2 min = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##chart", ImVec2(std::max(width, 40.0f),
                                            row * static_cast<float>(std::max<std::size_t>(n, 1))));
+  describe(categories, series, options.format);
   const bool hovered = ImGui::IsItemHovered();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -464,6 +485,8 @@ void target_bar(const char* id, std::int64_t actual, std::int64_t target, ImU32 
   const float height = std::max(ImGui::GetTextLineHeight() * 1.2f, std::min(options.height, 28.0f));
   const ImVec2 min = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##bar", ImVec2(std::max(width, 40.0f), height + 4.0f));
+  access::describe_chart(
+      "", format_value(actual, options.format) + " / " + format_value(target, options.format));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const std::int64_t top = std::max<std::int64_t>({actual, target, 1});
   const ImVec2 max(min.x + width, min.y + height);
