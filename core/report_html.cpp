@@ -135,12 +135,7 @@ class Page {
 
 // Thousandths without needless zeros: 19500 -> "19,5", 42000 -> "42".
 std::string milli(std::int64_t value, Language language) {
-  std::string s = format_fixed(value, 3, language);
-  const char mark = language == Language::nl ? ',' : '.';
-  if (s.find(mark) == std::string::npos) return s;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == mark) s.pop_back();
-  return s;
+  return format_trimmed(value, 3, language);
 }
 
 std::string whole(std::int64_t value, Language language) {
