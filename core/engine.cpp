@@ -368,8 +368,8 @@ void finish_evaluation(const Plan& plan, const Scheme& scheme, Evaluation& e) {
   if (c.base_amount.cents > 0) {
     // The one rounding rule (half away from zero); `met` above stays the exact comparison.
     const auto bp = ratio_bp(c.actual.cents, c.base_amount.cents);
-    c.percent_bp = std::clamp<std::int64_t>(bp.value_or(c.actual.cents < 0 ? -1000000000 : 1000000000),
-                                            -1000000000, 1000000000);
+    c.percent_bp = std::clamp<std::int64_t>(
+        bp.value_or(c.actual.cents < 0 ? -1000000000 : 1000000000), -1000000000, 1000000000);
   }
 
   // [SECTION] Settlement preview (rule stated in engine.h and in `rule`)

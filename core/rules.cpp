@@ -300,10 +300,9 @@ class Checker {
               (costs ? "de totale kosten " : "de subsidie ") + nl_money(c.base_amount) + ": " +
               nl_money(c.required) + " nodig, " + nl_money(c.shortfall) +
               " tekort (gemeten over de hele periode).",
-          "Cofinancing " + en_money(c.actual) + " (" +
-              cofinancing_percent_text(c, Language::en) + ") is below the minimum of " +
-              format_percent_bp(c.minimum_bp, Language::en) + " of " +
-              (costs ? "total costs " : "the subsidy ") + en_money(c.base_amount) + ": " +
+          "Cofinancing " + en_money(c.actual) + " (" + cofinancing_percent_text(c, Language::en) +
+              ") is below the minimum of " + format_percent_bp(c.minimum_bp, Language::en) +
+              " of " + (costs ? "total costs " : "the subsidy ") + en_money(c.base_amount) + ": " +
               en_money(c.required) + " required, " + en_money(c.shortfall) +
               " short (measured over the whole period).");
     }

@@ -28,8 +28,7 @@ std::int64_t value_at(const Series& s, std::size_t i) {
 std::string format_value(std::int64_t value, const Format& format) {
   switch (format.unit) {
     case Unit::money: return format_money(Money{value}, format.language) + format.suffix;
-    case Unit::thousandths:
-      return format_trimmed(value, 3, format.language) + format.suffix;
+    case Unit::thousandths: return format_trimmed(value, 3, format.language) + format.suffix;
     case Unit::count: break;
   }
   return format_fixed(value, 0, format.language) + format.suffix;
@@ -43,8 +42,8 @@ std::string format_tick(std::int64_t value, const Format& format) {
   const std::int64_t magnitude = std::llabs(euros);
   if (magnitude >= 1000000) {
     // Tenths of a million: "€ 1,5 mln" / "€1.5M".
-    const std::string millions = format_trimmed(
-        divide_round_half_away(magnitude, 100000), 1, format.language);
+    const std::string millions =
+        format_trimmed(divide_round_half_away(magnitude, 100000), 1, format.language);
     return std::string(sign) + (nl ? "€ " + millions + " mln" : "€" + millions + "M") +
            format.suffix;
   }

@@ -100,8 +100,7 @@ void draw_check(App& app) {
   ImGui::PushTextWrapPos(0.0f);  // the column beside the chart is narrow at 1280 pixels
   ImGui::SetWindowFontScale(1.3f);
   text_item_colored(status, format_money(c.actual, lang) + "  =  " +
-                                cofinancing_percent_text(c, lang) + " " +
-                                base_words(c.base, lang));
+                                cofinancing_percent_text(c, lang) + " " + base_words(c.base, lang));
   ImGui::SetWindowFontScale(1.0f);
   text_item(std::string(tr(Str::cf_base_amount, lang)) + " (" + base_words(c.base, lang) +
             "): " + format_money(c.base_amount, lang));
