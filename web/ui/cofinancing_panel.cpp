@@ -209,8 +209,10 @@ void draw_table(App& app) {
               "%s — %s", name.c_str(),
               organisation_kind_label(plan.organisations[row.organisation].kind, lang));
       } else if (row.in_kind_hours_milli > 0) {
-        ImGui::TextDisabled("%s %s", format_trimmed(row.in_kind_hours_milli, 3, lang).c_str(),
-                            tr(Str::cf_hours_in_kind, lang));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        text_item(format_trimmed(row.in_kind_hours_milli, 3, lang) + " " +
+                  tr(Str::cf_hours_in_kind, lang));  // exact: 12,5 uur, never cut to 12
+        ImGui::PopStyleColor();
       }
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%s", tr(part == 0 ? Str::cf_cash : Str::cf_in_kind, lang));

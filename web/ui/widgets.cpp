@@ -29,8 +29,14 @@ EditBuffer& edit_buffer() {
   return buffer;
 }
 
-std::unordered_map<ImGuiID, std::string>& field_errors() {
-  static std::unordered_map<ImGuiID, std::string> errors;
+// A refused entry: kept as a string id and the typed text, so the message follows the language.
+struct FieldError {
+  Str message = Str::invalid_number;
+  std::string typed;
+  std::string text;  // the message as last shown, in the language of that frame
+};
+std::unordered_map<ImGuiID, FieldError>& field_errors() {
+  static std::unordered_map<ImGuiID, FieldError> errors;
   return errors;
 }
 
@@ -87,16 +93,18 @@ std::vector<std::string>& errors_without_room() {
 
 // Shows the field's error, if any, beside it; in a narrow cell (the budget grid) the panel shows
 // it below instead (draw_field_errors), and the field keeps a red frame.
-void show_error(ImGuiID id) {
+void show_error(ImGuiID id, Language language) {
   const auto found = field_errors().find(id);
   if (found == field_errors().end()) return;
-  const float needed = ImGui::CalcTextSize(found->second.c_str()).x;
+  FieldError& error = found->second;
+  error.text = std::string(tr(error.message, language)) + ": \"" + error.typed + "\"";
+  const float needed = ImGui::CalcTextSize(error.text.c_str()).x;
   ImGui::SameLine();
   if (ImGui::GetContentRegionAvail().x >= needed) {
-    text_item_colored(kColorError, found->second);
+    text_item_colored(kColorError, error.text);
   } else {
     ImGui::NewLine();
-    errors_without_room().push_back(found->second);
+    errors_without_room().push_back(error.text);
   }
 }
 
@@ -120,10 +128,10 @@ bool parsed_commit(const char* label, const std::string& shown, Language languag
       field_errors().erase(id);
       committed = true;
     } else {
-      field_errors()[id] = std::string(tr(message, language)) + ": \"" + typed + "\"";
+      field_errors()[id] = {message, typed, {}};
     }
   }
-  show_error(id);
+  show_error(id, language);
   return committed;
 }
 
@@ -280,10 +288,15 @@ void draw_field_errors() {
   errors_without_room().clear();
 }
 
+void clear_field_errors() {
+  field_errors().clear();
+  errors_without_room().clear();
+}
+
 const std::string& field_error(ImGuiID id) {
   static const std::string none;
   const auto found = field_errors().find(id);
-  return found == field_errors().end() ? none : found->second;
+  return found == field_errors().end() ? none : found->second.text;
 }
 
 }  // namespace sto::ui
