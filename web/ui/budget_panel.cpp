@@ -71,7 +71,7 @@ struct GridState {
   Filter filter;
   GridCache cache;
   bool valid = false;
-  std::string investment_line_id;  // the line whose investment window is open, "" when none
+  std::string investment_line_id;    // the line whose investment window is open, "" when none
   bool investment_bad_date = false;  // the last purchase date typed there was refused
 };
 
@@ -316,9 +316,9 @@ void show_new_line(App& app, const std::string& path, int activity) {
 void add_line_to(App& app, std::size_t activity) {
   const std::size_t index = app.plan().activities[activity].lines.size();
   if (app.execute(AddLine{{activity, index}, new_line(app, activity)}).ok())
-    show_new_line(app, "activities[" + std::to_string(activity) + "].lines[" +
-                           std::to_string(index) + "]",
-                  static_cast<int>(activity));
+    show_new_line(
+        app, "activities[" + std::to_string(activity) + "].lines[" + std::to_string(index) + "]",
+        static_cast<int>(activity));
 }
 
 // The empty budget: a line needs an activity, so the first line comes with a new activity, in one
@@ -411,7 +411,8 @@ void draw_investment_window(App& app) {
   Investment inv = line.investment.value_or(Investment{});
   bool changed = false;
   if (ImGui::BeginTable("##investment_form", 2, ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed, em * 15.0f);
+    ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize(tr(Str::inv_life, lang)).x + em);
     ImGui::TableSetupColumn("##field", ImGuiTableColumnFlags_WidthStretch);
     form_row(tr(Str::inv_price, lang));
     ImGui::SetNextItemWidth(em * 9.0f);
@@ -448,7 +449,8 @@ void draw_investment_window(App& app) {
       inv.project_use_bp = static_cast<int>(number);
       changed = true;
     }
-    form_row((std::string(tr(Str::inv_depreciation, lang)) + " " + std::to_string(line.year)).c_str());
+    form_row(
+        (std::string(tr(Str::inv_depreciation, lang)) + " " + std::to_string(line.year)).c_str());
     const Evaluation& ev = app.analysis().evaluation;
     if (at.activity < ev.line_offset.size()) {
       std::string cost = format_money(ev.cost_of(at.activity, at.line), lang);
@@ -662,13 +664,18 @@ void draw_budget_panel(App& app) {
       ImGui::TableNextRow();
       if (row.kind == Row::Kind::subtotal) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(226, 232, 242, 255));
+        // The subtotal's name where the lines show their activity; the add button in the wider
+        // description column, so it is not cut off at 1280 pixels.
+        const std::string& title = plan.activities[row.activity].title;
         ImGui::TableSetColumnIndex(col_activity);
+        text_item(std::string(tr(Str::subtotal, lang)) + " " + title);
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("%s %s", tr(Str::subtotal, lang), title.c_str());
+        ImGui::TableSetColumnIndex(col_description);
         ImGui::PushID(static_cast<int>(row.activity));
         if (ImGui::SmallButton(("+ " + std::string(tr(Str::add_line, lang))).c_str()))
           add_line_to(app, row.activity);
         ImGui::PopID();
-        ImGui::TableSetColumnIndex(col_description);
-        text_item(std::string(tr(Str::subtotal, lang)) + " " + plan.activities[row.activity].title);
         ImGui::TableSetColumnIndex(col_amount);
         text_item_right(format_money(row.amount, lang));
         continue;
