@@ -2,6 +2,7 @@
 // at the items' on-screen rectangles, and checks the plan and the figures through window.stoplan.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startSession, freshApp, clickItem, typeInto, press, waitFrames } from './helpers.mjs';
 
 let session;
@@ -215,5 +216,27 @@ test('12: percentages and hours are rounded, not cut', async (t) => {
   assert.equal((await plan(page)).activities[2].lines[2].quantity_milli, 1000500);
   await clickItem(page, 'Cofinanciering');
   assert.ok(await itemRect(page, '4.000,5 uur in natura'));
+  assert.deepEqual(page.problems, []);
+});
+
+test('11: "Plannen combineren" fits a 1280 pixel window: names and messages readable', async (t) => {
+  const samples = new URL('../../assets/samples/', import.meta.url);
+  const { page } = await freshApp(t, session);
+  const files = ['voorbeeldregio.json', 'klein-voorbeeld-2020.json', 'verlenging-2024.json'].map((name) => ({
+    name, text: readFileSync(new URL(name, samples), 'utf8'),
+  }));
+  files.push({ name: 'kapot.json', text: '{"format": "sto-planner-plan", "version": 1, "plan": ' });
+  await page.evaluate((list) => window.stoplan.combineFiles(
+    list.map((f) => new File([f.text], f.name, { type: 'application/json' }))), files);
+  await waitFrames(page, 4);
+  assert.ok(await itemRect(page, '3 geladen, 1 niet te lezen'));
+  const region = await itemRect(page, 'Techniekregio Voorbeeld (fictief)');
+  assert.ok(region && region.width >= 150, `the region is readable: ${JSON.stringify(region)}`);
+  const message = await page.evaluate(() => window.stoplan.itemRect(
+    'niet te lezen: Het bestand is beschadigd of geen planbestand: het bestand houdt midden in de JSON op (afgebroken?) (regel 1, kolom 54).'));
+  assert.ok(message && message.width >= 150 && message.height < 150,
+    `the message wraps in lines, not one letter per line: ${JSON.stringify(message)}`);
+  const remove = await itemRect(page, 'Weghalen');
+  assert.ok(remove && remove.x + remove.width <= 1280, `the last column is on screen: ${JSON.stringify(remove)}`);
   assert.deepEqual(page.problems, []);
 });
