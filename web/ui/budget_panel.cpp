@@ -72,6 +72,7 @@ struct GridState {
   GridCache cache;
   bool valid = false;
   std::string investment_line_id;    // the line whose investment window is open, "" when none
+  int drawn_frame = -1;              // ImGui frame the panel was last drawn in
   bool investment_bad_date = false;  // the last purchase date typed there was refused
 };
 
@@ -590,13 +591,18 @@ void draw_budget_panel(App& app) {
   const Language lang = app.language();
   GridState& state = grid();
   UiState& ui = app.ui_state();
+  // The investment window belongs to this section: coming back from another one, it stays closed.
+  if (state.drawn_frame != ImGui::GetFrameCount() - 1) state.investment_line_id.clear();
+  state.drawn_frame = ImGui::GetFrameCount();
   if (ui.budget_activity_request >= 0) {  // "Naar de begroting" of an activity
     state.filter = Filter{};
     state.filter.activity = ui.budget_activity_request;
     ui.budget_activity_request = -1;
   }
   if (plan.activities.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
     text_item(tr(Str::no_activities_yet, lang));
+    ImGui::PopTextWrapPos();
     if (ImGui::Button(tr(Str::add_line_new, lang))) add_first_activity_with_line(app);
     return;
   }
