@@ -71,9 +71,11 @@ struct GridState {
   Filter filter;
   GridCache cache;
   bool valid = false;
-  std::string investment_line_id;    // the line whose investment window is open, "" when none
-  int drawn_frame = -1;              // ImGui frame the panel was last drawn in
-  bool investment_bad_date = false;  // the last purchase date typed there was refused
+  std::string investment_line_id;  // the line whose investment window is open, "" when none
+  int drawn_frame = -1;            // ImGui frame the panel was last drawn in
+  // The plan revision at which the purchase date typed was refused: the message shows until the
+  // plan changes (a valid entry, undo, redo) or the window closes; 0 = none.
+  std::uint64_t investment_bad_date = 0;
 };
 
 GridState& grid() {
@@ -366,7 +368,7 @@ void draw_add_line_button(App& app) {
 
 void open_investment(const std::string& line_id) {
   grid().investment_line_id = line_id;
-  grid().investment_bad_date = false;
+  grid().investment_bad_date = 0;
 }
 
 // Where the line with this id is now (undo and removals move lines); false when it is gone.
@@ -427,13 +429,13 @@ void draw_investment_window(App& app) {
     std::string text;
     if (edit_text("##purchase_date", format_date(inv.purchase_date, lang), text)) {
       Date date;
-      state.investment_bad_date = !parse_date(text, date);
-      if (!state.investment_bad_date) {
+      state.investment_bad_date = parse_date(text, date) ? 0 : app.document().revision();
+      if (state.investment_bad_date == 0) {
         inv.purchase_date = date;
         changed = true;
       }
     }
-    if (state.investment_bad_date) {
+    if (state.investment_bad_date == app.document().revision()) {
       ImGui::SameLine();
       text_item_colored(kColorError, tr(Str::ed_invalid_date, lang));
     }
