@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <functional>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "app/item_registry.h"
@@ -29,15 +30,20 @@ EditBuffer& edit_buffer() {
   return buffer;
 }
 
-// A refused entry: kept as a string id and the typed text, so the message follows the language.
-struct FieldError {
-  Str message = Str::invalid_number;
-  std::string typed;
-  std::string text;  // the message as last shown, in the language of that frame
-};
-std::unordered_map<ImGuiID, FieldError>& field_errors() {
-  static std::unordered_map<ImGuiID, FieldError> errors;
+std::unordered_map<ImGuiID, std::string>& field_errors() {
+  static std::unordered_map<ImGuiID, std::string> errors;
   return errors;
+}
+
+// What was refused in each field of field_errors(): the message's string id and the typed text,
+// so the message is written anew in the current language.
+std::unordered_map<ImGuiID, std::pair<Str, std::string>>& refused_entries() {
+  static std::unordered_map<ImGuiID, std::pair<Str, std::string>> entries;
+  return entries;
+}
+
+std::string refused_text(const std::pair<Str, std::string>& entry, Language language) {
+  return std::string(tr(entry.first, language)) + ": \"" + entry.second + "\"";
 }
 
 // ImGui's multiline field cannot wrap lines: a long note ran off to the right. While nobody types
@@ -96,15 +102,15 @@ std::vector<std::string>& errors_without_room() {
 void show_error(ImGuiID id, Language language) {
   const auto found = field_errors().find(id);
   if (found == field_errors().end()) return;
-  FieldError& error = found->second;
-  error.text = std::string(tr(error.message, language)) + ": \"" + error.typed + "\"";
-  const float needed = ImGui::CalcTextSize(error.text.c_str()).x;
+  if (const auto entry = refused_entries().find(id); entry != refused_entries().end())
+    found->second = refused_text(entry->second, language);  // in the language of this frame
+  const float needed = ImGui::CalcTextSize(found->second.c_str()).x;
   ImGui::SameLine();
   if (ImGui::GetContentRegionAvail().x >= needed) {
-    text_item_colored(kColorError, error.text);
+    text_item_colored(kColorError, found->second);
   } else {
     ImGui::NewLine();
-    errors_without_room().push_back(error.text);
+    errors_without_room().push_back(found->second);
   }
 }
 
@@ -126,9 +132,11 @@ bool parsed_commit(const char* label, const std::string& shown, Language languag
   if (edited) {
     if (accept(typed)) {
       field_errors().erase(id);
+      refused_entries().erase(id);
       committed = true;
     } else {
-      field_errors()[id] = {message, typed, {}};
+      refused_entries()[id] = {message, typed};
+      field_errors()[id] = refused_text(refused_entries()[id], language);
     }
   }
   show_error(id, language);
@@ -290,13 +298,14 @@ void draw_field_errors() {
 
 void clear_field_errors() {
   field_errors().clear();
+  refused_entries().clear();
   errors_without_room().clear();
 }
 
 const std::string& field_error(ImGuiID id) {
   static const std::string none;
   const auto found = field_errors().find(id);
-  return found == field_errors().end() ? none : found->second.text;
+  return found == field_errors().end() ? none : found->second;
 }
 
 }  // namespace sto::ui
