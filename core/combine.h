@@ -31,7 +31,7 @@ struct CombineRow {
   Money costs, subsidy, maximum;
   bool maximum_known = false;
   Money cofinancing;
-  std::int64_t cofinancing_percent_bp = 0;  // of the plan's own base, rounded down (engine.h)
+  std::int64_t cofinancing_percent_bp = 0;  // of the plan's own base, rounded half away (engine.h)
   bool cofinancing_met = true;
   int errors = 0, warnings = 0;
 };

@@ -112,6 +112,12 @@ Money Evaluation::cell(int year, CostCategory category, FundingSource funding) c
   return cube[index];
 }
 
+std::string cofinancing_percent_text(const CofinancingCheck& check, Language language) {
+  if (!check.met && check.percent_bp >= check.minimum_bp)
+    return "< " + format_percent_bp(check.minimum_bp, language);
+  return format_percent_bp(check.percent_bp, language);
+}
+
 int depreciation_months(const Investment& investment, int year, const Scheme& scheme) {
   const Date& bought = investment.purchase_date;
   // Out-of-range values from a hostile file must not overflow the month arithmetic below.
@@ -370,10 +376,10 @@ void finish_evaluation(const Plan& plan, const Scheme& scheme, Evaluation& e) {
   c.met = have >= need;
   c.shortfall = c.met ? Money{} : checked_sub(c.required, c.actual).value_or(Money{});
   if (c.base_amount.cents > 0) {
-    const Int128 bp = have / c.base_amount.cents;  // rounded toward zero
-    c.percent_bp = bp > 1000000000    ? 1000000000
-                   : bp < -1000000000 ? -1000000000
-                                      : static_cast<std::int64_t>(bp);
+    // The one rounding rule (half away from zero); `met` above stays the exact comparison.
+    const auto bp = ratio_bp(c.actual.cents, c.base_amount.cents);
+    c.percent_bp = std::clamp<std::int64_t>(
+        bp.value_or(c.actual.cents < 0 ? -1000000000 : 1000000000), -1000000000, 1000000000);
   }
 
   // [SECTION] Settlement estimate (assumption stated in engine.h and in `rule`)

@@ -39,8 +39,9 @@ struct CofinancingCheck {
   Money other;      // all other cofinancing (municipalities, schools, unknown organisations)
   Money actual;     // what counts toward the minimum: `business`
   Money shortfall;  // required - actual when below, else 0
-  std::int64_t percent_bp =
-      0;            // actual / base in basis points, rounded down (never shows a miss as met)
+  // actual / base in basis points, rounded half away from zero (the one rounding rule); a miss by
+  // less than half a basis point shows the minimum itself, so `met` and `shortfall` decide.
+  std::int64_t percent_bp = 0;
   bool met = true;  // exact comparison actual × 10000 ≥ base × minimum
 };
 
@@ -120,6 +121,10 @@ struct MaximumResult {
   LocalizedText rule;
 };
 MaximumResult maximum_subsidy(const Plan& plan, const Scheme& scheme);
+
+// The achieved cofinancing as a percentage, "10,29%": percent_bp, except for a miss that rounds up
+// to the minimum (9,9999 % of a 10 % minimum), which reads "< 10,00%" so a miss never looks met.
+std::string cofinancing_percent_text(const CofinancingCheck& check, Language language);
 
 // Everything derived from a plan under a scheme. O(lines), no per-line allocation.
 Evaluation evaluate(const Plan& plan, const Scheme& scheme);

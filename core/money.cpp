@@ -1,6 +1,7 @@
 // Exact money arithmetic, formatting and parsing; see money.h for the contracts.
 #include "money.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <limits>
 
@@ -108,6 +109,32 @@ std::string format_money(Money amount, Language language) {
 
 std::string format_percent_bp(std::int64_t basis_points, Language language) {
   return format_fixed(basis_points, 2, language) + "%";
+}
+
+std::string format_rounded(std::int64_t scaled, int decimals, int shown, Language language) {
+  shown = std::clamp(shown, 0, decimals);
+  std::int64_t unit = 1;
+  for (int i = shown; i < decimals; ++i) unit *= 10;
+  return format_fixed(divide_round_half_away(scaled, unit), shown, language);
+}
+
+std::string format_trimmed(std::int64_t scaled, int decimals, Language language) {
+  std::string text = format_fixed(scaled, decimals, language);
+  if (decimals <= 0) return text;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == (language == Language::nl ? ',' : '.')) text.pop_back();
+  return text;
+}
+
+std::optional<std::int64_t> ratio_bp(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return std::nullopt;
+  const Int128 n = static_cast<Int128>(part) * 10000, d = whole;
+  Int128 q = n / d;
+  const Int128 r = n % d;
+  if ((r < 0 ? -2 * r : 2 * r) >= (d < 0 ? -d : d)) q += ((n < 0) != (d < 0)) ? -1 : 1;
+  if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min())
+    return std::nullopt;
+  return static_cast<std::int64_t>(q);
 }
 
 namespace {

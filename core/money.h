@@ -66,6 +66,15 @@ std::string format_money(Money amount, Language language);
 std::string format_fixed(std::int64_t scaled, int decimals, Language language);
 // Basis points as a percentage with two decimals: 750 -> "7,50%" (nl) / "7.50%" (en).
 std::string format_percent_bp(std::int64_t basis_points, Language language);
+// A value in 1/10^decimals units shown with `shown` decimals (0 <= shown <= decimals), rounded half
+// away from zero like scale(): format_rounded(12500, 3, 0, nl) == "13", (-1005, 2, 1) == "-10,1".
+std::string format_rounded(std::int64_t scaled, int decimals, int shown, Language language);
+// A value in 1/10^decimals units without needless zeros: (12500, 3) -> "12,5", (42000, 3) -> "42".
+std::string format_trimmed(std::int64_t scaled, int decimals, Language language);
+// part / whole in basis points (1/100 of a percent), rounded half away from zero like scale():
+// ratio_bp(102899, 1000000) == 1029 (10,2899 % -> 10,29 %). nullopt when `whole` is 0 or the
+// result leaves int64.
+std::optional<std::int64_t> ratio_bp(std::int64_t part, std::int64_t whole);
 
 // Parses an amount as people type it: "1.234,56", "1234.56", "€ 1 234", "-12,5", "1,234.56".
 // With both '.' and ',' the last one is the decimal separator. A lone separator followed by

@@ -214,7 +214,7 @@ NationalResult allocate_national(const std::vector<RegionRow>& table, const Sche
       continue;
     }
     pool.oversubscribed = true;
-    pool.scale_bp = static_cast<std::int64_t>(static_cast<Int128>(cap) * 10000 / total);
+    pool.scale_bp = ratio_bp(cap, total).value_or(0);  // 0 < cap < total: always a value
     std::vector<std::pair<std::size_t, std::int64_t>> remainders;  // region, remainder
     std::int64_t given = 0;
     for (RegionAllocation& a : r.regions) {
@@ -248,12 +248,9 @@ NationalResult allocate_national(const std::vector<RegionRow>& table, const Sche
   r.total_allocated = allocated.total();
   r.total_budget = budget_sum.total();
   for (RegionAllocation& a : r.regions)
-    a.share_bp =
-        r.total_allocated.cents > 0
-            ? static_cast<std::int64_t>(
-                  (static_cast<Int128>(a.allocated.cents) * 20000 / r.total_allocated.cents + 1) /
-                  2)
-            : 0;
+    a.share_bp = r.total_allocated.cents > 0
+                     ? ratio_bp(a.allocated.cents, r.total_allocated.cents).value_or(0)
+                     : 0;
 
   r.ranking.resize(r.regions.size());
   for (std::size_t i = 0; i < r.ranking.size(); ++i) r.ranking[i] = i;

@@ -77,7 +77,7 @@ struct PoolResult {
   Money total_maximum;  // Σ maxima of its regions
   Money allocated;      // Σ allocated: = total_maximum, or exactly = budget when oversubscribed
   bool oversubscribed = false;
-  std::int64_t scale_bp = 10000;  // budget / total_maximum when oversubscribed, rounded down
+  std::int64_t scale_bp = 10000;  // budget / total_maximum when oversubscribed, rounded half away
   std::size_t regions = 0;
 };
 

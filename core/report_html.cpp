@@ -136,12 +136,7 @@ class Page {
 
 // Thousandths without needless zeros: 19500 -> "19,5", 42000 -> "42".
 std::string milli(std::int64_t value, Language language) {
-  std::string s = format_fixed(value, 3, language);
-  const char mark = language == Language::nl ? ',' : '.';
-  if (s.find(mark) == std::string::npos) return s;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == mark) s.pop_back();
-  return s;
+  return format_trimmed(value, 3, language);
 }
 
 std::string whole(std::int64_t value, Language language) {
@@ -505,7 +500,7 @@ void funding_section(Page& p, const Evaluation& e) {
        std::string(base_label(c.base, l)) + ": " + format_money(c.base_amount, l));
   fact("Vereist", "Required", format_money(c.required, l));
   fact("Door bedrijven (telt mee)", "From businesses (counts)",
-       format_money(c.business, l) + " (" + format_percent_bp(c.percent_bp, l) + ")");
+       format_money(c.business, l) + " (" + cofinancing_percent_text(c, l) + ")");
   fact("Overige cofinanciering (telt niet mee, wel projectkosten)",
        "Other cofinancing (does not count; still project costs)", format_money(c.other, l));
   p.element("dt", p.w("Oordeel", "Verdict"))

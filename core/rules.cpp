@@ -308,13 +308,13 @@ class Checker {
       }
       add("COFIN_BELOW_MINIMUM", Severity::error, "cofinancing",
           "De cofinanciering door bedrijven " + nl_money(c.actual) + " (" +
-              format_percent_bp(c.percent_bp, Language::nl) + ") is lager dan het minimum van " +
+              cofinancing_percent_text(c, Language::nl) + ") is lager dan het minimum van " +
               format_percent_bp(c.minimum_bp, Language::nl) + " van " +
               (costs ? "de totale kosten " : "de subsidie ") + nl_money(c.base_amount) + ": " +
               nl_money(c.required) + " nodig, " + nl_money(c.shortfall) +
               " tekort (gemeten over de hele periode)." + other_nl,
           "Business cofinancing " + en_money(c.actual) + " (" +
-              format_percent_bp(c.percent_bp, Language::en) + ") is below the minimum of " +
+              cofinancing_percent_text(c, Language::en) + ") is below the minimum of " +
               format_percent_bp(c.minimum_bp, Language::en) + " of " +
               (costs ? "total costs " : "the subsidy ") + en_money(c.base_amount) + ": " +
               en_money(c.required) + " required, " + en_money(c.shortfall) +

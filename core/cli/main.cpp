@@ -127,9 +127,8 @@ void print_summary_text(const Plan& plan, const Analysis& a, Language l) {
   std::cout << (nl ? "Cofinanciering:      " : "Cofinancing:         ")
             << money(e.total.cofinancing) << "\n";
   std::cout << (nl ? "  door bedrijven:    " : "  from businesses:   ")
-            << money(e.cofinancing.business) << " ("
-            << format_percent_bp(e.cofinancing.percent_bp, l) << (nl ? " van " : " of ")
-            << base_label(e.cofinancing.base, l) << ", minimum "
+            << money(e.cofinancing.business) << " (" << cofinancing_percent_text(e.cofinancing, l)
+            << (nl ? " van " : " of ") << base_label(e.cofinancing.base, l) << ", minimum "
             << format_percent_bp(e.cofinancing.minimum_bp, l) << " = "
             << money(e.cofinancing.required) << ")\n";
   std::cout << (nl ? "  overig:            " : "  other:             ")

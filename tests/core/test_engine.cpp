@@ -215,11 +215,14 @@ TEST_CASE("T5: cofinancing 10% of total costs over the whole period") {
   CHECK(a.evaluation.cofinancing.base_amount.cents == 100000000);
   CHECK(a.evaluation.cofinancing.required.cents == 10000000);
   CHECK(a.evaluation.cofinancing.actual.cents == 9999900);
-  CHECK(a.evaluation.cofinancing.percent_bp == 999);
+  // 9,9999 % rounds half away from zero to 10,00 %; the check is exact and says it is a miss.
+  CHECK(a.evaluation.cofinancing.percent_bp == 1000);
   CHECK_FALSE(a.evaluation.cofinancing.met);
   CHECK(a.evaluation.cofinancing.shortfall.cents == 100);
+  CHECK(cofinancing_percent_text(a.evaluation.cofinancing, Language::nl) == "< 10,00%");
   REQUIRE(a.findings.size() == 1);
   CHECK(a.findings[0].code == "COFIN_BELOW_MINIMUM");
+  CHECK(a.findings[0].message.nl.find("(< 10,00%)") != std::string::npos);
   // Settlement: 900.001,00 × 99.999 / 100.000 = 899.991,99999 -> € 899.992,00 (rounded half away)
   CHECK(a.evaluation.settlement.allowed.cents == 89999200);
   CHECK(a.evaluation.settlement.cofinancing_cut.cents == 900);
@@ -229,8 +232,16 @@ TEST_CASE("T5: cofinancing 10% of total costs over the whole period") {
   a = analyse(p);
   CHECK(a.evaluation.cofinancing.met);
   CHECK(a.evaluation.cofinancing.percent_bp == 1000);
+  CHECK(cofinancing_percent_text(a.evaluation.cofinancing, Language::nl) == "10,00%");
   CHECK(a.findings.empty());
   CHECK(a.evaluation.settlement.allowed.cents == 90000000);
+
+  // 10,2899 % is shown rounded, 10,29 %, not cut to 10,28 %.
+  p.activities[0].lines = {line("s", "v1", 2025, 89710100, 1000),
+                           line("c", "b1", 2026, 10289900, 1000, FundingSource::cofinancing_cash)};
+  a = analyse(p);
+  CHECK(a.evaluation.cofinancing.percent_bp == 1029);
+  CHECK(cofinancing_percent_text(a.evaluation.cofinancing, Language::en) == "10.29%");
 }
 
 TEST_CASE("business cofinancing exactly at the minimum passes, one cent below does not") {

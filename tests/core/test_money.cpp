@@ -18,6 +18,32 @@ TEST_CASE("format_money in Dutch and English") {
   CHECK(format_percent_bp(1000, Language::en) == "10.00%");
 }
 
+TEST_CASE("numbers and percentages are rounded half away from zero, never cut") {
+  CHECK(ratio_bp(102899, 1000000) == 1029);  // 10,2899 % -> 10,29 %
+  CHECK(ratio_bp(102850, 1000000) == 1029);  // exactly half: away from zero
+  CHECK(ratio_bp(102849, 1000000) == 1028);
+  CHECK(ratio_bp(-102850, 1000000) == -1029);
+  CHECK(ratio_bp(1, 3) == 3333);
+  CHECK(ratio_bp(2, 3) == 6667);
+  CHECK_FALSE(ratio_bp(1, 0).has_value());
+  CHECK_FALSE(ratio_bp(INT64_MAX, 1).has_value());
+  CHECK(format_percent_bp(*ratio_bp(102899, 1000000), Language::nl) == "10,29%");
+
+  CHECK(format_rounded(12500, 3, 0, Language::nl) == "13");  // 12,5 hours -> 13, not 12
+  CHECK(format_rounded(12499, 3, 0, Language::nl) == "12");
+  CHECK(format_rounded(-12500, 3, 0, Language::nl) == "-13");
+  CHECK(format_rounded(102899, 4, 2, Language::nl) == "10,29");
+  CHECK(format_rounded(1234567, 3, 1, Language::en) == "1,234.6");
+  CHECK(format_rounded(1005, 2, 2, Language::nl) == "10,05");
+
+  CHECK(format_trimmed(12500, 3, Language::nl) == "12,5");
+  CHECK(format_trimmed(12500, 3, Language::en) == "12.5");
+  CHECK(format_trimmed(42000, 3, Language::nl) == "42");
+  CHECK(format_trimmed(1234000, 3, Language::nl) == "1.234");
+  CHECK(format_trimmed(-500, 3, Language::nl) == "-0,5");
+  CHECK(format_trimmed(7, 0, Language::nl) == "7");
+}
+
 TEST_CASE("parse_money accepts what people type") {
   CHECK(parse_money("1.234,56", Language::nl)->cents == 123456);
   CHECK(parse_money("1234.56", Language::nl)->cents == 123456);

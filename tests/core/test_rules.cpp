@@ -246,12 +246,12 @@ TEST_CASE("the same investment in one year on two lines is double funding; per y
 
 TEST_CASE("COFIN_BELOW_MINIMUM states its base and amounts in Dutch notation") {
   Plan p = minimal_plan();
-  p.activities[0].lines[1].quantity_milli = 10000;  // € 200 cofinancing on € 5.200
+  p.activities[0].lines[1].quantity_milli = 10000;  // € 200 cofinancing on € 5.200: 3,846 %
   auto findings = analyse(p).findings;
   const Finding* f = find(findings, "COFIN_BELOW_MINIMUM");
   REQUIRE(f);
   CHECK(f->message.nl ==
-        "De cofinanciering door bedrijven € 200,00 (3,84%) is lager dan het minimum van 10,00% van "
+        "De cofinanciering door bedrijven € 200,00 (3,85%) is lager dan het minimum van 10,00% van "
         "de totale kosten € 5.200,00: € 520,00 nodig, € 320,00 tekort (gemeten over de hele "
         "periode).");
   CHECK(f->message.en.find("€520.00 required") != std::string::npos);

@@ -9,6 +9,7 @@
 #include "summary_json.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
+#include "ui/widgets.h"
 
 namespace sto::ui {
 
@@ -118,7 +119,18 @@ access::PageState App::access_page_state() const {
   return page;
 }
 
+bool App::undo() {
+  clear_field_errors();
+  return document_.undo();
+}
+
+bool App::redo() {
+  clear_field_errors();
+  return document_.redo();
+}
+
 void App::move_history_to(std::size_t cursor) {
+  clear_field_errors();
   while (document_.history().cursor() > cursor && document_.undo()) {
   }
   while (document_.history().cursor() < cursor && document_.redo()) {
@@ -191,6 +203,7 @@ void App::draw() {
       {Str::nav_workshop, {Section::scenarios, Section::national, Section::combine}},
       {Str::nav_files, {Section::my_plans, Section::settings}}};
 
+  const int section_before = section_shown_;
   if (section_to_select_ >= 0) section_shown_ = section_to_select_;
   section_to_select_ = -1;
   {
@@ -216,8 +229,11 @@ void App::draw() {
     ImGui::EndChild();
     ImGui::SameLine();
   }
+  // A refused entry belongs to the section it was typed in: leaving it forgets the message.
+  if (section_shown_ != section_before) clear_field_errors();
   ImGui::BeginChild("##section", ImVec2(0, 0), false);
   sections[section_shown_].draw(*this);
+  draw_field_errors();  // those of narrow cells the panel did not show itself
   ImGui::EndChild();
   draw_dialogs(*this);
   ImGui::End();
@@ -252,6 +268,12 @@ void App::go_to_path(const std::string& path) {
   if (target == Section::budget && path.find(".lines[") == std::string::npos)
     target = Section::activities;
   select_section(target);
+}
+
+void App::open_budget_for_activity(std::size_t index) {
+  ui_state_.budget_activity_request = static_cast<int>(index);
+  ui_state_.highlight_path.clear();
+  select_section(Section::budget);
 }
 
 void App::draw_every_section_for_test(const std::function<void()>& draw_frames) {

@@ -54,6 +54,9 @@ struct UiState {
   bool history_open = false;
   bool share_dialog_open = false;
   bool wizard_open = false;
+  // "Naar de begroting" of an activity: the budget shows only that activity's lines from its next
+  // frame (taken once by the budget panel; -1 = no request).
+  int budget_activity_request = -1;
 };
 
 // A file that was opened but needs the user's decision before it replaces anything.
@@ -113,11 +116,14 @@ class App {
   UiState& ui_state() { return ui_state_; }
   // Opens the section that shows the item at `path` (a finding's path) and highlights it.
   void go_to_path(const std::string& path);
+  // Opens Begroting filtered to the lines of activity `index`.
+  void open_budget_for_activity(std::size_t index);
 
   // [SECTION] Editing: every change to the plan goes through a core command (undoable).
   ApplyResult execute(const Command& command) { return document_.execute(command); }
-  bool undo() { return document_.undo(); }
-  bool redo() { return document_.redo(); }
+  // Undo and redo also forget refused entries: their fields now show other values.
+  bool undo();
+  bool redo();
   // Undoes or redoes until `cursor` steps of the history are applied.
   void move_history_to(std::size_t cursor);
 

@@ -79,18 +79,9 @@ void draw_list(App& app, float width) {
   if (activities.empty()) text_disabled(tr(Str::ac_none, lang));
   ImGui::EndChild();
   if (ImGui::Button(tr(Str::ac_add, lang), ImVec2(width, 0))) {
-    std::vector<std::string> ids;
-    for (const Activity& a : activities) ids.push_back(a.id);
-    Activity activity;
-    activity.id = unused_id("act", ids);
-    activity.title = tr(Str::ac_new, lang);
-    if (const Scheme* scheme = app.document().scheme())
-      for (int y = scheme->first_year(); y <= scheme->last_year(); ++y) activity.years.push_back(y);
-    for (const Organisation& o : app.plan().organisations)
-      if (o.penvoerder && activity.lead_organisation_id.empty())
-        activity.lead_organisation_id = o.id;
     const std::size_t index = activities.size();
-    if (app.execute(AddActivity{index, activity}).ok()) selected_activity = static_cast<int>(index);
+    if (app.execute(AddActivity{index, new_activity(app)}).ok())
+      selected_activity = static_cast<int>(index);
   }
   ImGui::EndGroup();
 }
@@ -246,9 +237,8 @@ void draw_budget_summary(App& app, std::size_t i) {
     }
     text_disabled(tr(Str::ac_budget_note, lang));
   }
-  // Opens the budget on this activity's lines (highlighted there).
-  if (ImGui::Button(tr(Str::ac_to_budget, lang)))
-    app.go_to_path("activities[" + std::to_string(i) + "]");
+  // Opens the budget filtered to this activity's lines.
+  if (ImGui::Button(tr(Str::ac_to_budget, lang))) app.open_budget_for_activity(i);
 }
 
 void draw_details(App& app, std::size_t i) {

@@ -11,6 +11,7 @@
 
 #include "app/app.h"
 #include "labels.h"
+#include "ui/editor_rows.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -70,6 +71,11 @@ struct GridState {
   Filter filter;
   GridCache cache;
   bool valid = false;
+  std::string investment_line_id;  // the line whose investment window is open, "" when none
+  int drawn_frame = -1;            // ImGui frame the panel was last drawn in
+  // The plan revision at which the purchase date typed was refused: the message shows until the
+  // plan changes (a valid entry, undo, redo) or the window closes; 0 = none.
+  std::uint64_t investment_bad_date = 0;
 };
 
 GridState& grid() {
@@ -143,10 +149,16 @@ void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_co
   cache.shown_total = total.total();
 
   if (sort_column < 0 || sort_column == col_activity) {
-    // Plan order, grouped by activity with a subtotal after each group.
+    // Plan order, grouped by activity with a subtotal after each group. An activity without any
+    // line still gets its subtotal row: that row's button adds its first line.
     if (descending) std::reverse(lines.begin(), lines.end());
-    for (std::size_t i = 0; i < lines.size();) {
-      const std::size_t activity = lines[i].activity;
+    const std::size_t count = plan.activities.size();
+    std::size_t i = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t activity = descending ? count - 1 - k : k;
+      if (filter.activity >= 0 && static_cast<std::size_t>(filter.activity) != activity) continue;
+      const bool shown = i < lines.size() && lines[i].activity == activity;
+      if (!shown && !plan.activities[activity].lines.empty()) continue;
       MoneySum subtotal;
       for (; i < lines.size() && lines[i].activity == activity; ++i) {
         cache.rows.push_back(lines[i]);
@@ -257,7 +269,8 @@ void draw_filters(App& app, Filter& filter) {
   }
 }
 
-void add_line_to(App& app, std::size_t activity) {
+// A new line for activity `activity` (its lead, its first year), with an id no line has yet.
+BudgetLine new_line(const App& app, std::size_t activity) {
   const Plan& plan = app.plan();
   const Evaluation& ev = app.analysis().evaluation;
   BudgetLine line;
@@ -274,13 +287,205 @@ void add_line_to(App& app, std::size_t activity) {
       break;
     }
   }
-  const Activity& target = plan.activities[activity];
-  line.organisation_id = target.lead_organisation_id;
-  line.year = !target.years.empty() ? target.years.front() : ev.first_year;
+  const Scheme* scheme = app.document().scheme();
+  const int first_year = scheme != nullptr ? scheme->first_year() : ev.first_year;
+  if (activity < plan.activities.size()) {
+    const Activity& target = plan.activities[activity];
+    line.organisation_id = target.lead_organisation_id;
+    line.year = !target.years.empty() ? target.years.front() : first_year;
+  } else {
+    line.year = first_year;
+  }
+  if (line.organisation_id.empty())
+    for (const Organisation& o : plan.organisations)
+      if (o.penvoerder && line.organisation_id.empty()) line.organisation_id = o.id;
   line.description = tr(Str::new_line_description, app.language());
   line.unit = app.language() == Language::nl ? "stuk" : "piece";
   line.quantity_milli = 1000;
-  app.execute(AddLine{{activity, target.lines.size()}, line});
+  return line;
+}
+
+// Makes sure the line at `path` is shown (filters that would hide it are lifted) and highlighted.
+void show_new_line(App& app, const std::string& path, int activity) {
+  Filter& filter = grid().filter;
+  const int keep_activity = filter.activity == activity ? activity : -1;
+  filter = Filter{};
+  filter.activity = keep_activity;
+  app.ui_state().highlight_path = path;
+  app.ui_state().scroll_to_highlight = true;
+}
+
+// Adds a line to activity `activity` (one undoable command) and shows it.
+void add_line_to(App& app, std::size_t activity) {
+  const std::size_t index = app.plan().activities[activity].lines.size();
+  if (app.execute(AddLine{{activity, index}, new_line(app, activity)}).ok())
+    show_new_line(
+        app, "activities[" + std::to_string(activity) + "].lines[" + std::to_string(index) + "]",
+        static_cast<int>(activity));
+}
+
+// The empty budget: a line needs an activity, so the first line comes with a new activity, in one
+// undoable command (the activity is added with its line).
+void add_first_activity_with_line(App& app) {
+  Activity activity = new_activity(app);
+  activity.lines.push_back(new_line(app, app.plan().activities.size()));
+  if (activity.lines.back().year == 0 && !activity.years.empty())
+    activity.lines.back().year = activity.years.front();
+  const std::size_t index = app.plan().activities.size();
+  if (app.execute(AddActivity{index, activity}).ok())
+    show_new_line(app, "activities[" + std::to_string(index) + "].lines[0]", -1);
+}
+
+// "+ Nieuwe regel" above the grid: straight into the activity the grid is filtered to, otherwise
+// a menu of the activities.
+void draw_add_line_button(App& app) {
+  const Plan& plan = app.plan();
+  const Language lang = app.language();
+  const int filtered = grid().filter.activity;
+  if (ImGui::Button(tr(Str::add_line_new, lang))) {
+    if (filtered >= 0 && static_cast<std::size_t>(filtered) < plan.activities.size())
+      add_line_to(app, static_cast<std::size_t>(filtered));
+    else
+      ImGui::OpenPopup("##add_line_menu");
+  }
+  if (ImGui::BeginPopup("##add_line_menu")) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    text_item(tr(Str::add_line_in, lang));
+    ImGui::PopStyleColor();
+    for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+      ImGui::PushID(static_cast<int>(a));
+      const std::string& title = plan.activities[a].title;
+      if (ImGui::Selectable(title.empty() ? tr(Str::ac_untitled, lang) : title.c_str())) {
+        add_line_to(app, a);
+        ImGui::PopID();
+        break;
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+void open_investment(const std::string& line_id) {
+  grid().investment_line_id = line_id;
+  grid().investment_bad_date = 0;
+}
+
+// Where the line with this id is now (undo and removals move lines); false when it is gone.
+bool find_line(const Plan& plan, const std::string& id, LineRef& at) {
+  for (std::size_t a = 0; a < plan.activities.size(); ++a)
+    for (std::size_t l = 0; l < plan.activities[a].lines.size(); ++l)
+      if (plan.activities[a].lines[l].id == id) {
+        at = {a, l};
+        return true;
+      }
+  return false;
+}
+
+// The investment of a machine or inventory line: purchase price and date, economic life and the
+// project's share of its use. Every field is one SetLineInvestment command; the first one makes
+// the line an investment. The depreciation shown comes from the engine.
+void draw_investment_window(App& app) {
+  GridState& state = grid();
+  if (state.investment_line_id.empty()) return;
+  const Plan& plan = app.plan();
+  LineRef at;
+  if (!find_line(plan, state.investment_line_id, at)) {
+    state.investment_line_id.clear();
+    return;
+  }
+  const Language lang = app.language();
+  const BudgetLine& line = plan.activities[at.activity].lines[at.line];
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowSize(ImVec2(em * 34.0f, 0), ImGuiCond_Always);
+  bool open = true;
+  const std::string title = std::string(tr(Str::inv_title, lang)) + ": " + line.description + " (" +
+                            std::to_string(line.year) + ")###investment_window";
+  if (!ImGui::Begin(title.c_str(), &open,
+                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                        ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::End();
+    if (!open) state.investment_line_id.clear();
+    return;
+  }
+  ImGui::PushID(state.investment_line_id.c_str());
+  Investment inv = line.investment.value_or(Investment{});
+  bool changed = false;
+  if (ImGui::BeginTable("##investment_form", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize(tr(Str::inv_life, lang)).x + em);
+    ImGui::TableSetupColumn("##field", ImGuiTableColumnFlags_WidthStretch);
+    form_row(tr(Str::inv_price, lang));
+    ImGui::SetNextItemWidth(em * 9.0f);
+    Money price;
+    if (edit_money("##purchase_price", inv.purchase_price, price, lang)) {
+      inv.purchase_price = price;
+      changed = true;
+    }
+    form_row(tr(Str::inv_date, lang));
+    ImGui::SetNextItemWidth(em * 9.0f);
+    std::string text;
+    if (edit_text("##purchase_date", format_date(inv.purchase_date, lang), text)) {
+      Date date;
+      state.investment_bad_date = parse_date(text, date) ? 0 : app.document().revision();
+      if (state.investment_bad_date == 0) {
+        inv.purchase_date = date;
+        changed = true;
+      }
+    }
+    if (state.investment_bad_date == app.document().revision()) {
+      ImGui::SameLine();
+      text_item_colored(kColorError, tr(Str::ed_invalid_date, lang));
+    }
+    form_row(tr(Str::inv_life, lang));
+    ImGui::SetNextItemWidth(em * 9.0f);
+    std::int64_t number = 0;
+    if (edit_int("##economic_life", inv.economic_life_months, number, lang, 1, 1200)) {
+      inv.economic_life_months = static_cast<int>(number);
+      changed = true;
+    }
+    form_row(tr(Str::inv_use, lang));
+    ImGui::SetNextItemWidth(em * 9.0f);
+    if (edit_decimal("##project_use", inv.project_use_bp, 2, number, lang, 1, 10000)) {
+      inv.project_use_bp = static_cast<int>(number);
+      changed = true;
+    }
+    form_row(
+        (std::string(tr(Str::inv_depreciation, lang)) + " " + std::to_string(line.year)).c_str());
+    const Evaluation& ev = app.analysis().evaluation;
+    if (at.activity < ev.line_offset.size()) {
+      std::string cost = format_money(ev.cost_of(at.activity, at.line), lang);
+      if (const Scheme* scheme = app.document().scheme(); scheme != nullptr && line.investment)
+        cost += " (" + std::to_string(depreciation_months(*line.investment, line.year, *scheme)) +
+                " " + tr(Str::inv_months, lang) + ")";
+      ImGui::AlignTextToFramePadding();
+      text_item(cost);
+    }
+    ImGui::EndTable();
+  }
+  note_text(tr(Str::inv_note, lang));
+  for (const Finding* f : findings_under(app, "activities[" + std::to_string(at.activity) +
+                                                  "].lines[" + std::to_string(at.line) + "]")) {
+    ImGui::PushTextWrapPos(0.0f);
+    text_item_colored(f->severity == Severity::error ? kColorError : kColorWarning,
+                      f->message.in(lang));
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::Spacing();
+  if (ImGui::Button(tr(Str::close, lang))) open = false;
+  if (line.investment) {
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::inv_remove, lang))) {
+      app.execute(SetLineInvestment{at, std::nullopt});
+      open = false;
+    }
+  }
+  ImGui::PopID();
+  ImGui::End();
+  if (changed) app.execute(SetLineInvestment{at, inv});
+  if (!open) state.investment_line_id.clear();
 }
 
 void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
@@ -318,8 +523,16 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   if (edit_choice(
           "##category", static_cast<int>(line.category), kCategoryCount,
           [&](int i) { return category_label(static_cast<CostCategory>(i), lang); }, choice,
-          ImGuiComboFlags_NoArrowButton))
-    app.execute(SetLineCategory{at, static_cast<CostCategory>(choice)});
+          ImGuiComboFlags_NoArrowButton)) {
+    const std::string id = line.id;  // `line` may move once the command ran
+    // Machines and inventory are budgeted as depreciation: ask for the investment at once.
+    if (app.execute(SetLineCategory{at, static_cast<CostCategory>(choice)}).ok() &&
+        static_cast<CostCategory>(choice) == CostCategory::equipment)
+      open_investment(id);
+    ImGui::PopID();
+    ImGui::PopID();
+    return;  // the line changed: draw the rest of it next frame
+  }
 
   ImGui::TableSetColumnIndex(col_organisation);
   ImGui::SetNextItemWidth(-1);
@@ -344,9 +557,14 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   ImGui::SetNextItemWidth(-1);
   if (edit_text("##unit", line.unit, text)) app.execute(SetLineUnit{at, text});
 
-  if (line.investment) {
+  if (line.investment || line.category == CostCategory::equipment) {
+    // Price and quantity make no sense for a machine: its purchase goes in the investment window.
     ImGui::TableSetColumnIndex(col_price);
-    text_disabled(tr(Str::investment_note, lang));
+    if (ImGui::SmallButton(tr(Str::inv_button, lang))) open_investment(line.id);
+    if (line.investment) {
+      ImGui::TableSetColumnIndex(col_quantity);
+      text_disabled(tr(Str::investment_note, lang));
+    }
   } else {
     ImGui::TableSetColumnIndex(col_price);
     ImGui::SetNextItemWidth(-1);
@@ -375,11 +593,26 @@ void draw_budget_panel(App& app) {
   const Language lang = app.language();
   GridState& state = grid();
   UiState& ui = app.ui_state();
+  // The investment window belongs to this section: coming back from another one, it stays closed.
+  if (state.drawn_frame != ImGui::GetFrameCount() - 1) state.investment_line_id.clear();
+  state.drawn_frame = ImGui::GetFrameCount();
+  if (ui.budget_activity_request >= 0) {  // "Naar de begroting" of an activity
+    state.filter = Filter{};
+    state.filter.activity = ui.budget_activity_request;
+    ui.budget_activity_request = -1;
+  }
   if (plan.activities.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
     text_item(tr(Str::no_activities_yet, lang));
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(tr(Str::add_line_new, lang))) add_first_activity_with_line(app);
     return;
   }
+  if (state.filter.activity >= static_cast<int>(plan.activities.size())) state.filter.activity = -1;
+  draw_add_line_button(app);
+  ImGui::SameLine();
   draw_filters(app, state.filter);
+  draw_investment_window(app);
 
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
@@ -440,13 +673,18 @@ void draw_budget_panel(App& app) {
       access::describe_table_row(i, static_cast<int>(cache.rows.size()));
       if (row.kind == Row::Kind::subtotal) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(226, 232, 242, 255));
+        // The subtotal's name where the lines show their activity; the add button in the wider
+        // description column, so it is not cut off at 1280 pixels.
+        const std::string& title = plan.activities[row.activity].title;
         ImGui::TableSetColumnIndex(col_activity);
+        text_item(std::string(tr(Str::subtotal, lang)) + " " + title);
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("%s %s", tr(Str::subtotal, lang), title.c_str());
+        ImGui::TableSetColumnIndex(col_description);
         ImGui::PushID(static_cast<int>(row.activity));
         if (ImGui::SmallButton(("+ " + std::string(tr(Str::add_line, lang))).c_str()))
           add_line_to(app, row.activity);
         ImGui::PopID();
-        ImGui::TableSetColumnIndex(col_description);
-        text_item(std::string(tr(Str::subtotal, lang)) + " " + plan.activities[row.activity].title);
         ImGui::TableSetColumnIndex(col_amount);
         text_item_right(format_money(row.amount, lang));
         continue;

@@ -19,14 +19,6 @@ constexpr ImU32 kLabelColor = IM_COL32(90, 98, 110, 255);
 constexpr ImU32 kHoverColor = IM_COL32(20, 60, 120, 28);
 
 // Removes trailing zeros after the decimal mark: "19,500" → "19,5", "20,000" → "20".
-std::string trim_decimals(std::string text, Language language) {
-  const char point = language == Language::nl ? ',' : '.';
-  if (text.find(point) == std::string::npos) return text;
-  while (!text.empty() && text.back() == '0') text.pop_back();
-  if (!text.empty() && text.back() == point) text.pop_back();
-  return text;
-}
-
 std::int64_t value_at(const Series& s, std::size_t i) {
   return i < s.values.size() ? s.values[i] : 0;
 }
@@ -38,9 +30,7 @@ std::int64_t value_at(const Series& s, std::size_t i) {
 std::string format_value(std::int64_t value, const Format& format) {
   switch (format.unit) {
     case Unit::money: return format_money(Money{value}, format.language) + format.suffix;
-    case Unit::thousandths:
-      return trim_decimals(format_fixed(value, 3, format.language), format.language) +
-             format.suffix;
+    case Unit::thousandths: return format_trimmed(value, 3, format.language) + format.suffix;
     case Unit::count: break;
   }
   return format_fixed(value, 0, format.language) + format.suffix;
@@ -48,14 +38,14 @@ std::string format_value(std::int64_t value, const Format& format) {
 
 std::string format_tick(std::int64_t value, const Format& format) {
   if (format.unit != Unit::money) return format_value(value, format);
-  const std::int64_t euros = value / 100;
+  const std::int64_t euros = divide_round_half_away(value, 100);
   const bool nl = format.language == Language::nl;
   const char* sign = euros < 0 ? "-" : "";
   const std::int64_t magnitude = std::llabs(euros);
   if (magnitude >= 1000000) {
     // Tenths of a million: "€ 1,5 mln" / "€1.5M".
     const std::string millions =
-        trim_decimals(format_fixed(magnitude / 100000, 1, format.language), format.language);
+        format_trimmed(divide_round_half_away(magnitude, 100000), 1, format.language);
     return std::string(sign) + (nl ? "€ " + millions + " mln" : "€" + millions + "M") +
            format.suffix;
   }

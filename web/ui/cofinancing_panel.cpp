@@ -100,8 +100,7 @@ void draw_check(App& app) {
   ImGui::PushTextWrapPos(0.0f);  // the column beside the chart is narrow at 1280 pixels
   ImGui::SetWindowFontScale(1.3f);
   text_item_colored(status, format_money(c.actual, lang) + "  =  " +
-                                format_percent_bp(c.percent_bp, lang) + " " +
-                                base_words(c.base, lang));
+                                cofinancing_percent_text(c, lang) + " " + base_words(c.base, lang));
   ImGui::SetWindowFontScale(1.0f);
   text_item(std::string(tr(Str::cf_business, lang)) + ": " + format_money(c.business, lang));
   text_item(std::string(tr(Str::cf_other, lang)) + ": " + format_money(c.other, lang));
@@ -215,8 +214,10 @@ void draw_table(App& app) {
               "%s — %s", name.c_str(),
               organisation_kind_label(plan.organisations[row.organisation].kind, lang));
       } else if (row.in_kind_hours_milli > 0) {
-        ImGui::TextDisabled("%s %s", format_fixed(row.in_kind_hours_milli / 1000, 0, lang).c_str(),
-                            tr(Str::cf_hours_in_kind, lang));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        text_item(format_trimmed(row.in_kind_hours_milli, 3, lang) + " " +
+                  tr(Str::cf_hours_in_kind, lang));  // exact: 12,5 uur, never cut to 12
+        ImGui::PopStyleColor();
       }
       ImGui::TableNextColumn();
       text_disabled(tr(part == 0 ? Str::cf_cash : Str::cf_in_kind, lang));

@@ -3,6 +3,7 @@
 // that opens a file as a plan. Figures from core/combine.h; the files stay in memory (App).
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -75,47 +76,58 @@ void draw_combine_panel(App& app) {
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
   // Row actions may change the file list: act after the table so the rows stay valid.
   int open_row = -1, remove_row = -1;
-  if (ImGui::BeginTable("##cb_table", 10, flags)) {
-    const float em = ImGui::GetFontSize();
-    ImGui::TableSetupColumn(tr(Str::cb_col_file, lang), ImGuiTableColumnFlags_WidthFixed,
-                            em * 12.0f);
-    ImGui::TableSetupColumn(tr(Str::cb_col_region, lang), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(tr(Str::cb_col_costs, lang), ImGuiTableColumnFlags_WidthFixed,
-                            em * 8.5f);
-    ImGui::TableSetupColumn(tr(Str::cb_col_subsidy, lang), ImGuiTableColumnFlags_WidthFixed,
-                            em * 8.5f);
-    ImGui::TableSetupColumn(tr(Str::cb_col_maximum, lang), ImGuiTableColumnFlags_WidthFixed,
-                            em * 8.5f);
+  if (ImGui::BeginTable("##cb_table", 9, flags)) {
+    // File and region share the one column that stretches; the figures get the width their widest
+    // value needs. With a fixed width for every column the region column was squeezed to a few
+    // pixels at 1280 pixels and a failed file's message was drawn one letter per line.
+    const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+    const auto fit = [&](const std::string& text, float at_least = 0.0f) {
+      return std::max(at_least, ImGui::CalcTextSize(text.c_str()).x + pad);
+    };
+    float money = fit(tr(Str::cb_col_costs, lang));
+    for (const Money m : {r.totals.costs, r.totals.subsidy, r.totals.maximum})
+      money = fit(format_money(m, lang), money);
+    for (const CombineRow& row : r.rows)
+      for (const Money m : {row.costs, row.subsidy, row.maximum})
+        money = fit(format_money(m, lang), money);
+    const float button = ImGui::GetStyle().FramePadding.x * 2.0f + pad;
+    ImGui::TableSetupColumn(
+        (std::string(tr(Str::cb_col_file, lang)) + " / " + tr(Str::cb_col_region, lang)).c_str(),
+        ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr(Str::cb_col_costs, lang), ImGuiTableColumnFlags_WidthFixed, money);
+    ImGui::TableSetupColumn(tr(Str::cb_col_subsidy, lang), ImGuiTableColumnFlags_WidthFixed, money);
+    ImGui::TableSetupColumn(tr(Str::cb_col_maximum, lang), ImGuiTableColumnFlags_WidthFixed, money);
     ImGui::TableSetupColumn(tr(Str::cb_col_cofinancing, lang), ImGuiTableColumnFlags_WidthFixed,
-                            em * 6.5f);
+                            fit(tr(Str::cb_col_cofinancing, lang), fit("100,00%")));
     ImGui::TableSetupColumn(tr(Str::cb_col_errors, lang), ImGuiTableColumnFlags_WidthFixed,
-                            em * 3.5f);
+                            fit(tr(Str::cb_col_errors, lang)));
     ImGui::TableSetupColumn(tr(Str::cb_col_warnings, lang), ImGuiTableColumnFlags_WidthFixed,
-                            em * 4.5f);
-    ImGui::TableSetupColumn("##open", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
-    ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+                            fit(tr(Str::cb_col_warnings, lang)));
+    ImGui::TableSetupColumn("##open", ImGuiTableColumnFlags_WidthFixed,
+                            fit(tr(Str::cb_open, lang), 0.0f) + button);
+    ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed,
+                            fit(tr(Str::cb_remove, lang), 0.0f) + button);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < r.rows.size(); ++i) {
       const CombineRow& row = r.rows[i];
       ImGui::PushID(static_cast<int>(i));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
+      ImGui::PushTextWrapPos(0.0f);  // long names and messages wrap inside the column
       text_item(row.file_name);
-      ImGui::TableNextColumn();
       if (!row.loaded) {
-        ImGui::PushTextWrapPos(0.0f);
         text_item_colored(kColorError,
                           std::string(tr(Str::cb_failed, lang)) + ": " + row.load_error.in(lang));
         ImGui::PopTextWrapPos();
         for (int c = 0; c < 6; ++c) ImGui::TableNextColumn();
       } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         text_item(row.region.empty() ? row.title : row.region);
-        if (row.repaired) {
-          ImGui::PushTextWrapPos(0.0f);
+        ImGui::PopStyleColor();
+        if (row.repaired)
           ImGui::TextColored(kColorWarning, "%s: %s", tr(Str::cb_repaired, lang),
                              row.load_error.in(lang).c_str());
-          ImGui::PopTextWrapPos();
-        }
+        ImGui::PopTextWrapPos();
         money_cell(row.costs, lang);
         money_cell(row.subsidy, lang);
         ImGui::TableNextColumn();
@@ -149,8 +161,8 @@ void draw_combine_panel(App& app) {
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
     ImGui::TableNextColumn();
     text_item(tr(Str::cb_totals, lang));
-    ImGui::TableNextColumn();
-    text_item(std::to_string(r.totals.loaded) + " " + tr(Str::cb_loaded, lang));
+    ImGui::SameLine();
+    text_item("(" + std::to_string(r.totals.loaded) + " " + tr(Str::cb_loaded, lang) + ")");
     money_cell(r.totals.costs, lang);
     money_cell(r.totals.subsidy, lang);
     money_cell(r.totals.maximum, lang);

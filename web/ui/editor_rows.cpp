@@ -122,6 +122,19 @@ bool edit_theme(const char* id, const std::string& value, std::string& out, floa
   return changed;
 }
 
+Activity new_activity(const App& app) {
+  std::vector<std::string> ids;
+  for (const Activity& a : app.plan().activities) ids.push_back(a.id);
+  Activity activity;
+  activity.id = unused_id("act", ids);
+  activity.title = tr(Str::ac_new, app.language());
+  if (const Scheme* scheme = app.document().scheme())
+    for (int y = scheme->first_year(); y <= scheme->last_year(); ++y) activity.years.push_back(y);
+  for (const Organisation& o : app.plan().organisations)
+    if (o.penvoerder && activity.lead_organisation_id.empty()) activity.lead_organisation_id = o.id;
+  return activity;
+}
+
 std::string unused_id(std::string_view stem, const std::vector<std::string>& taken) {
   for (int n = 1;; ++n) {
     std::string id = std::string(stem) + "-" + std::to_string(n);

@@ -34,6 +34,10 @@ void scroll_to_row(App& app);
 // in all; true with `out` set when the user changed it.
 bool edit_theme(const char* id, const std::string& value, std::string& out, float width);
 
+// A new activity as "+ Activiteit toevoegen" makes it: a fresh id, "Nieuwe activiteit", every year
+// of the scheme, the penvoerder as lead. Not yet in the plan.
+Activity new_activity(const App& app);
+
 // "org-3": `stem` plus the lowest number not in use by any of `taken`.
 std::string unused_id(std::string_view stem, const std::vector<std::string>& taken);
 

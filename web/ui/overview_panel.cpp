@@ -98,7 +98,7 @@ void draw_key_figures(App& app) {
   const CofinancingCheck& cofin = ev.cofinancing;
   key_figure(
       "##cofinancing", tr(Str::cofinancing_business, lang),
-      format_money(cofin.actual, lang) + "  (" + format_percent_bp(cofin.percent_bp, lang) + ")",
+      format_money(cofin.actual, lang) + "  (" + cofinancing_percent_text(cofin, lang) + ")",
       std::string(tr(Str::cofinancing_minimum, lang)) + " " + format_money(cofin.required, lang) +
           "\n= " + format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),
       cofin.met ? kColorOk : kColorError, card);

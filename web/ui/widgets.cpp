@@ -9,6 +9,7 @@
 #include <cstring>
 #include <functional>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "app/item_registry.h"
@@ -33,6 +34,17 @@ EditBuffer& edit_buffer() {
 std::unordered_map<ImGuiID, std::string>& field_errors() {
   static std::unordered_map<ImGuiID, std::string> errors;
   return errors;
+}
+
+// What was refused in each field of field_errors(): the message's string id and the typed text,
+// so the message is written anew in the current language.
+std::unordered_map<ImGuiID, std::pair<Str, std::string>>& refused_entries() {
+  static std::unordered_map<ImGuiID, std::pair<Str, std::string>> entries;
+  return entries;
+}
+
+std::string refused_text(const std::pair<Str, std::string>& entry, Language language) {
+  return std::string(tr(entry.first, language)) + ": \"" + entry.second + "\"";
 }
 
 // ImGui's multiline field cannot wrap lines: a long note ran off to the right. While nobody types
@@ -91,9 +103,11 @@ std::vector<std::string>& errors_without_room() {
 
 // Shows the field's error, if any, beside it; in a narrow cell (the budget grid) the panel shows
 // it below instead (draw_field_errors), and the field keeps a red frame.
-void show_error(ImGuiID id) {
+void show_error(ImGuiID id, Language language) {
   const auto found = field_errors().find(id);
   if (found == field_errors().end()) return;
+  if (const auto entry = refused_entries().find(id); entry != refused_entries().end())
+    found->second = refused_text(entry->second, language);  // in the language of this frame
   const float needed = ImGui::CalcTextSize(found->second.c_str()).x;
   ImGui::SameLine();
   if (ImGui::GetContentRegionAvail().x >= needed) {
@@ -123,12 +137,14 @@ bool parsed_commit(const char* label, const std::string& shown, Language languag
   if (edited) {
     if (accept(typed)) {
       field_errors().erase(id);
+      refused_entries().erase(id);
       committed = true;
     } else {
-      field_errors()[id] = std::string(tr(message, language)) + ": \"" + typed + "\"";
+      refused_entries()[id] = {message, typed};
+      field_errors()[id] = refused_text(refused_entries()[id], language);
     }
   }
-  show_error(id);
+  show_error(id, language);
   return committed;
 }
 
@@ -331,6 +347,12 @@ bool edit_year(const char* label, int value, int& out, Language language) {
 
 void draw_field_errors() {
   for (const std::string& error : errors_without_room()) text_item_colored(kColorError, error);
+  errors_without_room().clear();
+}
+
+void clear_field_errors() {
+  field_errors().clear();
+  refused_entries().clear();
   errors_without_room().clear();
 }
 

@@ -64,6 +64,8 @@ bool edit_int(const char* label, std::int64_t value, std::int64_t& out, Language
 bool edit_year(const char* label, int value, int& out, Language language);
 // Shows, and forgets, the errors of fields that had no room beside them this frame.
 void draw_field_errors();
+// Forgets every refused entry (messages and red frames): after undo/redo or a change of section.
+void clear_field_errors();
 // Picks one of `count` options labelled by label_of(i); true when the choice changed.
 // `flags`: ImGuiComboFlags_NoArrowButton in narrow grid cells leaves the room to the text.
 template <class LabelOf>
