@@ -257,7 +257,7 @@ test('IME composition and a dead key type "financiën"; Escape reverts a field',
   assert.deepEqual(page.problems, []);
 });
 
-test('the bridge adds no frames while idle and costs little per frame on a 10,000-line budget', async (t) => {
+test('the mirror adds no frames while idle; Help lists the shortcuts', async (t) => {
   const { page } = await freshApp(t, session);
   await openSection(page, 'Begroting');
   await page.evaluate(() => window.stoplan.accessTimes());
@@ -265,4 +265,14 @@ test('the bridge adds no frames while idle and costs little per frame on a 10,00
   await new Promise((resolve) => setTimeout(resolve, 1500));
   assert.equal(await page.evaluate(() => window.stoplan.frameCount()), start, 'no frames while idle');
   assert.ok((await page.evaluate(() => document.querySelectorAll('#access [data-sto-id]').length)) > 50);
+  // Help → Sneltoetsen, by keyboard: a dialog that lists the keys and closes again.
+  await page.evaluate(() => [...document.querySelectorAll('#access [role=menubar] button')].find((b) => b.textContent === 'Help').focus());
+  await pressKey(page, 'Enter');
+  assert.equal((await focused(page)).name, 'Sneltoetsen');
+  await pressKey(page, 'Enter');
+  assert.ok(await page.evaluate(() => /Tab \/ Shift\+Tab/.test(document.querySelector('#access [role=dialog]').textContent)));
+  await tabTo(page, named('Sluiten'));
+  await pressKey(page, 'Enter');
+  assert.equal(await page.evaluate(() => document.querySelector('#access [role=dialog]')), null);
+  assert.deepEqual(page.problems, []);
 });

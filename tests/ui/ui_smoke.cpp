@@ -112,6 +112,19 @@ int main() {
     app.ui_state() = {};
     draw_frames(app, 2);
     checks += 1;
+    // Help → Sneltoetsen: a dialog the mirror shows on its own, with its close button.
+    app.ui_state().shortcuts_open = true;
+    draw_frames(app, 3);
+    {
+      const std::string& mirror = sto::access::last_published();
+      expect(mirror.find("\"kind\":\"dialog\"") != std::string::npos &&
+                 mirror.find("\"name\":\"Tab / Shift+Tab\"") != std::string::npos,
+             "the shortcuts dialog lists the keys");
+      sto::access::request_activate(node_id_named(mirror, "Sluiten"));
+      draw_frames(app, 3);
+      expect(!app.ui_state().shortcuts_open, "its close button closes it");
+      checks += 2;
+    }
 
     // A large plan: 10,000 random budget lines through every section.
     sto::test::Rng rng(20261128);

@@ -54,6 +54,7 @@ struct UiState {
   bool history_open = false;
   bool share_dialog_open = false;
   bool wizard_open = false;
+  bool shortcuts_open = false;  // Help → Sneltoetsen
   // "Naar de begroting" of an activity: the budget shows only that activity's lines from its next
   // frame (taken once by the budget panel; -1 = no request).
   int budget_activity_request = -1;

@@ -82,6 +82,10 @@ void draw_top_bar(App& app) {
     if (ImGui::MenuItem(tr(Str::history, lang))) app.ui_state().history_open = true;
     ImGui::EndMenu();
   }
+  if (menu(tr(Str::menu_help, lang))) {
+    if (ImGui::MenuItem(tr(Str::shortcuts, lang))) app.ui_state().shortcuts_open = true;
+    ImGui::EndMenu();
+  }
   if (app.ui_state().presentation_mode) {
     // Less chrome in front of a room: the region's name and the way back.
     text_item(app.plan().region.name);
@@ -208,6 +212,35 @@ void draw_dialogs(App& app) {
     ImGui::End();
   }
   draw_new_plan_wizard(app);
+
+  if (ui.shortcuts_open) ImGui::OpenPopup("##shortcuts");
+  if (ImGui::BeginPopupModal("##shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    heading(tr(Str::shortcuts, lang));
+    text_item(tr(Str::shortcuts_intro, lang));
+    static const Str rows[][2] = {{Str::key_tab, Str::key_tab_does},
+                                  {Str::key_activate, Str::key_activate_does},
+                                  {Str::key_arrows, Str::key_arrows_does},
+                                  {Str::key_escape, Str::key_escape_does},
+                                  {Str::key_enter_field, Str::key_enter_field_does},
+                                  {Str::key_undo, Str::key_undo_does},
+                                  {Str::key_redo, Str::key_redo_does},
+                                  {Str::key_clipboard, Str::key_clipboard_does}};
+    if (ImGui::BeginTable("##shortcut_keys", 2, ImGuiTableFlags_BordersInnerH)) {
+      for (const auto& row : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        text_item(tr(row[0], lang));
+        ImGui::TableNextColumn();
+        text_item(tr(row[1], lang));
+      }
+      ImGui::EndTable();
+    }
+    if (ImGui::Button(tr(Str::close, lang))) {
+      ui.shortcuts_open = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
 
   if (ui.download_dialog_open) ImGui::OpenPopup("##download");
   if (ImGui::BeginPopupModal("##download", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
