@@ -13,6 +13,8 @@ debian_packages=(
   rapidjson-dev       # cereal's JSON archive
   catch2              # tests (v2 single header)
   chromium            # headless browser for end-to-end tests and screenshots
+  firefox-esr         # the second browser of the end-to-end tests (tests/e2e/firefox.test.mjs)
+  xvfb                # a virtual screen for it: headless Firefox has no WebGL2 here
   fonts-dejavu-core   # a font with the euro sign and Dutch diacritics
   dpkg-dev            # apt-get source needs dpkg-source
   clang               # libFuzzer for the loader's fuzz target
@@ -72,8 +74,13 @@ for dir in cereal rapidjson catch2; do
   [ -e "$deps/include/$dir" ] || ln -s "/usr/include/$dir" "$deps/include/$dir"
 done
 
-if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
-  echo "setup: npm ci (playwright-core, pinned in tests/e2e/package-lock.json)"
+# npm ci whenever an installed test package is missing or not the version package.json pins.
+if ! (cd "$root/tests/e2e" && node -e '
+  const wanted = require("./package.json").devDependencies;
+  for (const [name, version] of Object.entries(wanted))
+    if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);
+' 2>/dev/null); then
+  echo "setup: npm ci (playwright-core, axe-core, puppeteer-core, pinned in tests/e2e/package-lock.json)"
   (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --silent)
 fi
 echo "setup: ready"
