@@ -153,7 +153,13 @@ test('keyboard only: a new plan, a budget amount, a finding fixed, undo, downloa
   await waitFrames(page, 3);
   await tabTo(page, named('Begroting'));
   await pressKey(page, 'Enter');
-  f = await tabTo(page, (x) => x.tag === 'INPUT' && x.name === 'Prijs');
+  const lines = (await plan(page)).activities[0].lines.length;
+  await tabTo(page, named('+ Nieuwe regel'));
+  await pressKey(page, 'Enter');
+  assert.equal((await focused(page)).role, 'menuitem', 'the list of activities takes the focus');
+  await pressKey(page, 'Enter');
+  assert.equal((await plan(page)).activities[0].lines.length, lines + 1, 'a line is added');
+  f = await tabTo(page, (x) => x.tag === 'INPUT' && x.name === 'Prijs' && x.value === '0,00');
   assert.equal(f.inputmode, 'decimal');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1.234,50');

@@ -55,6 +55,7 @@ struct Node {
   int row = -1;       // the row's index among all rows (aria-rowindex), -1 unknown
   int column = -1;
   std::int64_t min = 0, max = 0, now = 0;  // a slider's range
+  int caret = -1;                          // a field being typed in: where ImGui's caret is
 };
 
 struct Region {
@@ -132,6 +133,10 @@ RegionKind region_kind_of(const ImGuiWindow* window) {
     return RegionKind::menu;
   if (starts_with(window->Name, "##Combo_")) return RegionKind::listbox;
   if (window->RootWindow->Flags & ImGuiWindowFlags_Modal) return RegionKind::dialog;
+  // Other popups (a context menu, "+ Nieuwe regel"'s list of activities) are menus.
+  if ((window->RootWindow->Flags & ImGuiWindowFlags_Popup) &&
+      !(window->RootWindow->Flags & ImGuiWindowFlags_Tooltip))
+    return RegionKind::menu;
   if (std::strstr(window->Name, "##navigation") != nullptr) return RegionKind::nav;
   return RegionKind::main;
 }
@@ -141,7 +146,7 @@ ImGuiID region_of(Frame& frame, ImGuiWindow* window, RegionKind& kind) {
   kind = region_kind_of(window);
   ImGuiID id = window->RootWindow->ID;
   if (kind == RegionKind::menubar) id = window->ID + 1;
-  if (kind == RegionKind::menu || kind == RegionKind::listbox) id = window->ID;
+  if (kind == RegionKind::menu || kind == RegionKind::listbox) id = window->RootWindow->ID;
   if (kind == RegionKind::nav) id = window->ID;
   for (const Region& r : frame.regions)
     if (r.id == id) return id;
@@ -305,6 +310,7 @@ std::string to_json(const Frame& frame, const PageState& page, const std::string
     append_text(out, "value", n.value);
     append_text(out, "error", n.error);
     if (n.level) append_number(out, "level", n.level);
+    if (n.caret >= 0) append_number(out, "caret", n.caret);
     if (n.role == Role::textbox && n.mode != InputMode::text)
       out += n.mode == InputMode::decimal ? ",\"mode\":\"decimal\"" : ",\"mode\":\"numeric\"";
     if (n.table != 0) {
@@ -478,7 +484,12 @@ void describe_field(std::string_view value, std::string_view error, InputMode mo
   node->error = std::string(error);
   node->mode = mode;
   if (multiline) node->state |= kMultiline;
-  if (ImGui::GetActiveID() == node->key) node->state |= kActive;
+  if (ImGui::GetActiveID() == node->key) {
+    node->state |= kActive;
+    // The page's input starts with its caret where the click put ImGui's.
+    const ImGuiInputTextState& typing = GImGui->InputTextState;
+    if (typing.ID == node->key) node->caret = typing.Stb.cursor;
+  }
 }
 
 void describe_combo(ImGuiID id, std::string_view name, std::string_view value, ImVec2 min,

@@ -250,6 +250,7 @@
       // focused once it is in place (moving a focused element would blur it).
       if (document.activeElement !== el) {
         el.value = node.value || '';
+        el.stoCaret = node.caret;
         enteredField = el;
       }
     } else {
@@ -412,6 +413,8 @@
     Array.prototype.slice.call(errors.children).forEach(function (el) { if (!el.stoSeen) el.remove(); });
     if (enteredField) {
       enteredField.focus({ preventScroll: true });
+      var caret = enteredField.stoCaret;
+      if (caret >= 0 && caret <= enteredField.value.length) enteredField.setSelectionRange(caret, caret);
       enteredField = null;
     }
     followPopups(data);
