@@ -231,7 +231,7 @@ test('on a tablet a tapped amount field gets a real input and the touch keyboard
   assert.deepEqual(page.problems, []);
 });
 
-test('IME composition and a dead key type "financiën"; Escape reverts a field', async (t) => {
+test('IME composition and a dead key type "financiën"; Escape reverts a field; Ctrl+V pastes', async (t) => {
   const { page, context } = await freshApp(t, session);
   await openSection(page, 'Regio & partners');
   const nameField = '#access input[aria-label="Naam"]';
@@ -260,6 +260,17 @@ test('IME composition and a dead key type "financiën"; Escape reverts a field',
   assert.equal((await plan(page)).organisations[0].name, 'financiën');
   assert.equal(await page.evaluate((s) => document.querySelector(s).value, nameField), 'financiën');
   assert.notEqual(before, 'financiën');
+
+  // Ctrl+V with Ctrl held, as people paste: the field's input takes the system clipboard's text.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
+  await page.evaluate(() => navigator.clipboard.writeText('Plakcollege'));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyV');
+  await page.keyboard.up('Control');
+  await waitFrames(page, 3);
+  await pressKey(page, 'Enter');
+  assert.equal((await plan(page)).organisations[0].name, 'Plakcollege');
   assert.deepEqual(page.problems, []);
 });
 
