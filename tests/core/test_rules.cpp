@@ -226,6 +226,20 @@ TEST_CASE("every finding code has a source in both languages, and no source lack
     for (const Finding& f : analyse(p).findings) CHECK(rule_source(f.code) != nullptr);
 }
 
+TEST_CASE("counts of findings use singular and plural words, as the app does") {
+  CHECK(severity_count(0, Severity::error, Language::nl) == "0 fouten");
+  CHECK(severity_count(1, Severity::error, Language::nl) == "1 fout");
+  CHECK(severity_count(2, Severity::warning, Language::nl) == "2 waarschuwingen");
+  CHECK(severity_count(1, Severity::warning, Language::nl) == "1 waarschuwing");
+  CHECK(severity_count(1, Severity::error, Language::en) == "1 error");
+  CHECK(severity_count(0, Severity::warning, Language::en) == "0 warnings");
+  CHECK(severity_count(3, Severity::info, Language::en) == "3 info");
+  CHECK(findings_count(1, Language::nl) == "1 bevinding");
+  CHECK(findings_count(2, Language::nl) == "2 bevindingen");
+  CHECK(findings_count(0, Language::en) == "0 findings");
+  CHECK(findings_count(1, Language::en) == "1 finding");
+}
+
 TEST_CASE("T4: a techniekluwe request of 4,000,001 euro is an error, 4,000,000 is not") {
   Plan p = minimal_plan();
   p.region.type = RegionType::techniekluwe;
