@@ -110,9 +110,9 @@ std::string combine_text(const CombineResult& result, Language language) {
            (nl ? ", subsidie " : ", subsidy ") + money(r.subsidy) + ", maximum " +
            (r.maximum_known ? money(r.maximum) : std::string(nl ? "onbekend" : "unknown")) +
            (nl ? ", cofinanciering " : ", cofinancing ") +
-           format_percent_bp(r.cofinancing_percent_bp, language) + ", " + std::to_string(r.errors) +
-           (nl ? " fout(en), " : " error(s), ") + std::to_string(r.warnings) +
-           (nl ? " waarschuwing(en)\n" : " warning(s)\n");
+           format_percent_bp(r.cofinancing_percent_bp, language) + ", " +
+           severity_count(r.errors, Severity::error, language) + ", " +
+           severity_count(r.warnings, Severity::warning, language) + "\n";
   }
   const CombineTotals& t = result.totals;
   out += nl ? "Totaal (" : "Total (";
@@ -120,8 +120,8 @@ std::string combine_text(const CombineResult& result, Language language) {
          (nl ? " niet geladen): kosten " : " not loaded): costs ") + money(t.costs) +
          (nl ? ", subsidie " : ", subsidy ") + money(t.subsidy) + ", maximum " + money(t.maximum) +
          (nl ? ", cofinanciering " : ", cofinancing ") + money(t.cofinancing) + ", " +
-         std::to_string(t.errors) + (nl ? " fout(en), " : " error(s), ") +
-         std::to_string(t.warnings) + (nl ? " waarschuwing(en)\n" : " warning(s)\n");
+         severity_count(t.errors, Severity::error, language) + ", " +
+         severity_count(t.warnings, Severity::warning, language) + "\n";
   return out;
 }
 

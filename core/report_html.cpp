@@ -10,7 +10,9 @@
 #include <limits>
 
 #include "engine.h"
+#include "finding_place.h"
 #include "labels.h"
+#include "rule_sources.h"
 #include "scheme.h"
 #include "validate.h"
 
@@ -207,6 +209,8 @@ dl.facts dd { margin: 0; }
 ul.findings { padding-left: 1.2em; }
 ul.findings li { margin: .2em 0; }
 ul.findings code { font-size: .85em; color: #555; }
+ul.findings .where { color: #333; }
+ul.findings .source { font-size: .85em; color: #555; }
 .sev-error h3 { color: #a61b1b; }
 .sev-warning h3 { color: #8a5a00; }
 .notes { white-space: pre-wrap; }
@@ -544,7 +548,7 @@ void maximum_section(Page& p, const Evaluation& e) {
   p.end_section();
 }
 
-void findings_section(Page& p, const std::vector<Finding>& findings) {
+void findings_section(Page& p, const Plan& plan, const std::vector<Finding>& findings) {
   p.begin_section("findings");
   const Language l = p.language();
   if (findings.empty()) {
@@ -564,9 +568,14 @@ void findings_section(Page& p, const std::vector<Finding>& findings) {
     p.text(label + " (" + std::to_string(count) + ")").raw("</h3>\n<ul class=\"findings\">\n");
     for (const Finding& f : findings) {
       if (f.severity != severity) continue;
-      p.raw("<li>").text(f.message.in(l)).raw(" <code>").text(f.code);
-      if (!f.path.empty()) p.text(" · " + f.path);
-      p.raw("</code></li>\n");
+      // The message, then its place in the user's words (the internal path as a tooltip) with
+      // the code, then the source of the rule.
+      p.raw("<li>").text(f.message.in(l)).raw("<br><span class=\"where\" title=\"");
+      p.text(f.path).raw("\">").text(finding_place(plan, f.path).in(l));
+      p.raw("</span> <code>").text(f.code).raw("</code>");
+      const std::string source = source_line(f.code, l);
+      if (!source.empty()) p.raw("<br><span class=\"source\">").text(source).raw("</span>");
+      p.raw("</li>\n");
     }
     p.raw("</ul>\n</div>\n");
   }
@@ -621,7 +630,7 @@ std::string report_html(const Plan& plan, const Analysis& analysis, Language lan
   budget_section(p, e);
   funding_section(p, e);
   maximum_section(p, e);
-  findings_section(p, analysis.findings);
+  findings_section(p, plan, analysis.findings);
   notes_section(p, plan);
   p.raw("</main>\n<footer>");
   p.text(p.w("Gemaakt met STO Planner ", "Made with STO Planner ")).text(STO_APP_VERSION);

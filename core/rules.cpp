@@ -687,6 +687,27 @@ const char* severity_label(Severity severity, Language language) {
   return "fout";
 }
 
+std::string severity_count(std::size_t count, Severity severity, Language language) {
+  const bool one = count == 1;
+  const bool nl = language == Language::nl;
+  const char* noun = "info";
+  switch (severity) {
+    case Severity::error: noun = nl ? (one ? "fout" : "fouten") : (one ? "error" : "errors"); break;
+    case Severity::warning:
+      noun = nl ? (one ? "waarschuwing" : "waarschuwingen") : (one ? "warning" : "warnings");
+      break;
+    case Severity::info: break;
+  }
+  return std::to_string(count) + " " + noun;
+}
+
+std::string findings_count(std::size_t count, Language language) {
+  const bool one = count == 1;
+  const char* noun = language == Language::nl ? (one ? "bevinding" : "bevindingen")
+                                              : (one ? "finding" : "findings");
+  return std::to_string(count) + " " + noun;
+}
+
 bool is_board_brin(std::string_view brin) {
   return brin.size() == 4 && is_digit(brin[0]) && is_digit(brin[1]) && is_upper(brin[2]) &&
          is_upper(brin[3]);

@@ -30,6 +30,12 @@ const char* severity_name(Severity severity);
 // "fout" / "waarschuwing" / "info" in Dutch, the English name otherwise.
 const char* severity_label(Severity severity, Language language);
 
+// A count with its noun, singular for exactly one: "1 fout", "0 fouten", "2 waarschuwingen" in
+// Dutch, "1 error", "2 warnings" in English (info: "3 info"). The same words as the app.
+std::string severity_count(std::size_t count, Severity severity, Language language);
+// "1 bevinding", "3 bevindingen" / "1 finding", "3 findings".
+std::string findings_count(std::size_t count, Language language);
+
 // All findings for a plan under a scheme, given its evaluation (from evaluate(plan, scheme)).
 // Ordered: plan-level first, then by the order of the plan's parts; stable between runs.
 std::vector<Finding> check_plan(const Plan& plan, const Scheme& scheme,

@@ -4,7 +4,9 @@
 
 #include <cstdint>
 
+#include "finding_place.h"
 #include "labels.h"
+#include "rule_sources.h"
 
 namespace sto {
 
@@ -197,7 +199,10 @@ std::string summary_json(const Plan& plan, const Analysis& analysis, Language la
     w.field("code", f.code);
     w.field("severity", severity_name(f.severity));
     w.field("path", f.path);
+    w.field("place", finding_place(plan, f.path).in(language));
     w.field("message", f.message.in(language));
+    if (const RuleSource* source = rule_source(f.code))
+      w.field("source", language == Language::nl ? source->nl : source->en);
     w.end_object();
   }
   w.end_array();

@@ -9,7 +9,8 @@
 
 namespace sto {
 
-inline constexpr int kSummaryVersion = 2;  // 2: business/other cofinancing, settlement estimate
+// 2: business/other cofinancing, settlement estimate; 3: each finding's place and source.
+inline constexpr int kSummaryVersion = 3;
 
 // The summary of `plan` with its analysis (see analyse()); finding messages and the stated rules
 // in `language`. Ends without a newline.

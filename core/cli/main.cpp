@@ -95,7 +95,7 @@ int run_check(const Options& o) {
   Plan plan;
   if (!load(o, plan)) return kExitUnreadable;
   const Analysis a = analyse(plan);
-  int errors = 0, warnings = 0;
+  std::size_t errors = 0, warnings = 0;
   for (const Finding& f : a.findings) {
     std::string severity = severity_name(f.severity);
     for (char& c : severity) c = static_cast<char>(c - 'a' + 'A');
@@ -104,10 +104,8 @@ int run_check(const Options& o) {
     if (f.severity == Severity::error) ++errors;
     if (f.severity == Severity::warning) ++warnings;
   }
-  if (o.language == Language::nl)
-    std::cerr << o.file << ": " << errors << " fout(en), " << warnings << " waarschuwing(en)\n";
-  else
-    std::cerr << o.file << ": " << errors << " error(s), " << warnings << " warning(s)\n";
+  std::cerr << o.file << ": " << severity_count(errors, Severity::error, o.language) << ", "
+            << severity_count(warnings, Severity::warning, o.language) << "\n";
   return errors > 0 ? kExitRuleErrors : kExitOk;
 }
 
@@ -143,7 +141,7 @@ void print_summary_text(const Plan& plan, const Analysis& a, Language l) {
               << (nl ? " subsidie\n" : " subsidy\n");
   std::cout << (nl ? "Vaststelling (schatting): " : "Settlement (estimate): ")
             << money(e.settlement.allowed) << "\n  " << e.settlement.rule.in(l) << "\n";
-  std::cout << a.findings.size() << (nl ? " bevinding(en)\n" : " finding(s)\n");
+  std::cout << findings_count(a.findings.size(), l) << "\n";
 }
 
 int run_summary(const Options& o) {

@@ -133,4 +133,11 @@ TEST_CASE("Report: empty plan, unknown scheme and findings by severity", "[repor
   REQUIRE(warnings != std::string::npos);
   CHECK(errors < warnings);
   CHECK(contains(html, "<h3>Error ("));
+  // Each finding names its place in words (the path as a tooltip) and the source of its rule.
+  CHECK(contains(html,
+                 "<span class=\"where\" title=\"goals[0]\">Goal &#39;Meer instroom "
+                 "techniek&#39;</span> <code>GOAL_WITHOUT_INDICATOR</code>"));
+  CHECK(contains(html, "<span class=\"source\">Source: no rule: good practice"));
+  CHECK(contains(html, "Source: Kamerstuk 30079-119"));
+  CHECK(contains(report_html(p, pa, Language::nl), "Bron: Kamerstuk 30079-119"));
 }

@@ -6,6 +6,7 @@
 #include <functional>
 #include <sstream>
 
+#include "rule_sources.h"
 #include "rules.h"
 #include "sample_plans.h"
 #include "test_helpers.h"
@@ -197,6 +198,46 @@ TEST_CASE("core/RULES.md has one row per finding code") {
     const std::string rest = rules.substr(at + row.size(), 40);
     CHECK(rest.find(severity_name(c.severity)) != std::string::npos);
   }
+}
+
+TEST_CASE("every finding code has a source in both languages, and no source lacks its code") {
+  for (const Case& c : cases()) {
+    INFO(c.code);
+    const RuleSource* s = rule_source(c.code);
+    REQUIRE(s != nullptr);
+    CHECK_FALSE(s->nl.empty());
+    CHECK_FALSE(s->en.empty());
+    CHECK(source_line(c.code, Language::nl) == "Bron: " + s->nl);
+    CHECK(source_line(c.code, Language::en) == "Source: " + s->en);
+  }
+  // The table holds exactly the codes of the rules: one row each, none left over.
+  CHECK(rule_sources().size() == cases().size());
+  for (const RuleSource& s : rule_sources()) {
+    INFO(s.code);
+    const auto all = cases();
+    CHECK(std::count_if(all.begin(), all.end(), [&](const Case& c) { return s.code == c.code; }) ==
+          1);
+  }
+  CHECK(rule_source("NO_SUCH_CODE") == nullptr);
+  CHECK(source_line("NO_SUCH_CODE", Language::nl).empty());
+  // Every finding of the samples has one too.
+  for (const Plan& p :
+       {samples::voorbeeldregio(), samples::klein_voorbeeld_2020(), samples::verlenging_2024()})
+    for (const Finding& f : analyse(p).findings) CHECK(rule_source(f.code) != nullptr);
+}
+
+TEST_CASE("counts of findings use singular and plural words, as the app does") {
+  CHECK(severity_count(0, Severity::error, Language::nl) == "0 fouten");
+  CHECK(severity_count(1, Severity::error, Language::nl) == "1 fout");
+  CHECK(severity_count(2, Severity::warning, Language::nl) == "2 waarschuwingen");
+  CHECK(severity_count(1, Severity::warning, Language::nl) == "1 waarschuwing");
+  CHECK(severity_count(1, Severity::error, Language::en) == "1 error");
+  CHECK(severity_count(0, Severity::warning, Language::en) == "0 warnings");
+  CHECK(severity_count(3, Severity::info, Language::en) == "3 info");
+  CHECK(findings_count(1, Language::nl) == "1 bevinding");
+  CHECK(findings_count(2, Language::nl) == "2 bevindingen");
+  CHECK(findings_count(0, Language::en) == "0 findings");
+  CHECK(findings_count(1, Language::en) == "1 finding");
 }
 
 TEST_CASE("T4: a techniekluwe request of 4,000,001 euro is an error, 4,000,000 is not") {

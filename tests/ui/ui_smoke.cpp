@@ -2,6 +2,7 @@
 // real ImGui context and no window, so an ImGui assertion or a crash in a panel fails the build.
 // Also checks that every UI string has both translations.
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <cstdio>
 #include <string>
@@ -12,6 +13,8 @@
 #include "assets.h"
 #include "core/test_roundtrip_gen.h"
 #include "file_format.h"
+#include "finding_place.h"
+#include "rule_sources.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 
@@ -67,6 +70,30 @@ int main() {
     ++checks;
     expect(io.Fonts->Fonts[0]->FindGlyphNoFallback(0x20AC) != nullptr,
            "the font has the euro sign");
+    ++checks;
+    // Controle shows each finding's place and the source of its rule: every character they use
+    // is in the font (a missing glyph is drawn as '?').
+    const auto has_glyphs = [&](const std::string& text) {
+      const char* at = text.c_str();
+      const char* end = at + text.size();
+      while (at < end) {
+        unsigned int c = 0;
+        at += ImTextCharFromUtf8(&c, at, end);
+        if (c == 0 || !io.Fonts->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+          return false;
+      }
+      return true;
+    };
+    for (const sto::RuleSource& source : sto::rule_sources()) {
+      for (sto::Language l : {sto::Language::nl, sto::Language::en})
+        expect(has_glyphs(sto::source_line(source.code, l)),
+               "the font has every character of the source of " + source.code);
+      ++checks;
+    }
+    const sto::LocalizedText place =
+        sto::finding_place(sto::Plan{}, "activities[0].lines[0].investment.economic_life_months");
+    expect(has_glyphs(place.nl) && has_glyphs(place.en),
+           "the font has every character of a finding's place");
     ++checks;
 
     for (int s = 0; s < static_cast<int>(sto::ui::Str::count); ++s) {

@@ -56,6 +56,7 @@ void App::set_pixel_ratio(float ratio) {
       0x0020, 0x00FF,  // Basic Latin + Latin-1 (ë, é, ï, ü …)
       0x0100, 0x017F,  // Latin Extended-A
       0x2013, 0x2026,  // dashes, curly quotes, bullet, ellipsis (pasted from Word or e-mail)
+      0x2039, 0x203A,  // ‹ › (the › between the parts of a finding's place)
       0x20AC, 0x20AC,  // €
       0x2190, 0x2193,  // arrows
       0x2212, 0x2212,  // − (minus sign)

@@ -1,10 +1,13 @@
-// Controle: every finding of the rule checks, grouped by severity. Clicking one opens the section
-// that holds the item it is about, selects that item and highlights it.
+// Controle: every finding of the rule checks, grouped by severity, each with its place in the
+// user's words and the source of its rule. Clicking one opens the section that holds the item it
+// is about, selects that item and highlights it.
 #include <imgui.h>
 
 #include <string>
 
 #include "app/app.h"
+#include "finding_place.h"
+#include "rule_sources.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -48,8 +51,14 @@ void draw_checks_panel(App& app) {
       ImGui::SameLine();
       if (ImGui::Selectable((message + "##finding").c_str(), false, ImGuiSelectableFlags_None))
         app.go_to_path(f.path);
-      ImGui::SameLine();
-      ImGui::TextDisabled("%s  %s", f.code.c_str(), f.path.c_str());
+      // Under it, quiet: its place in the user's words with the code (the internal path as a
+      // tooltip), then the source of the rule.
+      ImGui::Indent();
+      text_disabled(finding_place(app.plan(), f.path).in(lang) + "  ·  " + f.code);
+      if (!f.path.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.path.c_str());
+      const std::string source = source_line(f.code, lang);
+      if (!source.empty()) note_text(source);
+      ImGui::Unindent();
       ImGui::PopID();
     }
   }

@@ -1,0 +1,18 @@
+// The place a finding is about, in the user's words instead of its internal path:
+// "activities[4].lines[6].quantity" becomes "Activiteit 'Girls' Day' › regel 7 › aantal".
+// Pure C++17: reads the plan for names, never changes it.
+#pragma once
+#include <string_view>
+
+#include "plan.h"
+#include "text.h"
+
+namespace sto {
+
+// The place of `path` (a Finding's path, see rules.h) in `plan`, in Dutch and English: items by
+// their name ("Doel 'Meer meisjes kiezen techniek'") or, without one, by their number counted
+// from 1; parts joined by " › ". "" is the whole plan. An index past the end of its list is named
+// by number; an unknown field keeps its own name. Never fails.
+LocalizedText finding_place(const Plan& plan, std::string_view path);
+
+}  // namespace sto
