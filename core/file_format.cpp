@@ -185,13 +185,16 @@ constexpr unsigned kParseFlags = rapidjson::kParseNoFlags;
 
 }  // namespace
 
+LoadResult too_large_failure() {
+  return failure(LoadStatus::too_large,
+                 "Het bestand is te groot (meer dan " + std::to_string(kMaxFileBytes >> 20) +
+                     " MB); een planbestand is veel kleiner.",
+                 "The file is too large (over " + std::to_string(kMaxFileBytes >> 20) +
+                     " MB); a plan file is much smaller.");
+}
+
 LoadResult load_plan(std::string_view text) {
-  if (text.size() > kMaxFileBytes)
-    return failure(LoadStatus::too_large,
-                   "Het bestand is te groot (meer dan " + std::to_string(kMaxFileBytes >> 20) +
-                       " MB); een planbestand is veel kleiner.",
-                   "The file is too large (over " + std::to_string(kMaxFileBytes >> 20) +
-                       " MB); a plan file is much smaller.");
+  if (text.size() > kMaxFileBytes) return too_large_failure();
   // A UTF-8 byte order mark (some Windows editors write one) is accepted and ignored.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)

@@ -64,6 +64,10 @@ struct LoadResult {
 // The text is not changed.
 LoadResult load_plan(std::string_view text);
 
+// The refusal load_plan gives a text above kMaxFileBytes, for a reader that stops at the limit
+// instead of handing over the whole text (the page inflating a share link).
+LoadResult too_large_failure();
+
 // Writes a plan file of the current format version (pretty-printed JSON).
 std::string save_plan(const Plan& plan);
 

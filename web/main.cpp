@@ -291,6 +291,12 @@ void sto_api_open_shared(const char* text) {
   runtime.settle_frames = 3;
 }
 
+// The page stopped inflating a share link at the file size limit: refused as too large.
+void sto_api_open_shared_too_large() {
+  runtime.app->refuse_shared_plan_too_large();
+  runtime.settle_frames = 3;
+}
+
 // The page is being hidden or closed: write pending changes now.
 void sto_api_flush_save() {
   runtime.app->flush_save();
@@ -316,7 +322,7 @@ const char* sto_api_storage_status() {
 
 int main() {
   if (!glfwInit()) {
-    std::fprintf(stderr, "STO Planner: GLFW could not start\n");
+    sto::platform::signal_start_failed("GLFW could not start");
     return 1;
   }
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
@@ -326,7 +332,7 @@ int main() {
   runtime.window = glfwCreateWindow(runtime.viewport.css_width, runtime.viewport.css_height,
                                     "STO Planner", nullptr, nullptr);
   if (runtime.window == nullptr) {
-    std::fprintf(stderr, "STO Planner: WebGL2 is not available in this browser\n");
+    sto::platform::signal_start_failed("WebGL2 is not available in this browser");
     return 1;
   }
   glfwMakeContextCurrent(runtime.window);

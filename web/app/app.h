@@ -177,6 +177,8 @@ class App {
   bool share_link_too_long() const;
   // A plan that arrived in a share link: asks before opening it as a new plan.
   void open_shared_plan(std::string_view text);
+  // A share link whose plan inflates past kMaxFileBytes: the page stopped reading it there.
+  void refuse_shared_plan_too_large();
 
   // [SECTION] Autosave
   // Saves now if there are changes (called on pagehide / visibilitychange).

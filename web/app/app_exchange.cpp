@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "csv_export.h"
+#include "file_format.h"
 #include "platform/browser.h"
 #include "report_html.h"
 
@@ -49,6 +50,10 @@ void App::share_link_ready(std::string_view url) {
 
 bool App::share_link_too_long() const {
   return share_link_.size() > kLinkWarningLength;
+}
+
+void App::refuse_shared_plan_too_large() {
+  banner_ = {Str::link_refused, too_large_failure().error.in(language_), Str::count, true};
 }
 
 void App::open_shared_plan(std::string_view text) {

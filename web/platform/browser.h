@@ -67,4 +67,7 @@ void publish_accessibility(std::string_view json);
 // Tells the page the app has drawn its first frame (resolves window.stoplan.ready).
 void signal_ready();
 
+// Tells the page the app could not start (rejects window.stoplan.ready, shows `reason`).
+void signal_start_failed(const char* reason);
+
 }  // namespace sto::platform

@@ -101,6 +101,8 @@ bool take_wake_request() {
 
 void signal_ready() {}
 
+void signal_start_failed(const char*) {}
+
 void publish_accessibility(std::string_view) {}
 
 void set_clipboard_text(std::string_view) {}

@@ -18,6 +18,7 @@ void sto_open_html(const char* html);
 void sto_make_share_link(const char* text);
 void sto_download_file(const char* name, const char* mime, const void* data, std::size_t size);
 void sto_signal_ready();
+void sto_signal_start_failed(const char* reason);
 void sto_set_clipboard_text(const char* text);
 void sto_publish_accessibility(const char* json, std::size_t size);
 }
@@ -110,6 +111,10 @@ bool take_wake_request() {
 
 void signal_ready() {
   sto_signal_ready();
+}
+
+void signal_start_failed(const char* reason) {
+  sto_signal_start_failed(reason);
 }
 
 void publish_accessibility(std::string_view json) {

@@ -170,4 +170,8 @@ mergeInto(LibraryManager.library, {
   sto_signal_ready: function () {
     if (Module['onStoReady']) Module['onStoReady']();
   },
+
+  sto_signal_start_failed: function (reason) {
+    if (Module['onStoStartFailed']) Module['onStoStartFailed'](UTF8ToString(reason));
+  },
 });

@@ -18,18 +18,25 @@
 //   combineFiles(files)   add plan Files (a FileList or array) to "Plannen combineren" -> promise
 //   importRegionsFile(file) read a region CSV File into "Landelijk overzicht" -> promise
 //   pickFiles(purpose)    open a file picker: 'combine' (several plan files) or 'regions' (a CSV)
+// When the app has not started (yet), every function above throws an Error with
+// error.started === false and a message that says why (no WebGL2, an internal error, or "not
+// started yet: wait for window.stoplan.ready"), instead of reading a memory the app never set up;
+// `ready` rejects with the same reason.
 'use strict';
 (function () {
   var status = document.getElementById('status');
   var canvas = document.getElementById('canvas');
-  var resolveReady, rejectReady, started = false;
+  var resolveReady, rejectReady, started = false, failure = null;
   var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
+  // The page itself shows a failed start; a page nobody awaits `ready` on logs no uncaught error.
+  ready.catch(function () {});
   var kMaxFileBytes = 64 * 1024 * 1024;  // as core/file_format.h: larger files are refused unread
 
   // The app has its own menus; the browser's context menu over the canvas only gets in the way.
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
 
   function fail(message) {
+    failure = message;
     status.textContent = message;
     status.className = 'error';
     status.style.display = 'flex';
@@ -39,6 +46,23 @@
   if (!document.createElement('canvas').getContext('webgl2')) {
     fail('Deze browser ondersteunt geen WebGL2; STO Planner kan hier niet starten. ' +
          '(This browser does not support WebGL2; STO Planner cannot start here.)');
+  }
+
+  // The app is running: started (first frames drawn) and not failed since.
+  function running() { return started && failure === null; }
+
+  // Wraps an API function so it throws a clear Error when the app is not running.
+  function whenRunning(fn) {
+    return function () {
+      if (!running()) {
+        var error = new Error(failure !== null ? 'STO Planner did not start: ' + failure
+                                               : 'STO Planner has not started yet: wait for window.stoplan.ready');
+        error.name = 'StoNotStartedError';
+        error.started = false;
+        throw error;
+      }
+      return fn.apply(this, arguments);
+    };
   }
 
   function call(name, returnType, argTypes, args) {
@@ -132,6 +156,47 @@
       return url;
     });
   }
+  // Inflates as a stream, counting the bytes, and stops as soon as the output passes the file size
+  // limit: a small link that inflates to gigabytes (a "zip bomb") costs about kMaxFileBytes of
+  // memory and a fraction of a second. The input goes in 4 KB at a time: a decompression stream
+  // inflates each input chunk completely whatever the reader's pace, and deflate inflates at most
+  // ~1032:1, so the output overshoots the limit by at most a few MB. Resolves to the text, or to
+  // null when it is too large; rejects when the data is not deflate-raw.
+  var kInflateInputChunk = 4096;
+  function inflateLimited(bytes) {
+    var inflater = new DecompressionStream('deflate-raw');
+    var writer = inflater.writable.getWriter(), reader = inflater.readable.getReader();
+    var stopped = false;
+    (function write(at) {
+      if (stopped) return;
+      if (at >= bytes.length) { writer.close().catch(function () {}); return; }
+      writer.ready.then(function () {
+        writer.write(bytes.subarray(at, at + kInflateInputChunk)).catch(function () {});
+        write(at + kInflateInputChunk);
+      }, function () {});  // the reader cancelled, or the data is not deflate: the reader says so
+    })(0);
+    var chunks = [], total = 0;
+    function next() {
+      return reader.read().then(function (part) {
+        if (part.done) {
+          var all = new Uint8Array(total), at = 0;
+          chunks.forEach(function (chunk) { all.set(chunk, at); at += chunk.length; });
+          chunks = null;
+          return new TextDecoder().decode(all);
+        }
+        total += part.value.length;
+        if (total > kMaxFileBytes) {
+          stopped = true;
+          chunks = null;
+          reader.cancel().catch(function () {});
+          return null;
+        }
+        chunks.push(part.value);
+        return next();
+      });
+    }
+    return next();
+  }
   function openSharedLink() {
     if (location.hash.indexOf(kLinkPrefix) !== 0) return Promise.resolve();
     var data = location.hash.slice(kLinkPrefix.length);
@@ -139,12 +204,15 @@
     history.replaceState(null, '', location.pathname + location.search);
     var text;
     try {
-      var stream = new Blob([fromBase64Url(data)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-      text = new Response(stream).text();
+      text = inflateLimited(fromBase64Url(data));
     } catch (e) {
       text = Promise.resolve('');
     }
     return text.catch(function () { return ''; }).then(function (plan) {
+      if (plan === null) {
+        call('sto_api_open_shared_too_large', null);  // the app's own "te groot" refusal
+        return;
+      }
       withHeapStrings([plan], function (ptr) { call('sto_api_open_shared', null, ['number'], [ptr]); });
     });
   }
@@ -161,6 +229,12 @@
       // A link pasted into the address bar of an open tab only changes the fragment.
       window.addEventListener('hashchange', openSharedLink);
     },
+    // main() gave up (e.g. no WebGL2 context after all); keeps a message shown earlier.
+    onStoStartFailed: function (reason) {
+      if (failure === null) {
+        fail('STO Planner kon niet starten. (STO Planner could not start: ' + reason + ')');
+      }
+    },
     onAbort: function (reason) {
       fail('STO Planner is gestopt door een interne fout. (STO Planner stopped: ' + reason + ')');
     },
@@ -172,25 +246,25 @@
   window.addEventListener('drop', function (event) {
     event.preventDefault();
     var files = event.dataTransfer && event.dataTransfer.files;
-    if (!started || !files || files.length === 0) return;
+    if (!running() || !files || files.length === 0) return;
     if (files.length > 1) combineFiles(files);
     else if (/\.csv$/i.test(files[0].name)) importRegionsFile(files[0]);
     else openFile(files[0]);
   });
   // Save before the page goes away or into the background (mobile browsers kill hidden tabs).
-  function flush() { if (started) call('sto_api_flush_save', null); }
+  function flush() { if (running()) call('sto_api_flush_save', null); }
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', function () { if (document.hidden) flush(); });
   // Another tab saved: the app follows it or reports the conflict.
   window.addEventListener('storage', function (event) {
-    if (started && (event.key === null || event.key.indexOf('sto-planner/') === 0)) call('sto_api_storage_changed', null);
+    if (running() && (event.key === null || event.key.indexOf('sto-planner/') === 0)) call('sto_api_storage_changed', null);
   });
 
   // Paste: browsers give clipboard text only to this event; the app types it into the active field.
   window.addEventListener('paste', function (event) {
     var text = event.clipboardData && event.clipboardData.getData('text/plain');
     // A field of the accessible mirror (access.js) takes the paste itself.
-    if (!started || !text || (event.target.dataset && event.target.dataset.stoId)) return;
+    if (!running() || !text || (event.target.dataset && event.target.dataset.stoId)) return;
     event.preventDefault();
     withHeapStrings([text], function (ptr) { call('sto_api_paste', null, ['number'], [ptr]); });
   });
@@ -254,6 +328,9 @@
     importRegionsFile: importRegionsFile,
     pickFiles: pickFiles,
   };
+  Object.keys(window.stoplan).forEach(function (name) {
+    if (name !== 'ready') window.stoplan[name] = whenRunning(window.stoplan[name]);
+  });
 
   // Offline use: a service worker keeps this site's own files (web/shell/sw.js). Not on file://
   // pages or in browsers without workers; a failed registration only means no offline start.
