@@ -440,7 +440,6 @@
       var el = first && elements.get('n' + first.id + tagOf(first));
       if (!el) return;
       if (idOf(focused)) returnFocus.push(idOf(focused));
-      lastFocusedId = idOf(focused) || lastFocusedId;
       el.focus({ preventScroll: true });
     });
     shownPopups = popups;
