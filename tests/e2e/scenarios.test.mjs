@@ -65,6 +65,8 @@ test('a new scenario with a lower subsidy scale shows the comparison and its new
   p = await plan(page);
   assert.equal(subsidyScale(p.scenarios[3]), undefined);
   assert.equal(p.scenarios[3].name, 'Minder subsidie');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'CANVAS',
+    "the browser's own undo did not reach the name typed before (it would focus that field)");
   assert.equal(await itemRect(page, headline), null, 'the new finding is gone after undo');
 
   assert.deepEqual(page.problems, []);

@@ -111,7 +111,12 @@
       return;
     }
     var target = event.target, id = idOf(target);
-    if (!id) return;  // the canvas has focus: every key is the app's
+    if (!id) {  // the canvas has focus: every key is the app's
+      // Ctrl+Z / Ctrl+Y are the app's undo and redo only: the browser's own would undo the last
+      // text typed in a field's input, focusing it and changing the field behind the app's back.
+      if ((event.ctrlKey || event.metaKey) && /^[zy]$/i.test(event.key)) event.preventDefault();
+      return;
+    }
     if (isField(target)) {
       // The app keeps track of modifiers; outside an edit, Ctrl+Z / Ctrl+Y are the app's undo.
       if (/^(Control|Shift|Alt|Meta)$/.test(event.key)) return;
