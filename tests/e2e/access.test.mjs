@@ -265,8 +265,11 @@ test('IME composition and a dead key type "financiën"; Escape reverts a field; 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
   await page.evaluate(() => navigator.clipboard.writeText('Plakcollege'));
   await page.keyboard.press('Control+A');
+  // Ctrl stays down for a few frames after the paste, as a person's finger does: ImGui ignores
+  // typed characters while Ctrl is held, so the pasted text must wait for the release.
   await page.keyboard.down('Control');
   await page.keyboard.press('KeyV');
+  await waitFrames(page, 4);
   await page.keyboard.up('Control');
   await waitFrames(page, 3);
   await pressKey(page, 'Enter');

@@ -391,6 +391,11 @@ void begin_frame() {
       break;
     }
     if (r.kind == Request::Kind::text && field_active) {
+      // ImGui drops typed characters while Ctrl or Cmd is held (as just after Ctrl+V): the text
+      // waits for the release, and so does an Enter sent after it.
+      const bool characters_ignored =
+          (io.KeyCtrl && !io.KeyAlt) || (io.ConfigMacOSXBehaviors && io.KeySuper);
+      if (!r.text.empty() && characters_ignored) break;
       ImGuiInputTextState& state = g.InputTextState;
       state.SelectAll();
       if (r.text.empty()) {
