@@ -302,6 +302,11 @@ void sto_api_flush_save() {
   runtime.app->flush_save();
 }
 
+// 1 when leaving the page now would lose work (the page then asks first).
+int sto_api_work_at_risk() {
+  return runtime.app->work_at_risk() ? 1 : 0;
+}
+
 // Another tab wrote to storage.
 void sto_api_storage_changed() {
   runtime.app->storage_changed();

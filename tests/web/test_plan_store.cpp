@@ -80,7 +80,7 @@ TEST_CASE("an older tab never overwrites a newer save", "[storage]") {
   REQUIRE(second.status == SaveStatus::saved);
   const auto stale = tab_b.save(id, "Regio", "good B", first.generation, 3);
   CHECK(stale.status == SaveStatus::conflict);
-  CHECK(tab_b.stored_generation(id) == second.generation);
+  CHECK(tab_b.stored_state(id).generation == second.generation);
   CHECK(tab_b.newest_good_version(id, is_good)->text == "good A2");
 }
 
@@ -114,4 +114,31 @@ TEST_CASE("storage that is switched off is reported, not ignored", "[storage]") 
   store.open();
   CHECK(store.save(store.new_id(), "Regio", "good", 0, 1).status == SaveStatus::unavailable);
   platform::testing::clear_storage();
+}
+
+TEST_CASE("a plan deleted in another tab is never saved into", "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore tab_a, tab_b;
+  tab_a.open();
+  const std::string id = tab_a.new_id();
+  const auto first = tab_a.save(id, "Regio", "good A1", 0, 1);
+  tab_b.open();
+  tab_b.set_deleted(id, true);
+  CHECK(tab_a.stored_state(id).deleted);
+  CHECK(tab_a.save(id, "Regio", "good A2", first.generation, 2).status == SaveStatus::deleted);
+  CHECK(tab_b.find(id)->versions.size() == 1);  // nothing written into the bin
+
+  // The bin is emptied when a tab starts: the plan is gone, and still not silently re-created.
+  PlanStore tab_c;
+  tab_c.open();
+  CHECK_FALSE(tab_a.stored_state(id).listed);
+  CHECK(tab_a.save(id, "Regio", "good A3", first.generation, 3).status == SaveStatus::deleted);
+  CHECK(tab_c.stored_state(id).listed == false);
+
+  // Undoing the delete (before the bin is emptied) lets the plan be saved again.
+  const std::string other = tab_a.new_id();
+  const auto kept = tab_a.save(other, "Ander", "good 1", 0, 4);
+  tab_b.set_deleted(other, true);
+  tab_b.set_deleted(other, false);
+  CHECK(tab_a.save(other, "Ander", "good 2", kept.generation, 5).status == SaveStatus::saved);
 }

@@ -37,7 +37,7 @@ enum class Section {
 };
 
 // A problem with browser storage the user must see: the work is not saved there.
-enum class StorageProblem { none, quota, unavailable, not_verified, conflict };
+enum class StorageProblem { none, quota, unavailable, not_verified, conflict, deleted };
 
 // UI-only state shared by the panels (never part of the plan).
 struct UiState {
@@ -181,7 +181,8 @@ class App {
   void refuse_shared_plan_too_large();
 
   // [SECTION] Autosave
-  // Saves now if there are changes (called on pagehide / visibilitychange).
+  // Saves now if there are changes (called before unload, on pagehide / visibilitychange), and
+  // leaves a note for the reload when something could not be stored.
   void flush_save();
   // Another tab changed storage: pick up its newer version, or report a conflict.
   void storage_changed();
@@ -189,6 +190,11 @@ class App {
   // Resolves a two-tab conflict: load the other tab's newer version, or keep ours as a copy.
   void load_newer_version();
   void keep_mine_as_copy();
+  // The open plan was deleted in another tab: keep what this tab shows as a new stored plan.
+  void keep_as_new_plan();
+  // True when closing the page now would lose work: changes stored neither in the browser nor in
+  // a downloaded file (the page then asks before it unloads).
+  bool work_at_risk() const;
   // "opgeslagen om 14:03" and friends, in the UI language.
   std::string save_status_text() const;
   bool only_in_browser() const;
@@ -218,11 +224,24 @@ class App {
   void draw_every_section_for_test(const std::function<void()>& draw_frames);
 
  private:
+  // Opens the last plan (or the sample), then says what storage problem carries over.
   void open_last_or_sample();
+  void open_stored_or_sample();
   void handle_shortcuts();
   void replace_document(Plan plan, std::string id, std::uint64_t generation);
   void autosave_tick();
   void save_now();
+  void save_as_new_plan(const std::string& name);
+  // Conflict and deletion wait for the user's decision: nothing is saved until then.
+  bool saving_blocked() const {
+    return storage_problem_ == StorageProblem::conflict ||
+           storage_problem_ == StorageProblem::deleted;
+  }
+  // For the reload: "" when everything is stored in the browser, else which problem kept it out,
+  // of which plan (JSON).
+  std::string unsaved_work_note() const;
+  // Tells what the note left by the page before this reload says was not stored.
+  void show_reload_note();
   void open_as_new(Plan plan, const std::string& file_name);
 
   Document document_;

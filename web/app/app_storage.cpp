@@ -2,7 +2,10 @@
 // Nothing here may lose work: a failed save keeps the plan in memory and says so, a refused
 // file leaves the current plan as it was, and another tab's newer save is never overwritten.
 #include <algorithm>
+#include <cereal/archives/json.hpp>
+#include <cereal/types/string.hpp>
 #include <cstdio>
+#include <sstream>
 
 #include "app/app.h"
 #include "assets.h"
@@ -40,9 +43,37 @@ std::string file_name_part(const std::string& text) {
   return out.empty() ? "plan" : out;
 }
 
+// What a page left behind for its reload when its work was not stored (App::unsaved_work_note).
+struct ReloadNote {
+  std::string plan_id;
+  std::string problem;  // "quota", "unavailable", "not_verified", "conflict", "deleted", "pending"
+  template <class Archive>
+  void serialize(Archive& ar) {
+    ar(cereal::make_nvp("plan_id", plan_id), cereal::make_nvp("problem", problem));
+  }
+};
+
+const char* problem_name(StorageProblem problem) {
+  switch (problem) {
+    case StorageProblem::none: return "pending";
+    case StorageProblem::quota: return "quota";
+    case StorageProblem::unavailable: return "unavailable";
+    case StorageProblem::not_verified: return "not_verified";
+    case StorageProblem::conflict: return "conflict";
+    case StorageProblem::deleted: return "deleted";
+  }
+  return "pending";
+}
+
 }  // namespace
 
 void App::open_last_or_sample() {
+  open_stored_or_sample();
+  if (!platform::storage_usable()) storage_problem_ = StorageProblem::unavailable;
+  show_reload_note();
+}
+
+void App::open_stored_or_sample() {
   store_.open();
   std::string id = store_.last_open_id();
   if (store_.find(id) == nullptr && !store_.plans().empty()) {
@@ -90,8 +121,7 @@ std::string App::plan_display_name() const {
 
 void App::autosave_tick() {
   const std::uint64_t revision = document_.revision();
-  if (revision == saved_revision_ || revision == attempted_revision_ ||
-      storage_problem_ == StorageProblem::conflict) {
+  if (revision == saved_revision_ || revision == attempted_revision_ || saving_blocked()) {
     save_due_ms_ = 0;
     return;
   }
@@ -122,17 +152,67 @@ void App::save_now() {
     case SaveStatus::quota: storage_problem_ = StorageProblem::quota; break;
     case SaveStatus::unavailable: storage_problem_ = StorageProblem::unavailable; break;
     case SaveStatus::not_verified: storage_problem_ = StorageProblem::not_verified; break;
+    case SaveStatus::deleted: storage_problem_ = StorageProblem::deleted; break;
   }
 }
 
 void App::flush_save() {
-  if (document_.revision() != saved_revision_ && storage_problem_ != StorageProblem::conflict)
-    save_now();
+  if (document_.revision() != saved_revision_ && !saving_blocked()) save_now();
+  platform::set_reload_note(unsaved_work_note());
+}
+
+bool App::work_at_risk() const {
+  return document_.revision() != saved_revision_ && document_.revision() != downloaded_revision_;
+}
+
+std::string App::unsaved_work_note() const {
+  if (document_.revision() == saved_revision_) return "";
+  std::ostringstream stream;
+  {
+    cereal::JSONOutputArchive archive(stream, cereal::JSONOutputArchive::Options::NoIndent());
+    ReloadNote{current_id_, problem_name(storage_problem_)}.serialize(archive);
+  }
+  return stream.str();
+}
+
+void App::show_reload_note() {
+  const auto text = platform::take_reload_note();
+  if (!text) return;
+  ReloadNote note;
+  try {
+    std::istringstream stream(*text);
+    cereal::JSONInputArchive archive(stream);
+    note.serialize(archive);
+  } catch (const std::exception&) {
+    return;  // a note from another version of the app: nothing reliable to say
+  }
+  // Storage that was full or failing still is until a save succeeds: the status must not say
+  // "opgeslagen" meanwhile. A conflict or deletion is settled by the reload itself.
+  if (note.problem == "quota") storage_problem_ = StorageProblem::quota;
+  if (note.problem == "not_verified") storage_problem_ = StorageProblem::not_verified;
+  if (note.problem == "unavailable") storage_problem_ = StorageProblem::unavailable;
+  if (!note.plan_id.empty() && note.plan_id == current_id_ && last_saved_ms_ > 0) {
+    banner_ = {Str::lost_on_leave, date_time_text(last_saved_ms_), Str::recovered_version_tail,
+               true};
+  } else {
+    banner_ = {Str::lost_on_leave_unstored, "", Str::count, true};
+  }
 }
 
 void App::storage_changed() {
+  store_.refresh();  // "Mijn plannen" shows other tabs' new, renamed and deleted plans
   if (current_id_.empty()) return;
-  if (store_.stored_generation(current_id_) == known_generation_) return;
+  const StoredState stored = store_.stored_state(current_id_);
+  if (stored.deleted || (!stored.listed && known_generation_ > 0)) {
+    storage_problem_ = StorageProblem::deleted;
+    return;
+  }
+  if (storage_problem_ == StorageProblem::deleted) {
+    // The delete was undone: save what this tab has again.
+    storage_problem_ = StorageProblem::none;
+    attempted_revision_ = saved_revision_;
+  }
+  if (stored.generation == known_generation_) return;
   // Another tab saved this plan. Follow it when we have nothing of our own; never overwrite it.
   if (document_.revision() == saved_revision_) {
     load_newer_version();
@@ -155,7 +235,16 @@ void App::load_newer_version() {
 }
 
 void App::keep_mine_as_copy() {
-  const std::string name = plan_display_name() + " " + tr(Str::copy_suffix, language_);
+  save_as_new_plan(plan_display_name() + " " + tr(Str::copy_suffix, language_));
+}
+
+void App::keep_as_new_plan() {
+  // Under the name it had, as long as this tab still knows it.
+  const StoredPlan* stored = store_.find(current_id_);
+  save_as_new_plan(stored != nullptr ? stored->name : plan_display_name());
+}
+
+void App::save_as_new_plan(const std::string& name) {
   current_id_ = store_.new_id();
   known_generation_ = 0;
   storage_problem_ = StorageProblem::none;
@@ -281,6 +370,8 @@ void App::create_plan(Plan plan) {
 }
 
 bool App::only_in_browser() const {
+  // With a storage problem the banner says more: the work is not in the browser either.
+  if (storage_problem_ != StorageProblem::none) return false;
   if (current_id_.empty() || document_.revision() == downloaded_revision_) return false;
   const StoredPlan* stored = store_.find(current_id_);
   return stored != nullptr && stored->downloaded_ms < stored->updated_ms;

@@ -161,14 +161,14 @@ std::string PlanStore::new_id() const {
   }
 }
 
-std::uint64_t PlanStore::stored_generation(const std::string& id) const {
+StoredState PlanStore::stored_state(const std::string& id) const {
   const auto text = platform::storage_get(kIndexKey);
-  if (!text) return 0;
+  if (!text) return {};
   const auto plans = parse_index(*text);
-  if (!plans) return 0;
+  if (!plans) return {};
   for (const StoredPlan& plan : *plans)
-    if (plan.id == id) return plan.generation;
-  return 0;
+    if (plan.id == id) return {true, plan.deleted, plan.generation};
+  return {};
 }
 
 bool PlanStore::drop_oldest_version_anywhere() {
@@ -190,6 +190,10 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   // Another tab may have saved since we last looked: take the index as it is in storage now.
   read_index();
   StoredPlan* plan = find_mutable(id);
+  // Saving into a plan another tab deleted would bring it back unasked, or lose the work when the
+  // bin is emptied: the user decides.
+  if ((plan != nullptr && plan->deleted) || (plan == nullptr && expected_generation > 0))
+    return {SaveStatus::deleted, expected_generation};
   if (plan != nullptr && plan->generation != expected_generation)
     return {SaveStatus::conflict, plan->generation};
   if (plan == nullptr) {

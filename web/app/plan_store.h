@@ -29,15 +29,23 @@ struct StoredPlan {
 
 enum class SaveStatus {
   saved,
-  conflict,     // another tab saved this plan after we last loaded or saved it
-  quota,        // storage is full, even after dropping old versions
-  unavailable,  // storage is switched off or not allowed (private mode, policy)
-  not_verified  // the write did not read back identically
+  conflict,      // another tab saved this plan after we last loaded or saved it
+  quota,         // storage is full, even after dropping old versions
+  unavailable,   // storage is switched off or not allowed (private mode, policy)
+  not_verified,  // the write did not read back identically
+  deleted        // another tab deleted this plan (in the bin, or removed for good)
 };
 
 struct SaveOutcome {
   SaveStatus status = SaveStatus::saved;
   std::uint64_t generation = 0;  // the plan's generation after the save
+};
+
+// A plan as it is in storage now, re-read so that other tabs' saves and deletions show.
+struct StoredState {
+  bool listed = false;   // in the index (also while in the bin)
+  bool deleted = false;  // in the bin
+  std::uint64_t generation = 0;
 };
 
 // The newest version of a plan that still loads, with what was passed over to find it.
@@ -53,6 +61,8 @@ class PlanStore {
   // Reads the index from storage; rebuilds it from the stored versions when it is damaged, and
   // empties the bin of plans deleted in an earlier session.
   void open();
+  // Reads the index again (another tab changed it) without emptying the bin.
+  void refresh() { read_index(); }
 
   const std::vector<StoredPlan>& plans() const { return plans_; }
   const StoredPlan* find(const std::string& id) const;
@@ -62,7 +72,8 @@ class PlanStore {
   std::string new_id() const;
 
   // Stores `text` as the newest version of plan `id` (a new plan is listed as `new_name`), unless
-  // another tab saved it since `expected_generation` (then nothing is written: conflict). Old
+  // another tab saved it since `expected_generation` (then nothing is written: conflict) or deleted
+  // it (a plan in the bin, or gone although it was stored before: deleted, nothing written). Old
   // versions beyond kVersionsKept are dropped; when storage is full, older versions of all plans
   // are dropped (never the newest of any) before giving up. Every write is read back and compared.
   SaveOutcome save(const std::string& id, const std::string& new_name, const std::string& text,
@@ -74,8 +85,8 @@ class PlanStore {
   template <class LoadsFn>
   std::optional<Recovered> newest_good_version(const std::string& id, LoadsFn loads) const;
 
-  // The plan's generation as it is in storage now (re-read, so another tab's save shows).
-  std::uint64_t stored_generation(const std::string& id) const;
+  // The plan as it is in storage now (re-read, so another tab's save or delete shows).
+  StoredState stored_state(const std::string& id) const;
 
   void rename(const std::string& id, const std::string& name);
   void set_deleted(const std::string& id, bool deleted);

@@ -102,6 +102,32 @@ mergeInto(LibraryManager.library, {
     return ptr;
   },
 
+  // Reading the property throws where storage is switched off (private mode, blocked cookies).
+  sto_storage_usable: function () {
+    try { return window.localStorage ? 1 : 0; } catch (e) { return 0; }
+  },
+
+  sto_set_reload_note: function (note) {
+    try {
+      var text = UTF8ToString(note);
+      if (text) window.sessionStorage.setItem('sto-planner/reload-note', text);
+      else window.sessionStorage.removeItem('sto-planner/reload-note');
+    } catch (e) { /* no session storage either: the reload cannot be told */ }
+  },
+
+  sto_take_reload_note: function () {
+    try {
+      var note = window.sessionStorage.getItem('sto-planner/reload-note');
+      if (note === null) return 0;
+      window.sessionStorage.removeItem('sto-planner/reload-note');
+      var size = lengthBytesUTF8(note) + 1, ptr = _malloc(size);
+      stringToUTF8(note, ptr, size);
+      return ptr;
+    } catch (e) {
+      return 0;
+    }
+  },
+
   sto_now_ms: function () { return Date.now(); },
 
   sto_local_time: function (ms, out) {

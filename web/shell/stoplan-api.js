@@ -254,6 +254,15 @@
   // Save before the page goes away or into the background (mobile browsers kill hidden tabs).
   function flush() { if (running()) call('sto_api_flush_save', null); }
   window.addEventListener('pagehide', flush);
+  // Work that could not be stored (storage full or off, a conflict, a deleted plan) and was not
+  // downloaded either: the browser asks before the page goes.
+  window.addEventListener('beforeunload', function (event) {
+    if (!running()) return;
+    flush();
+    if (call('sto_api_work_at_risk', 'number') === 0) return;
+    event.preventDefault();
+    event.returnValue = '';  // browsers that predate preventDefault() here ask only with a value
+  });
   document.addEventListener('visibilitychange', function () { if (document.hidden) flush(); });
   // Another tab saved: the app follows it or reports the conflict.
   window.addEventListener('storage', function (event) {

@@ -72,7 +72,8 @@ void draw_my_plans_panel(App& app) {
     if (removed != nullptr && removed->deleted) {
       text_item_colored(kColorWarning, std::string(tr(Str::removed, lang)) + ": " + removed->name);
       ImGui::SameLine();
-      if (ImGui::SmallButton(tr(Str::undo_remove, lang))) {
+      // Its own id: the menu bar's undo button has the same text.
+      if (ImGui::SmallButton((std::string(tr(Str::undo_remove, lang)) + "##undo_remove").c_str())) {
         app.store().set_deleted(ui.removed_id, false);
         ui.removed_id.clear();
       }
