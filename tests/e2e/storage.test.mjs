@@ -46,6 +46,7 @@ test('a damaged storage entry: the app starts and opens the last good version', 
   const { page } = await freshApp(t, session);
   await setTrainerQuantity(page, 41);
   await waitSaved(page);
+  await advanceClock(page, 61000);  // a version of its own, not merged into the one before
   await typeInto(page, '##quantity', '42');
   await waitSaved(page);
   const id = (await status(page)).plan_id;
@@ -322,4 +323,97 @@ test('storage switched off: the app says so from the start, and closing with cha
   // Closed before its context: with this page still holding unsaved work, the hook closing the
   // context failed ("Target page, context or browser has been closed").
   await page.close();
+});
+
+// Moves the page's clock (Date.now, which the app's saves are stamped with) `ms` ahead.
+async function advanceClock(page, ms) {
+  await page.evaluate((by) => {
+    const now = Date.now;
+    Date.now = () => now() + by;
+  }, ms);
+}
+
+test('versions: a minute of edits is one version, and Mijn plannen says what each changed', async (t) => {
+  const { page } = await freshApp(t, session);
+  await setTrainerQuantity(page, 31);
+  await waitSaved(page);
+  await typeInto(page, '##quantity', '32');
+  await waitSaved(page);
+  await typeInto(page, '##quantity', '33');
+  await waitSaved(page);
+  const id = (await status(page)).plan_id;
+  let stored = await storedPlan(page, id);
+  assert.equal(stored.entry.versions.length, 1, 'three edits within a minute: one version');
+  const merged = stored.entry.versions[0];
+  assert.equal(merged.edits, 3);
+  assert.match(merged.change_nl, /^Aantal gewijzigd/);
+  assert.equal(stored.newest.activities[1].lines[1].quantity_milli, 33000);
+
+  await advanceClock(page, 61000);
+  await typeInto(page, '##quantity', '34');
+  await waitSaved(page);
+  stored = await storedPlan(page, id);
+  assert.equal(stored.entry.versions.length, 2, 'a minute later: a new version');
+  assert.equal(stored.entry.versions[1].edits, 1);
+
+  await clickItem(page, 'Mijn plannen');
+  assert.ok(await page.evaluate((label) => window.stoplan.itemRect(label), `${merged.change_nl} (3 wijzigingen)`));
+  assert.ok(await page.evaluate((label) => window.stoplan.itemRect(label), stored.entry.versions[1].change_nl));
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Herstellen')), 'the older version can be restored');
+  await page.screenshot({ path: join(tmpdir(), 'sto-versions.png') });
+  await clickItem(page, 'Herstellen');
+  await waitSaved(page);
+  stored = await storedPlan(page, id);
+  assert.equal(stored.entry.versions.length, 3);
+  assert.equal(stored.entry.versions[2].change_nl, `Teruggezet: versie #${merged.number}`);
+  assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 33000);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a full storage: older versions make room, and the app says how many went', async (t) => {
+  const { page } = await freshApp(t, session);
+  await setTrainerQuantity(page, 41);
+  await waitSaved(page);
+  for (const quantity of ['42', '43']) {
+    await advanceClock(page, 61000);
+    await typeInto(page, '##quantity', quantity);
+    await waitSaved(page);
+  }
+  const id = (await status(page)).plan_id;
+  assert.equal((await storedPlan(page, id)).entry.versions.length, 3);
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 2) {
+      const chunk = 'x'.repeat(size);
+      try { for (;;) localStorage.setItem(`filler-${n++}`, chunk); } catch (e) { /* this size no longer fits */ }
+    }
+  });
+  await advanceClock(page, 61000);
+  await typeInto(page, '##quantity', '44');
+  await waitSaved(page);
+  const after = await status(page);
+  assert.equal(after.problem, 'none');
+  assert.match(after.banner, /^De browseropslag was vol: om ruimte te maken zijn oudere versies verwijderd, aantal: [12] Download je plannen om ze te bewaren\.$/);
+  const stored = await storedPlan(page, id);
+  assert.equal(stored.newest.activities[1].lines[1].quantity_milli, 44000);
+  assert.ok(stored.entry.versions.length < 4);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a damaged index: the plans are listed again under their own names, and the app says what it found', async (t) => {
+  const { page } = await freshApp(t, session);
+  await setTrainerQuantity(page, 51);
+  await waitSaved(page);
+  const id = (await status(page)).plan_id;
+  const name = (await storedPlan(page, id)).entry.name;
+  await page.evaluate(() => localStorage.setItem('sto-planner/index', '{"plans": [ {"id": '));
+  await reload(t, page);
+  const after = await status(page);
+  assert.equal(after.plan_id, id);
+  assert.match(after.banner, /^De lijst met plannen in deze browser was beschadigd en is opnieuw opgebouwd uit de opgeslagen versies\. Teruggevonden \(plannen \/ versies\): 1 \/ 1 De datums/);
+  assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 51000);
+  assert.equal((await storedPlan(page, id)).entry.name, name);
+  await clickItem(page, 'Mijn plannen');
+  assert.ok(await page.evaluate((label) => window.stoplan.itemRect(label), `${name} (geopend)`));
+  assert.deepEqual(page.problems, []);
 });

@@ -224,13 +224,19 @@ class App {
   void draw_every_section_for_test(const std::function<void()>& draw_frames);
 
  private:
-  // Opens the last plan (or the sample), then says what storage problem carries over.
+  // Opens the last plan (or the sample), then says what storage problem carries over and what a
+  // damaged index lost.
   void open_last_or_sample();
   void open_stored_or_sample();
   void handle_shortcuts();
   void replace_document(Plan plan, std::string id, std::uint64_t generation);
   void autosave_tick();
-  void save_now();
+  // Saves the plan as its newest version: described by `event` (a file opened, a version
+  // restored: a version of its own), or else by the edits since the last version.
+  void save_now(std::optional<LocalizedText> event = std::nullopt);
+  VersionChange edits_since_last_version() const;
+  // After a save: says when older versions had to go to make room.
+  void report_dropped_versions(const SaveOutcome& outcome);
   void save_as_new_plan(const std::string& name);
   // Conflict and deletion wait for the user's decision: nothing is saved until then.
   bool saving_blocked() const {
@@ -249,6 +255,7 @@ class App {
   std::string current_id_;              // "" until the plan is first stored
   std::uint64_t known_generation_ = 0;  // the stored generation this tab last loaded or saved
   std::uint64_t saved_revision_ = 0;    // document revision last written to storage
+  std::size_t stored_cursor_ = 0;       // the history cursor when the plan was last stored
   double save_due_ms_ = 0;              // when the debounced save runs; 0 = none pending
   double last_saved_ms_ = 0;
   StorageProblem storage_problem_ = StorageProblem::none;

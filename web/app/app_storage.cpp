@@ -53,6 +53,14 @@ struct ReloadNote {
   }
 };
 
+// A version's description in both languages: the text of `id`, then `detail` (a name, a number).
+LocalizedText version_text(Str id, const std::string& detail) {
+  const auto with = [&](Language lang) {
+    return detail.empty() ? std::string(tr(id, lang)) : std::string(tr(id, lang)) + " " + detail;
+  };
+  return {with(Language::nl), with(Language::en)};
+}
+
 const char* problem_name(StorageProblem problem) {
   switch (problem) {
     case StorageProblem::none: return "pending";
@@ -68,13 +76,24 @@ const char* problem_name(StorageProblem problem) {
 }  // namespace
 
 void App::open_last_or_sample() {
+  store_.open();
+  std::optional<IndexRepair> repair;
+  if (store_.index_was_rebuilt())
+    repair = store_.name_rebuilt_plans([](const std::string& text) {
+      const LoadResult loaded = load_plan(text);
+      if (!loaded.usable()) return std::string();
+      return loaded.plan.region.name.empty() ? loaded.plan.title : loaded.plan.region.name;
+    });
   open_stored_or_sample();
+  if (repair)
+    banner_ = {Str::index_rebuilt,
+               std::to_string(repair->plans) + " / " + std::to_string(repair->versions),
+               Str::index_rebuilt_tail, true};
   if (!platform::storage_usable()) storage_problem_ = StorageProblem::unavailable;
   show_reload_note();
 }
 
 void App::open_stored_or_sample() {
-  store_.open();
   std::string id = store_.last_open_id();
   if (store_.find(id) == nullptr && !store_.plans().empty()) {
     id = std::max_element(
@@ -108,6 +127,7 @@ void App::replace_document(Plan plan, std::string id, std::uint64_t generation) 
   current_id_ = std::move(id);
   known_generation_ = generation;
   saved_revision_ = attempted_revision_ = downloaded_revision_ = document_.revision();
+  stored_cursor_ = 0;  // the history starts anew
   save_due_ms_ = 0;
   storage_problem_ = StorageProblem::none;
   if (!current_id_.empty()) store_.set_last_open_id(current_id_);
@@ -133,17 +153,41 @@ void App::autosave_tick() {
   }
 }
 
-void App::save_now() {
+VersionChange App::edits_since_last_version() const {
+  const History& history = document_.history();
+  const std::size_t cursor = history.cursor();
+  if (cursor > stored_cursor_)
+    return {history.steps()[cursor - 1].label, static_cast<int>(cursor - stored_cursor_)};
+  if (cursor < stored_cursor_ && cursor < history.steps().size()) {
+    const LocalizedText& undone = history.steps()[cursor].label;
+    return {{std::string(tr(Str::version_undone, Language::nl)) + " " + undone.nl,
+             std::string(tr(Str::version_undone, Language::en)) + " " + undone.en},
+            static_cast<int>(stored_cursor_ - cursor)};
+  }
+  return {{}, 1};  // undone and redone elsewhere: an edit we cannot name
+}
+
+void App::report_dropped_versions(const SaveOutcome& outcome) {
+  if (outcome.dropped_for_space > 0)
+    banner_ = {Str::versions_dropped_for_space, std::to_string(outcome.dropped_for_space),
+               Str::versions_dropped_tail, true};
+}
+
+void App::save_now(std::optional<LocalizedText> event) {
   save_due_ms_ = 0;
   if (current_id_.empty()) current_id_ = store_.new_id();
   const double now = platform::now_ms();
   attempted_revision_ = document_.revision();
-  const SaveOutcome outcome =
-      store_.save(current_id_, plan_display_name(), save_plan(plan()), known_generation_, now);
+  const std::size_t cursor = document_.history().cursor();
+  const VersionChange change = event ? VersionChange{*event, 0} : edits_since_last_version();
+  const SaveOutcome outcome = store_.save(current_id_, plan_display_name(), save_plan(plan()),
+                                          known_generation_, now, change);
+  report_dropped_versions(outcome);
   switch (outcome.status) {
     case SaveStatus::saved:
       known_generation_ = outcome.generation;
       saved_revision_ = attempted_revision_;
+      stored_cursor_ = cursor;
       last_saved_ms_ = now;
       storage_problem_ = StorageProblem::none;
       store_.set_last_open_id(current_id_);
@@ -251,10 +295,13 @@ void App::save_as_new_plan(const std::string& name) {
   save_due_ms_ = 0;
   attempted_revision_ = document_.revision();
   const double now = platform::now_ms();
-  const SaveOutcome outcome = store_.save(current_id_, name, save_plan(plan()), 0, now);
+  const SaveOutcome outcome = store_.save(current_id_, name, save_plan(plan()), 0, now,
+                                          {version_text(Str::version_kept_as_new, ""), 0});
+  report_dropped_versions(outcome);
   if (outcome.status == SaveStatus::saved) {
     known_generation_ = outcome.generation;
     saved_revision_ = attempted_revision_;
+    stored_cursor_ = document_.history().cursor();
     last_saved_ms_ = now;
     store_.set_last_open_id(current_id_);
   } else {
@@ -292,8 +339,9 @@ void App::open_as_new(Plan plan, const std::string& file_name) {
   replace_document(std::move(plan), "", 0);
   // An opened file is work the user has: keep it in "Mijn plannen" straight away.
   attempted_revision_ = 0;
-  save_now();
-  banner_ = {Str::file_opened, file_name, Str::count, false};
+  save_now(version_text(Str::version_opened_file, file_name));
+  if (banner_.text != Str::versions_dropped_for_space)
+    banner_ = {Str::file_opened, file_name, Str::count, false};
   select_section(Section::overview);
 }
 
@@ -330,7 +378,7 @@ void App::restore_version(int number) {
   const std::uint64_t generation = known_generation_;
   replace_document(std::move(loaded.plan), id, generation);
   attempted_revision_ = saved_revision_ = 0;
-  save_now();
+  save_now(version_text(Str::version_restored, "#" + std::to_string(number)));
 }
 
 void App::duplicate_stored_plan(const std::string& id) {
@@ -341,7 +389,9 @@ void App::duplicate_stored_plan(const std::string& id) {
   if (!recovered) return;
   const std::string name = stored->name + " " + tr(Str::copy_suffix, language_);
   const SaveOutcome outcome =
-      store_.save(store_.new_id(), name, recovered->text, 0, platform::now_ms());
+      store_.save(store_.new_id(), name, recovered->text, 0, platform::now_ms(),
+                  {version_text(Str::version_copy_of, stored->name), 0});
+  report_dropped_versions(outcome);
   if (outcome.status == SaveStatus::quota) storage_problem_ = StorageProblem::quota;
 }
 
@@ -365,7 +415,7 @@ void App::create_plan(Plan plan) {
   flush_save();
   replace_document(std::move(plan), "", 0);
   attempted_revision_ = 0;
-  save_now();
+  save_now(version_text(Str::version_new_plan, ""));
   select_section(Section::overview);
 }
 

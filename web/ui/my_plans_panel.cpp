@@ -15,6 +15,38 @@ namespace sto::ui {
 
 namespace {
 
+// "5,2 MB", "840 kB": a stored plan's size, in the UI language's decimal mark.
+std::string size_text(std::size_t bytes, Language lang) {
+  char text[32];
+  if (bytes < 1000 * 1000) {
+    std::snprintf(text, sizeof text, "%zu kB", (bytes + 999) / 1000);
+  } else {
+    const std::size_t tenths = (bytes + 50 * 1000) / (100 * 1000);
+    std::snprintf(text, sizeof text, "%zu%c%zu MB", tenths / 10, lang == Language::nl ? ',' : '.',
+                  tenths % 10);
+  }
+  return text;
+}
+
+// When a version was saved: "29-11-2026 09:12–09:13" when its merged edits cross a minute.
+std::string version_time_text(const StoredVersion& v) {
+  std::string text = date_time_text(v.saved_ms);
+  const std::string start = v.started_ms > 0 ? date_time_text(v.started_ms) : text;
+  // Merged edits span less than kVersionMergeMs: the end differs from the start in its time only.
+  if (start != text) text = start + "–" + text.substr(text.size() - 5);
+  return text + "  (#" + std::to_string(v.number) + ")";
+}
+
+// What a version changed: its latest edit, and how many edits it holds.
+std::string version_change_text(const StoredVersion& v, Language lang) {
+  std::string text = v.change.in(lang);
+  if (v.edits > 1) {
+    text += (text.empty() ? "" : " ") + std::string("(") + std::to_string(v.edits) + " " +
+            tr(Str::version_edits, lang) + ")";
+  }
+  return text.empty() ? "—" : text;
+}
+
 void draw_plan_row(App& app, const StoredPlan& plan) {
   const Language lang = app.language();
   UiState& ui = app.ui_state();
@@ -37,6 +69,9 @@ void draw_plan_row(App& app, const StoredPlan& plan) {
   text_item(date_time_text(plan.updated_ms));
   ImGui::TableNextColumn();
   text_item(std::to_string(plan.versions.size()));
+  ImGui::TableNextColumn();
+  const std::size_t bytes = plan.versions.empty() ? 0 : plan.versions.back().bytes;
+  text_item(bytes > 0 ? size_text(bytes, lang) : "—");
   ImGui::TableNextColumn();
   if (ImGui::SmallButton(tr(Str::open, lang))) app.open_stored_plan(plan.id);
   ImGui::SameLine();
@@ -83,13 +118,14 @@ void draw_my_plans_panel(App& app) {
   int shown = 0;
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("##plans", 4, flags)) {
-    ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  if (ImGui::BeginTable("##plans", 5, flags)) {
+    ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch, 2.4f);
     ImGui::TableSetupColumn(tr(Str::column_changed, lang), ImGuiTableColumnFlags_WidthStretch,
                             1.4f);
     ImGui::TableSetupColumn(tr(Str::column_versions, lang), ImGuiTableColumnFlags_WidthStretch,
                             0.6f);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr(Str::column_size, lang), ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3.4f);
     ImGui::TableHeadersRow();
     // Copy: a button below may change the list while we walk it.
     const std::vector<StoredPlan> plans = app.store().plans();
@@ -103,22 +139,31 @@ void draw_my_plans_panel(App& app) {
   if (shown == 0) text_item(tr(Str::no_stored_plans, lang));
 
   const StoredPlan* current = app.store().find(app.current_plan_id());
-  if (current == nullptr || current->versions.size() < 2) return;
+  if (current == nullptr || current->versions.empty()) return;
   ImGui::Spacing();
   text_item(tr(Str::versions_title, lang));
-  if (ImGui::BeginTable("##versions", 2, flags)) {
-    ImGui::TableSetupColumn(tr(Str::saved_on, lang));
-    ImGui::TableSetupColumn("##restore");
+  if (ImGui::BeginTable("##versions", 3, flags)) {
+    ImGui::TableSetupColumn(tr(Str::saved_on, lang), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr(Str::column_change, lang), ImGuiTableColumnFlags_WidthStretch, 2.5f);
+    ImGui::TableSetupColumn("##restore", ImGuiTableColumnFlags_WidthStretch, 0.5f);
     ImGui::TableHeadersRow();
     const std::vector<StoredVersion> versions = current->versions;
     // Newest first; the newest is the plan as it is open now.
-    for (auto v = versions.rbegin() + 1; v != versions.rend(); ++v) {
+    for (auto v = versions.rbegin(); v != versions.rend(); ++v) {
       ImGui::PushID(v->number);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      text_item(date_time_text(v->saved_ms) + "  (#" + std::to_string(v->number) + ")");
+      text_item(version_time_text(*v));
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton(tr(Str::restore, lang))) app.restore_version(v->number);
+      ImGui::PushTextWrapPos(0.0f);
+      text_item(version_change_text(*v, lang));
+      ImGui::PopTextWrapPos();
+      ImGui::TableNextColumn();
+      if (v == versions.rbegin()) {
+        text_item(tr(Str::is_open, lang));
+      } else if (ImGui::SmallButton(tr(Str::restore, lang))) {
+        app.restore_version(v->number);
+      }
       ImGui::PopID();
     }
     ImGui::EndTable();
