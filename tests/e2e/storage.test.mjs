@@ -417,3 +417,33 @@ test('a damaged index: the plans are listed again under their own names, and the
   assert.ok(await page.evaluate((label) => window.stoplan.itemRect(label), `${name} (geopend)`));
   assert.deepEqual(page.problems, []);
 });
+
+test('Mijn plannen shows the storage used and available, and asks for persistent storage at the first save', async (t) => {
+  const context = await session.newContext();
+  t.after(() => context.close());
+  // The browser's answers, fixed so that the figures shown can be checked.
+  await context.addInitScript(() => {
+    let persisted = false;
+    window.persistRequests = 0;
+    navigator.storage.persist = async () => { window.persistRequests += 1; persisted = true; return true; };
+    navigator.storage.persisted = async () => persisted;
+    navigator.storage.estimate = async () => ({ usage: 1234567, quota: 5e9 });
+  });
+  const page = await openApp(t, session, { context });
+  await clickItem(page, 'Mijn plannen');
+  const notPersisted = 'Kan door de browser worden opgeruimd (bij ruimtegebrek, of in Safari na 7 dagen niet gebruiken): download je plannen als bestand.';
+  assert.ok(await page.evaluate((label) => window.stoplan.itemRect(label), notPersisted));
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Opslag in deze browser: 1,2 MB gebruikt, 5,0 GB beschikbaar.')));
+  assert.equal(await page.evaluate(() => window.persistRequests), 0, 'not asked before anything is saved');
+
+  await setTrainerQuantity(page, 61);
+  await waitSaved(page);
+  await typeInto(page, '##quantity', '62');
+  await waitSaved(page);
+  assert.equal(await page.evaluate(() => window.persistRequests), 1, 'asked once, at the first save');
+  await clickItem(page, 'Mijn plannen');
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Blijvend bewaard: de browser ruimt deze plannen niet vanzelf op.')));
+  assert.equal(await page.evaluate((label) => window.stoplan.itemRect(label), notPersisted), null);
+  await page.screenshot({ path: join(tmpdir(), 'sto-my-plans.png') });
+  assert.deepEqual(page.problems, []);
+});

@@ -60,6 +60,14 @@ struct UiState {
   int budget_activity_request = -1;
 };
 
+// What the browser says about its storage for this site (navigator.storage), for Mijn plannen.
+struct StorageReport {
+  bool known = false;      // false until the browser answered (or when it cannot tell)
+  bool persisted = false;  // kept when space runs low; else the browser may clear it
+  double used_bytes = 0;
+  double quota_bytes = 0;  // what this site may use in all
+};
+
 // A file that was opened but needs the user's decision before it replaces anything.
 struct PendingOpen {
   std::string file_name;
@@ -187,6 +195,8 @@ class App {
   // Another tab changed storage: pick up its newer version, or report a conflict.
   void storage_changed();
   StorageProblem storage_problem() const { return storage_problem_; }
+  const StorageReport& storage_report() const { return storage_report_; }
+  void set_storage_report(const StorageReport& report) { storage_report_ = report; }
   // Resolves a two-tab conflict: load the other tab's newer version, or keep ours as a copy.
   void load_newer_version();
   void keep_mine_as_copy();
@@ -259,6 +269,8 @@ class App {
   double save_due_ms_ = 0;              // when the debounced save runs; 0 = none pending
   double last_saved_ms_ = 0;
   StorageProblem storage_problem_ = StorageProblem::none;
+  StorageReport storage_report_;
+  bool persistence_requested_ = false;    // asked at the first real save of this session
   Banner banner_;                         // a one-off message (recovered version, refused file …)
   std::uint64_t attempted_revision_ = 0;  // document revision last tried (saved or not)
   std::uint64_t downloaded_revision_ = 0;  // document revision last downloaded in this tab

@@ -91,6 +91,7 @@ void App::open_last_or_sample() {
                Str::index_rebuilt_tail, true};
   if (!platform::storage_usable()) storage_problem_ = StorageProblem::unavailable;
   show_reload_note();
+  platform::request_storage_report();
 }
 
 void App::open_stored_or_sample() {
@@ -188,6 +189,13 @@ void App::save_now(std::optional<LocalizedText> event) {
       known_generation_ = outcome.generation;
       saved_revision_ = attempted_revision_;
       stored_cursor_ = cursor;
+      // Asked at the first real save, not at start: a visitor who only looks stores nothing.
+      if (!persistence_requested_) {
+        persistence_requested_ = true;
+        platform::request_persistent_storage();
+      } else {
+        platform::request_storage_report();
+      }
       last_saved_ms_ = now;
       storage_problem_ = StorageProblem::none;
       store_.set_last_open_id(current_id_);

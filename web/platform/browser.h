@@ -30,6 +30,13 @@ std::vector<std::string> storage_keys(std::string_view prefix);
 // False when storage cannot be used at all (a private window, storage switched off by policy).
 bool storage_usable();
 
+// Asks the browser to keep this site's storage when space runs low (navigator.storage.persist()).
+// The browser may refuse; its answer comes with the next storage report.
+void request_persistent_storage();
+// Asks for the storage used and available and whether it is persistent; the page answers later
+// through App::set_storage_report (the browser answers asynchronously).
+void request_storage_report();
+
 // A short note kept across a reload of this tab only (sessionStorage, whose quota is separate from
 // the plans'): what was not stored when the page was left. "" removes it.
 void set_reload_note(std::string_view note);

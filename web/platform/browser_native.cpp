@@ -78,6 +78,10 @@ bool storage_usable() {
   return storage_available;
 }
 
+void request_persistent_storage() {}
+
+void request_storage_report() {}
+
 void set_reload_note(std::string_view note) {
   if (note.empty()) {
     reload_note.reset();

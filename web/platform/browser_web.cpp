@@ -11,6 +11,8 @@ int sto_storage_set(const char* key, const char* value);
 void sto_storage_remove(const char* key);
 char* sto_storage_keys(const char* prefix);
 int sto_storage_usable();
+void sto_request_persistent_storage();
+void sto_request_storage_report();
 void sto_set_reload_note(const char* note);
 char* sto_take_reload_note();
 double sto_now_ms();
@@ -79,6 +81,14 @@ std::vector<std::string> storage_keys(std::string_view prefix) {
 
 bool storage_usable() {
   return sto_storage_usable() != 0;
+}
+
+void request_persistent_storage() {
+  sto_request_persistent_storage();
+}
+
+void request_storage_report() {
+  sto_request_storage_report();
 }
 
 void set_reload_note(std::string_view note) {

@@ -2,6 +2,8 @@
 // the earlier versions of the open plan to restore from.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -15,17 +17,35 @@ namespace sto::ui {
 
 namespace {
 
-// "5,2 MB", "840 kB": a stored plan's size, in the UI language's decimal mark.
-std::string size_text(std::size_t bytes, Language lang) {
+// "840 kB", "5,2 MB", "12,5 GB": a size in the UI language's decimal mark (kB rounded up, so a
+// small plan never reads 0 kB).
+std::string size_text(double bytes, Language lang) {
   char text[32];
-  if (bytes < 1000 * 1000) {
-    std::snprintf(text, sizeof text, "%zu kB", (bytes + 999) / 1000);
-  } else {
-    const std::size_t tenths = (bytes + 50 * 1000) / (100 * 1000);
-    std::snprintf(text, sizeof text, "%zu%c%zu MB", tenths / 10, lang == Language::nl ? ',' : '.',
-                  tenths % 10);
+  if (bytes < 1e6) {
+    std::snprintf(text, sizeof text, "%.0f kB", std::ceil(bytes / 1e3));
+    return text;
   }
+  const bool giga = bytes >= 1e9;
+  const long long tenths = std::llround(bytes / (giga ? 1e8 : 1e5));
+  std::snprintf(text, sizeof text, "%lld%c%lld %s", tenths / 10, lang == Language::nl ? ',' : '.',
+                tenths % 10, giga ? "GB" : "MB");
   return text;
+}
+
+// The storage used and available, and whether the browser keeps it when space runs low.
+void draw_storage_report(const StorageReport& report, Language lang) {
+  if (!report.known) return;
+  text_item(std::string(tr(Str::storage_used_label, lang)) + " " +
+            size_text(report.used_bytes, lang) + " " + tr(Str::storage_used_word, lang) + " " +
+            size_text(std::max(0.0, report.quota_bytes - report.used_bytes), lang) + " " +
+            tr(Str::storage_available_word, lang));
+  ImGui::PushTextWrapPos(0.0f);
+  if (report.persisted) {
+    text_item(tr(Str::storage_persisted, lang));
+  } else {
+    text_item_colored(kColorWarning, tr(Str::storage_not_persisted, lang));
+  }
+  ImGui::PopTextWrapPos();
 }
 
 // When a version was saved: "29-11-2026 09:12–09:13" when its merged edits cross a minute.
@@ -71,7 +91,7 @@ void draw_plan_row(App& app, const StoredPlan& plan) {
   text_item(std::to_string(plan.versions.size()));
   ImGui::TableNextColumn();
   const std::size_t bytes = plan.versions.empty() ? 0 : plan.versions.back().bytes;
-  text_item(bytes > 0 ? size_text(bytes, lang) : "—");
+  text_item(bytes > 0 ? size_text(static_cast<double>(bytes), lang) : "—");
   ImGui::TableNextColumn();
   if (ImGui::SmallButton(tr(Str::open, lang))) app.open_stored_plan(plan.id);
   ImGui::SameLine();
@@ -101,6 +121,7 @@ void draw_my_plans_panel(App& app) {
   ImGui::PushTextWrapPos(0.0f);
   text_disabled(tr(Str::browser_storage_note, lang));
   ImGui::PopTextWrapPos();
+  draw_storage_report(app.storage_report(), lang);
 
   if (!ui.removed_id.empty()) {
     const StoredPlan* removed = app.store().find(ui.removed_id);
@@ -119,12 +140,12 @@ void draw_my_plans_panel(App& app) {
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("##plans", 5, flags)) {
-    ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch, 2.6f);
     ImGui::TableSetupColumn(tr(Str::column_changed, lang), ImGuiTableColumnFlags_WidthStretch,
-                            1.4f);
+                            1.1f);
     ImGui::TableSetupColumn(tr(Str::column_versions, lang), ImGuiTableColumnFlags_WidthStretch,
                             0.6f);
-    ImGui::TableSetupColumn(tr(Str::column_size, lang), ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn(tr(Str::column_size, lang), ImGuiTableColumnFlags_WidthStretch, 0.6f);
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3.4f);
     ImGui::TableHeadersRow();
     // Copy: a button below may change the list while we walk it.
