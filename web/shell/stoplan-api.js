@@ -12,7 +12,8 @@
 //   frameTimes()          {first_frame_ms, frames: [ms…]}: CPU time of frames drawn since last call
 //   accessTimes()         {frames: [ms…]}: of that, the accessibility bridge's part (access.js)
 //   openFile(file)        open a File (as the file picker and a drop do) -> promise
-//   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}
+//   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}; problem is none,
+//                         quota, unavailable, not_verified, conflict or deleted
 //   uiState()             {section, highlight_path, language, presentation}
 //   makeShareLink(text)   a promise of a link with the plan file text in its fragment
 //   combineFiles(files)   add plan Files (a FileList or array) to "Plannen combineren" -> promise
