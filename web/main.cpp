@@ -302,6 +302,17 @@ void sto_api_flush_save() {
   runtime.app->flush_save();
 }
 
+// The browser's answer to platform::request_storage_report: bytes used and available.
+void sto_api_storage_report(int persisted, double used_bytes, double quota_bytes) {
+  runtime.app->set_storage_report({true, persisted != 0, used_bytes, quota_bytes});
+  runtime.settle_frames = 3;
+}
+
+// 1 when leaving the page now would lose work (the page then asks first).
+int sto_api_work_at_risk() {
+  return runtime.app->work_at_risk() ? 1 : 0;
+}
+
 // Another tab wrote to storage.
 void sto_api_storage_changed() {
   runtime.app->storage_changed();

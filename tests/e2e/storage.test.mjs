@@ -1,6 +1,7 @@
 // Browser storage never loses work: autosave survives a reload, a damaged entry falls back to the
-// last good version, a full storage shows a banner, files round-trip, hostile files are refused,
-// and an older tab does not overwrite newer work.
+// last good version, a full or switched-off storage shows a banner, files round-trip, hostile files
+// are refused, an older tab does not overwrite newer work nor save into a plan another tab deleted,
+// and leaving the page with work that is not stored asks first and is reported after the reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -45,6 +46,7 @@ test('a damaged storage entry: the app starts and opens the last good version', 
   const { page } = await freshApp(t, session);
   await setTrainerQuantity(page, 41);
   await waitSaved(page);
+  await advanceClock(page, 61000);  // a version of its own, not merged into the one before
   await typeInto(page, '##quantity', '42');
   await waitSaved(page);
   const id = (await status(page)).plan_id;
@@ -149,6 +151,8 @@ test('two tabs: the other tab follows a save, and an older tab never overwrites 
     return JSON.parse(localStorage.getItem(`sto-planner/plan/${id}/${n}`)).plan.activities[1].lines[1].quantity_milli;
   }, (await status(b)).plan_id);
   assert.equal(newest, 23000, "A's newer save is still the newest version");
+  assert.equal(await closeAsks(b), true, 'closing the conflicting tab asks first');
+  await b.bringToFront();
 
   await waitFrames(b, 2);
   await clickItem(b, 'Mijn versie als kopie bewaren');
@@ -157,4 +161,289 @@ test('two tabs: the other tab follows a save, and an older tab never overwrites 
   assert.notEqual(after.plan_id, (await status(a)).plan_id);
   assert.deepEqual(a.problems, []);
   assert.deepEqual(b.problems, []);
+});
+
+// Closes `page` as a user closing the tab does. True when the browser asked first; the question is
+// answered "stay on this page", so the page stays open.
+async function closeAsks(page) {
+  const outcome = new Promise((resolve) => {
+    page.once('dialog', async (dialog) => { resolve(dialog.type()); await dialog.dismiss(); });
+    page.once('close', () => resolve('closed'));
+  });
+  await page.close({ runBeforeUnload: true });
+  return (await outcome) === 'beforeunload';
+}
+
+// The stored index entry of plan `id` and the plan in its newest stored version.
+async function storedPlan(page, id) {
+  return page.evaluate((planId) => {
+    const entry = JSON.parse(localStorage.getItem('sto-planner/index')).plans.find((p) => p.id === planId);
+    if (!entry) return null;
+    const n = entry.versions[entry.versions.length - 1].number;
+    return { entry, newest: JSON.parse(localStorage.getItem(`sto-planner/plan/${planId}/${n}`)).plan };
+  }, id);
+}
+
+// Tab B opens a plan file of its own (its open plan cannot be deleted) and deletes tab A's plan in
+// Mijn plannen.
+async function deleteInOtherTab(b) {
+  await b.evaluate(() => {
+    const text = window.stoplan.planJson().replace('"title": "', '"title": "Ander plan ');
+    return window.stoplan.openFile(new File([text], 'ander.json', { type: 'application/json' }));
+  });
+  await b.waitForFunction(() => /Geopend als nieuw plan/.test(window.stoplan.storageStatus().banner));
+  await clickItem(b, 'Mijn plannen');
+  await clickItem(b, 'Verwijderen');  // the first row: the plan stored first, tab A's
+}
+
+const deletedBanner = 'Dit plan is in een ander tabblad verwijderd: wat je hier ziet en wijzigt, wordt niet meer in de browser bewaard.';
+
+test('a plan deleted in another tab: this tab says so at once, and hears the delete undone', async (t) => {
+  const { context, page: a } = await freshApp(t, session);
+  await setTrainerQuantity(a, 21);
+  await waitSaved(a);
+  const b = await openApp(t, session, { context });
+  await deleteInOtherTab(b);
+  await a.bringToFront();
+  await a.waitForFunction(() => window.stoplan.storageStatus().problem === 'deleted', null, { timeout: 5000 });
+  await waitFrames(a, 3);
+  assert.ok(await a.evaluate((label) => window.stoplan.itemRect(label), deletedBanner));
+  assert.ok(await a.evaluate(() => window.stoplan.itemRect('Als nieuw plan bewaren')));
+
+  await b.bringToFront();
+  await clickItem(b, 'Ongedaan maken##undo_remove');
+  await a.bringToFront();
+  await a.waitForFunction(() => window.stoplan.storageStatus().problem === 'none', null, { timeout: 5000 });
+  // Saving works again, into the same plan.
+  const id = (await status(a)).plan_id;
+  await typeInto(a, '##quantity', '24');
+  await waitSaved(a);
+  assert.equal((await status(a)).plan_id, id);
+  assert.equal((await storedPlan(a, id)).newest.activities[1].lines[1].quantity_milli, 24000);
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+});
+
+test('a tab that missed the delete never saves into the deleted plan: it offers to keep the work as a new plan', async (t) => {
+  const { context, page: a } = await freshApp(t, session);
+  await setTrainerQuantity(a, 21);
+  await waitSaved(a);
+  const id = (await status(a)).plan_id;
+  const name = (await storedPlan(a, id)).entry.name;
+  // A is suspended (hears no storage events) while B deletes its plan.
+  await a.evaluate(() => {
+    const ccall = window.Module.ccall;
+    window.Module.ccall = (fn, ...rest) => (fn === 'sto_api_storage_changed' ? null : ccall(fn, ...rest));
+  });
+  const b = await openApp(t, session, { context });
+  await deleteInOtherTab(b);
+
+  await a.bringToFront();
+  await typeInto(a, '##quantity', '99');
+  await a.waitForFunction(() => window.stoplan.storageStatus().problem === 'deleted', null, { timeout: 5000 });
+  const deleted = await storedPlan(a, id);
+  assert.equal(deleted.entry.deleted, true, 'still in the bin');
+  assert.equal(deleted.entry.versions.length, 1, 'nothing saved into it');
+  assert.equal(deleted.newest.activities[1].lines[1].quantity_milli, 21000);
+  assert.equal((await status(a)).status, '', 'no "opgeslagen om …"');
+  assert.equal(await closeAsks(a), true, 'closing the tab asks first');
+
+  await a.bringToFront();
+  await waitFrames(a, 2);
+  await clickItem(a, 'Als nieuw plan bewaren');
+  const kept = await status(a);
+  assert.equal(kept.problem, 'none');
+  assert.notEqual(kept.plan_id, id);
+  const stored = await storedPlan(a, kept.plan_id);
+  assert.equal(stored.entry.name, name);
+  assert.equal(stored.entry.deleted, false);
+  assert.equal(stored.newest.activities[1].lines[1].quantity_milli, 99000);
+  await reload(t, a);
+  assert.equal((await status(a)).plan_id, kept.plan_id);
+  assert.equal((await plan(a)).activities[1].lines[1].quantity_milli, 99000);
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+});
+
+test('leaving with work the browser could not store: the browser asks, and after a reload the app says what was lost', async (t) => {
+  const { page } = await freshApp(t, session);
+  await setTrainerQuantity(page, 55);
+  await waitSaved(page);
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 2) {
+      const chunk = 'x'.repeat(size);
+      try { for (;;) localStorage.setItem(`filler-${n++}`, chunk); } catch (e) { /* this size no longer fits */ }
+    }
+  });
+  await typeInto(page, '##quantity', '77');
+  await page.waitForFunction(() => window.stoplan.storageStatus().problem === 'quota', null, { timeout: 5000 });
+  assert.equal(await closeAsks(page), true);
+
+  // The user leaves anyway.
+  await page.bringToFront();
+  page.once('dialog', (dialog) => dialog.accept());
+  await reload(t, page);
+  const after = await status(page);
+  assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 55000);
+  assert.equal(after.problem, 'quota', 'the storage problem is still shown');
+  assert.doesNotMatch(after.status, /opgeslagen/);
+  assert.match(after.banner, /^Bij het verlaten van de pagina waren de laatste wijzigingen niet in de browser bewaard\. De bewaarde versie van \d/);
+  await waitFrames(page, 3);
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('De browseropslag is vol: je werk wordt niet in de browser bewaard. Download het plan om het veilig te stellen.')));
+  assert.deepEqual(page.problems, []);
+});
+
+test('leaving right after an edit: the pending save is made first and nothing is asked', async (t) => {
+  const { page } = await freshApp(t, session);
+  let asked = false;
+  page.on('dialog', (dialog) => { asked = true; dialog.accept(); });
+  await setTrainerQuantity(page, 64);
+  await reload(t, page);
+  assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 64000);
+  assert.equal((await status(page)).banner, '');
+  assert.equal(asked, false);
+  assert.equal(await closeAsks(page), false);
+});
+
+test('storage switched off: the app says so from the start, and closing with changes asks', async (t) => {
+  const context = await session.newContext();
+  t.after(() => context.close());
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  const page = await openApp(t, session, { context });
+  assert.equal((await status(page)).problem, 'unavailable');
+  await waitFrames(page, 3);
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Browseropslag is niet beschikbaar (privévenster of uitgeschakeld): je werk wordt niet in de browser bewaard. Download het plan om het te bewaren.')));
+  await setTrainerQuantity(page, 12);
+  assert.equal((await status(page)).problem, 'unavailable');
+  assert.equal(await closeAsks(page), true);
+  assert.deepEqual(page.problems, []);
+  // Closed before its context: with this page still holding unsaved work, the hook closing the
+  // context failed ("Target page, context or browser has been closed").
+  await page.close();
+});
+
+// Moves the page's clock (Date.now, which the app's saves are stamped with) `ms` ahead.
+async function advanceClock(page, ms) {
+  await page.evaluate((by) => {
+    const now = Date.now;
+    Date.now = () => now() + by;
+  }, ms);
+}
+
+test('versions: a minute of edits is one version, and Mijn plannen says what each changed', async (t) => {
+  const { page } = await freshApp(t, session);
+  await setTrainerQuantity(page, 31);
+  await waitSaved(page);
+  await typeInto(page, '##quantity', '32');
+  await waitSaved(page);
+  await typeInto(page, '##quantity', '33');
+  await waitSaved(page);
+  const id = (await status(page)).plan_id;
+  let stored = await storedPlan(page, id);
+  assert.equal(stored.entry.versions.length, 1, 'three edits within a minute: one version');
+  const merged = stored.entry.versions[0];
+  assert.equal(merged.edits, 3);
+  assert.match(merged.change_nl, /^Aantal gewijzigd/);
+  assert.equal(stored.newest.activities[1].lines[1].quantity_milli, 33000);
+
+  await advanceClock(page, 61000);
+  await typeInto(page, '##quantity', '34');
+  await waitSaved(page);
+  stored = await storedPlan(page, id);
+  assert.equal(stored.entry.versions.length, 2, 'a minute later: a new version');
+  assert.equal(stored.entry.versions[1].edits, 1);
+
+  await clickItem(page, 'Mijn plannen');
+  assert.ok(await page.evaluate((label) => window.stoplan.itemRect(label), `${merged.change_nl} (3 wijzigingen)`));
+  assert.ok(await page.evaluate((label) => window.stoplan.itemRect(label), stored.entry.versions[1].change_nl));
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Herstellen')), 'the older version can be restored');
+  await page.screenshot({ path: join(tmpdir(), 'sto-versions.png') });
+  await clickItem(page, 'Herstellen');
+  await waitSaved(page);
+  stored = await storedPlan(page, id);
+  assert.equal(stored.entry.versions.length, 3);
+  assert.equal(stored.entry.versions[2].change_nl, `Teruggezet: versie #${merged.number}`);
+  assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 33000);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a full storage: older versions make room, and the app says how many went', async (t) => {
+  const { page } = await freshApp(t, session);
+  await setTrainerQuantity(page, 41);
+  await waitSaved(page);
+  for (const quantity of ['42', '43']) {
+    await advanceClock(page, 61000);
+    await typeInto(page, '##quantity', quantity);
+    await waitSaved(page);
+  }
+  const id = (await status(page)).plan_id;
+  assert.equal((await storedPlan(page, id)).entry.versions.length, 3);
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 2) {
+      const chunk = 'x'.repeat(size);
+      try { for (;;) localStorage.setItem(`filler-${n++}`, chunk); } catch (e) { /* this size no longer fits */ }
+    }
+  });
+  await advanceClock(page, 61000);
+  await typeInto(page, '##quantity', '44');
+  await waitSaved(page);
+  const after = await status(page);
+  assert.equal(after.problem, 'none');
+  assert.match(after.banner, /^De browseropslag was vol: om ruimte te maken zijn oudere versies verwijderd, aantal: [12] Download je plannen om ze te bewaren\.$/);
+  const stored = await storedPlan(page, id);
+  assert.equal(stored.newest.activities[1].lines[1].quantity_milli, 44000);
+  assert.ok(stored.entry.versions.length < 4);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a damaged index: the plans are listed again under their own names, and the app says what it found', async (t) => {
+  const { page } = await freshApp(t, session);
+  await setTrainerQuantity(page, 51);
+  await waitSaved(page);
+  const id = (await status(page)).plan_id;
+  const name = (await storedPlan(page, id)).entry.name;
+  await page.evaluate(() => localStorage.setItem('sto-planner/index', '{"plans": [ {"id": '));
+  await reload(t, page);
+  const after = await status(page);
+  assert.equal(after.plan_id, id);
+  assert.match(after.banner, /^De lijst met plannen in deze browser was beschadigd en is opnieuw opgebouwd uit de opgeslagen versies\. Teruggevonden \(plannen \/ versies\): 1 \/ 1 De datums/);
+  assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 51000);
+  assert.equal((await storedPlan(page, id)).entry.name, name);
+  await clickItem(page, 'Mijn plannen');
+  assert.ok(await page.evaluate((label) => window.stoplan.itemRect(label), `${name} (geopend)`));
+  assert.deepEqual(page.problems, []);
+});
+
+test('Mijn plannen shows the storage used and available, and asks for persistent storage at the first save', async (t) => {
+  const context = await session.newContext();
+  t.after(() => context.close());
+  // The browser's answers, fixed so that the figures shown can be checked.
+  await context.addInitScript(() => {
+    let persisted = false;
+    window.persistRequests = 0;
+    navigator.storage.persist = async () => { window.persistRequests += 1; persisted = true; return true; };
+    navigator.storage.persisted = async () => persisted;
+    navigator.storage.estimate = async () => ({ usage: 1234567, quota: 5e9 });
+  });
+  const page = await openApp(t, session, { context });
+  await clickItem(page, 'Mijn plannen');
+  const notPersisted = 'Kan door de browser worden opgeruimd (bij ruimtegebrek, of in Safari na 7 dagen niet gebruiken): download je plannen als bestand.';
+  assert.ok(await page.evaluate((label) => window.stoplan.itemRect(label), notPersisted));
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Opslag in deze browser: 1,2 MB gebruikt, 5,0 GB beschikbaar.')));
+  assert.equal(await page.evaluate(() => window.persistRequests), 0, 'not asked before anything is saved');
+
+  await setTrainerQuantity(page, 61);
+  await waitSaved(page);
+  await typeInto(page, '##quantity', '62');
+  await waitSaved(page);
+  assert.equal(await page.evaluate(() => window.persistRequests), 1, 'asked once, at the first save');
+  await clickItem(page, 'Mijn plannen');
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Blijvend bewaard: de browser ruimt deze plannen niet vanzelf op.')));
+  assert.equal(await page.evaluate((label) => window.stoplan.itemRect(label), notPersisted), null);
+  await page.screenshot({ path: join(tmpdir(), 'sto-my-plans.png') });
+  assert.deepEqual(page.problems, []);
 });

@@ -80,7 +80,7 @@ TEST_CASE("an older tab never overwrites a newer save", "[storage]") {
   REQUIRE(second.status == SaveStatus::saved);
   const auto stale = tab_b.save(id, "Regio", "good B", first.generation, 3);
   CHECK(stale.status == SaveStatus::conflict);
-  CHECK(tab_b.stored_generation(id) == second.generation);
+  CHECK(tab_b.stored_state(id).generation == second.generation);
   CHECK(tab_b.newest_good_version(id, is_good)->text == "good A2");
 }
 
@@ -93,7 +93,7 @@ TEST_CASE("a full storage drops old versions first and never loses the last good
   std::uint64_t g = 0;
   for (int i = 1; i <= 5; ++i)
     g = store.save(id, "Regio", "good " + std::string(100, 'x'), g, i).generation;
-  platform::testing::set_storage_limit(900);
+  platform::testing::set_storage_limit(1300);
   // Fits only after old versions go.
   const auto fits = store.save(id, "Regio", "good " + std::string(300, 'y'), g, 10);
   REQUIRE(fits.status == SaveStatus::saved);
@@ -114,4 +114,127 @@ TEST_CASE("storage that is switched off is reported, not ignored", "[storage]") 
   store.open();
   CHECK(store.save(store.new_id(), "Regio", "good", 0, 1).status == SaveStatus::unavailable);
   platform::testing::clear_storage();
+}
+
+TEST_CASE("a plan deleted in another tab is never saved into", "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore tab_a, tab_b;
+  tab_a.open();
+  const std::string id = tab_a.new_id();
+  const auto first = tab_a.save(id, "Regio", "good A1", 0, 1);
+  tab_b.open();
+  tab_b.set_deleted(id, true);
+  CHECK(tab_a.stored_state(id).deleted);
+  CHECK(tab_a.save(id, "Regio", "good A2", first.generation, 2).status == SaveStatus::deleted);
+  CHECK(tab_b.find(id)->versions.size() == 1);  // nothing written into the bin
+
+  // The bin is emptied when a tab starts: the plan is gone, and still not silently re-created.
+  PlanStore tab_c;
+  tab_c.open();
+  CHECK_FALSE(tab_a.stored_state(id).listed);
+  CHECK(tab_a.save(id, "Regio", "good A3", first.generation, 3).status == SaveStatus::deleted);
+  CHECK(tab_c.stored_state(id).listed == false);
+
+  // Undoing the delete (before the bin is emptied) lets the plan be saved again.
+  const std::string other = tab_a.new_id();
+  const auto kept = tab_a.save(other, "Ander", "good 1", 0, 4);
+  tab_b.set_deleted(other, true);
+  tab_b.set_deleted(other, false);
+  CHECK(tab_a.save(other, "Ander", "good 2", kept.generation, 5).status == SaveStatus::saved);
+}
+
+TEST_CASE("edits within a minute of a version's start join it; events get versions of their own",
+          "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  const auto edit = [](const char* what, int edits) {
+    return VersionChange{{std::string("nl ") + what, std::string("en ") + what}, edits};
+  };
+  auto g = store.save(id, "Regio", "good opened", 0, 1000, {{"Geopend", "Opened"}, 0}).generation;
+  g = store.save(id, "Regio", "good 1", g, 2000, edit("a", 1)).generation;  // not into the event
+  g = store.save(id, "Regio", "good 2", g, 30000, edit("b", 2)).generation;
+  g = store.save(id, "Regio", "good 3", g, 60999, edit("c", 1)).generation;  // 58.999 s after a
+  REQUIRE(store.find(id)->versions.size() == 2);
+  const StoredVersion merged = store.find(id)->versions.back();
+  CHECK(merged.started_ms == 2000);
+  CHECK(merged.saved_ms == 60999);
+  CHECK(merged.edits == 4);
+  CHECK(merged.change.nl == "nl c");
+  CHECK(merged.bytes == std::string("good 3").size());
+  CHECK(store.read_version(id, merged.number) == std::string("good 3"));
+  CHECK_FALSE(store.read_version(id, 2).has_value());  // the merged-away version is gone
+  CHECK_FALSE(store.read_version(id, 3).has_value());
+  // A minute after the version started: a new one.
+  store.save(id, "Regio", "good 4", g, 62000, edit("d", 1));
+  PlanStore reopened;
+  reopened.open();
+  REQUIRE(reopened.find(id)->versions.size() == 3);
+  CHECK(reopened.find(id)->versions.back().change.en == "en d");
+  CHECK(reopened.find(id)->versions.front().change.nl == "Geopend");
+}
+
+TEST_CASE("an index written before versions described their changes still reads", "[storage]") {
+  platform::testing::clear_storage();
+  // As the release before version 2 of StoredVersion wrote it.
+  platform::storage_set("sto-planner/index",
+                        "{\"plans\":[{\"cereal_class_version\":1,\"id\":\"p1\",\"name\":\"Oost\","
+                        "\"updated_ms\":5.0,\"downloaded_ms\":0.0,\"generation\":3,\"versions\":["
+                        "{\"cereal_class_version\":1,\"number\":7,\"saved_ms\":5.0}],"
+                        "\"deleted\":false}]}");
+  platform::storage_set("sto-planner/plan/p1/7", "good old");
+  PlanStore store;
+  store.open();
+  CHECK_FALSE(store.index_was_rebuilt());
+  REQUIRE(store.find("p1") != nullptr);
+  CHECK(store.find("p1")->versions.back().number == 7);
+  CHECK(store.find("p1")->versions.back().edits == 0);
+  const auto saved = store.save("p1", "Oost", "good new", 3, 10, {{"x", "x"}, 1});
+  CHECK(saved.status == SaveStatus::saved);
+  CHECK(store.find("p1")->versions.size() == 2);  // never merged into a version of unknown edits
+}
+
+TEST_CASE("a full storage says how many old versions it dropped", "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  std::uint64_t g = 0;
+  for (int i = 1; i <= 5; ++i)
+    g = store.save(id, "Regio", "good " + std::string(100, 'x'), g, i).generation;
+  platform::testing::set_storage_limit(1300);
+  const auto fits = store.save(id, "Regio", "good " + std::string(300, 'y'), g, 10);
+  REQUIRE(fits.status == SaveStatus::saved);
+  CHECK(fits.dropped_for_space == 5 - static_cast<int>(store.find(id)->versions.size() - 1));
+  CHECK(fits.dropped_for_space > 0);
+  platform::testing::clear_storage();
+}
+
+TEST_CASE("a rebuilt index names its plans from their newest version and counts what it found",
+          "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string named = store.new_id();
+  store.save(named, "Regio Oost", "good name=Oost", 0, 1);
+  const std::string unnamed = named + "x";
+  auto g = store.save(unnamed, "Regio West", "good", 0, 2).generation;
+  store.save(unnamed, "Regio West", "good", g, 3);
+  platform::storage_set("sto-planner/index", "{\"plans\": [ {\"id\": ");
+  PlanStore reopened;
+  reopened.open();
+  REQUIRE(reopened.index_was_rebuilt());
+  const IndexRepair repair = reopened.name_rebuilt_plans([](const std::string& text) {
+    const auto at = text.find("name=");
+    return at == std::string::npos ? std::string() : text.substr(at + 5);
+  });
+  CHECK(repair.plans == 2);
+  CHECK(repair.versions == 3);
+  CHECK(repair.unnamed == 1);
+  CHECK(reopened.find(named)->name == "Oost");
+  CHECK(reopened.find(unnamed)->name == unnamed);
+  PlanStore again;  // the names were written back
+  again.open();
+  CHECK(again.find(named)->name == "Oost");
 }

@@ -88,8 +88,8 @@ std::string App::summary_json() const {
 }
 
 std::string App::storage_status_json() const {
-  static const char* const problems[] = {"none", "quota", "unavailable", "not_verified",
-                                         "conflict"};
+  static const char* const problems[] = {"none",         "quota",    "unavailable",
+                                         "not_verified", "conflict", "deleted"};
   return std::string("{\"plan_id\":") + json_quote(current_id_) +
          ",\"problem\":" + json_quote(problems[static_cast<int>(storage_problem_)]) +
          ",\"dirty\":" + (document_.revision() != saved_revision_ ? "true" : "false") +

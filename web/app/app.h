@@ -37,7 +37,7 @@ enum class Section {
 };
 
 // A problem with browser storage the user must see: the work is not saved there.
-enum class StorageProblem { none, quota, unavailable, not_verified, conflict };
+enum class StorageProblem { none, quota, unavailable, not_verified, conflict, deleted };
 
 // UI-only state shared by the panels (never part of the plan).
 struct UiState {
@@ -58,6 +58,14 @@ struct UiState {
   // "Naar de begroting" of an activity: the budget shows only that activity's lines from its next
   // frame (taken once by the budget panel; -1 = no request).
   int budget_activity_request = -1;
+};
+
+// What the browser says about its storage for this site (navigator.storage), for Mijn plannen.
+struct StorageReport {
+  bool known = false;      // false until the browser answered (or when it cannot tell)
+  bool persisted = false;  // kept when space runs low; else the browser may clear it
+  double used_bytes = 0;
+  double quota_bytes = 0;  // what this site may use in all
 };
 
 // A file that was opened but needs the user's decision before it replaces anything.
@@ -181,14 +189,22 @@ class App {
   void refuse_shared_plan_too_large();
 
   // [SECTION] Autosave
-  // Saves now if there are changes (called on pagehide / visibilitychange).
+  // Saves now if there are changes (called before unload, on pagehide / visibilitychange), and
+  // leaves a note for the reload when something could not be stored.
   void flush_save();
   // Another tab changed storage: pick up its newer version, or report a conflict.
   void storage_changed();
   StorageProblem storage_problem() const { return storage_problem_; }
+  const StorageReport& storage_report() const { return storage_report_; }
+  void set_storage_report(const StorageReport& report) { storage_report_ = report; }
   // Resolves a two-tab conflict: load the other tab's newer version, or keep ours as a copy.
   void load_newer_version();
   void keep_mine_as_copy();
+  // The open plan was deleted in another tab: keep what this tab shows as a new stored plan.
+  void keep_as_new_plan();
+  // True when closing the page now would lose work: changes stored neither in the browser nor in
+  // a downloaded file (the page then asks before it unloads).
+  bool work_at_risk() const;
   // "opgeslagen om 14:03" and friends, in the UI language.
   std::string save_status_text() const;
   bool only_in_browser() const;
@@ -218,11 +234,30 @@ class App {
   void draw_every_section_for_test(const std::function<void()>& draw_frames);
 
  private:
+  // Opens the last plan (or the sample), then says what storage problem carries over and what a
+  // damaged index lost.
   void open_last_or_sample();
+  void open_stored_or_sample();
   void handle_shortcuts();
   void replace_document(Plan plan, std::string id, std::uint64_t generation);
   void autosave_tick();
-  void save_now();
+  // Saves the plan as its newest version: described by `event` (a file opened, a version
+  // restored: a version of its own), or else by the edits since the last version.
+  void save_now(std::optional<LocalizedText> event = std::nullopt);
+  VersionChange edits_since_last_version() const;
+  // After a save: says when older versions had to go to make room.
+  void report_dropped_versions(const SaveOutcome& outcome);
+  void save_as_new_plan(const std::string& name);
+  // Conflict and deletion wait for the user's decision: nothing is saved until then.
+  bool saving_blocked() const {
+    return storage_problem_ == StorageProblem::conflict ||
+           storage_problem_ == StorageProblem::deleted;
+  }
+  // For the reload: "" when everything is stored in the browser, else which problem kept it out,
+  // of which plan (JSON).
+  std::string unsaved_work_note() const;
+  // Tells what the note left by the page before this reload says was not stored.
+  void show_reload_note();
   void open_as_new(Plan plan, const std::string& file_name);
 
   Document document_;
@@ -230,9 +265,12 @@ class App {
   std::string current_id_;              // "" until the plan is first stored
   std::uint64_t known_generation_ = 0;  // the stored generation this tab last loaded or saved
   std::uint64_t saved_revision_ = 0;    // document revision last written to storage
+  std::size_t stored_cursor_ = 0;       // the history cursor when the plan was last stored
   double save_due_ms_ = 0;              // when the debounced save runs; 0 = none pending
   double last_saved_ms_ = 0;
   StorageProblem storage_problem_ = StorageProblem::none;
+  StorageReport storage_report_;
+  bool persistence_requested_ = false;    // asked at the first real save of this session
   Banner banner_;                         // a one-off message (recovered version, refused file …)
   std::uint64_t attempted_revision_ = 0;  // document revision last tried (saved or not)
   std::uint64_t downloaded_revision_ = 0;  // document revision last downloaded in this tab

@@ -2,7 +2,10 @@
 // Nothing here may lose work: a failed save keeps the plan in memory and says so, a refused
 // file leaves the current plan as it was, and another tab's newer save is never overwritten.
 #include <algorithm>
+#include <cereal/archives/json.hpp>
+#include <cereal/types/string.hpp>
 #include <cstdio>
+#include <sstream>
 
 #include "app/app.h"
 #include "assets.h"
@@ -40,10 +43,58 @@ std::string file_name_part(const std::string& text) {
   return out.empty() ? "plan" : out;
 }
 
+// What a page left behind for its reload when its work was not stored (App::unsaved_work_note).
+struct ReloadNote {
+  std::string plan_id;
+  std::string problem;  // "quota", "unavailable", "not_verified", "conflict", "deleted", "pending"
+  template <class Archive>
+  void serialize(Archive& ar) {
+    ar(cereal::make_nvp("plan_id", plan_id), cereal::make_nvp("problem", problem));
+  }
+};
+
+// A version's description in both languages: the text of `id`, then `detail` (a name, a number).
+LocalizedText version_text(Str id, const std::string& detail) {
+  const auto with = [&](Language lang) {
+    return detail.empty() ? std::string(tr(id, lang)) : std::string(tr(id, lang)) + " " + detail;
+  };
+  return {with(Language::nl), with(Language::en)};
+}
+
+const char* problem_name(StorageProblem problem) {
+  switch (problem) {
+    case StorageProblem::none: return "pending";
+    case StorageProblem::quota: return "quota";
+    case StorageProblem::unavailable: return "unavailable";
+    case StorageProblem::not_verified: return "not_verified";
+    case StorageProblem::conflict: return "conflict";
+    case StorageProblem::deleted: return "deleted";
+  }
+  return "pending";
+}
+
 }  // namespace
 
 void App::open_last_or_sample() {
   store_.open();
+  std::optional<IndexRepair> repair;
+  if (store_.index_was_rebuilt())
+    repair = store_.name_rebuilt_plans([](const std::string& text) {
+      const LoadResult loaded = load_plan(text);
+      if (!loaded.usable()) return std::string();
+      return loaded.plan.region.name.empty() ? loaded.plan.title : loaded.plan.region.name;
+    });
+  open_stored_or_sample();
+  if (repair)
+    banner_ = {Str::index_rebuilt,
+               std::to_string(repair->plans) + " / " + std::to_string(repair->versions),
+               Str::index_rebuilt_tail, true};
+  if (!platform::storage_usable()) storage_problem_ = StorageProblem::unavailable;
+  show_reload_note();
+  platform::request_storage_report();
+}
+
+void App::open_stored_or_sample() {
   std::string id = store_.last_open_id();
   if (store_.find(id) == nullptr && !store_.plans().empty()) {
     id = std::max_element(
@@ -77,6 +128,7 @@ void App::replace_document(Plan plan, std::string id, std::uint64_t generation) 
   current_id_ = std::move(id);
   known_generation_ = generation;
   saved_revision_ = attempted_revision_ = downloaded_revision_ = document_.revision();
+  stored_cursor_ = 0;  // the history starts anew
   save_due_ms_ = 0;
   storage_problem_ = StorageProblem::none;
   if (!current_id_.empty()) store_.set_last_open_id(current_id_);
@@ -90,8 +142,7 @@ std::string App::plan_display_name() const {
 
 void App::autosave_tick() {
   const std::uint64_t revision = document_.revision();
-  if (revision == saved_revision_ || revision == attempted_revision_ ||
-      storage_problem_ == StorageProblem::conflict) {
+  if (revision == saved_revision_ || revision == attempted_revision_ || saving_blocked()) {
     save_due_ms_ = 0;
     return;
   }
@@ -103,17 +154,48 @@ void App::autosave_tick() {
   }
 }
 
-void App::save_now() {
+VersionChange App::edits_since_last_version() const {
+  const History& history = document_.history();
+  const std::size_t cursor = history.cursor();
+  if (cursor > stored_cursor_)
+    return {history.steps()[cursor - 1].label, static_cast<int>(cursor - stored_cursor_)};
+  if (cursor < stored_cursor_ && cursor < history.steps().size()) {
+    const LocalizedText& undone = history.steps()[cursor].label;
+    return {{std::string(tr(Str::version_undone, Language::nl)) + " " + undone.nl,
+             std::string(tr(Str::version_undone, Language::en)) + " " + undone.en},
+            static_cast<int>(stored_cursor_ - cursor)};
+  }
+  return {{}, 1};  // undone and redone elsewhere: an edit we cannot name
+}
+
+void App::report_dropped_versions(const SaveOutcome& outcome) {
+  if (outcome.dropped_for_space > 0)
+    banner_ = {Str::versions_dropped_for_space, std::to_string(outcome.dropped_for_space),
+               Str::versions_dropped_tail, true};
+}
+
+void App::save_now(std::optional<LocalizedText> event) {
   save_due_ms_ = 0;
   if (current_id_.empty()) current_id_ = store_.new_id();
   const double now = platform::now_ms();
   attempted_revision_ = document_.revision();
-  const SaveOutcome outcome =
-      store_.save(current_id_, plan_display_name(), save_plan(plan()), known_generation_, now);
+  const std::size_t cursor = document_.history().cursor();
+  const VersionChange change = event ? VersionChange{*event, 0} : edits_since_last_version();
+  const SaveOutcome outcome = store_.save(current_id_, plan_display_name(), save_plan(plan()),
+                                          known_generation_, now, change);
+  report_dropped_versions(outcome);
   switch (outcome.status) {
     case SaveStatus::saved:
       known_generation_ = outcome.generation;
       saved_revision_ = attempted_revision_;
+      stored_cursor_ = cursor;
+      // Asked at the first real save, not at start: a visitor who only looks stores nothing.
+      if (!persistence_requested_) {
+        persistence_requested_ = true;
+        platform::request_persistent_storage();
+      } else {
+        platform::request_storage_report();
+      }
       last_saved_ms_ = now;
       storage_problem_ = StorageProblem::none;
       store_.set_last_open_id(current_id_);
@@ -122,17 +204,67 @@ void App::save_now() {
     case SaveStatus::quota: storage_problem_ = StorageProblem::quota; break;
     case SaveStatus::unavailable: storage_problem_ = StorageProblem::unavailable; break;
     case SaveStatus::not_verified: storage_problem_ = StorageProblem::not_verified; break;
+    case SaveStatus::deleted: storage_problem_ = StorageProblem::deleted; break;
   }
 }
 
 void App::flush_save() {
-  if (document_.revision() != saved_revision_ && storage_problem_ != StorageProblem::conflict)
-    save_now();
+  if (document_.revision() != saved_revision_ && !saving_blocked()) save_now();
+  platform::set_reload_note(unsaved_work_note());
+}
+
+bool App::work_at_risk() const {
+  return document_.revision() != saved_revision_ && document_.revision() != downloaded_revision_;
+}
+
+std::string App::unsaved_work_note() const {
+  if (document_.revision() == saved_revision_) return "";
+  std::ostringstream stream;
+  {
+    cereal::JSONOutputArchive archive(stream, cereal::JSONOutputArchive::Options::NoIndent());
+    ReloadNote{current_id_, problem_name(storage_problem_)}.serialize(archive);
+  }
+  return stream.str();
+}
+
+void App::show_reload_note() {
+  const auto text = platform::take_reload_note();
+  if (!text) return;
+  ReloadNote note;
+  try {
+    std::istringstream stream(*text);
+    cereal::JSONInputArchive archive(stream);
+    note.serialize(archive);
+  } catch (const std::exception&) {
+    return;  // a note from another version of the app: nothing reliable to say
+  }
+  // Storage that was full or failing still is until a save succeeds: the status must not say
+  // "opgeslagen" meanwhile. A conflict or deletion is settled by the reload itself.
+  if (note.problem == "quota") storage_problem_ = StorageProblem::quota;
+  if (note.problem == "not_verified") storage_problem_ = StorageProblem::not_verified;
+  if (note.problem == "unavailable") storage_problem_ = StorageProblem::unavailable;
+  if (!note.plan_id.empty() && note.plan_id == current_id_ && last_saved_ms_ > 0) {
+    banner_ = {Str::lost_on_leave, date_time_text(last_saved_ms_), Str::recovered_version_tail,
+               true};
+  } else {
+    banner_ = {Str::lost_on_leave_unstored, "", Str::count, true};
+  }
 }
 
 void App::storage_changed() {
+  store_.refresh();  // "Mijn plannen" shows other tabs' new, renamed and deleted plans
   if (current_id_.empty()) return;
-  if (store_.stored_generation(current_id_) == known_generation_) return;
+  const StoredState stored = store_.stored_state(current_id_);
+  if (stored.deleted || (!stored.listed && known_generation_ > 0)) {
+    storage_problem_ = StorageProblem::deleted;
+    return;
+  }
+  if (storage_problem_ == StorageProblem::deleted) {
+    // The delete was undone: save what this tab has again.
+    storage_problem_ = StorageProblem::none;
+    attempted_revision_ = saved_revision_;
+  }
+  if (stored.generation == known_generation_) return;
   // Another tab saved this plan. Follow it when we have nothing of our own; never overwrite it.
   if (document_.revision() == saved_revision_) {
     load_newer_version();
@@ -155,17 +287,29 @@ void App::load_newer_version() {
 }
 
 void App::keep_mine_as_copy() {
-  const std::string name = plan_display_name() + " " + tr(Str::copy_suffix, language_);
+  save_as_new_plan(plan_display_name() + " " + tr(Str::copy_suffix, language_));
+}
+
+void App::keep_as_new_plan() {
+  // Under the name it had, as long as this tab still knows it.
+  const StoredPlan* stored = store_.find(current_id_);
+  save_as_new_plan(stored != nullptr ? stored->name : plan_display_name());
+}
+
+void App::save_as_new_plan(const std::string& name) {
   current_id_ = store_.new_id();
   known_generation_ = 0;
   storage_problem_ = StorageProblem::none;
   save_due_ms_ = 0;
   attempted_revision_ = document_.revision();
   const double now = platform::now_ms();
-  const SaveOutcome outcome = store_.save(current_id_, name, save_plan(plan()), 0, now);
+  const SaveOutcome outcome = store_.save(current_id_, name, save_plan(plan()), 0, now,
+                                          {version_text(Str::version_kept_as_new, ""), 0});
+  report_dropped_versions(outcome);
   if (outcome.status == SaveStatus::saved) {
     known_generation_ = outcome.generation;
     saved_revision_ = attempted_revision_;
+    stored_cursor_ = document_.history().cursor();
     last_saved_ms_ = now;
     store_.set_last_open_id(current_id_);
   } else {
@@ -203,8 +347,9 @@ void App::open_as_new(Plan plan, const std::string& file_name) {
   replace_document(std::move(plan), "", 0);
   // An opened file is work the user has: keep it in "Mijn plannen" straight away.
   attempted_revision_ = 0;
-  save_now();
-  banner_ = {Str::file_opened, file_name, Str::count, false};
+  save_now(version_text(Str::version_opened_file, file_name));
+  if (banner_.text != Str::versions_dropped_for_space)
+    banner_ = {Str::file_opened, file_name, Str::count, false};
   select_section(Section::overview);
 }
 
@@ -241,7 +386,7 @@ void App::restore_version(int number) {
   const std::uint64_t generation = known_generation_;
   replace_document(std::move(loaded.plan), id, generation);
   attempted_revision_ = saved_revision_ = 0;
-  save_now();
+  save_now(version_text(Str::version_restored, "#" + std::to_string(number)));
 }
 
 void App::duplicate_stored_plan(const std::string& id) {
@@ -252,7 +397,9 @@ void App::duplicate_stored_plan(const std::string& id) {
   if (!recovered) return;
   const std::string name = stored->name + " " + tr(Str::copy_suffix, language_);
   const SaveOutcome outcome =
-      store_.save(store_.new_id(), name, recovered->text, 0, platform::now_ms());
+      store_.save(store_.new_id(), name, recovered->text, 0, platform::now_ms(),
+                  {version_text(Str::version_copy_of, stored->name), 0});
+  report_dropped_versions(outcome);
   if (outcome.status == SaveStatus::quota) storage_problem_ = StorageProblem::quota;
 }
 
@@ -276,11 +423,13 @@ void App::create_plan(Plan plan) {
   flush_save();
   replace_document(std::move(plan), "", 0);
   attempted_revision_ = 0;
-  save_now();
+  save_now(version_text(Str::version_new_plan, ""));
   select_section(Section::overview);
 }
 
 bool App::only_in_browser() const {
+  // With a storage problem the banner says more: the work is not in the browser either.
+  if (storage_problem_ != StorageProblem::none) return false;
   if (current_id_.empty() || document_.revision() == downloaded_revision_) return false;
   const StoredPlan* stored = store_.find(current_id_);
   return stored != nullptr && stored->downloaded_ms < stored->updated_ms;

@@ -3,7 +3,8 @@
 //   plan/<id>/<n>    version n of plan <id>, as plan-file text
 //   last-open        the id of the plan open last
 // A save writes the new version first, reads it back, and only then updates the index, so a
-// failure at any step leaves the previous good save in place.
+// failure at any step leaves the previous good save in place. A version that merges edits of the
+// last minute is written under the next number too; the one it replaces goes after the index.
 #include "app/plan_store.h"
 
 #include <algorithm>
@@ -16,9 +17,14 @@
 
 namespace sto::ui {
 
+// Version 2 added what a version changed, when it started and its size.
 template <class Archive>
-void serialize(Archive& ar, StoredVersion& v, const std::uint32_t) {
+void serialize(Archive& ar, StoredVersion& v, const std::uint32_t version) {
   ar(cereal::make_nvp("number", v.number), cereal::make_nvp("saved_ms", v.saved_ms));
+  if (version >= 2)
+    ar(cereal::make_nvp("started_ms", v.started_ms), cereal::make_nvp("change_nl", v.change.nl),
+       cereal::make_nvp("change_en", v.change.en), cereal::make_nvp("edits", v.edits),
+       cereal::make_nvp("bytes", v.bytes));
 }
 
 template <class Archive>
@@ -32,7 +38,7 @@ void serialize(Archive& ar, StoredPlan& p, const std::uint32_t) {
 
 }  // namespace sto::ui
 
-CEREAL_CLASS_VERSION(sto::ui::StoredVersion, 1)
+CEREAL_CLASS_VERSION(sto::ui::StoredVersion, 2)
 CEREAL_CLASS_VERSION(sto::ui::StoredPlan, 1)
 
 namespace sto::ui {
@@ -129,7 +135,9 @@ void PlanStore::rebuild_index() {
       plans_.push_back(StoredPlan{id, id, 0, 0, 1, {}, false});
       plan = &plans_.back();
     }
-    plan->versions.push_back({std::stoi(number_text), 0});
+    StoredVersion version;
+    version.number = std::stoi(number_text);
+    plan->versions.push_back(version);
   }
   for (StoredPlan& plan : plans_)
     std::sort(plan.versions.begin(), plan.versions.end(),
@@ -161,14 +169,14 @@ std::string PlanStore::new_id() const {
   }
 }
 
-std::uint64_t PlanStore::stored_generation(const std::string& id) const {
+StoredState PlanStore::stored_state(const std::string& id) const {
   const auto text = platform::storage_get(kIndexKey);
-  if (!text) return 0;
+  if (!text) return {};
   const auto plans = parse_index(*text);
-  if (!plans) return 0;
+  if (!plans) return {};
   for (const StoredPlan& plan : *plans)
-    if (plan.id == id) return plan.generation;
-  return 0;
+    if (plan.id == id) return {true, plan.deleted, plan.generation};
+  return {};
 }
 
 bool PlanStore::drop_oldest_version_anywhere() {
@@ -186,42 +194,66 @@ bool PlanStore::drop_oldest_version_anywhere() {
 
 SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
                             const std::string& text, std::uint64_t expected_generation,
-                            double now_ms) {
+                            double now_ms, const VersionChange& change) {
   // Another tab may have saved since we last looked: take the index as it is in storage now.
   read_index();
   StoredPlan* plan = find_mutable(id);
+  // Saving into a plan another tab deleted would bring it back unasked, or lose the work when the
+  // bin is emptied: the user decides.
+  if ((plan != nullptr && plan->deleted) || (plan == nullptr && expected_generation > 0))
+    return {SaveStatus::deleted, expected_generation};
   if (plan != nullptr && plan->generation != expected_generation)
     return {SaveStatus::conflict, plan->generation};
   if (plan == nullptr) {
     plans_.push_back(StoredPlan{id, new_name, now_ms, 0, 0, {}, false});
     plan = &plans_.back();
   }
-  const int number = plan->versions.empty() ? 1 : plan->versions.back().number + 1;
-  SaveStatus status = write_verified(version_key(id, number), text);
-  while (status == SaveStatus::quota && drop_oldest_version_anywhere()) {
-    plan = find_mutable(id);
-    status = write_verified(version_key(id, number), text);
+  StoredVersion version{plan->versions.empty() ? 1 : plan->versions.back().number + 1,
+                        now_ms,
+                        now_ms,
+                        change.what,
+                        change.edits,
+                        text.size()};
+  std::optional<int> replaced;  // the newest version, when this save merges into it
+  if (!plan->versions.empty()) {
+    const StoredVersion& newest = plan->versions.back();
+    const double started = newest.started_ms > 0 ? newest.started_ms : newest.saved_ms;
+    if (change.edits > 0 && newest.edits > 0 && now_ms - started < kVersionMergeMs) {
+      replaced = newest.number;
+      version.started_ms = started;
+      version.edits += newest.edits;
+    }
   }
-  if (status != SaveStatus::saved) {
-    platform::storage_remove(version_key(id, number));  // never leave a partial version behind
+  const std::string key = version_key(id, version.number);
+  SaveOutcome outcome{write_verified(key, text), expected_generation, 0};
+  while (outcome.status == SaveStatus::quota && drop_oldest_version_anywhere()) {
+    ++outcome.dropped_for_space;
+    outcome.status = write_verified(key, text);
+  }
+  if (outcome.status != SaveStatus::saved) {
+    platform::storage_remove(key);  // never leave a partial version behind
     read_index();
-    return {status, expected_generation};
+    return outcome;
   }
   plan = find_mutable(id);
   plan->updated_ms = now_ms;
   plan->generation = expected_generation + 1;
-  plan->versions.push_back({number, now_ms});
+  if (replaced && plan->versions.back().number == *replaced) plan->versions.pop_back();
+  plan->versions.push_back(version);
+  std::vector<int> removed;
+  if (replaced) removed.push_back(*replaced);
   while (plan->versions.size() > static_cast<std::size_t>(kVersionsKept)) {
-    platform::storage_remove(version_key(id, plan->versions.front().number));
+    removed.push_back(plan->versions.front().number);
     plan->versions.erase(plan->versions.begin());
   }
   const SaveStatus index_status = write_verified(kIndexKey, index_text(plans_));
   if (index_status != SaveStatus::saved) {
-    platform::storage_remove(version_key(id, number));
+    platform::storage_remove(key);
     read_index();
-    return {index_status, expected_generation};
+    return {index_status, expected_generation, outcome.dropped_for_space};
   }
-  return {SaveStatus::saved, plan->generation};
+  for (int number : removed) platform::storage_remove(version_key(id, number));
+  return {SaveStatus::saved, plan->generation, outcome.dropped_for_space};
 }
 
 std::optional<std::string> PlanStore::read_version(const std::string& id, int number) const {

@@ -8,13 +8,29 @@
 #include <string>
 #include <vector>
 
+#include "text.h"
+
 namespace sto::ui {
 
 inline constexpr int kVersionsKept = 20;
+// Edits saved within this time of a version's first save join that version, so the versions kept
+// reach back over hours of editing instead of the last few minutes.
+inline constexpr double kVersionMergeMs = 60'000;
 
 struct StoredVersion {
   int number = 0;
   double saved_ms = 0;
+  double started_ms = 0;  // the first save merged into this version (0: saved_ms, older index)
+  LocalizedText change;   // what changed: the latest edit, or what made it (a file opened …)
+  int edits = 0;          // edits this version holds; 0: a version of its own, never merged into
+  std::size_t bytes = 0;  // size of the stored text (0: unknown, older index)
+};
+
+// What a save holds, for the version list: the latest edit and how many edits since the last
+// save, or (edits 0) an event that gets a version of its own (a file opened, a version restored).
+struct VersionChange {
+  LocalizedText what;
+  int edits = 0;
 };
 
 struct StoredPlan {
@@ -29,15 +45,31 @@ struct StoredPlan {
 
 enum class SaveStatus {
   saved,
-  conflict,     // another tab saved this plan after we last loaded or saved it
-  quota,        // storage is full, even after dropping old versions
-  unavailable,  // storage is switched off or not allowed (private mode, policy)
-  not_verified  // the write did not read back identically
+  conflict,      // another tab saved this plan after we last loaded or saved it
+  quota,         // storage is full, even after dropping old versions
+  unavailable,   // storage is switched off or not allowed (private mode, policy)
+  not_verified,  // the write did not read back identically
+  deleted        // another tab deleted this plan (in the bin, or removed for good)
 };
 
 struct SaveOutcome {
   SaveStatus status = SaveStatus::saved;
   std::uint64_t generation = 0;  // the plan's generation after the save
+  int dropped_for_space = 0;     // older versions (of any plan) removed to make room
+};
+
+// What rebuilding a damaged index found: every plan with stored versions is listed again.
+struct IndexRepair {
+  int plans = 0;
+  int versions = 0;
+  int unnamed = 0;  // plans whose newest version gave no name (listed by their id)
+};
+
+// A plan as it is in storage now, re-read so that other tabs' saves and deletions show.
+struct StoredState {
+  bool listed = false;   // in the index (also while in the bin)
+  bool deleted = false;  // in the bin
+  std::uint64_t generation = 0;
 };
 
 // The newest version of a plan that still loads, with what was passed over to find it.
@@ -53,20 +85,30 @@ class PlanStore {
   // Reads the index from storage; rebuilds it from the stored versions when it is damaged, and
   // empties the bin of plans deleted in an earlier session.
   void open();
+  // Reads the index again (another tab changed it) without emptying the bin.
+  void refresh() { read_index(); }
 
   const std::vector<StoredPlan>& plans() const { return plans_; }
   const StoredPlan* find(const std::string& id) const;
   bool index_was_rebuilt() const { return index_rebuilt_; }
+  // After a rebuild: what was found. Names come from `name_of` applied to each plan's newest
+  // version text ("" when it cannot tell); the dates of versions are lost with the index.
+  template <class NameFn>
+  IndexRepair name_rebuilt_plans(NameFn name_of);
 
   // A new, unused plan id.
   std::string new_id() const;
 
   // Stores `text` as the newest version of plan `id` (a new plan is listed as `new_name`), unless
-  // another tab saved it since `expected_generation` (then nothing is written: conflict). Old
+  // another tab saved it since `expected_generation` (then nothing is written: conflict) or deleted
+  // it (a plan in the bin, or gone although it was stored before: deleted, nothing written). Old
   // versions beyond kVersionsKept are dropped; when storage is full, older versions of all plans
   // are dropped (never the newest of any) before giving up. Every write is read back and compared.
+  // Edits (change.edits > 0) within kVersionMergeMs of the newest version's start replace it
+  // instead of adding one; the replaced version is removed only after the new one is stored.
   SaveOutcome save(const std::string& id, const std::string& new_name, const std::string& text,
-                   std::uint64_t expected_generation, double now_ms);
+                   std::uint64_t expected_generation, double now_ms,
+                   const VersionChange& change = {});
 
   // The text of one stored version, if it is still there.
   std::optional<std::string> read_version(const std::string& id, int number) const;
@@ -74,8 +116,8 @@ class PlanStore {
   template <class LoadsFn>
   std::optional<Recovered> newest_good_version(const std::string& id, LoadsFn loads) const;
 
-  // The plan's generation as it is in storage now (re-read, so another tab's save shows).
-  std::uint64_t stored_generation(const std::string& id) const;
+  // The plan as it is in storage now (re-read, so another tab's save or delete shows).
+  StoredState stored_state(const std::string& id) const;
 
   void rename(const std::string& id, const std::string& name);
   void set_deleted(const std::string& id, bool deleted);
@@ -94,6 +136,25 @@ class PlanStore {
   std::vector<StoredPlan> plans_;
   bool index_rebuilt_ = false;
 };
+
+template <class NameFn>
+IndexRepair PlanStore::name_rebuilt_plans(NameFn name_of) {
+  IndexRepair repair;
+  for (StoredPlan& plan : plans_) {
+    ++repair.plans;
+    repair.versions += static_cast<int>(plan.versions.size());
+    std::string name;
+    for (auto v = plan.versions.rbegin(); v != plan.versions.rend() && name.empty(); ++v)
+      if (auto text = read_version(plan.id, v->number)) name = name_of(*text);
+    if (name.empty()) {
+      ++repair.unnamed;
+    } else {
+      plan.name = std::move(name);
+    }
+  }
+  write_index();
+  return repair;
+}
 
 template <class LoadsFn>
 std::optional<Recovered> PlanStore::newest_good_version(const std::string& id,

@@ -27,6 +27,21 @@ StorageStatus storage_set(std::string_view key, std::string_view value);
 void storage_remove(std::string_view key);
 // Every storage key that starts with `prefix`.
 std::vector<std::string> storage_keys(std::string_view prefix);
+// False when storage cannot be used at all (a private window, storage switched off by policy).
+bool storage_usable();
+
+// Asks the browser to keep this site's storage when space runs low (navigator.storage.persist()).
+// The browser may refuse; its answer comes with the next storage report.
+void request_persistent_storage();
+// Asks for the storage used and available and whether it is persistent; the page answers later
+// through App::set_storage_report (the browser answers asynchronously).
+void request_storage_report();
+
+// A short note kept across a reload of this tab only (sessionStorage, whose quota is separate from
+// the plans'): what was not stored when the page was left. "" removes it.
+void set_reload_note(std::string_view note);
+// The note left before this page was loaded, once; later calls return nothing.
+std::optional<std::string> take_reload_note();
 
 // Wall-clock milliseconds since 1970 (Date.now()).
 double now_ms();

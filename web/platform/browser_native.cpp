@@ -16,6 +16,7 @@ std::map<std::string, std::string, std::less<>>& memory_storage() {
 }
 std::size_t storage_limit = static_cast<std::size_t>(-1);
 bool storage_available = true;
+std::optional<std::string> reload_note;
 
 std::size_t stored_bytes() {
   std::size_t total = 0;
@@ -27,6 +28,7 @@ std::size_t stored_bytes() {
 namespace testing {
 void clear_storage() {
   memory_storage().clear();
+  reload_note.reset();
   storage_limit = static_cast<std::size_t>(-1);
   storage_available = true;
 }
@@ -70,6 +72,28 @@ std::vector<std::string> storage_keys(std::string_view prefix) {
   for (const auto& [key, value] : memory_storage())
     if (key.compare(0, prefix.size(), prefix) == 0) keys.push_back(key);
   return keys;
+}
+
+bool storage_usable() {
+  return storage_available;
+}
+
+void request_persistent_storage() {}
+
+void request_storage_report() {}
+
+void set_reload_note(std::string_view note) {
+  if (note.empty()) {
+    reload_note.reset();
+  } else {
+    reload_note = std::string(note);
+  }
+}
+
+std::optional<std::string> take_reload_note() {
+  auto note = std::move(reload_note);
+  reload_note.reset();
+  return note;
 }
 
 double now_ms() {

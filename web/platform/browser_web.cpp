@@ -10,6 +10,11 @@ char* sto_storage_get(const char* key);
 int sto_storage_set(const char* key, const char* value);
 void sto_storage_remove(const char* key);
 char* sto_storage_keys(const char* prefix);
+int sto_storage_usable();
+void sto_request_persistent_storage();
+void sto_request_storage_report();
+void sto_set_reload_note(const char* note);
+char* sto_take_reload_note();
 double sto_now_ms();
 void sto_local_time(double ms, int* out);
 void sto_open_file_picker();
@@ -72,6 +77,30 @@ std::vector<std::string> storage_keys(std::string_view prefix) {
   }
   std::free(joined);
   return keys;
+}
+
+bool storage_usable() {
+  return sto_storage_usable() != 0;
+}
+
+void request_persistent_storage() {
+  sto_request_persistent_storage();
+}
+
+void request_storage_report() {
+  sto_request_storage_report();
+}
+
+void set_reload_note(std::string_view note) {
+  sto_set_reload_note(std::string(note).c_str());
+}
+
+std::optional<std::string> take_reload_note() {
+  char* note = sto_take_reload_note();
+  if (note == nullptr) return std::nullopt;
+  std::string text(note);
+  std::free(note);
+  return text;
 }
 
 double now_ms() {

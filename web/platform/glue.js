@@ -7,7 +7,15 @@ mergeInto(LibraryManager.library, {
     cssHeight: 0,
     ratio: 1,
     installed: false,
-    persistAsked: false,
+    // Storage used and available, and whether it is persistent, for App::storage_report.
+    report: function () {
+      var storage = navigator.storage;
+      if (!storage || !storage.estimate || !storage.persisted) return;
+      Promise.all([storage.persisted(), storage.estimate()]).then(function (answers) {
+        Module['_sto_api_storage_report'](answers[0] ? 1 : 0, answers[1].usage || 0, answers[1].quota || 0);
+        stoGlue.wake = true;
+      }).catch(function () { /* no figures: Mijn plannen shows none */ });
+    },
     install: function () {
       if (stoGlue.installed) return;
       stoGlue.installed = true;
@@ -68,21 +76,27 @@ mergeInto(LibraryManager.library, {
   },
 
   // 0 ok, 1 quota exceeded, 2 storage unavailable (private mode, disabled, security policy).
-  sto_storage_set__deps: ['$stoGlue'],
   sto_storage_set: function (key, value) {
     try {
       window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
-      // Ask once that the browser keep our storage under pressure (it may still be cleared).
-      if (!stoGlue.persistAsked && navigator.storage && navigator.storage.persist) {
-        stoGlue.persistAsked = true;
-        navigator.storage.persist().catch(function () {});
-      }
       return 0;
     } catch (e) {
       var quota = e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
       return quota ? 1 : 2;
     }
   },
+
+  // Asks that the browser keep this site's storage under pressure; it may say no (then it may still
+  // clear it, e.g. Safari after 7 days unused). The answer comes with the next report.
+  sto_request_persistent_storage__deps: ['$stoGlue'],
+  sto_request_persistent_storage: function () {
+    var storage = navigator.storage;
+    if (!storage || !storage.persist) return;
+    storage.persist().then(stoGlue.report, stoGlue.report);
+  },
+
+  sto_request_storage_report__deps: ['$stoGlue'],
+  sto_request_storage_report: function () { stoGlue.report(); },
 
   sto_storage_remove: function (key) {
     try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) { /* nothing to remove */ }
@@ -100,6 +114,32 @@ mergeInto(LibraryManager.library, {
     var text = keys.join('\n'), size = lengthBytesUTF8(text) + 1, ptr = _malloc(size);
     stringToUTF8(text, ptr, size);
     return ptr;
+  },
+
+  // Reading the property throws where storage is switched off (private mode, blocked cookies).
+  sto_storage_usable: function () {
+    try { return window.localStorage ? 1 : 0; } catch (e) { return 0; }
+  },
+
+  sto_set_reload_note: function (note) {
+    try {
+      var text = UTF8ToString(note);
+      if (text) window.sessionStorage.setItem('sto-planner/reload-note', text);
+      else window.sessionStorage.removeItem('sto-planner/reload-note');
+    } catch (e) { /* no session storage either: the reload cannot be told */ }
+  },
+
+  sto_take_reload_note: function () {
+    try {
+      var note = window.sessionStorage.getItem('sto-planner/reload-note');
+      if (note === null) return 0;
+      window.sessionStorage.removeItem('sto-planner/reload-note');
+      var size = lengthBytesUTF8(note) + 1, ptr = _malloc(size);
+      stringToUTF8(note, ptr, size);
+      return ptr;
+    } catch (e) {
+      return 0;
+    }
   },
 
   sto_now_ms: function () { return Date.now(); },

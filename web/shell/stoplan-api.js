@@ -12,7 +12,8 @@
 //   frameTimes()          {first_frame_ms, frames: [ms…]}: CPU time of frames drawn since last call
 //   accessTimes()         {frames: [ms…]}: of that, the accessibility bridge's part (access.js)
 //   openFile(file)        open a File (as the file picker and a drop do) -> promise
-//   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}
+//   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}; problem is none,
+//                         quota, unavailable, not_verified, conflict or deleted
 //   uiState()             {section, highlight_path, language, presentation}
 //   makeShareLink(text)   a promise of a link with the plan file text in its fragment
 //   combineFiles(files)   add plan Files (a FileList or array) to "Plannen combineren" -> promise
@@ -254,6 +255,15 @@
   // Save before the page goes away or into the background (mobile browsers kill hidden tabs).
   function flush() { if (running()) call('sto_api_flush_save', null); }
   window.addEventListener('pagehide', flush);
+  // Work that could not be stored (storage full or off, a conflict, a deleted plan) and was not
+  // downloaded either: the browser asks before the page goes.
+  window.addEventListener('beforeunload', function (event) {
+    if (!running()) return;
+    flush();
+    if (call('sto_api_work_at_risk', 'number') === 0) return;
+    event.preventDefault();
+    event.returnValue = '';  // browsers that predate preventDefault() here ask only with a value
+  });
   document.addEventListener('visibilitychange', function () { if (document.hidden) flush(); });
   // Another tab saved: the app follows it or reports the conflict.
   window.addEventListener('storage', function (event) {

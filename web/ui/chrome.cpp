@@ -148,6 +148,12 @@ void draw_banners(App& app) {
       }
       end_banner();
       break;
+    case StorageProblem::deleted:
+      if (begin_banner("##deleted", kBannerWarning, tr(Str::storage_deleted, lang), 1)) {
+        if (ImGui::Button(tr(Str::deleted_keep_as_new, lang))) app.keep_as_new_plan();
+      }
+      end_banner();
+      break;
     case StorageProblem::quota:
     case StorageProblem::unavailable:
     case StorageProblem::not_verified: {

@@ -2,6 +2,8 @@
 // the earlier versions of the open plan to restore from.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -14,6 +16,56 @@
 namespace sto::ui {
 
 namespace {
+
+// "840 kB", "5,2 MB", "12,5 GB": a size in the UI language's decimal mark (kB rounded up, so a
+// small plan never reads 0 kB).
+std::string size_text(double bytes, Language lang) {
+  char text[32];
+  if (bytes < 1e6) {
+    std::snprintf(text, sizeof text, "%.0f kB", std::ceil(bytes / 1e3));
+    return text;
+  }
+  const bool giga = bytes >= 1e9;
+  const long long tenths = std::llround(bytes / (giga ? 1e8 : 1e5));
+  std::snprintf(text, sizeof text, "%lld%c%lld %s", tenths / 10, lang == Language::nl ? ',' : '.',
+                tenths % 10, giga ? "GB" : "MB");
+  return text;
+}
+
+// The storage used and available, and whether the browser keeps it when space runs low.
+void draw_storage_report(const StorageReport& report, Language lang) {
+  if (!report.known) return;
+  text_item(std::string(tr(Str::storage_used_label, lang)) + " " +
+            size_text(report.used_bytes, lang) + " " + tr(Str::storage_used_word, lang) + " " +
+            size_text(std::max(0.0, report.quota_bytes - report.used_bytes), lang) + " " +
+            tr(Str::storage_available_word, lang));
+  ImGui::PushTextWrapPos(0.0f);
+  if (report.persisted) {
+    text_item(tr(Str::storage_persisted, lang));
+  } else {
+    text_item_colored(kColorWarning, tr(Str::storage_not_persisted, lang));
+  }
+  ImGui::PopTextWrapPos();
+}
+
+// When a version was saved: "29-11-2026 09:12–09:13" when its merged edits cross a minute.
+std::string version_time_text(const StoredVersion& v) {
+  std::string text = date_time_text(v.saved_ms);
+  const std::string start = v.started_ms > 0 ? date_time_text(v.started_ms) : text;
+  // Merged edits span less than kVersionMergeMs: the end differs from the start in its time only.
+  if (start != text) text = start + "–" + text.substr(text.size() - 5);
+  return text + "  (#" + std::to_string(v.number) + ")";
+}
+
+// What a version changed: its latest edit, and how many edits it holds.
+std::string version_change_text(const StoredVersion& v, Language lang) {
+  std::string text = v.change.in(lang);
+  if (v.edits > 1) {
+    text += (text.empty() ? "" : " ") + std::string("(") + std::to_string(v.edits) + " " +
+            tr(Str::version_edits, lang) + ")";
+  }
+  return text.empty() ? "—" : text;
+}
 
 void draw_plan_row(App& app, const StoredPlan& plan) {
   const Language lang = app.language();
@@ -37,6 +89,9 @@ void draw_plan_row(App& app, const StoredPlan& plan) {
   text_item(date_time_text(plan.updated_ms));
   ImGui::TableNextColumn();
   text_item(std::to_string(plan.versions.size()));
+  ImGui::TableNextColumn();
+  const std::size_t bytes = plan.versions.empty() ? 0 : plan.versions.back().bytes;
+  text_item(bytes > 0 ? size_text(static_cast<double>(bytes), lang) : "—");
   ImGui::TableNextColumn();
   if (ImGui::SmallButton(tr(Str::open, lang))) app.open_stored_plan(plan.id);
   ImGui::SameLine();
@@ -66,13 +121,15 @@ void draw_my_plans_panel(App& app) {
   ImGui::PushTextWrapPos(0.0f);
   text_disabled(tr(Str::browser_storage_note, lang));
   ImGui::PopTextWrapPos();
+  draw_storage_report(app.storage_report(), lang);
 
   if (!ui.removed_id.empty()) {
     const StoredPlan* removed = app.store().find(ui.removed_id);
     if (removed != nullptr && removed->deleted) {
       text_item_colored(kColorWarning, std::string(tr(Str::removed, lang)) + ": " + removed->name);
       ImGui::SameLine();
-      if (ImGui::SmallButton(tr(Str::undo_remove, lang))) {
+      // Its own id: the menu bar's undo button has the same text.
+      if (ImGui::SmallButton((std::string(tr(Str::undo_remove, lang)) + "##undo_remove").c_str())) {
         app.store().set_deleted(ui.removed_id, false);
         ui.removed_id.clear();
       }
@@ -82,13 +139,14 @@ void draw_my_plans_panel(App& app) {
   int shown = 0;
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("##plans", 4, flags)) {
-    ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  if (ImGui::BeginTable("##plans", 5, flags)) {
+    ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch, 2.6f);
     ImGui::TableSetupColumn(tr(Str::column_changed, lang), ImGuiTableColumnFlags_WidthStretch,
-                            1.4f);
+                            1.1f);
     ImGui::TableSetupColumn(tr(Str::column_versions, lang), ImGuiTableColumnFlags_WidthStretch,
                             0.6f);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr(Str::column_size, lang), ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3.4f);
     ImGui::TableHeadersRow();
     // Copy: a button below may change the list while we walk it.
     const std::vector<StoredPlan> plans = app.store().plans();
@@ -102,22 +160,31 @@ void draw_my_plans_panel(App& app) {
   if (shown == 0) text_item(tr(Str::no_stored_plans, lang));
 
   const StoredPlan* current = app.store().find(app.current_plan_id());
-  if (current == nullptr || current->versions.size() < 2) return;
+  if (current == nullptr || current->versions.empty()) return;
   ImGui::Spacing();
   text_item(tr(Str::versions_title, lang));
-  if (ImGui::BeginTable("##versions", 2, flags)) {
-    ImGui::TableSetupColumn(tr(Str::saved_on, lang));
-    ImGui::TableSetupColumn("##restore");
+  if (ImGui::BeginTable("##versions", 3, flags)) {
+    ImGui::TableSetupColumn(tr(Str::saved_on, lang), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr(Str::column_change, lang), ImGuiTableColumnFlags_WidthStretch, 2.5f);
+    ImGui::TableSetupColumn("##restore", ImGuiTableColumnFlags_WidthStretch, 0.5f);
     ImGui::TableHeadersRow();
     const std::vector<StoredVersion> versions = current->versions;
     // Newest first; the newest is the plan as it is open now.
-    for (auto v = versions.rbegin() + 1; v != versions.rend(); ++v) {
+    for (auto v = versions.rbegin(); v != versions.rend(); ++v) {
       ImGui::PushID(v->number);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      text_item(date_time_text(v->saved_ms) + "  (#" + std::to_string(v->number) + ")");
+      text_item(version_time_text(*v));
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton(tr(Str::restore, lang))) app.restore_version(v->number);
+      ImGui::PushTextWrapPos(0.0f);
+      text_item(version_change_text(*v, lang));
+      ImGui::PopTextWrapPos();
+      ImGui::TableNextColumn();
+      if (v == versions.rbegin()) {
+        text_item(tr(Str::is_open, lang));
+      } else if (ImGui::SmallButton(tr(Str::restore, lang))) {
+        app.restore_version(v->number);
+      }
       ImGui::PopID();
     }
     ImGui::EndTable();
