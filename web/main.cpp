@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "access/access.h"
@@ -154,6 +155,12 @@ void draw_frame() {
   }
 }
 
+// The bytes of a file as read from disk (they may hold NUL bytes or invalid UTF-8, which the
+// core's loader refuses or repairs): `size` bytes at `data`.
+std::string_view page_bytes(const char* data, int size) {
+  return {data, static_cast<std::size_t>(std::max(size, 0))};
+}
+
 }  // namespace
 
 // [SECTION] window.stoplan: the C side of the page's JavaScript API (see web/shell/stoplan-api.js).
@@ -249,14 +256,14 @@ void sto_api_request_frames() {
 }
 
 // A plan file chosen in the file picker or dropped on the page.
-void sto_api_open_file(const char* name, const char* text) {
-  runtime.app->open_file(name, text);
+void sto_api_open_file(const char* name, const char* data, int size) {
+  runtime.app->open_file(name, page_bytes(data, size));
   runtime.settle_frames = 3;
 }
 
 // A plan file for "Plannen combineren" (picker with several files, or several dropped at once).
-void sto_api_add_combine_file(const char* name, const char* text) {
-  runtime.app->add_combine_file(name, text);
+void sto_api_add_combine_file(const char* name, const char* data, int size) {
+  runtime.app->add_combine_file(name, page_bytes(data, size));
   runtime.settle_frames = 3;
 }
 
@@ -274,8 +281,8 @@ void sto_api_paste(const char* text) {
 }
 
 // A budget CSV chosen in the file picker: checked and previewed before anything is added.
-void sto_api_import_budget_csv(const char* name, const char* text) {
-  runtime.app->import_budget_csv(name, text);
+void sto_api_import_budget_csv(const char* name, const char* data, int size) {
+  runtime.app->import_budget_csv(name, page_bytes(data, size));
   runtime.settle_frames = 3;
 }
 
@@ -285,9 +292,9 @@ void sto_api_share_link_ready(const char* url) {
   runtime.settle_frames = 3;
 }
 
-// The page was opened with a plan in its link.
-void sto_api_open_shared(const char* text) {
-  runtime.app->open_shared_plan(text);
+// The page was opened with a plan in its link: the inflated bytes.
+void sto_api_open_shared(const char* data, int size) {
+  runtime.app->open_shared_plan(page_bytes(data, size));
   runtime.settle_frames = 3;
 }
 
