@@ -19,6 +19,7 @@
 #include "app/app.h"
 #include "app/item_registry.h"
 #include "platform/browser.h"
+#include "summary_json.h"
 
 namespace {
 
@@ -206,6 +207,24 @@ const char* sto_api_frame_times() {
     out += (i ? "," : "") + std::to_string(runtime.frame_times_ms[i]);
   runtime.frame_times_ms.clear();
   runtime.api_buffer = out + "]}";
+  return runtime.api_buffer.c_str();
+}
+
+// [{"text":…, "x":…, "y":…, "width":…, "height":…, "cell_x":…, "cell_width":…}, …]: the texts of
+// the last frame drawn wider than the visible part of their cell (see item_registry.h).
+const char* sto_api_cut_texts() {
+  std::string out = "[";
+  for (const sto::ui::CutText& cut : sto::ui::cut_texts()) {
+    char numbers[200];
+    std::snprintf(numbers, sizeof numbers,
+                  ",\"x\":%.1f,\"y\":%.1f,\"width\":%.1f,\"height\":%.1f,\"cell_x\":%.1f,"
+                  "\"cell_width\":%.1f}",
+                  static_cast<double>(cut.drawn.x), static_cast<double>(cut.drawn.y),
+                  static_cast<double>(cut.drawn.width), static_cast<double>(cut.drawn.height),
+                  static_cast<double>(cut.cell_x), static_cast<double>(cut.cell_width));
+    out += (out.size() > 1 ? ",{\"text\":" : "{\"text\":") + sto::json_quote(cut.text) + numbers;
+  }
+  runtime.api_buffer = out + "]";
   return runtime.api_buffer.c_str();
 }
 
