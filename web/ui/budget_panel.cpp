@@ -638,7 +638,8 @@ void draw_budget_panel(App& app) {
     for (const Row& row : state.cache.rows)
       widest.cents = std::max({widest.cents, row.amount.cents, -row.amount.cents});
   }
-  // At most 9 em (€ 999.999.999,99): a larger amount ends in "…", whole in its tooltip.
+  // At most 9 em, so that one huge amount does not widen the whole grid: it ends in "…", with
+  // the whole amount in its tooltip.
   const float amount_width =
       std::min(9.0f * ImGui::GetFontSize(),
                kMinFitScale * ImGui::CalcTextSize(format_money(widest, lang).c_str()).x);
@@ -661,7 +662,7 @@ void draw_budget_panel(App& app) {
   const Str headers[column_count] = {
       Str::col_activity,     Str::col_description, Str::col_year, Str::col_category,
       Str::col_organisation, Str::col_funding,     Str::col_unit, Str::col_price,
-      Str::col_quantity,     Str::col_amount,      Str::count};
+      Str::col_quantity,     Str::col_amount,      Str::count /* actions: no header */};
   for (int c = 0; c < column_count; ++c) {
     if (c == col_year)
       ImGui::TableSetupColumn(tr(Str::col_year, lang), ImGuiTableColumnFlags_WidthFixed,
