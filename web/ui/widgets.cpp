@@ -302,7 +302,7 @@ void text_item_fitted(const std::string& text, bool align_right) {
                                   text.c_str(), text.c_str() + text.size(), &fits_until);
   const std::string shown = std::string(text.c_str(), fits_until) + kEllipsis;
   ImGui::TextUnformatted(shown.c_str());
-  record_last_item(shown);
+  record_last_item(text);  // findable by the value it stands for
   access::describe_text(text);
   note_if_cut(shown);
   if (ImGui::IsItemHovered()) {

@@ -26,7 +26,7 @@ void plain_text(const std::string& text);
 // Text that never shows its tail alone (an amount cut on its left reads as another number): drawn
 // whole in the room left in the cell or line, a little smaller when that is enough, else its
 // beginning with "…" and the whole text as a tooltip and for screen readers. Findable like
-// text_item by the text it shows (the tooltip by the whole text).
+// text_item by the whole text.
 void text_item_fitted(const std::string& text, bool align_right = false);
 // The smallest scale text_item_fitted draws a text at before it shortens it with "…".
 inline constexpr float kMinFitScale = 0.8f;
