@@ -12,12 +12,14 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "access/access.h"
 #include "app/app.h"
 #include "app/item_registry.h"
 #include "platform/browser.h"
+#include "summary_json.h"
 
 namespace {
 
@@ -154,6 +156,12 @@ void draw_frame() {
   }
 }
 
+// The bytes of a file as read from disk (they may hold NUL bytes or invalid UTF-8, which the
+// core's loader refuses or repairs): `size` bytes at `data`.
+std::string_view page_bytes(const char* data, int size) {
+  return {data, static_cast<std::size_t>(std::max(size, 0))};
+}
+
 }  // namespace
 
 // [SECTION] window.stoplan: the C side of the page's JavaScript API (see web/shell/stoplan-api.js).
@@ -199,6 +207,24 @@ const char* sto_api_frame_times() {
     out += (i ? "," : "") + std::to_string(runtime.frame_times_ms[i]);
   runtime.frame_times_ms.clear();
   runtime.api_buffer = out + "]}";
+  return runtime.api_buffer.c_str();
+}
+
+// [{"text":…, "x":…, "y":…, "width":…, "height":…, "cell_x":…, "cell_width":…}, …]: the texts of
+// the last frame drawn wider than the visible part of their cell (see item_registry.h).
+const char* sto_api_cut_texts() {
+  std::string out = "[";
+  for (const sto::ui::CutText& cut : sto::ui::cut_texts()) {
+    char numbers[200];
+    std::snprintf(numbers, sizeof numbers,
+                  ",\"x\":%.1f,\"y\":%.1f,\"width\":%.1f,\"height\":%.1f,\"cell_x\":%.1f,"
+                  "\"cell_width\":%.1f}",
+                  static_cast<double>(cut.drawn.x), static_cast<double>(cut.drawn.y),
+                  static_cast<double>(cut.drawn.width), static_cast<double>(cut.drawn.height),
+                  static_cast<double>(cut.cell_x), static_cast<double>(cut.cell_width));
+    out += (out.size() > 1 ? ",{\"text\":" : "{\"text\":") + sto::json_quote(cut.text) + numbers;
+  }
+  runtime.api_buffer = out + "]";
   return runtime.api_buffer.c_str();
 }
 
@@ -249,14 +275,14 @@ void sto_api_request_frames() {
 }
 
 // A plan file chosen in the file picker or dropped on the page.
-void sto_api_open_file(const char* name, const char* text) {
-  runtime.app->open_file(name, text);
+void sto_api_open_file(const char* name, const char* data, int size) {
+  runtime.app->open_file(name, page_bytes(data, size));
   runtime.settle_frames = 3;
 }
 
 // A plan file for "Plannen combineren" (picker with several files, or several dropped at once).
-void sto_api_add_combine_file(const char* name, const char* text) {
-  runtime.app->add_combine_file(name, text);
+void sto_api_add_combine_file(const char* name, const char* data, int size) {
+  runtime.app->add_combine_file(name, page_bytes(data, size));
   runtime.settle_frames = 3;
 }
 
@@ -274,8 +300,8 @@ void sto_api_paste(const char* text) {
 }
 
 // A budget CSV chosen in the file picker: checked and previewed before anything is added.
-void sto_api_import_budget_csv(const char* name, const char* text) {
-  runtime.app->import_budget_csv(name, text);
+void sto_api_import_budget_csv(const char* name, const char* data, int size) {
+  runtime.app->import_budget_csv(name, page_bytes(data, size));
   runtime.settle_frames = 3;
 }
 
@@ -285,9 +311,9 @@ void sto_api_share_link_ready(const char* url) {
   runtime.settle_frames = 3;
 }
 
-// The page was opened with a plan in its link.
-void sto_api_open_shared(const char* text) {
-  runtime.app->open_shared_plan(text);
+// The page was opened with a plan in its link: the inflated bytes.
+void sto_api_open_shared(const char* data, int size) {
+  runtime.app->open_shared_plan(page_bytes(data, size));
   runtime.settle_frames = 3;
 }
 

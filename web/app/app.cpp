@@ -1,6 +1,7 @@
 // The application object: fonts and style, the frame with its sections, the test API.
 // Storage and files: app_storage.cpp.
 #include "app/app.h"
+#include "app/layout_memory.h"
 
 #include <imgui.h>
 
@@ -40,9 +41,10 @@ void apply_style() {
 
 App::App() {
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // no imgui.ini on a virtual file system
+  io.IniFilename = nullptr;  // no imgui.ini on a virtual file system: browser storage instead
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   apply_style();
+  restore_layout();
   open_last_or_sample();
 }
 
@@ -167,9 +169,9 @@ void App::draw() {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
+  // Settings saved (no NoSavedSettings): the tables inside keep their column widths.
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar;
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar;
   ImGui::Begin("##main", nullptr, flags);
 
   draw_top_bar(*this);
@@ -238,6 +240,7 @@ void App::draw() {
   ImGui::EndChild();
   draw_dialogs(*this);
   ImGui::End();
+  remember_layout();
 }
 
 void App::go_to_path(const std::string& path) {

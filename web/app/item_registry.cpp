@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace sto::ui {
@@ -26,6 +27,7 @@ struct Registry {
   std::unordered_map<ImGuiID, std::string> early_labels;
   std::vector<Recorded> current;  // labelled items of the frame being drawn
   std::vector<Recorded> last;     // labelled items of the last complete frame
+  std::vector<CutText> cut_current, cut_last;
 };
 
 Registry& registry() {
@@ -44,6 +46,8 @@ void begin_item_recording() {
   Registry& r = registry();
   r.last.swap(r.current);
   r.current.clear();
+  r.cut_last.swap(r.cut_current);
+  r.cut_current.clear();
   r.pending.clear();
   r.early_labels.clear();
   if (ImGuiContext* context = ImGui::GetCurrentContext()) context->TestEngineHookItems = true;
@@ -56,6 +60,14 @@ void record_last_item(std::string_view label) {
 
 void record_item(std::string_view label, float x, float y, float width, float height) {
   registry().current.push_back({std::string(label), {x, y, width, height}});
+}
+
+void record_cut_text(CutText cut) {
+  registry().cut_current.push_back(std::move(cut));
+}
+
+const std::vector<CutText>& cut_texts() {
+  return registry().cut_last;
 }
 
 std::optional<ItemRect> find_item(std::string_view label) {

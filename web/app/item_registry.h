@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sto::ui {
 
@@ -21,5 +22,17 @@ void record_item(std::string_view label, float x, float y, float width, float he
 // The rectangle of the item whose label (full, or the visible part before "##") matches
 // `label`, as drawn in the last complete frame; the first match wins.
 std::optional<ItemRect> find_item(std::string_view label);
+
+// A text drawn wider than the cell (table column, else window) that clips it, so that part of it
+// is not seen. The text helpers of ui/widgets note them for tests (window.stoplan.cutTexts()).
+struct CutText {
+  std::string text;
+  ItemRect drawn;    // the whole text's rectangle
+  float cell_x = 0;  // the visible part of the cell, horizontally
+  float cell_width = 0;
+};
+void record_cut_text(CutText cut);
+// The cut texts of the last complete frame.
+const std::vector<CutText>& cut_texts();
 
 }  // namespace sto::ui

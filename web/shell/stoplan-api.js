@@ -11,6 +11,8 @@
 //   requestFrames()       draw a few frames (after changing state from a script)
 //   frameTimes()          {first_frame_ms, frames: [ms…]}: CPU time of frames drawn since last call
 //   accessTimes()         {frames: [ms…]}: of that, the accessibility bridge's part (access.js)
+//   cutTexts()            [{text, x, y, width, height, cell_x, cell_width}…]: texts of the last
+//                         frame drawn wider than the visible part of their cell (CSS pixels)
 //   openFile(file)        open a File (as the file picker and a drop do) -> promise
 //   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}; problem is none,
 //                         quota, unavailable, not_verified, conflict or deleted
@@ -80,25 +82,36 @@
     try { return fn.apply(null, pointers); } finally { pointers.forEach(function (p) { M._free(p); }); }
   }
 
-  function openFile(file) {
-    // Read at most one byte past the limit: enough for the core to refuse it as too large.
-    return file.slice(0, kMaxFileBytes + 1).text().then(function (text) {
-      withHeapStrings([file.name, text], function (name, body) {
-        call('sto_api_open_file', null, ['number', 'number'], [name, body]);
+  // Copies bytes into the wasm heap for the duration of fn(pointer, size).
+  function withHeapBytes(bytes, fn) {
+    var M = window.Module, ptr = M._malloc(Math.max(1, bytes.length));
+    M.HEAPU8.set(bytes, ptr);  // HEAPU8 read after _malloc: growing the memory replaces it
+    try { return fn(ptr, bytes.length); } finally { M._free(ptr); }
+  }
+
+  // A file's bytes as they are, for the core's strict loader: never file.text(), which replaces
+  // invalid UTF-8 with U+FFFD and decodes a UTF-16 byte order mark, so a damaged file would open
+  // silently changed. Reads at most one byte past the limit: enough for the core to refuse it as
+  // too large. Calls `api(name, bytes, size)`.
+  function passFile(file, api) {
+    return file.slice(0, kMaxFileBytes + 1).arrayBuffer().then(function (buffer) {
+      withHeapStrings([file.name], function (name) {
+        withHeapBytes(new Uint8Array(buffer), function (bytes, size) {
+          call(api, null, ['number', 'number', 'number'], [name, bytes, size]);
+        });
       });
     });
   }
 
+  function openFile(file) { return passFile(file, 'sto_api_open_file'); }
+
   function combineFiles(files) {
     return Promise.all(Array.prototype.map.call(files, function (file) {
-      return file.slice(0, kMaxFileBytes + 1).text().then(function (text) {
-        withHeapStrings([file.name, text], function (name, body) {
-          call('sto_api_add_combine_file', null, ['number', 'number'], [name, body]);
-        });
-      });
+      return passFile(file, 'sto_api_add_combine_file');
     }));
   }
 
+  // The region table is read as text: its names are shown, never stored in a plan.
   function importRegionsFile(file) {
     return file.slice(0, kMaxFileBytes + 1).text().then(function (text) {
       withHeapStrings([file.name, text], function (name, body) {
@@ -126,14 +139,8 @@
     input.click();
   }
 
-  // A budget CSV: the app checks it and shows a preview before adding anything.
-  function importBudgetFile(file) {
-    return file.slice(0, kMaxFileBytes + 1).text().then(function (text) {
-      withHeapStrings([file.name, text], function (name, body) {
-        call('sto_api_import_budget_csv', null, ['number', 'number'], [name, body]);
-      });
-    });
-  }
+  // A budget CSV: the app checks it (valid UTF-8 included) and shows a preview before adding anything.
+  function importBudgetFile(file) { return passFile(file, 'sto_api_import_budget_csv'); }
 
   // [Share links] The plan, deflate-compressed and base64url-encoded, in the URL fragment: the
   // part after '#' never reaches a server.
@@ -161,8 +168,9 @@
   // limit: a small link that inflates to gigabytes (a "zip bomb") costs about kMaxFileBytes of
   // memory and a fraction of a second. The input goes in 4 KB at a time: a decompression stream
   // inflates each input chunk completely whatever the reader's pace, and deflate inflates at most
-  // ~1032:1, so the output overshoots the limit by at most a few MB. Resolves to the text, or to
-  // null when it is too large; rejects when the data is not deflate-raw.
+  // ~1032:1, so the output overshoots the limit by at most a few MB. Resolves to the bytes (not
+  // decoded: the core's loader checks them as it checks a file), or to null when they are too
+  // large; rejects when the data is not deflate-raw.
   var kInflateInputChunk = 4096;
   function inflateLimited(bytes) {
     var inflater = new DecompressionStream('deflate-raw');
@@ -183,7 +191,7 @@
           var all = new Uint8Array(total), at = 0;
           chunks.forEach(function (chunk) { all.set(chunk, at); at += chunk.length; });
           chunks = null;
-          return new TextDecoder().decode(all);
+          return all;
         }
         total += part.value.length;
         if (total > kMaxFileBytes) {
@@ -203,18 +211,20 @@
     var data = location.hash.slice(kLinkPrefix.length);
     // Forget the fragment so a reload does not ask again.
     history.replaceState(null, '', location.pathname + location.search);
-    var text;
+    var inflated;
     try {
-      text = inflateLimited(fromBase64Url(data));
+      inflated = inflateLimited(fromBase64Url(data));
     } catch (e) {
-      text = Promise.resolve('');
+      inflated = Promise.resolve(new Uint8Array(0));
     }
-    return text.catch(function () { return ''; }).then(function (plan) {
+    return inflated.catch(function () { return new Uint8Array(0); }).then(function (plan) {
       if (plan === null) {
         call('sto_api_open_shared_too_large', null);  // the app's own "te groot" refusal
         return;
       }
-      withHeapStrings([plan], function (ptr) { call('sto_api_open_shared', null, ['number'], [ptr]); });
+      withHeapBytes(plan, function (ptr, size) {
+        call('sto_api_open_shared', null, ['number', 'number'], [ptr, size]);
+      });
     });
   }
 
@@ -329,6 +339,7 @@
     frameCount: function () { return call('sto_api_frame_count', 'number'); },
     frameTimes: function () { return JSON.parse(call('sto_api_frame_times', 'string')); },
     accessTimes: function () { return JSON.parse(call('sto_api_access_times', 'string')); },
+    cutTexts: function () { return JSON.parse(call('sto_api_cut_texts', 'string')); },
     requestFrames: function () { call('sto_api_request_frames', null); },
     openFile: openFile,
     makeShareLink: makeShareLink,

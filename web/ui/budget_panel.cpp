@@ -503,13 +503,13 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
 
   ImGui::TableSetColumnIndex(col_activity);
   ImGui::AlignTextToFramePadding();  // on the baseline of the fields beside it
-  plain_text(activity.title);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", activity.title.c_str());
+  text_item_fitted(activity.title);
 
   ImGui::TableSetColumnIndex(col_description);
   ImGui::SetNextItemWidth(-1);
   std::string text;
   if (edit_text("##description", line.description, text)) app.execute(SetLineDescription{at, text});
+  whole_text_tooltip(line.description);
 
   ImGui::TableSetColumnIndex(col_year);
   ImGui::SetNextItemWidth(-1);
@@ -556,6 +556,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   ImGui::TableSetColumnIndex(col_unit);
   ImGui::SetNextItemWidth(-1);
   if (edit_text("##unit", line.unit, text)) app.execute(SetLineUnit{at, text});
+  whole_text_tooltip(line.unit);
 
   if (line.investment || line.category == CostCategory::equipment) {
     // Price and quantity make no sense for a machine: its purchase goes in the investment window.
@@ -615,27 +616,67 @@ void draw_budget_panel(App& app) {
   draw_investment_window(app);
 
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate |
-                                ImGuiTableFlags_SizingStretchProp;
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
+                                ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingStretchProp;
   const float footer = ImGui::GetFrameHeightWithSpacing() * 3.0f;
-  if (!ImGui::BeginTable("##budget", column_count, flags, ImVec2(0, -footer))) return;
+  const float year_width = ImGui::CalcTextSize("20255").x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float actions_width = ImGui::GetFrameHeight();
+  // Each stretching column's share of the width, and the least room it needs in em; an amount
+  // needs the width of the widest amount at the smallest scale text_item_fitted draws it. A
+  // narrower window scrolls the grid sideways rather than cutting amounts to a few digits.
+  static constexpr float kWeight[column_count] = {1.1f, 1.8f, 0.0f, 1.2f, 1.3f, 1.2f,
+                                                  0.7f, 1.0f, 0.7f, 1.4f, 0.0f};
+  static constexpr float kLeastEm[column_count] = {4.5f, 6.0f, 0.0f, 4.5f, 4.5f, 4.5f,
+                                                   2.5f, 4.0f, 2.5f, 0.0f, 0.0f};
+  const float em = ImGui::GetFontSize();
+  const float padding = 2.0f * ImGui::GetStyle().CellPadding.x;
+  // The widest amount of the rows drawn last frame (the plan's total before the first).
+  Money widest = app.analysis().evaluation.total.costs;
+  if (state.valid) {
+    widest = Money{0};
+    for (const Row& row : state.cache.rows)
+      widest.cents = std::max({widest.cents, row.amount.cents, -row.amount.cents});
+  }
+  // At most 9 em, so that one huge amount does not widen the whole grid: it ends in "…", with
+  // the whole amount in its tooltip.
+  const float amount_width =
+      std::min(9.0f * ImGui::GetFontSize(),
+               kMinFitScale * ImGui::CalcTextSize(format_money(widest, lang).c_str()).x);
+  float width_per_weight = 0.0f, total_weight = 0.0f;
+  for (int c = 0; c < column_count; ++c) {
+    if (kWeight[c] <= 0.0f) continue;
+    const float least = c == col_amount ? amount_width : kLeastEm[c] * em;
+    width_per_weight = std::max(width_per_weight, (least + padding) / kWeight[c]);
+    total_weight += kWeight[c];
+  }
+  const float least_width =
+      width_per_weight * total_weight + year_width + actions_width + padding * 2.0f;
+  // The columns' room: the window's, less the vertical scrollbar's, so that a grid that fits
+  // shows no sideways scrollbar.
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+  if (!ImGui::BeginTable("##budget", column_count, flags, ImVec2(0, -footer),
+                         std::max(room, least_width)))
+    return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(tr(Str::col_activity, lang), ImGuiTableColumnFlags_DefaultSort, 1.1f);
-  ImGui::TableSetupColumn(tr(Str::col_description, lang), 0, 2.0f);
-  ImGui::TableSetupColumn(tr(Str::col_year, lang), ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("20255").x + 2 * ImGui::GetStyle().FramePadding.x);
-  ImGui::TableSetupColumn(tr(Str::col_category, lang), 0, 1.2f);
-  ImGui::TableSetupColumn(tr(Str::col_organisation, lang), 0, 1.3f);
-  ImGui::TableSetupColumn(tr(Str::col_funding, lang), 0, 1.2f);
-  ImGui::TableSetupColumn(tr(Str::col_unit, lang), 0, 0.7f);
-  ImGui::TableSetupColumn(tr(Str::col_price, lang), 0, 1.0f);
-  ImGui::TableSetupColumn(tr(Str::col_quantity, lang), 0, 0.7f);
-  ImGui::TableSetupColumn(tr(Str::col_amount, lang), 0, 1.1f);
-  ImGui::TableSetupColumn("##actions",
-                          ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::GetFrameHeight());
-  ImGui::TableHeadersRow();
+  const Str headers[column_count] = {
+      Str::col_activity,     Str::col_description, Str::col_year, Str::col_category,
+      Str::col_organisation, Str::col_funding,     Str::col_unit, Str::col_price,
+      Str::col_quantity,     Str::col_amount,      Str::count /* actions: no header */};
+  for (int c = 0; c < column_count; ++c) {
+    if (c == col_year)
+      ImGui::TableSetupColumn(tr(Str::col_year, lang), ImGuiTableColumnFlags_WidthFixed,
+                              year_width);
+    else if (c == col_actions)
+      ImGui::TableSetupColumn("##actions",
+                              ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
+                              actions_width);
+    else
+      ImGui::TableSetupColumn(tr(headers[c], lang),
+                              c == col_activity ? ImGuiTableColumnFlags_DefaultSort : 0,
+                              kWeight[c]);
+  }
+  table_headers_row();
 
   int sort_column = -1;
   bool descending = false;

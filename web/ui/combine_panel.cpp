@@ -46,7 +46,8 @@ void count_cell(int count, const ImVec4& color_when_nonzero) {
 
 void draw_combine_panel(App& app) {
   const Language lang = app.language();
-  ImGui::BeginChild("##combine_scroll", ImVec2(0, 0), false);
+  // Scrolls sideways when the table needs more room than the window has (presentation mode).
+  ImGui::BeginChild("##combine_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::PushTextWrapPos(0.0f);
   text_disabled(tr(Str::cb_intro, lang));
   ImGui::PopTextWrapPos();
@@ -76,21 +77,29 @@ void draw_combine_panel(App& app) {
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
   // Row actions may change the file list: act after the table so the rows stay valid.
   int open_row = -1, remove_row = -1;
-  if (ImGui::BeginTable("##cb_table", 9, flags)) {
-    // File and region share the one column that stretches; the figures get the width their widest
-    // value needs. With a fixed width for every column the region column was squeezed to a few
-    // pixels at 1280 pixels and a failed file's message was drawn one letter per line.
-    const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
-    const auto fit = [&](const std::string& text, float at_least = 0.0f) {
-      return std::max(at_least, ImGui::CalcTextSize(text.c_str()).x + pad);
-    };
-    float money = fit(tr(Str::cb_col_costs, lang));
-    for (const Money m : {r.totals.costs, r.totals.subsidy, r.totals.maximum})
+  // File and region share the one column that stretches; the figures get the width their widest
+  // value needs. With a fixed width for every column the region column was squeezed to a few
+  // pixels at 1280 pixels and a failed file's message was drawn one letter per line.
+  const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+  const auto fit = [&](const std::string& text, float at_least = 0.0f) {
+    return std::max(at_least, ImGui::CalcTextSize(text.c_str()).x + pad);
+  };
+  float money = fit(tr(Str::cb_col_costs, lang));
+  for (const Money m : {r.totals.costs, r.totals.subsidy, r.totals.maximum})
+    money = fit(format_money(m, lang), money);
+  for (const CombineRow& row : r.rows)
+    for (const Money m : {row.costs, row.subsidy, row.maximum})
       money = fit(format_money(m, lang), money);
-    for (const CombineRow& row : r.rows)
-      for (const Money m : {row.costs, row.subsidy, row.maximum})
-        money = fit(format_money(m, lang), money);
-    const float button = ImGui::GetStyle().FramePadding.x * 2.0f + pad;
+  const float button = ImGui::GetStyle().FramePadding.x * 2.0f + pad;
+  const float percent = fit(tr(Str::cb_col_cofinancing, lang), fit("100,00%"));
+  const float open_width = fit(tr(Str::cb_open, lang), 0.0f) + button;
+  const float remove_width = fit(tr(Str::cb_remove, lang), 0.0f) + button;
+  // The fixed columns plus room for a region's name; narrower than that, the table scrolls.
+  const float least_width = 3.0f * money + percent + fit(tr(Str::cb_col_errors, lang)) +
+                            fit(tr(Str::cb_col_warnings, lang)) + open_width + remove_width +
+                            ImGui::GetFontSize() * 14.0f;
+  const float table_width = std::max(ImGui::GetContentRegionAvail().x, least_width);
+  if (ImGui::BeginTable("##cb_table", 9, flags, ImVec2(table_width, 0.0f))) {
     ImGui::TableSetupColumn(
         (std::string(tr(Str::cb_col_file, lang)) + " / " + tr(Str::cb_col_region, lang)).c_str(),
         ImGuiTableColumnFlags_WidthStretch);
@@ -98,15 +107,13 @@ void draw_combine_panel(App& app) {
     ImGui::TableSetupColumn(tr(Str::cb_col_subsidy, lang), ImGuiTableColumnFlags_WidthFixed, money);
     ImGui::TableSetupColumn(tr(Str::cb_col_maximum, lang), ImGuiTableColumnFlags_WidthFixed, money);
     ImGui::TableSetupColumn(tr(Str::cb_col_cofinancing, lang), ImGuiTableColumnFlags_WidthFixed,
-                            fit(tr(Str::cb_col_cofinancing, lang), fit("100,00%")));
+                            percent);
     ImGui::TableSetupColumn(tr(Str::cb_col_errors, lang), ImGuiTableColumnFlags_WidthFixed,
                             fit(tr(Str::cb_col_errors, lang)));
     ImGui::TableSetupColumn(tr(Str::cb_col_warnings, lang), ImGuiTableColumnFlags_WidthFixed,
                             fit(tr(Str::cb_col_warnings, lang)));
-    ImGui::TableSetupColumn("##open", ImGuiTableColumnFlags_WidthFixed,
-                            fit(tr(Str::cb_open, lang), 0.0f) + button);
-    ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed,
-                            fit(tr(Str::cb_remove, lang), 0.0f) + button);
+    ImGui::TableSetupColumn("##open", ImGuiTableColumnFlags_WidthFixed, open_width);
+    ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed, remove_width);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < r.rows.size(); ++i) {
       const CombineRow& row = r.rows[i];

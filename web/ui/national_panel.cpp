@@ -246,21 +246,35 @@ void draw_table(App& app, const PanelState& st, const NationalResult& r, float h
   const std::vector<RegionRow>& rows = table(st);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("##na_table", 9, flags, ImVec2(0, height))) return;
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
   const float em = ImGui::GetFontSize();
+  // Widths in em, so the large type of presentation mode gets wider columns; the region's name
+  // stretches, but never below 12 em: a narrower window scrolls the table sideways.
+  static constexpr float kFixedEm[] = {2.0f, 6.5f, 4.5f, 4.0f, 8.0f, 8.0f, 7.0f, 4.5f};
+  float least_width = 12.0f * em;
+  for (const float width : kFixedEm)
+    least_width += width * em + ImGui::GetStyle().CellPadding.x * 2.0f;
+  if (!ImGui::BeginTable("##na_table", 9, flags, ImVec2(0, height),
+                         std::max(ImGui::GetContentRegionAvail().x, least_width)))
+    return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(tr(Str::na_col_rank, lang), ImGuiTableColumnFlags_WidthFixed, em * 2.0f);
+  ImGui::TableSetupColumn(tr(Str::na_col_rank, lang), ImGuiTableColumnFlags_WidthFixed,
+                          em * kFixedEm[0]);
   ImGui::TableSetupColumn(tr(Str::na_col_region, lang), ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn(tr(Str::na_col_type, lang), ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
-  ImGui::TableSetupColumn(tr(Str::na_col_bbkb, lang), ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
-  ImGui::TableSetupColumn(tr(Str::na_col_gl, lang), ImGuiTableColumnFlags_WidthFixed, em * 4.0f);
+  ImGui::TableSetupColumn(tr(Str::na_col_type, lang), ImGuiTableColumnFlags_WidthFixed,
+                          em * kFixedEm[1]);
+  ImGui::TableSetupColumn(tr(Str::na_col_bbkb, lang), ImGuiTableColumnFlags_WidthFixed,
+                          em * kFixedEm[2]);
+  ImGui::TableSetupColumn(tr(Str::na_col_gl, lang), ImGuiTableColumnFlags_WidthFixed,
+                          em * kFixedEm[3]);
   ImGui::TableSetupColumn(tr(Str::na_col_maximum, lang), ImGuiTableColumnFlags_WidthFixed,
-                          em * 8.0f);
+                          em * kFixedEm[4]);
   ImGui::TableSetupColumn(tr(Str::na_col_allocated, lang), ImGuiTableColumnFlags_WidthFixed,
-                          em * 8.0f);
-  ImGui::TableSetupColumn(tr(Str::na_col_cut, lang), ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
-  ImGui::TableSetupColumn(tr(Str::na_col_share, lang), ImGuiTableColumnFlags_WidthFixed, em * 4.0f);
+                          em * kFixedEm[5]);
+  ImGui::TableSetupColumn(tr(Str::na_col_cut, lang), ImGuiTableColumnFlags_WidthFixed,
+                          em * kFixedEm[6]);
+  ImGui::TableSetupColumn(tr(Str::na_col_share, lang), ImGuiTableColumnFlags_WidthFixed,
+                          em * kFixedEm[7]);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(r.ranking.size()));
@@ -272,7 +286,7 @@ void draw_table(App& app, const PanelState& st, const NationalResult& r, float h
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%d", k + 1);
       ImGui::TableNextColumn();
-      text_item(row.name);
+      text_item_fitted(row.name);
       ImGui::TableNextColumn();
       plain_text(region_type_label(row.type, lang));
       ImGui::TableNextColumn();

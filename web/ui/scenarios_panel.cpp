@@ -317,9 +317,12 @@ void figures_table(const char* id, const ComparisonColumn& base,
   // No scrolling child: the page scrolls, and the mouse wheel over the table scrolls the page.
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit;
+  // The figures' names wrap in a narrow window (1024 pixels, presentation mode), so the amounts
+  // keep room to be read whole.
+  const float label_width =
+      std::min(ImGui::GetFontSize() * 15.0f, ImGui::GetContentRegionAvail().x * 0.3f);
   if (!ImGui::BeginTable(id, count, flags)) return;
-  const float em = ImGui::GetFontSize();
-  ImGui::TableSetupColumn(tr(Str::sc_figure, lang), ImGuiTableColumnFlags_WidthFixed, em * 15.0f);
+  ImGui::TableSetupColumn(tr(Str::sc_figure, lang), ImGuiTableColumnFlags_WidthFixed, label_width);
   ImGui::TableSetupColumn(tr(Str::sc_base_column, lang), ImGuiTableColumnFlags_WidthStretch, 0.8f);
   for (std::size_t c = 0; c < columns.size(); ++c)
     ImGui::TableSetupColumn((columns[c]->name + "##col" + std::to_string(c)).c_str(),
@@ -332,9 +335,11 @@ void figures_table(const char* id, const ComparisonColumn& base,
     const Figure f = static_cast<Figure>(i);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
+    ImGui::PushTextWrapPos(0.0f);
     text_item(figure_label(f, lang));
     if (figure_unit(f) == FigureUnit::basis_points)
       text_disabled(base_words(base, lang));  // what the percentage is of
+    ImGui::PopTextWrapPos();
     ImGui::TableNextColumn();
     figure_cell(base, base, f, true, false, lang);
     for (const ComparisonColumn* column : columns) {

@@ -212,10 +212,104 @@ std::string date_time_text(double ms) {
   return text;
 }
 
+namespace {
+
+// The cell the last item was drawn in: its table column (all of it, also a part scrolled out of
+// view: scrolling shows it), else the visible part of its window.
+ImRect cell_clip_rect() {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  ImRect cell = window->ClipRect;
+  const ImGuiTable* table = ImGui::GetCurrentTable();
+  if (table != nullptr && table->InnerWindow == window && table->CurrentColumn >= 0) {
+    const ImGuiTableColumn& column = table->Columns[table->CurrentColumn];
+    cell.Min.x = column.MinX;
+    cell.Max.x = column.MaxX;
+  }
+  return cell;
+}
+
+// Notes the last item when it shows only part of `text`: drawn past an edge of its cell.
+void note_if_cut(const std::string& text) {
+  const ImRect drawn(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  const ImRect cell = cell_clip_rect();
+  constexpr float kSlack = 0.5f;  // rounding of sub-pixel positions
+  const bool visible = drawn.Max.x > cell.Min.x && drawn.Min.x < cell.Max.x &&
+                       drawn.Max.y > cell.Min.y && drawn.Min.y < cell.Max.y;
+  if (visible && (drawn.Min.x < cell.Min.x - kSlack || drawn.Max.x > cell.Max.x + kSlack))
+    record_cut_text({text,
+                     {drawn.Min.x, drawn.Min.y, drawn.GetWidth(), drawn.GetHeight()},
+                     cell.Min.x,
+                     cell.GetWidth()});
+}
+
+}  // namespace
+
+void table_headers_row() {
+  // As ImGui::TableHeadersRow, plus recording each header.
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ImGui::TableGetHeaderRowHeight());
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  if (table->HostSkipItems) return;
+  for (int c = 0; c < table->ColumnsCount; ++c) {
+    if (!ImGui::TableSetColumnIndex(c)) continue;
+    const char* name = ImGui::TableGetColumnName(c);
+    ImGui::PushID(table->InstanceCurrent * table->ColumnsCount + c);
+    ImGui::TableHeader(name);
+    record_last_item(name);
+    ImGui::PopID();
+  }
+}
+
+void whole_text_tooltip(const std::string& text) {
+  const float room = ImGui::GetItemRectSize().x - 2.0f * ImGui::GetStyle().FramePadding.x;
+  if (!(ImGui::IsItemHovered() || ImGui::IsItemFocused()) ||
+      ImGui::CalcTextSize(text.c_str()).x <= room)
+    return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+  text_item(text);
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 void text_item(const std::string& text) {
   ImGui::TextUnformatted(text.c_str());
   record_last_item(text);
   access::describe_text(text);
+  note_if_cut(text);
+}
+
+void text_item_fitted(const std::string& text, bool align_right) {
+  const float room = ImGui::GetContentRegionAvail().x;
+  const float width = ImGui::CalcTextSize(text.c_str()).x;
+  if (width <= room) {
+    if (align_right) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
+    text_item(text);
+    return;
+  }
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float scale = window->FontWindowScale;
+  if (room >= width * kMinFitScale) {  // a little smaller still reads well
+    ImGui::SetWindowFontScale(scale * room / width);
+    text_item(text);
+    ImGui::SetWindowFontScale(scale);
+    return;
+  }
+  // Too long: its beginning and "…"; the whole text on hover and for screen readers.
+  static const char* const kEllipsis = "\xE2\x80\xA6";
+  const float ellipsis_width = ImGui::CalcTextSize(kEllipsis).x;
+  const char* fits_until = text.c_str();
+  ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), std::max(0.0f, room - ellipsis_width), 0.0f,
+                                  text.c_str(), text.c_str() + text.size(), &fits_until);
+  const std::string shown = std::string(text.c_str(), fits_until) + kEllipsis;
+  ImGui::TextUnformatted(shown.c_str());
+  record_last_item(text);  // findable by the value it stands for
+  access::describe_text(text);
+  note_if_cut(shown);
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    text_item(text);
+    ImGui::EndTooltip();
+  }
 }
 
 void text_item_colored(const ImVec4& color, const std::string& text) {
@@ -235,9 +329,7 @@ void plain_text(const std::string& text) {
 }
 
 void text_item_right(const std::string& text) {
-  const float width = ImGui::CalcTextSize(text.c_str()).x;
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
-  text_item(text);
+  text_item_fitted(text, true);
 }
 
 bool input_text(const char* label, std::string& text, const char* name, ImGuiInputTextFlags flags,

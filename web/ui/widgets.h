@@ -23,7 +23,14 @@ void text_item_colored(const ImVec4& color, const std::string& text);
 // Text in the quiet colour, and plain text, that screen readers read (not findable by tests).
 void text_disabled(const std::string& text);
 void plain_text(const std::string& text);
-// Right-aligned text in the current table cell or line, findable like text_item.
+// Text that never shows its tail alone (an amount cut on its left reads as another number): drawn
+// whole in the room left in the cell or line, a little smaller when that is enough, else its
+// beginning with "…" and the whole text as a tooltip and for screen readers. Findable like
+// text_item by the whole text.
+void text_item_fitted(const std::string& text, bool align_right = false);
+// The smallest scale text_item_fitted draws a text at before it shortens it with "…".
+inline constexpr float kMinFitScale = 0.8f;
+// Right-aligned text_item_fitted: amounts in table cells.
 void text_item_right(const std::string& text);
 
 // A section heading inside a panel: larger, coloured, with a rule below.
@@ -35,6 +42,14 @@ void note_text(const std::string& text);
 
 // A moment in the user's time zone as "28-11-2026 14:03"; "—" when never (ms ≤ 0).
 std::string date_time_text(double ms);
+
+// After a field or choice whose frame shows `text`: when the text is cut, the whole of it as a
+// tooltip while the mouse is over the item or it has the keyboard focus (screen readers get the
+// whole value from the field itself).
+void whole_text_tooltip(const std::string& text);
+
+// ImGui::TableHeadersRow, each header findable by its label (a column's width in tests).
+void table_headers_row();
 
 // [SECTION] Editors. `label` is an ImGui label ("##id" to hide it). Each one describes itself to
 // the accessibility bridge (access/access.h): role, name, value and error.
@@ -74,9 +89,10 @@ bool edit_choice(const char* label, int current, int count, LabelOf label_of, in
   bool changed = false;
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = ImGui::CalcItemWidth();
-  const bool open =
-      begin_combo(label, current >= 0 && current < count ? label_of(current) : "—", flags);
+  const char* preview = current >= 0 && current < count ? label_of(current) : "—";
+  const bool open = begin_combo(label, preview, flags);
   record_item(label, at.x, at.y, width, ImGui::GetFrameHeight());
+  if (!open) whole_text_tooltip(preview);  // a narrow grid cell may cut the choice
   if (open) {
     for (int i = 0; i < count; ++i) {
       if (ImGui::Selectable(label_of(i), i == current) && i != current) {
