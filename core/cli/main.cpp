@@ -47,9 +47,10 @@ const char* const kHelp =
     "      One row per plan file (region, costs, subsidy, maximum, cofinancing, errors,\n"
     "      warnings, or why it did not load) and the totals. Exit 0 when every file loaded,\n"
     "      2 when one did not.\n"
-    "  stoplan report FILE [--lang nl|en] [--output OUT]\n"
+    "  stoplan report FILE [--base BASE.json] [--lang nl|en] [--output OUT]\n"
     "      A printable HTML report of every section of the plan (no scripts, no external\n"
-    "      resources), e.g. stoplan report plan.json > report.html.\n"
+    "      resources), e.g. stoplan report plan.json > report.html. With --base it opens with\n"
+    "      the changes since that version.\n"
     "  stoplan diff A.json B.json [--json] [--lang nl|en]\n"
     "      What changed from A to B, record by record and grouped by section, with the effect\n"
     "      on the key figures and the findings. Exit 0 when identical in content, 1 when\n"
@@ -67,6 +68,7 @@ struct Options {
   std::string command, file, output;
   std::vector<std::string> more_files;  // combine, diff, merge: every FILE after the first
   std::string prefer;                   // merge: "", "ours" or "theirs"
+  std::string base;                     // report: the version to list the changes since
   bool json = false;
   Language language = Language::nl;
 };
@@ -191,9 +193,15 @@ int run_export_csv(const Options& o) {
 }
 
 int run_report(const Options& o) {
-  Plan plan;
+  Plan plan, base;
   if (!load(o, plan)) return kExitUnreadable;
-  const std::string html = report_html(plan, analyse(plan), o.language);
+  if (!o.base.empty() && !load_file(o.base, o.language, base)) return kExitUnreadable;
+  // The base is named by its revision when the file has one, else by its file name.
+  const std::string version =
+      base.lineage.revision > 0 ? std::to_string(base.lineage.revision) : o.base;
+  const std::string html =
+      o.base.empty() ? report_html(plan, analyse(plan), o.language)
+                     : report_html(plan, analyse(plan), o.language, ReportBase{&base, version});
   if (o.output.empty()) {
     std::cout << html;
     return kExitOk;
@@ -310,7 +318,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     } else if (a == "--json") {
       o.json = true;
-    } else if (a == "--lang" || a == "--output" || a == "-o" || a == "--prefer") {
+    } else if (a == "--lang" || a == "--output" || a == "-o" || a == "--prefer" || a == "--base") {
       if (i + 1 >= args.size()) return usage_error(a + " needs a value");
       const std::string& value = args[++i];
       if (a == "--lang") {
@@ -324,6 +332,8 @@ int main(int argc, char** argv) {
         if (value != "ours" && value != "theirs")
           return usage_error("--prefer must be ours or theirs");
         o.prefer = value;
+      } else if (a == "--base") {
+        o.base = value;
       } else {
         o.output = value;
       }
@@ -356,6 +366,7 @@ int main(int argc, char** argv) {
     return run_merge(o);
   }
   if (!o.prefer.empty()) return usage_error("--prefer is only for merge");
+  if (!o.base.empty() && o.command != "report") return usage_error("--base is only for report");
   if (o.command == "check") return run_check(o);
   if (o.command == "summary") return run_summary(o);
   if (o.command == "combine") return run_combine(o);

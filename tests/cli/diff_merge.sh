@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `stoplan diff` and `stoplan merge` on the files in tests/data/merge/ (written by
+# `stoplan diff`, `stoplan merge` and `stoplan report --base` on the files in tests/data/merge/ (written by
 # core_tests "[write-merge-data]"): exit codes, what they print and write, and the native and wasm
 # builds giving byte-identical output.
 #   tests/cli/diff_merge.sh NATIVE_STOPLAN WASM_STOPLAN_JS
@@ -87,6 +87,9 @@ contains prefer_ours stdout "kept ours"
 grep -q '"price_cents": 5200' "$work/native/prefer_ours/out.json" || fail "prefer_ours: price not ours"
 run unreadable_merge 2 merge "$data/base.json" "$data/missing.json" "$data/theirs.json" --output out.json
 [ ! -e "$work/native/unreadable_merge/out.json" ] || fail "unreadable_merge: a file was written"
+run report_changes 0 report "$data/ours.json" --base "$data/base.json"
+contains report_changes stdout "<h2>Wijzigingen ten opzichte van versie 3</h2>"
+contains report_changes stdout "<li>prijs: € 50,00 → € 52,00</li>"
 run no_output 64 merge "$data/base.json" "$data/ours.json" "$data/theirs.json"
 
 echo "diff_merge.sh: $count checks, $failures failed"
