@@ -118,6 +118,9 @@ void draw_my_plans_panel(App& app) {
       text_item(date_time_text(v->saved_ms) + "  (#" + std::to_string(v->number) + ")");
       ImGui::TableNextColumn();
       if (ImGui::SmallButton(tr(Str::restore, lang))) app.restore_version(v->number);
+      ImGui::SameLine();
+      if (ImGui::SmallButton(tr(Str::cmp_compare_version, lang)))
+        app.compare_with_version(v->number);
       ImGui::PopID();
     }
     ImGui::EndTable();
