@@ -22,7 +22,9 @@ namespace {
 
 // [SECTION] Values in words
 
-LocalizedText both(const std::string& text) { return {text, text}; }
+LocalizedText both(const std::string& text) {
+  return {text, text};
+}
 LocalizedText text_value(const std::string& text) {
   if (text.empty()) return {"(leeg)", "(empty)"};
   return {"'" + text + "'", "'" + text + "'"};
@@ -40,7 +42,9 @@ LocalizedText year_value(int year) {
   if (year == 0) return {"(geen)", "(none)"};
   return both(std::to_string(year));
 }
-LocalizedText bool_value(bool value) { return value ? LocalizedText{"ja", "yes"} : LocalizedText{"nee", "no"}; }
+LocalizedText bool_value(bool value) {
+  return value ? LocalizedText{"ja", "yes"} : LocalizedText{"nee", "no"};
+}
 LocalizedText date_value(const Date& date) {
   if (!date.is_set()) return {"(geen)", "(none)"};
   return both(format_iso_date(date));
@@ -155,9 +159,10 @@ bool same_investment(const std::optional<Investment>& a, const std::optional<Inv
          a->project_use_bp == b->project_use_bp;
 }
 bool same_targets(const std::vector<YearValue>& a, const std::vector<YearValue>& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const YearValue& x, const YearValue& y) {
-    return x.year == y.year && x.value_milli == y.value_milli;
-  });
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const YearValue& x, const YearValue& y) {
+                      return x.year == y.year && x.value_milli == y.value_milli;
+                    });
 }
 template <class T>
 bool same(const T& a, const T& b) {
@@ -184,23 +189,31 @@ struct FieldSpec {
 
 // A field of record type R at `member`, shown by `show(value)` or, with PLAN_FIELD,
 // `show(value, plan)`.
-#define STO_FIELD(R, member, id, nl, en, show)                                          \
-  FieldSpec<R> {                                                                        \
-    id, nl, en, [](const R& a, const R& b) { return same(a.member, b.member); },        \
-        [](const R& r, const Plan&) { return show(r.member); },                         \
-        [](R& to, const R& from) { to.member = from.member; }                           \
+#define STO_FIELD(R, member, id, nl, en, show)                                   \
+  FieldSpec<R> {                                                                 \
+    id, nl, en, [](const R& a, const R& b) { return same(a.member, b.member); }, \
+        [](const R& r, const Plan&) { return show(r.member); },                  \
+        [](R& to, const R& from) { to.member = from.member; }                    \
   }
-#define STO_PLAN_FIELD(R, member, id, nl, en, show)                                     \
-  FieldSpec<R> {                                                                        \
-    id, nl, en, [](const R& a, const R& b) { return same(a.member, b.member); },        \
-        [](const R& r, const Plan& p) { return show(r.member, p); },                    \
-        [](R& to, const R& from) { to.member = from.member; }                           \
+#define STO_PLAN_FIELD(R, member, id, nl, en, show)                              \
+  FieldSpec<R> {                                                                 \
+    id, nl, en, [](const R& a, const R& b) { return same(a.member, b.member); }, \
+        [](const R& r, const Plan& p) { return show(r.member, p); },             \
+        [](R& to, const R& from) { to.member = from.member; }                    \
   }
 
-LocalizedText region_type_value(RegionType t) { return enum_value(t, region_type_label); }
-LocalizedText kind_value(OrganisationKind k) { return enum_value(k, organisation_kind_label); }
-LocalizedText category_value(CostCategory c) { return enum_value(c, category_label); }
-LocalizedText funding_value(FundingSource f) { return enum_value(f, funding_label); }
+LocalizedText region_type_value(RegionType t) {
+  return enum_value(t, region_type_label);
+}
+LocalizedText kind_value(OrganisationKind k) {
+  return enum_value(k, organisation_kind_label);
+}
+LocalizedText category_value(CostCategory c) {
+  return enum_value(c, category_label);
+}
+LocalizedText funding_value(FundingSource f) {
+  return enum_value(f, funding_label);
+}
 
 // clang-format off
 const std::vector<FieldSpec<PlanSettings>> kSettingsFields = {
@@ -274,13 +287,21 @@ const std::vector<FieldSpec<Organisation>>& fields_of(const Organisation&) {
 const std::vector<FieldSpec<StudentCount>>& fields_of(const StudentCount&) {
   return kStudentCountFields;
 }
-const std::vector<FieldSpec<Goal>>& fields_of(const Goal&) { return kGoalFields; }
+const std::vector<FieldSpec<Goal>>& fields_of(const Goal&) {
+  return kGoalFields;
+}
 const std::vector<FieldSpec<IndicatorRecord>>& fields_of(const IndicatorRecord&) {
   return kIndicatorFields;
 }
-const std::vector<FieldSpec<Activity>>& fields_of(const Activity&) { return kActivityFields; }
-const std::vector<FieldSpec<LineRecord>>& fields_of(const LineRecord&) { return kLineFields; }
-const std::vector<FieldSpec<Scenario>>& fields_of(const Scenario&) { return kScenarioFields; }
+const std::vector<FieldSpec<Activity>>& fields_of(const Activity&) {
+  return kActivityFields;
+}
+const std::vector<FieldSpec<LineRecord>>& fields_of(const LineRecord&) {
+  return kLineFields;
+}
+const std::vector<FieldSpec<Scenario>>& fields_of(const Scenario&) {
+  return kScenarioFields;
+}
 
 // [SECTION] Scenario overrides: one field per (kind, target), "override:kind|target"
 
@@ -306,11 +327,12 @@ void override_changes(const Scenario& a, const Scenario& b, std::vector<FieldCha
   auto add = [&](const ScenarioOverride& any, const ScenarioOverride* x,
                  const ScenarioOverride* y) {
     const std::string target = any.target.empty() ? "" : " " + any.target;
-    out.push_back({override_field(any),
-                   {std::string("aanpassing ") + override_kind_label(any.kind, Language::nl) + target,
-                    std::string("change ") + override_kind_label(any.kind, Language::en) + target},
-                   override_value(x),
-                   override_value(y)});
+    out.push_back(
+        {override_field(any),
+         {std::string("aanpassing ") + override_kind_label(any.kind, Language::nl) + target,
+          std::string("change ") + override_kind_label(any.kind, Language::en) + target},
+         override_value(x),
+         override_value(y)});
   };
   for (const ScenarioOverride& o : b.overrides) {
     const ScenarioOverride* old = find_override(a, override_field(o));
@@ -349,7 +371,8 @@ LocalizedText describe_record(const RecordValue& value, const Plan& plan) {
     }
     LocalizedText operator()(const StudentCount& c) const {
       const LocalizedText org = organisation_value(c.organisation_id, plan);
-      const std::string rest = ", " + path_value(c.path).nl + (c.profile.empty() ? "" : ", " + c.profile);
+      const std::string rest =
+          ", " + path_value(c.path).nl + (c.profile.empty() ? "" : ", " + c.profile);
       return {"Leerlingaantal van " + org.nl + rest, "Student count of " + org.en + rest};
     }
     LocalizedText operator()(const Goal& g) const {
@@ -366,9 +389,8 @@ LocalizedText describe_record(const RecordValue& value, const Plan& plan) {
       return named("Activiteit", "Activity", a.title.empty() ? a.id : a.title);
     }
     LocalizedText operator()(const LineRecord& r) const {
-      const std::string name =
-          (r.line.description.empty() ? r.line.id : r.line.description) + "' " +
-          std::to_string(r.line.year);
+      const std::string name = (r.line.description.empty() ? r.line.id : r.line.description) +
+                               "' " + std::to_string(r.line.year);
       const LocalizedText activity = activity_value(r.activity_id, plan);
       return {"Regel '" + name + " in activiteit " + activity.nl,
               "Line '" + name + " in activity " + activity.en};
@@ -523,8 +545,8 @@ std::optional<PlanRecord> find_record(const Plan& plan, const std::string& key) 
       const Activity& activity = plan.activities[a];
       for (std::size_t i = 0; i < activity.lines.size(); ++i)
         if (is_wanted("lines/" + activity.lines[i].id))
-          return PlanRecord{DiffSection::budget, key, LineRecord{activity.id, activity.lines[i]},
-                            i, a};
+          return PlanRecord{DiffSection::budget, key, LineRecord{activity.id, activity.lines[i]}, i,
+                            a};
     }
   if (starts("scenarios/"))
     for (std::size_t i = 0; i < plan.scenarios.size(); ++i)
@@ -603,8 +625,13 @@ std::vector<RecordChange> diff_records(const Plan& before, const Plan& after) {
       if (r.section != section) continue;
       const auto old = old_by_key.find(r.key);
       if (old == old_by_key.end()) {
-        out.push_back({section, ChangeKind::added, r.key, describe_record(r.value, after), {},
-                       std::monostate{}, r.value});
+        out.push_back({section,
+                       ChangeKind::added,
+                       r.key,
+                       describe_record(r.value, after),
+                       {},
+                       std::monostate{},
+                       r.value});
         continue;
       }
       const PlanRecord& o = old_records[old->second];
@@ -615,8 +642,13 @@ std::vector<RecordChange> diff_records(const Plan& before, const Plan& after) {
     }
     for (const PlanRecord& o : old_records)
       if (o.section == section && new_by_key.count(o.key) == 0)
-        out.push_back({section, ChangeKind::removed, o.key, describe_record(o.value, before), {},
-                       o.value, std::monostate{}});
+        out.push_back({section,
+                       ChangeKind::removed,
+                       o.key,
+                       describe_record(o.value, before),
+                       {},
+                       o.value,
+                       std::monostate{}});
   }
   return out;
 }
@@ -698,7 +730,8 @@ std::string figure_name(Figure figure, const DiffEffect& e, Language l) {
 std::string signed_text(Figure figure, std::int64_t delta, Language l) {
   const std::string sign = delta > 0 ? "+" : "";
   if (figure_unit(figure) == FigureUnit::basis_points)
-    return sign + format_fixed(delta, 2, l) + (l == Language::nl ? " procentpunt" : " percentage points");
+    return sign + format_fixed(delta, 2, l) +
+           (l == Language::nl ? " procentpunt" : " percentage points");
   return sign + figure_text(figure, delta, l);
 }
 
@@ -729,7 +762,9 @@ std::string diff_text(const PlanDiff& diff, Language l) {
         out += std::string(diff_section_label(section, l)) + "\n";
         heading = true;
       }
-      const char mark = c.kind == ChangeKind::added ? '+' : c.kind == ChangeKind::removed ? '-' : '~';
+      const char mark = c.kind == ChangeKind::added     ? '+'
+                        : c.kind == ChangeKind::removed ? '-'
+                                                        : '~';
       out += std::string("  ") + mark + " " + change_headline(c).in(l) + "\n";
       for (const FieldChange& f : c.fields)
         out += "      " + f.label.in(l) + ": " + f.before.in(l) + " → " + f.after.in(l) + "\n";
@@ -801,9 +836,10 @@ std::string diff_json(const PlanDiff& diff, Language l) {
   out += "\n  },\n  \"cofinancing_percent_of\": " +
          json_quote(base_id(e.after.evaluation.cofinancing.base)) + ",\n";
   auto finding_json = [&](const Finding& f) {
-    return "{\"code\": " + json_quote(f.code) + ", \"severity\": " +
-           json_quote(severity_name(f.severity)) + ", \"path\": " + json_quote(f.path) +
-           ", \"message\": " + json_quote(f.message.in(l)) + "}";
+    return "{\"code\": " + json_quote(f.code) +
+           ", \"severity\": " + json_quote(severity_name(f.severity)) +
+           ", \"path\": " + json_quote(f.path) + ", \"message\": " + json_quote(f.message.in(l)) +
+           "}";
   };
   out += "  \"new_findings\": [";
   bool first = true;

@@ -18,7 +18,15 @@
 namespace sto {
 
 // The sections of a difference, in display order (the order of the app's sections).
-enum class DiffSection { settings, organisations, student_counts, goals, activities, budget, scenarios };
+enum class DiffSection {
+  settings,
+  organisations,
+  student_counts,
+  goals,
+  activities,
+  budget,
+  scenarios
+};
 inline constexpr std::size_t kDiffSectionCount = 7;
 // "Plan en regio" / "Plan and region", "Partners", …
 const char* diff_section_label(DiffSection section, Language language);
@@ -64,9 +72,10 @@ struct FieldChange {
 struct RecordChange {
   DiffSection section = DiffSection::settings;
   ChangeKind kind = ChangeKind::changed;
-  // Identifies the record in both plans: "settings", "organisations/b1", "student_counts/v1|bb|PIE",
-  // "goals/g1", "goals/g1/indicators/i1", "activities/a1", "lines/L7", "scenarios/s1". A key that
-  // occurs more than once in a plan gets "#2", "#3", … on its later occurrences.
+  // Identifies the record in both plans: "settings", "organisations/b1",
+  // "student_counts/v1|bb|PIE", "goals/g1", "goals/g1/indicators/i1", "activities/a1", "lines/L7",
+  // "scenarios/s1". A key that occurs more than once in a plan gets "#2", "#3", … on its later
+  // occurrences.
   std::string key;
   LocalizedText record;  // "Organisatie 'Techniek BV'", "Regel 'Lasapparatuur' 2026 (…)"
   std::vector<FieldChange> fields;  // changed: every changed field; added / removed: none

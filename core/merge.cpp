@@ -14,7 +14,8 @@ namespace sto {
 namespace {
 
 LocalizedText not_in_plan(const LocalizedText& what) {
-  return {what.nl + " staat niet (meer) in het plan.", what.en + " is not (or no longer) in the plan."};
+  return {what.nl + " staat niet (meer) in het plan.",
+          what.en + " is not (or no longer) in the plan."};
 }
 
 std::optional<std::size_t> activity_index(const Plan& plan, const std::string& id) {
@@ -99,7 +100,8 @@ std::optional<LocalizedText> set_commands(const Plan& plan, const PlanRecord& r,
       if (f.field == "title") out.push_back(SetPlanTitle{st->title});
       if (f.field == "notes") out.push_back(SetPlanNotes{st->notes});
       if (f.field == "scheme") out.push_back(SetScheme{st->scheme_id});
-      if (f.field == "cofinancing_option") out.push_back(SetCofinancingOption{st->cofinancing_option});
+      if (f.field == "cofinancing_option")
+        out.push_back(SetCofinancingOption{st->cofinancing_option});
       if (f.field == "cofinancing_base") out.push_back(SetCofinancingBase{st->cofinancing_base});
       if (f.field == "region_name") out.push_back(SetRegionName{st->region.name});
       if (f.field == "region_type") out.push_back(SetRegionType{st->region.type});
@@ -134,8 +136,8 @@ std::optional<LocalizedText> set_commands(const Plan& plan, const PlanRecord& r,
       // To another activity: out of this one, then at the end of the other with every field.
       const auto target = activity_index(plan, l->activity_id);
       if (!target)
-        return not_in_plan({"De activiteit '" + l->activity_id + "'",
-                            "The activity '" + l->activity_id + "'"});
+        return not_in_plan(
+            {"De activiteit '" + l->activity_id + "'", "The activity '" + l->activity_id + "'"});
       out.push_back(RemoveLine{at});
       out.push_back(AddLine{{*target, plan.activities[*target].lines.size()}, l->line});
       return std::nullopt;
@@ -239,9 +241,8 @@ ApplyChangesResult apply_all(const Plan& plan, const std::vector<RecordChange>& 
 ApplyChangesResult accept_changes(Document& document, const std::vector<RecordChange>& changes,
                                   const LocalizedText& label) {
   document.begin_group(label);
-  ApplyChangesResult result = apply_all(document.plan(), changes, [&](const Command& c) {
-    return document.execute(c);
-  });
+  ApplyChangesResult result =
+      apply_all(document.plan(), changes, [&](const Command& c) { return document.execute(c); });
   document.end_group();
   return result;
 }
@@ -267,8 +268,8 @@ const FieldChange* find_field(const RecordChange& c, const std::string& field) {
 
 MergeConflict whole_record(const RecordChange& t, LocalizedText base, LocalizedText ours,
                            LocalizedText theirs, RecordChange take) {
-  return {t.section, t.key, t.record, {}, std::move(base), std::move(ours), std::move(theirs),
-          std::move(take)};
+  return {t.section,       t.key,           t.record,          {},
+          std::move(base), std::move(ours), std::move(theirs), std::move(take)};
 }
 
 }  // namespace
@@ -300,8 +301,7 @@ ThreeWayMerge three_way(const Plan& base, const Plan& ours, const Plan& theirs) 
       continue;
     }
     // Both added or both changed the record: field by field against ours' value.
-    const std::vector<FieldChange> differing =
-        record_field_changes(o.after, ours, t.after, theirs);
+    const std::vector<FieldChange> differing = record_field_changes(o.after, ours, t.after, theirs);
     RecordChange ready = t;
     ready.kind = ChangeKind::changed;
     ready.before = o.after;
@@ -317,8 +317,8 @@ ThreeWayMerge three_way(const Plan& base, const Plan& ours, const Plan& theirs) 
       RecordChange take = ready;
       take.fields = {d};
       const LocalizedText base_value = t.kind == ChangeKind::added ? kNew : theirs_field->before;
-      m.conflicts.push_back({t.section, t.key, t.record, d.label, base_value, d.before, d.after,
-                             std::move(take)});
+      m.conflicts.push_back(
+          {t.section, t.key, t.record, d.label, base_value, d.before, d.after, std::move(take)});
     }
     if (!ready.fields.empty()) m.ready.push_back(std::move(ready));
   }

@@ -127,14 +127,12 @@ TEST_CASE("a pair with known changes in every record type gives exactly those", 
       {"budget", "changed", "lines/l1", "price,quantity"},
       {"budget", "removed", "lines/l2", ""},
       {"budget", "added", "lines/l4", ""},
-      {"scenarios", "changed", "scenarios/s1",
-       "override:subsidy_scale|,override:price_index|"}};
+      {"scenarios", "changed", "scenarios/s1", "override:subsidy_scale|,override:price_index|"}};
   CHECK(change_ids(d.changes) == expected);
   // Grouped by section, in section order.
-  CHECK(std::is_sorted(d.changes.begin(), d.changes.end(),
-                       [](const RecordChange& a, const RecordChange& b) {
-                         return a.section < b.section;
-                       }));
+  CHECK(std::is_sorted(
+      d.changes.begin(), d.changes.end(),
+      [](const RecordChange& a, const RecordChange& b) { return a.section < b.section; }));
 
   SECTION("values in the user's words") {
     const FieldChange& price = field_of(d, "lines/l1", "price");
@@ -151,10 +149,12 @@ TEST_CASE("a pair with known changes in every record type gives exactly those", 
     CHECK(field_of(d, "activities/a1", "years").after.nl == "2025, 2026");
     const std::string text = diff_text(d, Language::nl);
     CHECK(text.find("Begroting\n") != std::string::npos);
-    CHECK(text.find("  ~ Organisatie 'Techniek BV' gewijzigd\n      naam: 'Org b1' → 'Techniek BV'\n") !=
+    CHECK(text.find(
+              "  ~ Organisatie 'Techniek BV' gewijzigd\n      naam: 'Org b1' → 'Techniek BV'\n") !=
           std::string::npos);
     CHECK(text.find("  - Organisatie 'Org p1' verwijderd\n") != std::string::npos);
-    CHECK(diff_text(d, Language::en).find("Line 'Regel l1' 2025 in activity 'Techniekweek' changed") !=
+    CHECK(diff_text(d, Language::en)
+              .find("Line 'Regel l1' 2025 in activity 'Techniekweek' changed") !=
           std::string::npos);
   }
 
@@ -163,12 +163,14 @@ TEST_CASE("a pair with known changes in every record type gives exactly those", 
     const Evaluation b = analyse(after).evaluation;
     CHECK(d.effect.before.value(Figure::costs) == a.total.costs.cents);
     CHECK(d.effect.after.value(Figure::costs) == b.total.costs.cents);
-    CHECK(d.effect.after.delta(Figure::costs).absolute == b.total.costs.cents - a.total.costs.cents);
+    CHECK(d.effect.after.delta(Figure::costs).absolute ==
+          b.total.costs.cents - a.total.costs.cents);
     CHECK(d.effect.after.delta(Figure::maximum).absolute == 20000000);
     CHECK(d.effect.after.value(Figure::cofinancing_percent) == b.cofinancing.percent_bp);
     const std::string text = diff_text(d, Language::nl);
-    CHECK(text.find("Maximale subsidie: € 1.000.000,00 → € 1.200.000,00 (+€ 200.000,00, +20,00%)") !=
-          std::string::npos);
+    CHECK(
+        text.find("Maximale subsidie: € 1.000.000,00 → € 1.200.000,00 (+€ 200.000,00, +20,00%)") !=
+        std::string::npos);
     CHECK(text.find("Cofinanciering bedrijven % (van ") != std::string::npos);
   }
 
@@ -180,9 +182,9 @@ TEST_CASE("a pair with known changes in every record type gives exactly those", 
     CHECK(new_partner_finding);
     // And back: the same finding is resolved.
     const PlanDiff back = diff_plans(after, before);
-    CHECK(std::any_of(back.effect.after.resolved_findings.begin(),
-                      back.effect.after.resolved_findings.end(),
-                      [](const Finding& f) { return f.code.find("PRIMARY") != std::string::npos; }));
+    CHECK(std::any_of(
+        back.effect.after.resolved_findings.begin(), back.effect.after.resolved_findings.end(),
+        [](const Finding& f) { return f.code.find("PRIMARY") != std::string::npos; }));
   }
 
   SECTION("JSON") {

@@ -135,7 +135,8 @@ TEST_CASE("accepting some changes and rejecting others", "[merge]") {
   Plan merged = before;
   CHECK(apply_changes(merged, accepted).applied == 2);
   CHECK(merged.activities[0].lines[0].price == Money{7000});
-  CHECK(merged.activities[0].lines[1].quantity_milli == before.activities[0].lines[1].quantity_milli);
+  CHECK(merged.activities[0].lines[1].quantity_milli ==
+        before.activities[0].lines[1].quantity_milli);
   CHECK(merged.organisations[1].name == "Het Technicum");
 }
 
@@ -224,11 +225,11 @@ TEST_CASE("three-way: the same field changed differently is a conflict", "[merge
 TEST_CASE("three-way: removed on one side and changed on the other is a conflict", "[merge]") {
   const Plan base = base_plan();
   Plan ours = base;
-  ours.organisations[3].name = "Techniek BV";  // b1 changed
+  ours.organisations[3].name = "Techniek BV";                        // b1 changed
   ours.activities[0].lines.erase(ours.activities[0].lines.begin());  // l1 removed
   Plan theirs = base;
   theirs.organisations[3].brin = "";
-  theirs.organisations[3].name = "Bedrijf";  // b1 changed differently: a field conflict
+  theirs.organisations[3].name = "Bedrijf";          // b1 changed differently: a field conflict
   theirs.activities[0].lines[0].price = Money{100};  // l1 changed
 
   const ThreeWayMerge m = three_way(base, ours, theirs);
@@ -309,9 +310,9 @@ MergeFiles merge_files() {
   f.theirs = f.base;
   f.theirs.lineage = {"verlenging-voorbeeld", 4, 3};
   f.theirs.activities[0].lines[1].price = Money{42000000};
-  f.theirs.activities[0].lines.push_back(
-      test::line("r-partner-1", "vmbo-2", 2024, 7500, 40000, FundingSource::subsidy,
-                 CostCategory::professional_development));
+  f.theirs.activities[0].lines.push_back(test::line("r-partner-1", "vmbo-2", 2024, 7500, 40000,
+                                                    FundingSource::subsidy,
+                                                    CostCategory::professional_development));
   f.theirs.organisations[1].brin = "99ZB01";
   f.theirs_conflict = f.theirs;
   f.theirs_conflict.activities[0].lines[0].price = Money{5400};
@@ -344,14 +345,12 @@ TEST_CASE("write the command-line merge files", "[.][write-merge-data]") {
   }
 }
 
-TEST_CASE("the command-line merge files hold what the test says and merge as expected",
-          "[merge]") {
+TEST_CASE("the command-line merge files hold what the test says and merge as expected", "[merge]") {
   const MergeFiles f = merge_files();
   const std::vector<const Plan*> plans = merge_file_plans(f);
   for (std::size_t i = 0; i < plans.size(); ++i) {
     INFO(kMergeFileNames[i]);
-    std::ifstream in(std::string(STO_TEST_DATA) + "/merge/" + kMergeFileNames[i],
-                     std::ios::binary);
+    std::ifstream in(std::string(STO_TEST_DATA) + "/merge/" + kMergeFileNames[i], std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
     const LoadResult loaded = load_plan(text.str());
