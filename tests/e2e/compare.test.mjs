@@ -31,6 +31,18 @@ async function download(page, dir) {
   return file;
 }
 
+// Scrolls the section with the mouse wheel until the item with that label is on screen.
+async function scrollTo(page, label) {
+  for (let i = 0; i < 40; ++i) {
+    const rect = await page.evaluate((l) => window.stoplan.itemRect(l), label);
+    if (rect && rect.y >= 0 && rect.y + rect.height <= 790) return;
+    await page.mouse.move(800, 500);
+    await page.mouse.wheel(0, rect && rect.y < 0 ? -150 : 150);
+    await waitFrames(page, 3);
+  }
+  throw new Error(`"${label}" never came on screen`);
+}
+
 // What `stoplan summary --json` says of a plan file's content.
 function cliSummary(dir, file) {
   const path = join(dir, 'expected.json');
@@ -72,8 +84,12 @@ test('compare with a returned copy: take over one change, reject the others, und
   const taken = lineChange(1, 1);
   assert.ok(await page.evaluate((l) => window.stoplan.itemRect(l), lineChange(0, 0)), 'the other line is listed');
   assert.ok(await page.evaluate(() => window.stoplan.itemRect("Organisatie 'Metaalbouw Fictief Holding BV' gewijzigd")));
+  await page.screenshot({ path: join(process.env.STO_SCREENSHOT_DIR || dir, 'compare-list.png') });
+  await scrollTo(page, taken);
   await clickItem(page, taken);  // take this one over; the others stay unchosen (rejected)
   await page.waitForFunction(() => window.stoplan.itemRect('1 gekozen van 3 wijzigingen') !== null);
+  await page.screenshot({ path: join(process.env.STO_SCREENSHOT_DIR || dir, 'compare-chosen.png') });
+  await scrollTo(page, 'Gekozen wijzigingen toepassen');
   await clickItem(page, 'Gekozen wijzigingen toepassen');
 
   const expected = structuredClone(original);

@@ -4,6 +4,7 @@
 // Figures and differences from core/diff.h; the session lives in App (app_compare.cpp).
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "app/app.h"
@@ -32,21 +33,36 @@ std::string figure_change(Figure figure, std::int64_t delta, Language lang) {
   return sign + figure_value(figure, delta, lang);
 }
 
+const Figure kShownFigures[] = {Figure::costs,
+                                Figure::subsidy,
+                                Figure::maximum,
+                                Figure::cofinancing_actual,
+                                Figure::cofinancing_percent,
+                                Figure::cofinancing_required,
+                                Figure::errors,
+                                Figure::warnings};
+
 void draw_effect(const PlanDiff& effect, Language lang) {
   heading(tr(Str::cmp_effect, lang));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+  const ComparisonColumn& before = effect.effect.before;
+  const ComparisonColumn& after = effect.effect.after;
+  // Every figure column as wide as its widest value: a fixed-fit column takes its header's width.
+  const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+  float width = ImGui::CalcTextSize(tr(Str::cmp_col_after, lang)).x + pad;
+  for (const Figure f : kShownFigures)
+    for (const std::string& text :
+         {figure_value(f, before.value(f), lang), figure_value(f, after.value(f), lang),
+          figure_change(f, after.delta(f).absolute, lang)})
+      width = std::max(width, ImGui::CalcTextSize(text.c_str()).x + pad);
   if (ImGui::BeginTable("##cmp_figures", 4, flags)) {
     ImGui::TableSetupColumn(tr(Str::cmp_col_figure, lang), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(tr(Str::cmp_col_now, lang));
-    ImGui::TableSetupColumn(tr(Str::cmp_col_after, lang));
-    ImGui::TableSetupColumn(tr(Str::cmp_col_change, lang));
+    ImGui::TableSetupColumn(tr(Str::cmp_col_now, lang), ImGuiTableColumnFlags_WidthFixed, width);
+    ImGui::TableSetupColumn(tr(Str::cmp_col_after, lang), ImGuiTableColumnFlags_WidthFixed, width);
+    ImGui::TableSetupColumn(tr(Str::cmp_col_change, lang), ImGuiTableColumnFlags_WidthFixed, width);
     ImGui::TableHeadersRow();
-    const ComparisonColumn& before = effect.effect.before;
-    const ComparisonColumn& after = effect.effect.after;
-    for (const Figure f : {Figure::costs, Figure::subsidy, Figure::maximum,
-                           Figure::cofinancing_actual, Figure::cofinancing_percent,
-                           Figure::cofinancing_required, Figure::errors, Figure::warnings}) {
+    for (const Figure f : kShownFigures) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       std::string name = figure_label(f, lang);
