@@ -54,14 +54,14 @@ void draw_top_bar(App& app) {
   if (menu(tr(Str::menu_file, lang))) {
     if (ImGui::MenuItem(tr(Str::menu_new_plan, lang))) open_new_plan_wizard(app);
     if (ImGui::MenuItem(tr(Str::menu_open, lang))) platform::open_file_picker();
-    if (ImGui::MenuItem(tr(Str::menu_compare_file, lang)))
-      app.request_file_picker(FilePurpose::compare);
     if (ImGui::MenuItem(tr(Str::menu_download, lang))) {
       UiState& ui = app.ui_state();
       ui.download_dialog_open = true;
       std::snprintf(ui.download_name, sizeof ui.download_name, "%s",
                     app.default_download_name().c_str());
     }
+    if (ImGui::MenuItem(tr(Str::menu_compare_file, lang)))
+      app.request_file_picker(FilePurpose::compare);
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::menu_export_csv, lang))) app.export_budget_csv();
     if (ImGui::MenuItem(tr(Str::menu_import_csv, lang))) platform::pick_files("budget-csv");
