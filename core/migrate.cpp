@@ -13,6 +13,10 @@
 //                   v2 files get "by_kind": the organisation's kind, which the file already holds,
 //                   decides. What changed with v3 is the rule (only businesses' cofinancing counts
 //                   toward the minimum, core/RULES.md), not what a v2 file says.
+//   v4  2026-11-29  Lineage: the plan gains "lineage" {plan_id, revision, derived_from} for
+//                   comparing and merging returned copies (core/merge.h); the plan's cereal class
+//                   version becomes 3. v3 files get an empty lineage ("", 0, 0): they compare and
+//                   merge two-way.
 #include "migrate.h"
 
 #include <string>
@@ -71,10 +75,35 @@ bool upgrade_v2_to_v3(rapidjson::Document& file, Localized& error) {
   return true;
 }
 
+// v3 → v4: an empty "lineage"; a plan class version of 2 becomes 3.
+bool upgrade_v3_to_v4(rapidjson::Document& file, Localized& error) {
+  const auto plan = file.FindMember("plan");
+  if (plan == file.MemberEnd() || !plan->value.IsObject()) return true;  // the loader says why
+  rapidjson::Value& p = plan->value;
+  if (p.HasMember("lineage")) {
+    error = {
+        "Het bestand is beschadigd: een plan van bestandsversie 3 of ouder kan geen \"lineage\" "
+        "hebben.",
+        "The file is damaged: a plan of file version 3 or older cannot have \"lineage\"."};
+    return false;
+  }
+  auto& allocator = file.GetAllocator();
+  rapidjson::Value lineage(rapidjson::kObjectType);
+  lineage.AddMember("plan_id", "", allocator);
+  lineage.AddMember("revision", 0, allocator);
+  lineage.AddMember("derived_from", 0, allocator);
+  p.AddMember("lineage", lineage, allocator);
+  const auto version = p.FindMember("cereal_class_version");
+  if (version != p.MemberEnd() && version->value.IsUint() && version->value.GetUint() == 2)
+    version->value.SetUint(3);
+  return true;
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> steps = {{1, upgrade_v1_to_v2}, {2, upgrade_v2_to_v3}};
+  static const std::vector<Migration> steps = {
+      {1, upgrade_v1_to_v2}, {2, upgrade_v2_to_v3}, {3, upgrade_v3_to_v4}};
   return steps;
 }
 

@@ -181,6 +181,14 @@ struct Scenario {
   std::vector<ScenarioOverride> overrides;  // at most one per (kind, target)
 };
 
+// Where a plan file comes from, for comparing and merging returned copies (core/merge.h): a copy
+// sent out as revision 5 comes back derived from 5, so revision 5 is the version both sides share.
+struct Lineage {
+  std::string plan_id;            // the same in every copy of one plan; "" until first written
+  std::int64_t revision = 0;      // this version; 0 when it was never written with a lineage
+  std::int64_t derived_from = 0;  // the revision this version was made from; 0 for none
+};
+
 struct Plan {
   std::string title;
   Region region;
@@ -194,6 +202,7 @@ struct Plan {
   std::string notes;
   bool is_example = false;          // the shipped sample: the UI says so
   std::vector<Scenario> scenarios;  // file format v2 and later
+  Lineage lineage;                  // file format v4 and later
 };
 
 }  // namespace sto

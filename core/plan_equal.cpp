@@ -118,6 +118,11 @@ class Compare {
     return same(p + ".id", a.id, b.id) && same(p + ".name", a.name, b.name) &&
            same(p + ".overrides", a.overrides, b.overrides);
   }
+  bool same(const std::string& p, const Lineage& a, const Lineage& b) {
+    return same(p + ".plan_id", a.plan_id, b.plan_id) &&
+           same(p + ".revision", a.revision, b.revision) &&
+           same(p + ".derived_from", a.derived_from, b.derived_from);
+  }
   bool same(const Plan& a, const Plan& b) {
     return same("title", a.title, b.title) && same("region", a.region, b.region) &&
            same("scheme_id", a.scheme_id, b.scheme_id) &&
@@ -127,7 +132,7 @@ class Compare {
            same("student_counts", a.student_counts, b.student_counts) &&
            same("goals", a.goals, b.goals) && same("activities", a.activities, b.activities) &&
            same("notes", a.notes, b.notes) && same("is_example", a.is_example, b.is_example) &&
-           same("scenarios", a.scenarios, b.scenarios);
+           same("scenarios", a.scenarios, b.scenarios) && same("lineage", a.lineage, b.lineage);
   }
 
  private:

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <limits>
 
+#include "diff.h"
 #include "engine.h"
 #include "finding_place.h"
 #include "labels.h"
@@ -582,6 +583,80 @@ void findings_section(Page& p, const Plan& plan, const std::vector<Finding>& fin
   p.end_section();
 }
 
+void changes_section(Page& p, const PlanDiff& d, const std::string& version, Language l) {
+  p.raw("<section id=\"changes\">\n<h2>");
+  p.text(std::string(p.w("Wijzigingen ten opzichte van versie ", "Changes since version ")) +
+         version);
+  p.raw("</h2>\n");
+  if (d.empty()) p.empty_note("Geen wijzigingen.", "No changes.");
+  for (std::size_t s = 0; s < kDiffSectionCount; ++s) {
+    const auto section = static_cast<DiffSection>(s);
+    bool open = false;
+    for (const RecordChange& c : d.changes) {
+      if (c.section != section) continue;
+      if (!open) p.element("h3", diff_section_label(section, l)).raw("\n<ul class=\"changes\">\n");
+      open = true;
+      p.raw("<li>").text(change_headline(c).in(l));
+      if (!c.fields.empty()) {
+        p.raw("<ul>");
+        for (const FieldChange& f : c.fields)
+          p.raw("<li>")
+              .text(f.label.in(l) + ": " + f.before.in(l) + " → " + f.after.in(l))
+              .raw("</li>");
+        p.raw("</ul>");
+      }
+      p.raw("</li>\n");
+    }
+    if (open) p.raw("</ul>\n");
+  }
+  const DiffEffect& e = d.effect;
+  p.raw("<table>\n<thead><tr>");
+  p.head(p.w("Kerncijfer", "Key figure")).head(p.w("Was", "Was"), true);
+  p.head(p.w("Nu", "Now"), true)
+      .head(p.w("Verschil", "Change"), true)
+      .raw("</tr></thead>\n<tbody>\n");
+  for (const Figure f : {Figure::costs, Figure::subsidy, Figure::maximum,
+                         Figure::cofinancing_actual, Figure::cofinancing_percent,
+                         Figure::cofinancing_required, Figure::errors, Figure::warnings}) {
+    auto shown = [&](std::int64_t value) {
+      switch (figure_unit(f)) {
+        case FigureUnit::cents: return format_money(Money{value}, l);
+        case FigureUnit::basis_points: return format_percent_bp(value, l);
+        case FigureUnit::count: break;
+      }
+      return std::to_string(value);
+    };
+    std::string name = figure_label(f, l);
+    if (f == Figure::cofinancing_percent)  // a percentage says what it is of
+      name += std::string(p.w(" (van ", " (of ")) +
+              base_label(e.after.evaluation.cofinancing.base, l) + ")";
+    const std::int64_t delta = e.after.delta(f).absolute;
+    std::string change = delta == 0 ? "—" : std::string(delta > 0 ? "+" : "") + shown(delta);
+    if (delta != 0 && figure_unit(f) == FigureUnit::basis_points)
+      change = std::string(delta > 0 ? "+" : "") + format_fixed(delta, 2, l) +
+               p.w(" procentpunt", " percentage points");
+    p.raw("<tr>").cell(name).number(shown(e.before.value(f))).number(shown(e.after.value(f)));
+    p.number(change).raw("</tr>\n");
+  }
+  p.raw("</tbody>\n</table>\n");
+  bool any = false;
+  for (const ComparedFinding& f : e.after.findings) {
+    if (!f.is_new) continue;
+    if (!any) p.raw("<ul class=\"findings\">\n");
+    any = true;
+    p.raw("<li>").text(std::string(p.w("Nieuw: ", "New: ")) + f.finding.message.in(l));
+    p.raw("</li>\n");
+  }
+  for (const Finding& f : e.after.resolved_findings) {
+    if (!any) p.raw("<ul class=\"findings\">\n");
+    any = true;
+    p.raw("<li>").text(std::string(p.w("Opgelost: ", "Resolved: ")) + f.message.in(l));
+    p.raw("</li>\n");
+  }
+  if (any) p.raw("</ul>\n");
+  p.raw("</section>\n");
+}
+
 void notes_section(Page& p, const Plan& plan) {
   p.begin_section("notes");
   if (plan.notes.empty())
@@ -602,6 +677,11 @@ const char* report_section_title(std::string_view id, Language language) {
 // [SECTION] Page
 
 std::string report_html(const Plan& plan, const Analysis& analysis, Language language) {
+  return report_html(plan, analysis, language, ReportBase{});
+}
+
+std::string report_html(const Plan& plan, const Analysis& analysis, Language language,
+                        const ReportBase& base) {
   const Evaluation& e = analysis.evaluation;
   const Scheme* scheme = builtin_schemes().find(plan.scheme_id);
   Page p(language);
@@ -622,6 +702,7 @@ std::string report_html(const Plan& plan, const Analysis& analysis, Language lan
               "example")
         .raw("\n");
   p.raw("</header>\n<main>\n");
+  if (base.plan) changes_section(p, diff_plans(*base.plan, plan), base.version, language);
   region_section(p, plan, scheme);
   partners_section(p, plan, e);
   students_section(p, plan);

@@ -31,4 +31,17 @@ std::string html_escape(std::string_view text);
 // format_money. Deterministic: the same input gives the same bytes.
 std::string report_html(const Plan& plan, const Analysis& analysis, Language language);
 
+// The version a report compares the plan with: the plan and how it is named ("5" for revision 5,
+// or a file name).
+struct ReportBase {
+  const Plan* plan = nullptr;
+  std::string version;
+};
+// The same page, opening with a section "changes" ("Wijzigingen ten opzichte van versie …"):
+// every change since `base` grouped by section with each field old → new, the key figures
+// before and after, and the findings that are new or resolved (core/diff.h). A partner sends it
+// back with the file as a readable summary of what they changed.
+std::string report_html(const Plan& plan, const Analysis& analysis, Language language,
+                        const ReportBase& base);
+
 }  // namespace sto

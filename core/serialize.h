@@ -171,7 +171,14 @@ void serialize(Archive& ar, Scenario& s, const std::uint32_t) {
      cereal::make_nvp("overrides", s.overrides));
 }
 
+template <class Archive>
+void serialize(Archive& ar, Lineage& l, const std::uint32_t) {
+  ar(cereal::make_nvp("plan_id", l.plan_id), cereal::make_nvp("revision", l.revision),
+     cereal::make_nvp("derived_from", l.derived_from));
+}
+
 // Plan v2 (file format v2) appends "scenarios"; v1 files get an empty list from migrate.cpp.
+// Plan v3 (file format v4) appends "lineage"; older files get an empty one.
 template <class Archive>
 void save(Archive& ar, const Plan& p, const std::uint32_t) {
   const std::string base =
@@ -183,7 +190,7 @@ void save(Archive& ar, const Plan& p, const std::uint32_t) {
      cereal::make_nvp("cofinancing_base", base), cereal::make_nvp("organisations", p.organisations),
      cereal::make_nvp("student_counts", p.student_counts), cereal::make_nvp("goals", p.goals),
      cereal::make_nvp("activities", p.activities), cereal::make_nvp("notes", p.notes),
-     cereal::make_nvp("scenarios", p.scenarios));
+     cereal::make_nvp("scenarios", p.scenarios), cereal::make_nvp("lineage", p.lineage));
 }
 template <class Archive>
 void load(Archive& ar, Plan& p, const std::uint32_t) {
@@ -194,7 +201,7 @@ void load(Archive& ar, Plan& p, const std::uint32_t) {
      cereal::make_nvp("cofinancing_base", base), cereal::make_nvp("organisations", p.organisations),
      cereal::make_nvp("student_counts", p.student_counts), cereal::make_nvp("goals", p.goals),
      cereal::make_nvp("activities", p.activities), cereal::make_nvp("notes", p.notes),
-     cereal::make_nvp("scenarios", p.scenarios));
+     cereal::make_nvp("scenarios", p.scenarios), cereal::make_nvp("lineage", p.lineage));
   if (base.empty()) {
     p.cofinancing_base.reset();
   } else {
@@ -216,4 +223,5 @@ CEREAL_CLASS_VERSION(sto::Activity, 1)
 CEREAL_CLASS_VERSION(sto::Region, 1)
 CEREAL_CLASS_VERSION(sto::ScenarioOverride, 1)
 CEREAL_CLASS_VERSION(sto::Scenario, 1)
-CEREAL_CLASS_VERSION(sto::Plan, 2)  // 2: "scenarios"
+CEREAL_CLASS_VERSION(sto::Lineage, 1)
+CEREAL_CLASS_VERSION(sto::Plan, 3)  // 2: "scenarios"; 3: "lineage"

@@ -95,9 +95,10 @@ enum class Kind {
   budget_line,
   investment,
   scenario,
-  scenario_override
+  scenario_override,
+  lineage
 };
-constexpr int kKindCount = 12;
+constexpr int kKindCount = 13;
 
 std::uint32_t current_version(Kind kind) {
   using cereal::detail::Version;
@@ -114,6 +115,7 @@ std::uint32_t current_version(Kind kind) {
     case Kind::investment: return Version<Investment>::version;
     case Kind::scenario: return Version<Scenario>::version;
     case Kind::scenario_override: return Version<ScenarioOverride>::version;
+    case Kind::lineage: return Version<Lineage>::version;
   }
   return 0;
 }
@@ -147,7 +149,9 @@ constexpr const char* kPlanFields[] = {"title",
                                        "goals",
                                        "activities",
                                        "notes",
-                                       "scenarios"};
+                                       "scenarios",
+                                       "lineage"};
+constexpr const char* kLineageFields[] = {"plan_id", "revision", "derived_from"};
 constexpr const char* kRegionFields[] = {"name", "type", "previous_grant_cents",
                                          "fixed_maximum_cents"};
 constexpr const char* kScenarioFields[] = {"id", "name", "overrides"};
@@ -796,6 +800,7 @@ ValidationReport Validator::run(Value& plan) {
   Value* activities = p.array("activities");
   p.text("notes", kMaxNotesBytes);
   Value* scenarios = p.array("scenarios");
+  Value* lineage = p.object("lineage");
   if (!p.ok()) fatal(p.problem());
   if (report_.fatal) return std::move(report_);
 
@@ -807,6 +812,14 @@ ValidationReport Validator::run(Value& plan) {
   if (!r.ok()) fatal(r.problem());
   if (report_.fatal) return std::move(report_);
   r.keep();
+
+  Record l(*this, *lineage, "lineage", Kind::lineage, kLineageFields);
+  l.text("plan_id");
+  l.integer("revision", 0, kMaxRevision);
+  l.integer("derived_from", 0, kMaxRevision);
+  if (!l.ok()) fatal(l.problem());
+  if (report_.fatal) return std::move(report_);
+  l.keep();
 
   filter(*organisations, "", "organisations",
          [this](Value& v, const std::string& path) { return organisation(v, path); });

@@ -42,6 +42,7 @@ step "sanitizer tests (core + UI smoke)" ctest_in build/sanitize
 step "build wasm (app + core tests)" scripts/build.sh wasm
 step "wasm core tests under node" ctest_in build/wasm
 step "native and wasm summaries are byte-identical" tests/cli/compare_wasm.sh build/native/stoplan build/wasm/stoplan.js
+step "stoplan diff and merge, native and wasm alike" tests/cli/diff_merge.sh build/native/stoplan build/wasm/stoplan.js
 step "hostile plan files: stoplan check exits 2 (native)" tests/cli/hostile.sh build/native/stoplan
 step "hostile plan files: stoplan check exits 2 (wasm)" tests/cli/hostile.sh node --no-experimental-fetch build/wasm/stoplan.js
 step "CSV export opened by LibreOffice gives the engine's totals" tests/cli/libreoffice_totals.sh build/native/stoplan

@@ -135,7 +135,9 @@ void draw_frame() {
   // and hands the files back through sto_api_add_combine_file / sto_api_import_regions_csv.
   const sto::ui::FilePurpose picker = runtime.app->take_file_picker_request();
   if (picker != sto::ui::FilePurpose::none)
-    sto::platform::pick_files(picker == sto::ui::FilePurpose::combine ? "combine" : "regions");
+    sto::platform::pick_files(picker == sto::ui::FilePurpose::combine   ? "combine"
+                              : picker == sto::ui::FilePurpose::compare ? "compare"
+                                                                        : "regions");
 
   const int buffer_width =
       static_cast<int>(static_cast<float>(viewport.css_width) * viewport.pixel_ratio + 0.5f);
@@ -277,6 +279,12 @@ void sto_api_request_frames() {
 // A plan file chosen in the file picker or dropped on the page.
 void sto_api_open_file(const char* name, const char* data, int size) {
   runtime.app->open_file(name, page_bytes(data, size));
+  runtime.settle_frames = 3;
+}
+
+// A plan file to compare the plan with ("Vergelijken met bestand…").
+void sto_api_compare_file(const char* name, const char* data, int size) {
+  runtime.app->compare_with_file(name, page_bytes(data, size));
   runtime.settle_frames = 3;
 }
 

@@ -4,6 +4,8 @@
 //   stoplan export-csv FILE       budget lines as CSV (Dutch: ';' and decimal comma)
 //   stoplan combine FILE... [--json] an overview of several plan files with totals
 //   stoplan report FILE           a printable, self-contained HTML report
+//   stoplan diff A B [--json]     what changed from A to B; exit 0 identical, 1 different
+//   stoplan merge BASE OURS THEIRS --output OUT [--prefer ours|theirs]  three-way merge
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -15,8 +17,10 @@
 
 #include "combine.h"
 #include "csv_export.h"
+#include "diff.h"
 #include "file_format.h"
 #include "labels.h"
+#include "merge.h"
 #include "report_html.h"
 #include "rules.h"
 #include "summary_json.h"
@@ -43,16 +47,28 @@ const char* const kHelp =
     "      One row per plan file (region, costs, subsidy, maximum, cofinancing, errors,\n"
     "      warnings, or why it did not load) and the totals. Exit 0 when every file loaded,\n"
     "      2 when one did not.\n"
-    "  stoplan report FILE [--lang nl|en] [--output OUT]\n"
+    "  stoplan report FILE [--base BASE.json] [--lang nl|en] [--output OUT]\n"
     "      A printable HTML report of every section of the plan (no scripts, no external\n"
-    "      resources), e.g. stoplan report plan.json > report.html.\n"
+    "      resources), e.g. stoplan report plan.json > report.html. With --base it opens with\n"
+    "      the changes since that version.\n"
+    "  stoplan diff A.json B.json [--json] [--lang nl|en]\n"
+    "      What changed from A to B, record by record and grouped by section, with the effect\n"
+    "      on the key figures and the findings. Exit 0 when identical in content, 1 when\n"
+    "      different, 2 when a file cannot be read.\n"
+    "  stoplan merge BASE.json OURS.json THEIRS.json --output OUT.json [--prefer ours|theirs]\n"
+    "      Adds to OURS what THEIRS changed since BASE (the version both were made from).\n"
+    "      Exit 0 when merged and written; 1 when the same field was changed differently on\n"
+    "      both sides: the conflicts are listed and nothing is written, unless --prefer says\n"
+    "      which side wins; 2 when a file cannot be read or written.\n"
     "  stoplan --help\n"
     "\n"
     "Messages are Dutch by default; --lang en switches to English.\n";
 
 struct Options {
   std::string command, file, output;
-  std::vector<std::string> more_files;  // combine: every FILE after the first
+  std::vector<std::string> more_files;  // combine, diff, merge: every FILE after the first
+  std::string prefer;                   // merge: "", "ours" or "theirs"
+  std::string base;                     // report: the version to list the changes since
   bool json = false;
   Language language = Language::nl;
 };
@@ -73,22 +89,25 @@ bool read_file(const std::string& path, std::string& out, std::string& reason) {
   return true;
 }
 
-// Loads FILE; on failure prints the reason and returns false (exit code 2).
-bool load(const Options& o, Plan& plan) {
-  const bool nl = o.language == Language::nl;
+// Loads `file`; on failure prints the reason and returns false (exit code 2).
+bool load_file(const std::string& file, Language language, Plan& plan) {
+  const bool nl = language == Language::nl;
   std::string text, reason;
-  if (!read_file(o.file, text, reason)) {
-    std::cerr << "stoplan: " << (nl ? "kan bestand niet lezen: " : "cannot read file: ") << o.file
+  if (!read_file(file, text, reason)) {
+    std::cerr << "stoplan: " << (nl ? "kan bestand niet lezen: " : "cannot read file: ") << file
               << ": " << reason << "\n";
     return false;
   }
   LoadResult loaded = load_plan(text);
   if (!loaded.ok()) {
-    std::cerr << "stoplan: " << o.file << ": " << loaded.error.in(o.language) << "\n";
+    std::cerr << "stoplan: " << file << ": " << loaded.error.in(language) << "\n";
     return false;
   }
   plan = std::move(loaded.plan);
   return true;
+}
+bool load(const Options& o, Plan& plan) {
+  return load_file(o.file, o.language, plan);
 }
 
 int run_check(const Options& o) {
@@ -174,9 +193,15 @@ int run_export_csv(const Options& o) {
 }
 
 int run_report(const Options& o) {
-  Plan plan;
+  Plan plan, base;
   if (!load(o, plan)) return kExitUnreadable;
-  const std::string html = report_html(plan, analyse(plan), o.language);
+  if (!o.base.empty() && !load_file(o.base, o.language, base)) return kExitUnreadable;
+  // The base is named by its revision when the file has one, else by its file name.
+  const std::string version =
+      base.lineage.revision > 0 ? std::to_string(base.lineage.revision) : o.base;
+  const std::string html =
+      o.base.empty() ? report_html(plan, analyse(plan), o.language)
+                     : report_html(plan, analyse(plan), o.language, ReportBase{&base, version});
   if (o.output.empty()) {
     std::cout << html;
     return kExitOk;
@@ -216,6 +241,66 @@ int run_combine(const Options& o) {
   return result.totals.failed > 0 ? kExitUnreadable : kExitOk;
 }
 
+int run_diff(const Options& o) {
+  Plan before, after;
+  if (!load(o, before) || !load_file(o.more_files[0], o.language, after)) return kExitUnreadable;
+  const PlanDiff d = diff_plans(before, after);
+  if (o.json)
+    std::cout << diff_json(d, o.language) << "\n";
+  else
+    std::cout << diff_text(d, o.language);
+  return d.empty() ? kExitOk : kExitRuleErrors;
+}
+
+int run_merge(const Options& o) {
+  const bool nl = o.language == Language::nl;
+  Plan base, ours, theirs;
+  if (!load(o, base) || !load_file(o.more_files[0], o.language, ours) ||
+      !load_file(o.more_files[1], o.language, theirs))
+    return kExitUnreadable;
+  const MergePreference preference = o.prefer == "ours"     ? MergePreference::ours
+                                     : o.prefer == "theirs" ? MergePreference::theirs
+                                                            : MergePreference::none;
+  const MergeResult r = merge_plans(base, ours, theirs, preference);
+  const std::size_t conflicts = r.proposal.conflicts.size();
+  if (conflicts > 0) {
+    std::cout << (nl ? "Conflicten (op beide kanten anders gewijzigd):\n"
+                     : "Conflicts (changed differently on both sides):\n")
+              << conflicts_text(r.proposal.conflicts, o.language);
+  }
+  for (const RefusedChange& refused : r.refused)
+    std::cout << (nl ? "Niet over te nemen: " : "Cannot be applied: ")
+              << refused.reason.in(o.language) << "\n";
+  if (!r.merged || (!r.refused.empty() && preference == MergePreference::none)) {
+    std::cerr << "stoplan: "
+              << (nl ? "niets geschreven; kies met --prefer ours of --prefer theirs welke kant "
+                       "wint, of los het op in STO Planner"
+                     : "nothing written; choose the side that wins with --prefer ours or "
+                       "--prefer theirs, or resolve it in STO Planner")
+              << "\n";
+    return kExitRuleErrors;
+  }
+  std::ofstream out(o.output, std::ios::binary);
+  out << save_plan(r.plan);
+  if (!out) {
+    std::cerr << "stoplan: " << (nl ? "kan niet schrijven: " : "cannot write ") << o.output << ": "
+              << std::strerror(errno) << "\n";
+    return kExitUnreadable;
+  }
+  const std::size_t applied = r.proposal.ready.size() - r.refused.size();
+  std::cout << (nl ? "Samengevoegd: " : "Merged: ") << applied
+            << (nl ? " wijziging(en) overgenomen" : " change(s) taken over");
+  if (conflicts > 0)
+    std::cout << ", " << conflicts
+              << (nl ? (preference == MergePreference::ours
+                            ? " conflict(en): eigen versie behouden"
+                            : " conflict(en): andere versie gekozen")
+                     : (preference == MergePreference::ours ? " conflict(s): kept ours"
+                                                            : " conflict(s): took theirs"));
+  std::cout << "; " << (nl ? "geschreven naar " : "written to ") << o.output << "\n";
+  return kExitOk;
+}
+
 int usage_error(const std::string& message) {
   std::cerr << "stoplan: " << message << "\n\n" << kHelp;
   return kExitUsage;
@@ -233,7 +318,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     } else if (a == "--json") {
       o.json = true;
-    } else if (a == "--lang" || a == "--output" || a == "-o") {
+    } else if (a == "--lang" || a == "--output" || a == "-o" || a == "--prefer" || a == "--base") {
       if (i + 1 >= args.size()) return usage_error(a + " needs a value");
       const std::string& value = args[++i];
       if (a == "--lang") {
@@ -243,6 +328,12 @@ int main(int argc, char** argv) {
           o.language = Language::en;
         else
           return usage_error("--lang must be nl or en");
+      } else if (a == "--prefer") {
+        if (value != "ours" && value != "theirs")
+          return usage_error("--prefer must be ours or theirs");
+        o.prefer = value;
+      } else if (a == "--base") {
+        o.base = value;
       } else {
         o.output = value;
       }
@@ -252,7 +343,7 @@ int main(int argc, char** argv) {
       o.command = a;
     } else if (o.file.empty()) {
       o.file = a;
-    } else if (o.command == "combine") {
+    } else if (o.command == "combine" || o.command == "diff" || o.command == "merge") {
       o.more_files.push_back(a);
     } else {
       return usage_error("too many arguments");
@@ -260,9 +351,22 @@ int main(int argc, char** argv) {
   }
   if (o.command.empty()) return usage_error("no command given");
   if (o.command != "check" && o.command != "summary" && o.command != "export-csv" &&
-      o.command != "combine" && o.command != "report")
+      o.command != "combine" && o.command != "report" && o.command != "diff" &&
+      o.command != "merge")
     return usage_error("unknown command " + o.command);
   if (o.file.empty()) return usage_error(o.command + " needs a FILE");
+  if (o.command == "diff") {
+    if (o.more_files.size() != 1) return usage_error("diff needs two files: A.json B.json");
+    return run_diff(o);
+  }
+  if (o.command == "merge") {
+    if (o.more_files.size() != 2)
+      return usage_error("merge needs three files: BASE.json OURS.json THEIRS.json");
+    if (o.output.empty()) return usage_error("merge needs --output OUT.json");
+    return run_merge(o);
+  }
+  if (!o.prefer.empty()) return usage_error("--prefer is only for merge");
+  if (!o.base.empty() && o.command != "report") return usage_error("--base is only for report");
   if (o.command == "check") return run_check(o);
   if (o.command == "summary") return run_summary(o);
   if (o.command == "combine") return run_combine(o);

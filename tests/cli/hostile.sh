@@ -54,7 +54,7 @@ for file in "$data"/hostile/* "$work/ten_megabyte_string.json" "$work/over_size_
   fi
 done
 
-for file in "$data"/v1/*.json "$data"/accepted/*; do
+for file in "$data"/v1/*.json "$data"/v4/*.json "$data"/merge/*.json "$data"/accepted/*; do
   count=$((count + 1))
   run "$@" check "$file"
   if crashed || [ "$status" -eq 2 ] || [ "$status" -gt 125 ]; then

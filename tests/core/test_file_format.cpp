@@ -35,15 +35,15 @@ bool has(const Localized& message, const std::string& en_part) {
 
 TEST_CASE("golden files of the current format load cleanly and re-save identically",
           "[file][golden]") {
-  REQUIRE(kFileFormatVersion == 3);  // a new version adds tests/data/vN/ and moves this test on
-  for (const char* name : {"v3/minimal.json", "v3/full.json", "v3/scenarios.json",
-                           "v3/random_seed42.json", "v3/business_status.json"}) {
+  REQUIRE(kFileFormatVersion == 4);  // a new version adds tests/data/vN/ and moves this test on
+  for (const char* name : {"v4/minimal.json", "v4/full.json", "v4/scenarios.json",
+                           "v4/random_seed42.json", "v4/business_status.json", "v4/lineage.json"}) {
     INFO(name);
     const std::string text = read_data(name);
     const LoadResult loaded = load_plan(text);
     INFO(loaded.error.en);
     REQUIRE(loaded.status == LoadStatus::ok);
-    CHECK(loaded.file_version == 3);
+    CHECK(loaded.file_version == 4);
     CHECK(loaded.app_version == "0.1.0");
     CHECK(loaded.error.en.empty());
     CHECK(save_plan(loaded.plan) == with_app_version(text, STO_APP_VERSION));
@@ -78,32 +78,87 @@ TEST_CASE("write the v3 golden files from v2", "[.][write-golden]") {
   REQUIRE(out.good());
 }
 
+// Writes tests/data/v4/ from the v3 golden files (migrated, then saved), and lineage.json: the
+// full plan with a lineage. Run once when the format version was raised.
+TEST_CASE("write the v4 golden files from v3", "[.][write-golden]") {
+  for (const char* name : {"minimal.json", "full.json", "scenarios.json", "random_seed42.json",
+                           "business_status.json"}) {
+    const LoadResult loaded = load_plan(read_data(std::string("v3/") + name));
+    REQUIRE(loaded.ok());
+    std::ofstream out(std::string(STO_TEST_DATA) + "/v4/" + name, std::ios::binary);
+    out << save_plan(loaded.plan);
+    REQUIRE(out.good());
+  }
+  LoadResult full = load_plan(read_data("v3/full.json"));
+  REQUIRE(full.ok());
+  full.plan.lineage = {"plan-7f3a", 6, 5};
+  std::ofstream out(std::string(STO_TEST_DATA) + "/v4/lineage.json", std::ios::binary);
+  out << save_plan(full.plan);
+  REQUIRE(out.good());
+}
+
 TEST_CASE("golden files of older formats load through the migrations", "[file][golden][migrate]") {
-  // v1/X.json and v2/X.json must load cleanly and save as their v3 counterpart (the same plan; v1
-  // without scenarios; every organisation's business status "by_kind").
-  for (const char* version : {"v1/", "v2/"}) {
+  // v1/X.json, v2/X.json and v3/X.json must load cleanly and save as their v4 counterpart (the
+  // same plan; v1 without scenarios; every organisation's business status "by_kind" before v3;
+  // an empty lineage).
+  for (const char* version : {"v1/", "v2/", "v3/"}) {
     for (const char* name : {"minimal.json", "full.json"}) {
       INFO(version << name);
       const LoadResult loaded = load_plan(read_data(std::string(version) + name));
       INFO(loaded.error.en);
       REQUIRE(loaded.status == LoadStatus::ok);
-      CHECK(loaded.file_version == (std::string(version) == "v1/" ? 1 : 2));
-      for (const Organisation& o : loaded.plan.organisations)
-        CHECK(o.counts_as_business == BusinessStatus::by_kind);
+      CHECK(loaded.file_version == version[1] - '0');
+      if (std::string(version) != "v3/")
+        for (const Organisation& o : loaded.plan.organisations)
+          CHECK(o.counts_as_business == BusinessStatus::by_kind);
+      CHECK(loaded.plan.lineage.plan_id.empty());
+      CHECK(loaded.plan.lineage.revision == 0);
       CHECK(save_plan(loaded.plan) ==
-            with_app_version(read_data(std::string("v3/") + name), STO_APP_VERSION));
+            with_app_version(read_data(std::string("v4/") + name), STO_APP_VERSION));
     }
   }
-  for (const char* name : {"v2/scenarios.json", "v2/random_seed42.json"}) {
+  for (const char* name : {"v2/scenarios.json", "v2/random_seed42.json", "v3/scenarios.json",
+                           "v3/random_seed42.json", "v3/business_status.json"}) {
     INFO(name);
     const LoadResult loaded = load_plan(read_data(name));
     REQUIRE(loaded.ok());
     CHECK(save_plan(loaded.plan) ==
-          with_app_version(read_data(std::string("v3/") + (name + 3)), STO_APP_VERSION));
+          with_app_version(read_data(std::string("v4/") + (name + 3)), STO_APP_VERSION));
   }
   const LoadResult random = load_plan(read_data("v1/random_seed42.json"));
   CHECK(random.status == LoadStatus::ok);
   CHECK(random.file_version == 1);
+}
+
+TEST_CASE("the lineage golden file holds the plan's lineage", "[file][golden]") {
+  const LoadResult loaded = load_plan(read_data("v4/lineage.json"));
+  REQUIRE(loaded.ok());
+  CHECK(loaded.plan.lineage.plan_id == "plan-7f3a");
+  CHECK(loaded.plan.lineage.revision == 6);
+  CHECK(loaded.plan.lineage.derived_from == 5);
+}
+
+TEST_CASE("a v3 file that already has a lineage is refused", "[file][migrate]") {
+  std::string text = read_data("v3/minimal.json");
+  const std::string key = "\"notes\": ";
+  const auto at = text.find(key);
+  REQUIRE(at != std::string::npos);
+  text.insert(at, "\"lineage\": {\"plan_id\": \"x\", \"revision\": 1, \"derived_from\": 0},\n");
+  const LoadResult loaded = load_plan(text);
+  CHECK(loaded.status == LoadStatus::corrupt);
+  CHECK(has(loaded.error, "cannot have \"lineage\""));
+}
+
+TEST_CASE("a lineage revision out of range makes the file unreadable, with the field named",
+          "[file]") {
+  std::string text = read_data("v4/lineage.json");
+  const std::string key = "\"revision\": 6";
+  const auto at = text.find(key);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, key.size(), "\"revision\": -1");
+  const LoadResult loaded = load_plan(text);
+  CHECK(loaded.status == LoadStatus::corrupt);
+  CHECK(has(loaded.error, "lineage.revision"));
 }
 
 TEST_CASE("the business status golden file holds each value", "[file][golden]") {

@@ -141,3 +141,27 @@ TEST_CASE("Report: empty plan, unknown scheme and findings by severity", "[repor
   CHECK(contains(html, "Source: Kamerstuk 30079-119"));
   CHECK(contains(report_html(p, pa, Language::nl), "Bron: Kamerstuk 30079-119"));
 }
+
+TEST_CASE("with a base version the report opens with the changes since it", "[report]") {
+  Plan base = samples::verlenging_2024();
+  base.lineage = {"plan-1", 5, 4};
+  Plan plan = base;
+  plan.activities[0].lines[0].price = Money{5200};
+  plan.organisations[3].name = "Techniekbedrijf <Fictief> BV";
+  const std::string html = report_html(plan, analyse(plan), Language::nl, ReportBase{&base, "5"});
+  const auto changes = html.find("<section id=\"changes\">");
+  REQUIRE(changes != std::string::npos);
+  CHECK(changes < html.find("<section id=\"region\">"));
+  CHECK(html.find("<h2>Wijzigingen ten opzichte van versie 5</h2>") != std::string::npos);
+  CHECK(html.find("<li>prijs: € 50,00 → € 52,00</li>") != std::string::npos);
+  CHECK(html.find("Techniekbedrijf &lt;Fictief&gt; BV") != std::string::npos);  // escaped
+  CHECK(html.find("<tr><td>Totale kosten</td><td class=\"num\">€ 847.000,00</td><td "
+                  "class=\"num\">€ 859.000,00</td><td class=\"num\">+€ 12.000,00</td></tr>") !=
+        std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  // Without a base there is no such section, and the same plan as its own base lists nothing.
+  CHECK(report_html(plan, analyse(plan), Language::nl).find("id=\"changes\"") == std::string::npos);
+  const std::string same = report_html(plan, analyse(plan), Language::en, ReportBase{&plan, "6"});
+  CHECK(same.find("<h2>Changes since version 6</h2>\n<p class=\"empty\">No changes.</p>") !=
+        std::string::npos);
+}

@@ -75,7 +75,7 @@ test('the accessibility tree names the sections, menus, the budget grid and its 
   const has = (role, name) => tree.some((n) => n.role === role && n.name === name);
   assert.ok(has('navigation', 'Secties'), 'a navigation landmark for the sections');
   for (const section of ['Overzicht', 'Regio & partners', 'Doelen & indicatoren', 'Activiteiten', 'Begroting',
-    'Cofinanciering', "Scenario's", 'Landelijk overzicht', 'Plannen combineren', 'Mijn plannen', 'Instellingen']) {
+    'Cofinanciering', "Scenario's", 'Landelijk overzicht', 'Plannen combineren', 'Mijn plannen', 'Vergelijken', 'Instellingen']) {
     assert.ok(has('button', section), `section ${section} in the tree`);
   }
   assert.ok(has('menubar', 'Menubalk') && has('menuitem', 'Bestand') && has('menuitem', 'Bewerken'), 'the menus');
@@ -107,7 +107,7 @@ test('axe-core finds no serious or critical problem in any section, in Dutch and
   const problems = [];
   for (const language of ['nl', 'en']) {
     const sections = await page.evaluate(() => [...document.querySelectorAll('#access nav button')].map((b) => b.textContent));
-    assert.equal(sections.length, 12, `12 sections in ${language}`);
+    assert.equal(sections.length, 13, `13 sections in ${language}`);
     for (const section of sections) {
       await openSection(page, section.replace(/ \(\d+\)$/, ''));
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));

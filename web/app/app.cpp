@@ -192,7 +192,8 @@ void App::draw() {
                                          {Str::section_settings, draw_settings_panel},
                                          {Str::section_scenarios, draw_scenarios_panel},
                                          {Str::section_national, draw_national_panel},
-                                         {Str::section_combine, draw_combine_panel}};
+                                         {Str::section_combine, draw_combine_panel},
+                                         {Str::section_compare, draw_compare_panel}};
   static_assert(sizeof(sections) / sizeof(sections[0]) == static_cast<int>(Section::count));
   // The navigation, in the order of the work: the plan itself, then workshop tools, then files.
   struct NavGroup {
@@ -204,7 +205,7 @@ void App::draw() {
        {Section::overview, Section::partners, Section::goals, Section::activities, Section::budget,
         Section::cofinancing, Section::checks}},
       {Str::nav_workshop, {Section::scenarios, Section::national, Section::combine}},
-      {Str::nav_files, {Section::my_plans, Section::settings}}};
+      {Str::nav_files, {Section::my_plans, Section::compare, Section::settings}}};
 
   const int section_before = section_shown_;
   if (section_to_select_ >= 0) section_shown_ = section_to_select_;

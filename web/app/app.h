@@ -13,6 +13,7 @@
 #include "access/access.h"
 #include "app/plan_store.h"
 #include "csv_import.h"
+#include "diff.h"
 #include "document.h"
 #include "file_format.h"
 #include "money.h"
@@ -33,6 +34,7 @@ enum class Section {
   scenarios,
   national,
   combine,
+  compare,
   count
 };
 
@@ -90,7 +92,19 @@ struct PageFile {
 };
 
 // What a file picker the UI asks the page for is for (plan files to open use open_file_picker).
-enum class FilePurpose { none, combine, region_csv };
+enum class FilePurpose { none, combine, region_csv, compare };
+
+// "Vergelijken": the plan against another plan file or stored version, and which of the
+// differences the user chose to take over (app_compare.cpp, ui/compare_panel.cpp).
+struct CompareSession {
+  std::string source;  // the file's name, or "versie 4"
+  Plan other;
+  std::vector<RecordChange> changes;    // what taking over would change: this plan → other
+  std::vector<bool> accepted;           // per change; chosen changes are kept across recomputes
+  PlanDiff effect;                      // this plan → this plan with the chosen changes
+  std::uint64_t document_revision = 0;  // the document revision `changes` was computed for
+  std::vector<LocalizedText> refused;   // the last apply's changes that could not be taken over
+};
 
 // A one-off message at the top of the page, kept as string ids so it follows the language.
 struct Banner {
@@ -168,6 +182,21 @@ class App {
   // activation is still valid then).
   void request_file_picker(FilePurpose purpose) { picker_request_ = purpose; }
   FilePurpose take_file_picker_request();
+
+  // [SECTION] Compare with another version (app_compare.cpp)
+  // Compares the plan with a plan file's text and opens "Vergelijken"; a file that does not load
+  // changes nothing and says why in a banner.
+  void compare_with_file(std::string_view file_name, std::string_view text);
+  // The same with a stored version of the current plan ("Mijn plannen").
+  void compare_with_version(int number);
+  // The session, brought up to date with the plan when it changed (an edit, undo, redo).
+  CompareSession* compare_session();
+  void set_compare_accepted(std::size_t index, bool accepted);
+  void set_compare_section_accepted(DiffSection section, bool accepted);
+  void set_compare_all_accepted(bool accepted);
+  // Takes over the chosen changes as one undoable step.
+  void apply_compare_choice();
+  void close_compare() { compare_.reset(); }
 
   // [SECTION] Exchange (app_exchange.cpp)
   void export_budget_csv();
@@ -286,6 +315,8 @@ class App {
   std::vector<PageFile> combine_files_;
   std::uint64_t combine_revision_ = 0;
   std::optional<PageFile> region_csv_;
+  std::optional<CompareSession> compare_;
+  void refresh_compare_effect();
   FilePurpose picker_request_ = FilePurpose::none;
 };
 

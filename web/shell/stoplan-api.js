@@ -20,7 +20,9 @@
 //   makeShareLink(text)   a promise of a link with the plan file text in its fragment
 //   combineFiles(files)   add plan Files (a FileList or array) to "Plannen combineren" -> promise
 //   importRegionsFile(file) read a region CSV File into "Landelijk overzicht" -> promise
-//   pickFiles(purpose)    open a file picker: 'combine' (several plan files) or 'regions' (a CSV)
+//   pickFiles(purpose)    open a file picker: 'combine' (several plan files), 'compare' (one plan
+//                         file to compare with) or 'regions' (a CSV)
+//   compareFile(file)     compare the plan with a plan File ("Vergelijken") -> promise
 // When the app has not started (yet), every function above throws an Error with
 // error.started === false and a message that says why (no WebGL2, an internal error, or "not
 // started yet: wait for window.stoplan.ready"), instead of reading a memory the app never set up;
@@ -111,6 +113,8 @@
     }));
   }
 
+  function compareFile(file) { return passFile(file, 'sto_api_compare_file'); }
+
   // The region table is read as text: its names are shown, never stored in a plan.
   function importRegionsFile(file) {
     return file.slice(0, kMaxFileBytes + 1).text().then(function (text) {
@@ -127,12 +131,15 @@
     if (purpose === 'combine') {
       input.multiple = true;
       input.accept = '.json,application/json';
+    } else if (purpose === 'compare') {
+      input.accept = '.json,application/json';
     } else {
       input.accept = '.csv,text/csv,text/plain';
     }
     input.addEventListener('change', function () {
       if (!input.files || input.files.length === 0) return;
       if (purpose === 'combine') combineFiles(input.files);
+      else if (purpose === 'compare') compareFile(input.files[0]);
       else if (purpose === 'budget-csv') importBudgetFile(input.files[0]);
       else importRegionsFile(input.files[0]);
     });
@@ -346,6 +353,7 @@
     storageStatus: function () { return JSON.parse(call('sto_api_storage_status', 'string')); },
     uiState: function () { return JSON.parse(call('sto_api_ui_state', 'string')); },
     combineFiles: combineFiles,
+    compareFile: compareFile,
     importRegionsFile: importRegionsFile,
     pickFiles: pickFiles,
   };

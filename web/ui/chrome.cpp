@@ -60,6 +60,8 @@ void draw_top_bar(App& app) {
       std::snprintf(ui.download_name, sizeof ui.download_name, "%s",
                     app.default_download_name().c_str());
     }
+    if (ImGui::MenuItem(tr(Str::menu_compare_file, lang)))
+      app.request_file_picker(FilePurpose::compare);
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::menu_export_csv, lang))) app.export_budget_csv();
     if (ImGui::MenuItem(tr(Str::menu_import_csv, lang))) platform::pick_files("budget-csv");

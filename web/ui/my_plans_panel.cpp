@@ -182,8 +182,11 @@ void draw_my_plans_panel(App& app) {
       ImGui::TableNextColumn();
       if (v == versions.rbegin()) {
         text_item(tr(Str::is_open, lang));
-      } else if (ImGui::SmallButton(tr(Str::restore, lang))) {
-        app.restore_version(v->number);
+      } else {
+        if (ImGui::SmallButton(tr(Str::restore, lang))) app.restore_version(v->number);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(Str::cmp_compare_version, lang)))
+          app.compare_with_version(v->number);
       }
       ImGui::PopID();
     }

@@ -26,5 +26,6 @@ void draw_settings_panel(App& app);
 void draw_scenarios_panel(App& app);
 void draw_national_panel(App& app);
 void draw_combine_panel(App& app);
+void draw_compare_panel(App& app);
 
 }  // namespace sto::ui

@@ -7,6 +7,7 @@ namespace {
 constexpr Translation table[] = {
 #define STO_STRING(id, nl, en) {nl, en},
 #include "ui/strings.def"
+#include "ui/strings_compare.def"
 #include "ui/strings_editor.def"
 #include "ui/strings_scenarios.def"
 #undef STO_STRING

@@ -8,6 +8,7 @@ namespace sto::ui {
 enum class Str {
 #define STO_STRING(id, nl, en) id,
 #include "ui/strings.def"
+#include "ui/strings_compare.def"
 #include "ui/strings_editor.def"
 #include "ui/strings_scenarios.def"
 #undef STO_STRING
