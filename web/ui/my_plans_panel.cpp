@@ -166,7 +166,7 @@ void draw_my_plans_panel(App& app) {
   if (ImGui::BeginTable("##versions", 3, flags)) {
     ImGui::TableSetupColumn(tr(Str::saved_on, lang), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(tr(Str::column_change, lang), ImGuiTableColumnFlags_WidthStretch, 2.5f);
-    ImGui::TableSetupColumn("##restore", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+    ImGui::TableSetupColumn("##restore", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableHeadersRow();
     const std::vector<StoredVersion> versions = current->versions;
     // Newest first; the newest is the plan as it is open now.
