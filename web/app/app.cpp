@@ -120,6 +120,47 @@ access::PageState App::access_page_state() const {
   return page;
 }
 
+void App::post(Command command, std::function<void()> on_applied) {
+  PostedStep step;
+  step.commands.push_back(std::move(command));
+  step.on_applied = std::move(on_applied);
+  posted_.push_back(std::move(step));
+}
+
+void App::execute_group(LocalizedText label, std::vector<Command> commands,
+                        std::function<void()> on_applied) {
+  posted_.push_back({std::move(commands), std::move(label), std::move(on_applied)});
+}
+
+void App::apply_posted() {
+  // A callback may post again: those commands wait for the next round.
+  std::vector<PostedStep> steps = std::move(posted_);
+  posted_.clear();
+  for (PostedStep& step : steps) {
+    if (step.group_label) document_.begin_group(*step.group_label);
+    LocalizedText refused;
+    for (const Command& command : step.commands) {
+      ApplyResult result = document_.execute(command);
+      if (!result.ok()) {
+        refused = std::move(result.error);
+        break;
+      }
+    }
+    if (step.group_label) {
+      if (refused.empty())
+        document_.end_group();
+      else
+        document_.abandon_group();
+    }
+    if (!refused.empty()) {
+      command_error_ = std::move(refused);
+      continue;
+    }
+    command_error_ = {};
+    if (step.on_applied) step.on_applied();
+  }
+}
+
 bool App::undo() {
   clear_field_errors();
   return document_.undo();
@@ -238,6 +279,7 @@ void App::draw() {
   ImGui::EndChild();
   draw_dialogs(*this);
   ImGui::End();
+  apply_posted();
 }
 
 void App::go_to_path(const std::string& path) {

@@ -318,10 +318,11 @@ void show_new_line(App& app, const std::string& path, int activity) {
 // Adds a line to activity `activity` (one undoable command) and shows it.
 void add_line_to(App& app, std::size_t activity) {
   const std::size_t index = app.plan().activities[activity].lines.size();
-  if (app.execute(AddLine{{activity, index}, new_line(app, activity)}).ok())
+  app.post(AddLine{{activity, index}, new_line(app, activity)}, [&app, activity, index] {
     show_new_line(
         app, "activities[" + std::to_string(activity) + "].lines[" + std::to_string(index) + "]",
         static_cast<int>(activity));
+  });
 }
 
 // The empty budget: a line needs an activity, so the first line comes with a new activity, in one
@@ -332,8 +333,9 @@ void add_first_activity_with_line(App& app) {
   if (activity.lines.back().year == 0 && !activity.years.empty())
     activity.lines.back().year = activity.years.front();
   const std::size_t index = app.plan().activities.size();
-  if (app.execute(AddActivity{index, activity}).ok())
+  app.post(AddActivity{index, activity}, [&app, index] {
     show_new_line(app, "activities[" + std::to_string(index) + "].lines[0]", -1);
+  });
 }
 
 // "+ Nieuwe regel" above the grid: straight into the activity the grid is filtered to, otherwise
@@ -478,13 +480,13 @@ void draw_investment_window(App& app) {
   if (line.investment) {
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::inv_remove, lang))) {
-      app.execute(SetLineInvestment{at, std::nullopt});
+      app.post(SetLineInvestment{at, std::nullopt});
       open = false;
     }
   }
   ImGui::PopID();
   ImGui::End();
-  if (changed) app.execute(SetLineInvestment{at, inv});
+  if (changed) app.post(SetLineInvestment{at, inv});
   if (!open) state.investment_line_id.clear();
 }
 
@@ -509,13 +511,13 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   ImGui::TableSetColumnIndex(col_description);
   ImGui::SetNextItemWidth(-1);
   std::string text;
-  if (edit_text("##description", line.description, text)) app.execute(SetLineDescription{at, text});
+  if (edit_text("##description", line.description, text)) app.post(SetLineDescription{at, text});
 
   ImGui::TableSetColumnIndex(col_year);
   ImGui::SetNextItemWidth(-1);
   std::int64_t number = 0;
   int year = 0;
-  if (edit_year("##year", line.year, year, lang)) app.execute(SetLineYear{at, year});
+  if (edit_year("##year", line.year, year, lang)) app.post(SetLineYear{at, year});
 
   ImGui::TableSetColumnIndex(col_category);
   ImGui::SetNextItemWidth(-1);
@@ -524,14 +526,11 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           "##category", static_cast<int>(line.category), kCategoryCount,
           [&](int i) { return category_label(static_cast<CostCategory>(i), lang); }, choice,
           ImGuiComboFlags_NoArrowButton)) {
-    const std::string id = line.id;  // `line` may move once the command ran
+    const auto category = static_cast<CostCategory>(choice);
     // Machines and inventory are budgeted as depreciation: ask for the investment at once.
-    if (app.execute(SetLineCategory{at, static_cast<CostCategory>(choice)}).ok() &&
-        static_cast<CostCategory>(choice) == CostCategory::equipment)
-      open_investment(id);
-    ImGui::PopID();
-    ImGui::PopID();
-    return;  // the line changed: draw the rest of it next frame
+    app.post(SetLineCategory{at, category}, [category, id = line.id] {
+      if (category == CostCategory::equipment) open_investment(id);
+    });
   }
 
   ImGui::TableSetColumnIndex(col_organisation);
@@ -543,7 +542,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           "##organisation", current_org, static_cast<int>(plan.organisations.size()),
           [&](int i) { return plan.organisations[static_cast<std::size_t>(i)].name.c_str(); },
           choice, ImGuiComboFlags_NoArrowButton))
-    app.execute(SetLineOrganisation{at, plan.organisations[static_cast<std::size_t>(choice)].id});
+    app.post(SetLineOrganisation{at, plan.organisations[static_cast<std::size_t>(choice)].id});
 
   ImGui::TableSetColumnIndex(col_funding);
   ImGui::SetNextItemWidth(-1);
@@ -551,11 +550,11 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           "##funding", static_cast<int>(line.funding), kFundingCount,
           [&](int i) { return funding_label(static_cast<FundingSource>(i), lang); }, choice,
           ImGuiComboFlags_NoArrowButton))
-    app.execute(SetLineFunding{at, static_cast<FundingSource>(choice)});
+    app.post(SetLineFunding{at, static_cast<FundingSource>(choice)});
 
   ImGui::TableSetColumnIndex(col_unit);
   ImGui::SetNextItemWidth(-1);
-  if (edit_text("##unit", line.unit, text)) app.execute(SetLineUnit{at, text});
+  if (edit_text("##unit", line.unit, text)) app.post(SetLineUnit{at, text});
 
   if (line.investment || line.category == CostCategory::equipment) {
     // Price and quantity make no sense for a machine: its purchase goes in the investment window.
@@ -569,18 +568,18 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
     ImGui::TableSetColumnIndex(col_price);
     ImGui::SetNextItemWidth(-1);
     Money price;
-    if (edit_money("##price", line.price, price, lang)) app.execute(SetLinePrice{at, price});
+    if (edit_money("##price", line.price, price, lang)) app.post(SetLinePrice{at, price});
     ImGui::TableSetColumnIndex(col_quantity);
     ImGui::SetNextItemWidth(-1);
     if (edit_decimal("##quantity", line.quantity_milli, 3, number, lang, 0, 1'000'000'000'000))
-      app.execute(SetLineQuantity{at, number});
+      app.post(SetLineQuantity{at, number});
   }
 
   ImGui::TableSetColumnIndex(col_amount);
   text_item_right(format_money(row.amount, lang));
 
   ImGui::TableSetColumnIndex(col_actions);
-  if (ImGui::SmallButton("×")) app.execute(RemoveLine{at});
+  if (ImGui::SmallButton("×")) app.post(RemoveLine{at});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::remove_line, lang));
   ImGui::PopID();
   ImGui::PopID();
