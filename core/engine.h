@@ -102,6 +102,12 @@ struct Evaluation {
     return line_cost[line_offset[activity] + line];
   }
   int year_index(int year) const { return year - first_year; }  // may be out of [0, year_count)
+  // Whether a line of `year` counts toward the totals: the one definition (the scheme period up
+  // to its spend deadline). A line outside it is booked in `outside_period` only.
+  bool in_period(int year) const {
+    const int y = year_index(year);
+    return y >= 0 && y < year_count;
+  }
 };
 
 // Months of an investment's economic life inside calendar year `year`, counted from its purchase

@@ -67,8 +67,8 @@ class CommandGenerator {
     return coin() ? fresh_id() : std::string();
   }
   int year() {
-    const int years[] = {kMinPlanYear - 1, kMinPlanYear, 2024, 2025, 2026, 2027, 2028,
-                         2030,             kMaxPlanYear, kMaxPlanYear + 1};
+    const int years[] = {kMinPlanYear - 1, kMinPlanYear,    2024, 2025, 2026, 2027, 2028, 2030,
+                         kMaxPlanYear,     kMaxPlanYear + 1};
     return one_of(years);
   }
   Date date() {
@@ -195,9 +195,9 @@ class CommandGenerator {
       case 2: return SetScheme{coin() ? "sto-2025-2028" : text()};
       case 3: return SetCofinancingOption{text()};
       case 4:
-        return SetCofinancingBase{coin() ? std::nullopt
-                                         : std::optional<CofinancingBase>(
-                                               static_cast<CofinancingBase>(pick(2)))};
+        return SetCofinancingBase{
+            coin() ? std::nullopt
+                   : std::optional<CofinancingBase>(static_cast<CofinancingBase>(pick(2)))};
       case 5: return SetRegionName{text()};
       case 6: return SetRegionType{static_cast<RegionType>(pick(3))};
       case 7: return SetPreviousGrant{amount()};

@@ -97,7 +97,8 @@ TEST_CASE("an edit the loader would refuse is refused with the loader's message"
   const Case cases[] = {
       {with_count, SetStudentCount{0, typo},
        "student_counts[0].count_date: geen datum (JJJJ-MM-DD, jaar 1900–2200): \"2204-10-01\""},
-      {plan, SetLineYear{{0, 0}, kMaxPlanYear + 1}, "activities[0].lines[0].year: moet ≤ 2100 zijn"},
+      {plan, SetLineYear{{0, 0}, kMaxPlanYear + 1},
+       "activities[0].lines[0].year: moet ≤ 2100 zijn"},
       {plan, SetLinePrice{{0, 0}, Money{kMaxAmountCents + 1}},
        "activities[0].lines[0].price_cents: moet ≤ 1000000000000000 zijn"},
       {plan, SetLineDescription{{0, 0}, std::string(kMaxTextBytes + 1, 'x')},

@@ -49,13 +49,15 @@ std::vector<unsigned> node_ids_named(const std::string& name) {
   const std::string key = "\"name\":\"" + name + "\"";
   for (std::size_t at = mirror.find(key); at != std::string::npos; at = mirror.find(key, at + 1)) {
     const std::size_t id = mirror.rfind("{\"id\":", at);
-    if (id != std::string::npos) ids.push_back(static_cast<unsigned>(std::stoul(mirror.substr(id + 6))));
+    if (id != std::string::npos)
+      ids.push_back(static_cast<unsigned>(std::stoul(mirror.substr(id + 6))));
   }
   return ids;
 }
 
 // Presses the `index`-th "×" button on screen (counted from `first`) as a click would.
-void press_remove(sto::ui::App& app, std::size_t first, std::size_t index, const std::string& what) {
+void press_remove(sto::ui::App& app, std::size_t first, std::size_t index,
+                  const std::string& what) {
   const std::vector<unsigned> buttons = node_ids_named("×");
   expect(first + index < buttons.size(), what + ": the remove button is on screen");
   if (first + index >= buttons.size()) return;

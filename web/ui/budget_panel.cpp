@@ -15,6 +15,7 @@
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
+#include "views.h"
 
 namespace sto::ui {
 
@@ -35,12 +36,7 @@ enum Column {
   column_count
 };
 
-struct Row {
-  enum class Kind { line, subtotal } kind = Kind::line;
-  std::size_t activity = 0;
-  std::size_t line = 0;
-  Money amount;  // the line's cost, or the activity's subtotal of shown lines
-};
+using Row = BudgetRow;  // a line or an activity's subtotal, from core/views.h
 
 struct Filter {
   char text[128] = {};
@@ -83,20 +79,6 @@ GridState& grid() {
   return state;
 }
 
-bool contains_case_insensitive(const std::string& haystack, const char* needle) {
-  if (needle[0] == '\0') return true;
-  const auto lower = [](char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  };
-  const std::size_t n = std::strlen(needle);
-  for (std::size_t i = 0; i + n <= haystack.size(); ++i) {
-    std::size_t j = 0;
-    while (j < n && lower(haystack[i + j]) == lower(needle[j])) ++j;
-    if (j == n) return true;
-  }
-  return false;
-}
-
 const std::string& organisation_name(const Plan& plan, const std::string& id, Language language) {
   for (const Organisation& o : plan.organisations)
     if (o.id == id) return o.name;
@@ -116,56 +98,29 @@ bool line_of_path(const std::string& path, std::size_t& activity, std::size_t& l
 void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_column,
              bool descending) {
   const Plan& plan = app.plan();
-  const Evaluation& ev = app.analysis().evaluation;
   const Language lang = app.language();
   cache.revision = app.document().revision();
   cache.filter = filter;
   cache.sort_column = sort_column;
   cache.sort_descending = descending;
-  cache.rows.clear();
-  cache.all_lines = 0;
 
-  std::vector<Row> lines;
-  for (std::size_t a = 0; a < plan.activities.size(); ++a) {
-    const Activity& activity = plan.activities[a];
-    cache.all_lines += activity.lines.size();
-    if (filter.activity >= 0 && static_cast<std::size_t>(filter.activity) != a) continue;
-    for (std::size_t l = 0; l < activity.lines.size(); ++l) {
-      const BudgetLine& line = activity.lines[l];
-      if (filter.year != 0 && line.year != filter.year) continue;
-      if (filter.category >= 0 && static_cast<int>(line.category) != filter.category) continue;
-      if (filter.funding >= 0 && static_cast<int>(line.funding) != filter.funding) continue;
-      if (!contains_case_insensitive(line.description, filter.text) &&
-          !contains_case_insensitive(activity.title, filter.text))
-        continue;
-      const Money cost =
-          ev.line_offset.size() == plan.activities.size() ? ev.cost_of(a, l) : Money{};
-      lines.push_back({Row::Kind::line, a, l, cost});
-    }
-  }
-  cache.shown_lines = lines.size();
-  MoneySum total;
-  for (const Row& row : lines) total.add(row.amount);
-  cache.shown_total = total.total();
+  // Which lines are shown and what they add up to come from core; here only their order.
+  BudgetFilter shown;
+  shown.text = filter.text;
+  shown.year = filter.year;
+  shown.activity = filter.activity;
+  shown.category = filter.category;
+  shown.funding = filter.funding;
+  const bool grouped = sort_column < 0 || sort_column == col_activity;
+  BudgetView view = budget_view(plan, app.analysis().evaluation, shown, grouped && descending);
+  cache.all_lines = view.all_lines;
+  cache.shown_lines = view.lines.size();
+  cache.shown_total = view.total;
 
-  if (sort_column < 0 || sort_column == col_activity) {
+  if (grouped) {
     // Plan order, grouped by activity with a subtotal after each group. An activity without any
     // line still gets its subtotal row: that row's button adds its first line.
-    if (descending) std::reverse(lines.begin(), lines.end());
-    const std::size_t count = plan.activities.size();
-    std::size_t i = 0;
-    for (std::size_t k = 0; k < count; ++k) {
-      const std::size_t activity = descending ? count - 1 - k : k;
-      if (filter.activity >= 0 && static_cast<std::size_t>(filter.activity) != activity) continue;
-      const bool shown = i < lines.size() && lines[i].activity == activity;
-      if (!shown && !plan.activities[activity].lines.empty()) continue;
-      MoneySum subtotal;
-      for (; i < lines.size() && lines[i].activity == activity; ++i) {
-        cache.rows.push_back(lines[i]);
-        subtotal.add(lines[i].amount);
-      }
-      cache.rows.push_back({Row::Kind::subtotal, activity, 0, subtotal.total()});
-    }
+    cache.rows = std::move(view.grouped);
   } else {
     const auto& line_at = [&](const Row& r) -> const BudgetLine& {
       return plan.activities[r.activity].lines[r.line];
@@ -190,10 +145,10 @@ void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_co
         default: return false;
       }
     };
-    std::stable_sort(lines.begin(), lines.end(), [&](const Row& x, const Row& y) {
+    std::stable_sort(view.lines.begin(), view.lines.end(), [&](const Row& x, const Row& y) {
       return descending ? less(y, x) : less(x, y);
     });
-    cache.rows = std::move(lines);
+    cache.rows = std::move(view.lines);
   }
 
   cache.lines_with_errors.clear();
@@ -710,7 +665,7 @@ void draw_budget_panel(App& app) {
   ImGui::SameLine();
   const std::string total =
       std::string(tr(filtered ? Str::total_filtered : Str::total, lang)) + ": " +
-      format_money(filtered ? cache.shown_total : app.analysis().evaluation.total.costs, lang);
+      format_money(cache.shown_total, lang);  // unfiltered: the engine's total costs
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(total.c_str()).x);
   text_item(total);
 }
