@@ -408,7 +408,7 @@ void finish_evaluation(const Plan& plan, const Scheme& scheme, Evaluation& e) {
 
 }  // namespace
 
-Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
+Evaluation evaluate(const Plan& plan, const Scheme& scheme, Booking booking) {
   Evaluation e;
   e.scheme_found = true;
   e.scheme_id = scheme.id;
@@ -431,7 +431,7 @@ Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
 
   const OrganisationIndex orgs(plan);
   const std::size_t unknown_org = plan.organisations.size();
-  if (book_without_overflow(plan, scheme, orgs, e)) {
+  if (booking == Booking::fastest && book_without_overflow(plan, scheme, orgs, e)) {
     finish_evaluation(plan, scheme, e);
     return e;
   }

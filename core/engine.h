@@ -132,7 +132,12 @@ MaximumResult maximum_subsidy(const Plan& plan, const Scheme& scheme);
 // to the minimum (9,9999 % of a 10 % minimum), which reads "< 10,00%" so a miss never looks met.
 std::string cofinancing_percent_text(const CofinancingCheck& check, Language language);
 
+// How evaluate() books the lines. fastest: unchecked adds when no sum can overflow (every plan
+// not near int64's limits), else checked adds; checked: checked adds always. Both give the same
+// figures; the tests compare them.
+enum class Booking { fastest, checked };
+
 // Everything derived from a plan under a scheme. O(lines), no per-line allocation.
-Evaluation evaluate(const Plan& plan, const Scheme& scheme);
+Evaluation evaluate(const Plan& plan, const Scheme& scheme, Booking booking = Booking::fastest);
 
 }  // namespace sto

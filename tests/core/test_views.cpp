@@ -43,7 +43,8 @@ Plan plan_with_late_line() {
 TEST_CASE("the unfiltered grid adds up to the engine's total costs", "[views]") {
   std::vector<Plan> plans;
   for (std::string_view name : assets::embedded_names())
-    if (name.rfind("samples/", 0) == 0) plans.push_back(load_plan(assets::embedded_file(name)).plan);
+    if (name.rfind("samples/", 0) == 0)
+      plans.push_back(load_plan(assets::embedded_file(name)).plan);
   // 10,000 lines: the first sample's lines repeated (as the benchmark builds its plans).
   REQUIRE_FALSE(plans.empty());
   Plan large = plans.front();
@@ -87,7 +88,7 @@ TEST_CASE("a line outside the period is shown but in no sum", "[views]") {
   CHECK_FALSE(late.counts);
   CHECK(late.amount.cents == 100000);  // its cost is still shown on its row
   CHECK(ev.outside_period.costs.cents == 100000);
-  CHECK(view.total.cents == 600000);   // 5000 × 100 + 2000 × 50 (minimal_plan)
+  CHECK(view.total.cents == 600000);  // 5000 × 100 + 2000 × 50 (minimal_plan)
   // Grouped: the three lines, the subtotal of the lines that count, the empty activity's subtotal.
   REQUIRE(view.grouped.size() == 5);
   CHECK(view.grouped[3].kind == BudgetRow::Kind::subtotal);
