@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "dates.h"
+#include "override_kinds.h"
 #include "serialize.h"
 
 namespace sto {
@@ -757,29 +758,14 @@ bool Validator::scenario(Value& value, const std::string& path) {
   filter(*overrides, path, "overrides", [&](Value& item, const std::string& item_path) {
     Record o(*this, item, item_path, Kind::scenario_override, kScenarioOverrideFields);
     o.enumeration("kind", enum_names::override_kind);
-    const std::string_view kind = o.ok() ? std::string_view(item["kind"].GetString()) : "";
+    // The kind's row of core/override_kinds.h: its value's range and whether it needs a target.
+    const OverrideKindInfo* info = o.ok() ? find_override_kind(item["kind"].GetString()) : nullptr;
+    const std::string_view kind = info != nullptr ? info->id : "";
     const std::string_view target = o.text("target");
-    std::int64_t min = 0, max = 0;  // the value's range for this kind
-    bool needs_target = false;
-    if (kind == "hourly_rate" || kind == "line_price") {
-      max = kMaxAmountCents;
-    } else if (kind == "price_index") {
-      min = -kMaxPriceIndexBp;
-      max = kMaxPriceIndexBp;
-    } else if (kind == "subsidy_scale" || kind == "student_scale") {
-      max = kMaxScenarioScaleBp;
-    } else if (kind == "cofinancing_minimum") {
-      max = 10000;
-    } else if (kind == "student_count") {
-      max = kMaxStudents;
-    } else if (kind == "line_quantity") {
-      max = kMaxQuantityMilli;
-    }
-    needs_target = kind == "student_count" || kind == "line_price" || kind == "line_quantity" ||
-                   kind == "cofinancing_base";
-    o.integer("value", min, max);
-    o.integer("replaces", 0, kind == "hourly_rate" ? kMaxAmountCents : 0);
-    if (o.ok() && needs_target && target.empty())
+    o.integer("value", info != nullptr ? info->min_value : 0,
+              info != nullptr ? info->max_value : 0);
+    o.integer("replaces", 0, info != nullptr ? info->max_replaces : 0);
+    if (o.ok() && info != nullptr && info->needs_target && target.empty())
       o.fail("target", "mag niet leeg zijn bij " + std::string(kind),
              "must not be empty for " + std::string(kind));
     if (o.ok() && kind == "cofinancing_base" && target != "total_costs" && target != "subsidy")

@@ -5,8 +5,11 @@
 #include "assets.h"
 #include "command_gen.h"
 #include "commands.h"
+#include "enum_names.h"
 #include "file_format.h"
+#include "override_kinds.h"
 #include "plan_equal.h"
+#include "scenario.h"
 #include "test_helpers.h"
 #include "test_roundtrip_gen.h"
 
@@ -158,4 +161,35 @@ TEST_CASE("parse_date takes what people type, in the loader's years") {
   CHECK_FALSE(parse_date("1-10-2024x", d));
   CHECK(d == Date{2024, 1, 1});  // unchanged on failure
   CHECK(parse_date("29.02.2024", d));
+}
+
+TEST_CASE("the override-kind table: ids as in files, ranges the loader and the edits keep") {
+  constexpr std::size_t kinds =
+      sizeof(enum_names::override_kind) / sizeof(enum_names::override_kind[0]);
+  for (std::size_t i = 0; i < kinds; ++i) {
+    const auto kind = static_cast<OverrideKind>(i);
+    const OverrideKindInfo& info = override_kind_info(kind);
+    INFO(info.id);
+    CHECK(std::string(info.id) == enum_names::override_kind[i]);
+    REQUIRE(find_override_kind(info.id) == &info);
+    CHECK(std::string(override_kind_label(kind, Language::nl)) == info.label_nl);
+    CHECK(override_has_target(kind) == info.needs_target);
+    CHECK(info.min_value <= info.max_value);
+
+    // The edge of the range is accepted, one past it refused, by the edit and by the loader.
+    Plan plan = test::minimal_plan();
+    plan.scenarios.push_back(Scenario{"s1", "Krap", {}});
+    ScenarioOverride o{kind, kind == OverrideKind::cofinancing_base ? "subsidy" : "l1",
+                       info.max_value, info.max_replaces};
+    if (!info.needs_target) o.target.clear();
+    CHECK(apply_command(plan, SetScenarioOverride{0, o}).ok());
+    o.value = info.max_value + 1;
+    ApplyResult refused = apply_command(plan, SetScenarioOverride{0, o});
+    CHECK_FALSE(refused.ok());
+    CHECK(refused.error.en.find("value: must be ≤ " + std::to_string(info.max_value)) !=
+          std::string::npos);
+    o.value = info.min_value - 1;
+    CHECK_FALSE(apply_command(plan, SetScenarioOverride{0, o}).ok());
+  }
+  CHECK(find_override_kind("hourly") == nullptr);
 }

@@ -1,6 +1,7 @@
 // Headless UI test of removing rows while they are drawn: the first, a middle and the last budget
 // line of an activity, organisation and student count are removed through their "×" buttons
-// (activated through the accessibility bridge, as a click), and the rows that remain are checked.
+// (activated through the accessibility bridge, as a click), and the rows that remain are checked;
+// also where a finding's path leads (a whole list, such as "organisations", to its section).
 // Run natively and under AddressSanitizer + UBSan (scripts/build.sh sanitize), where reading a
 // removed row during the frame that removed it fails the run.
 #include <imgui.h>
@@ -179,6 +180,29 @@ int main() {
     press_remove(app, counts, 2, "last student count");
     expect(student_numbers(app.plan()) == "2,3",
            "last student count removed: " + student_numbers(app.plan()));
+
+    // A finding opens the section that shows its place, also one about a whole list.
+    struct Route {
+      const char* path;
+      sto::ui::Section section;
+    };
+    const Route routes[] = {{"organisations", sto::ui::Section::partners},  // NO_MBO, TOO_FEW_VMBO
+                            {"student_counts", sto::ui::Section::partners},
+                            {"organisations[1].brin", sto::ui::Section::partners},
+                            {"activities[0].lines[1].year", sto::ui::Section::budget},
+                            {"activities[0]", sto::ui::Section::activities},
+                            {"goals[0].indicators[0]", sto::ui::Section::goals},
+                            {"scheme_id", sto::ui::Section::settings},
+                            {"", sto::ui::Section::overview}};
+    for (const Route& route : routes) {
+      app.go_to_path(route.path);
+      draw_frames(app, 2);
+      const std::string section = "\"section\":" + std::to_string(static_cast<int>(route.section));
+      expect(app.ui_json().find(section + ",") != std::string::npos,
+             std::string("a finding at '") + route.path + "' opens its section: " + app.ui_json());
+    }
+    app.ui_state().highlight_path.clear();
+    app.ui_state().scroll_to_highlight = false;
 
     // Every removal is one undo step: nine of them, and the plan is whole again.
     for (int i = 0; i < 9; ++i) expect(app.undo(), "undo " + std::to_string(i + 1));

@@ -115,7 +115,10 @@ access::PageState App::access_page_state() const {
   page.title = plan_display_name() + " — " + tr(Str::app_title, language_);
   // Not while a save is pending: "wordt opgeslagen…" after every keystroke is noise.
   if (document_.revision() == saved_revision_) page.save_status = save_status_text();
-  page.banner = banner_text();
+  // A refused edit is announced like a banner: the user must hear why nothing changed.
+  page.banner = command_error_.empty()
+                    ? banner_text()
+                    : std::string(tr(Str::edit_refused, language_)) + " " + command_error_text();
   page.findings = findings_count_text();
   return page;
 }
@@ -290,10 +293,11 @@ void App::go_to_path(const std::string& path) {
     const char* prefix;
     Section section;
   };
-  // The first matching prefix wins: lines before activities, options before cofinancing.
+  // The first matching prefix wins: lines before activities, options before cofinancing. The
+  // lists themselves ("organisations": NO_MBO, TOO_FEW_VMBO …) open where their rows are.
   static const Route routes[] = {{"activities[", Section::budget},
-                                 {"organisations[", Section::partners},
-                                 {"student_counts[", Section::partners},
+                                 {"organisations", Section::partners},
+                                 {"student_counts", Section::partners},
                                  {"region", Section::partners},
                                  {"goals[", Section::goals},
                                  {"cofinancing_option", Section::settings},
