@@ -30,7 +30,8 @@ constexpr OverrideKindInfo kKinds[] = {
      kMaxQuantityMilli, 0},
 };
 constexpr std::size_t kKindCount = sizeof(kKinds) / sizeof(kKinds[0]);
-static_assert(kKindCount == sizeof(enum_names::override_kind) / sizeof(enum_names::override_kind[0]),
+static_assert(kKindCount ==
+                  sizeof(enum_names::override_kind) / sizeof(enum_names::override_kind[0]),
               "one row per OverrideKind");
 
 constexpr bool rows_in_enum_order() {
