@@ -2,9 +2,11 @@
 #include "commands.h"
 
 #include <algorithm>
+#include <type_traits>
 #include <utility>
 
 #include "scenario.h"
+#include "validate.h"
 
 namespace sto {
 
@@ -358,7 +360,115 @@ class Applier {
 
 }  // namespace
 
+// [SECTION] The edit checks: what a command changed, checked as the loader would check it.
+namespace {
+
+template <class T, class... Options>
+constexpr bool is_one_of = (std::is_same_v<T, Options> || ...);
+
+// The first record that refers to organisation `id` checked (it fails when `id` is gone), in the
+// loader's order: student counts, activities, their lines.
+std::optional<LocalizedText> check_references_to_organisation(const Plan& plan,
+                                                              const std::string& id) {
+  for (const Organisation& o : plan.organisations)
+    if (o.id == id) return std::nullopt;
+  for (std::size_t i = 0; i < plan.student_counts.size(); ++i)
+    if (plan.student_counts[i].organisation_id == id) return check_student_count(plan, i);
+  for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+    const Activity& activity = plan.activities[a];
+    if (activity.lead_organisation_id == id ||
+        std::find(activity.partner_ids.begin(), activity.partner_ids.end(), id) !=
+            activity.partner_ids.end())
+      return check_activity(plan, a);
+  }
+  for (std::size_t a = 0; a < plan.activities.size(); ++a)
+    for (std::size_t l = 0; l < plan.activities[a].lines.size(); ++l)
+      if (plan.activities[a].lines[l].organisation_id == id) return check_budget_line(plan, a, l);
+  return std::nullopt;
+}
+
+// The first activity that refers to goal `id` checked (it fails when `id` is gone).
+std::optional<LocalizedText> check_references_to_goal(const Plan& plan, const std::string& id) {
+  for (const Goal& g : plan.goals)
+    if (g.id == id) return std::nullopt;
+  for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+    const std::vector<std::string>& goals = plan.activities[a].goal_ids;
+    if (std::find(goals.begin(), goals.end(), id) != goals.end()) return check_activity(plan, a);
+  }
+  return std::nullopt;
+}
+
+// Checks what `command` changed in `plan` (already applied; `inverse` undoes it). Removed lines,
+// activities and student counts need no check: nothing refers to them in a way the loader
+// refuses (a scenario override naming a removed line is kept and reported by the scenario).
+std::optional<LocalizedText> check_edit(const Plan& plan, const Command& command,
+                                        const Command& inverse) {
+  return std::visit(
+      [&](const auto& c) -> std::optional<LocalizedText> {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (is_one_of<C, SetPlanTitle, SetPlanNotes, SetScheme, SetCofinancingOption,
+                                SetCofinancingBase, SetRegionName, SetRegionType, SetPreviousGrant,
+                                SetFixedMaximum>) {
+          return check_plan_fields(plan);
+        } else if constexpr (is_one_of<C, AddOrganisation, RenameOrganisation>) {
+          return check_organisation(plan, c.index);
+        } else if constexpr (std::is_same_v<C, SetOrganisation>) {
+          if (auto problem = check_organisation(plan, c.index)) return problem;
+          return check_references_to_organisation(
+              plan, std::get<SetOrganisation>(inverse).organisation.id);
+        } else if constexpr (std::is_same_v<C, RemoveOrganisation>) {
+          return check_references_to_organisation(
+              plan, std::get<AddOrganisation>(inverse).organisation.id);
+        } else if constexpr (is_one_of<C, AddStudentCount, SetStudentCount>) {
+          return check_student_count(plan, c.index);
+        } else if constexpr (is_one_of<C, AddGoal, SetGoalTitle, SetGoalTheme>) {
+          return check_goal(plan, c.index);
+        } else if constexpr (std::is_same_v<C, RemoveGoal>) {
+          return check_references_to_goal(plan, std::get<AddGoal>(inverse).goal.id);
+        } else if constexpr (is_one_of<C, AddIndicator, RemoveIndicator, SetIndicator>) {
+          return check_goal(plan, c.goal);
+        } else if constexpr (std::is_same_v<C, AddActivity>) {
+          if (auto problem = check_activity(plan, c.index)) return problem;
+          for (std::size_t l = 0; l < c.activity.lines.size(); ++l)
+            if (auto problem = check_budget_line(plan, c.index, l)) return problem;
+          return std::nullopt;
+        } else if constexpr (is_one_of<C, SetActivityTitle, SetActivityTheme, SetActivityLead,
+                                       SetActivityGoals, SetActivityPartners, SetActivityYears>) {
+          return check_activity(plan, c.index);
+        } else if constexpr (is_one_of<C, AddLine, SetLinePrice, SetLineQuantity,
+                                       SetLineDescription, SetLineUnit, SetLineCategory,
+                                       SetLineFunding, SetLineOrganisation, SetLineYear,
+                                       SetLineOtherFunding, SetLineInvestment>) {
+          return check_budget_line(plan, c.at.activity, c.at.line);
+        } else if constexpr (is_one_of<C, AddScenario, RenameScenario>) {
+          return check_scenario(plan, c.index);
+        } else if constexpr (is_one_of<C, SetScenarioOverride, ResetScenarioOverride>) {
+          return check_scenario(plan, c.scenario);
+        } else {
+          static_assert(
+              is_one_of<C, RemoveStudentCount, RemoveActivity, RemoveLine, RemoveScenario>,
+              "every command needs its check");
+          return std::nullopt;
+        }
+      },
+      command);
+}
+
+}  // namespace
+
 ApplyResult apply_command(Plan& plan, const Command& command) {
+  ApplyResult result = apply_recorded(plan, command);
+  if (!result.ok()) return result;
+  if (std::optional<LocalizedText> problem = check_edit(plan, command, *result.inverse)) {
+    static_cast<void>(apply_recorded(plan, *result.inverse));  // back to the plan as it was
+    ApplyResult refused;
+    refused.error = std::move(*problem);
+    return refused;
+  }
+  return result;
+}
+
+ApplyResult apply_recorded(Plan& plan, const Command& command) {
   return std::visit(Applier(plan), command);
 }
 

@@ -230,8 +230,8 @@ using Command = std::variant<
     RemoveScenario, RenameScenario, SetScenarioOverride, ResetScenarioOverride>;
 
 // What apply_command() did: the inverse command and a description, or an error (the plan is then
-// unchanged).
-struct ApplyResult {
+// unchanged). Never to be dropped: a refused edit has a message the user must see.
+struct [[nodiscard]] ApplyResult {
   std::optional<Command> inverse;
   LocalizedText description;  // e.g. "Bedrag gewijzigd: Lasapparatuur 2026" / "Price changed: …"
   LocalizedText error;        // e.g. "Ongeldig pad: activities[3].lines[9]"
@@ -239,8 +239,14 @@ struct ApplyResult {
 };
 
 // Performs `command` (named apply_command: a plain `apply` would collide with std::apply by ADL) on
-// `plan`. On an invalid path nothing changes and `error` says why.
+// `plan`. This is the model's boundary: an edit after which the plan would not load cleanly
+// (load_plan: a limit, a date range, a text length, a duplicate id, a reference to nothing) is
+// refused with the loader's own message, as is an invalid path; the plan is then unchanged.
 ApplyResult apply_command(Plan& plan, const Command& command);
+
+// Performs a command recorded in the history (an inverse for undo, the original for redo) without
+// the edit checks: it returns the plan to a state it was in before, which passed them then.
+ApplyResult apply_recorded(Plan& plan, const Command& command);
 
 // A stable name for the command type, e.g. "SetLinePrice" (for logs and test hooks).
 const char* command_name(const Command& command);

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "csv_reader.h"
+#include "dates.h"
 #include "file_format.h"
 #include "labels.h"
 #include "scheme.h"
@@ -160,7 +161,7 @@ std::optional<Date> parse_date(std::string_view text, Language format) {
   text = trim(text);
   Date date;
   if (parse_iso_date(text, date)) {
-    if (date.year < 1900 || date.year > 2200) return std::nullopt;
+    if (date.year < kMinDateYear || date.year > kMaxDateYear) return std::nullopt;
     return date;
   }
   if (format != Language::nl) return std::nullopt;
@@ -182,8 +183,8 @@ std::optional<Date> parse_date(std::string_view text, Language format) {
   }
   if (part != 2 || digits != 4) return std::nullopt;
   date = Date{parts[2], parts[1], parts[0]};
-  if (date.year < 1900 || date.year > 2200 || date.month < 1 || date.month > 12 || date.day < 1 ||
-      date.day > days_in_month(date.year, date.month))
+  if (date.year < kMinDateYear || date.year > kMaxDateYear || date.month < 1 || date.month > 12 ||
+      date.day < 1 || date.day > days_in_month(date.year, date.month))
     return std::nullopt;
   return date;
 }

@@ -22,10 +22,47 @@ bool parse_iso_date(std::string_view text, Date& out) {
   };
   Date d;
   if (!number(0, 4, d.year) || !number(5, 2, d.month) || !number(8, 2, d.day)) return false;
-  if (d.year < 1900 || d.month < 1 || d.month > 12 || d.day < 1 ||
+  if (d.year < kMinDateYear || d.month < 1 || d.month > 12 || d.day < 1 ||
       d.day > days_in_month(d.year, d.month))
     return false;
   out = d;
+  return true;
+}
+
+bool parse_date(std::string_view text, Date& out) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty()) {
+    out = Date{};
+    return true;
+  }
+  int parts[3] = {0, 0, 0};
+  int digits[3] = {0, 0, 0};
+  int part = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (digits[part] >= 4) return false;
+      parts[part] = parts[part] * 10 + (c - '0');
+      ++digits[part];
+    } else if ((c == '-' || c == '/' || c == '.') && part < 2 && digits[part] > 0) {
+      ++part;
+    } else {
+      return false;
+    }
+  }
+  if (part != 2 || digits[2] == 0) return false;
+  Date date;
+  if (digits[0] == 4) {  // 2024-10-01
+    date = Date{parts[0], parts[1], parts[2]};
+  } else if (digits[2] == 4) {  // 1-10-2024
+    date = Date{parts[2], parts[1], parts[0]};
+  } else {
+    return false;
+  }
+  if (date.year < kMinDateYear || date.year > kMaxDateYear || date.month < 1 || date.month > 12 ||
+      date.day < 1 || date.day > days_in_month(date.year, date.month))
+    return false;
+  out = date;
   return true;
 }
 

@@ -14,6 +14,11 @@ ApplyResult Document::execute(const Command& command) {
   return result;
 }
 
+void Document::abandon_group() {
+  history_.abandon_group(plan_);
+  ++revision_;  // what the group applied is taken back: a change like any other
+}
+
 bool Document::undo() {
   if (!history_.undo(plan_)) return false;
   ++revision_;
@@ -36,6 +41,7 @@ const Analysis& Document::analysis() const {
   if (cache_revision_ != revision_) {
     cache_ = analyse(plan_, *schemes_);
     cache_revision_ = revision_;
+    ++analysis_count_;
   }
   return cache_;
 }

@@ -27,6 +27,8 @@ class Document {
   // Edits between begin_group and end_group undo as one step (e.g. a paste of many lines).
   void begin_group(LocalizedText label) { history_.begin_group(std::move(label)); }
   void end_group() { history_.end_group(); }
+  // Closes the open group and takes back what it applied (a command in it was refused).
+  void abandon_group();
 
   bool can_undo() const { return history_.can_undo(); }
   bool can_redo() const { return history_.can_redo(); }
@@ -47,6 +49,8 @@ class Document {
   const Analysis& analysis() const;
   const Evaluation& evaluation() const { return analysis().evaluation; }
   const std::vector<Finding>& findings() const { return analysis().findings; }
+  // How many times the analysis was computed (the cache's tests count on it).
+  std::uint64_t analysis_count() const { return analysis_count_; }
 
  private:
   Plan plan_;
@@ -55,6 +59,7 @@ class Document {
   std::uint64_t revision_ = 1;
   mutable Analysis cache_;
   mutable std::uint64_t cache_revision_ = 0;  // 0 = never computed
+  mutable std::uint64_t analysis_count_ = 0;
 };
 
 }  // namespace sto

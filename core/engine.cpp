@@ -299,11 +299,11 @@ bool book_without_overflow(const Plan& plan, const Scheme& scheme, const Organis
       if (size > kLimit - magnitude) return false;
       magnitude += size;
       const auto f = static_cast<std::size_t>(line.funding);
-      const int y = e.year_index(line.year);
-      if (y < 0 || y >= e.year_count) {
+      if (!e.in_period(line.year)) {
         outside[f] += value;
         continue;
       }
+      const int y = e.year_index(line.year);
       const auto yi = static_cast<std::size_t>(y);
       if (line.investment) depreciation[yi] += value;
       cube[(yi * kCategoryCount + static_cast<std::size_t>(line.category)) * kFundingCount + f] +=
@@ -408,7 +408,7 @@ void finish_evaluation(const Plan& plan, const Scheme& scheme, Evaluation& e) {
 
 }  // namespace
 
-Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
+Evaluation evaluate(const Plan& plan, const Scheme& scheme, Booking booking) {
   Evaluation e;
   e.scheme_found = true;
   e.scheme_id = scheme.id;
@@ -431,7 +431,7 @@ Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
 
   const OrganisationIndex orgs(plan);
   const std::size_t unknown_org = plan.organisations.size();
-  if (book_without_overflow(plan, scheme, orgs, e)) {
+  if (booking == Booking::fastest && book_without_overflow(plan, scheme, orgs, e)) {
     finish_evaluation(plan, scheme, e);
     return e;
   }
@@ -442,14 +442,14 @@ Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
     e.overflow = true;
   };
 
-  // Books `amount` of one line in year index y (or outside the period when y is out of range).
-  auto book = [&](const BudgetLine& line, std::size_t a, std::size_t org, int y, Money amount) {
+  // Books `amount` of one line in its year (or outside the period, see Evaluation::in_period).
+  auto book = [&](const BudgetLine& line, std::size_t a, std::size_t org, Money amount) {
     bool o = false;
-    if (y < 0 || y >= e.year_count) {
+    if (!e.in_period(line.year)) {
       e.outside_period.add(line.funding, amount, o);
       return o;
     }
-    const auto yi = static_cast<std::size_t>(y);
+    const auto yi = static_cast<std::size_t>(e.year_index(line.year));
     e.total.add(line.funding, amount, o);
     e.by_year[yi].add(line.funding, amount, o);
     e.by_category[static_cast<std::size_t>(line.category)].add(line.funding, amount, o);
@@ -472,16 +472,16 @@ Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
       if (line.investment) {
         // An investment line books the depreciation that falls in its own year.
         auto amount = depreciation_in_year(*line.investment, line.year, scheme);
-        const int y = e.year_index(line.year);
         if (!amount) {
           note_overflow(a, l);
           continue;
         }
         line_cost = *amount;
-        if (y >= 0 && y < e.year_count &&
-            !add_into(e.depreciation_by_year[static_cast<std::size_t>(y)], *amount))
+        if (e.in_period(line.year) &&
+            !add_into(e.depreciation_by_year[static_cast<std::size_t>(e.year_index(line.year))],
+                      *amount))
           note_overflow(a, l);
-        if (book(line, a, org, y, *amount)) note_overflow(a, l);
+        if (book(line, a, org, *amount)) note_overflow(a, l);
       } else {
         auto amount = line_amount(line);
         if (!amount) {
@@ -489,7 +489,7 @@ Evaluation evaluate(const Plan& plan, const Scheme& scheme) {
           continue;
         }
         line_cost = *amount;
-        if (book(line, a, org, e.year_index(line.year), *amount)) note_overflow(a, l);
+        if (book(line, a, org, *amount)) note_overflow(a, l);
       }
     }
   }

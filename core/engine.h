@@ -102,6 +102,12 @@ struct Evaluation {
     return line_cost[line_offset[activity] + line];
   }
   int year_index(int year) const { return year - first_year; }  // may be out of [0, year_count)
+  // Whether a line of `year` counts toward the totals: the one definition (the scheme period up
+  // to its spend deadline). A line outside it is booked in `outside_period` only.
+  bool in_period(int year) const {
+    const int y = year_index(year);
+    return y >= 0 && y < year_count;
+  }
 };
 
 // Months of an investment's economic life inside calendar year `year`, counted from its purchase
@@ -126,7 +132,12 @@ MaximumResult maximum_subsidy(const Plan& plan, const Scheme& scheme);
 // to the minimum (9,9999 % of a 10 % minimum), which reads "< 10,00%" so a miss never looks met.
 std::string cofinancing_percent_text(const CofinancingCheck& check, Language language);
 
+// How evaluate() books the lines. fastest: unchecked adds when no sum can overflow (every plan
+// not near int64's limits), else checked adds; checked: checked adds always. Both give the same
+// figures; the tests compare them.
+enum class Booking { fastest, checked };
+
 // Everything derived from a plan under a scheme. O(lines), no per-line allocation.
-Evaluation evaluate(const Plan& plan, const Scheme& scheme);
+Evaluation evaluate(const Plan& plan, const Scheme& scheme, Booking booking = Booking::fastest);
 
 }  // namespace sto

@@ -17,8 +17,8 @@ inline constexpr int kMinFileFormatVersion = 1;  // oldest this build migrates f
 inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxNestingDepth = 32;  // the format itself nests 7 levels deep
 
-// [SECTION] The model's limits, enforced by the loader. Commands and the UI should keep edits
-// inside them: a file that breaks them loads only in part (see core/FILE_FORMAT.md).
+// [SECTION] The model's limits, enforced by the loader; apply_command refuses an edit that breaks
+// them (core/commands.h). A file that breaks them loads only in part (see core/FILE_FORMAT.md).
 inline constexpr std::int64_t kMaxAmountCents = 1'000'000'000'000'000;     // 10^13 euro
 inline constexpr std::int64_t kMaxQuantityMilli = 1'000'000'000'000;       // 10^9 units
 inline constexpr std::int64_t kMaxIndicatorMilli = 1'000'000'000'000'000;  // |value| bound

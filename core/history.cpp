@@ -52,6 +52,18 @@ void History::end_group() {
   }
 }
 
+void History::abandon_group(Plan& plan) {
+  if (group_depth_ == 0) return;
+  group_depth_ = 0;
+  if (!group_started_) return;
+  group_started_ = false;
+  const HistoryStep& step = steps_[cursor_ - 1];
+  for (auto it = step.undo.rbegin(); it != step.undo.rend(); ++it)
+    static_cast<void>(apply_recorded(plan, *it));
+  steps_.pop_back();
+  --cursor_;
+}
+
 LocalizedText History::undo_label() const {
   return can_undo() ? steps_[cursor_ - 1].label : LocalizedText{};
 }
@@ -62,7 +74,8 @@ LocalizedText History::redo_label() const {
 bool History::undo(Plan& plan) {
   if (!can_undo()) return false;
   HistoryStep& step = steps_[cursor_ - 1];
-  for (auto it = step.undo.rbegin(); it != step.undo.rend(); ++it) apply_command(plan, *it);
+  for (auto it = step.undo.rbegin(); it != step.undo.rend(); ++it)
+    static_cast<void>(apply_recorded(plan, *it));
   --cursor_;
   return true;
 }
@@ -70,7 +83,7 @@ bool History::undo(Plan& plan) {
 bool History::redo(Plan& plan) {
   if (!can_redo()) return false;
   HistoryStep& step = steps_[cursor_];
-  for (const auto& command : step.redo) apply_command(plan, command);
+  for (const auto& command : step.redo) static_cast<void>(apply_recorded(plan, command));
   ++cursor_;
   return true;
 }

@@ -28,6 +28,9 @@ class History {
   // outermost label wins. An empty group records nothing.
   void begin_group(LocalizedText label);
   void end_group();
+  // Closes the outermost open group and takes back what it applied, leaving no step: a group whose
+  // command was refused changes nothing. Inner groups close with it.
+  void abandon_group(Plan& plan);
   bool in_group() const { return group_depth_ > 0; }
 
   bool can_undo() const { return cursor_ > 0 && group_depth_ == 0; }

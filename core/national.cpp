@@ -246,6 +246,8 @@ NationalResult allocate_national(const std::vector<RegionRow>& table, const Sche
     r.overflow = true;
   r.total_maximum = total_max.total();
   r.total_allocated = allocated.total();
+  // Never negative (no region gets more than its maximum) and never an overflow (both ≥ 0).
+  r.total_cut = checked_sub(r.total_maximum, r.total_allocated).value_or(Money{});
   r.total_budget = budget_sum.total();
   for (RegionAllocation& a : r.regions)
     a.share_bp = r.total_allocated.cents > 0

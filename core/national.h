@@ -92,6 +92,7 @@ struct NationalResult {
   std::vector<std::size_t> ranking;       // indexes into `regions`: allocated desc, then name
   std::vector<PoolResult> pools;
   Money total_maximum, total_allocated, total_budget;
+  Money total_cut;        // total_maximum − total_allocated: the regions' cuts together
   bool overflow = false;  // a sum did not fit in int64 cents: figures invalid
   LocalizedText rule;
 };

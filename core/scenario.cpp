@@ -7,14 +7,12 @@
 
 #include "engine.h"
 #include "labels.h"
+#include "override_kinds.h"
 
 namespace sto {
 
 namespace {
 
-const char* const kKindIds[] = {"hourly_rate",         "price_index",      "subsidy_scale",
-                                "cofinancing_minimum", "cofinancing_base", "student_scale",
-                                "student_count",       "line_price",       "line_quantity"};
 constexpr const char* kScenarioOptionId = "scenario";
 
 LocalizedText text(std::string nl, std::string en) {
@@ -91,31 +89,16 @@ class LineIndex {
 }  // namespace
 
 const char* override_kind_id(OverrideKind kind) {
-  const auto i = static_cast<std::size_t>(kind);
-  return i < sizeof(kKindIds) / sizeof(kKindIds[0]) ? kKindIds[i] : "?";
+  return override_kind_info(kind).id;
 }
 
 const char* override_kind_label(OverrideKind kind, Language language) {
-  const bool nl = language == Language::nl;
-  switch (kind) {
-    case OverrideKind::hourly_rate: return nl ? "Uurtarief" : "Hourly rate";
-    case OverrideKind::price_index: return nl ? "Prijsindex per jaar" : "Price index per year";
-    case OverrideKind::subsidy_scale: return nl ? "Maximale subsidie" : "Maximum subsidy";
-    case OverrideKind::cofinancing_minimum:
-      return nl ? "Minimum cofinanciering" : "Minimum cofinancing";
-    case OverrideKind::cofinancing_base:
-      return nl ? "Grondslag cofinanciering" : "Cofinancing base";
-    case OverrideKind::student_scale: return nl ? "Leerlingaantallen" : "Student numbers";
-    case OverrideKind::student_count: return nl ? "Leerlingaantal" : "Student count";
-    case OverrideKind::line_price: return nl ? "Prijs van regel" : "Line price";
-    case OverrideKind::line_quantity: return nl ? "Aantal van regel" : "Line quantity";
-  }
-  return "?";
+  const OverrideKindInfo& info = override_kind_info(kind);
+  return language == Language::nl ? info.label_nl : info.label_en;
 }
 
 bool override_has_target(OverrideKind kind) {
-  return kind == OverrideKind::student_count || kind == OverrideKind::line_price ||
-         kind == OverrideKind::line_quantity || kind == OverrideKind::cofinancing_base;
+  return override_kind_info(kind).needs_target;
 }
 
 std::string student_count_target(const StudentCount& count) {

@@ -15,7 +15,7 @@ bool parse_date_text(const std::string& text, Date& date) {
     return true;
   }
   Date parsed;
-  if (!parse_iso_date(text, parsed) || parsed.year > 2200) return false;
+  if (!parse_iso_date(text, parsed) || parsed.year > kMaxDateYear) return false;
   date = parsed;
   return true;
 }

@@ -8,10 +8,13 @@
 
 #include <cstring>
 #include <optional>
+#include <sstream>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "dates.h"
+#include "override_kinds.h"
 #include "serialize.h"
 
 namespace sto {
@@ -306,18 +309,31 @@ class Validator {
   }
   void skip(const Record& record) { note(record.path(), record.problem()); }
 
+ public:
+  // One record each, in the context of the ids registered so far (the maps below).
   bool organisation(Value& value, const std::string& path);
   bool student_count(Value& value, const std::string& path);
   bool goal(Value& value, const std::string& path);
   bool activity(Value& value, const std::string& path);
   bool budget_line(Value& value, const std::string& path);
   bool scenario(Value& value, const std::string& path);
+
+  // The first problem noted, or nothing.
+  std::optional<Localized> first_problem() const {
+    if (report_.fatal) return report_.error;
+    if (report_.problem_count == 0) return std::nullopt;
+    return report_.skipped.front().reason;
+  }
+
+ private:
   // Drops list entries that are not ids of `known` (or repeat one); `what` names the target.
   void reference_list(Value& list, const std::string& path, const char* name,
                       const std::unordered_map<std::string, std::string>& known,
                       const char* what_nl, const char* what_en);
 
-  std::unordered_map<std::string, std::string> organisations_;  // id → path of its record
+ public:
+  // Ids seen so far: id → path of its record.
+  std::unordered_map<std::string, std::string> organisations_;
   std::unordered_map<std::string, std::string> goals_;
   std::unordered_map<std::string, std::string> activities_;
   std::unordered_map<std::string, std::string> lines_;
@@ -470,8 +486,9 @@ void Record::date(const char* name) {
   Date parsed;
   if (!parse_date_text(std::string(value), parsed)) {
     const std::string shown = quote_for_message(value.data(), value.size());
-    fail(name, "geen datum (JJJJ-MM-DD, jaar 1900–2200): " + shown,
-         "not a date (YYYY-MM-DD, year 1900–2200): " + shown);
+    const std::string years = std::to_string(kMinDateYear) + "–" + std::to_string(kMaxDateYear);
+    fail(name, "geen datum (JJJJ-MM-DD, jaar " + years + "): " + shown,
+         "not a date (YYYY-MM-DD, year " + years + "): " + shown);
   }
 }
 
@@ -745,29 +762,14 @@ bool Validator::scenario(Value& value, const std::string& path) {
   filter(*overrides, path, "overrides", [&](Value& item, const std::string& item_path) {
     Record o(*this, item, item_path, Kind::scenario_override, kScenarioOverrideFields);
     o.enumeration("kind", enum_names::override_kind);
-    const std::string_view kind = o.ok() ? std::string_view(item["kind"].GetString()) : "";
+    // The kind's row of core/override_kinds.h: its value's range and whether it needs a target.
+    const OverrideKindInfo* info = o.ok() ? find_override_kind(item["kind"].GetString()) : nullptr;
+    const std::string_view kind = info != nullptr ? info->id : "";
     const std::string_view target = o.text("target");
-    std::int64_t min = 0, max = 0;  // the value's range for this kind
-    bool needs_target = false;
-    if (kind == "hourly_rate" || kind == "line_price") {
-      max = kMaxAmountCents;
-    } else if (kind == "price_index") {
-      min = -kMaxPriceIndexBp;
-      max = kMaxPriceIndexBp;
-    } else if (kind == "subsidy_scale" || kind == "student_scale") {
-      max = kMaxScenarioScaleBp;
-    } else if (kind == "cofinancing_minimum") {
-      max = 10000;
-    } else if (kind == "student_count") {
-      max = kMaxStudents;
-    } else if (kind == "line_quantity") {
-      max = kMaxQuantityMilli;
-    }
-    needs_target = kind == "student_count" || kind == "line_price" || kind == "line_quantity" ||
-                   kind == "cofinancing_base";
-    o.integer("value", min, max);
-    o.integer("replaces", 0, kind == "hourly_rate" ? kMaxAmountCents : 0);
-    if (o.ok() && needs_target && target.empty())
+    o.integer("value", info != nullptr ? info->min_value : 0,
+              info != nullptr ? info->max_value : 0);
+    o.integer("replaces", 0, info != nullptr ? info->max_replaces : 0);
+    if (o.ok() && info != nullptr && info->needs_target && target.empty())
       o.fail("target", "mag niet leeg zijn bij " + std::string(kind),
              "must not be empty for " + std::string(kind));
     if (o.ok() && kind == "cofinancing_base" && target != "total_costs" && target != "subsidy")
@@ -847,6 +849,129 @@ ValidationReport validate_plan(rapidjson::Value& plan,
                                rapidjson::Document::AllocatorType& allocator) {
   Validator validator(allocator);
   return validator.run(plan);
+}
+
+// [SECTION] One record of a plan in memory
+
+namespace {
+
+// The record as a plan file holds it, parsed back: the loader's checks then run on exactly what a
+// save would write.
+template <class T>
+rapidjson::Document record_dom(const T& record) {
+  std::ostringstream stream;
+  {
+    cereal::JSONOutputArchive archive(stream, cereal::JSONOutputArchive::Options::NoIndent());
+    archive(cereal::make_nvp("record", record));
+  }
+  const std::string text = stream.str();
+  rapidjson::Document dom;
+  dom.Parse<rapidjson::kParseNoFlags>(text.data(), text.size());  // cereal wrote it: well-formed
+  return dom;
+}
+
+std::string line_path(std::size_t activity, std::size_t line) {
+  return indexed(indexed("", "activities", activity), "lines", line);
+}
+
+// Registers the ids of `items` but the one at `except` under their paths, as the loader would have
+// seen them.
+template <class T>
+void know_ids(std::unordered_map<std::string, std::string>& known, const std::vector<T>& items,
+              const char* array, std::size_t except) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (i != except) known.emplace(items[i].id, indexed("", array, i));
+}
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+}  // namespace
+
+std::optional<Localized> check_plan_fields(const Plan& plan) {
+  Plan fields;  // the plan without its records: they have checks of their own
+  fields.title = plan.title;
+  fields.region = plan.region;
+  fields.scheme_id = plan.scheme_id;
+  fields.cofinancing_option = plan.cofinancing_option;
+  fields.cofinancing_base = plan.cofinancing_base;
+  fields.notes = plan.notes;
+  fields.is_example = plan.is_example;
+  rapidjson::Document dom = record_dom(fields);
+  Validator validator(dom.GetAllocator());
+  const ValidationReport report = validator.run(dom["record"]);  // run() hands its report over
+  if (report.fatal) return report.error;
+  if (report.problem_count > 0) return report.skipped.front().reason;
+  return std::nullopt;
+}
+
+std::optional<Localized> check_organisation(const Plan& plan, std::size_t index) {
+  rapidjson::Document dom = record_dom(plan.organisations[index]);
+  Validator validator(dom.GetAllocator());
+  know_ids(validator.organisations_, plan.organisations, "organisations", index);
+  validator.organisation(dom["record"], indexed("", "organisations", index));
+  return validator.first_problem();
+}
+
+std::optional<Localized> check_student_count(const Plan& plan, std::size_t index) {
+  rapidjson::Document dom = record_dom(plan.student_counts[index]);
+  Validator validator(dom.GetAllocator());
+  know_ids(validator.organisations_, plan.organisations, "organisations", kNone);
+  validator.student_count(dom["record"], indexed("", "student_counts", index));
+  return validator.first_problem();
+}
+
+std::optional<Localized> check_goal(const Plan& plan, std::size_t index) {
+  rapidjson::Document dom = record_dom(plan.goals[index]);
+  Validator validator(dom.GetAllocator());
+  know_ids(validator.goals_, plan.goals, "goals", index);
+  validator.goal(dom["record"], indexed("", "goals", index));
+  return validator.first_problem();
+}
+
+std::optional<Localized> check_activity(const Plan& plan, std::size_t index) {
+  const Activity& activity = plan.activities[index];
+  Activity fields;  // without its lines: they are checked one by one
+  fields.id = activity.id;
+  fields.title = activity.title;
+  fields.theme = activity.theme;
+  fields.lead_organisation_id = activity.lead_organisation_id;
+  fields.partner_ids = activity.partner_ids;
+  fields.goal_ids = activity.goal_ids;
+  fields.years = activity.years;
+  rapidjson::Document dom = record_dom(fields);
+  Validator validator(dom.GetAllocator());
+  know_ids(validator.activities_, plan.activities, "activities", index);
+  know_ids(validator.organisations_, plan.organisations, "organisations", kNone);
+  know_ids(validator.goals_, plan.goals, "goals", kNone);
+  validator.activity(dom["record"], indexed("", "activities", index));
+  return validator.first_problem();
+}
+
+std::optional<Localized> check_budget_line(const Plan& plan, std::size_t activity,
+                                           std::size_t line) {
+  const BudgetLine& checked = plan.activities[activity].lines[line];
+  rapidjson::Document dom = record_dom(checked);
+  Validator validator(dom.GetAllocator());
+  know_ids(validator.organisations_, plan.organisations, "organisations", kNone);
+  // Only another line with the same id matters: registering all 100,000 would cost milliseconds.
+  for (std::size_t a = 0; a < plan.activities.size() && validator.lines_.empty(); ++a) {
+    const std::vector<BudgetLine>& lines = plan.activities[a].lines;
+    for (std::size_t l = 0; l < lines.size(); ++l)
+      if (lines[l].id == checked.id && (a != activity || l != line)) {
+        validator.lines_.emplace(checked.id, line_path(a, l));
+        break;
+      }
+  }
+  validator.budget_line(dom["record"], line_path(activity, line));
+  return validator.first_problem();
+}
+
+std::optional<Localized> check_scenario(const Plan& plan, std::size_t index) {
+  rapidjson::Document dom = record_dom(plan.scenarios[index]);
+  Validator validator(dom.GetAllocator());
+  know_ids(validator.scenarios_, plan.scenarios, "scenarios", index);
+  validator.scenario(dom["record"], indexed("", "scenarios", index));
+  return validator.first_problem();
 }
 
 }  // namespace sto

@@ -5,6 +5,7 @@
 #pragma once
 #include <cereal/archives/json.hpp>  // rapidjson with cereal's throwing RAPIDJSON_ASSERT
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,20 @@ struct ValidationReport {
 // and cereal class versions are placed where cereal expects them. Linear in the size of the DOM.
 ValidationReport validate_plan(rapidjson::Value& plan,
                                rapidjson::Document::AllocatorType& allocator);
+
+// [SECTION] One record of a plan in memory, checked as load_plan() would check it in a file, so
+// that an edit can be refused (core/commands.cpp) before it makes a plan that loads only in part.
+// Each returns the loader's message for the record's first problem ("activities[0].lines[2].year:
+// moet ≤ 2100 zijn"), or nothing when it would load. Ids and references are checked against the
+// rest of `plan`; the index must be valid.
+std::optional<Localized> check_plan_fields(const Plan& plan);  // title, scheme, region, notes
+std::optional<Localized> check_organisation(const Plan& plan, std::size_t index);
+std::optional<Localized> check_student_count(const Plan& plan, std::size_t index);
+std::optional<Localized> check_goal(const Plan& plan, std::size_t index);  // with its indicators
+std::optional<Localized> check_activity(const Plan& plan, std::size_t index);  // not its lines
+std::optional<Localized> check_budget_line(const Plan& plan, std::size_t activity,
+                                           std::size_t line);
+std::optional<Localized> check_scenario(const Plan& plan, std::size_t index);
 
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points > U+10FFFF).
 bool is_valid_utf8(const char* text, std::size_t length);

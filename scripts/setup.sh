@@ -33,11 +33,22 @@ for pkg in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 
-# Dear ImGui's .cpp files only come as a Debian source package: that needs a deb-src entry
-# for the same mirror and suites as the existing binary entry.
+# Dear ImGui 1.86: its .cpp files only come as a Debian source package. The copy in .deps counts
+# only when every file the build uses is there and it is that version; anything else (a fetch
+# that was cut off, another version) is fetched again.
+imgui_version="1.86"
+imgui_files=(imgui.h imgui.cpp imgui_draw.cpp imgui_tables.cpp imgui_widgets.cpp imgui_demo.cpp
+  misc/cpp/imgui_stdlib.cpp backends/imgui_impl_glfw.cpp backends/imgui_impl_opengl3.cpp)
+imgui_complete() {  # $1: a folder
+  local file
+  for file in "${imgui_files[@]}"; do [ -s "$1/$file" ] || return 1; done
+  grep -q "^#define IMGUI_VERSION  *\"$imgui_version\"" "$1/imgui.h"
+}
+
+# Fetching needs a deb-src entry for the same mirror and suites as the existing binary entry.
 src_list=/etc/apt/sources.list.d/sto-planner-src.sources
 need_update=0
-if [ ! -d "$deps/imgui" ] && [ ! -f "$src_list" ]; then
+if ! imgui_complete "$deps/imgui" && [ ! -f "$src_list" ]; then
   as_root tee "$src_list" >/dev/null <<'SRC'
 Types: deb-src
 URIs: http://deb.debian.org/debian
@@ -57,13 +68,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -f "$deps/imgui/imgui.cpp" ]; then
-  echo "setup: fetching Dear ImGui sources (apt-get source imgui)"
+if ! imgui_complete "$deps/imgui"; then
+  echo "setup: fetching Dear ImGui $imgui_version sources (apt-get source imgui)"
   mkdir -p "$deps"
   tmp="$(mktemp -d)"
   (cd "$tmp" && apt-get source -qq imgui >/dev/null 2>&1 || apt-get source imgui)
+  fetched=("$tmp"/imgui-*/)
+  # Only a complete fetch replaces what is there, so an interrupted one is simply done again.
+  if ! imgui_complete "${fetched[0]}"; then
+    echo "setup: the fetched ImGui sources are incomplete or not version $imgui_version" >&2
+    rm -rf "$tmp"
+    exit 1
+  fi
   rm -rf "$deps/imgui"
-  mv "$tmp"/imgui-*/ "$deps/imgui"
+  mv "${fetched[0]}" "$deps/imgui"
   rm -rf "$tmp"
 fi
 
@@ -74,13 +92,19 @@ for dir in cereal rapidjson catch2; do
   [ -e "$deps/include/$dir" ] || ln -s "/usr/include/$dir" "$deps/include/$dir"
 done
 
-# npm ci whenever an installed test package is missing or not the version package.json pins.
-if ! (cd "$root/tests/e2e" && node -e '
+# npm ci whenever an installed test package is missing or not the version package.json pins, or
+# the lock file changed since the last npm ci (a dependency of a dependency moved): the hash of
+# the lock file it installed is kept beside the packages.
+e2e="$root/tests/e2e"
+lock_hash="$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)"
+stamp="$e2e/node_modules/.sto-package-lock.sha256"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ] || ! (cd "$e2e" && node -e '
   const wanted = require("./package.json").devDependencies;
   for (const [name, version] of Object.entries(wanted))
     if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);
 ' 2>/dev/null); then
   echo "setup: npm ci (playwright-core, axe-core, puppeteer-core, pinned in tests/e2e/package-lock.json)"
-  (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --silent)
+  (cd "$e2e" && npm ci --no-audit --no-fund --silent)
+  echo "$lock_hash" >"$stamp"
 fi
 echo "setup: ready"

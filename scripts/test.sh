@@ -7,8 +7,23 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+usage() { echo "usage: scripts/test.sh [--fuzz-seconds N]   (N: whole seconds ≥ 1, default 20)"; }
 fuzz_seconds="${STO_FUZZ_SECONDS:-20}"
-[ "${1:-}" = "--fuzz-seconds" ] && fuzz_seconds="$2"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fuzz-seconds)
+      [ $# -ge 2 ] || { echo "test.sh: --fuzz-seconds needs a number of seconds" >&2; usage >&2; exit 2; }
+      fuzz_seconds="$2"
+      shift 2
+      ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "test.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+if ! [[ "$fuzz_seconds" =~ ^[1-9][0-9]*$ ]]; then
+  echo "test.sh: the fuzz time must be whole seconds ≥ 1, not '$fuzz_seconds'" >&2
+  exit 2
+fi
 
 "$root/scripts/setup.sh" || { echo "test.sh: setup failed"; exit 1; }
 
@@ -46,7 +61,7 @@ step "stoplan diff and merge, native and wasm alike" tests/cli/diff_merge.sh bui
 step "hostile plan files: stoplan check exits 2 (native)" tests/cli/hostile.sh build/native/stoplan
 step "hostile plan files: stoplan check exits 2 (wasm)" tests/cli/hostile.sh node --no-experimental-fetch build/wasm/stoplan.js
 step "CSV export opened by LibreOffice gives the engine's totals" tests/cli/libreoffice_totals.sh build/native/stoplan
-step "fuzz the loader (${fuzz_seconds} s)" tests/fuzz/run.sh "$fuzz_seconds"
+step "fuzz the loader and edit commands (${fuzz_seconds} s each)" tests/fuzz/run.sh "$fuzz_seconds"
 step "browser end-to-end tests (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
 
 echo

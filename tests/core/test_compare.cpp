@@ -1,6 +1,5 @@
 // Comparison of the base plan and its scenarios: figures, differences, new findings, years, speed.
 #include <catch2/catch.hpp>
-#include <chrono>
 
 #include "compare.h"
 #include "sample_plans.h"
@@ -86,8 +85,9 @@ TEST_CASE("a finding that disappears in a scenario is listed as resolved", "[com
   CHECK_FALSE(c.scenarios[0].resolved_findings.empty());
 }
 
-// A facilitator drags a slider: 3 scenarios of a 1,000-line plan, recomputed.
-TEST_CASE("comparing 3 scenarios of a 1,000-line plan is fast", "[compare][speed]") {
+// A facilitator drags a slider: 3 scenarios of a 1,000-line plan, recomputed. How fast is a
+// benchmark's question (tests/bench); here: every scenario is there and differs where it should.
+TEST_CASE("comparing 3 scenarios of a 1,000-line plan", "[compare]") {
   Plan p = samples::voorbeeldregio();
   Activity& a = p.activities[0];
   for (int i = 0; a.lines.size() < 1000; ++i) {
@@ -97,18 +97,13 @@ TEST_CASE("comparing 3 scenarios of a 1,000-line plan is fast", "[compare][speed
     a.lines.push_back(l);
   }
   p.scenarios[2].overrides.push_back({OverrideKind::line_price, "x17", 99, 0});
-  const auto start = std::chrono::steady_clock::now();
-  Comparison c;
-  const int runs = 10;
-  for (int i = 0; i < runs; ++i) c = compare(p);
-  const double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() /
-      runs;
-  WARN("compare(): base + 3 scenarios of " << a.lines.size() << "+ lines: " << ms << " ms");
-  CHECK(c.scenarios.size() == 3);
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-  CHECK(ms < 10.0);
-#endif
+  const Comparison c = compare(p);
+  REQUIRE(c.scenarios.size() == 3);
+  std::size_t x17 = 0;
+  while (a.lines[x17].id != "x17") ++x17;
+  // x17: € 50,03 × 18 in the base; € 0,99 × 18 in the third scenario only.
+  CHECK(c.base.evaluation.cost_of(0, x17).cents == 90054);
+  CHECK(c.scenarios[2].evaluation.cost_of(0, x17).cents == 1782);
 }
 
 }  // namespace

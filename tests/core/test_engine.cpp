@@ -401,5 +401,71 @@ TEST_CASE("10,000 lines evaluate without per-line trouble") {
                          i % 2 ? FundingSource::subsidy : FundingSource::cofinancing_in_kind));
   auto e = evaluate(p, scheme("sto-2025-2028"));
   CHECK_FALSE(e.overflow);
-  CHECK(e.line_cost.size() == 10002);
+  REQUIRE(e.line_cost.size() == 10002);
+  // The figures, summed here line by line from the plan in the plainest way.
+  std::int64_t costs = 0, subsidy = 0, in_kind = 0, v1 = 0;
+  std::vector<std::int64_t> by_year(static_cast<std::size_t>(e.year_count), 0);
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const BudgetLine& x = lines[l];
+    const std::int64_t cost = x.price.cents * x.quantity_milli / 1000;  // whole cents here
+    CHECK(e.cost_of(0, l).cents == cost);
+    costs += cost;
+    (x.funding == FundingSource::subsidy ? subsidy : in_kind) += cost;
+    if (x.organisation_id == "v1") v1 += cost;
+    by_year[static_cast<std::size_t>(e.year_index(x.year))] += cost;
+  }
+  CHECK(e.total.costs.cents == costs);
+  CHECK(e.total.subsidy.cents == subsidy);
+  CHECK(e.total.cofinancing_in_kind.cents == in_kind);
+  CHECK(e.by_organisation[0].costs.cents == v1);
+  CHECK(e.by_activity[0].costs.cents == costs);
+  for (std::size_t y = 0; y < by_year.size(); ++y) CHECK(e.by_year[y].costs.cents == by_year[y]);
+}
+
+// Two ways to book: the fast path (unchecked adds, used when no sum can overflow) and the checked
+// path must give the same evaluation of the same plan, figure for figure.
+TEST_CASE("the fast and the checked booking give the same figures") {
+  Plan p = minimal_plan();
+  p.activities.push_back(p.activities[0]);
+  p.activities[1].id = "a2";
+  auto& lines = p.activities[1].lines;
+  for (int i = 0; i < 2000; ++i) {
+    BudgetLine l = line("m" + std::to_string(i), i % 3 ? "v1" : (i % 2 ? "b1" : "nergens"),
+                        2024 + i % 7, 1234 + i, 500 * (1 + i % 9),
+                        static_cast<FundingSource>(i % 4), static_cast<CostCategory>(i % 9));
+    if (i % 50 == 0)
+      l.investment = Investment{Money{100000 + i}, Date{2025, 1 + i % 12, 1}, 60, 7500};
+    lines.push_back(l);
+  }
+  const Scheme& s = scheme("sto-2025-2028");
+  const Evaluation fast = evaluate(p, s, Booking::fastest);
+  const Evaluation checked = evaluate(p, s, Booking::checked);
+  const auto same = [](const Totals& a, const Totals& b) {
+    return a.costs == b.costs && a.subsidy == b.subsidy && a.cofinancing == b.cofinancing &&
+           a.cofinancing_cash == b.cofinancing_cash &&
+           a.cofinancing_in_kind == b.cofinancing_in_kind && a.own == b.own;
+  };
+  CHECK_FALSE(fast.overflow);
+  CHECK_FALSE(checked.overflow);
+  CHECK(fast.total.costs.cents > 0);
+  CHECK(fast.outside_period.costs.cents > 0);  // 2024 and 2030: both paths must leave them out
+  CHECK(same(fast.total, checked.total));
+  CHECK(same(fast.outside_period, checked.outside_period));
+  REQUIRE(fast.by_year.size() == checked.by_year.size());
+  for (std::size_t y = 0; y < fast.by_year.size(); ++y) {
+    CHECK(same(fast.by_year[y], checked.by_year[y]));
+    CHECK(fast.depreciation_by_year[y] == checked.depreciation_by_year[y]);
+  }
+  for (std::size_t c = 0; c < fast.by_category.size(); ++c)
+    CHECK(same(fast.by_category[c], checked.by_category[c]));
+  REQUIRE(fast.by_organisation.size() == checked.by_organisation.size());
+  for (std::size_t o = 0; o < fast.by_organisation.size(); ++o)
+    CHECK(same(fast.by_organisation[o], checked.by_organisation[o]));
+  for (std::size_t a = 0; a < fast.by_activity.size(); ++a)
+    CHECK(same(fast.by_activity[a], checked.by_activity[a]));
+  CHECK(fast.cube == checked.cube);
+  CHECK(fast.line_cost == checked.line_cost);
+  CHECK(fast.line_organisation == checked.line_organisation);
+  CHECK(fast.cofinancing.actual == checked.cofinancing.actual);
+  CHECK(fast.settlement.allowed == checked.settlement.allowed);
 }

@@ -113,6 +113,11 @@ TEST_CASE("oversubscribed: maxima scaled down, the sum equals the budget exactly
     if (table[i].type == RegionType::techniekregio)  // per-student maximum = the previous grant
       CHECK(a.maximum == table[i].previous_grant);
   }
+  // The cut column's total (shown under the table) is the regions' cuts together.
+  std::int64_t cuts = 0;
+  for (const RegionAllocation& a : r.regions) cuts += a.cut.cents;
+  CHECK(r.total_cut.cents == cuts);
+  CHECK(r.total_cut.cents == r.pools[0].total_maximum.cents - budget.cents);
 
   SECTION("the 2023 preset: € 86,5 mln × 4 years") {
     const NationalResult y = allocate_national(table, s, *find_national_budget("2023-86,5-mln"));

@@ -205,25 +205,29 @@ TEST_CASE("scenario commands and their inverses", "[scenario][commands]") {
   Plan p = test::minimal_plan();
   const Plan original = p;
   std::vector<Command> undo;
+  struct Applied {  // what a test step needs of an ApplyResult, which must not be dropped
+    LocalizedText description;
+    Command inverse;
+  };
   auto run = [&](const Command& c) {
     ApplyResult r = apply_command(p, c);
     INFO(r.error.en);
     REQUIRE(r.ok());
     CHECK_FALSE(r.description.nl.empty());
     undo.push_back(*r.inverse);
-    return r;
+    return Applied{r.description, *r.inverse};
   };
   run(AddScenario{0, {"s1", "Krap", {}}});
   run(AddScenario{1, {"s2", "Ruim", {}}});
   run(RenameScenario{0, "Heel krap"});
   CHECK(p.scenarios[0].name == "Heel krap");
-  const ApplyResult set = run(SetScenarioOverride{0, {O::subsidy_scale, "", 9000, 0}});
+  const Applied set = run(SetScenarioOverride{0, {O::subsidy_scale, "", 9000, 0}});
   CHECK(set.description.nl == "Heel krap: Maximale subsidie × 90,00%");
-  CHECK(std::holds_alternative<ResetScenarioOverride>(*set.inverse));
+  CHECK(std::holds_alternative<ResetScenarioOverride>(set.inverse));
   run(SetScenarioOverride{0, {O::line_price, "l1", 100, 0}});
   run(SetScenarioOverride{0, {O::line_price, "l2", 200, 0}});
-  const ApplyResult replace = run(SetScenarioOverride{0, {O::subsidy_scale, "", 8000, 0}});
-  CHECK(std::holds_alternative<SetScenarioOverride>(*replace.inverse));
+  const Applied replace = run(SetScenarioOverride{0, {O::subsidy_scale, "", 8000, 0}});
+  CHECK(std::holds_alternative<SetScenarioOverride>(replace.inverse));
   REQUIRE(p.scenarios[0].overrides.size() == 3);
   CHECK(p.scenarios[0].overrides[0].value == 8000);  // replaced in place
   // Reset the middle one: the scenario follows the base again for l1.

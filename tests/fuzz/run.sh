@@ -1,8 +1,9 @@
 #!/bin/sh
-# Builds the plan-loader fuzzer with clang (libFuzzer + ASan + UBSan) into build/fuzz/ and runs it
-# for a bounded time over a corpus seeded from tests/data. Exits non-zero when it finds a crash
-# (the input is left in build/fuzz/crash-*; keep it as a regression file in tests/data/hostile/).
-#   usage: tests/fuzz/run.sh [seconds]     (default 20)
+# Builds the two fuzzers with clang (libFuzzer + ASan + UBSan) into build/fuzz/ and runs each for a
+# bounded time: the plan loader over a corpus seeded from tests/data, and edit-command sequences on
+# the sample plans (fuzz_commands.cpp). Exits non-zero when one finds a crash (the input is left in
+# build/fuzz/crash-*; keep a loader crash as a regression file in tests/data/hostile/).
+#   usage: tests/fuzz/run.sh [seconds]     (default 20, for each of the two)
 set -eu
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
@@ -24,6 +25,28 @@ if [ "$stale" = yes ]; then
     tests/fuzz/fuzz_load_plan.cpp $sources -o "$binary"
 fi
 
+# The command fuzzer needs the whole core, with the sample plans and schemes embedded as the
+# build embeds them.
+commands_binary=$out/fuzz_commands
+assets=$(find assets -name '*.json' | sort)
+asset_files=$(printf '%s;' $assets)
+asset_names=$(printf '%s;' $assets | sed 's|assets/||g')
+core_sources=$(ls core/*.cpp)
+stale=no
+[ -x "$commands_binary" ] || stale=yes
+for file in tests/fuzz/run.sh tests/fuzz/fuzz_commands.cpp tests/core/command_gen.h core/*.cpp \
+  core/*.h $assets; do
+  [ "$file" -nt "$commands_binary" ] && stale=yes
+done
+if [ "$stale" = yes ]; then
+  echo "fuzz: building $commands_binary"
+  cmake -DOUTPUT="$out/embedded_assets.cpp" -DNAMESPACE=sto::assets \
+    "-DFILES=${asset_files%;}" "-DNAMES=${asset_names%;}" -P scripts/embed.cmake
+  "$cxx" -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
+    -I core -I tests/core -isystem .deps/include -DSTO_APP_VERSION='"0.1.0"' \
+    tests/fuzz/fuzz_commands.cpp $core_sources "$out/embedded_assets.cpp" -o "$commands_binary"
+fi
+
 # Seeds: every committed plan file, good and hostile (the 64 MB and 10 MB cases stay out: the
 # fuzzer's inputs are capped at 64 kB).
 rm -f "$out"/seeds/*
@@ -40,3 +63,9 @@ export UBSAN_OPTIONS
 timeout $((seconds + 120)) "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -max_len=65536 -dict=tests/fuzz/plan.dict -artifact_prefix="$out/" -print_final_stats=1 \
   "$out/corpus" "$out/seeds"
+
+# Command sequences: the inputs are choices, not files; libFuzzer starts from nothing.
+mkdir -p "$out/commands_corpus"
+timeout $((seconds + 120)) "$commands_binary" -max_total_time="$seconds" -timeout=10 \
+  -rss_limit_mb=2048 -max_len=4096 -artifact_prefix="$out/commands-" -print_final_stats=1 \
+  "$out/commands_corpus"

@@ -52,6 +52,24 @@ unsigned node_id_named(const std::string& mirror, const std::string& name) {
   return id == std::string::npos ? 0 : static_cast<unsigned>(std::stoul(mirror.substr(id + 6)));
 }
 
+// Draws every section in turn (two frames each) and checks that each was the one drawn and that
+// the mirror describes it under its own title.
+void draw_every_section(sto::ui::App& app, const std::string& what, int& checks) {
+  int section = 0;
+  app.draw_every_section_for_test([&] {
+    draw_frames(app, 2);
+    const std::string shown = "\"section\":" + std::to_string(section) + ",";
+    expect(app.ui_json().find(shown) != std::string::npos,
+           what + ": section " + std::to_string(section) + " is the one drawn: " + app.ui_json());
+    expect(sto::access::last_published().find("\"kind\":\"nav\"") != std::string::npos,
+           what + ": section " + std::to_string(section) + " is in the mirror");
+    checks += 2;
+    ++section;
+  });
+  expect(section == static_cast<int>(sto::ui::Section::count), what + ": every section drawn");
+  ++checks;
+}
+
 }  // namespace
 
 int main() {
@@ -109,15 +127,14 @@ int main() {
       expect(result == "{\"ok\":true}", std::string(name) + " loads: " + result);
       ++checks;
       for (int language = 0; language < 2; ++language) {
-        app.draw_every_section_for_test([&] { draw_frames(app, 2); });
+        draw_every_section(app, std::string(name) + (language == 0 ? " (nl)" : " (en)"), checks);
         app.toggle_language();
-        ++checks;
       }
     }
     // The dialogs and windows on top of the sections.
     app.ui_state().history_open = true;
     app.ui_state().presentation_mode = true;
-    app.draw_every_section_for_test([&] { draw_frames(app, 2); });
+    draw_every_section(app, "history and presentation mode", checks);
     app.ui_state() = {};
     sto::ui::open_new_plan_wizard(app);
     draw_frames(app, 3);
@@ -138,7 +155,6 @@ int main() {
     }
     app.ui_state() = {};
     draw_frames(app, 2);
-    checks += 1;
     // Help → Sneltoetsen: a dialog the mirror shows on its own, with its close button.
     app.ui_state().shortcuts_open = true;
     draw_frames(app, 3);
@@ -162,8 +178,8 @@ int main() {
     std::size_t lines = 0;
     for (const sto::Activity& activity : app.plan().activities) lines += activity.lines.size();
     expect(lines >= 10000, "the large plan has 10,000 lines: " + std::to_string(lines));
-    app.draw_every_section_for_test([&] { draw_frames(app, 2); });
     checks += 2;
+    draw_every_section(app, "10,000 lines", checks);
 
     // The accessibility bridge describes the 10,000-line budget grid: the sidebar's sections as
     // navigation, the grid's column headers and row count, and its fields with their values.

@@ -117,9 +117,53 @@ access::PageState App::access_page_state() const {
   page.title = plan_display_name() + " — " + tr(Str::app_title, language_);
   // Not while a save is pending: "wordt opgeslagen…" after every keystroke is noise.
   if (document_.revision() == saved_revision_) page.save_status = save_status_text();
-  page.banner = banner_text();
+  // A refused edit is announced like a banner: the user must hear why nothing changed.
+  page.banner = command_error_.empty()
+                    ? banner_text()
+                    : std::string(tr(Str::edit_refused, language_)) + " " + command_error_text();
   page.findings = findings_count_text();
   return page;
+}
+
+void App::post(Command command, std::function<void()> on_applied) {
+  PostedStep step;
+  step.commands.push_back(std::move(command));
+  step.on_applied = std::move(on_applied);
+  posted_.push_back(std::move(step));
+}
+
+void App::execute_group(LocalizedText label, std::vector<Command> commands,
+                        std::function<void()> on_applied) {
+  posted_.push_back({std::move(commands), std::move(label), std::move(on_applied)});
+}
+
+void App::apply_posted() {
+  // A callback may post again: those commands wait for the next round.
+  std::vector<PostedStep> steps = std::move(posted_);
+  posted_.clear();
+  for (PostedStep& step : steps) {
+    if (step.group_label) document_.begin_group(*step.group_label);
+    LocalizedText refused;
+    for (const Command& command : step.commands) {
+      ApplyResult result = document_.execute(command);
+      if (!result.ok()) {
+        refused = std::move(result.error);
+        break;
+      }
+    }
+    if (step.group_label) {
+      if (refused.empty())
+        document_.end_group();
+      else
+        document_.abandon_group();
+    }
+    if (!refused.empty()) {
+      command_error_ = std::move(refused);
+      continue;
+    }
+    command_error_ = {};
+    if (step.on_applied) step.on_applied();
+  }
 }
 
 bool App::undo() {
@@ -242,6 +286,7 @@ void App::draw() {
   draw_dialogs(*this);
   ImGui::End();
   remember_layout();
+  apply_posted();
 }
 
 void App::go_to_path(const std::string& path) {
@@ -252,10 +297,11 @@ void App::go_to_path(const std::string& path) {
     const char* prefix;
     Section section;
   };
-  // The first matching prefix wins: lines before activities, options before cofinancing.
+  // The first matching prefix wins: lines before activities, options before cofinancing. The
+  // lists themselves ("organisations": NO_MBO, TOO_FEW_VMBO …) open where their rows are.
   static const Route routes[] = {{"activities[", Section::budget},
-                                 {"organisations[", Section::partners},
-                                 {"student_counts[", Section::partners},
+                                 {"organisations", Section::partners},
+                                 {"student_counts", Section::partners},
                                  {"region", Section::partners},
                                  {"goals[", Section::goals},
                                  {"cofinancing_option", Section::settings},

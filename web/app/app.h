@@ -142,8 +142,20 @@ class App {
   // Opens Begroting filtered to the lines of activity `index`.
   void open_budget_for_activity(std::size_t index);
 
-  // [SECTION] Editing: every change to the plan goes through a core command (undoable).
-  ApplyResult execute(const Command& command) { return document_.execute(command); }
+  // [SECTION] Editing: every change to the plan is a core command (undoable). Panels post them
+  // while drawing; they are applied after the frame, so no panel sees the plan change under the
+  // rows it is still drawing. A refused command shows its message (command_error_text). Queues
+  // `command`; `on_applied` runs after it was applied (e.g. to select the new row).
+  void post(Command command, std::function<void()> on_applied = {});
+  // Queues `commands` as one undo step named `label`: all of them are applied, or (one refused)
+  // none.
+  void execute_group(LocalizedText label, std::vector<Command> commands,
+                     std::function<void()> on_applied = {});
+  // Applies the queued commands in order; draw() calls it after the frame.
+  void apply_posted();
+  // The message of the last refused command in the UI language; "" when there is none.
+  std::string command_error_text() const { return command_error_.in(language_); }
+  void dismiss_command_error() { command_error_ = {}; }
   // Undo and redo also forget refused entries: their fields now show other values.
   bool undo();
   bool redo();
@@ -318,6 +330,14 @@ class App {
   std::optional<CompareSession> compare_;
   void refresh_compare_effect();
   FilePurpose picker_request_ = FilePurpose::none;
+  // Commands posted during the frame: one undo step each (a group: several commands).
+  struct PostedStep {
+    std::vector<Command> commands;
+    std::optional<LocalizedText> group_label;  // set: one undo step for all commands
+    std::function<void()> on_applied;
+  };
+  std::vector<PostedStep> posted_;
+  LocalizedText command_error_;  // the last refused command's message, until dismissed
 };
 
 }  // namespace sto::ui

@@ -80,8 +80,8 @@ void draw_list(App& app, float width) {
   ImGui::EndChild();
   if (ImGui::Button(tr(Str::ac_add, lang), ImVec2(width, 0))) {
     const std::size_t index = activities.size();
-    if (app.execute(AddActivity{index, new_activity(app)}).ok())
-      selected_activity = static_cast<int>(index);
+    app.post(AddActivity{index, new_activity(app)},
+             [index] { selected_activity = static_cast<int>(index); });
   }
   ImGui::EndGroup();
 }
@@ -104,11 +104,8 @@ void draw_lead(App& app, std::size_t i) {
     for (std::size_t k = 0; k < plan.organisations.size(); ++k) {
       const Organisation& o = plan.organisations[k];
       ImGui::PushID(static_cast<int>(k));
-      if (ImGui::Selectable(o.name.c_str(), &o == lead) && &o != lead) {
-        app.execute(SetActivityLead{i, o.id});
-        ImGui::PopID();
-        break;
-      }
+      if (ImGui::Selectable(o.name.c_str(), &o == lead) && &o != lead)
+        app.post(SetActivityLead{i, o.id});
       ImGui::PopID();
     }
     ImGui::EndCombo();
@@ -130,11 +127,8 @@ void draw_partners(App& app, std::size_t i) {
     ImGui::PushID(static_cast<int>(k));
     bool on = std::find(activity.partner_ids.begin(), activity.partner_ids.end(), o.id) !=
               activity.partner_ids.end();
-    if (ImGui::Checkbox(o.name.c_str(), &on)) {
-      app.execute(SetActivityPartners{i, toggled(activity.partner_ids, o.id, on)});
-      ImGui::PopID();
-      break;  // the activity changed: draw the rest next frame
-    }
+    if (ImGui::Checkbox(o.name.c_str(), &on))
+      app.post(SetActivityPartners{i, toggled(activity.partner_ids, o.id, on)});
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%s — %s", o.name.c_str(), organisation_kind_label(o.kind, lang));
     ImGui::PopID();
@@ -151,11 +145,8 @@ void draw_goal_choices(App& app, std::size_t i) {
     bool on = std::find(activity.goal_ids.begin(), activity.goal_ids.end(), goal.id) !=
               activity.goal_ids.end();
     const std::string label = std::to_string(k + 1) + ". " + goal.title;
-    if (ImGui::Checkbox(label.c_str(), &on)) {
-      app.execute(SetActivityGoals{i, toggled(activity.goal_ids, goal.id, on)});
-      ImGui::PopID();
-      break;
-    }
+    if (ImGui::Checkbox(label.c_str(), &on))
+      app.post(SetActivityGoals{i, toggled(activity.goal_ids, goal.id, on)});
     ImGui::PopID();
   }
   if (plan.goals.empty()) text_disabled(tr(Str::gl_no_goals, app.language()));
@@ -186,10 +177,7 @@ void draw_years(App& app, std::size_t i) {
       changed.erase(std::remove(changed.begin(), changed.end(), y), changed.end());
       if (on) changed.push_back(y);
       std::sort(changed.begin(), changed.end());
-      if (outside) ImGui::PopStyleColor();
-      ImGui::PopID();
-      app.execute(SetActivityYears{i, changed});
-      break;
+      app.post(SetActivityYears{i, changed});
     }
     if (outside) {
       ImGui::PopStyleColor();
@@ -273,11 +261,11 @@ void draw_details(App& app, std::size_t i) {
     std::string text;
     label(tr(Str::gl_title, lang));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (edit_text("##title", activity.title, text)) app.execute(SetActivityTitle{i, text});
+    if (edit_text("##title", activity.title, text)) app.post(SetActivityTitle{i, text});
     label(tr(Str::gl_theme, lang));
     if (edit_theme("theme", activity.theme, text,
                    std::min(ImGui::GetContentRegionAvail().x, em * 16.0f)))
-      app.execute(SetActivityTheme{i, text});
+      app.post(SetActivityTheme{i, text});
     label(tr(Str::ac_lead, lang));
     draw_lead(app, i);
     ImGui::EndTable();
@@ -295,7 +283,7 @@ void draw_details(App& app, std::size_t i) {
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
-  if (ImGui::Button(tr(Str::ac_remove, lang))) app.execute(RemoveActivity{i});
+  if (ImGui::Button(tr(Str::ac_remove, lang))) app.post(RemoveActivity{i});
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ac_remove_hint, lang));
   ImGui::PopID();

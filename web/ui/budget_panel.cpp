@@ -15,6 +15,7 @@
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
+#include "views.h"
 
 namespace sto::ui {
 
@@ -35,12 +36,7 @@ enum Column {
   column_count
 };
 
-struct Row {
-  enum class Kind { line, subtotal } kind = Kind::line;
-  std::size_t activity = 0;
-  std::size_t line = 0;
-  Money amount;  // the line's cost, or the activity's subtotal of shown lines
-};
+using Row = BudgetRow;  // a line or an activity's subtotal, from core/views.h
 
 struct Filter {
   char text[128] = {};
@@ -83,20 +79,6 @@ GridState& grid() {
   return state;
 }
 
-bool contains_case_insensitive(const std::string& haystack, const char* needle) {
-  if (needle[0] == '\0') return true;
-  const auto lower = [](char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  };
-  const std::size_t n = std::strlen(needle);
-  for (std::size_t i = 0; i + n <= haystack.size(); ++i) {
-    std::size_t j = 0;
-    while (j < n && lower(haystack[i + j]) == lower(needle[j])) ++j;
-    if (j == n) return true;
-  }
-  return false;
-}
-
 const std::string& organisation_name(const Plan& plan, const std::string& id, Language language) {
   for (const Organisation& o : plan.organisations)
     if (o.id == id) return o.name;
@@ -116,56 +98,29 @@ bool line_of_path(const std::string& path, std::size_t& activity, std::size_t& l
 void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_column,
              bool descending) {
   const Plan& plan = app.plan();
-  const Evaluation& ev = app.analysis().evaluation;
   const Language lang = app.language();
   cache.revision = app.document().revision();
   cache.filter = filter;
   cache.sort_column = sort_column;
   cache.sort_descending = descending;
-  cache.rows.clear();
-  cache.all_lines = 0;
 
-  std::vector<Row> lines;
-  for (std::size_t a = 0; a < plan.activities.size(); ++a) {
-    const Activity& activity = plan.activities[a];
-    cache.all_lines += activity.lines.size();
-    if (filter.activity >= 0 && static_cast<std::size_t>(filter.activity) != a) continue;
-    for (std::size_t l = 0; l < activity.lines.size(); ++l) {
-      const BudgetLine& line = activity.lines[l];
-      if (filter.year != 0 && line.year != filter.year) continue;
-      if (filter.category >= 0 && static_cast<int>(line.category) != filter.category) continue;
-      if (filter.funding >= 0 && static_cast<int>(line.funding) != filter.funding) continue;
-      if (!contains_case_insensitive(line.description, filter.text) &&
-          !contains_case_insensitive(activity.title, filter.text))
-        continue;
-      const Money cost =
-          ev.line_offset.size() == plan.activities.size() ? ev.cost_of(a, l) : Money{};
-      lines.push_back({Row::Kind::line, a, l, cost});
-    }
-  }
-  cache.shown_lines = lines.size();
-  MoneySum total;
-  for (const Row& row : lines) total.add(row.amount);
-  cache.shown_total = total.total();
+  // Which lines are shown and what they add up to come from core; here only their order.
+  BudgetFilter shown;
+  shown.text = filter.text;
+  shown.year = filter.year;
+  shown.activity = filter.activity;
+  shown.category = filter.category;
+  shown.funding = filter.funding;
+  const bool grouped = sort_column < 0 || sort_column == col_activity;
+  BudgetView view = budget_view(plan, app.analysis().evaluation, shown, grouped && descending);
+  cache.all_lines = view.all_lines;
+  cache.shown_lines = view.lines.size();
+  cache.shown_total = view.total;
 
-  if (sort_column < 0 || sort_column == col_activity) {
+  if (grouped) {
     // Plan order, grouped by activity with a subtotal after each group. An activity without any
     // line still gets its subtotal row: that row's button adds its first line.
-    if (descending) std::reverse(lines.begin(), lines.end());
-    const std::size_t count = plan.activities.size();
-    std::size_t i = 0;
-    for (std::size_t k = 0; k < count; ++k) {
-      const std::size_t activity = descending ? count - 1 - k : k;
-      if (filter.activity >= 0 && static_cast<std::size_t>(filter.activity) != activity) continue;
-      const bool shown = i < lines.size() && lines[i].activity == activity;
-      if (!shown && !plan.activities[activity].lines.empty()) continue;
-      MoneySum subtotal;
-      for (; i < lines.size() && lines[i].activity == activity; ++i) {
-        cache.rows.push_back(lines[i]);
-        subtotal.add(lines[i].amount);
-      }
-      cache.rows.push_back({Row::Kind::subtotal, activity, 0, subtotal.total()});
-    }
+    cache.rows = std::move(view.grouped);
   } else {
     const auto& line_at = [&](const Row& r) -> const BudgetLine& {
       return plan.activities[r.activity].lines[r.line];
@@ -190,10 +145,10 @@ void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_co
         default: return false;
       }
     };
-    std::stable_sort(lines.begin(), lines.end(), [&](const Row& x, const Row& y) {
+    std::stable_sort(view.lines.begin(), view.lines.end(), [&](const Row& x, const Row& y) {
       return descending ? less(y, x) : less(x, y);
     });
-    cache.rows = std::move(lines);
+    cache.rows = std::move(view.lines);
   }
 
   cache.lines_with_errors.clear();
@@ -318,10 +273,11 @@ void show_new_line(App& app, const std::string& path, int activity) {
 // Adds a line to activity `activity` (one undoable command) and shows it.
 void add_line_to(App& app, std::size_t activity) {
   const std::size_t index = app.plan().activities[activity].lines.size();
-  if (app.execute(AddLine{{activity, index}, new_line(app, activity)}).ok())
+  app.post(AddLine{{activity, index}, new_line(app, activity)}, [&app, activity, index] {
     show_new_line(
         app, "activities[" + std::to_string(activity) + "].lines[" + std::to_string(index) + "]",
         static_cast<int>(activity));
+  });
 }
 
 // The empty budget: a line needs an activity, so the first line comes with a new activity, in one
@@ -332,8 +288,9 @@ void add_first_activity_with_line(App& app) {
   if (activity.lines.back().year == 0 && !activity.years.empty())
     activity.lines.back().year = activity.years.front();
   const std::size_t index = app.plan().activities.size();
-  if (app.execute(AddActivity{index, activity}).ok())
+  app.post(AddActivity{index, activity}, [&app, index] {
     show_new_line(app, "activities[" + std::to_string(index) + "].lines[0]", -1);
+  });
 }
 
 // "+ Nieuwe regel" above the grid: straight into the activity the grid is filtered to, otherwise
@@ -478,13 +435,13 @@ void draw_investment_window(App& app) {
   if (line.investment) {
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::inv_remove, lang))) {
-      app.execute(SetLineInvestment{at, std::nullopt});
+      app.post(SetLineInvestment{at, std::nullopt});
       open = false;
     }
   }
   ImGui::PopID();
   ImGui::End();
-  if (changed) app.execute(SetLineInvestment{at, inv});
+  if (changed) app.post(SetLineInvestment{at, inv});
   if (!open) state.investment_line_id.clear();
 }
 
@@ -508,14 +465,14 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   ImGui::TableSetColumnIndex(col_description);
   ImGui::SetNextItemWidth(-1);
   std::string text;
-  if (edit_text("##description", line.description, text)) app.execute(SetLineDescription{at, text});
+  if (edit_text("##description", line.description, text)) app.post(SetLineDescription{at, text});
   whole_text_tooltip(line.description);
 
   ImGui::TableSetColumnIndex(col_year);
   ImGui::SetNextItemWidth(-1);
   std::int64_t number = 0;
   int year = 0;
-  if (edit_year("##year", line.year, year, lang)) app.execute(SetLineYear{at, year});
+  if (edit_year("##year", line.year, year, lang)) app.post(SetLineYear{at, year});
 
   ImGui::TableSetColumnIndex(col_category);
   ImGui::SetNextItemWidth(-1);
@@ -524,14 +481,11 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           "##category", static_cast<int>(line.category), kCategoryCount,
           [&](int i) { return category_label(static_cast<CostCategory>(i), lang); }, choice,
           ImGuiComboFlags_NoArrowButton)) {
-    const std::string id = line.id;  // `line` may move once the command ran
+    const auto category = static_cast<CostCategory>(choice);
     // Machines and inventory are budgeted as depreciation: ask for the investment at once.
-    if (app.execute(SetLineCategory{at, static_cast<CostCategory>(choice)}).ok() &&
-        static_cast<CostCategory>(choice) == CostCategory::equipment)
-      open_investment(id);
-    ImGui::PopID();
-    ImGui::PopID();
-    return;  // the line changed: draw the rest of it next frame
+    app.post(SetLineCategory{at, category}, [category, id = line.id] {
+      if (category == CostCategory::equipment) open_investment(id);
+    });
   }
 
   ImGui::TableSetColumnIndex(col_organisation);
@@ -543,7 +497,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           "##organisation", current_org, static_cast<int>(plan.organisations.size()),
           [&](int i) { return plan.organisations[static_cast<std::size_t>(i)].name.c_str(); },
           choice, ImGuiComboFlags_NoArrowButton))
-    app.execute(SetLineOrganisation{at, plan.organisations[static_cast<std::size_t>(choice)].id});
+    app.post(SetLineOrganisation{at, plan.organisations[static_cast<std::size_t>(choice)].id});
 
   ImGui::TableSetColumnIndex(col_funding);
   ImGui::SetNextItemWidth(-1);
@@ -551,11 +505,11 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           "##funding", static_cast<int>(line.funding), kFundingCount,
           [&](int i) { return funding_label(static_cast<FundingSource>(i), lang); }, choice,
           ImGuiComboFlags_NoArrowButton))
-    app.execute(SetLineFunding{at, static_cast<FundingSource>(choice)});
+    app.post(SetLineFunding{at, static_cast<FundingSource>(choice)});
 
   ImGui::TableSetColumnIndex(col_unit);
   ImGui::SetNextItemWidth(-1);
-  if (edit_text("##unit", line.unit, text)) app.execute(SetLineUnit{at, text});
+  if (edit_text("##unit", line.unit, text)) app.post(SetLineUnit{at, text});
   whole_text_tooltip(line.unit);
 
   if (line.investment || line.category == CostCategory::equipment) {
@@ -570,18 +524,18 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
     ImGui::TableSetColumnIndex(col_price);
     ImGui::SetNextItemWidth(-1);
     Money price;
-    if (edit_money("##price", line.price, price, lang)) app.execute(SetLinePrice{at, price});
+    if (edit_money("##price", line.price, price, lang)) app.post(SetLinePrice{at, price});
     ImGui::TableSetColumnIndex(col_quantity);
     ImGui::SetNextItemWidth(-1);
     if (edit_decimal("##quantity", line.quantity_milli, 3, number, lang, 0, 1'000'000'000'000))
-      app.execute(SetLineQuantity{at, number});
+      app.post(SetLineQuantity{at, number});
   }
 
   ImGui::TableSetColumnIndex(col_amount);
   text_item_right(format_money(row.amount, lang));
 
   ImGui::TableSetColumnIndex(col_actions);
-  if (ImGui::SmallButton("×")) app.execute(RemoveLine{at});
+  if (ImGui::SmallButton("×")) app.post(RemoveLine{at});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::remove_line, lang));
   ImGui::PopID();
   ImGui::PopID();
@@ -752,7 +706,7 @@ void draw_budget_panel(App& app) {
   ImGui::SameLine();
   const std::string total =
       std::string(tr(filtered ? Str::total_filtered : Str::total, lang)) + ": " +
-      format_money(filtered ? cache.shown_total : app.analysis().evaluation.total.costs, lang);
+      format_money(cache.shown_total, lang);  // unfiltered: the engine's total costs
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(total.c_str()).x);
   text_item(total);
 }

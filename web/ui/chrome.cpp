@@ -175,6 +175,14 @@ void draw_banners(App& app) {
       break;
     }
   }
+  // A refused edit: the plan stays as it was, and the reason is the loader's own.
+  if (const std::string refused = app.command_error_text(); !refused.empty()) {
+    if (begin_banner("##edit_refused", kBannerWarning,
+                     std::string(tr(Str::edit_refused, lang)) + " " + refused, 1)) {
+      if (ImGui::SmallButton(tr(Str::close, lang))) app.dismiss_command_error();
+    }
+    end_banner();
+  }
   const std::string message = app.banner_text();
   if (!message.empty()) {
     if (begin_banner("##message", app.banner_is_error() ? kBannerWarning : kBannerInfo, message,

@@ -1,11 +1,10 @@
 // Cofinanciering: what businesses contribute, in money and in kind (hours × rate), per
 // organisation and year, against the scheme's minimum over the whole period. Totals come from the
-// engine; only the organisation × year split is summed here from the engine's line costs.
+// engine, the organisation × year split from core/views.h.
 #include <imgui.h>
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "app/app.h"
@@ -15,74 +14,21 @@
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
+#include "views.h"
 
 namespace sto::ui {
 
 namespace {
 
-// One organisation's cofinancing per year (year index of the evaluation).
-struct OrganisationRow {
-  std::size_t organisation = 0;  // index in plan.organisations; == size() for unknown ids
-  std::vector<MoneySum> cash, in_kind;
-  std::int64_t in_kind_hours_milli = 0;  // quantity of in-kind lines (hours)
-};
-
-// The organisation × year split, rebuilt only when the plan changes.
-struct SplitCache {
-  std::uint64_t revision = 0;
-  std::vector<OrganisationRow> rows;
-};
-
-const std::vector<OrganisationRow>& split_by_organisation(const App& app) {
-  static SplitCache cache;
-  if (cache.revision == app.document().revision()) return cache.rows;
-  const Plan& plan = app.plan();
-  const Evaluation& ev = app.analysis().evaluation;
-  const std::size_t years = static_cast<std::size_t>(std::max(0, ev.year_count));
-  std::unordered_map<std::string, std::size_t> index_of;
-  for (std::size_t k = 0; k < plan.organisations.size(); ++k)
-    index_of.emplace(plan.organisations[k].id, k);  // the first of duplicate ids, as the engine
-  std::vector<OrganisationRow> all(plan.organisations.size() + 1);
-  for (std::size_t k = 0; k < all.size(); ++k) {
-    all[k].organisation = k;
-    all[k].cash.resize(years);
-    all[k].in_kind.resize(years);
+// The organisation × year split (core/views.h), rebuilt only when the plan changes.
+const std::vector<CofinancingRow>& split_by_organisation(const App& app) {
+  static std::uint64_t revision = 0;
+  static std::vector<CofinancingRow> rows;
+  if (revision != app.document().revision()) {
+    rows = cofinancing_by_organisation(app.plan(), app.analysis().evaluation);
+    revision = app.document().revision();
   }
-  std::vector<bool> has_cofinancing(all.size(), false);
-  if (!ev.line_offset.empty() || plan.activities.empty()) {
-    for (std::size_t a = 0; a < plan.activities.size(); ++a) {
-      const std::vector<BudgetLine>& lines = plan.activities[a].lines;
-      for (std::size_t l = 0; l < lines.size(); ++l) {
-        const BudgetLine& line = lines[l];
-        if (line.funding != FundingSource::cofinancing_cash &&
-            line.funding != FundingSource::cofinancing_in_kind)
-          continue;
-        const auto found = index_of.find(line.organisation_id);
-        const std::size_t org = found == index_of.end() ? plan.organisations.size() : found->second;
-        const int y = ev.year_index(line.year);
-        if (y < 0 || y >= ev.year_count) continue;  // outside the period: not eligible, not counted
-        OrganisationRow& row = all[org];
-        has_cofinancing[org] = true;
-        const Money cost = ev.cost_of(a, l);
-        if (line.funding == FundingSource::cofinancing_cash) {
-          row.cash[static_cast<std::size_t>(y)].add(cost);
-        } else {
-          row.in_kind[static_cast<std::size_t>(y)].add(cost);
-          if (!line.investment) row.in_kind_hours_milli += line.quantity_milli;
-        }
-      }
-    }
-  }
-  cache.rows.clear();
-  // Every business (a business that gives nothing should be visible too), then anyone else who
-  // cofinances, then lines whose organisation is unknown.
-  for (std::size_t k = 0; k < all.size(); ++k) {
-    const bool business =
-        k < plan.organisations.size() && is_business_for_cofinancing(plan.organisations[k]);
-    if (business || has_cofinancing[k]) cache.rows.push_back(std::move(all[k]));
-  }
-  cache.revision = app.document().revision();
-  return cache.rows;
+  return rows;
 }
 
 const char* base_words(CofinancingBase base, Language lang) {
@@ -155,7 +101,7 @@ void draw_table(App& app) {
   const Language lang = app.language();
   const Plan& plan = app.plan();
   const Evaluation& ev = app.analysis().evaluation;
-  const std::vector<OrganisationRow>& rows = split_by_organisation(app);
+  const std::vector<CofinancingRow>& rows = split_by_organisation(app);
   const int years = std::max(0, ev.year_count);
   const float em = ImGui::GetFontSize();
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -194,7 +140,7 @@ void draw_table(App& app) {
   };
   // Two table rows per organisation (money, in kind), shaded per organisation so they read as one.
   const auto draw_row = [&](std::size_t index, int part) {
-    const OrganisationRow& row = rows[index];
+    const CofinancingRow& row = rows[index];
     const bool known = row.organisation < plan.organisations.size();
     const Totals& total = ev.by_organisation[row.organisation];
     {
@@ -221,9 +167,8 @@ void draw_table(App& app) {
       }
       ImGui::TableNextColumn();
       text_disabled(tr(part == 0 ? Str::cf_cash : Str::cf_in_kind, lang));
-      const std::vector<MoneySum>& values = part == 0 ? row.cash : row.in_kind;
-      for (int y = 0; y < years; ++y)
-        amount_cell(values[static_cast<std::size_t>(y)].total(), false);
+      const std::vector<Money>& values = part == 0 ? row.cash : row.in_kind;
+      for (int y = 0; y < years; ++y) amount_cell(values[static_cast<std::size_t>(y)], false);
       amount_cell(part == 0 ? total.cofinancing_cash : total.cofinancing_in_kind, true);
     }
   };

@@ -155,41 +155,4 @@ std::string format_date(Date date, Language language) {
   return text;
 }
 
-bool parse_date(std::string_view text, Date& out) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  if (text.empty()) {
-    out = Date{};
-    return true;
-  }
-  int parts[3] = {0, 0, 0};
-  int digits[3] = {0, 0, 0};
-  int part = 0;
-  for (char c : text) {
-    if (c >= '0' && c <= '9') {
-      if (digits[part] >= 4) return false;
-      parts[part] = parts[part] * 10 + (c - '0');
-      ++digits[part];
-    } else if ((c == '-' || c == '/' || c == '.') && part < 2 && digits[part] > 0) {
-      ++part;
-    } else {
-      return false;
-    }
-  }
-  if (part != 2 || digits[2] == 0) return false;
-  Date date;
-  if (digits[0] == 4) {  // 2024-10-01
-    date = Date{parts[0], parts[1], parts[2]};
-  } else if (digits[2] == 4) {  // 1-10-2024
-    date = Date{parts[2], parts[1], parts[0]};
-  } else {
-    return false;
-  }
-  if (date.year < 1900 || date.month < 1 || date.month > 12 || date.day < 1 ||
-      date.day > days_in_month(date.year, date.month))
-    return false;
-  out = date;
-  return true;
-}
-
 }  // namespace sto::ui

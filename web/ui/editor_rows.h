@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dates.h"  // parse_date: what the date fields accept
 #include "plan.h"
 #include "rules.h"
 
@@ -43,7 +44,5 @@ std::string unused_id(std::string_view stem, const std::vector<std::string>& tak
 
 // A date as people here write it: "01-10-2024" (nl) / "2024-10-01" (en); "" when not set.
 std::string format_date(Date date, Language language);
-// Accepts "1-10-2024", "01-10-2024", "2024-10-01" and "" (not set); false on anything else.
-bool parse_date(std::string_view text, Date& out);
 
 }  // namespace sto::ui

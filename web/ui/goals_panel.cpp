@@ -92,7 +92,7 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
   if (edit_text("##name", ind.name, text)) {
     Indicator changed = ind;
     changed.name = text;
-    app.execute(SetIndicator{g, k, changed});
+    app.post(SetIndicator{g, k, changed});
   }
   if (ImGui::IsItemHovered() && ind.name.empty())
     ImGui::SetTooltip("%s", tr(Str::gl_indicator_name, lang));
@@ -104,11 +104,11 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
   if (edit_text("##unit", ind.unit, text)) {
     Indicator changed = ind;
     changed.unit = text;
-    app.execute(SetIndicator{g, k, changed});
+    app.post(SetIndicator{g, k, changed});
   }
   ImGui::SameLine();
   if (ImGui::SmallButton("×")) {
-    app.execute(RemoveIndicator{g, k});
+    app.post(RemoveIndicator{g, k});
     ImGui::PopID();
     return;
   }
@@ -124,7 +124,7 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
   if (edit_year("##baseline_year", ind.baseline_year, year, lang)) {
     Indicator changed = ind;
     changed.baseline_year = year;
-    app.execute(SetIndicator{g, k, changed});
+    app.post(SetIndicator{g, k, changed});
   }
   const std::vector<int> years = target_years(app, ind);
   const int columns = 1 + static_cast<int>(years.size());
@@ -147,7 +147,7 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
                      kMaxValueMilli)) {
       Indicator changed = ind;
       changed.baseline_milli = number;
-      app.execute(SetIndicator{g, k, changed});
+      app.post(SetIndicator{g, k, changed});
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::gl_baseline_value, lang));
     for (int y : years) {
@@ -169,7 +169,7 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
           changed.targets.push_back({y, start});
           std::sort(changed.targets.begin(), changed.targets.end(),
                     [](const YearValue& a, const YearValue& b) { return a.year < b.year; });
-          app.execute(SetIndicator{g, k, changed});
+          app.post(SetIndicator{g, k, changed});
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::gl_add_target, lang));
       } else {
@@ -180,13 +180,13 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
           Indicator changed = ind;
           changed.targets[static_cast<std::size_t>(target - ind.targets.begin())].value_milli =
               number;
-          app.execute(SetIndicator{g, k, changed});
+          app.post(SetIndicator{g, k, changed});
         }
         if (ImGui::BeginPopupContextItem("##target_menu")) {
           if (ImGui::Selectable(tr(Str::gl_remove_target, lang))) {
             Indicator changed = ind;
             changed.targets.erase(changed.targets.begin() + (target - ind.targets.begin()));
-            app.execute(SetIndicator{g, k, changed});
+            app.post(SetIndicator{g, k, changed});
           }
           ImGui::EndPopup();
         }
@@ -242,7 +242,7 @@ void draw_goal(App& app, std::size_t g) {
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
     std::string text;
-    if (edit_text("##title", goal.title, text)) app.execute(SetGoalTitle{g, text});
+    if (edit_text("##title", goal.title, text)) app.post(SetGoalTitle{g, text});
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
@@ -250,7 +250,7 @@ void draw_goal(App& app, std::size_t g) {
     ImGui::TableNextColumn();
     if (edit_theme("theme", goal.theme, text,
                    std::min(ImGui::GetContentRegionAvail().x, em * 16.0f)))
-      app.execute(SetGoalTheme{g, text});
+      app.post(SetGoalTheme{g, text});
     ImGui::EndTable();
   }
 
@@ -275,13 +275,13 @@ void draw_goal(App& app, std::size_t g) {
     indicator.name = tr(Str::gl_new_indicator, lang);
     if (const Scheme* scheme = app.document().scheme())
       indicator.baseline_year = scheme->first_year() - 1;
-    app.execute(AddIndicator{g, app.plan().goals[g].indicators.size(), indicator});
+    app.post(AddIndicator{g, app.plan().goals[g].indicators.size(), indicator});
   }
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
   const bool remove = ImGui::Button(tr(Str::gl_remove_goal, lang));
   ImGui::PopStyleColor();
-  if (remove) app.execute(RemoveGoal{g});
+  if (remove) app.post(RemoveGoal{g});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::gl_remove_goal_hint, lang));
   ImGui::Unindent(ImGui::GetFontSize() * 1.3f);
   ImGui::Spacing();
@@ -303,7 +303,7 @@ void draw_goals_panel(App& app) {
     Goal goal;
     goal.id = unused_id("doel", ids);
     goal.title = tr(Str::gl_new_goal, lang);
-    app.execute(AddGoal{app.plan().goals.size(), goal});
+    app.post(AddGoal{app.plan().goals.size(), goal});
   }
 }
 

@@ -331,8 +331,7 @@ void draw_table(App& app, const PanelState& st, const NationalResult& r, float h
   ImGui::TableNextColumn();
   text_item_right(format_money(r.total_allocated, lang));
   ImGui::TableNextColumn();
-  const auto cut = checked_sub(r.total_maximum, r.total_allocated);
-  if (cut && cut->cents != 0) text_item_right(format_money(*cut, lang));
+  if (r.total_cut.cents != 0) text_item_right(format_money(r.total_cut, lang));
   ImGui::EndTable();
 }
 

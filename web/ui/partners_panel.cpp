@@ -39,7 +39,7 @@ void draw_region(App& app) {
   form_row(tr(Str::pt_region_name, lang));
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
   std::string name;
-  if (edit_text("##region_name", plan.region.name, name)) app.execute(SetRegionName{name});
+  if (edit_text("##region_name", plan.region.name, name)) app.post(SetRegionName{name});
 
   form_row(tr(Str::pt_region_type, lang));
   ImGui::SetNextItemWidth(260.0f);
@@ -47,14 +47,14 @@ void draw_region(App& app) {
   if (edit_choice(
           "##region_type", type, kRegionTypeCount,
           [&](int i) { return region_type_label(static_cast<RegionType>(i), lang); }, type))
-    app.execute(SetRegionType{static_cast<RegionType>(type)});
+    app.post(SetRegionType{static_cast<RegionType>(type)});
 
   if (scheme != nullptr && scheme->allocation == AllocationMode::fixed_table) {
     form_row(tr(Str::pt_fixed_maximum, lang));
     ImGui::SetNextItemWidth(200.0f);
     Money amount;
     if (edit_money("##fixed_maximum", plan.region.fixed_maximum, amount, lang))
-      app.execute(SetFixedMaximum{amount});
+      app.post(SetFixedMaximum{amount});
     if (scheme->luwe_cap.cents > 0 && plan.region.type == RegionType::techniekluwe)
       note_text(std::string(tr(Str::pt_luwe_cap_note, lang)) + " " +
                 format_money(scheme->luwe_cap, lang));
@@ -63,7 +63,7 @@ void draw_region(App& app) {
     ImGui::SetNextItemWidth(200.0f);
     Money amount;
     if (edit_money("##previous_grant", plan.region.previous_grant, amount, lang))
-      app.execute(SetPreviousGrant{amount});
+      app.post(SetPreviousGrant{amount});
     note_text(std::string(tr(Str::pt_previous_grant_note, lang)) + " " +
               format_percent_bp(scheme->previous_grant_share_bp, lang));
   } else if (scheme != nullptr) {
@@ -101,7 +101,7 @@ void draw_organisation_row(App& app, std::size_t i) {
     focus_organisation = -1;
   }
   std::string text;
-  if (edit_text("##name", org.name, text)) app.execute(RenameOrganisation{i, text});
+  if (edit_text("##name", org.name, text)) app.post(RenameOrganisation{i, text});
 
   ImGui::TableNextColumn();
   ImGui::SetNextItemWidth(-FLT_MIN);
@@ -112,7 +112,7 @@ void draw_organisation_row(App& app, std::size_t i) {
           kind)) {
     Organisation changed = org;
     changed.kind = static_cast<OrganisationKind>(kind);
-    app.execute(SetOrganisation{i, changed});
+    app.post(SetOrganisation{i, changed});
   }
 
   ImGui::TableNextColumn();
@@ -120,7 +120,7 @@ void draw_organisation_row(App& app, std::size_t i) {
   if (edit_text("##brin", org.brin, text)) {
     Organisation changed = org;
     changed.brin = text;
-    app.execute(SetOrganisation{i, changed});
+    app.post(SetOrganisation{i, changed});
   }
 
   ImGui::TableNextColumn();
@@ -128,7 +128,7 @@ void draw_organisation_row(App& app, std::size_t i) {
   if (ImGui::Checkbox("##penvoerder", &penvoerder)) {
     Organisation changed = org;
     changed.penvoerder = penvoerder;
-    app.execute(SetOrganisation{i, changed});
+    app.post(SetOrganisation{i, changed});
   }
 
   ImGui::TableNextColumn();
@@ -141,7 +141,7 @@ void draw_organisation_row(App& app, std::size_t i) {
     changed.counts_as_business = business == by_kind ? BusinessStatus::by_kind
                                  : business          ? BusinessStatus::yes
                                                      : BusinessStatus::no;
-    app.execute(SetOrganisation{i, changed});
+    app.post(SetOrganisation{i, changed});
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
@@ -155,11 +155,11 @@ void draw_organisation_row(App& app, std::size_t i) {
   if (ImGui::Checkbox("##partner", &partner)) {
     Organisation changed = org;
     changed.partner = partner;
-    app.execute(SetOrganisation{i, changed});
+    app.post(SetOrganisation{i, changed});
   }
 
   ImGui::TableNextColumn();
-  if (ImGui::SmallButton("×")) app.execute(RemoveOrganisation{i});
+  if (ImGui::SmallButton("×")) app.post(RemoveOrganisation{i});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::pt_remove_organisation, lang));
   ImGui::PopID();
 }
@@ -203,7 +203,8 @@ void draw_organisations(App& app) {
     org.id = unused_id("org", ids);
     org.name = tr(Str::pt_new_organisation, lang);
     const std::size_t index = orgs.size();
-    if (app.execute(AddOrganisation{index, org}).ok()) focus_organisation = static_cast<int>(index);
+    app.post(AddOrganisation{index, org},
+             [index] { focus_organisation = static_cast<int>(index); });
   }
 }
 
@@ -242,7 +243,7 @@ void draw_count_row(App& app, std::size_t i) {
           static_cast<int>(k) != org) {
         StudentCount changed = count;
         changed.organisation_id = plan.organisations[k].id;
-        app.execute(SetStudentCount{i, changed});
+        app.post(SetStudentCount{i, changed});
       }
       ImGui::PopID();
     }
@@ -256,7 +257,7 @@ void draw_count_row(App& app, std::size_t i) {
           "##path", learning_path, 4, [](int k) { return kPathLabels[k]; }, learning_path)) {
     StudentCount changed = count;
     changed.path = static_cast<LearningPath>(learning_path);
-    app.execute(SetStudentCount{i, changed});
+    app.post(SetStudentCount{i, changed});
   }
 
   ImGui::TableNextColumn();
@@ -265,7 +266,7 @@ void draw_count_row(App& app, std::size_t i) {
   if (edit_text("##profile", count.profile, text)) {
     StudentCount changed = count;
     changed.profile = text;
-    app.execute(SetStudentCount{i, changed});
+    app.post(SetStudentCount{i, changed});
   }
 
   ImGui::TableNextColumn();
@@ -275,7 +276,7 @@ void draw_count_row(App& app, std::size_t i) {
     if (parse_date(text, date)) {
       StudentCount changed = count;
       changed.count_date = date;
-      app.execute(SetStudentCount{i, changed});
+      app.post(SetStudentCount{i, changed});
     } else {
       ImGui::OpenPopup("##bad_date");  // the old date stays; say why
     }
@@ -291,11 +292,11 @@ void draw_count_row(App& app, std::size_t i) {
   if (edit_int("##students", count.students, students, lang, 0, 1000000)) {
     StudentCount changed = count;
     changed.students = students;
-    app.execute(SetStudentCount{i, changed});
+    app.post(SetStudentCount{i, changed});
   }
 
   ImGui::TableNextColumn();
-  if (ImGui::SmallButton("×")) app.execute(RemoveStudentCount{i});
+  if (ImGui::SmallButton("×")) app.post(RemoveStudentCount{i});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::pt_remove_student_count, lang));
   ImGui::PopID();
 }
@@ -352,7 +353,7 @@ void draw_student_counts(App& app) {
       if (scheme != nullptr) count.count_date = scheme->count_date;
     }
     const std::size_t index = plan.student_counts.size();
-    if (app.execute(AddStudentCount{index, count}).ok()) focus_count = static_cast<int>(index);
+    app.post(AddStudentCount{index, count}, [index] { focus_count = static_cast<int>(index); });
   }
 }
 

@@ -110,7 +110,7 @@ void commit(App& app, std::size_t index, OverrideKind kind, std::int64_t value) 
   const Scenario& scenario = app.plan().scenarios[index];
   const ScenarioOverride* existing = find_override(scenario, kind);
   if (value == base_value(app, kind)) {
-    if (existing != nullptr) app.execute(ResetScenarioOverride{index, kind, ""});
+    if (existing != nullptr) app.post(ResetScenarioOverride{index, kind, ""});
     return;
   }
   if (existing != nullptr && existing->value == value) return;
@@ -119,7 +119,7 @@ void commit(App& app, std::size_t index, OverrideKind kind, std::int64_t value) 
   o.value = value;
   if (kind == OverrideKind::hourly_rate)
     o.replaces = existing != nullptr ? existing->replaces : kDefaultHourlyRateCents;
-  app.execute(SetScenarioOverride{index, o});
+  app.post(SetScenarioOverride{index, o});
 }
 
 // One row of the assumptions table; highlighted when the scenario overrides it.
@@ -179,7 +179,7 @@ void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
   ImGui::TableNextColumn();
   if (o != nullptr) {
     if (ImGui::Button((std::string(tr(Str::sc_reset, lang)) + "##reset_" + id).c_str()))
-      app.execute(ResetScenarioOverride{index, spec.kind, ""});
+      app.post(ResetScenarioOverride{index, spec.kind, ""});
   }
 }
 
@@ -212,17 +212,21 @@ void base_row(App& app, std::size_t index) {
   if (edit_choice("##sc_cofinancing_base", current, 2, label, chosen)) {
     const CofinancingBase wanted =
         chosen == 1 ? CofinancingBase::subsidy : CofinancingBase::total_costs;
-    // Drop overrides that say something else, then add one unless the base already says it.
-    for (const ScenarioOverride& other : std::vector<ScenarioOverride>(scenario.overrides))
+    // Drop overrides that say something else, then add one unless the base already says it: one
+    // undo step (unlabelled, it reads as its first command).
+    std::vector<Command> commands;
+    for (const ScenarioOverride& other : scenario.overrides)
       if (other.kind == OverrideKind::cofinancing_base && other.target != target_of(wanted))
-        app.execute(ResetScenarioOverride{index, OverrideKind::cofinancing_base, other.target});
+        commands.push_back(
+            ResetScenarioOverride{index, OverrideKind::cofinancing_base, other.target});
     if (wanted != base) {
       ScenarioOverride add;
       add.kind = OverrideKind::cofinancing_base;
       add.target = target_of(wanted);
-      if (find_override(app.plan().scenarios[index], add.kind, add.target) == nullptr)
-        app.execute(SetScenarioOverride{index, add});
+      if (find_override(scenario, add.kind, add.target) == nullptr)
+        commands.push_back(SetScenarioOverride{index, add});
     }
+    if (!commands.empty()) app.execute_group({}, std::move(commands));
   }
   ImGui::TableNextColumn();
   ImGui::AlignTextToFramePadding();
@@ -231,7 +235,7 @@ void base_row(App& app, std::size_t index) {
   ImGui::TableNextColumn();
   if (o != nullptr &&
       ImGui::Button((std::string(tr(Str::sc_reset, lang)) + "##reset_cofinancing_base").c_str()))
-    app.execute(ResetScenarioOverride{index, OverrideKind::cofinancing_base, o->target});
+    app.post(ResetScenarioOverride{index, OverrideKind::cofinancing_base, o->target});
 }
 
 // [SECTION] Formatting of figures and differences
@@ -390,10 +394,10 @@ void draw_tabs(App& app) {
     Scenario scenario;
     scenario.id = "sc-" + std::to_string(n);
     scenario.name = std::string(tr(Str::sc_default_name, lang)) + " " + std::to_string(n);
-    if (app.execute(AddScenario{plan.scenarios.size(), scenario}).ok()) {
-      st.selected_id = scenario.id;
+    app.post(AddScenario{plan.scenarios.size(), scenario}, [&st, id = scenario.id] {
+      st.selected_id = id;
       st.steer_tabs = true;
-    }
+    });
   }
   ImGui::EndTabBar();
   if (plan.scenarios.empty()) {
@@ -415,10 +419,10 @@ void draw_editor(App& app, std::size_t index, const ComparisonColumn& base,
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20.0f);
   std::string name;
   if (edit_text("##sc_name", scenario.name, name) && !name.empty())
-    app.execute(RenameScenario{index, name});
+    app.post(RenameScenario{index, name});
   ImGui::SameLine();
   if (ImGui::Button((std::string(tr(Str::sc_remove, lang)) + "##sc_remove").c_str())) {
-    app.execute(RemoveScenario{index});
+    app.post(RemoveScenario{index});
     state().drag.active = false;
     return;
   }
@@ -476,7 +480,7 @@ void draw_editor(App& app, std::size_t index, const ComparisonColumn& base,
     text_item(describe_override(o).in(lang));
     ImGui::SameLine();
     if (ImGui::SmallButton((std::string(tr(Str::sc_reset, lang)) + "##reset_other").c_str()))
-      app.execute(ResetScenarioOverride{index, o.kind, o.target});
+      app.post(ResetScenarioOverride{index, o.kind, o.target});
     ImGui::PopID();
   }
   for (const ScenarioIssue& issue : column.issues)

@@ -37,10 +37,10 @@ void draw_plan_settings(App& app) {
   form_row(tr(Str::st_title, lang));
   ImGui::SetNextItemWidth(field_width(30.0f));
   std::string text;
-  if (edit_text("##title", plan.title, text)) app.execute(SetPlanTitle{text});
+  if (edit_text("##title", plan.title, text)) app.post(SetPlanTitle{text});
   form_row(tr(Str::st_notes, lang));
   ImGui::PushItemWidth(-FLT_MIN);
-  if (edit_text("##notes", plan.notes, text, true)) app.execute(SetPlanNotes{text});
+  if (edit_text("##notes", plan.notes, text, true)) app.post(SetPlanNotes{text});
   ImGui::PopItemWidth();
   ImGui::EndTable();
 }
@@ -64,7 +64,7 @@ void draw_scheme_settings(App& app) {
           "##scheme", current, static_cast<int>(schemes.schemes.size()),
           [&](int i) { return schemes.schemes[static_cast<std::size_t>(i)].name.in(lang).c_str(); },
           chosen))
-    app.execute(SetScheme{schemes.schemes[static_cast<std::size_t>(chosen)].id});
+    app.post(SetScheme{schemes.schemes[static_cast<std::size_t>(chosen)].id});
   if (scheme == nullptr) {
     text_item_colored(kColorError, std::string(tr(Str::no_scheme, lang)) + ": " + plan.scheme_id);
   } else {
@@ -91,7 +91,7 @@ void draw_scheme_settings(App& app) {
             "##cofinancing_option", option, static_cast<int>(options.size()),
             [&](int i) { return options[static_cast<std::size_t>(i)].name.in(lang).c_str(); },
             picked))
-      app.execute(SetCofinancingOption{options[static_cast<std::size_t>(picked)].id});
+      app.post(SetCofinancingOption{options[static_cast<std::size_t>(picked)].id});
     if (!plan.cofinancing_option.empty() && active != nullptr &&
         active->id != plan.cofinancing_option)
       text_item_colored(kColorError, std::string(tr(Str::st_option_unknown, lang)) + ": " +
@@ -113,7 +113,7 @@ void draw_scheme_settings(App& app) {
       std::optional<CofinancingBase> value;
       if (new_base == 1) value = CofinancingBase::total_costs;
       if (new_base == 2) value = CofinancingBase::subsidy;
-      app.execute(SetCofinancingBase{value});
+      app.post(SetCofinancingBase{value});
     }
     note_text(tr(Str::st_base_note, lang));
   }

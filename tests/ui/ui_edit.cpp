@@ -1,0 +1,217 @@
+// Headless UI test of removing rows while they are drawn: the first, a middle and the last budget
+// line of an activity, organisation and student count are removed through their "×" buttons
+// (activated through the accessibility bridge, as a click), and the rows that remain are checked;
+// also where a finding's path leads (a whole list, such as "organisations", to its section).
+// Run natively and under AddressSanitizer + UBSan (scripts/build.sh sanitize), where reading a
+// removed row during the frame that removed it fails the run.
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "access/access.h"
+#include "app/app.h"
+#include "app/item_registry.h"
+#include "file_format.h"
+
+namespace {
+
+int failures = 0;
+int checks = 0;
+
+void expect(bool condition, const std::string& what) {
+  ++checks;
+  if (!condition) {
+    std::fprintf(stderr, "FAILED: %s\n", what.c_str());
+    ++failures;
+  }
+}
+
+void draw_frames(sto::ui::App& app, int frames) {
+  ImGuiIO& io = ImGui::GetIO();
+  for (int i = 0; i < frames; ++i) {
+    io.DisplaySize = ImVec2(1280, 1600);  // tall enough for every row of both partner tables
+    io.DeltaTime = 1.0f / 60.0f;
+    sto::ui::begin_item_recording();
+    sto::access::begin_frame();
+    ImGui::NewFrame();
+    sto::access::after_new_frame();
+    app.draw();
+    ImGui::Render();
+    sto::access::end_frame(app.access_page_state());
+  }
+}
+
+// The mirror's ids of the items named exactly `name`, in the order they were drawn.
+std::vector<unsigned> node_ids_named(const std::string& name) {
+  const std::string& mirror = sto::access::last_published();
+  std::vector<unsigned> ids;
+  const std::string key = "\"name\":\"" + name + "\"";
+  for (std::size_t at = mirror.find(key); at != std::string::npos; at = mirror.find(key, at + 1)) {
+    const std::size_t id = mirror.rfind("{\"id\":", at);
+    if (id != std::string::npos)
+      ids.push_back(static_cast<unsigned>(std::stoul(mirror.substr(id + 6))));
+  }
+  return ids;
+}
+
+// Presses the `index`-th "×" button on screen (counted from `first`) as a click would.
+void press_remove(sto::ui::App& app, std::size_t first, std::size_t index,
+                  const std::string& what) {
+  const std::vector<unsigned> buttons = node_ids_named("×");
+  expect(first + index < buttons.size(), what + ": the remove button is on screen");
+  if (first + index >= buttons.size()) return;
+  sto::access::request_activate(buttons[first + index]);
+  draw_frames(app, 3);
+}
+
+// Five of each, each with its own name or number, none referred to by anything else but the
+// student counts (to o3, which stays).
+sto::Plan test_plan() {
+  sto::Plan plan;
+  plan.title = "Verwijdertest";
+  plan.scheme_id = "sto-2025-2028";
+  for (int i = 1; i <= 5; ++i) {
+    sto::Organisation o;
+    o.id = "o" + std::to_string(i);
+    o.name = "Organisatie " + std::to_string(i);
+    o.kind = sto::OrganisationKind::other;
+    plan.organisations.push_back(o);
+    sto::StudentCount count;
+    count.organisation_id = "o3";
+    count.profile = "PIE";
+    count.count_date = sto::Date{2024, 10, 1};
+    count.students = i;
+    plan.student_counts.push_back(count);
+  }
+  sto::Activity activity;
+  activity.id = "a1";
+  activity.title = "Techniekweek";
+  activity.years = {2025};
+  for (int i = 1; i <= 5; ++i) {
+    sto::BudgetLine line;
+    line.id = "l" + std::to_string(i);
+    // Longer than the short-string buffer: a removed line's text is freed memory for ASan.
+    line.description = "Regel nummer " + std::to_string(i) + " met een lange omschrijving";
+    line.year = 2025;
+    line.price = sto::Money{1000 * i};
+    line.quantity_milli = 1000;
+    activity.lines.push_back(line);
+  }
+  plan.activities.push_back(activity);
+  return plan;
+}
+
+std::string organisation_names(const sto::Plan& plan) {
+  std::string names;
+  for (const sto::Organisation& o : plan.organisations) names += (names.empty() ? "" : ",") + o.id;
+  return names;
+}
+std::string student_numbers(const sto::Plan& plan) {
+  std::string numbers;
+  for (const sto::StudentCount& c : plan.student_counts)
+    numbers += (numbers.empty() ? "" : ",") + std::to_string(c.students);
+  return numbers;
+}
+std::string line_ids(const sto::Plan& plan) {
+  std::string ids;
+  for (const sto::BudgetLine& l : plan.activities[0].lines) ids += (ids.empty() ? "" : ",") + l.id;
+  return ids;
+}
+
+}  // namespace
+
+int main() {
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;
+  {
+    sto::ui::App app;
+    app.set_pixel_ratio(1.0f);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    const std::string loaded = app.load_plan_json_for_api(sto::save_plan(test_plan()));
+    expect(loaded == "{\"ok\":true}", "the test plan loads: " + loaded);
+
+    // Begroting, filtered to the activity: its lines' "×" buttons in plan order.
+    app.open_budget_for_activity(0);
+    draw_frames(app, 3);
+    press_remove(app, 0, 0, "first line");
+    expect(line_ids(app.plan()) == "l2,l3,l4,l5", "first line removed: " + line_ids(app.plan()));
+    press_remove(app, 0, 2, "middle line");
+    expect(line_ids(app.plan()) == "l2,l3,l5", "middle line removed: " + line_ids(app.plan()));
+    press_remove(app, 0, 2, "last line");
+    expect(line_ids(app.plan()) == "l2,l3", "last line removed: " + line_ids(app.plan()));
+    expect(app.plan().activities[0].lines[1].description.rfind("Regel nummer 3", 0) == 0,
+           "the remaining lines keep their own fields");
+
+    // Regio & partners: the organisations' buttons first, then the student counts'.
+    app.select_section(sto::ui::Section::partners);
+    draw_frames(app, 3);
+    expect(node_ids_named("×").size() == 10, "every organisation and count row has its button");
+    press_remove(app, 0, 0, "first organisation");
+    expect(organisation_names(app.plan()) == "o2,o3,o4,o5",
+           "first organisation removed: " + organisation_names(app.plan()));
+    press_remove(app, 0, 2, "middle organisation");
+    expect(organisation_names(app.plan()) == "o2,o3,o5",
+           "middle organisation removed: " + organisation_names(app.plan()));
+    press_remove(app, 0, 2, "last organisation");
+    expect(organisation_names(app.plan()) == "o2,o3",
+           "last organisation removed: " + organisation_names(app.plan()));
+    // o3 is counted in every student count: removing it is refused, with the reason on screen.
+    press_remove(app, 0, 1, "a counted organisation");
+    expect(organisation_names(app.plan()) == "o2,o3", "a counted organisation stays");
+    expect(app.command_error_text().find("student_counts[0].organisation_id") != std::string::npos,
+           "the refusal says why: " + app.command_error_text());
+    expect(sto::access::last_published().find("Wijziging niet doorgevoerd") != std::string::npos,
+           "the refusal is in the mirror");
+    app.dismiss_command_error();
+    draw_frames(app, 2);
+
+    const std::size_t counts = 2;  // the count rows' buttons follow the two organisations'
+    press_remove(app, counts, 0, "first student count");
+    expect(student_numbers(app.plan()) == "2,3,4,5",
+           "first student count removed: " + student_numbers(app.plan()));
+    press_remove(app, counts, 2, "middle student count");
+    expect(student_numbers(app.plan()) == "2,3,5",
+           "middle student count removed: " + student_numbers(app.plan()));
+    press_remove(app, counts, 2, "last student count");
+    expect(student_numbers(app.plan()) == "2,3",
+           "last student count removed: " + student_numbers(app.plan()));
+
+    // A finding opens the section that shows its place, also one about a whole list.
+    struct Route {
+      const char* path;
+      sto::ui::Section section;
+    };
+    const Route routes[] = {{"organisations", sto::ui::Section::partners},  // NO_MBO, TOO_FEW_VMBO
+                            {"student_counts", sto::ui::Section::partners},
+                            {"organisations[1].brin", sto::ui::Section::partners},
+                            {"activities[0].lines[1].year", sto::ui::Section::budget},
+                            {"activities[0]", sto::ui::Section::activities},
+                            {"goals[0].indicators[0]", sto::ui::Section::goals},
+                            {"scheme_id", sto::ui::Section::settings},
+                            {"", sto::ui::Section::overview}};
+    for (const Route& route : routes) {
+      app.go_to_path(route.path);
+      draw_frames(app, 2);
+      const std::string section = "\"section\":" + std::to_string(static_cast<int>(route.section));
+      expect(app.ui_json().find(section + ",") != std::string::npos,
+             std::string("a finding at '") + route.path + "' opens its section: " + app.ui_json());
+    }
+    app.ui_state().highlight_path.clear();
+    app.ui_state().scroll_to_highlight = false;
+
+    // Every removal is one undo step: nine of them, and the plan is whole again.
+    for (int i = 0; i < 9; ++i) expect(app.undo(), "undo " + std::to_string(i + 1));
+    expect(line_ids(app.plan()) == "l1,l2,l3,l4,l5" &&
+               organisation_names(app.plan()) == "o1,o2,o3,o4,o5" &&
+               student_numbers(app.plan()) == "1,2,3,4,5",
+           "undo brings every row back");
+  }
+  ImGui::DestroyContext();
+  std::printf("%d passed, %d failed\n", checks - failures, failures);
+  return failures == 0 ? 0 : 1;
+}
