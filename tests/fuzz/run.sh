@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-20}
 out=build/fuzz
 cxx=${FUZZ_CXX:-clang++}
-sources="core/file_format.cpp core/validate.cpp core/migrate.cpp core/serialize.cpp core/dates.cpp core/plan_equal.cpp"
+sources="core/file_format.cpp core/validate.cpp core/migrate.cpp core/serialize.cpp core/dates.cpp core/plan_equal.cpp core/override_kinds.cpp"
 binary=$out/fuzz_load_plan
 mkdir -p "$out/corpus" "$out/seeds"
 
