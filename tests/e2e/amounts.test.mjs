@@ -45,6 +45,9 @@ for (const width of [1024, 1280, 1920]) {
     await page.evaluate((list) => window.stoplan.combineFiles(
       list.map((f) => new File([f.text], f.name, { type: 'application/json' }))), files);
     await waitFrames(page, 4);
+    // And compare the plan with another, so "Vergelijken" shows its changes and figures.
+    await page.evaluate((f) => window.stoplan.compareFile(new File([f.text], f.name, { type: 'application/json' })), files[2]);
+    await waitFrames(page, 4);
 
     const problems = [];
     let views = 0;
@@ -56,7 +59,7 @@ for (const width of [1024, 1280, 1920]) {
         }
         assert.equal((await page.evaluate(() => window.stoplan.uiState())).presentation, presentation);
         const sections = await page.evaluate(() => [...document.querySelectorAll('#access nav button')].map((b) => b.textContent));
-        assert.equal(sections.length, 12);
+        assert.equal(sections.length, 13);
         for (let i = 0; i < sections.length; ++i) {
           await openSection(page, i);
           ++views;
@@ -73,7 +76,7 @@ for (const width of [1024, 1280, 1920]) {
         assert.equal((await page.evaluate(() => window.stoplan.uiState())).language, 'en');
       }
     }
-    assert.equal(views, 48);
+    assert.equal(views, 52);
     assert.deepEqual(problems, []);
     assert.deepEqual(page.problems, []);
   });
