@@ -13,6 +13,7 @@
 #include "engine.h"
 #include "file_format.h"
 #include "labels.h"
+#include "validate.h"
 
 namespace sto {
 
@@ -307,6 +308,14 @@ RegionTableResult import_regions_csv(std::string_view csv) {
     result.issues.push_back({1, text(std::move(nl), std::move(en))});
     return result;
   };
+  // The page passes the file's bytes unchanged: a spreadsheet saved as "CSV" (Windows-1252) or as
+  // UTF-16 would otherwise show region names with replacement characters.
+  if (csv.find('\0') != std::string_view::npos || !is_valid_utf8(csv.data(), csv.size()))
+    return fatal(
+        "Het bestand is geen UTF-8-tekst. Sla het in de spreadsheet op als \"CSV UTF-8\" en "
+        "importeer het opnieuw.",
+        "The file is not UTF-8 text. Save it from the spreadsheet as \"CSV UTF-8\" and import it "
+        "again.");
   std::vector<CsvRow> records = read_csv(csv, separator);
   records.erase(std::remove_if(records.begin(), records.end(),  // empty lines
                                [](const CsvRow& r) {

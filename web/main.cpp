@@ -295,8 +295,8 @@ void sto_api_add_combine_file(const char* name, const char* data, int size) {
 }
 
 // A region table CSV for "Landelijk overzicht".
-void sto_api_import_regions_csv(const char* name, const char* text) {
-  runtime.app->set_region_csv(name, text);
+void sto_api_import_regions_csv(const char* name, const char* data, int size) {
+  runtime.app->set_region_csv(name, page_bytes(data, size));
   runtime.settle_frames = 3;
 }
 

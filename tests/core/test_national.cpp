@@ -221,5 +221,25 @@ TEST_CASE("CSV export of the allocation", "[national][csv]") {
   CHECK(en.find("rank,name,type") != std::string::npos);
 }
 
+TEST_CASE("CSV import: Windows-1252 and UTF-16 files are refused, a UTF-8 BOM is fine",
+          "[national][csv]") {
+  const std::string header = "naam;soort;leerlingen_bbkb;leerlingen_gl;vorige_toekenning_eur\n";
+  const RegionTableResult utf8 =
+      import_regions_csv("\xEF\xBB\xBF" + header + "Zo\xC3\xABterwoude;techniekregio;1;1;0\n");
+  REQUIRE(utf8.rows.size() == 1);
+  CHECK(utf8.rows[0].name == "Zo\xC3\xABterwoude");
+
+  const RegionTableResult cp1252 =
+      import_regions_csv(header + "Zo\xEBterwoude;techniekregio;1;1;0\n");
+  CHECK(cp1252.fatal);
+  CHECK(cp1252.rows.empty());
+  REQUIRE(cp1252.issues.size() == 1);
+  CHECK(cp1252.issues[0].message.nl.find("geen UTF-8-tekst") != std::string::npos);
+
+  std::string utf16 = "\xFF\xFE";
+  for (char c : header) utf16 += std::string{c, '\0'};
+  CHECK(import_regions_csv(utf16).fatal);
+}
+
 }  // namespace
 }  // namespace sto

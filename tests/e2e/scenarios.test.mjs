@@ -162,6 +162,28 @@ test('a region CSV with one bad row: the row is named and the rest is imported',
   assert.deepEqual(page.problems, []);
 });
 
+test('a region CSV file saved as Windows-1252 is refused with how to save it; UTF-8 names stay whole', async (t) => {
+  const { page } = await freshApp(t, session, { viewport: { width: 1280, height: 2400 } });
+  await clickItem(page, 'Landelijk overzicht');
+  const header = 'naam;soort;leerlingen_bbkb;leerlingen_gl;vorige_toekenning_eur;vast_bedrag_eur\n';
+  const importBytes = (bytes, name) => page.evaluate(({ list, fileName }) =>
+    window.stoplan.importRegionsFile(new File([new Uint8Array(list)], fileName, { type: 'text/csv' })),
+  { list: bytes, fileName: name });
+
+  // "Zoëterwoude" with ë as the single byte 0xEB, as Excel's plain "CSV" saves it.
+  const latin1 = [...Buffer.from(header + 'Zo'), 0xeb, ...Buffer.from('terwoude;techniekregio;1;1;0;0\n')];
+  await importBytes(latin1, 'regios.csv');
+  await waitFrames(page, 3);
+  assert.ok(await itemRect(page,
+    'Het bestand is geen UTF-8-tekst. Sla het in de spreadsheet op als "CSV UTF-8" en importeer het opnieuw.'));
+  assert.ok(await itemRect(page, "Regiotabel: Ingebouwde fictieve tabel (78 regio's)"), 'the table in use stays');
+
+  await importBytes([...Buffer.from(header + 'Zoëterwoude;techniekregio;1;1;0;0\n')], 'regios-utf8.csv');
+  await waitFrames(page, 3);
+  assert.ok(await itemRect(page, 'Zoëterwoude'));
+  assert.deepEqual(page.problems, []);
+});
+
 test('several plan files combined: one row each with totals; Openen opens one', async (t) => {
   const { page } = await freshApp(t, session);
   const files = ['voorbeeldregio.json', 'klein-voorbeeld-2020.json'].map((name) => ({

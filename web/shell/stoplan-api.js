@@ -115,14 +115,8 @@
 
   function compareFile(file) { return passFile(file, 'sto_api_compare_file'); }
 
-  // The region table is read as text: its names are shown, never stored in a plan.
-  function importRegionsFile(file) {
-    return file.slice(0, kMaxFileBytes + 1).text().then(function (text) {
-      withHeapStrings([file.name, text], function (name, body) {
-        call('sto_api_import_regions_csv', null, ['number', 'number'], [name, body]);
-      });
-    });
-  }
+  // The region table's bytes too: the core refuses a file that is not UTF-8 and says how to save it.
+  function importRegionsFile(file) { return passFile(file, 'sto_api_import_regions_csv'); }
 
   // Called by the app after a button click (the click's user activation still allows a picker).
   function pickFiles(purpose) {
