@@ -231,6 +231,36 @@ test('on a tablet a tapped amount field gets a real input and the touch keyboard
   assert.deepEqual(page.problems, []);
 });
 
+test('a tablet held upright (768 px): names, sliders and the language switch keep their room', async (t) => {
+  const { page } = await freshApp(t, session, { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
+  const onScreen = (rect, what) => assert.ok(rect && rect.x >= 0 && rect.x + rect.width <= 768,
+    `${what} whole on screen: ${JSON.stringify(rect)}`);
+  const itemRect = (label) => page.evaluate((l) => window.stoplan.itemRect(l), label);
+  onScreen(await itemRect('English'), 'the language switch');
+
+  await clickItem(page, 'Regio & partners');
+  // The organisations table scrolls sideways rather than squeezing the name column to nothing.
+  const name = await page.evaluate(() => {
+    const r = document.querySelector('#access input[aria-label="Naam"]').getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  assert.ok(name.width >= 150, `the first organisation's name field is wide enough to read: ${JSON.stringify(name)}`);
+  await page.touchscreen.tap(name.x + name.width / 2, name.y + name.height / 2);
+  await waitFrames(page, 4);
+  await page.evaluate(() => document.activeElement.select());
+  await page.keyboard.insertText('ROC Tablet');
+  await waitFrames(page, 3);
+  await clickItem(page, 'Regio & partners');
+  assert.equal((await plan(page)).organisations[0].name, 'ROC Tablet');
+
+  await clickItem(page, "Scenario's");
+  const slider = await itemRect('##sc_hourly_rate');
+  onScreen(slider, 'the hourly rate slider');
+  assert.ok(slider.width >= 100, `the slider has room to drag: ${JSON.stringify(slider)}`);
+  onScreen(await itemRect('Scenario verwijderen'), 'the remove button beside the name');
+  assert.deepEqual(page.problems, []);
+});
+
 test('IME composition and a dead key type "financiën"; Escape reverts a field; Ctrl+V pastes', async (t) => {
   const { page, context } = await freshApp(t, session);
   await openSection(page, 'Regio & partners');

@@ -109,7 +109,7 @@ void draw_top_bar(App& app) {
   // Right side: save status, the nudge to download, the language switch. The language switch
   // must always be reachable, so the region's name and then details give way on narrow screens.
   std::string status = app.save_status_text();
-  const bool nudge = app.only_in_browser();
+  bool nudge = app.only_in_browser();
   const char* nudge_text = tr(Str::only_in_browser, lang);
   const char* switch_label = tr(Str::language_switch, lang);
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -122,6 +122,9 @@ void draw_top_bar(App& app) {
   float available = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX();
   if (right_width() > available && status.find(" · ") != std::string::npos)
     status.erase(status.find(" · "));
+  // A tablet held upright: then the nudge, then the status give way too.
+  if (right_width() > available) nudge = false;
+  if (right_width() > available) status.clear();
   const std::string region = std::string(tr(Str::region, lang)) + ": " + app.plan().region.name;
   if (ImGui::CalcTextSize(region.c_str()).x + style.ItemSpacing.x + right_width() <= available)
     text_disabled(region);
@@ -132,8 +135,10 @@ void draw_top_bar(App& app) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::only_in_browser_hint, lang));
     ImGui::SameLine();
   }
-  text_item(status);
-  ImGui::SameLine();
+  if (!status.empty()) {
+    text_item(status);
+    ImGui::SameLine();
+  }
   if (ImGui::SmallButton(switch_label)) app.toggle_language();
   ImGui::EndMenuBar();
 }

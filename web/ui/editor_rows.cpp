@@ -94,7 +94,7 @@ bool highlight_row(App& app, const std::string& prefix) {
 }
 
 void scroll_to_row(App& app) {
-  ImGui::SetScrollHereY(0.3f);
+  scroll_page_here(0.3f);
   app.ui_state().scroll_to_highlight = false;
 }
 

@@ -97,7 +97,7 @@ void draw_organisation_row(App& app, std::size_t i) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (focus_organisation == static_cast<int>(i)) {
     ImGui::SetKeyboardFocusHere();
-    ImGui::SetScrollHereY(0.5f);
+    scroll_page_here(0.5f);
     focus_organisation = -1;
   }
   std::string text;
@@ -171,8 +171,13 @@ void draw_organisations(App& app) {
   note_text(tr(Str::pt_organisations_note, lang));
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
-  if (ImGui::BeginTable("##organisations", 8, flags)) {
-    const float em = ImGui::GetFontSize();
+  const float em = ImGui::GetFontSize();
+  // The name never narrower than 12 em; the check-box columns as wide as their headers.
+  float least_width = (12.0f + 1.2f + 10.0f + 5.5f + 1.6f) * em + table_cell_padding(8);
+  for (Str header : {Str::pt_column_penvoerder, Str::pt_column_business, Str::pt_column_partner})
+    least_width += ImGui::CalcTextSize(tr(header, lang)).x;
+  if (begin_wide_table("##organisations", 8, flags, least_width, static_cast<int>(orgs.size()),
+                       true)) {
     ImGui::TableSetupColumn("##findings", ImGuiTableColumnFlags_WidthFixed, em * 1.2f);
     ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(tr(Str::pt_column_kind, lang), ImGuiTableColumnFlags_WidthFixed,
@@ -227,7 +232,7 @@ void draw_count_row(App& app, std::size_t i) {
   for (std::size_t k = 0; k < plan.organisations.size(); ++k)
     if (plan.organisations[k].id == count.organisation_id) org = static_cast<int>(k);
   if (focus_count == static_cast<int>(i)) {
-    ImGui::SetScrollHereY(0.5f);
+    scroll_page_here(0.5f);
     focus_count = -1;
   }
   const std::string unknown =
@@ -313,8 +318,11 @@ void draw_student_counts(App& app) {
   note_text(intro);
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
-  if (ImGui::BeginTable("##student_counts", 7, flags)) {
-    const float em = ImGui::GetFontSize();
+  const float em = ImGui::GetFontSize();
+  const float least_width =
+      (1.2f + 12.0f + 4.5f + 6.0f + 7.0f + 5.5f + 1.6f) * em + table_cell_padding(7);
+  if (begin_wide_table("##student_counts", 7, flags, least_width,
+                       static_cast<int>(plan.student_counts.size()), true)) {
     ImGui::TableSetupColumn("##findings", ImGuiTableColumnFlags_WidthFixed, em * 1.2f);
     ImGui::TableSetupColumn(tr(Str::ed_column_organisation, lang),
                             ImGuiTableColumnFlags_WidthStretch);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -416,7 +417,13 @@ void draw_editor(App& app, std::size_t index, const ComparisonColumn& base,
   ImGui::AlignTextToFramePadding();
   text_item(tr(Str::sc_name, lang));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20.0f);
+  // Room for the remove button beside it, also on a tablet.
+  const float remove_width =
+      ImGui::CalcTextSize(tr(Str::sc_remove, lang)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  ImGui::SetNextItemWidth(std::max(
+      ImGui::GetFontSize() * 8.0f,
+      std::min(ImGui::GetFontSize() * 20.0f,
+               ImGui::GetContentRegionAvail().x - remove_width - ImGui::GetStyle().ItemSpacing.x)));
   std::string name;
   if (edit_text("##sc_name", scenario.name, name) && !name.empty())
     app.post(RenameScenario{index, name});
@@ -449,7 +456,11 @@ void draw_editor(App& app, std::size_t index, const ComparisonColumn& base,
   }
   const float reset_width =
       ImGui::CalcTextSize(tr(Str::sc_reset, lang)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-  if (ImGui::BeginTable("##sc_sliders", 4, ImGuiTableFlags_BordersInnerH)) {
+  const float slider_width = ImGui::GetFontSize() * 14.0f;  // the slider and its − and + buttons
+  const int rows = static_cast<int>(std::size(kSliders)) + 1;  // and the cofinancing base
+  if (begin_wide_table("##sc_sliders", 4, ImGuiTableFlags_BordersInnerH,
+                       label_width + base_width + reset_width + slider_width + pad * 4.0f, rows,
+                       false)) {
     ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed, label_width + pad);
     ImGui::TableSetupColumn("##slider", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("##base", ImGuiTableColumnFlags_WidthFixed, base_width + pad);

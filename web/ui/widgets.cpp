@@ -244,6 +244,35 @@ void note_if_cut(const std::string& text) {
 
 }  // namespace
 
+bool begin_wide_table(const char* id, int columns, ImGuiTableFlags flags, float least_width,
+                      int rows, bool header) {
+  if (ImGui::GetContentRegionAvail().x >= least_width) return ImGui::BeginTable(id, columns, flags);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float row = ImGui::GetFrameHeight() + style.CellPadding.y * 2.0f;
+  const float header_row = header ? ImGui::GetTextLineHeight() + style.CellPadding.y * 2.0f : 0.0f;
+  // Borders and rounding: a few pixels more than the rows, so no row is clipped.
+  const float height = static_cast<float>(rows) * row + header_row + style.ScrollbarSize + 4.0f;
+  return ImGui::BeginTable(id, columns, flags | ImGuiTableFlags_ScrollX, ImVec2(0.0f, height),
+                           least_width);
+}
+
+float table_cell_padding(int columns) {
+  return static_cast<float>(columns) * (ImGui::GetStyle().CellPadding.x * 2.0f + 1.0f);
+}
+
+void scroll_page_here(float center_y_ratio) {
+  ImGuiWindow* current = ImGui::GetCurrentWindow();
+  const float spacing = std::max(current->WindowPadding.y, ImGui::GetStyle().ItemSpacing.y);
+  const float target_y = ImLerp(
+      current->DC.CursorPosPrevLine.y - spacing,
+      current->DC.CursorPosPrevLine.y + current->DC.PrevLineSize.y + spacing, center_y_ratio);
+  ImGuiWindow* window = current;
+  while ((window->Flags & ImGuiWindowFlags_ChildWindow) != 0 && window->ScrollMax.y <= 0.0f &&
+         window->ParentWindow != nullptr)
+    window = window->ParentWindow;
+  ImGui::SetScrollFromPosY(window, target_y - window->Pos.y, center_y_ratio);
+}
+
 void table_headers_row() {
   // As ImGui::TableHeadersRow, plus recording each header.
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ImGui::TableGetHeaderRowHeight());

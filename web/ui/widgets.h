@@ -51,6 +51,19 @@ void whole_text_tooltip(const std::string& text);
 // ImGui::TableHeadersRow, each header findable by its label (a column's width in tests).
 void table_headers_row();
 
+// ImGui::BeginTable for a table whose columns need `least_width` together: in a narrower window (a
+// tablet, or presentation mode's large type) it scrolls sideways instead of squeezing a column to
+// nothing. It is then as tall as its `rows` rows of fields (plus a header row when `header`), so
+// the page, not the table, scrolls up and down.
+bool begin_wide_table(const char* id, int columns, ImGuiTableFlags flags, float least_width,
+                      int rows, bool header);
+// The padding and inner borders of `columns` table cells side by side, for a least width.
+float table_cell_padding(int columns);
+
+// As ImGui::SetScrollHereY, but scrolls the nearest window that scrolls up and down (the page, when
+// the current window is a table that only scrolls sideways).
+void scroll_page_here(float center_y_ratio);
+
 // [SECTION] Editors. `label` is an ImGui label ("##id" to hide it). Each one describes itself to
 // the accessibility bridge (access/access.h): role, name, value and error.
 // A plain ImGui text field over `text` (a search, a file name), named `name` for screen readers
