@@ -217,4 +217,24 @@ LocalizedText finding_place(const Plan& plan, std::string_view path) {
   return out.done();
 }
 
+namespace {
+
+// `message` with its leading "path: " replaced by the place in `language`.
+std::string with_place_in_words(const Plan& plan, const std::string& message, Language language) {
+  const std::size_t colon = message.find(": ");
+  if (colon == std::string::npos || colon == 0) return message;
+  const std::string_view path(message.data(), colon);
+  const bool is_path =
+      path.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.[]") == std::string_view::npos;
+  if (!is_path) return message;
+  return finding_place(plan, path).in(language) + message.substr(colon);
+}
+
+}  // namespace
+
+LocalizedText message_in_words(const Plan& plan, const LocalizedText& message) {
+  return {with_place_in_words(plan, message.nl, Language::nl),
+          with_place_in_words(plan, message.en, Language::en)};
+}
+
 }  // namespace sto

@@ -15,4 +15,9 @@ namespace sto {
 // by number; an unknown field keeps its own name. Never fails.
 LocalizedText finding_place(const Plan& plan, std::string_view path);
 
+// A loader or command-boundary message ("student_counts[0].count_date: geen datum …") with its
+// leading path put in words ("Leerlingaantal 1 van 'ROC' › teldatum: geen datum …"); a message that
+// does not start with a path is returned unchanged.
+LocalizedText message_in_words(const Plan& plan, const LocalizedText& message);
+
 }  // namespace sto

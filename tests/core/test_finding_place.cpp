@@ -139,3 +139,17 @@ TEST_CASE("finding_place names the place of every finding of a broken plan") {
     CHECK(place.en.find('_') == std::string::npos);
   }
 }
+
+TEST_CASE("message_in_words: a refused edit's message names its place in words") {
+  const Plan p = named_plan();
+  const LocalizedText line =
+      message_in_words(p, {"activities[0].lines[0].description: is langer dan 10000 bytes",
+                           "activities[0].lines[0].description: is longer than 10000 bytes"});
+  CHECK(line.nl == "Activiteit 'Girls' Day' › regel 1 › omschrijving: is langer dan 10000 bytes");
+  CHECK(line.en == "Activity 'Girls' Day' › line 1 › description: is longer than 10000 bytes");
+  // Messages without a leading path, or with a colon inside their text only, stay as they are.
+  const LocalizedText plain{"Het bestand is leeg.", "The file is empty."};
+  CHECK(message_in_words(p, plain).nl == plain.nl);
+  const LocalizedText quoted{"geen datum: \"2204-10-01\"", "no date: \"2204-10-01\""};
+  CHECK(message_in_words(p, quoted).en == quoted.en);
+}

@@ -7,6 +7,7 @@
 
 #include "app/fonts.h"
 #include "app/item_registry.h"
+#include "finding_place.h"
 #include "summary_json.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
@@ -158,7 +159,7 @@ void App::apply_posted() {
         document_.abandon_group();
     }
     if (!refused.empty()) {
-      command_error_ = std::move(refused);
+      command_error_ = message_in_words(document_.plan(), refused);
       continue;
     }
     command_error_ = {};
