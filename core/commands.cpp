@@ -49,6 +49,10 @@ class Applier {
     return set(p_.cofinancing_base, c.base, c, &SetCofinancingBase::base,
                text("Grondslag cofinanciering gewijzigd", "Cofinancing base changed"));
   }
+  ApplyResult operator()(const SetSubmissionRound& c) {
+    return set(p_.submission_round, c.round_id, c, &SetSubmissionRound::round_id,
+               labelled("Indienen voor gewijzigd", "Submission round changed", c.round_id));
+  }
   ApplyResult operator()(const SetRegionName& c) {
     return set(p_.region.name, c.name, c, &SetRegionName::name,
                text("Regionaam gewijzigd", "Region name changed"));
@@ -407,8 +411,8 @@ std::optional<LocalizedText> check_edit(const Plan& plan, const Command& command
       [&](const auto& c) -> std::optional<LocalizedText> {
         using C = std::decay_t<decltype(c)>;
         if constexpr (is_one_of<C, SetPlanTitle, SetPlanNotes, SetScheme, SetCofinancingOption,
-                                SetCofinancingBase, SetRegionName, SetRegionType, SetPreviousGrant,
-                                SetFixedMaximum>) {
+                                SetCofinancingBase, SetSubmissionRound, SetRegionName,
+                                SetRegionType, SetPreviousGrant, SetFixedMaximum>) {
           return check_plan_fields(plan);
         } else if constexpr (is_one_of<C, AddOrganisation, RenameOrganisation>) {
           return check_organisation(plan, c.index);
@@ -474,54 +478,24 @@ ApplyResult apply_recorded(Plan& plan, const Command& command) {
 
 namespace {
 // Names in variant order; keep in sync with the Command alias in commands.h.
-const char* const kCommandNames[] = {"SetPlanTitle",
-                                     "SetPlanNotes",
-                                     "SetScheme",
-                                     "SetCofinancingOption",
-                                     "SetCofinancingBase",
-                                     "SetRegionName",
-                                     "SetRegionType",
-                                     "SetPreviousGrant",
-                                     "SetFixedMaximum",
-                                     "AddOrganisation",
-                                     "RemoveOrganisation",
-                                     "RenameOrganisation",
-                                     "SetOrganisation",
-                                     "AddStudentCount",
-                                     "RemoveStudentCount",
-                                     "SetStudentCount",
-                                     "AddGoal",
-                                     "RemoveGoal",
-                                     "SetGoalTitle",
-                                     "SetGoalTheme",
-                                     "AddIndicator",
-                                     "RemoveIndicator",
-                                     "SetIndicator",
-                                     "AddActivity",
-                                     "RemoveActivity",
-                                     "SetActivityTitle",
-                                     "SetActivityTheme",
-                                     "SetActivityLead",
-                                     "SetActivityGoals",
-                                     "SetActivityPartners",
-                                     "SetActivityYears",
-                                     "AddLine",
-                                     "RemoveLine",
-                                     "SetLinePrice",
-                                     "SetLineQuantity",
-                                     "SetLineDescription",
-                                     "SetLineUnit",
-                                     "SetLineCategory",
-                                     "SetLineFunding",
-                                     "SetLineOrganisation",
-                                     "SetLineYear",
-                                     "SetLineOtherFunding",
-                                     "SetLineInvestment",
-                                     "AddScenario",
-                                     "RemoveScenario",
-                                     "RenameScenario",
-                                     "SetScenarioOverride",
-                                     "ResetScenarioOverride"};
+const char* const kCommandNames[] = {
+    "SetPlanTitle",         "SetPlanNotes",        "SetScheme",
+    "SetCofinancingOption", "SetCofinancingBase",  "SetSubmissionRound",
+    "SetRegionName",        "SetRegionType",       "SetPreviousGrant",
+    "SetFixedMaximum",      "AddOrganisation",     "RemoveOrganisation",
+    "RenameOrganisation",   "SetOrganisation",     "AddStudentCount",
+    "RemoveStudentCount",   "SetStudentCount",     "AddGoal",
+    "RemoveGoal",           "SetGoalTitle",        "SetGoalTheme",
+    "AddIndicator",         "RemoveIndicator",     "SetIndicator",
+    "AddActivity",          "RemoveActivity",      "SetActivityTitle",
+    "SetActivityTheme",     "SetActivityLead",     "SetActivityGoals",
+    "SetActivityPartners",  "SetActivityYears",    "AddLine",
+    "RemoveLine",           "SetLinePrice",        "SetLineQuantity",
+    "SetLineDescription",   "SetLineUnit",         "SetLineCategory",
+    "SetLineFunding",       "SetLineOrganisation", "SetLineYear",
+    "SetLineOtherFunding",  "SetLineInvestment",   "AddScenario",
+    "RemoveScenario",       "RenameScenario",      "SetScenarioOverride",
+    "ResetScenarioOverride"};
 static_assert(sizeof(kCommandNames) / sizeof(kCommandNames[0]) == std::variant_size_v<Command>,
               "every command needs a name");
 }  // namespace

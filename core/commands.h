@@ -35,6 +35,9 @@ struct SetCofinancingOption {
 struct SetCofinancingBase {
   std::optional<CofinancingBase> base;
 };  // nullopt = the scheme's base
+struct SetSubmissionRound {
+  std::string round_id;
+};  // "" = the scheme's first round
 struct SetRegionName {
   std::string name;
 };
@@ -218,16 +221,18 @@ struct ResetScenarioOverride {
   std::string target;
 };
 
-using Command = std::variant<
-    SetPlanTitle, SetPlanNotes, SetScheme, SetCofinancingOption, SetCofinancingBase, SetRegionName,
-    SetRegionType, SetPreviousGrant, SetFixedMaximum, AddOrganisation, RemoveOrganisation,
-    RenameOrganisation, SetOrganisation, AddStudentCount, RemoveStudentCount, SetStudentCount,
-    AddGoal, RemoveGoal, SetGoalTitle, SetGoalTheme, AddIndicator, RemoveIndicator, SetIndicator,
-    AddActivity, RemoveActivity, SetActivityTitle, SetActivityTheme, SetActivityLead,
-    SetActivityGoals, SetActivityPartners, SetActivityYears, AddLine, RemoveLine, SetLinePrice,
-    SetLineQuantity, SetLineDescription, SetLineUnit, SetLineCategory, SetLineFunding,
-    SetLineOrganisation, SetLineYear, SetLineOtherFunding, SetLineInvestment, AddScenario,
-    RemoveScenario, RenameScenario, SetScenarioOverride, ResetScenarioOverride>;
+using Command =
+    std::variant<SetPlanTitle, SetPlanNotes, SetScheme, SetCofinancingOption, SetCofinancingBase,
+                 SetSubmissionRound, SetRegionName, SetRegionType, SetPreviousGrant,
+                 SetFixedMaximum, AddOrganisation, RemoveOrganisation, RenameOrganisation,
+                 SetOrganisation, AddStudentCount, RemoveStudentCount, SetStudentCount, AddGoal,
+                 RemoveGoal, SetGoalTitle, SetGoalTheme, AddIndicator, RemoveIndicator,
+                 SetIndicator, AddActivity, RemoveActivity, SetActivityTitle, SetActivityTheme,
+                 SetActivityLead, SetActivityGoals, SetActivityPartners, SetActivityYears, AddLine,
+                 RemoveLine, SetLinePrice, SetLineQuantity, SetLineDescription, SetLineUnit,
+                 SetLineCategory, SetLineFunding, SetLineOrganisation, SetLineYear,
+                 SetLineOtherFunding, SetLineInvestment, AddScenario, RemoveScenario,
+                 RenameScenario, SetScenarioOverride, ResetScenarioOverride>;
 
 // What apply_command() did: the inverse command and a description, or an error (the plan is then
 // unchanged). Never to be dropped: a refused edit has a message the user must see.

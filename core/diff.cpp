@@ -150,6 +150,10 @@ LocalizedText option_value(const std::string& option) {
   if (option.empty()) return {"standaard van de regeling", "the scheme's default"};
   return text_value(option);
 }
+LocalizedText round_value(const std::string& round) {
+  if (round.empty()) return {"eerste ronde van de regeling", "the scheme's first round"};
+  return text_value(round);
+}
 
 bool same_investment(const std::optional<Investment>& a, const std::optional<Investment>& b) {
   if (a.has_value() != b.has_value()) return false;
@@ -223,6 +227,7 @@ const std::vector<FieldSpec<PlanSettings>> kSettingsFields = {
     STO_FIELD(PlanSettings, scheme_id, "scheme", "regeling", "scheme", text_value),
     STO_FIELD(PlanSettings, cofinancing_option, "cofinancing_option", "cofinancieringsoptie", "cofinancing option", option_value),
     STO_FIELD(PlanSettings, cofinancing_base, "cofinancing_base", "grondslag cofinanciering", "cofinancing base", base_value),
+    STO_FIELD(PlanSettings, submission_round, "submission_round", "indienen voor", "submission round", round_value),
     STO_FIELD(PlanSettings, region.previous_grant, "previous_grant", "toekenning 2020–2023", "2020–2023 grant", money_value),
     STO_FIELD(PlanSettings, region.fixed_maximum, "fixed_maximum", "maximumbedrag uit de bijlage", "maximum from the annex", money_value),
     STO_FIELD(PlanSettings, notes, "notes", "notities", "notes", text_value),
@@ -451,7 +456,7 @@ namespace {
 PlanRecord plan_records_settings(const Plan& plan) {
   return {DiffSection::settings, "settings",
           PlanSettings{plan.title, plan.notes, plan.scheme_id, plan.cofinancing_option,
-                       plan.cofinancing_base, plan.region},
+                       plan.cofinancing_base, plan.submission_round, plan.region},
           0, 0};
 }
 }  // namespace

@@ -44,6 +44,7 @@ struct PlanSettings {
   std::string scheme_id;
   std::string cofinancing_option;
   std::optional<CofinancingBase> cofinancing_base;
+  std::string submission_round;
   Region region;
 };
 // A budget line together with the activity it belongs to (a line may move between activities).

@@ -12,7 +12,7 @@
 namespace sto {
 
 inline constexpr const char* kFileFormatMarker = "sto-planner-plan";
-inline constexpr int kFileFormatVersion = 4;     // written by this build (v4: the plan's lineage)
+inline constexpr int kFileFormatVersion = 5;     // written by this build (v5: the submission round)
 inline constexpr int kMinFileFormatVersion = 1;  // oldest this build migrates from
 inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxNestingDepth = 32;  // the format itself nests 7 levels deep

@@ -46,6 +46,7 @@ const Words kFields[] = {
     {"scheme_id", "regeling", "scheme"},
     {"cofinancing_option", "cofinancieringsoptie", "cofinancing option"},
     {"cofinancing_base", "grondslag cofinanciering", "cofinancing base"},
+    {"submission_round", "indienen voor", "submission round"},
     {"cofinancing", "cofinanciering", "cofinancing"},
     {"region", "regio", "region"},
     {"type", "soort regio", "region type"},

@@ -103,6 +103,7 @@ std::optional<LocalizedText> set_commands(const Plan& plan, const PlanRecord& r,
       if (f.field == "cofinancing_option")
         out.push_back(SetCofinancingOption{st->cofinancing_option});
       if (f.field == "cofinancing_base") out.push_back(SetCofinancingBase{st->cofinancing_base});
+      if (f.field == "submission_round") out.push_back(SetSubmissionRound{st->submission_round});
       if (f.field == "region_name") out.push_back(SetRegionName{st->region.name});
       if (f.field == "region_type") out.push_back(SetRegionType{st->region.type});
       if (f.field == "previous_grant") out.push_back(SetPreviousGrant{st->region.previous_grant});

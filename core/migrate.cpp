@@ -17,6 +17,14 @@
 //                   comparing and merging returned copies (core/merge.h); the plan's cereal class
 //                   version becomes 3. v3 files get an empty lineage ("", 0, 0): they compare and
 //                   merge two-way.
+//   v5  2026-11-29  Submission round: the plan gains "submission_round" (a round id of the
+//                   scheme's submission_rounds, "" = the first); the plan's cereal class version
+//                   becomes 4. v4 files get "": a plan file holds no date to derive a round from,
+//                   and "" keeps what the file meant (before v5 the first two years needed prices,
+//                   which in 2025–2028 is the first round, 2025–2026). A scenario's
+//                   "cofinancing_base" override names its base in "value" (0 total costs, 1 the
+//                   subsidy) instead of "target", so a scenario holds one base; the loader keeps
+//                   the last of several and lists the others as repairs.
 #include "migrate.h"
 
 #include <string>
@@ -99,11 +107,55 @@ bool upgrade_v3_to_v4(rapidjson::Document& file, Localized& error) {
   return true;
 }
 
+// A "cofinancing_base" override names its base in "value" from v5 on (0 total costs, 1 the
+// subsidy), no longer in "target"; an unknown target becomes -1, which the validator refuses.
+void move_base_to_value(rapidjson::Value& plan) {
+  const auto scenarios = plan.FindMember("scenarios");
+  if (scenarios == plan.MemberEnd() || !scenarios->value.IsArray()) return;
+  for (rapidjson::Value& s : scenarios->value.GetArray()) {
+    if (!s.IsObject()) continue;
+    const auto overrides = s.FindMember("overrides");
+    if (overrides == s.MemberEnd() || !overrides->value.IsArray()) continue;
+    for (rapidjson::Value& o : overrides->value.GetArray()) {
+      if (!o.IsObject() || !o.HasMember("kind") || o["kind"] != "cofinancing_base") continue;
+      const auto target = o.FindMember("target");
+      const auto value = o.FindMember("value");
+      if (target == o.MemberEnd() || value == o.MemberEnd() || !target->value.IsString())
+        continue;  // the validator says what is missing
+      const bool subsidy = target->value == "subsidy";
+      value->value.SetInt(subsidy ? 1 : target->value == "total_costs" ? 0 : -1);
+      target->value.SetString("");
+    }
+  }
+}
+
+// v4 → v5: "submission_round": "" (the scheme's first round); the cofinancing base of a scenario
+// moves from an override's target to its value; a plan class version of 3 becomes 4.
+bool upgrade_v4_to_v5(rapidjson::Document& file, Localized& error) {
+  const auto plan = file.FindMember("plan");
+  if (plan == file.MemberEnd() || !plan->value.IsObject()) return true;  // the loader says why
+  rapidjson::Value& p = plan->value;
+  move_base_to_value(p);
+  if (p.HasMember("submission_round")) {
+    error = {
+        "Het bestand is beschadigd: een plan van bestandsversie 4 of ouder kan geen "
+        "\"submission_round\" hebben.",
+        "The file is damaged: a plan of file version 4 or older cannot have "
+        "\"submission_round\"."};
+    return false;
+  }
+  p.AddMember("submission_round", "", file.GetAllocator());
+  const auto version = p.FindMember("cereal_class_version");
+  if (version != p.MemberEnd() && version->value.IsUint() && version->value.GetUint() == 3)
+    version->value.SetUint(4);
+  return true;
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> steps = {
-      {1, upgrade_v1_to_v2}, {2, upgrade_v2_to_v3}, {3, upgrade_v3_to_v4}};
+      {1, upgrade_v1_to_v2}, {2, upgrade_v2_to_v3}, {3, upgrade_v3_to_v4}, {4, upgrade_v4_to_v5}};
   return steps;
 }
 

@@ -1,7 +1,7 @@
 // The scenario override kinds as one table: each kind's id in files, its labels, whether it needs
-// a target and the range of its value. The loader's checks (validate.cpp) and the scenario code
-// (scenario.cpp: labels, targets, descriptions) read it; nothing else states these facts. Pure
-// C++17.
+// a target, the range of its value and its slider's range. The loader's checks (validate.cpp),
+// the scenario code (scenario.cpp: labels, targets, descriptions) and the scenario sliders read
+// it; nothing else states these facts. Pure C++17.
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -19,6 +19,9 @@ struct OverrideKindInfo {
   std::int64_t min_value;  // the range of `value` (its unit: plan.h OverrideKind)
   std::int64_t max_value;
   std::int64_t max_replaces;  // the range of `replaces` is 0 … this (only hourly_rate uses it)
+  // The scenario slider (web/ui/scenarios_panel.cpp): a workshop's range inside the one above, in
+  // whole steps; slider_step 0 = the kind has no slider.
+  std::int64_t slider_min, slider_max, slider_step;
 };
 
 // The row of `kind`.

@@ -159,7 +159,7 @@ enum class OverrideKind {
   price_index,          // value: basis points per year, compounding from the scheme's first year
   subsidy_scale,        // value: basis points of the maximum subsidy (9000 = the maximum −10%)
   cofinancing_minimum,  // value: minimum cofinancing, basis points of the base
-  cofinancing_base,     // target: "total_costs" or "subsidy"
+  cofinancing_base,     // value: a CofinancingBase (0 total costs, 1 the subsidy); one per scenario
   student_scale,        // value: basis points applied to every student count
   student_count,        // target: "organisation_id|path|profile"; value: students
   line_price,           // target: budget line id; value: price (cents)
@@ -178,7 +178,7 @@ struct ScenarioOverride {
 struct Scenario {
   std::string id;  // unique within the plan, stable across renames
   std::string name;
-  std::vector<ScenarioOverride> overrides;  // at most one per (kind, target)
+  std::vector<ScenarioOverride> overrides;  // one per kind (per kind and target where it has one)
 };
 
 // Where a plan file comes from, for comparing and merging returned copies (core/merge.h): a copy
@@ -195,6 +195,9 @@ struct Plan {
   std::string scheme_id;           // a scheme from the shipped scheme table
   std::string cofinancing_option;  // a scheme option id; empty for the scheme's default
   std::optional<CofinancingBase> cofinancing_base;  // overrides the scheme's base when set
+  // A submission round of the scheme ("indienen voor", Scheme::submission_rounds): which years
+  // need price × quantity. "" = the scheme's first round, or no round for a scheme without them.
+  std::string submission_round;  // file format v5 and later
   std::vector<Organisation> organisations;
   std::vector<StudentCount> student_counts;
   std::vector<Goal> goals;

@@ -128,6 +128,7 @@ class Compare {
            same("scheme_id", a.scheme_id, b.scheme_id) &&
            same("cofinancing_option", a.cofinancing_option, b.cofinancing_option) &&
            same("cofinancing_base", a.cofinancing_base, b.cofinancing_base) &&
+           same("submission_round", a.submission_round, b.submission_round) &&
            same("organisations", a.organisations, b.organisations) &&
            same("student_counts", a.student_counts, b.student_counts) &&
            same("goals", a.goals, b.goals) && same("activities", a.activities, b.activities) &&

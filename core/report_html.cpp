@@ -11,9 +11,9 @@
 
 #include "diff.h"
 #include "engine.h"
+#include "finding_codes.h"
 #include "finding_place.h"
 #include "labels.h"
-#include "rule_sources.h"
 #include "scheme.h"
 #include "validate.h"
 

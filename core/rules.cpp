@@ -1,16 +1,7 @@
 // Rule checks; see rules.h. Codes are stable: tests, the CLI and saved reports rely on them.
 // Every code's rule, severity, schemes and source (document and the Dutch sentence) and the test
 // that covers it are in core/RULES.md, one row per code; a new or changed rule changes that table.
-//
-// [SECTION] Codes
-//   SCHEME_UNKNOWN, MONEY_OVERFLOW, MAXIMUM_UNKNOWN, LUWE_ABOVE_CAP, SUBSIDY_ABOVE_MAXIMUM,
-//   COFIN_OPTION_UNKNOWN, COFIN_BELOW_MINIMUM, TOO_FEW_VMBO, NO_MBO, NO_BUSINESS, NO_PRIMARY,
-//   NO_PENVOERDER, MULTIPLE_PENVOERDERS, PENVOERDER_NOT_VMBO, MISSING_ID, DUPLICATE_ID,
-//   BRIN_FORMAT, VMBO_WITHOUT_BRIN, UNKNOWN_ORGANISATION, UNKNOWN_GOAL, STUDENT_COUNT_NEGATIVE,
-//   STUDENT_COUNT_DATE, GOAL_WITHOUT_INDICATOR, INDICATOR_WITHOUT_TARGET, ACTIVITY_WITHOUT_GOAL,
-//   LINE_OUTSIDE_PERIOD, NEGATIVE_AMOUNT, LINE_WITHOUT_PRICE_OR_QUANTITY, INVESTMENT_INCOMPLETE,
-//   INVESTMENT_LIFE_SHORTENED, INVESTMENT_NO_DEPRECIATION, DOUBLE_FUNDING, COFIN_NOT_FROM_BUSINESS,
-//   PLANNING_RESERVATION_MISSING, COVERAGE_GOAL_MISSING
+// The codes, each with its severity and where the app shows it: core/finding_codes.cpp.
 #include "rules.h"
 
 #include <algorithm>
@@ -18,6 +9,7 @@
 #include <set>
 #include <utility>
 
+#include "finding_codes.h"
 #include "hash.h"
 
 namespace sto {
@@ -29,6 +21,13 @@ std::string nl_money(Money m) {
 }
 std::string en_money(Money m) {
   return format_money(m, Language::en);
+}
+
+// The severity the finding-code table gives `code`; a code missing from the table is a defect the
+// rule tests catch (test_rules.cpp), reported as an error meanwhile.
+Severity code_severity(std::string_view code) {
+  const FindingCode* row = finding_code(code);
+  return row != nullptr ? row->severity : Severity::error;
 }
 
 std::string index_path(const char* field, std::size_t i) {
@@ -209,7 +208,13 @@ class Checker {
   std::vector<Finding> out_;
   std::vector<std::pair<std::string_view, const Organisation*>> organisations_;  // sorted by id
 
-  void add(const char* code, Severity severity, std::string path, std::string nl, std::string en) {
+  // A finding with its code's severity (core/finding_codes.h).
+  void add(const char* code, std::string path, std::string nl, std::string en) {
+    add_as(code, code_severity(code), std::move(path), std::move(nl), std::move(en));
+  }
+  // A finding of a code whose severity varies by case (FindingCode::varies).
+  void add_as(const char* code, Severity severity, std::string path, std::string nl,
+              std::string en) {
     out_.push_back(
         Finding{code, severity, std::move(path), LocalizedText{std::move(nl), std::move(en)}});
   }
@@ -234,8 +239,7 @@ class Checker {
   }
 
   void unknown_organisation(const std::string& path, const std::string& id) {
-    add("UNKNOWN_ORGANISATION", Severity::error, path,
-        "Verwijst naar een onbekende organisatie '" + id + "'.",
+    add("UNKNOWN_ORGANISATION", path, "Verwijst naar een onbekende organisatie '" + id + "'.",
         "Refers to an unknown organisation '" + id + "'.");
   }
 
@@ -243,7 +247,7 @@ class Checker {
   void check_money() {
     const Evaluation& e = eval_;
     if (e.overflow) {
-      add("MONEY_OVERFLOW", Severity::error, e.overflow_path,
+      add("MONEY_OVERFLOW", e.overflow_path,
           "Een bedrag is te groot om te rekenen; de totalen kloppen niet. Controleer prijs en "
           "aantal.",
           "An amount is too large to compute; the totals are invalid. Check price and quantity.");
@@ -270,25 +274,33 @@ class Checker {
                "unknown.";
           break;
       }
-      add("MAXIMUM_UNKNOWN", Severity::warning, path, nl, en);
+      add("MAXIMUM_UNKNOWN", path, nl, en);
     }
     if (luwe && subsidy > scheme_.luwe_cap) {
-      add("LUWE_ABOVE_CAP", Severity::error, "region.type",
+      add("LUWE_ABOVE_CAP", "region.type",
           "Een techniekluwe mag ten hoogste " + nl_money(scheme_.luwe_cap) +
               " aanvragen; gevraagd is " + nl_money(subsidy) + ".",
           "A techniekluwe region may request at most " + en_money(scheme_.luwe_cap) +
               "; the plan requests " + en_money(subsidy) + ".");
     } else if (e.max_known && subsidy > e.max_subsidy) {
       const Money over = checked_sub(subsidy, e.max_subsidy).value_or(Money{});
-      add("SUBSIDY_ABOVE_MAXIMUM", Severity::error, "region",
+      add("SUBSIDY_ABOVE_MAXIMUM", "region",
           "De gevraagde subsidie " + nl_money(subsidy) + " is " + nl_money(over) +
               " hoger dan het maximum " + nl_money(e.max_subsidy) + " (" + e.max_rule.nl + ").",
           "The requested subsidy " + en_money(subsidy) + " is " + en_money(over) +
               " above the maximum " + en_money(e.max_subsidy) + " (" + e.max_rule.en + ").");
     }
+    if (!scheme_.submission_rounds.empty() && !plan_.submission_round.empty() &&
+        !scheme_.submission_round(plan_.submission_round)) {
+      add("SUBMISSION_ROUND_UNKNOWN", "submission_round",
+          "De regeling kent geen indieningsronde '" + plan_.submission_round +
+              "'; de eerste ronde (" + scheme_.submission_rounds.front().id + ") wordt gebruikt.",
+          "The scheme has no submission round '" + plan_.submission_round + "'; the first round (" +
+              scheme_.submission_rounds.front().id + ") is used.");
+    }
     if (!plan_.cofinancing_option.empty() &&
         !scheme_.cofinancing_option(plan_.cofinancing_option)) {
-      add("COFIN_OPTION_UNKNOWN", Severity::error, "cofinancing_option",
+      add("COFIN_OPTION_UNKNOWN", "cofinancing_option",
           "De regeling kent geen cofinancieringsoptie '" + plan_.cofinancing_option +
               "'; de standaard wordt gebruikt.",
           "The scheme has no cofinancing option '" + plan_.cofinancing_option +
@@ -306,7 +318,7 @@ class Checker {
                    ", not from businesses) does not count toward the minimum; it is still a "
                    "project cost.";
       }
-      add("COFIN_BELOW_MINIMUM", Severity::error, "cofinancing",
+      add("COFIN_BELOW_MINIMUM", "cofinancing",
           "De cofinanciering door bedrijven " + nl_money(c.actual) + " (" +
               cofinancing_percent_text(c, Language::nl) + ") is lager dan het minimum van " +
               format_percent_bp(c.minimum_bp, Language::nl) + " van " +
@@ -337,11 +349,11 @@ class Checker {
       primary = primary || o.kind == OrganisationKind::primary;
       if (o.penvoerder) {
         if (++penvoerders == 2)
-          add("MULTIPLE_PENVOERDERS", Severity::error, index_path("organisations", i),
+          add("MULTIPLE_PENVOERDERS", index_path("organisations", i),
               "Er is meer dan een penvoerder; een regio heeft er precies een.",
               "There is more than one penvoerder; a region has exactly one.");
         if (o.kind != OrganisationKind::vmbo && o.kind != OrganisationKind::vso)
-          add("PENVOERDER_NOT_VMBO", Severity::error, index_path("organisations", i),
+          add("PENVOERDER_NOT_VMBO", index_path("organisations", i),
               "De penvoerder is het bevoegd gezag van een vmbo-school; '" + o.name + "' is " +
                   kind_name(o.kind, Language::nl) + ".",
               "The penvoerder is the board of a vmbo school; '" + o.name + "' is " +
@@ -350,7 +362,7 @@ class Checker {
     }
     const auto vmbo_count = static_cast<int>(vmbo_brins.size());
     if (vmbo_count < scheme_.min_vmbo_schools)
-      add("TOO_FEW_VMBO", Severity::error, "organisations",
+      add("TOO_FEW_VMBO", "organisations",
           "Er zijn " + std::to_string(vmbo_count) +
               " vmbo-vestigingen met een eigen 6-cijferig BRIN; minimaal " +
               std::to_string(scheme_.min_vmbo_schools) + " nodig.",
@@ -358,21 +370,19 @@ class Checker {
               " vmbo schools with their own 6-character BRIN; at least " +
               std::to_string(scheme_.min_vmbo_schools) + " are required.");
     if (scheme_.requires_mbo && !mbo)
-      add("NO_MBO", Severity::error, "organisations",
-          "Er doet geen mbo-instelling mee; dat is verplicht.",
+      add("NO_MBO", "organisations", "Er doet geen mbo-instelling mee; dat is verplicht.",
           "No mbo institution takes part; one is required.");
     if (scheme_.requires_business && !business)
-      add("NO_BUSINESS", Severity::error, "organisations",
-          "Er doen geen bedrijven mee; dat is verplicht.",
+      add("NO_BUSINESS", "organisations", "Er doen geen bedrijven mee; dat is verplicht.",
           "No businesses take part; they are required.");
     if (scheme_.requires_primary && !primary)
-      add("NO_PRIMARY", Severity::error, "organisations",
+      add("NO_PRIMARY", "organisations",
           "Er doet geen basisschool mee; in deze regeling is primair onderwijs een verplichte "
           "partner.",
           "No primary school takes part; under this scheme primary education is a mandatory "
           "partner.");
     if (penvoerders == 0)
-      add("NO_PENVOERDER", Severity::error, "organisations",
+      add("NO_PENVOERDER", "organisations",
           "Geen penvoerder aangewezen; de penvoerder vraagt aan en legt verantwoording af voor de "
           "regio.",
           "No penvoerder is set; the penvoerder applies and accounts for the whole region.");
@@ -385,10 +395,10 @@ class Checker {
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string& id = items[i].id;
       if (id.empty()) {
-        add("MISSING_ID", Severity::error, path_of(i) + ".id", std::string(what_nl) + " zonder id.",
+        add("MISSING_ID", path_of(i) + ".id", std::string(what_nl) + " zonder id.",
             std::string(what_en) + " without an id.");
       } else if (!seen.insert(id).second) {
-        add("DUPLICATE_ID", Severity::error, path_of(i) + ".id",
+        add("DUPLICATE_ID", path_of(i) + ".id",
             std::string(what_nl) + ": id '" + id + "' komt vaker voor.",
             std::string(what_en) + ": id '" + id + "' is used more than once.");
       }
@@ -404,12 +414,12 @@ class Checker {
       const auto& o = plan_.organisations[i];
       const std::string path = index_path("organisations", i);
       if (!o.brin.empty() && !is_vestiging_brin(o.brin) && !is_board_brin(o.brin))
-        add("BRIN_FORMAT", Severity::warning, path + ".brin",
+        add("BRIN_FORMAT", path + ".brin",
             "BRIN '" + o.brin + "' heeft niet de vorm 99XA (bestuur) of 99XA00 (vestiging).",
             "BRIN '" + o.brin + "' is not of the form 99XA (board) or 99XA00 (school).");
       else if ((o.kind == OrganisationKind::vmbo || o.kind == OrganisationKind::vso) &&
                !is_vestiging_brin(o.brin))
-        add("VMBO_WITHOUT_BRIN", Severity::warning, path + ".brin",
+        add("VMBO_WITHOUT_BRIN", path + ".brin",
             "'" + o.name +
                 "' heeft geen 6-cijferig vestigings-BRIN en telt niet mee als vmbo-school.",
             "'" + o.name + "' has no 6-character school BRIN and does not count as a vmbo school.");
@@ -424,11 +434,11 @@ class Checker {
       if (!organisation(c.organisation_id))
         unknown_organisation(path + ".organisation_id", c.organisation_id);
       if (c.students < 0)
-        add("STUDENT_COUNT_NEGATIVE", Severity::error, path + ".students",
+        add("STUDENT_COUNT_NEGATIVE", path + ".students",
             "Een leerlingaantal kan niet negatief zijn.", "A student count cannot be negative.");
       if (scheme_.allocation == AllocationMode::per_student && c.count_date.is_set() &&
           !(c.count_date == scheme_.count_date))
-        add("STUDENT_COUNT_DATE", Severity::warning, path + ".count_date",
+        add("STUDENT_COUNT_DATE", path + ".count_date",
             "Teldatum " + format_iso_date(c.count_date) +
                 " wijkt af van de teldatum van de regeling (" +
                 format_iso_date(scheme_.count_date) + ").",
@@ -453,7 +463,7 @@ class Checker {
   void check_extension() {
     const std::size_t planning = static_cast<std::size_t>(CostCategory::planning);
     if (scheme_.requires_planning_reservation && eval_.by_category[planning].costs.cents <= 0)
-      add("PLANNING_RESERVATION_MISSING", Severity::warning, "activities",
+      add("PLANNING_RESERVATION_MISSING", "activities",
           "Het plan bevat geen reservering voor het opstellen van het plan voor de volgende "
           "regeling (geen begrotingsregel met kostensoort 'planvorming'). De aanvraag 2024 vraagt "
           "\"een reservering voor het opstellen van een plan voor de aangekondigde "
@@ -468,7 +478,7 @@ class Checker {
         found = found || contains_word(g.theme, "dekking") || contains_word(g.title, "dekking") ||
                 contains_word(g.theme, "coverage") || contains_word(g.title, "coverage");
       if (!found)
-        add("COVERAGE_GOAL_MISSING", Severity::warning, "goals",
+        add("COVERAGE_GOAL_MISSING", "goals",
             "Geen regionaal doel voor de dekking en kwaliteit van het technisch vmbo (een doel met "
             "'dekking' in thema of titel). De aanvraag 2024 vraagt een regionaal doel voor de "
             "dekking en kwaliteit van het technisch vmbo.",
@@ -486,7 +496,7 @@ class Checker {
       const auto& goal = plan_.goals[g];
       const std::string path = index_path("goals", g);
       if (goal.indicators.empty())
-        add("GOAL_WITHOUT_INDICATOR", Severity::warning, path,
+        add("GOAL_WITHOUT_INDICATOR", path,
             "Doel '" + goal.title +
                 "' heeft geen indicator; zonder indicator is de voortgang niet te meten.",
             "Goal '" + goal.title +
@@ -494,8 +504,7 @@ class Checker {
       for (std::size_t k = 0; k < goal.indicators.size(); ++k) {
         const auto& ind = goal.indicators[k];
         if (ind.targets.empty())
-          add("INDICATOR_WITHOUT_TARGET", Severity::warning,
-              path + "." + index_path("indicators", k),
+          add("INDICATOR_WITHOUT_TARGET", path + "." + index_path("indicators", k),
               "Indicator '" + ind.name + "' heeft geen streefwaarden per jaar.",
               "Indicator '" + ind.name + "' has no yearly targets.");
       }
@@ -516,16 +525,17 @@ class Checker {
     std::size_t flat = 0;
     std::string buffer;
     const int first = scheme_.first_year(), last = scheme_.last_spend_year();
+    const int last_detailed = scheme_.last_detailed_year(plan_.submission_round);
     for (std::size_t a = 0; a < plan_.activities.size(); ++a) {
       const auto& act = plan_.activities[a];
       const std::string apath = index_path("activities", a);
       if (act.goal_ids.empty())
-        add("ACTIVITY_WITHOUT_GOAL", Severity::warning, apath + ".goal_ids",
+        add("ACTIVITY_WITHOUT_GOAL", apath + ".goal_ids",
             "Activiteit '" + act.title + "' draagt aan geen enkel doel bij.",
             "Activity '" + act.title + "' does not contribute to any goal.");
       for (std::size_t k = 0; k < act.goal_ids.size(); ++k)
         if (!goal_exists(act.goal_ids[k]))
-          add("UNKNOWN_GOAL", Severity::error, apath + "." + index_path("goal_ids", k),
+          add("UNKNOWN_GOAL", apath + "." + index_path("goal_ids", k),
               "Verwijst naar een onbekend doel '" + act.goal_ids[k] + "'.",
               "Refers to an unknown goal '" + act.goal_ids[k] + "'.");
       if (!act.lead_organisation_id.empty() && !organisation(act.lead_organisation_id))
@@ -539,17 +549,17 @@ class Checker {
         LineText text{line, apath, l, buffer};
         const bool duplicate = !line_ids.add(line.id);
         if (line.id.empty())
-          add("MISSING_ID", Severity::error, text.path() + ".id", "Begrotingsregel zonder id.",
+          add("MISSING_ID", text.path() + ".id", "Begrotingsregel zonder id.",
               "Budget line without an id.");
         else if (duplicate)
-          add("DUPLICATE_ID", Severity::error, text.path() + ".id",
+          add("DUPLICATE_ID", text.path() + ".id",
               "Begrotingsregel: id '" + line.id + "' komt vaker voor.",
               "Budget line: id '" + line.id + "' is used more than once.");
         const Organisation* org = organisation_of_line(line, flat++, known_orgs);
         if (!org) unknown_organisation(text.path() + ".organisation_id", line.organisation_id);
         if (line.year < first || line.year > last) {
           const std::string& name = text.name();
-          add("LINE_OUTSIDE_PERIOD", Severity::error, text.path() + ".year",
+          add("LINE_OUTSIDE_PERIOD", text.path() + ".year",
               "'" + name + "' valt in " + std::to_string(line.year) + ", buiten de periode " +
                   std::to_string(first) + "-" + std::to_string(last) + " (uitgeven tot " +
                   format_iso_date(scheme_.spend_deadline) + "); deze kosten tellen niet mee.",
@@ -559,7 +569,7 @@ class Checker {
         }
         if (line.funding != FundingSource::subsidy && line.funding != FundingSource::own && org &&
             !is_business_for_cofinancing(*org))
-          add("COFIN_NOT_FROM_BUSINESS", Severity::warning, text.path() + ".funding",
+          add("COFIN_NOT_FROM_BUSINESS", text.path() + ".funding",
               "Alleen cofinanciering van bedrijven telt mee voor het minimum; '" + org->name +
                   "' is " + kind_name(org->kind, Language::nl) +
                   " en telt niet als bedrijf. Deze regel blijft projectkosten. Oefent de "
@@ -572,7 +582,7 @@ class Checker {
                   "for cofinancing'.");
         if (!line.other_funding.empty()) {
           const std::string& name = text.name();
-          add("DOUBLE_FUNDING", Severity::error, text.path() + ".other_funding",
+          add("DOUBLE_FUNDING", text.path() + ".other_funding",
               "'" + name + "' wordt ook betaald uit '" + line.other_funding +
                   "'; dubbele financiering is niet toegestaan.",
               "'" + name + "' is also paid from '" + line.other_funding +
@@ -583,28 +593,38 @@ class Checker {
         } else {
           if (line.price.cents < 0 || line.quantity_milli < 0) {
             const std::string& name = text.name();
-            add("NEGATIVE_AMOUNT", Severity::error,
-                text.path() + (line.price.cents < 0 ? ".price" : ".quantity"),
+            add("NEGATIVE_AMOUNT", text.path() + (line.price.cents < 0 ? ".price" : ".quantity"),
                 "'" + name + "' heeft een negatieve prijs of hoeveelheid.",
                 "'" + name + "' has a negative price or quantity.");
           } else if (line.price.cents == 0 || line.quantity_milli == 0) {
             const std::string& name = text.name();
-            const bool concrete = line.year < first + scheme_.concrete_years;
-            add("LINE_WITHOUT_PRICE_OR_QUANTITY", concrete ? Severity::error : Severity::warning,
-                text.path() + (line.price.cents == 0 ? ".price" : ".quantity"),
-                "'" + name + "' heeft geen prijs of hoeveelheid" +
-                    (concrete ? std::string("; de eerste jaren moeten concreet begroot zijn (prijs "
-                                            "× hoeveelheid).")
-                              : std::string(".")),
-                "'" + name + "' has no price or quantity" +
-                    (concrete
-                         ? std::string(
-                               "; the first years must be budgeted concretely (price × quantity).")
-                         : std::string(".")));
+            const bool concrete = line.year <= last_detailed;
+            const LocalizedText why =
+                concrete ? detailed_years_reason(last_detailed) : LocalizedText{".", "."};
+            add_as("LINE_WITHOUT_PRICE_OR_QUANTITY", concrete ? Severity::error : Severity::warning,
+                   text.path() + (line.price.cents == 0 ? ".price" : ".quantity"),
+                   "'" + name + "' heeft geen prijs of hoeveelheid" + why.nl,
+                   "'" + name + "' has no price or quantity" + why.en);
           }
         }
       }
     }
+  }
+
+  // Why a year through `last_detailed` must be priced, naming the submission round when the
+  // scheme has rounds ("indienen voor", core/RULES.md); starts with "; ".
+  LocalizedText detailed_years_reason(int last_detailed) const {
+    const std::string through = std::to_string(last_detailed);
+    const SubmissionRound* round = scheme_.submission_round_in_force(plan_.submission_round);
+    if (round == nullptr)
+      return {"; de eerste jaren (tot en met " + through +
+                  ") moeten concreet begroot zijn (prijs × hoeveelheid).",
+              "; the first years (through " + through +
+                  ") must be budgeted concretely (price × quantity)."};
+    return {"; indienen voor " + round->name.nl + ": de jaren tot en met " + through +
+                " moeten concreet begroot zijn (prijs × hoeveelheid).",
+            "; submission round " + round->name.en + ": the years through " + through +
+                " must be budgeted concretely (price × quantity)."};
   }
 
   void check_investment(const BudgetLine& line, std::size_t activity, LineText& text,
@@ -616,7 +636,7 @@ class Checker {
     if (inv.purchase_price.cents <= 0 || !date_ok || inv.economic_life_months <= 0 ||
         inv.project_use_bp <= 0 || inv.project_use_bp > 10000) {
       const std::string& name = text.name();
-      add("INVESTMENT_INCOMPLETE", Severity::error, text.path() + ".investment",
+      add("INVESTMENT_INCOMPLETE", text.path() + ".investment",
           "Investering '" + name +
               "' mist aanschafprijs, aanschafdatum, economische levensduur of een projectaandeel "
               "tussen 0 en 100%.",
@@ -632,8 +652,7 @@ class Checker {
         static_cast<std::int64_t>(scheme_.period_end.year) * 12 + scheme_.period_end.month;
     if (end_month <= period_end_month) {
       const std::string& name = text.name();
-      add("INVESTMENT_LIFE_SHORTENED", Severity::warning,
-          text.path() + ".investment.economic_life_months",
+      add("INVESTMENT_LIFE_SHORTENED", text.path() + ".investment.economic_life_months",
           "De economische levensduur van '" + name + "' (" +
               std::to_string(inv.economic_life_months) +
               " maanden) eindigt binnen de regelingsperiode. Afschrijven gaat over de echte "
@@ -647,7 +666,7 @@ class Checker {
     if (line.year >= scheme_.first_year() && line.year <= scheme_.last_spend_year() &&
         depreciation_months(inv, line.year, scheme_) == 0) {
       const std::string& name = text.name();
-      add("INVESTMENT_NO_DEPRECIATION", Severity::warning, text.path() + ".year",
+      add("INVESTMENT_NO_DEPRECIATION", text.path() + ".year",
           "Investering '" + name + "' heeft in " + std::to_string(line.year) +
               " geen afschrijving (voor de aanschaf of na de levensduur); deze regel kost niets.",
           "Investment '" + name + "' has no depreciation in " + std::to_string(line.year) +
@@ -657,7 +676,7 @@ class Checker {
             investments.find_or_add(line, {activity, text.index})) {
       const std::string& name = text.name();
       const std::string earlier = line_path(where->first, where->second);
-      add("DOUBLE_FUNDING", Severity::error, text.path() + ".investment",
+      add("DOUBLE_FUNDING", text.path() + ".investment",
           "Investering '" + name + "' wordt in " + std::to_string(line.year) +
               " ook al gefinancierd door " + earlier + ".",
           "Investment '" + name + "' is already funded in " + std::to_string(line.year) + " by " +
@@ -734,7 +753,7 @@ Analysis analyse(const Plan& plan, const SchemeTable& schemes) {
   if (!scheme) {
     a.evaluation.scheme_id = plan.scheme_id;
     a.findings.push_back(Finding{"SCHEME_UNKNOWN",
-                                 Severity::error,
+                                 code_severity("SCHEME_UNKNOWN"),
                                  "scheme_id",
                                  {"Onbekende regeling '" + plan.scheme_id + "'; kies een regeling.",
                                   "Unknown scheme '" + plan.scheme_id + "'; choose a scheme."}});

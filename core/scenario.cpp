@@ -138,8 +138,7 @@ LocalizedText describe_override(const ScenarioOverride& o) {
       case OverrideKind::cofinancing_minimum: s += ": " + pct(o.value, l); break;
       case OverrideKind::cofinancing_base:
         s += ": ";
-        s += base_label(
-            o.target == "subsidy" ? CofinancingBase::subsidy : CofinancingBase::total_costs, l);
+        s += base_label(static_cast<CofinancingBase>(o.value == 1), l);
         break;
       case OverrideKind::student_count:
         s += " " + o.target + ": " + format_fixed(o.value, 0, l);
@@ -162,6 +161,7 @@ ResolvedScenario resolve(const Plan& plan, const Scenario& scenario, const Schem
   r.plan.scheme_id = plan.scheme_id;
   r.plan.cofinancing_option = plan.cofinancing_option;
   r.plan.cofinancing_base = plan.cofinancing_base;
+  r.plan.submission_round = plan.submission_round;
   r.plan.organisations = plan.organisations;
   r.plan.student_counts = plan.student_counts;
   r.plan.goals = plan.goals;
@@ -281,12 +281,12 @@ ResolvedScenario resolve(const Plan& plan, const Scenario& scenario, const Schem
     r.effects[i].affected = 1;
   });
   each(OverrideKind::cofinancing_base, [&](std::size_t i, const ScenarioOverride& o) {
-    if (o.target == "total_costs" || o.target == "subsidy") {
-      p.cofinancing_base =
-          o.target == "subsidy" ? CofinancingBase::subsidy : CofinancingBase::total_costs;
+    if (o.value == 0 || o.value == 1) {
+      p.cofinancing_base = static_cast<CofinancingBase>(o.value);
       r.effects[i].affected = 1;
     } else {
-      missing(i, "onbekende grondslag \"" + o.target + "\"", "unknown base \"" + o.target + "\"");
+      const std::string value = std::to_string(o.value);
+      missing(i, "onbekende grondslag " + value, "unknown base " + value);
     }
   });
   each(OverrideKind::subsidy_scale, [&](std::size_t i, const ScenarioOverride& o) {

@@ -20,7 +20,7 @@
 //   5. line_price           the line with id `target` gets price `value` (final: not indexed).
 //   6. line_quantity        the line with id `target` gets quantity `value` (thousandths).
 //   7. cofinancing_minimum  the minimum becomes `value` basis points of the base.
-//   8. cofinancing_base     the base becomes `target` ("total_costs" or "subsidy").
+//   8. cofinancing_base     the base becomes `value` (0 total costs, 1 the subsidy).
 //   9. subsidy_scale        the region's maximum subsidy × value / 10000 ("what if the subsidy
 //                           drops 10 %" = 9000), rounded once; the settlement follows from it.
 // Everything else follows the base plan, so later edits of the base flow into every scenario that

@@ -156,6 +156,20 @@ Scheme parse_scheme(Reader& r, const JsonValue& v) {
     s.requires_primary = r.boolean(*partners, "primary");
   }
   s.concrete_years = static_cast<int>(r.integer(v, "concrete_years"));
+  if (const JsonValue* rounds = r.array(v, "submission_rounds")) {
+    for (const auto& o : rounds->GetArray()) {
+      SubmissionRound round;
+      round.id = r.string(o, "id");
+      round.due = r.date(o, "due");
+      round.detailed_through = static_cast<int>(r.integer(o, "detailed_through"));
+      round.name.nl = r.string(o, "name_nl");
+      round.name.en = r.string(o, "name_en");
+      if (round.id.empty()) r.fail("a submission round without an id");
+      if (!s.submission_rounds.empty() && !(s.submission_rounds.back().due < round.due))
+        r.fail("submission rounds out of order");
+      s.submission_rounds.push_back(std::move(round));
+    }
+  }
   s.requires_planning_reservation = r.boolean(v, "requires_planning_reservation");
   s.requires_coverage_goal = r.boolean(v, "requires_coverage_goal");
   if (const JsonValue* ceilings = r.array(v, "national_ceilings")) {
@@ -185,6 +199,31 @@ const CofinancingOption* Scheme::cofinancing_option(std::string_view option_id) 
   for (const auto& o : cofinancing_options)
     if (o.id == wanted) return &o;
   return nullptr;
+}
+
+const SubmissionRound* Scheme::submission_round(std::string_view round_id) const {
+  if (submission_rounds.empty()) return nullptr;
+  if (round_id.empty()) return &submission_rounds.front();
+  for (const auto& round : submission_rounds)
+    if (round.id == round_id) return &round;
+  return nullptr;
+}
+
+const SubmissionRound* Scheme::submission_round_for(const Date& date) const {
+  for (const auto& round : submission_rounds)
+    if (!(round.due < date)) return &round;
+  return submission_rounds.empty() ? nullptr : &submission_rounds.back();
+}
+
+const SubmissionRound* Scheme::submission_round_in_force(std::string_view round_id) const {
+  const SubmissionRound* round = submission_round(round_id);
+  if (round == nullptr && !submission_rounds.empty()) round = &submission_rounds.front();
+  return round;
+}
+
+int Scheme::last_detailed_year(std::string_view round_id) const {
+  const SubmissionRound* round = submission_round_in_force(round_id);
+  return round != nullptr ? round->detailed_through : first_year() + concrete_years - 1;
 }
 
 const Scheme* SchemeTable::find(std::string_view id) const {

@@ -29,6 +29,16 @@ struct CofinancingOption {
   std::int64_t minimum_bp = 0;  // basis points of the base
 };
 
+// A submission round ("indienen voor", 2025–2028): the detailed plan for some years was due on
+// `due`; once a round is submitted every year through `detailed_through` must be fully priced
+// (core/RULES.md, LINE_WITHOUT_PRICE_OR_QUANTITY).
+struct SubmissionRound {
+  std::string id;  // e.g. "2025-2026"; what a plan stores in `submission_round`
+  LocalizedText name;
+  Date due;
+  int detailed_through = 0;  // the last year that needs price × quantity
+};
+
 // A national budget ceiling; year 0 means the whole period.
 struct NationalCeiling {
   int year = 0;
@@ -56,7 +66,8 @@ struct Scheme {
   bool requires_mbo = true;
   bool requires_business = true;
   bool requires_primary = false;
-  int concrete_years = 2;  // the first N years need concrete price × quantity
+  int concrete_years = 2;  // without submission rounds: the first N years need price × quantity
+  std::vector<SubmissionRound> submission_rounds;  // oldest due date first; empty for most schemes
   // 2024 extension: a budget line for drafting the next plan (cost category planning) and a goal
   // on the coverage and quality of technical vmbo (core/RULES.md).
   bool requires_planning_reservation = false;
@@ -72,6 +83,17 @@ struct Scheme {
   int last_spend_year() const { return spend_deadline.year; }
   // The named option, else the default; nullptr when neither exists.
   const CofinancingOption* cofinancing_option(std::string_view id) const;
+  // The named round ("" = the first round); nullptr for an unknown id or a scheme without rounds.
+  const SubmissionRound* submission_round(std::string_view id) const;
+  // The round a plan written on `date` belongs to: the first one due on or after it (a plan dated
+  // on the due date still makes that round), the last round after every due date; nullptr for a
+  // scheme without rounds.
+  const SubmissionRound* submission_round_for(const Date& date) const;
+  // The round a plan naming `round_id` is checked by: that round, or the first one for "" or an
+  // unknown id (which the rules report as SUBMISSION_ROUND_UNKNOWN); nullptr without rounds.
+  const SubmissionRound* submission_round_in_force(std::string_view round_id) const;
+  // The last year whose lines need price × quantity for a plan in round `round_id`.
+  int last_detailed_year(std::string_view round_id) const;
 };
 
 struct SchemeTable {

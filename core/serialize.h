@@ -179,6 +179,7 @@ void serialize(Archive& ar, Lineage& l, const std::uint32_t) {
 
 // Plan v2 (file format v2) appends "scenarios"; v1 files get an empty list from migrate.cpp.
 // Plan v3 (file format v4) appends "lineage"; older files get an empty one.
+// Plan v4 (file format v5) adds "submission_round"; older files get "" (the first round).
 template <class Archive>
 void save(Archive& ar, const Plan& p, const std::uint32_t) {
   const std::string base =
@@ -187,7 +188,9 @@ void save(Archive& ar, const Plan& p, const std::uint32_t) {
   ar(cereal::make_nvp("title", p.title), cereal::make_nvp("is_example", p.is_example),
      cereal::make_nvp("region", p.region), cereal::make_nvp("scheme_id", p.scheme_id),
      cereal::make_nvp("cofinancing_option", p.cofinancing_option),
-     cereal::make_nvp("cofinancing_base", base), cereal::make_nvp("organisations", p.organisations),
+     cereal::make_nvp("cofinancing_base", base),
+     cereal::make_nvp("submission_round", p.submission_round),
+     cereal::make_nvp("organisations", p.organisations),
      cereal::make_nvp("student_counts", p.student_counts), cereal::make_nvp("goals", p.goals),
      cereal::make_nvp("activities", p.activities), cereal::make_nvp("notes", p.notes),
      cereal::make_nvp("scenarios", p.scenarios), cereal::make_nvp("lineage", p.lineage));
@@ -198,7 +201,9 @@ void load(Archive& ar, Plan& p, const std::uint32_t) {
   ar(cereal::make_nvp("title", p.title), cereal::make_nvp("is_example", p.is_example),
      cereal::make_nvp("region", p.region), cereal::make_nvp("scheme_id", p.scheme_id),
      cereal::make_nvp("cofinancing_option", p.cofinancing_option),
-     cereal::make_nvp("cofinancing_base", base), cereal::make_nvp("organisations", p.organisations),
+     cereal::make_nvp("cofinancing_base", base),
+     cereal::make_nvp("submission_round", p.submission_round),
+     cereal::make_nvp("organisations", p.organisations),
      cereal::make_nvp("student_counts", p.student_counts), cereal::make_nvp("goals", p.goals),
      cereal::make_nvp("activities", p.activities), cereal::make_nvp("notes", p.notes),
      cereal::make_nvp("scenarios", p.scenarios), cereal::make_nvp("lineage", p.lineage));
@@ -224,4 +229,4 @@ CEREAL_CLASS_VERSION(sto::Region, 1)
 CEREAL_CLASS_VERSION(sto::ScenarioOverride, 1)
 CEREAL_CLASS_VERSION(sto::Scenario, 1)
 CEREAL_CLASS_VERSION(sto::Lineage, 1)
-CEREAL_CLASS_VERSION(sto::Plan, 3)  // 2: "scenarios"; 3: "lineage"
+CEREAL_CLASS_VERSION(sto::Plan, 4)  // 2: "scenarios"; 3: "lineage"; 4: "submission_round"

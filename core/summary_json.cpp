@@ -4,9 +4,10 @@
 
 #include <cstdint>
 
+#include "finding_codes.h"
 #include "finding_place.h"
 #include "labels.h"
-#include "rule_sources.h"
+#include "scheme.h"
 
 namespace sto {
 
@@ -117,6 +118,13 @@ std::string summary_json(const Plan& plan, const Analysis& analysis, Language la
   w.field("is_example", plan.is_example);
   w.field("scheme", plan.scheme_id);
   w.field("scheme_found", e.scheme_found);
+  // The round in force ("" for a scheme without rounds) and the last fully priced year.
+  const Scheme* scheme = builtin_schemes().find(plan.scheme_id);
+  const SubmissionRound* round =
+      scheme != nullptr ? scheme->submission_round_in_force(plan.submission_round) : nullptr;
+  w.field("submission_round", round != nullptr ? round->id : std::string());
+  w.field("detailed_through",
+          scheme != nullptr ? scheme->last_detailed_year(plan.submission_round) : 0);
   w.field("max_subsidy_cents", e.max_subsidy);
   w.field("max_known", e.max_known);
   w.field("max_rule", e.max_rule.in(language));
@@ -201,7 +209,7 @@ std::string summary_json(const Plan& plan, const Analysis& analysis, Language la
     w.field("path", f.path);
     w.field("place", finding_place(plan, f.path).in(language));
     w.field("message", f.message.in(language));
-    if (const RuleSource* source = rule_source(f.code))
+    if (const FindingCode* source = finding_code(f.code))
       w.field("source", language == Language::nl ? source->nl : source->en);
     w.end_object();
   }

@@ -9,8 +9,9 @@
 
 namespace sto {
 
-// 2: business/other cofinancing, settlement estimate; 3: each finding's place and source.
-inline constexpr int kSummaryVersion = 3;
+// 2: business/other cofinancing, settlement estimate; 3: each finding's place and source;
+// 4: the submission round and the last year that needs price × quantity.
+inline constexpr int kSummaryVersion = 4;
 
 // The summary of `plan` with its analysis (see analyse()); finding messages and the stated rules
 // in `language`. Ends without a newline.

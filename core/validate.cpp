@@ -147,6 +147,7 @@ constexpr const char* kPlanFields[] = {"title",
                                        "scheme_id",
                                        "cofinancing_option",
                                        "cofinancing_base",
+                                       "submission_round",
                                        "organisations",
                                        "student_counts",
                                        "goals",
@@ -758,7 +759,12 @@ bool Validator::scenario(Value& value, const std::string& path) {
     return false;
   }
   scenarios_.emplace(id, path);
-  std::unordered_set<std::string> keys;  // kind + target: one override each
+  std::unordered_set<std::string> keys;  // kind (+ target where the kind has one): one each
+  // Contradictory bases (files before v5 keyed them by target): the last one is kept.
+  const Value* last_base = nullptr;
+  for (const Value& item : overrides->GetArray())
+    if (item.IsObject() && item.HasMember("kind") && item["kind"] == "cofinancing_base")
+      last_base = &item;
   filter(*overrides, path, "overrides", [&](Value& item, const std::string& item_path) {
     Record o(*this, item, item_path, Kind::scenario_override, kScenarioOverrideFields);
     o.enumeration("kind", enum_names::override_kind);
@@ -772,9 +778,13 @@ bool Validator::scenario(Value& value, const std::string& path) {
     if (o.ok() && info != nullptr && info->needs_target && target.empty())
       o.fail("target", "mag niet leeg zijn bij " + std::string(kind),
              "must not be empty for " + std::string(kind));
-    if (o.ok() && kind == "cofinancing_base" && target != "total_costs" && target != "subsidy")
-      o.fail("target", "moet total_costs of subsidy zijn", "must be total_costs or subsidy");
-    if (o.ok() && !keys.insert(std::string(kind) + '\n' + std::string(target)).second)
+    if (o.ok() && kind == "cofinancing_base" && &item != last_base)
+      o.fail("kind", "een latere grondslag in dit scenario geldt; deze is weggelaten",
+             "a later cofinancing base in this scenario applies; this one was left out");
+    const std::string key =
+        std::string(kind) + '\n' +
+        std::string(info != nullptr && info->needs_target ? target : std::string_view());
+    if (o.ok() && !keys.insert(key).second)
       o.fail("kind", "staat al eerder in dit scenario (zelfde soort en doel)",
              "already appears in this scenario (same kind and target)");
     if (!o.ok()) {
@@ -796,6 +806,7 @@ ValidationReport Validator::run(Value& plan) {
   p.text("scheme_id");
   p.text("cofinancing_option");
   p.enumeration("cofinancing_base", enum_names::cofinancing_base, true);
+  p.text("submission_round");
   Value* organisations = p.array("organisations");
   Value* student_counts = p.array("student_counts");
   Value* goals = p.array("goals");
@@ -885,6 +896,16 @@ void know_ids(std::unordered_map<std::string, std::string>& known, const std::ve
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
+// The edit-boundary check of one record: `record` as a save would write it, validated by
+// `validate(validator, dom)` (which registers the ids it is checked against); the first problem.
+template <class T, class Validate>
+std::optional<Localized> check_record(const T& record, Validate validate) {
+  rapidjson::Document dom = record_dom(record);
+  Validator validator(dom.GetAllocator());
+  validate(validator, dom["record"]);
+  return validator.first_problem();
+}
+
 }  // namespace
 
 std::optional<Localized> check_plan_fields(const Plan& plan) {
@@ -894,6 +915,7 @@ std::optional<Localized> check_plan_fields(const Plan& plan) {
   fields.scheme_id = plan.scheme_id;
   fields.cofinancing_option = plan.cofinancing_option;
   fields.cofinancing_base = plan.cofinancing_base;
+  fields.submission_round = plan.submission_round;
   fields.notes = plan.notes;
   fields.is_example = plan.is_example;
   rapidjson::Document dom = record_dom(fields);
@@ -905,27 +927,24 @@ std::optional<Localized> check_plan_fields(const Plan& plan) {
 }
 
 std::optional<Localized> check_organisation(const Plan& plan, std::size_t index) {
-  rapidjson::Document dom = record_dom(plan.organisations[index]);
-  Validator validator(dom.GetAllocator());
-  know_ids(validator.organisations_, plan.organisations, "organisations", index);
-  validator.organisation(dom["record"], indexed("", "organisations", index));
-  return validator.first_problem();
+  return check_record(plan.organisations[index], [&](Validator& v, Value& record) {
+    know_ids(v.organisations_, plan.organisations, "organisations", index);
+    v.organisation(record, indexed("", "organisations", index));
+  });
 }
 
 std::optional<Localized> check_student_count(const Plan& plan, std::size_t index) {
-  rapidjson::Document dom = record_dom(plan.student_counts[index]);
-  Validator validator(dom.GetAllocator());
-  know_ids(validator.organisations_, plan.organisations, "organisations", kNone);
-  validator.student_count(dom["record"], indexed("", "student_counts", index));
-  return validator.first_problem();
+  return check_record(plan.student_counts[index], [&](Validator& v, Value& record) {
+    know_ids(v.organisations_, plan.organisations, "organisations", kNone);
+    v.student_count(record, indexed("", "student_counts", index));
+  });
 }
 
 std::optional<Localized> check_goal(const Plan& plan, std::size_t index) {
-  rapidjson::Document dom = record_dom(plan.goals[index]);
-  Validator validator(dom.GetAllocator());
-  know_ids(validator.goals_, plan.goals, "goals", index);
-  validator.goal(dom["record"], indexed("", "goals", index));
-  return validator.first_problem();
+  return check_record(plan.goals[index], [&](Validator& v, Value& record) {
+    know_ids(v.goals_, plan.goals, "goals", index);
+    v.goal(record, indexed("", "goals", index));
+  });
 }
 
 std::optional<Localized> check_activity(const Plan& plan, std::size_t index) {
@@ -938,40 +957,38 @@ std::optional<Localized> check_activity(const Plan& plan, std::size_t index) {
   fields.partner_ids = activity.partner_ids;
   fields.goal_ids = activity.goal_ids;
   fields.years = activity.years;
-  rapidjson::Document dom = record_dom(fields);
-  Validator validator(dom.GetAllocator());
-  know_ids(validator.activities_, plan.activities, "activities", index);
-  know_ids(validator.organisations_, plan.organisations, "organisations", kNone);
-  know_ids(validator.goals_, plan.goals, "goals", kNone);
-  validator.activity(dom["record"], indexed("", "activities", index));
-  return validator.first_problem();
+  return check_record(fields, [&](Validator& v, Value& record) {
+    know_ids(v.activities_, plan.activities, "activities", index);
+    know_ids(v.organisations_, plan.organisations, "organisations", kNone);
+    know_ids(v.goals_, plan.goals, "goals", kNone);
+    v.activity(record, indexed("", "activities", index));
+  });
 }
 
 std::optional<Localized> check_budget_line(const Plan& plan, std::size_t activity,
                                            std::size_t line) {
   const BudgetLine& checked = plan.activities[activity].lines[line];
-  rapidjson::Document dom = record_dom(checked);
-  Validator validator(dom.GetAllocator());
-  know_ids(validator.organisations_, plan.organisations, "organisations", kNone);
-  // Only another line with the same id matters: registering all 100,000 would cost milliseconds.
-  for (std::size_t a = 0; a < plan.activities.size() && validator.lines_.empty(); ++a) {
-    const std::vector<BudgetLine>& lines = plan.activities[a].lines;
-    for (std::size_t l = 0; l < lines.size(); ++l)
-      if (lines[l].id == checked.id && (a != activity || l != line)) {
-        validator.lines_.emplace(checked.id, line_path(a, l));
-        break;
-      }
-  }
-  validator.budget_line(dom["record"], line_path(activity, line));
-  return validator.first_problem();
+  return check_record(checked, [&](Validator& v, Value& record) {
+    know_ids(v.organisations_, plan.organisations, "organisations", kNone);
+    // Only another line with the same id matters: registering all 100,000 would cost
+    // milliseconds.
+    for (std::size_t a = 0; a < plan.activities.size() && v.lines_.empty(); ++a) {
+      const std::vector<BudgetLine>& lines = plan.activities[a].lines;
+      for (std::size_t l = 0; l < lines.size(); ++l)
+        if (lines[l].id == checked.id && (a != activity || l != line)) {
+          v.lines_.emplace(checked.id, line_path(a, l));
+          break;
+        }
+    }
+    v.budget_line(record, line_path(activity, line));
+  });
 }
 
 std::optional<Localized> check_scenario(const Plan& plan, std::size_t index) {
-  rapidjson::Document dom = record_dom(plan.scenarios[index]);
-  Validator validator(dom.GetAllocator());
-  know_ids(validator.scenarios_, plan.scenarios, "scenarios", index);
-  validator.scenario(dom["record"], indexed("", "scenarios", index));
-  return validator.first_problem();
+  return check_record(plan.scenarios[index], [&](Validator& v, Value& record) {
+    know_ids(v.scenarios_, plan.scenarios, "scenarios", index);
+    v.scenario(record, indexed("", "scenarios", index));
+  });
 }
 
 }  // namespace sto

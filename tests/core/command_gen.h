@@ -159,11 +159,10 @@ class CommandGenerator {
   ScenarioOverride override_value() {
     ScenarioOverride o;
     o.kind = static_cast<OverrideKind>(pick(9));
-    const std::string bases[] = {"total_costs", "subsidy", "", "anders"};
-    o.target = o.kind == OverrideKind::cofinancing_base ? one_of(bases)
-               : coin()                                 ? line_id()
-                                                        : text();
-    o.value = number(coin() ? kMaxScenarioScaleBp : kMaxPriceIndexBp);
+    o.target = coin() ? line_id() : text();
+    o.value = o.kind == OverrideKind::cofinancing_base
+                  ? static_cast<std::int64_t>(pick(3))  // 2 is no base: refused
+                  : number(coin() ? kMaxScenarioScaleBp : kMaxPriceIndexBp);
     o.replaces = o.kind == OverrideKind::hourly_rate ? 5000 : (coin() ? 0 : 1);
     return o;
   }
@@ -184,7 +183,7 @@ class CommandGenerator {
     return index(g < plan_.goals.size() ? plan_.goals[g].indicators.size() : 0);
   }
 
-  static_assert(std::variant_size_v<Command> == 48, "a new command needs a case in make()");
+  static_assert(std::variant_size_v<Command> == 49, "a new command needs a case in make()");
   Command make(std::size_t kind) {
     const std::size_t orgs = plan_.organisations.size(), counts = plan_.student_counts.size(),
                       goals = plan_.goals.size(), activities = plan_.activities.size(),
@@ -263,6 +262,7 @@ class CommandGenerator {
       case 44: return RemoveScenario{index(scenarios)};
       case 45: return RenameScenario{index(scenarios), text()};
       case 46: return SetScenarioOverride{index(scenarios), override_value(), pick(3)};
+      case 47: return SetSubmissionRound{coin() ? std::string("2027-2028") : text()};
       default: {
         const ScenarioOverride o = override_value();
         return ResetScenarioOverride{index(scenarios), o.kind, o.target};

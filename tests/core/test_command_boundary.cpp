@@ -179,8 +179,7 @@ TEST_CASE("the override-kind table: ids as in files, ranges the loader and the e
     // The edge of the range is accepted, one past it refused, by the edit and by the loader.
     Plan plan = test::minimal_plan();
     plan.scenarios.push_back(Scenario{"s1", "Krap", {}});
-    ScenarioOverride o{kind, kind == OverrideKind::cofinancing_base ? "subsidy" : "l1",
-                       info.max_value, info.max_replaces};
+    ScenarioOverride o{kind, "l1", info.max_value, info.max_replaces};
     if (!info.needs_target) o.target.clear();
     CHECK(apply_command(plan, SetScenarioOverride{0, o}).ok());
     o.value = info.max_value + 1;

@@ -39,6 +39,7 @@ std::vector<Command> every_command_kind() {
           SetScheme{"sto-2020-2023"},
           SetCofinancingOption{"original"},
           SetCofinancingBase{CofinancingBase::subsidy},
+          SetSubmissionRound{"2027-2028"},
           SetRegionName{"Regio X"},
           SetRegionType{RegionType::techniekluwe},
           SetPreviousGrant{Money{123}},

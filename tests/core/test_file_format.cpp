@@ -35,15 +35,16 @@ bool has(const Localized& message, const std::string& en_part) {
 
 TEST_CASE("golden files of the current format load cleanly and re-save identically",
           "[file][golden]") {
-  REQUIRE(kFileFormatVersion == 4);  // a new version adds tests/data/vN/ and moves this test on
-  for (const char* name : {"v4/minimal.json", "v4/full.json", "v4/scenarios.json",
-                           "v4/random_seed42.json", "v4/business_status.json", "v4/lineage.json"}) {
+  REQUIRE(kFileFormatVersion == 5);  // a new version adds tests/data/vN/ and moves this test on
+  for (const char* name :
+       {"v5/minimal.json", "v5/full.json", "v5/scenarios.json", "v5/random_seed42.json",
+        "v5/business_status.json", "v5/lineage.json", "v5/submission_round.json"}) {
     INFO(name);
     const std::string text = read_data(name);
     const LoadResult loaded = load_plan(text);
     INFO(loaded.error.en);
     REQUIRE(loaded.status == LoadStatus::ok);
-    CHECK(loaded.file_version == 4);
+    CHECK(loaded.file_version == 5);
     CHECK(loaded.app_version == "0.1.0");
     CHECK(loaded.error.en.empty());
     CHECK(save_plan(loaded.plan) == with_app_version(text, STO_APP_VERSION));
@@ -97,33 +98,55 @@ TEST_CASE("write the v4 golden files from v3", "[.][write-golden]") {
   REQUIRE(out.good());
 }
 
+// Writes tests/data/v5/ from the v4 golden files (migrated, then saved), and
+// submission_round.json: the full plan in the 2027–2028 round. Run once when the format version
+// was raised.
+TEST_CASE("write the v5 golden files from v4", "[.][write-golden]") {
+  for (const char* name : {"minimal.json", "full.json", "scenarios.json", "random_seed42.json",
+                           "business_status.json", "lineage.json"}) {
+    const LoadResult loaded = load_plan(read_data(std::string("v4/") + name));
+    REQUIRE(loaded.ok());
+    std::ofstream out(std::string(STO_TEST_DATA) + "/v5/" + name, std::ios::binary);
+    out << save_plan(loaded.plan);
+    REQUIRE(out.good());
+  }
+  LoadResult full = load_plan(read_data("v4/full.json"));
+  REQUIRE(full.ok());
+  full.plan.submission_round = "2027-2028";
+  std::ofstream out(std::string(STO_TEST_DATA) + "/v5/submission_round.json", std::ios::binary);
+  out << save_plan(full.plan);
+  REQUIRE(out.good());
+}
+
 TEST_CASE("golden files of older formats load through the migrations", "[file][golden][migrate]") {
-  // v1/X.json, v2/X.json and v3/X.json must load cleanly and save as their v4 counterpart (the
-  // same plan; v1 without scenarios; every organisation's business status "by_kind" before v3;
-  // an empty lineage).
-  for (const char* version : {"v1/", "v2/", "v3/"}) {
+  // vN/X.json (N < 5) must load cleanly and save as its v5 counterpart (the same plan; v1
+  // without scenarios; every organisation's business status "by_kind" before v3; an empty
+  // lineage before v4; the first submission round, "", before v5).
+  for (const char* version : {"v1/", "v2/", "v3/", "v4/"}) {
     for (const char* name : {"minimal.json", "full.json"}) {
       INFO(version << name);
       const LoadResult loaded = load_plan(read_data(std::string(version) + name));
       INFO(loaded.error.en);
       REQUIRE(loaded.status == LoadStatus::ok);
       CHECK(loaded.file_version == version[1] - '0');
-      if (std::string(version) != "v3/")
+      if (version[1] < '3')
         for (const Organisation& o : loaded.plan.organisations)
           CHECK(o.counts_as_business == BusinessStatus::by_kind);
       CHECK(loaded.plan.lineage.plan_id.empty());
       CHECK(loaded.plan.lineage.revision == 0);
+      CHECK(loaded.plan.submission_round.empty());
       CHECK(save_plan(loaded.plan) ==
-            with_app_version(read_data(std::string("v4/") + name), STO_APP_VERSION));
+            with_app_version(read_data(std::string("v5/") + name), STO_APP_VERSION));
     }
   }
   for (const char* name : {"v2/scenarios.json", "v2/random_seed42.json", "v3/scenarios.json",
-                           "v3/random_seed42.json", "v3/business_status.json"}) {
+                           "v3/random_seed42.json", "v3/business_status.json", "v4/scenarios.json",
+                           "v4/random_seed42.json", "v4/business_status.json", "v4/lineage.json"}) {
     INFO(name);
     const LoadResult loaded = load_plan(read_data(name));
     REQUIRE(loaded.ok());
     CHECK(save_plan(loaded.plan) ==
-          with_app_version(read_data(std::string("v4/") + (name + 3)), STO_APP_VERSION));
+          with_app_version(read_data(std::string("v5/") + (name + 3)), STO_APP_VERSION));
   }
   const LoadResult random = load_plan(read_data("v1/random_seed42.json"));
   CHECK(random.status == LoadStatus::ok);
@@ -136,6 +159,71 @@ TEST_CASE("the lineage golden file holds the plan's lineage", "[file][golden]") 
   CHECK(loaded.plan.lineage.plan_id == "plan-7f3a");
   CHECK(loaded.plan.lineage.revision == 6);
   CHECK(loaded.plan.lineage.derived_from == 5);
+}
+
+TEST_CASE("the submission round golden file holds its round", "[file][golden]") {
+  const LoadResult loaded = load_plan(read_data("v5/submission_round.json"));
+  REQUIRE(loaded.ok());
+  CHECK(loaded.plan.submission_round == "2027-2028");
+}
+
+TEST_CASE("a v4 file that already has a submission round is refused", "[file][migrate]") {
+  std::string text = read_data("v4/minimal.json");
+  const std::string key = "\"notes\": ";
+  const auto at = text.find(key);
+  REQUIRE(at != std::string::npos);
+  text.insert(at, "\"submission_round\": \"2027-2028\",\n");
+  const LoadResult loaded = load_plan(text);
+  CHECK(loaded.status == LoadStatus::corrupt);
+  CHECK(has(loaded.error, "cannot have \"submission_round\""));
+}
+
+TEST_CASE(
+    "v5 moves a scenario's cofinancing base into the value; of several bases the last is "
+    "kept as a repair",
+    "[file][migrate]") {
+  const std::string v4 = read_data("v4/scenarios.json");
+  // The golden file's single base override ("subsidy") becomes value 1.
+  const LoadResult single = load_plan(v4);
+  REQUIRE(single.ok());
+  const ScenarioOverride* base = nullptr;
+  for (const Scenario& s : single.plan.scenarios)
+    for (const ScenarioOverride& o : s.overrides)
+      if (o.kind == OverrideKind::cofinancing_base) base = &o;
+  REQUIRE(base != nullptr);
+  CHECK(base->value == 1);
+  CHECK(base->target.empty());
+
+  // A contradictory pair: "total_costs" first, then "subsidy".
+  std::string text = v4;
+  const std::string key = "\"kind\": \"cofinancing_base\"";
+  const auto at = text.rfind("{", text.find(key));
+  REQUIRE(at != std::string::npos);
+  text.insert(at,
+              "{\"kind\": \"cofinancing_base\", \"target\": \"total_costs\", \"value\": 0, "
+              "\"replaces\": 0},\n");
+  const LoadResult both = load_plan(text);
+  INFO(both.error.en);
+  REQUIRE(both.status == LoadStatus::repaired);
+  REQUIRE(both.skipped.size() == 1);
+  CHECK(both.skipped[0].path.find(".overrides[") != std::string::npos);
+  CHECK(both.skipped[0].reason.en.find("a later cofinancing base") != std::string::npos);
+  int bases = 0;
+  for (const Scenario& s : both.plan.scenarios)
+    for (const ScenarioOverride& o : s.overrides)
+      if (o.kind == OverrideKind::cofinancing_base) {
+        ++bases;
+        CHECK(o.value == 1);  // the last one, "subsidy"
+      }
+  CHECK(bases == 1);
+
+  // An unknown base is refused (value -1 after the move).
+  std::string unknown = v4;
+  const auto target = unknown.find("\"subsidy\"", unknown.find(key));
+  REQUIRE(target != std::string::npos);
+  unknown.replace(target, 9, "\"anders\"");
+  const LoadResult refused = load_plan(unknown);
+  CHECK(refused.status == LoadStatus::repaired);
 }
 
 TEST_CASE("a v3 file that already has a lineage is refused", "[file][migrate]") {
@@ -151,7 +239,7 @@ TEST_CASE("a v3 file that already has a lineage is refused", "[file][migrate]") 
 
 TEST_CASE("a lineage revision out of range makes the file unreadable, with the field named",
           "[file]") {
-  std::string text = read_data("v4/lineage.json");
+  std::string text = read_data("v5/lineage.json");
   const std::string key = "\"revision\": 6";
   const auto at = text.find(key);
   REQUIRE(at != std::string::npos);

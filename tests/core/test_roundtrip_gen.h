@@ -80,6 +80,7 @@ inline Plan random_plan(Rng& rng, int lines = -1) {
   plan.region.fixed_maximum = Money{rng.value(0, kMaxAmountCents)};
   plan.scheme_id = rng.chance(80) ? "sto-2025-2028" : random_text(rng, 3);
   plan.cofinancing_option = random_text(rng, 2);
+  plan.submission_round = random_text(rng, 2);
   if (rng.chance(50)) plan.cofinancing_base = static_cast<CofinancingBase>(rng.between(0, 1));
   plan.notes = random_text(rng, 40);
 
@@ -199,9 +200,7 @@ inline Plan random_plan(Rng& rng, int lines = -1) {
           override_.value = rng.value(0, kMaxScenarioScaleBp);
           break;
         case OverrideKind::cofinancing_minimum: override_.value = rng.value(0, 10000); break;
-        case OverrideKind::cofinancing_base:
-          override_.target = rng.chance(50) ? "total_costs" : "subsidy";
-          break;
+        case OverrideKind::cofinancing_base: override_.value = rng.between(0, 1); break;
         case OverrideKind::student_count:
           override_.target = "org-0|bb|" + random_text(rng, 2);
           override_.value = rng.value(0, kMaxStudents);

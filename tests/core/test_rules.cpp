@@ -4,11 +4,13 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <functional>
+#include <set>
 #include <sstream>
 
-#include "rule_sources.h"
+#include "finding_codes.h"
 #include "rules.h"
 #include "sample_plans.h"
+#include "scheme.h"
 #include "test_helpers.h"
 
 using namespace sto;
@@ -36,76 +38,99 @@ void as_2024(Plan& p) {
   for (auto& l : p.activities[0].lines) l.year = 2024;
 }
 
+// One row per finding code; its severity comes from the finding-code table.
 struct Case {
   const char* code;
-  Severity severity;
   const char* path;  // expected path of the first finding with this code
   std::function<void(Plan&)> breaks;
 };
 
+Severity severity_of(const char* code) {
+  const FindingCode* row = finding_code(code);
+  REQUIRE(row != nullptr);
+  return row->severity;
+}
+
+std::string read_source(const std::string& relative) {
+  std::ifstream in(std::string(STO_TEST_DATA) + "/../../" + relative, std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The codes in `text` that follow `before` in double quotes, e.g. add("NO_MBO" …).
+std::set<std::string> quoted_codes_after(const std::string& text, const std::string& before) {
+  std::set<std::string> out;
+  for (std::size_t at = text.find(before); at != std::string::npos;
+       at = text.find(before, at + 1)) {
+    const std::size_t start = at + before.size();
+    const std::size_t end = text.find('"', start);
+    if (end != std::string::npos) out.insert(text.substr(start, end - start));
+  }
+  return out;
+}
+
 std::vector<Case> cases() {
   using K = OrganisationKind;
   return {
-      {"SCHEME_UNKNOWN", Severity::error, "scheme_id", [](Plan& p) { p.scheme_id = "sto-1999"; }},
-      {"MONEY_OVERFLOW", Severity::error, "activities[0].lines[0]",
+      {"SCHEME_UNKNOWN", "scheme_id", [](Plan& p) { p.scheme_id = "sto-1999"; }},
+      {"MONEY_OVERFLOW", "activities[0].lines[0]",
        [](Plan& p) { p.activities[0].lines[0].price = Money{INT64_MAX}; }},
-      {"MAXIMUM_UNKNOWN", Severity::warning, "region.fixed_maximum",
+      {"MAXIMUM_UNKNOWN", "region.fixed_maximum",
        [](Plan& p) { p.region.fixed_maximum = Money{}; }},
-      {"LUWE_ABOVE_CAP", Severity::error, "region.type",
+      {"LUWE_ABOVE_CAP", "region.type",
        [](Plan& p) {
          p.region.type = RegionType::techniekluwe;
          p.activities[0].lines[0] = line("l1", "v1", 2025, 400000001, 1000);
          p.activities[0].lines[1] =
              line("l2", "b1", 2025, 50000000, 1000, FundingSource::cofinancing_cash);
        }},
-      {"SUBSIDY_ABOVE_MAXIMUM", Severity::error, "region",
-       [](Plan& p) { p.region.fixed_maximum = Money{499999}; }},
-      {"COFIN_OPTION_UNKNOWN", Severity::error, "cofinancing_option",
+      {"SUBSIDY_ABOVE_MAXIMUM", "region", [](Plan& p) { p.region.fixed_maximum = Money{499999}; }},
+      {"COFIN_OPTION_UNKNOWN", "cofinancing_option",
        [](Plan& p) { p.cofinancing_option = "half"; }},
-      {"COFIN_BELOW_MINIMUM", Severity::error, "cofinancing",
+      {"SUBMISSION_ROUND_UNKNOWN", "submission_round",
+       [](Plan& p) { p.submission_round = "2029-2030"; }},
+      {"COFIN_BELOW_MINIMUM", "cofinancing",
        [](Plan& p) { p.activities[0].lines[1].quantity_milli = 10000; }},
-      {"TOO_FEW_VMBO", Severity::error, "organisations",
+      {"TOO_FEW_VMBO", "organisations",
        [](Plan& p) { p.organisations[1].brin = "99XA00"; }},  // same vestiging twice
-      {"NO_MBO", Severity::error, "organisations",
-       [](Plan& p) { p.organisations[2].kind = K::other; }},
-      {"NO_BUSINESS", Severity::error, "organisations",
+      {"NO_MBO", "organisations", [](Plan& p) { p.organisations[2].kind = K::other; }},
+      {"NO_BUSINESS", "organisations",
        [](Plan& p) {
          p.organisations[3].kind = K::other;
          p.activities[0].lines[1].funding = FundingSource::own;
        }},
-      {"NO_PRIMARY", Severity::error, "organisations",
-       [](Plan& p) { p.organisations[4].kind = K::other; }},
-      {"NO_PENVOERDER", Severity::error, "organisations",
-       [](Plan& p) { p.organisations[0].penvoerder = false; }},
-      {"MULTIPLE_PENVOERDERS", Severity::error, "organisations[1]",
+      {"NO_PRIMARY", "organisations", [](Plan& p) { p.organisations[4].kind = K::other; }},
+      {"NO_PENVOERDER", "organisations", [](Plan& p) { p.organisations[0].penvoerder = false; }},
+      {"MULTIPLE_PENVOERDERS", "organisations[1]",
        [](Plan& p) { p.organisations[1].penvoerder = true; }},
-      {"PENVOERDER_NOT_VMBO", Severity::error, "organisations[2]",
+      {"PENVOERDER_NOT_VMBO", "organisations[2]",
        [](Plan& p) {
          p.organisations[0].penvoerder = false;
          p.organisations[2].penvoerder = true;
        }},
-      {"MISSING_ID", Severity::error, "goals[0].id",
+      {"MISSING_ID", "goals[0].id",
        [](Plan& p) {
          p.goals[0].id.clear();
          p.activities[0].goal_ids = {"g2"};
          p.goals.push_back(p.goals[0]);
          p.goals[1].id = "g2";
        }},
-      {"DUPLICATE_ID", Severity::error, "activities[0].lines[1].id",
+      {"DUPLICATE_ID", "activities[0].lines[1].id",
        [](Plan& p) { p.activities[0].lines[1].id = "l1"; }},
-      {"BRIN_FORMAT", Severity::warning, "organisations[2].brin",
-       [](Plan& p) { p.organisations[2].brin = "12345"; }},
-      {"VMBO_WITHOUT_BRIN", Severity::warning, "organisations[5].brin",
+      {"BRIN_FORMAT", "organisations[2].brin", [](Plan& p) { p.organisations[2].brin = "12345"; }},
+      {"VMBO_WITHOUT_BRIN", "organisations[5].brin",
        [](Plan& p) { p.organisations.push_back(test::org("v3", K::vmbo, "99XF")); }},
-      {"UNKNOWN_ORGANISATION", Severity::error, "activities[0].lines[0].organisation_id",
+      {"UNKNOWN_ORGANISATION", "activities[0].lines[0].organisation_id",
        [](Plan& p) { p.activities[0].lines[0].organisation_id = "nobody"; }},
-      {"UNKNOWN_GOAL", Severity::error, "activities[0].goal_ids[1]",
+      {"UNKNOWN_GOAL", "activities[0].goal_ids[1]",
        [](Plan& p) { p.activities[0].goal_ids.push_back("g404"); }},
-      {"STUDENT_COUNT_NEGATIVE", Severity::error, "student_counts[0].students",
+      {"STUDENT_COUNT_NEGATIVE", "student_counts[0].students",
        [](Plan& p) {
          p.student_counts.push_back(StudentCount{"v1", LearningPath::bb, "PIE", {}, -1});
        }},
-      {"STUDENT_COUNT_DATE", Severity::warning, "student_counts[0].count_date",
+      {"STUDENT_COUNT_DATE", "student_counts[0].count_date",
        [](Plan& p) {
          p.scheme_id = "sto-2020-2023";
          p.organisations[4].kind = K::other;
@@ -114,40 +139,37 @@ std::vector<Case> cases() {
          p.student_counts.push_back(
              StudentCount{"v1", LearningPath::bb, "PIE", Date{2019, 10, 1}, 10});
        }},
-      {"GOAL_WITHOUT_INDICATOR", Severity::warning, "goals[0]",
-       [](Plan& p) { p.goals[0].indicators.clear(); }},
-      {"INDICATOR_WITHOUT_TARGET", Severity::warning, "goals[0].indicators[0]",
+      {"GOAL_WITHOUT_INDICATOR", "goals[0]", [](Plan& p) { p.goals[0].indicators.clear(); }},
+      {"INDICATOR_WITHOUT_TARGET", "goals[0].indicators[0]",
        [](Plan& p) { p.goals[0].indicators[0].targets.clear(); }},
-      {"ACTIVITY_WITHOUT_GOAL", Severity::warning, "activities[0].goal_ids",
+      {"ACTIVITY_WITHOUT_GOAL", "activities[0].goal_ids",
        [](Plan& p) { p.activities[0].goal_ids.clear(); }},
-      {"LINE_OUTSIDE_PERIOD", Severity::error, "activities[0].lines[0].year",
+      {"LINE_OUTSIDE_PERIOD", "activities[0].lines[0].year",
        [](Plan& p) { p.activities[0].lines[0].year = 2030; }},
-      {"NEGATIVE_AMOUNT", Severity::error, "activities[0].lines[0].quantity",
+      {"NEGATIVE_AMOUNT", "activities[0].lines[0].quantity",
        [](Plan& p) { p.activities[0].lines[0].quantity_milli = -1000; }},
-      {"LINE_WITHOUT_PRICE_OR_QUANTITY", Severity::error, "activities[0].lines[0].price",
+      {"LINE_WITHOUT_PRICE_OR_QUANTITY", "activities[0].lines[0].price",
        [](Plan& p) { p.activities[0].lines[0].price = Money{}; }},
-      {"INVESTMENT_INCOMPLETE", Severity::error, "activities[0].lines[0].investment",
+      {"INVESTMENT_INCOMPLETE", "activities[0].lines[0].investment",
        [](Plan& p) {
          p.activities[0].lines[0].investment = Investment{Money{100000}, Date{}, 60, 10000};
        }},
-      {"INVESTMENT_LIFE_SHORTENED", Severity::warning,
-       "activities[0].lines[0].investment.economic_life_months",
+      {"INVESTMENT_LIFE_SHORTENED", "activities[0].lines[0].investment.economic_life_months",
        [](Plan& p) {
          p.activities[0].lines[0].investment =
              Investment{Money{4800000}, Date{2025, 1, 1}, 48, 10000};
        }},
-      {"INVESTMENT_NO_DEPRECIATION", Severity::warning, "activities[0].lines[0].year",
+      {"INVESTMENT_NO_DEPRECIATION", "activities[0].lines[0].year",
        [](Plan& p) {
          p.activities[0].lines[0].investment =
              Investment{Money{4800000}, Date{2026, 1, 1}, 120, 10000};
        }},
-      {"DOUBLE_FUNDING", Severity::error, "activities[0].lines[0].other_funding",
+      {"DOUBLE_FUNDING", "activities[0].lines[0].other_funding",
        [](Plan& p) { p.activities[0].lines[0].other_funding = "Regionaal investeringsfonds mbo"; }},
-      {"COFIN_NOT_FROM_BUSINESS", Severity::warning, "activities[0].lines[1].funding",
+      {"COFIN_NOT_FROM_BUSINESS", "activities[0].lines[1].funding",
        [](Plan& p) { p.activities[0].lines[1].organisation_id = "m1"; }},
-      {"PLANNING_RESERVATION_MISSING", Severity::warning, "activities",
-       [](Plan& p) { as_2024(p); }},
-      {"COVERAGE_GOAL_MISSING", Severity::warning, "goals", [](Plan& p) { as_2024(p); }},
+      {"PLANNING_RESERVATION_MISSING", "activities", [](Plan& p) { as_2024(p); }},
+      {"COVERAGE_GOAL_MISSING", "goals", [](Plan& p) { as_2024(p); }},
   };
 }
 
@@ -170,7 +192,7 @@ TEST_CASE("each finding code fires on a plan that breaks its rule") {
     const auto findings = analyse(p).findings;
     const Finding* f = find(findings, c.code);
     REQUIRE(f != nullptr);
-    CHECK(f->severity == c.severity);
+    CHECK(f->severity == severity_of(c.code));
     CHECK(f->path == c.path);
     CHECK_FALSE(f->message.nl.empty());
     CHECK_FALSE(f->message.en.empty());
@@ -183,11 +205,7 @@ TEST_CASE("each finding code fires on a plan that breaks its rule") {
 }
 
 TEST_CASE("core/RULES.md has one row per finding code") {
-  std::ifstream in(std::string(STO_TEST_DATA) + "/../../core/RULES.md", std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string rules = text.str();
+  const std::string rules = read_source("core/RULES.md");
   for (const Case& c : cases()) {
     INFO(c.code);
     const std::string row = "| `" + std::string(c.code) + "` | ";
@@ -196,14 +214,61 @@ TEST_CASE("core/RULES.md has one row per finding code") {
     CHECK(rules.find(row, at + 1) == std::string::npos);
     // The row states the severity the code has.
     const std::string rest = rules.substr(at + row.size(), 40);
-    CHECK(rest.find(severity_name(c.severity)) != std::string::npos);
+    CHECK(rest.find(severity_name(severity_of(c.code))) != std::string::npos);
   }
+}
+
+TEST_CASE("the finding-code table, core/RULES.md and the checks name the same codes") {
+  std::set<std::string> table;
+  for (const FindingCode& c : finding_codes()) CHECK(table.insert(c.code).second);
+  // RULES.md: every row's code is in the table, and every code of the table has a row.
+  const std::string rules = read_source("core/RULES.md");
+  std::set<std::string> rows;
+  for (std::size_t at = rules.find("\n| `"); at != std::string::npos;
+       at = rules.find("\n| `", at + 1)) {
+    const std::size_t start = at + 4;
+    rows.insert(rules.substr(start, rules.find('`', start) - start));
+  }
+  CHECK(rows == table);
+  // The checks: every code core/rules.cpp can report is in the table, and every code of the
+  // table is reported somewhere (each is also made to fire by cases()).
+  const std::string source = read_source("core/rules.cpp");
+  std::set<std::string> emitted = quoted_codes_after(source, "add(\"");
+  for (const std::string& code : quoted_codes_after(source, "add_as(\"")) emitted.insert(code);
+  for (const std::string& code : quoted_codes_after(source, "Finding{\"")) emitted.insert(code);
+  CHECK(emitted == table);
+  // Codes whose severity varies say so in the table; the others fire only with theirs.
+  for (const FindingCode& c : finding_codes())
+    CHECK(c.varies == (source.find("add_as(\"" + c.code + "\"") != std::string::npos));
+}
+
+TEST_CASE("a finding opens the section of its code, or of the record its path names") {
+  for (const Case& c : cases()) {
+    INFO(c.code);
+    const FindingCode* row = finding_code(c.code);
+    REQUIRE(row != nullptr);
+    // A fixed section agrees with the place the finding points at.
+    if (row->section != FindingSection::by_place)
+      CHECK(finding_section(c.code, c.path) == finding_section("", c.path));
+  }
+  CHECK(finding_section("UNKNOWN_ORGANISATION", "activities[0].lines[2].organisation_id") ==
+        FindingSection::budget);
+  CHECK(finding_section("UNKNOWN_ORGANISATION", "activities[0].lead_organisation_id") ==
+        FindingSection::activities);
+  CHECK(finding_section("UNKNOWN_ORGANISATION", "student_counts[1].organisation_id") ==
+        FindingSection::partners);
+  CHECK(finding_section("NO_MBO", "organisations") == FindingSection::partners);
+  CHECK(finding_section("SUBMISSION_ROUND_UNKNOWN", "submission_round") ==
+        FindingSection::settings);
+  CHECK(finding_section("MONEY_OVERFLOW", "") == FindingSection::overview);
+  CHECK(finding_section("PLANNING_RESERVATION_MISSING", "activities") ==
+        FindingSection::activities);
 }
 
 TEST_CASE("every finding code has a source in both languages, and no source lacks its code") {
   for (const Case& c : cases()) {
     INFO(c.code);
-    const RuleSource* s = rule_source(c.code);
+    const FindingCode* s = finding_code(c.code);
     REQUIRE(s != nullptr);
     CHECK_FALSE(s->nl.empty());
     CHECK_FALSE(s->en.empty());
@@ -211,19 +276,19 @@ TEST_CASE("every finding code has a source in both languages, and no source lack
     CHECK(source_line(c.code, Language::en) == "Source: " + s->en);
   }
   // The table holds exactly the codes of the rules: one row each, none left over.
-  CHECK(rule_sources().size() == cases().size());
-  for (const RuleSource& s : rule_sources()) {
+  CHECK(finding_codes().size() == cases().size());
+  for (const FindingCode& s : finding_codes()) {
     INFO(s.code);
     const auto all = cases();
     CHECK(std::count_if(all.begin(), all.end(), [&](const Case& c) { return s.code == c.code; }) ==
           1);
   }
-  CHECK(rule_source("NO_SUCH_CODE") == nullptr);
+  CHECK(finding_code("NO_SUCH_CODE") == nullptr);
   CHECK(source_line("NO_SUCH_CODE", Language::nl).empty());
   // Every finding of the samples has one too.
   for (const Plan& p :
        {samples::voorbeeldregio(), samples::klein_voorbeeld_2020(), samples::verlenging_2024()})
-    for (const Finding& f : analyse(p).findings) CHECK(rule_source(f.code) != nullptr);
+    for (const Finding& f : analyse(p).findings) CHECK(finding_code(f.code) != nullptr);
 }
 
 TEST_CASE("counts of findings use singular and plural words, as the app does") {
@@ -266,6 +331,86 @@ TEST_CASE("a missing quantity is an error in the first two years, a warning late
   CHECK(findings[0].severity == Severity::error);
   CHECK(findings[0].path == "activities[0].lines[2].quantity");
   CHECK(findings[1].severity == Severity::warning);
+}
+
+TEST_CASE("2025-2028: the submission round decides which years need price and quantity") {
+  Plan p = minimal_plan();
+  p.activities[0].lines.push_back(line("l3", "v1", 2026, 5000, 0));
+  p.activities[0].lines.push_back(line("l4", "v1", 2027, 5000, 0));
+  p.activities[0].lines.push_back(line("l5", "v1", 2028, 5000, 0));
+  const auto severities = [&p] {
+    std::vector<Severity> out;
+    for (const Finding& f : analyse(p).findings) {
+      REQUIRE(f.code == "LINE_WITHOUT_PRICE_OR_QUANTITY");
+      out.push_back(f.severity);
+    }
+    return out;
+  };
+  SECTION("round 2025-2026 (and \"\", what older files hold): 2025-2026 detailed, later rough") {
+    for (const char* round : {"2025-2026", ""}) {
+      p.submission_round = round;
+      CHECK(severities() ==
+            std::vector<Severity>{Severity::error, Severity::warning, Severity::warning});
+    }
+    const Finding f = analyse(p).findings[0];
+    CHECK(f.message.nl.find("indienen voor 2025-2026") != std::string::npos);
+    CHECK(f.message.nl.find("tot en met 2026") != std::string::npos);
+    CHECK(f.message.en.find("submission round 2025-2026") != std::string::npos);
+    CHECK(analyse(p).findings[1].message.nl.find("indienen") == std::string::npos);
+  }
+  SECTION("round 2027-2028: every year 2025-2028 detailed, and the finding names the round") {
+    p.submission_round = "2027-2028";
+    CHECK(severities() == std::vector<Severity>(3, Severity::error));
+    const Finding f = analyse(p).findings[2];
+    CHECK(f.path == "activities[0].lines[4].quantity");
+    CHECK(f.message.nl.find("indienen voor 2027-2028") != std::string::npos);
+    CHECK(f.message.nl.find("1 oktober 2026") != std::string::npos);
+    CHECK(f.message.en.find("through 2028") != std::string::npos);
+  }
+  SECTION("an unknown round is an error of its own and counts as the first round") {
+    p.submission_round = "2029-2030";
+    const auto findings = analyse(p).findings;
+    REQUIRE(findings.size() == 4);
+    CHECK(findings[0].code == "SUBMISSION_ROUND_UNKNOWN");
+    CHECK(findings[1].severity == Severity::error);
+    CHECK(findings[2].severity == Severity::warning);
+  }
+  SECTION("a scheme without rounds ignores the field: its first two years are detailed") {
+    p.scheme_id = "sto-2020-2023";
+    p.organisations[4].kind = OrganisationKind::other;
+    p.submission_round = "2027-2028";
+    for (BudgetLine& l : p.activities[0].lines) l.year -= 5;  // 2020 … 2023
+    std::vector<Finding> findings;
+    for (const Finding& f : analyse(p).findings)
+      if (f.code == "LINE_WITHOUT_PRICE_OR_QUANTITY") findings.push_back(f);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0].severity == Severity::error);    // 2021
+    CHECK(findings[1].severity == Severity::warning);  // 2022
+    CHECK(findings[0].message.nl.find("tot en met 2021") != std::string::npos);
+  }
+}
+
+TEST_CASE("the submission round of a plan dated around 15 April 2025 and 1 October 2026") {
+  const Scheme* s25 = builtin_schemes().find("sto-2025-2028");
+  REQUIRE(s25 != nullptr);
+  const auto round_on = [s25](int y, int m, int d) {
+    const SubmissionRound* round = s25->submission_round_for(Date{y, m, d});
+    REQUIRE(round != nullptr);
+    return round->id;
+  };
+  CHECK(round_on(2024, 9, 1) == "2025-2026");
+  CHECK(round_on(2025, 4, 14) == "2025-2026");
+  CHECK(round_on(2025, 4, 15) == "2025-2026");  // due that day: still this round
+  CHECK(round_on(2025, 4, 16) == "2027-2028");
+  CHECK(round_on(2026, 10, 1) == "2027-2028");
+  CHECK(round_on(2026, 11, 29) == "2027-2028");  // after the last due date: the last round
+  CHECK(s25->last_detailed_year("2025-2026") == 2026);
+  CHECK(s25->last_detailed_year("2027-2028") == 2028);
+  CHECK(s25->last_detailed_year("") == 2026);
+  const Scheme* s20 = builtin_schemes().find("sto-2020-2023");
+  REQUIRE(s20 != nullptr);
+  CHECK(s20->submission_round_for(Date{2025, 4, 16}) == nullptr);
+  CHECK(s20->last_detailed_year("2027-2028") == 2021);
 }
 
 TEST_CASE("the same investment in one year on two lines is double funding; per year it is not") {

@@ -87,6 +87,17 @@ TEST_CASE("summary JSON is deterministic and float-free") {
   CHECK(a.find("\"scheme\": \"sto-2025-2028\"") != std::string::npos);
   CHECK(a.find("\"max_subsidy_cents\": 480000000") != std::string::npos);
   CHECK(a.find("\"base\": \"total_costs\"") != std::string::npos);
+  CHECK(a.find("\"submission_round\": \"2025-2026\",\n  \"detailed_through\": 2026") !=
+        std::string::npos);
+  Plan later = p;
+  later.submission_round = "2027-2028";
+  const std::string c = summary_json(later, analyse(later), Language::nl);
+  CHECK(c.find("\"submission_round\": \"2027-2028\",\n  \"detailed_through\": 2028") !=
+        std::string::npos);
+  const Plan old = samples::klein_voorbeeld_2020();
+  CHECK(summary_json(old, analyse(old), Language::nl)
+            .find("\"submission_round\": \"\",\n  \"detailed_through\": 2021") !=
+        std::string::npos);
   const auto totals = a.find("\"totals\"");
   const auto cofin = a.find("\"cofinancing\": {");
   const auto years = a.find("\"years\"");

@@ -164,7 +164,7 @@ TEST_CASE("subsidy scale, cofinancing minimum and base change the evaluation", "
   CHECK(below);
 
   const Analysis on_subsidy =
-      analyse_resolved(resolve(p, scenario_of({{O::cofinancing_base, "subsidy", 0, 0}})));
+      analyse_resolved(resolve(p, scenario_of({{O::cofinancing_base, "", 1, 0}})));
   CHECK(on_subsidy.evaluation.cofinancing.base == CofinancingBase::subsidy);
   CHECK(on_subsidy.evaluation.cofinancing.base_amount == base.evaluation.total.subsidy);
 }
@@ -264,8 +264,7 @@ TEST_CASE("override descriptions and labels", "[scenario]") {
   CHECK(describe_override({O::hourly_rate, "", 5500, 5000}).nl == "Uurtarief € 50,00 → € 55,00");
   CHECK(describe_override({O::hourly_rate, "", 5500, 5000}).en == "Hourly rate €50.00 → €55.00");
   CHECK(describe_override({O::price_index, "", 300, 0}).nl == "Prijsindex per jaar: +3,00%");
-  CHECK(describe_override({O::cofinancing_base, "subsidy", 0, 0}).en ==
-        "Cofinancing base: subsidy");
+  CHECK(describe_override({O::cofinancing_base, "", 1, 0}).en == "Cofinancing base: subsidy");
   CHECK(std::string(override_kind_id(O::line_quantity)) == "line_quantity");
   CHECK(is_hour_unit("UUR"));
   CHECK(is_hour_unit("hours"));

@@ -73,6 +73,27 @@ test('the sample plan opens with its total in Dutch euro notation', async (t) =>
   assert.deepEqual(page.problems, [], 'no console errors, page errors or failed requests');
 });
 
+test('Instellingen: "Indienen voor" decides which years need prices, and the finding names the round', async (t) => {
+  const { page } = await freshApp(t, session);
+  const findings = async () => (await page.evaluate(() => window.stoplan.summaryJson())).findings
+    .filter((f) => f.code === 'LINE_WITHOUT_PRICE_OR_QUANTITY');
+  // The sample is in the first round: its unpriced 2028 line is a warning.
+  assert.equal((await page.evaluate(() => window.stoplan.summaryJson())).detailed_through, 2026);
+  assert.ok((await findings()).every((f) => f.severity === 'warning'));
+  await clickItem(page, 'Instellingen');
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Indienen voor')), 'the setting is shown');
+  await clickItem(page, '##submission_round');
+  await clickItem(page, '2027-2028 (gedetailleerd plan in te dienen voor 1 oktober 2026)');
+  const summary = await page.evaluate(() => window.stoplan.summaryJson());
+  assert.equal(summary.submission_round, '2027-2028');
+  assert.equal(summary.detailed_through, 2028);
+  const now = await findings();
+  assert.ok(now.length > 0 && now.every((f) => f.severity === 'error'), 'the 2027-2028 lines must be priced now');
+  assert.match(now[0].message, /indienen voor 2027-2028/);
+  await page.screenshot({ path: process.env.STO_SCREENSHOT_SETTINGS || undefined });
+  assert.deepEqual(page.problems, []);
+});
+
 test('the language switch changes the UI to English and back', async (t) => {
   const page = await openApp(t, session);
   assert.ok(await page.evaluate(() => window.stoplan.itemRect('Totale kosten')));

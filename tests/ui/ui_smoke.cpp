@@ -13,36 +13,16 @@
 #include "assets.h"
 #include "core/test_roundtrip_gen.h"
 #include "file_format.h"
+#include "finding_codes.h"
 #include "finding_place.h"
-#include "rule_sources.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
+#include "ui_test.h"
 
 namespace {
 
-int failures = 0;
-
-void expect(bool condition, const std::string& what) {
-  if (!condition) {
-    std::fprintf(stderr, "FAILED: %s\n", what.c_str());
-    ++failures;
-  }
-}
-
-void draw_frames(sto::ui::App& app, int frames) {
-  ImGuiIO& io = ImGui::GetIO();
-  for (int i = 0; i < frames; ++i) {
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60.0f;
-    sto::ui::begin_item_recording();
-    sto::access::begin_frame();
-    ImGui::NewFrame();
-    sto::access::after_new_frame();
-    app.draw();
-    ImGui::Render();
-    sto::access::end_frame(app.access_page_state());
-  }
-}
+using sto::ui_test::draw_frames;
+using sto::ui_test::expect;
 
 // The id of the first item in the mirror's JSON named exactly `name`, 0 when there is none.
 unsigned node_id_named(const std::string& mirror, const std::string& name) {
@@ -54,7 +34,7 @@ unsigned node_id_named(const std::string& mirror, const std::string& name) {
 
 // Draws every section in turn (two frames each) and checks that each was the one drawn and that
 // the mirror describes it under its own title.
-void draw_every_section(sto::ui::App& app, const std::string& what, int& checks) {
+void draw_every_section(sto::ui::App& app, const std::string& what) {
   int section = 0;
   app.draw_every_section_for_test([&] {
     draw_frames(app, 2);
@@ -63,32 +43,22 @@ void draw_every_section(sto::ui::App& app, const std::string& what, int& checks)
            what + ": section " + std::to_string(section) + " is the one drawn: " + app.ui_json());
     expect(sto::access::last_published().find("\"kind\":\"nav\"") != std::string::npos,
            what + ": section " + std::to_string(section) + " is in the mirror");
-    checks += 2;
     ++section;
   });
   expect(section == static_cast<int>(sto::ui::Section::count), what + ": every section drawn");
-  ++checks;
 }
 
 }  // namespace
 
 int main() {
-  ImGui::CreateContext();
+  const sto::ui_test::Context context;
   ImGuiIO& io = ImGui::GetIO();
-  for (int key = 0; key < ImGuiKey_COUNT; ++key)
-    io.KeyMap[key] = key;  // keyboard navigation needs a map
-  int checks = 0;
   {
     sto::ui::App app;
     app.set_pixel_ratio(2.0f);
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    expect(pixels != nullptr && width > 0, "font atlas builds");
-    ++checks;
+    expect(sto::ui_test::build_fonts(), "font atlas builds");
     expect(io.Fonts->Fonts[0]->FindGlyphNoFallback(0x20AC) != nullptr,
            "the font has the euro sign");
-    ++checks;
     // Controle shows each finding's place and the source of its rule: every character they use
     // is in the font (a missing glyph is drawn as '?').
     const auto has_glyphs = [&](const std::string& text) {
@@ -102,39 +72,35 @@ int main() {
       }
       return true;
     };
-    for (const sto::RuleSource& source : sto::rule_sources()) {
+    for (const sto::FindingCode& source : sto::finding_codes()) {
       for (sto::Language l : {sto::Language::nl, sto::Language::en})
         expect(has_glyphs(sto::source_line(source.code, l)),
                "the font has every character of the source of " + source.code);
-      ++checks;
     }
     const sto::LocalizedText place =
         sto::finding_place(sto::Plan{}, "activities[0].lines[0].investment.economic_life_months");
     expect(has_glyphs(place.nl) && has_glyphs(place.en),
            "the font has every character of a finding's place");
-    ++checks;
 
     for (int s = 0; s < static_cast<int>(sto::ui::Str::count); ++s) {
       const auto& t = sto::ui::translation(static_cast<sto::ui::Str>(s));
       expect(t.nl != nullptr && t.nl[0] != '\0' && t.en != nullptr && t.en[0] != '\0',
              "string " + std::to_string(s) + " has Dutch and English text");
-      ++checks;
     }
 
     for (std::string_view name : sto::assets::embedded_names()) {
       if (name.rfind("samples/", 0) != 0) continue;
       const std::string result = app.load_plan_json_for_api(sto::assets::embedded_file(name));
       expect(result == "{\"ok\":true}", std::string(name) + " loads: " + result);
-      ++checks;
       for (int language = 0; language < 2; ++language) {
-        draw_every_section(app, std::string(name) + (language == 0 ? " (nl)" : " (en)"), checks);
+        draw_every_section(app, std::string(name) + (language == 0 ? " (nl)" : " (en)"));
         app.toggle_language();
       }
     }
     // The dialogs and windows on top of the sections.
     app.ui_state().history_open = true;
     app.ui_state().presentation_mode = true;
-    draw_every_section(app, "history and presentation mode", checks);
+    draw_every_section(app, "history and presentation mode");
     app.ui_state() = {};
     sto::ui::open_new_plan_wizard(app);
     draw_frames(app, 3);
@@ -151,7 +117,6 @@ int main() {
       draw_frames(app, 3);
       expect(sto::access::last_published().find("\"kind\":\"dialog\"") == std::string::npos,
              "activating cancel through the bridge closes the wizard");
-      checks += 3;
     }
     app.ui_state() = {};
     draw_frames(app, 2);
@@ -166,7 +131,6 @@ int main() {
       sto::access::request_activate(node_id_named(mirror, "Sluiten"));
       draw_frames(app, 3);
       expect(!app.ui_state().shortcuts_open, "its close button closes it");
-      checks += 2;
     }
 
     // A large plan: 10,000 random budget lines through every section.
@@ -178,8 +142,7 @@ int main() {
     std::size_t lines = 0;
     for (const sto::Activity& activity : app.plan().activities) lines += activity.lines.size();
     expect(lines >= 10000, "the large plan has 10,000 lines: " + std::to_string(lines));
-    checks += 2;
-    draw_every_section(app, "10,000 lines", checks);
+    draw_every_section(app, "10,000 lines");
 
     // The accessibility bridge describes the 10,000-line budget grid: the sidebar's sections as
     // navigation, the grid's column headers and row count, and its fields with their values.
@@ -200,13 +163,9 @@ int main() {
            "the grid's amount fields are decimal text fields");
     expect(mirror.size() < 200000,
            "the mirror holds only what is on screen: " + std::to_string(mirror.size()) + " bytes");
-    checks += 6;
 
     const std::string bad = app.load_plan_json_for_api("{ not json");
     expect(bad.rfind("{\"ok\":false", 0) == 0, "a broken file is refused: " + bad);
-    ++checks;
   }
-  ImGui::DestroyContext();
-  std::printf("%d passed, %d failed\n", checks - failures, failures);
-  return failures == 0 ? 0 : 1;
+  return sto::ui_test::finish();
 }

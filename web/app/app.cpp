@@ -7,6 +7,7 @@
 
 #include "app/fonts.h"
 #include "app/item_registry.h"
+#include "finding_codes.h"
 #include "finding_place.h"
 #include "summary_json.h"
 #include "ui/panels.h"
@@ -290,36 +291,21 @@ void App::draw() {
   apply_posted();
 }
 
-void App::go_to_path(const std::string& path) {
-  ui_state_.highlight_path = path;
+void App::go_to_finding(const Finding& finding) {
+  ui_state_.highlight_path = finding.path;
   ui_state_.scroll_to_highlight = true;
-  // The most specific section that shows the item; the overview for plan-wide findings.
-  struct Route {
-    const char* prefix;
-    Section section;
-  };
-  // The first matching prefix wins: lines before activities, options before cofinancing. The
-  // lists themselves ("organisations": NO_MBO, TOO_FEW_VMBO …) open where their rows are.
-  static const Route routes[] = {{"activities[", Section::budget},
-                                 {"organisations", Section::partners},
-                                 {"student_counts", Section::partners},
-                                 {"region", Section::partners},
-                                 {"goals[", Section::goals},
-                                 {"cofinancing_option", Section::settings},
-                                 {"scheme", Section::settings},
-                                 {"cofinancing", Section::cofinancing},
-                                 {"scenarios[", Section::scenarios}};
-  Section target = Section::overview;
-  for (const Route& route : routes) {
-    if (path.rfind(route.prefix, 0) == 0) {
-      target = route.section;
-      break;
-    }
+  // Where the finding-code table (core/finding_codes.h) says the finding is shown.
+  switch (finding_section(finding.code, finding.path)) {
+    case FindingSection::settings: select_section(Section::settings); break;
+    case FindingSection::partners: select_section(Section::partners); break;
+    case FindingSection::goals: select_section(Section::goals); break;
+    case FindingSection::activities: select_section(Section::activities); break;
+    case FindingSection::budget: select_section(Section::budget); break;
+    case FindingSection::cofinancing: select_section(Section::cofinancing); break;
+    case FindingSection::scenarios: select_section(Section::scenarios); break;
+    case FindingSection::overview:
+    case FindingSection::by_place: select_section(Section::overview); break;
   }
-  // A whole activity (not one of its lines) is shown in Activiteiten.
-  if (target == Section::budget && path.find(".lines[") == std::string::npos)
-    target = Section::activities;
-  select_section(target);
 }
 
 void App::open_budget_for_activity(std::size_t index) {

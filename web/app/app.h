@@ -137,8 +137,8 @@ class App {
   const std::string& current_plan_id() const { return current_id_; }
   void select_section(Section section) { section_to_select_ = static_cast<int>(section); }
   UiState& ui_state() { return ui_state_; }
-  // Opens the section that shows the item at `path` (a finding's path) and highlights it.
-  void go_to_path(const std::string& path);
+  // Opens the section that shows a finding (core/finding_codes.h) and highlights its item.
+  void go_to_finding(const Finding& finding);
   // Opens Begroting filtered to the lines of activity `index`.
   void open_budget_for_activity(std::size_t index);
 

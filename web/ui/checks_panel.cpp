@@ -6,8 +6,8 @@
 #include <string>
 
 #include "app/app.h"
+#include "finding_codes.h"
 #include "finding_place.h"
-#include "rule_sources.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -50,7 +50,7 @@ void draw_checks_panel(App& app) {
       ImGui::PopStyleColor();
       ImGui::SameLine();
       if (ImGui::Selectable((message + "##finding").c_str(), false, ImGuiSelectableFlags_None))
-        app.go_to_path(f.path);
+        app.go_to_finding(f);
       // Under it, quiet: its place in the user's words with the code (the internal path as a
       // tooltip), then the source of the rule.
       ImGui::Indent();

@@ -47,7 +47,11 @@ Plan build_plan(const WizardState& w, const SchemeTable& schemes) {
   plan.title = w.region_name;
   plan.region.name = w.region_name;
   plan.region.type = static_cast<RegionType>(w.region_type);
-  plan.scheme_id = schemes.schemes[static_cast<std::size_t>(w.scheme)].id;
+  const Scheme& scheme = schemes.schemes[static_cast<std::size_t>(w.scheme)];
+  plan.scheme_id = scheme.id;
+  // The round follows the day the plan is made (core/RULES.md, "indienen voor").
+  if (const SubmissionRound* round = scheme.submission_round_for(local_today()))
+    plan.submission_round = round->id;
   int n = 1;
   for (const PartnerDraft& p : w.partners) {
     if (p.name.empty()) continue;

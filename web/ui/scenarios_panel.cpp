@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "compare.h"
+#include "override_kinds.h"
 #include "scenario.h"
 #include "ui/charts.h"
 #include "ui/panels.h"
@@ -66,18 +67,18 @@ const Comparison& comparison(const App& app) {
 }
 
 // [SECTION] Sliders
+// The ranges and steps come from the override-kind table (core/override_kinds.h).
 struct SliderSpec {
   OverrideKind kind;
   Str label;
-  std::int64_t min_value, max_value, step;  // in the override's units (cents, basis points)
 };
 
 constexpr SliderSpec kSliders[] = {
-    {OverrideKind::hourly_rate, Str::sc_hourly_rate, 4000, 8000, 50},
-    {OverrideKind::price_index, Str::sc_price_index, 0, 1000, 10},
-    {OverrideKind::subsidy_scale, Str::sc_subsidy_scale, 5000, 12000, 100},
-    {OverrideKind::cofinancing_minimum, Str::sc_cofinancing_minimum, 0, 2000, 25},
-    {OverrideKind::student_scale, Str::sc_student_scale, 5000, 15000, 100},
+    {OverrideKind::hourly_rate, Str::sc_hourly_rate},
+    {OverrideKind::price_index, Str::sc_price_index},
+    {OverrideKind::subsidy_scale, Str::sc_subsidy_scale},
+    {OverrideKind::cofinancing_minimum, Str::sc_cofinancing_minimum},
+    {OverrideKind::student_scale, Str::sc_student_scale},
 };
 
 // What the base plan assumes where a scenario has no override of `kind`.
@@ -85,6 +86,8 @@ std::int64_t base_value(const App& app, OverrideKind kind) {
   switch (kind) {
     case OverrideKind::hourly_rate: return kDefaultHourlyRateCents;
     case OverrideKind::cofinancing_minimum: return app.analysis().evaluation.cofinancing.minimum_bp;
+    case OverrideKind::cofinancing_base:
+      return static_cast<int>(app.analysis().evaluation.cofinancing.base);
     case OverrideKind::subsidy_scale:
     case OverrideKind::student_scale: return 10000;
     default: return 0;
@@ -126,6 +129,7 @@ void commit(App& app, std::size_t index, OverrideKind kind, std::int64_t value) 
 // One row of the assumptions table; highlighted when the scenario overrides it.
 void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
   const Language lang = app.language();
+  const OverrideKindInfo& range = override_kind_info(spec.kind);
   PanelState& st = state();
   const Scenario& scenario = app.plan().scenarios[index];
   const ScenarioOverride* o = find_override(scenario, spec.kind);
@@ -147,18 +151,19 @@ void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
   const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
   ImGui::PushButtonRepeat(false);
   if (ImGui::Button(("-##minus_" + id).c_str(), ImVec2(button, 0)))
-    commit(app, index, spec.kind, std::max(spec.min_value, current - spec.step));
+    commit(app, index, spec.kind, std::max(range.slider_min, current - range.slider_step));
   ImGui::SameLine(0, spacing);
   ImGui::SetNextItemWidth(
       std::max(ImGui::GetFontSize() * 6.0f, ImGui::GetContentRegionAvail().x - button - spacing));
   const std::string text = printf_literal(format_value(spec.kind, value, lang));
-  ImGui::SliderScalar(("##sc_" + id).c_str(), ImGuiDataType_S64, &value, &spec.min_value,
-                      &spec.max_value, text.c_str(),
+  ImGui::SliderScalar(("##sc_" + id).c_str(), ImGuiDataType_S64, &value, &range.slider_min,
+                      &range.slider_max, text.c_str(),
                       ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
-  access::describe_slider(spec.min_value, spec.max_value, value,
+  access::describe_slider(range.slider_min, range.slider_max, value,
                           format_value(spec.kind, value, lang));
   // Whole steps only: a demo wants "€ 55,00", not "€ 54,87".
-  value = spec.min_value + divide_round_half_away(value - spec.min_value, spec.step) * spec.step;
+  value = range.slider_min +
+          divide_round_half_away(value - range.slider_min, range.slider_step) * range.slider_step;
   if (ImGui::IsItemActive()) {
     st.drag = {true, index, spec.kind, value};
   }
@@ -170,7 +175,7 @@ void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
   }
   ImGui::SameLine(0, spacing);
   if (ImGui::Button(("+##plus_" + id).c_str(), ImVec2(button, 0)))
-    commit(app, index, spec.kind, std::min(spec.max_value, current + spec.step));
+    commit(app, index, spec.kind, std::min(range.slider_max, current + range.slider_step));
   ImGui::PopButtonRepeat();
 
   ImGui::TableNextColumn();
@@ -184,19 +189,14 @@ void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
   }
 }
 
-// The cofinancing base: a choice of two, not a slider.
+// The cofinancing base: a choice of two, not a slider. A scenario holds at most one base override
+// (its value is a CofinancingBase), so a choice is one command and one undo step.
 void base_row(App& app, std::size_t index) {
   const Language lang = app.language();
   const Scenario& scenario = app.plan().scenarios[index];
   const CofinancingBase base = app.analysis().evaluation.cofinancing.base;
-  const ScenarioOverride* o = nullptr;
-  for (const ScenarioOverride& candidate : scenario.overrides)
-    if (candidate.kind == OverrideKind::cofinancing_base) o = &candidate;  // the last one wins
-  const auto target_of = [](CofinancingBase b) {
-    return b == CofinancingBase::subsidy ? "subsidy" : "total_costs";
-  };
-  const int current =
-      o != nullptr ? (o->target == "subsidy" ? 1 : 0) : (base == CofinancingBase::subsidy ? 1 : 0);
+  const ScenarioOverride* o = find_override(scenario, OverrideKind::cofinancing_base);
+  const int current = static_cast<int>(o != nullptr ? o->value : static_cast<int>(base));
   const auto label = [lang](int i) {
     return tr(i == 1 ? Str::sc_base_subsidy : Str::sc_base_total_costs, lang);
   };
@@ -210,25 +210,8 @@ void base_row(App& app, std::size_t index) {
   ImGui::TableNextColumn();
   ImGui::SetNextItemWidth(-1);
   int chosen = current;
-  if (edit_choice("##sc_cofinancing_base", current, 2, label, chosen)) {
-    const CofinancingBase wanted =
-        chosen == 1 ? CofinancingBase::subsidy : CofinancingBase::total_costs;
-    // Drop overrides that say something else, then add one unless the base already says it: one
-    // undo step (unlabelled, it reads as its first command).
-    std::vector<Command> commands;
-    for (const ScenarioOverride& other : scenario.overrides)
-      if (other.kind == OverrideKind::cofinancing_base && other.target != target_of(wanted))
-        commands.push_back(
-            ResetScenarioOverride{index, OverrideKind::cofinancing_base, other.target});
-    if (wanted != base) {
-      ScenarioOverride add;
-      add.kind = OverrideKind::cofinancing_base;
-      add.target = target_of(wanted);
-      if (find_override(scenario, add.kind, add.target) == nullptr)
-        commands.push_back(SetScenarioOverride{index, add});
-    }
-    if (!commands.empty()) app.execute_group({}, std::move(commands));
-  }
+  if (edit_choice("##sc_cofinancing_base", current, 2, label, chosen))
+    commit(app, index, OverrideKind::cofinancing_base, chosen);
   ImGui::TableNextColumn();
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s %s", tr(Str::sc_base_value, lang),
@@ -236,7 +219,7 @@ void base_row(App& app, std::size_t index) {
   ImGui::TableNextColumn();
   if (o != nullptr &&
       ImGui::Button((std::string(tr(Str::sc_reset, lang)) + "##reset_cofinancing_base").c_str()))
-    app.post(ResetScenarioOverride{index, OverrideKind::cofinancing_base, o->target});
+    app.post(ResetScenarioOverride{index, OverrideKind::cofinancing_base, ""});
 }
 
 // [SECTION] Formatting of figures and differences

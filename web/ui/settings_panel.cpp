@@ -46,6 +46,30 @@ void draw_plan_settings(App& app) {
 }
 
 // [SECTION] Scheme and cofinancing
+// "Indienen voor": the round decides which years need price × quantity (core/RULES.md).
+void draw_submission_round(App& app, const Scheme& scheme) {
+  const Language lang = app.language();
+  const Plan& plan = app.plan();
+  form_row(tr(Str::st_submission_round, lang));
+  ImGui::SetNextItemWidth(field_width(30.0f));
+  const std::vector<SubmissionRound>& rounds = scheme.submission_rounds;
+  const SubmissionRound* active = scheme.submission_round_in_force(plan.submission_round);
+  int current = -1;
+  for (std::size_t i = 0; i < rounds.size(); ++i)
+    if (&rounds[i] == active) current = static_cast<int>(i);
+  int picked = current;
+  if (edit_choice(
+          "##submission_round", current, static_cast<int>(rounds.size()),
+          [&](int i) { return rounds[static_cast<std::size_t>(i)].name.in(lang).c_str(); }, picked))
+    app.post(SetSubmissionRound{rounds[static_cast<std::size_t>(picked)].id});
+  if (!plan.submission_round.empty() && !scheme.submission_round(plan.submission_round))
+    text_item_colored(kColorError,
+                      std::string(tr(Str::st_option_unknown, lang)) + ": " + plan.submission_round);
+  note_text(tr(Str::st_submission_note, lang));
+  if (const SubmissionRound* today = scheme.submission_round_for(local_today()))
+    note_text(std::string(tr(Str::st_submission_today, lang)) + " " + today->id + ".");
+}
+
 void draw_scheme_settings(App& app) {
   const Language lang = app.language();
   const Plan& plan = app.plan();
@@ -116,6 +140,7 @@ void draw_scheme_settings(App& app) {
       app.post(SetCofinancingBase{value});
     }
     note_text(tr(Str::st_base_note, lang));
+    if (!scheme->submission_rounds.empty()) draw_submission_round(app, *scheme);
   }
   ImGui::EndTable();
 }

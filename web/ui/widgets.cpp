@@ -203,6 +203,11 @@ void note_text(const std::string& text) {
   access::describe_text(text);
 }
 
+Date local_today() {
+  const platform::LocalTime t = platform::local_time(platform::now_ms());
+  return Date{t.year, t.month, t.day};
+}
+
 std::string date_time_text(double ms) {
   if (ms <= 0) return "—";
   const platform::LocalTime t = platform::local_time(ms);

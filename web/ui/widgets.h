@@ -10,6 +10,7 @@
 #include "access/access.h"
 #include "app/item_registry.h"
 #include "money.h"
+#include "plan.h"
 
 namespace sto::ui {
 
@@ -42,6 +43,8 @@ void note_text(const std::string& text);
 
 // A moment in the user's time zone as "28-11-2026 14:03"; "—" when never (ms ≤ 0).
 std::string date_time_text(double ms);
+// Today in the user's time zone (the browser's clock).
+Date local_today();
 
 // After a field or choice whose frame shows `text`: when the text is cut, the whole of it as a
 // tooltip while the mouse is over the item or it has the keyboard focus (screen readers get the
