@@ -13,9 +13,11 @@ namespace sto {
 
 inline constexpr std::uint8_t kLinkFormatVersion = 1;     // written by this build
 inline constexpr std::uint8_t kMinLinkFormatVersion = 1;  // oldest this build reads
-// Larger link data is refused unread: its plan file would pass kMaxFileBytes long before (a budget
-// line takes ~20 bytes here and ~400 in a file), and decoding it would take memory a phone lacks.
-inline constexpr std::size_t kMaxLinkBytes = 4u * 1024u * 1024u;
+// Larger link data is refused unread. A budget line takes 11 to ~40 bytes here and ~400 in a plan
+// file, so 1 MB holds a plan far larger than any link can carry (the 10,000-line plan is under
+// half of it), while the most lines it can hold still fit in kMaxFileBytes as a file and in a
+// phone's memory while they are checked.
+inline constexpr std::size_t kMaxLinkBytes = 1024u * 1024u;
 
 // The plan in the link format: the version byte, then every field of the plan in a fixed order
 // (see core/FILE_FORMAT.md, "Share links"). Total over any plan; exact for plans that load.

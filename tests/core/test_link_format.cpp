@@ -72,8 +72,16 @@ TEST_CASE("random plans survive the link format unchanged", "[link][roundtrip]")
     INFO(plan_difference(plan, decoded.plan));
     REQUIRE(equal_plans(plan, decoded.plan));
   }
-  const Plan large = test::random_plan(rng, 2000);
-  const LoadResult decoded = decode_link_plan(encode_link_plan(large));
+}
+
+TEST_CASE("a 10,000-line plan fits in the link size limit and survives it", "[link][roundtrip]") {
+  test::Rng rng(10000);
+  const Plan large = test::random_plan(rng, 10000);
+  const std::string bytes = encode_link_plan(large);
+  std::printf("link format: a random 10,000-line plan: %zu bytes (limit %zu)\n", bytes.size(),
+              kMaxLinkBytes);
+  CHECK(bytes.size() < kMaxLinkBytes);
+  const LoadResult decoded = decode_link_plan(bytes);
   REQUIRE(decoded.ok());
   REQUIRE(plan_difference(large, decoded.plan) == "");
 }
