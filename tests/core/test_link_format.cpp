@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
+#include <sstream>
 
 #include "file_format.h"
 #include "link_format.h"
@@ -29,7 +29,10 @@ std::string golden_path(const char* name) {
 
 std::string read_golden(const char* name) {
   std::ifstream in(golden_path(name), std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  REQUIRE(in.good());
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 // The sample plan's link data with one change, for the hostile cases.
