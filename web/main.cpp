@@ -319,9 +319,21 @@ void sto_api_share_link_ready(const char* url) {
   runtime.settle_frames = 3;
 }
 
-// The page was opened with a plan in its link: the inflated bytes.
-void sto_api_open_shared(const char* data, int size) {
-  runtime.app->open_shared_plan(page_bytes(data, size));
+// A plan file's text in the compact share-link form, for the page to deflate: the byte count (0
+// when the text is no usable plan); the bytes are at sto_api_link_data_bytes() until the next call.
+int sto_api_link_data(const char* text) {
+  runtime.api_buffer = runtime.app->link_data(text);
+  return static_cast<int>(runtime.api_buffer.size());
+}
+
+const char* sto_api_link_data_bytes() {
+  return runtime.api_buffer.data();
+}
+
+// The page was opened with a plan in its link: the inflated bytes, in the compact form (compact
+// 1) or a plan file's text (an older link).
+void sto_api_open_shared(const char* data, int size, int compact) {
+  runtime.app->open_shared_plan(page_bytes(data, size), compact != 0);
   runtime.settle_frames = 3;
 }
 

@@ -1,12 +1,19 @@
-// Share links that inflate far past the file size limit (a "zip bomb" in the fragment): the page
-// stops inflating at 64 MB and the app refuses the link with its usual message, quickly and
-// without holding the whole inflated text.
+// Share links: the compact form's length for the sample plans and its round trip into a fresh
+// browser, links of the earlier format (the deflated plan file text) still opening, the dialog's
+// advice for a link too long for mail, and links that inflate far past the file size limit (a
+// "zip bomb" in the fragment): the page stops inflating at 64 MB and the app refuses the link
+// with its usual message, quickly and without holding the whole inflated text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createDeflateRaw } from 'node:zlib';
-import { startSession, freshApp, loadApp, waitFrames } from './helpers.mjs';
+import { createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { startSession, freshApp, loadApp, clickItem, waitFrames } from './helpers.mjs';
+
+const samplesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets', 'samples');
 
 let session;
 let bomb;  // base64url deflate-raw of 400 MB of spaces
@@ -115,5 +122,116 @@ test('a link just under the limit still opens (the limit is on the inflated size
   await page.evaluate((fragment) => { location.hash = fragment; }, '#plan=' + data);
   await page.waitForFunction(() => window.stoplan.storageStatus().pending_open, null, { timeout: 15000 });
   assert.doesNotMatch((await page.evaluate(() => window.stoplan.storageStatus())).banner, /te groot/);
+  assert.deepEqual(page.problems, []);
+});
+
+const planOf = async (page) => JSON.parse(await page.evaluate(() => window.stoplan.planJson())).plan;
+
+// Opens `url` in a fresh browser context (its own storage), confirms the question, and returns
+// the page with the plan opened.
+async function openInFreshBrowser(t, url) {
+  const context = await session.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+  page.on('pageerror', (e) => page.problems.push(e.message));
+  await loadApp(page, url);
+  await waitFrames(page, 3);
+  assert.equal((await page.evaluate(() => window.stoplan.storageStatus())).pending_open, true, 'it asks first');
+  await clickItem(page, 'Openen');
+  await waitFrames(page, 3);
+  return page;
+}
+
+test('the sample plans\' share links are short (≤ 2,500 characters for the sample), and open as the same plan', async (t) => {
+  const { page } = await freshApp(t, session);
+  const lengths = {};
+  for (const name of ['klein-voorbeeld-2020', 'verlenging-2024', 'voorbeeldregio']) {
+    const text = readFileSync(join(samplesDir, `${name}.json`), 'utf8');
+    const url = await page.evaluate((plan) => window.stoplan.makeShareLink(plan), text);
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#p=[A-Za-z0-9_-]+$/);
+    const before = deflateRawSync(Buffer.from(text)).toString('base64url').length;
+    lengths[name] = url.length;
+    console.log(`share link of ${name}.json: ${url.length} characters with the origin ` +
+                `(${url.length - url.indexOf('#')} in the fragment; the file text deflated: ${before})`);
+  }
+  assert.ok(lengths.voorbeeldregio <= 2500, `${lengths.voorbeeldregio} characters`);
+
+  // The open app holds the sample plan: its link opens the same plan in another browser.
+  const original = await planOf(page);
+  const summary = await page.evaluate(() => window.stoplan.summaryJson());
+  const url = await page.evaluate(() => window.stoplan.makeShareLink(window.stoplan.planJson()));
+  const other = await openInFreshBrowser(t, url);
+  assert.deepEqual(await planOf(other), original);
+  assert.deepEqual(await other.evaluate(() => window.stoplan.summaryJson()), summary);
+  assert.deepEqual(other.problems, []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a link of the earlier format (the plan file text, deflated, after #plan=) still opens', async (t) => {
+  const { page } = await freshApp(t, session);
+  const text = await page.evaluate(() => window.stoplan.planJson());
+  // Made as the release before the compact form made every link.
+  const url = session.url + '#plan=' + deflateRawSync(Buffer.from(text)).toString('base64url');
+  const other = await openInFreshBrowser(t, url);
+  assert.deepEqual(await planOf(other), JSON.parse(text).plan);
+  assert.deepEqual(other.problems, []);
+});
+
+test('a damaged compact link is refused with a message, and the plan stays', async (t) => {
+  const { page } = await freshApp(t, session);
+  const original = await page.evaluate(() => window.stoplan.planJson());
+  const url = await page.evaluate(() => window.stoplan.makeShareLink(window.stoplan.planJson()));
+  // The same data cut short: deflate ends early, or the plan data does.
+  const data = Buffer.from(url.slice(url.indexOf('#p=') + 3), 'base64url');
+  const cut = deflateRawSync(inflateRawSync(data).subarray(0, 100)).toString('base64url');
+  await page.evaluate((fragment) => { location.hash = fragment; }, '#p=' + cut);
+  await page.waitForFunction(() => /deellink/.test(window.stoplan.storageStatus().banner), null, { timeout: 10000 });
+  const status = await page.evaluate(() => window.stoplan.storageStatus());
+  assert.match(status.banner, /Deze deellink bevat geen leesbaar plan/);
+  assert.match(status.banner, /De link is beschadigd of onvolledig/);
+  assert.equal(status.pending_open, false);
+  assert.equal(await page.evaluate(() => window.stoplan.planJson()), original);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a plan whose link is too long for mail: the dialog says so and offers the plan file', async (t) => {
+  const { page } = await freshApp(t, session);
+  // 600 more budget lines with descriptions deflate cannot shorten: far above 8,000 characters.
+  const file = JSON.parse(await page.evaluate(() => window.stoplan.planJson()));
+  const activity = file.plan.activities[0];
+  const template = activity.lines[activity.lines.length - 1];
+  let seed = 17;
+  const word = () => Array.from({ length: 12 }, () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return 'abcdefghijklmnopqrstuvwxyz'[seed % 26];
+  }).join('');
+  for (let i = 0; i < 600; ++i) {
+    activity.lines.push({ ...template, id: `extra-${i}`, description: `${word()} ${word()}` });
+  }
+  const loaded = await page.evaluate((text) => window.stoplan.loadPlanJson(text), JSON.stringify(file));
+  assert.equal(loaded.ok, true, loaded.error);
+  await waitFrames(page, 3);
+  await clickItem(page, 'Bestand');
+  await clickItem(page, 'Deellink maken…');
+  await waitFrames(page, 3);
+  const message = "Deze link is te lang voor e-mail (meer dan 8.000 tekens): e-mailprogramma's breken hem af. " +
+    'Stuur liever het planbestand mee. Kopiëren kan nog wel, bijvoorbeeld voor een chatprogramma.';
+  let rect = null;
+  for (let i = 0; i < 20 && !rect; ++i) {
+    await waitFrames(page, 2);
+    rect = await page.evaluate((label) => window.stoplan.itemRect(label), message);
+  }
+  assert.ok(rect, 'the dialog says the link is too long for mail');
+  const link = await page.evaluate(() => window.stoplan.makeShareLink(window.stoplan.planJson()));
+  console.log(`share link of the sample plan with 600 more lines: ${link.length} characters`);
+  assert.ok(link.length > 8000);
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Kopiëren')), 'the link can still be copied');
+  const downloading = page.waitForEvent('download');
+  await clickItem(page, 'Planbestand downloaden');
+  const download = await downloading;
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.plan.activities[0].lines.length, activity.lines.length);
   assert.deepEqual(page.problems, []);
 });

@@ -1,9 +1,10 @@
 #!/bin/sh
-# Builds the two fuzzers with clang (libFuzzer + ASan + UBSan) into build/fuzz/ and runs each for a
-# bounded time: the plan loader over a corpus seeded from tests/data, and edit-command sequences on
-# the sample plans (fuzz_commands.cpp). Exits non-zero when one finds a crash (the input is left in
+# Builds the three fuzzers with clang (libFuzzer + ASan + UBSan) into build/fuzz/ and runs each for
+# a bounded time: the plan loader over a corpus seeded from tests/data, the share-link decoder
+# (fuzz_link.cpp) seeded with the link golden files, and edit-command sequences on the sample plans
+# (fuzz_commands.cpp). Exits non-zero when one finds a crash (the input is left in
 # build/fuzz/crash-*; keep a loader crash as a regression file in tests/data/hostile/).
-#   usage: tests/fuzz/run.sh [seconds]     (default 20, for each of the two)
+#   usage: tests/fuzz/run.sh [seconds]     (default 20, for each of the three)
 set -eu
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
@@ -23,6 +24,19 @@ if [ "$stale" = yes ]; then
   "$cxx" -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
     -I core -isystem .deps/include -DSTO_APP_VERSION='"0.1.0"' \
     tests/fuzz/fuzz_load_plan.cpp $sources -o "$binary"
+fi
+
+link_binary=$out/fuzz_link
+stale=no
+[ -x "$link_binary" ] || stale=yes
+for file in tests/fuzz/run.sh tests/fuzz/fuzz_link.cpp core/link_format.cpp $sources core/*.h; do
+  [ "$file" -nt "$link_binary" ] && stale=yes
+done
+if [ "$stale" = yes ]; then
+  echo "fuzz: building $link_binary"
+  "$cxx" -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
+    -I core -isystem .deps/include -DSTO_APP_VERSION='"0.1.0"' \
+    tests/fuzz/fuzz_link.cpp core/link_format.cpp $sources -o "$link_binary"
 fi
 
 # The command fuzzer needs the whole core, with the sample plans and schemes embedded as the
@@ -63,6 +77,12 @@ export UBSAN_OPTIONS
 timeout $((seconds + 120)) "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -max_len=65536 -dict=tests/fuzz/plan.dict -artifact_prefix="$out/" -print_final_stats=1 \
   "$out/corpus" "$out/seeds"
+
+# Share-link data: seeded with the link format's golden files (every sample plan).
+mkdir -p "$out/link_corpus"
+timeout $((seconds + 120)) "$link_binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  -max_len=65536 -artifact_prefix="$out/link-" -print_final_stats=1 \
+  "$out/link_corpus" tests/data/links/v1
 
 # Command sequences: the inputs are choices, not files; libFuzzer starts from nothing.
 mkdir -p "$out/commands_corpus"

@@ -222,10 +222,15 @@ class App {
   // Asks the page to compress the plan into a link; share_link_ready() brings it back.
   void make_share_link();
   void share_link_ready(std::string_view url);
+  // A plan file's text in the compact share-link form (core/link_format.h), for the page to
+  // deflate; empty when the text is no usable plan.
+  std::string link_data(std::string_view plan_text) const;
   const std::string& share_link() const { return share_link_; }
   bool share_link_too_long() const;
-  // A plan that arrived in a share link: asks before opening it as a new plan.
-  void open_shared_plan(std::string_view text);
+  // A plan that arrived in a share link: asks before opening it as a new plan. `data` is the
+  // inflated link: the compact form (core/link_format.h), or a plan file's text in links made
+  // before it (compact false).
+  void open_shared_plan(std::string_view data, bool compact);
   // A share link whose plan inflates past kMaxFileBytes: the page stopped reading it there.
   void refuse_shared_plan_too_large();
 

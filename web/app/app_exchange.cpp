@@ -5,13 +5,16 @@
 #include "app/app.h"
 #include "csv_export.h"
 #include "file_format.h"
+#include "link_format.h"
 #include "platform/browser.h"
 #include "report_html.h"
 
 namespace sto::ui {
 
 namespace {
-constexpr std::size_t kLinkWarningLength = 2000;  // e-mail clients may cut longer links
+// Longer links break in mail: clients wrap plain-text mail, and some cut links near 8,000
+// characters. The dialog then offers the plan file instead.
+constexpr std::size_t kLinkWarningLength = 8000;
 }  // namespace
 
 void App::export_budget_csv() {
@@ -43,6 +46,11 @@ void App::make_share_link() {
   platform::make_share_link(save_plan(plan()));
 }
 
+std::string App::link_data(std::string_view plan_text) const {
+  const LoadResult loaded = load_plan(plan_text);
+  return loaded.usable() ? encode_link_plan(loaded.plan) : std::string();
+}
+
 void App::share_link_ready(std::string_view url) {
   share_link_ = std::string(url);
   ui_state_.share_dialog_open = true;
@@ -56,8 +64,8 @@ void App::refuse_shared_plan_too_large() {
   banner_ = {Str::link_refused, too_large_failure().error.in(language_), Str::count, true};
 }
 
-void App::open_shared_plan(std::string_view text) {
-  LoadResult result = load_plan(text);
+void App::open_shared_plan(std::string_view data, bool compact) {
+  LoadResult result = compact ? decode_link_plan(data) : load_plan(data);
   if (!result.usable()) {
     banner_ = {Str::link_refused, result.error.in(language_), Str::count, true};
     return;

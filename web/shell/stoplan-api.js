@@ -17,7 +17,8 @@
 //   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}; problem is none,
 //                         quota, unavailable, not_verified, conflict or deleted
 //   uiState()             {section, highlight_path, language, presentation}
-//   makeShareLink(text)   a promise of a link with the plan file text in its fragment
+//   makeShareLink(text)   a promise of a share link of the plan in a plan file's text (the
+//                         compact form, deflated, in its fragment); rejects when it is no plan
 //   combineFiles(files)   add plan Files (a FileList or array) to "Plannen combineren" -> promise
 //   importRegionsFile(file) read a region CSV File into "Landelijk overzicht" -> promise
 //   pickFiles(purpose)    open a file picker: 'combine' (several plan files), 'compare' (one plan
@@ -143,9 +144,12 @@
   // A budget CSV: the app checks it (valid UTF-8 included) and shows a preview before adding anything.
   function importBudgetFile(file) { return passFile(file, 'sto_api_import_budget_csv'); }
 
-  // [Share links] The plan, deflate-compressed and base64url-encoded, in the URL fragment: the
-  // part after '#' never reaches a server.
-  var kLinkPrefix = '#plan=';
+  // [Share links] The plan in the core's compact form (core/link_format.h: a version byte, then
+  // the fields in order), deflate-compressed and base64url-encoded, in the URL fragment: the part
+  // after '#' never reaches a server. Links made before that carry the plan file's text instead,
+  // under their own prefix, and keep opening.
+  var kLinkPrefix = '#p=';
+  var kTextLinkPrefix = '#plan=';
   function toBase64Url(bytes) {
     var text = '';
     for (var i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
@@ -158,7 +162,13 @@
     return bytes;
   }
   function makeShareLink(planText) {
-    var stream = new Blob([planText]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    var data = withHeapStrings([planText], function (ptr) {
+      var size = call('sto_api_link_data', 'number', ['number'], [ptr]);
+      var at = call('sto_api_link_data_bytes', 'number');
+      return window.Module.HEAPU8.slice(at, at + size);
+    });
+    if (data.length === 0) return Promise.reject(new Error('makeShareLink: the text is not a usable plan file'));
+    var stream = new Blob([data]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     return new Response(stream).arrayBuffer().then(function (buffer) {
       var url = location.origin + location.pathname + kLinkPrefix + toBase64Url(new Uint8Array(buffer));
       withHeapStrings([url], function (ptr) { call('sto_api_share_link_ready', null, ['number'], [ptr]); });
@@ -208,8 +218,9 @@
     return next();
   }
   function openSharedLink() {
-    if (location.hash.indexOf(kLinkPrefix) !== 0) return Promise.resolve();
-    var data = location.hash.slice(kLinkPrefix.length);
+    var compact = location.hash.indexOf(kLinkPrefix) === 0;
+    if (!compact && location.hash.indexOf(kTextLinkPrefix) !== 0) return Promise.resolve();
+    var data = location.hash.slice((compact ? kLinkPrefix : kTextLinkPrefix).length);
     // Forget the fragment so a reload does not ask again.
     history.replaceState(null, '', location.pathname + location.search);
     var inflated;
@@ -224,7 +235,7 @@
         return;
       }
       withHeapBytes(plan, function (ptr, size) {
-        call('sto_api_open_shared', null, ['number', 'number'], [ptr, size]);
+        call('sto_api_open_shared', null, ['number', 'number', 'number'], [ptr, size, compact ? 1 : 0]);
       });
     });
   }

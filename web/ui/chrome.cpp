@@ -390,8 +390,17 @@ void draw_dialogs(App& app) {
     input_text("##share_link", link, tr(Str::share_title, lang),
                ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
     text_item(std::to_string(link.size()) + (lang == Language::nl ? " tekens" : " characters"));
-    if (app.share_link_too_long()) text_item_colored(kColorWarning, tr(Str::share_too_long, lang));
+    const bool too_long = app.share_link_too_long();
+    if (too_long) text_item_colored(kColorWarning, tr(Str::share_too_long, lang));
     ImGui::PopTextWrapPos();
+    if (too_long) {
+      if (ImGui::Button(tr(Str::share_download_file, lang))) {
+        app.download_current_plan(app.default_download_name());
+        ui.share_dialog_open = false;
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::SameLine();
+    }
     if (ImGui::Button(tr(Str::copy, lang))) platform::set_clipboard_text(app.share_link());
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::close, lang))) {
