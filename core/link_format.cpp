@@ -371,6 +371,7 @@ void plan_fields(Io& io, T& p) {
   io.optional(p.cofinancing_base, [&](auto& base) {
     io.choice(base, enum_names::cofinancing_base, "cofinancing_base");
   });
+  io.text(p.submission_round);
   io.list(p.organisations, [&](auto& o) { organisation_fields(io, o); });
   io.list(p.student_counts, [&](auto& s) { student_count_fields(io, p, s); });
   io.list(p.goals, [&](auto& g) { goal_fields(io, g); });
