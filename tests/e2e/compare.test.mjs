@@ -3,8 +3,8 @@
 // organisation by typing and downloads its copy; the first compares with it three-way against the
 // revision it sent, takes over one change and not the others, undoes and redoes; the figures shown
 // are those `stoplan summary` gives for the plan expected. Then a conflict (both sides changed the
-// same field; theirs chosen) followed by a second copy merged after it, and a copy whose base this
-// browser does not have (two-way, said so).
+// same field; theirs chosen) followed by a second copy merged after it, a copy whose base this
+// browser does not have (two-way, said so), and two stored versions compared in Mijn plannen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, freshApp, clickItem, typeInto, waitFrames } from './helpers.mjs';
+import { startSession, freshApp, clickItem, typeInto, waitFrames, waitSaved } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const stoplan = process.env.STO_STOPLAN || join(here, '..', '..', 'build', 'native', 'stoplan');
@@ -221,5 +221,29 @@ test('a copy whose base this browser does not have is compared two-way, and the 
   assert.ok(await itemRect(page, 'Tweezijdig vergeleken: de versie waarvan dit bestand is afgeleid staat niet in deze ' +
     'browser, dus elk verschil staat hieronder, ook wat u zelf sindsdien wijzigde.'));
   assert.equal(await itemRect(page, threeWayNote(7)), null);
+  assert.deepEqual(page.problems, []);
+});
+
+test('Mijn plannen compares two stored versions, view only', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sto-versions-'));
+  const { page } = await freshApp(t, session);
+  const original = JSON.parse(readFileSync(await download(page, dir), 'utf8'));  // version 1
+  await clickItem(page, 'Begroting');
+  await typeInto(page, '##budget_filter', 'Externe trainers');
+  await typeInto(page, '##quantity', '44');
+  await waitSaved(page);  // version 2
+  await download(page, dir);  // version 3: revision 2
+  await typeInto(page, '##quantity', '48');
+  await waitSaved(page);  // version 4: the plan being edited
+  await clickItem(page, 'Mijn plannen');
+  await clickItem(page, 'Vergelijken vanaf versie 1');
+  await clickItem(page, 'Vergelijken: versie 3');
+  await page.waitForFunction(() => window.stoplan.itemRect('Vergeleken met: versie 1 → versie 3') !== null);
+  assert.ok(await itemRect(page, 'Alleen bekijken: twee bewaarde versies, geen van beide is het plan dat u bewerkt. ' +
+    'Om iets over te nemen vergelijkt u het plan zelf met een versie.'));
+  assert.ok(await itemRect(page, lineChange(original.plan, 1, 1)), 'the change between the two versions is listed');
+  assert.ok(await itemRect(page, 'aantal: 40 → 44'), 'old → new of the two versions, not of the plan');
+  assert.equal(await itemRect(page, 'Gekozen wijzigingen toepassen'), null, 'nothing can be taken over');
+  assert.equal((await planFile(page)).plan.activities[1].lines[1].quantity_milli, 48000);
   assert.deepEqual(page.problems, []);
 });

@@ -174,7 +174,7 @@ void App::apply_compare_choice() {
   if (commands.commands.empty()) return;
   const Translation& label = translation(Str::cmp_applied_label);
   execute_group({label.nl + s->source, label.en + s->source}, commands.commands,
-                [this] { clear_field_errors(); });
+                [] { clear_field_errors(); });
 }
 
 }  // namespace sto::ui

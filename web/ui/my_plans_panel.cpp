@@ -190,6 +190,9 @@ void draw_my_plans_panel(App& app) {
       const int from = ui.compare_from_version;
       if (ImGui::RadioButton((version_time_text(*v) + "##from").c_str(), from == v->number))
         ui.compare_from_version = from == v->number ? 0 : v->number;
+      // The time alone does not tell the versions apart (several within a minute).
+      const std::string number = tr(Str::cmp_version, lang) + std::to_string(v->number);
+      record_last_item(tr(Str::cmp_from_version, lang) + std::to_string(v->number));
       ImGui::TableNextColumn();
       ImGui::PushTextWrapPos(0.0f);
       text_item(version_change_text(*v, lang));
@@ -201,17 +204,20 @@ void draw_my_plans_panel(App& app) {
       } else if (ImGui::SmallButton(tr(Str::restore, lang))) {
         app.restore_version(v->number);
       }
-      // Compared with the plan being edited (from the plan, or from a version to the newest, which
-      // is the plan) the changes can be taken over; between two other versions only shown.
-      if (from != v->number && (!newest || from != 0)) {
+      // Compared with the plan being edited (the newest version is the plan) the changes can be
+      // taken over; between two other versions they are only shown.
+      const int other = from == versions.back().number ? 0 : from;
+      if (from != v->number && (!newest || other != 0)) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr(Str::cmp_compare_version, lang))) {
-          if (from == 0)
+        const bool pressed = ImGui::SmallButton(tr(Str::cmp_compare_version, lang));
+        record_last_item(std::string(tr(Str::cmp_compare_version, lang)) + ": " + number);
+        if (pressed) {
+          if (other == 0)
             app.compare_with_version(v->number);
           else if (newest)
-            app.compare_with_version(from);
+            app.compare_with_version(other);
           else
-            app.compare_versions(from, v->number);
+            app.compare_versions(other, v->number);
         }
       }
       ImGui::PopID();
