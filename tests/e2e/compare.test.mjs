@@ -111,7 +111,8 @@ test('a returned copy typed in another browser merges three-way: take over one c
   await typeInto(partner, '##quantity', '44');
   await typeInto(partner, '##budget_filter', 'Stagebegeleiding in het bedrijf');
   await typeInto(partner, '##price', '65');
-  await clickItem(partner, 'Partners');
+  await clickItem(partner, 'Regio & partners');
+  await scrollTo(partner, '##name');
   await typeInto(partner, '##name', 'Techniek College Voorbeeld, locatie Noord');
   const typed = (await planFile(partner)).plan;
   assert.equal(typed.activities[1].lines[1].quantity_milli, 44000);

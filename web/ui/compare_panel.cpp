@@ -134,7 +134,7 @@ void draw_conflicts(App& app, const CompareSession& s, Language lang) {
       ImGui::TableSetupColumn(base_header.c_str());
       ImGui::TableSetupColumn(tr(Str::cmp_col_ours, lang));
       ImGui::TableSetupColumn(tr(Str::cmp_col_theirs, lang));
-      ImGui::TableHeadersRow();
+      table_headers_row();
       ImGui::TableNextRow();
       for (const LocalizedText* value : {&c.base, &c.ours, &c.theirs}) {
         ImGui::TableNextColumn();
@@ -189,7 +189,7 @@ void draw_changes(App& app, const CompareSession& s, Language lang) {
       ImGui::Indent();
       ImGui::PushTextWrapPos(0.0f);
       for (const FieldChange& f : c.fields)
-        plain_text(f.label.in(lang) + ": " + f.before.in(lang) + " → " + f.after.in(lang));
+        text_item(f.label.in(lang) + ": " + f.before.in(lang) + " → " + f.after.in(lang));
       ImGui::PopTextWrapPos();
       ImGui::Unindent();
       ImGui::PopID();
