@@ -37,6 +37,11 @@ void Document::replace(Plan plan) {
   ++revision_;
 }
 
+void Document::set_lineage(Lineage lineage) {
+  plan_.lineage = std::move(lineage);
+  ++revision_;
+}
+
 const Analysis& Document::analysis() const {
   if (cache_revision_ != revision_) {
     cache_ = analyse(plan_, *schemes_);

@@ -38,6 +38,10 @@ class Document {
 
   // A freshly loaded or new plan: history cleared, state counts as saved.
   void replace(Plan plan);
+  // Sets the lineage the plan's file carries (stamped when it is written to a file). It describes
+  // the file, not the plan: no undo step, the history stays; the revision increments, so the
+  // plan is stored again.
+  void set_lineage(Lineage lineage);
   // Call after the plan was written to a file (or to browser storage as the saved copy).
   void mark_saved() { history_.mark_saved(); }
   bool is_dirty() const { return history_.is_dirty(); }

@@ -216,11 +216,12 @@ std::optional<LocalizedText> apply_change(const Plan& plan, const RecordChange& 
 
 namespace {
 
-ApplyChangesResult apply_all(const Plan& plan, const std::vector<RecordChange>& changes,
-                             const ExecuteCommand& execute) {
+// Applies every change with `apply_one` in the order apply_changes promises.
+template <class ApplyOne>
+ApplyChangesResult apply_all(const std::vector<RecordChange>& changes, ApplyOne apply_one) {
   ApplyChangesResult result;
   auto apply = [&](std::size_t i) {
-    if (auto refused = apply_change(plan, changes[i], execute))
+    if (std::optional<LocalizedText> refused = apply_one(changes[i]))
       result.refused.push_back({i, std::move(*refused)});
     else
       ++result.applied;
@@ -239,17 +240,37 @@ ApplyChangesResult apply_all(const Plan& plan, const std::vector<RecordChange>& 
 
 }  // namespace
 
-ApplyChangesResult accept_changes(Document& document, const std::vector<RecordChange>& changes,
-                                  const LocalizedText& label) {
-  document.begin_group(label);
-  ApplyChangesResult result =
-      apply_all(document.plan(), changes, [&](const Command& c) { return document.execute(c); });
-  document.end_group();
-  return result;
+ApplyChangesResult apply_changes(Plan& plan, const std::vector<RecordChange>& changes) {
+  return apply_all(changes, [&](const RecordChange& change) {
+    return apply_change(plan, change, [&](const Command& c) { return apply_command(plan, c); });
+  });
 }
 
-ApplyChangesResult apply_changes(Plan& plan, const std::vector<RecordChange>& changes) {
-  return apply_all(plan, changes, [&](const Command& c) { return apply_command(plan, c); });
+ChangeCommands changes_to_commands(const Plan& plan, const std::vector<RecordChange>& changes) {
+  ChangeCommands out;
+  Plan scratch = plan;
+  const ApplyChangesResult result = apply_all(changes, [&](const RecordChange& change) {
+    std::vector<Command> done;
+    std::vector<Command> inverses;
+    std::optional<LocalizedText> refused = apply_change(scratch, change, [&](const Command& c) {
+      ApplyResult r = apply_command(scratch, c);
+      if (r.ok()) {
+        done.push_back(c);
+        inverses.push_back(*r.inverse);
+      }
+      return r;
+    });
+    if (refused) {
+      // A command refused halfway: take the change's first commands back, as if never applied.
+      for (auto i = inverses.rbegin(); i != inverses.rend(); ++i) (void)apply_recorded(scratch, *i);
+      return refused;
+    }
+    out.commands.insert(out.commands.end(), done.begin(), done.end());
+    return refused;
+  });
+  out.applied = result.applied;
+  out.refused = result.refused;
+  return out;
 }
 
 // [SECTION] Three-way merge
@@ -364,6 +385,34 @@ Lineage merged_lineage(const Lineage& ours, const Lineage& theirs) {
   Lineage merged = next_lineage(ours, theirs.plan_id);
   merged.revision = std::min(std::max(ours.revision, theirs.revision) + 1, kMaxRevision);
   return merged;
+}
+
+bool same_content(const Plan& a, const Plan& b) {
+  return diff_records(a, b).empty();
+}
+
+Lineage download_lineage(const Plan& plan, const Plan* written, std::int64_t highest_written,
+                         const std::string& new_plan_id) {
+  const Lineage& current = plan.lineage;
+  if (!current.plan_id.empty() && current.revision > 0 && written != nullptr &&
+      same_content(*written, plan))
+    return current;
+  Lineage next = next_lineage(current, new_plan_id);
+  next.revision = std::min(std::max(current.revision, highest_written) + 1, kMaxRevision);
+  return next;
+}
+
+std::optional<MergeBase> find_merge_base(const Lineage& ours, const Plan& theirs,
+                                         const StoredRevision& stored) {
+  const std::optional<std::int64_t> common = common_revision(ours, theirs.lineage);
+  if (ours.plan_id.empty() || ours.plan_id != theirs.lineage.plan_id) return std::nullopt;
+  if (theirs.lineage.revision > 0)
+    if (std::optional<Plan> own = stored(theirs.lineage.revision);
+        own && same_content(*own, theirs))
+      return MergeBase{theirs.lineage.revision, std::move(*own)};
+  if (!common) return std::nullopt;
+  if (std::optional<Plan> base = stored(*common)) return MergeBase{*common, std::move(*base)};
+  return std::nullopt;
 }
 
 std::string conflicts_text(const std::vector<MergeConflict>& conflicts, Language l) {

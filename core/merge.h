@@ -3,6 +3,7 @@
 // the version both copies came from. Pure C++17.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -10,13 +11,12 @@
 
 #include "commands.h"
 #include "diff.h"
-#include "document.h"
 #include "plan.h"
 
 namespace sto {
 
-// Performs one command on the plan being merged into (Document::execute, History::execute or
-// apply_command).
+// Performs one command on the plan being merged into (apply_command on a plan, or one that also
+// records what it did).
 using ExecuteCommand = std::function<ApplyResult(const Command&)>;
 
 // Makes `plan` (read live: `execute` changes it) take the `after` side of `change`:
@@ -41,14 +41,21 @@ struct ApplyChangesResult {
   std::vector<RefusedChange> refused;
 };
 
-// Applies `changes` as one undo step labelled `label`: additions and changes in their order (diff
-// order adds a goal before its indicators and an activity before its lines), then removals from
-// last to first (lines before their activity). Changes that cannot be applied are refused and
-// listed in the order given; the others stay applied.
-ApplyChangesResult accept_changes(Document& document, const std::vector<RecordChange>& changes,
-                                  const LocalizedText& label);
-// The same on a plain plan, without history (the command line).
+// Applies `changes` to `plan`: additions and changes in their order (diff order adds a goal
+// before its indicators and an activity before its lines), then removals from last to first
+// (lines before their activity). Changes that cannot be applied are refused and listed in the
+// order given; the others stay applied.
 ApplyChangesResult apply_changes(Plan& plan, const std::vector<RecordChange>& changes);
+
+// The edit commands that take over `changes` on `plan`, in the order apply_changes applies them,
+// worked out on a copy of the plan, so the app can execute them as one undo step through its edit
+// path (each command checked again there). A refused change contributes no command.
+struct ChangeCommands {
+  std::vector<Command> commands;
+  std::size_t applied = 0;             // changes the commands take over
+  std::vector<RefusedChange> refused;  // in the order given
+};
+ChangeCommands changes_to_commands(const Plan& plan, const std::vector<RecordChange>& changes);
 
 // [SECTION] Three-way merge
 
@@ -102,6 +109,33 @@ Lineage next_lineage(const Lineage& current, const std::string& new_plan_id);
 // The lineage of a merge of theirs into ours: ours' plan id (theirs' when ours has none), a
 // revision above both, derived from ours'.
 Lineage merged_lineage(const Lineage& ours, const Lineage& theirs);
+
+// True when the two plans hold the same records (the lineage and the example marker, which
+// describe the file, are not compared).
+bool same_content(const Plan& a, const Plan& b);
+
+// The lineage a download of `plan` writes (the app stamps it at each download). Unchanged when the
+// plan has an id and a revision and its content is still `written`: the version that was written
+// as that revision (nullptr when this browser does not have it). Otherwise a new revision, one
+// above both the plan's and `highest_written` (the highest revision written of this plan before,
+// so a restored older version never reuses a number), derived from the plan's revision; a plan
+// without an id gets `new_plan_id`.
+Lineage download_lineage(const Plan& plan, const Plan* written, std::int64_t highest_written,
+                         const std::string& new_plan_id);
+
+// The version of this plan that a returned copy was made from, as a three-way merge base.
+struct MergeBase {
+  std::int64_t revision = 0;
+  Plan plan;
+};
+// A stored version by the revision it was written as, or nullopt when it is not stored.
+using StoredRevision = std::function<std::optional<Plan>(std::int64_t revision)>;
+// The base for merging `theirs` into a plan with lineage `ours`: theirs' own revision when this
+// browser wrote it with the same content (a copy returned untouched: nothing to merge), else the
+// revision theirs was derived from (common_revision). nullopt when the lineages do not tell or
+// that version is not stored: then compare two-way.
+std::optional<MergeBase> find_merge_base(const Lineage& ours, const Plan& theirs,
+                                         const StoredRevision& stored);
 
 // A listing of the conflicts for the command line: per conflict its record, field and the three
 // values.

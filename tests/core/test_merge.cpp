@@ -108,9 +108,14 @@ TEST_CASE("accepted changes are one undo step in a document", "[merge]") {
   const Plan after = changed_plan(before);
   Document doc(before);
   const std::vector<RecordChange> changes = diff_records(before, after);
-  const ApplyChangesResult result =
-      accept_changes(doc, changes, {"Wijzigingen overgenomen", "Changes accepted"});
+  // As the app does it: the commands worked out first, then executed as one group.
+  const ChangeCommands result = changes_to_commands(doc.plan(), changes);
   CHECK(result.refused.empty());
+  CHECK(result.applied == changes.size());
+  CHECK(equal_plans(doc.plan(), before));  // working them out changes nothing
+  doc.begin_group({"Wijzigingen overgenomen", "Changes accepted"});
+  for (const Command& c : result.commands) REQUIRE(doc.execute(c).ok());
+  doc.end_group();
   CHECK(equal_plans(doc.plan(), after));
   REQUIRE(doc.history().steps().size() == 1);
   CHECK(doc.history().undo_label().nl == "Wijzigingen overgenomen");
@@ -154,6 +159,33 @@ TEST_CASE("a change whose activity is gone is refused and changes nothing", "[me
   REQUIRE(result.refused.size() == 1);
   CHECK(result.refused[0].reason.nl == "De activiteit 'a1' staat niet (meer) in het plan.");
   CHECK(equal_plans(target, untouched));
+  // The same change gives no commands, the others still do.
+  Plan other = after;
+  other.title = "Andere titel";
+  const ChangeCommands commands = changes_to_commands(target, diff_records(before, other));
+  CHECK(commands.applied == 1);
+  REQUIRE(commands.refused.size() == 1);
+  REQUIRE(commands.commands.size() == 1);
+  CHECK(std::holds_alternative<SetPlanTitle>(commands.commands[0]));
+}
+
+TEST_CASE("a change refused halfway leaves no commands of it behind", "[merge]") {
+  const Plan before = base_plan();
+  Plan after = before;
+  after.title = "Nieuw";
+  after.activities[0].lines[0].price = Money{7000};
+  after.activities[0].lines[0].unit = "dag";
+  std::vector<RecordChange> changes = diff_records(before, after);
+  REQUIRE(changes.size() == 2);
+  // The line's second field (the unit, set after the price) is too long and refused at the
+  // command boundary: the price command already applied on the copy must be taken back.
+  for (RecordChange& c : changes)
+    if (auto* line = std::get_if<LineRecord>(&c.after)) line->line.unit = std::string(20000, 'x');
+  const ChangeCommands result = changes_to_commands(before, changes);
+  CHECK(result.applied == 1);
+  REQUIRE(result.refused.size() == 1);
+  REQUIRE(result.commands.size() == 1);
+  CHECK(std::holds_alternative<SetPlanTitle>(result.commands[0]));
 }
 
 TEST_CASE("three-way: changes on both sides that do not overlap are merged", "[merge]") {
@@ -286,6 +318,105 @@ TEST_CASE("lineage: the common revision, the next one, and a merge's", "[merge][
   CHECK(result.plan.lineage.derived_from == 5);
   // A diff never reports the lineage: it describes the file, not the plan.
   CHECK(diff_records(ours, theirs).size() == 1);
+}
+
+TEST_CASE("lineage: a download stamps a new revision only when the plan changed", "[lineage]") {
+  Plan plan = base_plan();
+  // A new plan: the first download gives it its id and revision 1.
+  Lineage first = download_lineage(plan, nullptr, 0, "id-1");
+  CHECK(first.plan_id == "id-1");
+  CHECK(first.revision == 1);
+  CHECK(first.derived_from == 0);
+  plan.lineage = first;
+  const Plan written = plan;  // the version kept as revision 1
+  // Unchanged (even after an edit and its undo): the same revision again.
+  CHECK(download_lineage(plan, &written, 1, "unused").revision == 1);
+  // Changed: the next revision, derived from the last.
+  plan.activities[0].lines[0].price = Money{7000};
+  const Lineage second = download_lineage(plan, &written, 1, "unused");
+  CHECK(second.plan_id == "id-1");
+  CHECK(second.revision == 2);
+  CHECK(second.derived_from == 1);
+  // The written version is no longer there: a new revision to be safe.
+  CHECK(download_lineage(written, nullptr, 1, "unused").revision == 2);
+  // An older version restored and changed: above every revision written, derived from its own.
+  Plan restored = written;
+  restored.title = "Hersteld";
+  const Lineage after_restore = download_lineage(restored, &written, 4, "unused");
+  CHECK(after_restore.revision == 5);
+  CHECK(after_restore.derived_from == 1);
+  // A received file keeps its lineage as long as it is unchanged.
+  Plan received = written;
+  received.lineage = {"id-9", 7, 6};
+  const Plan received_as_opened = received;
+  CHECK(download_lineage(received, &received_as_opened, 7, "unused").plan_id == "id-9");
+  CHECK(download_lineage(received, &received_as_opened, 7, "unused").revision == 7);
+}
+
+TEST_CASE("lineage: stamping a document is no undo step", "[lineage]") {
+  Document doc(base_plan());
+  doc.begin_group({"Titel", "Title"});
+  REQUIRE(doc.execute(SetPlanTitle{"Versie 2"}).ok());
+  doc.end_group();
+  const std::uint64_t revision = doc.revision();
+  doc.set_lineage({"id-1", 1, 0});
+  CHECK(doc.revision() > revision);  // stored again
+  CHECK(doc.history().steps().size() == 1);
+  REQUIRE(doc.undo());
+  CHECK(doc.plan().title == base_plan().title);
+  CHECK(doc.plan().lineage.revision == 1);  // undo takes back the edit, not the stamp
+}
+
+TEST_CASE("lineage: the base of a returned copy", "[lineage]") {
+  Plan sent = base_plan();
+  sent.lineage = {"id-1", 5, 4};
+  Plan older = base_plan();
+  older.lineage = {"id-1", 4, 3};
+  older.title = "Ouder";
+  int lookups = 0;
+  const StoredRevision stored = [&](std::int64_t revision) -> std::optional<Plan> {
+    ++lookups;
+    if (revision == 5) return sent;
+    if (revision == 4) return older;
+    return std::nullopt;
+  };
+  Plan ours = sent;
+  ours.title = "Verder gewerkt";
+  // A changed copy: its base is the revision it was derived from.
+  Plan theirs = sent;
+  theirs.lineage = {"id-1", 6, 5};
+  theirs.activities[0].lines[0].price = Money{7000};
+  auto base = find_merge_base(ours.lineage, theirs, stored);
+  REQUIRE(base);
+  CHECK(base->revision == 5);
+  CHECK(same_content(base->plan, sent));
+  // Our own revision 6 is another plan: the content decides, so revision 5 is still the base.
+  Plan own6 = ours;
+  own6.lineage = {"id-1", 6, 5};
+  base = find_merge_base(ours.lineage, theirs, [&](std::int64_t r) -> std::optional<Plan> {
+    if (r == 6) return own6;
+    return stored(r);
+  });
+  REQUIRE(base);
+  CHECK(base->revision == 5);
+  // A copy returned untouched keeps revision 5, derived from 4: the base is 5 itself, not 4.
+  base = find_merge_base(ours.lineage, sent, stored);
+  REQUIRE(base);
+  CHECK(base->revision == 5);
+  CHECK(three_way(base->plan, ours, sent).ready.empty());
+  CHECK(three_way(base->plan, ours, sent).conflicts.empty());
+  // Not stored, another plan, or no lineage at all: two-way.
+  Plan lost = theirs;
+  lost.lineage = {"id-1", 3, 2};
+  CHECK_FALSE(find_merge_base(ours.lineage, lost, stored));
+  Plan foreign = theirs;
+  foreign.lineage.plan_id = "id-2";
+  lookups = 0;
+  CHECK_FALSE(find_merge_base(ours.lineage, foreign, stored));
+  CHECK(lookups == 0);  // another plan's revisions are never looked up
+  Plan none = theirs;
+  none.lineage = {};
+  CHECK_FALSE(find_merge_base(ours.lineage, none, stored));
 }
 
 // [SECTION] The files of the command-line test (tests/cli/diff_merge.sh, tests/data/merge/)

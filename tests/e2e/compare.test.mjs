@@ -1,7 +1,10 @@
-// Comparing with a returned copy ("Vergelijken met bestand…"): the sample is downloaded, a second
-// browser changes two budget lines and an organisation and downloads its copy, the first compares
-// with it, takes over one change and not the others, undoes and redoes; the figures shown are
-// those `stoplan summary` gives for the plan expected.
+// Comparing with returned copies ("Vergelijken met bestand…"): the sample is downloaded (the app
+// stamps its lineage), a second browser opens that file, changes two budget lines and an
+// organisation by typing and downloads its copy; the first compares with it three-way against the
+// revision it sent, takes over one change and not the others, undoes and redoes; the figures shown
+// are those `stoplan summary` gives for the plan expected. Then a conflict (both sides changed the
+// same field; theirs chosen) followed by a second copy merged after it, a copy whose base this
+// browser does not have (two-way, said so), and two stored versions compared in Mijn plannen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,7 +12,7 @@ import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, freshApp, clickItem, waitFrames } from './helpers.mjs';
+import { startSession, freshApp, clickItem, typeInto, waitFrames, waitSaved } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const stoplan = process.env.STO_STOPLAN || join(here, '..', '..', 'build', 'native', 'stoplan');
@@ -20,6 +23,8 @@ after(async () => { await session?.close(); });
 
 const planFile = async (page) => JSON.parse(await page.evaluate(() => window.stoplan.planJson()));
 const summary = async (page) => page.evaluate(() => window.stoplan.summaryJson());
+const itemRect = (page, label) => page.evaluate((l) => window.stoplan.itemRect(l), label);
+const screenshotDir = (dir) => process.env.STO_SCREENSHOT_DIR || dir;
 
 async function download(page, dir) {
   await clickItem(page, 'Bestand');
@@ -31,10 +36,26 @@ async function download(page, dir) {
   return file;
 }
 
+async function openFile(page, file) {
+  await clickItem(page, 'Bestand');
+  const choosing = page.waitForEvent('filechooser');
+  await clickItem(page, 'Plan openen…');
+  await (await choosing).setFiles(file);
+  await waitFrames(page, 3);
+}
+
+async function compareWith(page, file, waitFor) {
+  await clickItem(page, 'Bestand');
+  const choosing = page.waitForEvent('filechooser');
+  await clickItem(page, 'Vergelijken met bestand…');
+  await (await choosing).setFiles(file);
+  await page.waitForFunction((l) => window.stoplan.itemRect(l) !== null, waitFor);
+}
+
 // Scrolls the section with the mouse wheel until the item with that label is on screen.
 async function scrollTo(page, label) {
   for (let i = 0; i < 40; ++i) {
-    const rect = await page.evaluate((l) => window.stoplan.itemRect(l), label);
+    const rect = await itemRect(page, label);
     if (rect && rect.y >= 0 && rect.y + rect.height <= 790) return;
     await page.mouse.move(800, 500);
     await page.mouse.wheel(0, rect && rect.y < 0 ? -150 : 150);
@@ -50,57 +71,81 @@ function cliSummary(dir, file) {
   return JSON.parse(execFileSync(stoplan, ['summary', path, '--json'], { encoding: 'utf8' }));
 }
 
-test('compare with a returned copy: take over one change, reject the others, undo, redo', async (t) => {
+const lineChange = (plan, a, l) => {
+  const activity = plan.activities[a];
+  const line = activity.lines[l];
+  return `Regel '${line.description}' ${line.year} in activiteit '${activity.title}' gewijzigd`;
+};
+const threeWayNote = (revision) => `Driezijdig vergeleken met revisie ${revision}, de versie waarvan het bestand is afgeleid. ` +
+  'Wat alleen in het bestand is gewijzigd, staat klaar om over te nemen (aangevinkt); wat aan beide kanten anders ' +
+  'is gewijzigd, staat hieronder als conflict.';
+
+// A copy "returned" by a partner, made from a downloaded file: `change` edits its plan.
+function returnedCopy(dir, sentFile, name, change) {
+  const copy = JSON.parse(readFileSync(sentFile, 'utf8'));
+  copy.plan.lineage = { ...copy.plan.lineage, revision: copy.plan.lineage.revision + 1, derived_from: copy.plan.lineage.revision };
+  change(copy.plan);
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(copy));
+  return path;
+}
+
+test('a returned copy typed in another browser merges three-way: take over one change, reject the others, undo, redo', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'sto-compare-'));
   const { page } = await freshApp(t, session);
   const sent = await download(page, dir);
   const original = JSON.parse(readFileSync(sent, 'utf8'));
+  const lineage = original.plan.lineage;
+  assert.match(lineage.plan_id, /^[0-9a-f]+-[0-9a-f]{16}$/, 'the download gave the plan an id');
+  assert.equal(lineage.revision, 1);
+  assert.equal(lineage.derived_from, 0);
+  const again = await download(page, dir);
+  assert.deepEqual(JSON.parse(readFileSync(again, 'utf8')).plan.lineage, lineage, 'unchanged: the same revision again');
 
-  // The partner's browser: the sent file with two budget lines and an organisation changed.
+  // The partner's browser opens the sent file and types its changes into the fields.
   const { page: partner } = await freshApp(t, session);
-  const returned = structuredClone(original);
-  const first = returned.plan.activities[0].lines[0];
-  const second = returned.plan.activities[1].lines[1];
-  first.price_cents += 2500;
-  second.quantity_milli += 4000;
-  returned.plan.organisations[5].name = 'Metaalbouw Fictief Holding BV';
-  const loaded = await partner.evaluate((text) => window.stoplan.loadPlanJson(text), JSON.stringify(returned));
-  assert.equal(loaded.ok, true, loaded.error);
-  await waitFrames(partner, 3);
+  await openFile(partner, sent);
+  assert.deepEqual((await planFile(partner)).plan.lineage, lineage, 'an opened file keeps its lineage');
+  await clickItem(partner, 'Begroting');
+  await typeInto(partner, '##budget_filter', 'Externe trainers');
+  await typeInto(partner, '##quantity', '44');
+  await typeInto(partner, '##budget_filter', 'Stagebegeleiding in het bedrijf');
+  await typeInto(partner, '##price', '65');
+  await clickItem(partner, 'Regio & partners');
+  await scrollTo(partner, '##name');
+  await typeInto(partner, '##name', 'Techniek College Voorbeeld, locatie Noord');
+  const typed = (await planFile(partner)).plan;
+  assert.equal(typed.activities[1].lines[1].quantity_milli, 44000);
+  assert.equal(typed.activities[2].lines[2].price_cents, 6500);
+  assert.equal(typed.organisations[0].name, 'Techniek College Voorbeeld, locatie Noord');
   const copy = await download(partner, mkdtempSync(join(tmpdir(), 'sto-partner-')));
+  const returned = JSON.parse(readFileSync(copy, 'utf8')).plan.lineage;
+  assert.deepEqual(returned, { ...lineage, revision: 2, derived_from: 1 }, 'the copy is revision 2, made from 1');
 
-  // Back in the first browser: compare with the returned copy.
+  // Back in the first browser: compare with the returned copy, three-way against revision 1.
   const before = await summary(page);
-  await clickItem(page, 'Bestand');
-  const choosing = page.waitForEvent('filechooser');
-  await clickItem(page, 'Vergelijken met bestand…');
-  await (await choosing).setFiles(copy);
-  await page.waitForFunction(() => window.stoplan.itemRect('0 gekozen van 3 wijzigingen') !== null);
-  const activity = (i) => original.plan.activities[i];
-  const lineChange = (a, l) => {
-    const line = activity(a).lines[l];
-    return `Regel '${line.description}' ${line.year} in activiteit '${activity(a).title}' gewijzigd`;
-  };
-  const taken = lineChange(1, 1);
-  assert.ok(await page.evaluate((l) => window.stoplan.itemRect(l), lineChange(0, 0)), 'the other line is listed');
-  assert.ok(await page.evaluate(() => window.stoplan.itemRect("Organisatie 'Metaalbouw Fictief Holding BV' gewijzigd")));
-  await page.screenshot({ path: join(process.env.STO_SCREENSHOT_DIR || dir, 'compare-list.png') });
-  await scrollTo(page, taken);
-  await clickItem(page, taken);  // take this one over; the others stay unchosen (rejected)
+  await compareWith(page, copy, '3 gekozen van 3 wijzigingen');
+  assert.ok(await itemRect(page, threeWayNote(1)), 'the panel says it compared three-way');
+  const taken = lineChange(original.plan, 1, 1);
+  const rejected = [lineChange(original.plan, 2, 2), "Organisatie 'Techniek College Voorbeeld, locatie Noord' gewijzigd"];
+  await page.screenshot({ path: join(screenshotDir(dir), 'compare-list.png') });
+  for (const label of rejected) {
+    await scrollTo(page, label);
+    await clickItem(page, label);  // not taken over
+  }
   await page.waitForFunction(() => window.stoplan.itemRect('1 gekozen van 3 wijzigingen') !== null);
-  await page.screenshot({ path: join(process.env.STO_SCREENSHOT_DIR || dir, 'compare-chosen.png') });
+  assert.ok(await itemRect(page, taken), 'the change to take over is listed');
   await scrollTo(page, 'Gekozen wijzigingen toepassen');
   await clickItem(page, 'Gekozen wijzigingen toepassen');
 
   const expected = structuredClone(original);
-  expected.plan.activities[1].lines[1].quantity_milli = second.quantity_milli;
+  expected.plan.activities[1].lines[1].quantity_milli = 44000;
   const expectedSummary = cliSummary(dir, expected);
-  const applied = await summary(page);
-  assert.deepEqual(applied, expectedSummary, 'the figures shown are those of the expected plan');
+  assert.deepEqual(await summary(page), expectedSummary, 'the figures shown are those of the expected plan');
   const now = (await planFile(page)).plan;
-  assert.equal(now.activities[0].lines[0].price_cents, original.plan.activities[0].lines[0].price_cents, 'the rejected line is untouched');
-  assert.equal(now.organisations[5].name, original.plan.organisations[5].name, 'the rejected organisation is untouched');
-  // The two changes not taken over are still listed.
+  assert.equal(now.activities[2].lines[2].price_cents, original.plan.activities[2].lines[2].price_cents, 'the rejected line is untouched');
+  assert.equal(now.organisations[0].name, original.plan.organisations[0].name, 'the rejected organisation is untouched');
+  // The two changes not taken over stay listed, still unchosen.
   await page.waitForFunction(() => window.stoplan.itemRect('0 gekozen van 2 wijzigingen') !== null);
 
   await page.keyboard.press('Control+KeyZ');
@@ -110,7 +155,96 @@ test('compare with a returned copy: take over one change, reject the others, und
   await waitFrames(page, 3);
   assert.deepEqual(await summary(page), expectedSummary, 'redo takes it over again');
 
-  await page.screenshot({ path: join(process.env.STO_SCREENSHOT_DIR || dir, 'compare.png') });
+  await page.screenshot({ path: join(screenshotDir(dir), 'compare.png') });
   assert.deepEqual(page.problems, []);
   assert.deepEqual(partner.problems, []);
+});
+
+test('both sides changed the same field: the conflict is shown, theirs chosen; a second copy merges after it', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sto-conflict-'));
+  const { page } = await freshApp(t, session);
+  const sent = await download(page, dir);
+  const original = JSON.parse(readFileSync(sent, 'utf8'));
+  // Ours changes the trainers' price after sending; the first copy changes it differently, and
+  // its quantity as well; the second copy changes another line.
+  await clickItem(page, 'Begroting');
+  await typeInto(page, '##budget_filter', 'Externe trainers');
+  await typeInto(page, '##price', '1300');
+  const first = returnedCopy(dir, sent, 'partner-a.json', (p) => {
+    p.activities[1].lines[1].price_cents = 140000;
+    p.activities[1].lines[1].quantity_milli = 42000;
+  });
+  const second = returnedCopy(dir, sent, 'partner-b.json', (p) => {
+    p.activities[2].lines[2].quantity_milli = 1500000;
+  });
+
+  await compareWith(page, first, '1 gekozen van 2 wijzigingen');
+  assert.ok(await itemRect(page, threeWayNote(1)));
+  const line = lineChange(original.plan, 1, 1).replace(/ gewijzigd$/, '');
+  const choice = `Bestand overnemen: ${line} › prijs`;
+  assert.ok(await itemRect(page, 'Conflicten: aan beide kanten anders gewijzigd'), 'the conflict is shown');
+  for (const value of ['€ 1.200,00', '€ 1.300,00', '€ 1.400,00'])
+    assert.ok(await itemRect(page, value), `base, ours and theirs side by side: ${value}`);
+  await scrollTo(page, choice);
+  await page.screenshot({ path: join(screenshotDir(dir), 'compare-conflict.png') });
+  await clickItem(page, choice);
+  await page.waitForFunction(() => window.stoplan.itemRect('2 gekozen van 2 wijzigingen') !== null);
+  await scrollTo(page, 'Gekozen wijzigingen toepassen');
+  await clickItem(page, 'Gekozen wijzigingen toepassen');
+  let now = (await planFile(page)).plan;
+  assert.equal(now.activities[1].lines[1].price_cents, 140000, "theirs' price taken");
+  assert.equal(now.activities[1].lines[1].quantity_milli, 42000, "theirs' quantity taken");
+
+  // The second copy still finds revision 1 as its base: only its own change is proposed.
+  await compareWith(page, second, '1 gekozen van 1 wijzigingen');
+  assert.ok(await itemRect(page, threeWayNote(1)));
+  await scrollTo(page, 'Gekozen wijzigingen toepassen');
+  await clickItem(page, 'Gekozen wijzigingen toepassen');
+  now = (await planFile(page)).plan;
+  const expected = structuredClone(original);
+  expected.plan.activities[1].lines[1].price_cents = 140000;
+  expected.plan.activities[1].lines[1].quantity_milli = 42000;
+  expected.plan.activities[2].lines[2].quantity_milli = 1500000;
+  assert.deepEqual(await summary(page), cliSummary(dir, expected), 'both copies merged');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a copy whose base this browser does not have is compared two-way, and the panel says so', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sto-twoway-'));
+  const { page } = await freshApp(t, session);
+  const sent = await download(page, dir);
+  const copy = returnedCopy(dir, sent, 'old-copy.json', (p) => {
+    p.lineage.revision = 8;
+    p.lineage.derived_from = 7;  // never written by this browser
+    p.organisations[1].name = 'Vestiging Zuid';
+  });
+  await compareWith(page, copy, '0 gekozen van 1 wijzigingen');
+  assert.ok(await itemRect(page, 'Tweezijdig vergeleken: de versie waarvan dit bestand is afgeleid staat niet in deze ' +
+    'browser, dus elk verschil staat hieronder, ook wat u zelf sindsdien wijzigde.'));
+  assert.equal(await itemRect(page, threeWayNote(7)), null);
+  assert.deepEqual(page.problems, []);
+});
+
+test('Mijn plannen compares two stored versions, view only', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sto-versions-'));
+  const { page } = await freshApp(t, session);
+  const original = JSON.parse(readFileSync(await download(page, dir), 'utf8'));  // version 1
+  await clickItem(page, 'Begroting');
+  await typeInto(page, '##budget_filter', 'Externe trainers');
+  await typeInto(page, '##quantity', '44');
+  await waitSaved(page);  // version 2
+  await download(page, dir);  // version 3: revision 2
+  await typeInto(page, '##quantity', '48');
+  await waitSaved(page);  // version 4: the plan being edited
+  await clickItem(page, 'Mijn plannen');
+  await clickItem(page, 'Vergelijken vanaf versie 1');
+  await clickItem(page, 'Vergelijken: versie 3');
+  await page.waitForFunction(() => window.stoplan.itemRect('Vergeleken met: versie 1 → versie 3') !== null);
+  assert.ok(await itemRect(page, 'Alleen bekijken: twee bewaarde versies, geen van beide is het plan dat u bewerkt. ' +
+    'Om iets over te nemen vergelijkt u het plan zelf met een versie.'));
+  assert.ok(await itemRect(page, lineChange(original.plan, 1, 1)), 'the change between the two versions is listed');
+  assert.ok(await itemRect(page, 'aantal: 40 → 44'), 'old → new of the two versions, not of the plan');
+  assert.equal(await itemRect(page, 'Gekozen wijzigingen toepassen'), null, 'nothing can be taken over');
+  assert.equal((await planFile(page)).plan.activities[1].lines[1].quantity_milli, 48000);
+  assert.deepEqual(page.problems, []);
 });

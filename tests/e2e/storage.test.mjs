@@ -83,7 +83,6 @@ test('storage full: a banner says the work is not saved, and the plan stays inta
 test('download, then open the downloaded file: the same plan', async (t) => {
   const { page } = await freshApp(t, session);
   await setTrainerQuantity(page, 33);
-  const original = await plan(page);
   await clickItem(page, 'Bestand');
   await clickItem(page, 'Plan downloaden…');
   const downloading = page.waitForEvent('download');
@@ -92,9 +91,12 @@ test('download, then open the downloaded file: the same plan', async (t) => {
   assert.match(download.suggestedFilename(), /^Techniekregio-Voorbeeld-fictief-\d{4}-\d\d-\d\d\.json$/);
   const file = join(mkdtempSync(join(tmpdir(), 'sto-dl-')), download.suggestedFilename());
   await download.saveAs(file);
+  const original = await plan(page);  // as downloaded: with the lineage the download stamped
+  assert.equal(original.lineage.revision, 1);
 
+  // A version 1 file has no lineage.
   await page.evaluate(() => window.stoplan.loadPlanJson('{"format":"sto-planner-plan","version":1,"app_version":"0","plan":' +
-    JSON.stringify({ ...JSON.parse(window.stoplan.planJson()).plan, title: 'iets anders' }) + '}'));
+    JSON.stringify({ ...JSON.parse(window.stoplan.planJson()).plan, title: 'iets anders', lineage: undefined }) + '}'));
   await clickItem(page, 'Bestand');
   const choosing = page.waitForEvent('filechooser');
   await clickItem(page, 'Plan openen…');

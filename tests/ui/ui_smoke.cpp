@@ -97,6 +97,45 @@ int main() {
         app.toggle_language();
       }
     }
+    // A returned copy, natively: the download stamps revision 1 and keeps it as its version; both
+    // sides then change the same price; comparing finds revision 1 as the base and draws the
+    // conflict; taking theirs goes through the edit path as one undo step.
+    {
+      app.load_plan_json_for_api(sto::assets::embedded_file("samples/voorbeeldregio.json"));
+      app.download_current_plan("verstuurd.json");
+      const sto::Lineage sent = app.plan().lineage;
+      expect(!sent.plan_id.empty() && sent.revision == 1, "a download stamps revision 1");
+      sto::Plan theirs = app.plan();
+      theirs.lineage = {sent.plan_id, 2, 1};
+      theirs.activities[1].lines[1].price = sto::Money{140000};
+      theirs.activities[1].lines[1].quantity_milli = 42000;
+      app.post(sto::SetLinePrice{{1, 1}, sto::Money{130000}});
+      draw_frames(app, 2);
+      app.compare_with_file("terug.json", sto::save_plan(theirs));
+      draw_frames(app, 2);
+      sto::ui::CompareSession* session = app.compare_session();
+      expect(session != nullptr && session->base_revision == 1 && session->conflicts.size() == 1 &&
+                 session->changes.size() == 1,
+             "compared three-way against revision 1: one conflict, one change ready");
+      checks += 2;
+      if (session != nullptr && session->conflicts.size() == 1) {
+        for (int language = 0; language < 2; ++language) {
+          draw_frames(app, 2);  // the conflict side by side, in both languages
+          app.toggle_language();
+        }
+        app.set_compare_take_theirs(0, true);
+        app.apply_compare_choice();
+        draw_frames(app, 2);
+        const sto::BudgetLine& line = app.plan().activities[1].lines[1];
+        expect(line.price == sto::Money{140000} && line.quantity_milli == 42000,
+               "theirs' price and quantity taken over");
+        app.undo();
+        expect(app.plan().activities[1].lines[1].price == sto::Money{130000},
+               "one undo takes the whole merge back");
+        checks += 2;
+      }
+      app.close_compare();
+    }
     // The dialogs and windows on top of the sections.
     app.ui_state().history_open = true;
     app.ui_state().presentation_mode = true;

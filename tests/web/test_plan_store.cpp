@@ -93,7 +93,7 @@ TEST_CASE("a full storage drops old versions first and never loses the last good
   std::uint64_t g = 0;
   for (int i = 1; i <= 5; ++i)
     g = store.save(id, "Regio", "good " + std::string(100, 'x'), g, i).generation;
-  platform::testing::set_storage_limit(1300);
+  platform::testing::set_storage_limit(1400);
   // Fits only after old versions go.
   const auto fits = store.save(id, "Regio", "good " + std::string(300, 'y'), g, 10);
   REQUIRE(fits.status == SaveStatus::saved);
@@ -203,7 +203,7 @@ TEST_CASE("a full storage says how many old versions it dropped", "[storage]") {
   std::uint64_t g = 0;
   for (int i = 1; i <= 5; ++i)
     g = store.save(id, "Regio", "good " + std::string(100, 'x'), g, i).generation;
-  platform::testing::set_storage_limit(1300);
+  platform::testing::set_storage_limit(1400);
   const auto fits = store.save(id, "Regio", "good " + std::string(300, 'y'), g, 10);
   REQUIRE(fits.status == SaveStatus::saved);
   CHECK(fits.dropped_for_space == 5 - static_cast<int>(store.find(id)->versions.size() - 1));
@@ -237,4 +237,30 @@ TEST_CASE("a rebuilt index names its plans from their newest version and counts 
   PlanStore again;  // the names were written back
   again.open();
   CHECK(again.find(named)->name == "Oost");
+}
+
+TEST_CASE("versions written as a lineage revision are found by it and dropped last", "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  std::uint64_t g = store.save(id, "Regio", "good 1", 0, 1).generation;
+  g = store.save(id, "Regio", "good sent as 1", g, 2, {{"d", "d"}, 0, 1}).generation;
+  CHECK(store.highest_revision(id) == 1);
+  // Edits well apart, so each is a version of its own: more than are kept.
+  for (int i = 3; i <= 30; ++i)
+    g = store.save(id, "Regio", "good " + std::to_string(i), g, i * 100'000.0, {{"e", "e"}, 1})
+            .generation;
+  const StoredPlan* plan = store.find(id);
+  REQUIRE(plan->versions.size() == static_cast<std::size_t>(kVersionsKept));
+  const auto sent = store.version_of_revision(id, 1);
+  REQUIRE(sent);  // the oldest, yet kept: a copy may still come back from it
+  CHECK(store.read_version(id, *sent) == "good sent as 1");
+  CHECK(plan->versions.front().revision == 1);
+  CHECK_FALSE(store.version_of_revision(id, 2));
+  CHECK(store.highest_revision(id) == 1);
+  // The revision survives a reload of the index.
+  PlanStore reopened;
+  reopened.open();
+  CHECK(reopened.version_of_revision(id, 1) == sent);
 }

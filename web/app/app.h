@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include "diff.h"
 #include "document.h"
 #include "file_format.h"
+#include "merge.h"
 #include "money.h"
 #include "ui/strings.h"
 
@@ -45,7 +47,8 @@ enum class StorageProblem { none, quota, unavailable, not_verified, conflict, de
 struct UiState {
   bool download_dialog_open = false;
   char download_name[256] = {};
-  std::string renaming_id;  // plan being renamed in "Mijn plannen", "" when none
+  std::string renaming_id;       // plan being renamed in "Mijn plannen", "" when none
+  int compare_from_version = 0;  // "Mijn plannen": the version to compare from; 0 = the plan
   char rename_buffer[256] = {};
   std::string removed_id;  // last plan deleted, while its undo is offered
   // The item a finding points at (e.g. "activities[3].lines[2].quantity"): the panel showing it
@@ -97,13 +100,27 @@ enum class FilePurpose { none, combine, region_csv, compare };
 // "Vergelijken": the plan against another plan file or stored version, and which of the
 // differences the user chose to take over (app_compare.cpp, ui/compare_panel.cpp).
 struct CompareSession {
-  std::string source;  // the file's name, or "versie 4"
+  std::string source;    // the file's name, or "versie 4"
+  bool is_file = false;  // a file (a returned copy), not a stored version
   Plan other;
-  std::vector<RecordChange> changes;    // what taking over would change: this plan → other
-  std::vector<bool> accepted;           // per change; chosen changes are kept across recomputes
+  // Three-way: the stored version this plan and `other` were both made from (find_merge_base).
+  std::optional<Plan> base;
+  std::int64_t base_revision = 0;
+  // Two stored versions compared, neither the plan being edited: `from` stands in for the plan,
+  // and nothing can be taken over.
+  std::optional<Plan> from;
+  std::vector<RecordChange> changes;     // what taking over would change: this plan → other
+  std::vector<bool> accepted;            // per change
+  std::vector<MergeConflict> conflicts;  // three-way: changed differently on both sides
+  std::vector<bool> take_theirs;         // per conflict: true takes the other side's value
+  // The user's choices by change (and conflict) key, kept while the plan changes under them.
+  std::map<std::string, bool> choices;
   PlanDiff effect;                      // this plan → this plan with the chosen changes
   std::uint64_t document_revision = 0;  // the document revision `changes` was computed for
   std::vector<LocalizedText> refused;   // the last apply's changes that could not be taken over
+  bool read_only() const { return from.has_value(); }
+  // The plan the differences are counted from: `from`, or the plan being edited.
+  const Plan& ours(const Plan& edited) const { return from ? *from : edited; }
 };
 
 // A one-off message at the top of the page, kept as string ids so it follows the language.
@@ -201,12 +218,17 @@ class App {
   void compare_with_file(std::string_view file_name, std::string_view text);
   // The same with a stored version of the current plan ("Mijn plannen").
   void compare_with_version(int number);
+  // Two stored versions of the current plan, `from` → `to`, read-only.
+  void compare_versions(int from, int to);
   // The session, brought up to date with the plan when it changed (an edit, undo, redo).
   CompareSession* compare_session();
   void set_compare_accepted(std::size_t index, bool accepted);
+  // A conflict's choice: true takes the other side's value, false keeps this plan's.
+  void set_compare_take_theirs(std::size_t index, bool take_theirs);
   void set_compare_section_accepted(DiffSection section, bool accepted);
   void set_compare_all_accepted(bool accepted);
-  // Takes over the chosen changes as one undoable step.
+  // Takes over the chosen changes (and conflicts decided for the other side) as one undo step,
+  // posted through the edit path like any other edit.
   void apply_compare_choice();
   void close_compare() { compare_.reset(); }
 
@@ -289,7 +311,12 @@ class App {
   void autosave_tick();
   // Saves the plan as its newest version: described by `event` (a file opened, a version
   // restored: a version of its own), or else by the edits since the last version.
-  void save_now(std::optional<LocalizedText> event = std::nullopt);
+  // A version written to a file as a lineage revision says so (`revision`), so a returned copy
+  // finds it as its base.
+  void save_now(std::optional<LocalizedText> event = std::nullopt, std::int64_t revision = 0);
+  // The kept version of the current plan written as lineage `revision`, loaded; nullopt when it
+  // is not kept (or no longer loads).
+  std::optional<Plan> stored_revision(std::int64_t revision) const;
   VersionChange edits_since_last_version() const;
   // After a save: says when older versions had to go to make room.
   void report_dropped_versions(const SaveOutcome& outcome);
@@ -333,6 +360,7 @@ class App {
   std::uint64_t combine_revision_ = 0;
   std::optional<PageFile> region_csv_;
   std::optional<CompareSession> compare_;
+  void open_compare(CompareSession session);
   void refresh_compare_effect();
   FilePurpose picker_request_ = FilePurpose::none;
   // Commands posted during the frame: one undo step each (a group: several commands).

@@ -1,13 +1,44 @@
 // "Vergelijken": the plan compared with another plan file or a stored version, record by record
-// (core/diff.h), and the chosen differences taken over as one undoable step (core/merge.h).
+// (core/diff.h), three-way against the version both were made from when this browser keeps it
+// (core/merge.h), and the chosen differences taken over as one undo step through the edit path.
 #include <algorithm>
-#include <unordered_set>
 
 #include "app/app.h"
 #include "merge.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {
+
+namespace {
+
+// A conflict's key among the session's choices: its record and field ("" for the whole record).
+std::string conflict_key(const MergeConflict& c) {
+  return "conflict:" + c.key + "|" +
+         (c.take_theirs.fields.empty() ? "" : c.take_theirs.fields[0].field);
+}
+
+bool choice(const CompareSession& s, const std::string& key, bool otherwise) {
+  const auto found = s.choices.find(key);
+  return found == s.choices.end() ? otherwise : found->second;
+}
+
+// The changes the user chose: accepted ones, and the other side of conflicts decided for it.
+std::vector<RecordChange> chosen_changes(const CompareSession& s) {
+  std::vector<RecordChange> chosen;
+  for (std::size_t i = 0; i < s.changes.size(); ++i)
+    if (s.accepted[i]) chosen.push_back(s.changes[i]);
+  for (std::size_t i = 0; i < s.conflicts.size(); ++i)
+    if (s.take_theirs[i]) chosen.push_back(s.conflicts[i].take_theirs);
+  return chosen;
+}
+
+}  // namespace
+
+void App::open_compare(CompareSession session) {
+  compare_ = std::move(session);
+  compare_->document_revision = 0;  // computed on first use
+  select_section(Section::compare);
+}
 
 void App::compare_with_file(std::string_view file_name, std::string_view text) {
   LoadResult loaded = load_plan(text);
@@ -18,16 +49,48 @@ void App::compare_with_file(std::string_view file_name, std::string_view text) {
   }
   CompareSession session;
   session.source = std::string(file_name);
+  session.is_file = true;
   session.other = std::move(loaded.plan);
-  compare_ = std::move(session);
-  compare_->document_revision = 0;  // computed on first use
-  select_section(Section::compare);
+  if (std::optional<MergeBase> base =
+          find_merge_base(plan().lineage, session.other,
+                          [this](std::int64_t revision) { return stored_revision(revision); })) {
+    session.base = std::move(base->plan);
+    session.base_revision = base->revision;
+  }
+  open_compare(std::move(session));
 }
 
 void App::compare_with_version(int number) {
   const auto text = store_.read_version(current_id_, number);
   if (!text) return;
-  compare_with_file(std::string(tr(Str::cmp_version, language_)) + std::to_string(number), *text);
+  LoadResult loaded = load_plan(*text);
+  if (!loaded.ok()) {
+    banner_ = {Str::cmp_refused, loaded.error.in(language_), Str::count, true};
+    return;
+  }
+  CompareSession session;
+  session.source = std::string(tr(Str::cmp_version, language_)) + std::to_string(number);
+  session.other = std::move(loaded.plan);
+  open_compare(std::move(session));
+}
+
+void App::compare_versions(int from, int to) {
+  const auto from_text = store_.read_version(current_id_, from);
+  const auto to_text = store_.read_version(current_id_, to);
+  if (!from_text || !to_text) return;
+  LoadResult from_plan = load_plan(*from_text);
+  LoadResult to_plan = load_plan(*to_text);
+  if (!from_plan.ok() || !to_plan.ok()) {
+    banner_ = {Str::cmp_refused, (from_plan.ok() ? to_plan : from_plan).error.in(language_),
+               Str::count, true};
+    return;
+  }
+  CompareSession session;
+  const char* version = tr(Str::cmp_version, language_);
+  session.source = version + std::to_string(from) + " → " + version + std::to_string(to);
+  session.from = std::move(from_plan.plan);
+  session.other = std::move(to_plan.plan);
+  open_compare(std::move(session));
 }
 
 CompareSession* App::compare_session() {
@@ -35,14 +98,24 @@ CompareSession* App::compare_session() {
   CompareSession& s = *compare_;
   if (s.document_revision != document_.revision()) {
     // The plan changed (taken over, edited, undone): what is left to take over is the difference
-    // now; the user's choices stay with the records they were made for.
-    std::unordered_set<std::string> chosen;
-    for (std::size_t i = 0; i < s.changes.size(); ++i)
-      if (s.accepted[i]) chosen.insert(s.changes[i].key);
-    s.changes = diff_records(document_.plan(), s.other);
+    // now; the user's choices stay with the records they were made for. Three-way, theirs'
+    // changes alone are proposed ready (chosen unless the user said no); a conflict keeps this
+    // plan's value until the user takes the other.
+    const Plan& ours = s.ours(document_.plan());
+    if (s.base) {
+      ThreeWayMerge merge = three_way(*s.base, ours, s.other);
+      s.changes = std::move(merge.ready);
+      s.conflicts = std::move(merge.conflicts);
+    } else {
+      s.changes = diff_records(ours, s.other);
+      s.conflicts.clear();
+    }
     s.accepted.assign(s.changes.size(), false);
     for (std::size_t i = 0; i < s.changes.size(); ++i)
-      s.accepted[i] = chosen.count(s.changes[i].key) > 0;
+      s.accepted[i] = !s.read_only() && choice(s, s.changes[i].key, s.base.has_value());
+    s.take_theirs.assign(s.conflicts.size(), false);
+    for (std::size_t i = 0; i < s.conflicts.size(); ++i)
+      s.take_theirs[i] = choice(s, conflict_key(s.conflicts[i]), false);
     s.document_revision = document_.revision();
     refresh_compare_effect();
   }
@@ -51,46 +124,57 @@ CompareSession* App::compare_session() {
 
 void App::refresh_compare_effect() {
   CompareSession& s = *compare_;
-  std::vector<RecordChange> chosen;
-  for (std::size_t i = 0; i < s.changes.size(); ++i)
-    if (s.accepted[i]) chosen.push_back(s.changes[i]);
-  Plan preview = document_.plan();
-  apply_changes(preview, chosen);
-  s.effect = diff_plans(document_.plan(), preview, document_.schemes());
+  const Plan& ours = s.ours(document_.plan());
+  Plan preview = ours;
+  apply_changes(preview, chosen_changes(s));
+  s.effect = diff_plans(ours, preview, document_.schemes());
 }
 
 void App::set_compare_accepted(std::size_t index, bool accepted) {
-  if (!compare_ || index >= compare_->accepted.size()) return;
+  if (!compare_ || compare_->read_only() || index >= compare_->accepted.size()) return;
   compare_->accepted[index] = accepted;
+  compare_->choices[compare_->changes[index].key] = accepted;
+  refresh_compare_effect();
+}
+
+void App::set_compare_take_theirs(std::size_t index, bool take_theirs) {
+  if (!compare_ || index >= compare_->take_theirs.size()) return;
+  compare_->take_theirs[index] = take_theirs;
+  compare_->choices[conflict_key(compare_->conflicts[index])] = take_theirs;
   refresh_compare_effect();
 }
 
 void App::set_compare_section_accepted(DiffSection section, bool accepted) {
-  if (!compare_) return;
+  if (!compare_ || compare_->read_only()) return;
   for (std::size_t i = 0; i < compare_->changes.size(); ++i)
-    if (compare_->changes[i].section == section) compare_->accepted[i] = accepted;
+    if (compare_->changes[i].section == section) {
+      compare_->accepted[i] = accepted;
+      compare_->choices[compare_->changes[i].key] = accepted;
+    }
   refresh_compare_effect();
 }
 
 void App::set_compare_all_accepted(bool accepted) {
-  if (!compare_) return;
+  if (!compare_ || compare_->read_only()) return;
   std::fill(compare_->accepted.begin(), compare_->accepted.end(), accepted);
+  for (const RecordChange& c : compare_->changes) compare_->choices[c.key] = accepted;
   refresh_compare_effect();
 }
 
 void App::apply_compare_choice() {
   CompareSession* s = compare_session();
-  if (!s) return;
-  std::vector<RecordChange> chosen;
-  for (std::size_t i = 0; i < s->changes.size(); ++i)
-    if (s->accepted[i]) chosen.push_back(s->changes[i]);
+  if (!s || s->read_only()) return;
+  const std::vector<RecordChange> chosen = chosen_changes(*s);
   if (chosen.empty()) return;
-  const Translation& label = translation(Str::cmp_applied_label);
-  const ApplyChangesResult result =
-      accept_changes(document_, chosen, {label.nl + s->source, label.en + s->source});
+  // Worked out on a copy, then posted as one group: each command is checked again where every
+  // edit is, and the group is one undo step (or, one refused, not applied at all).
+  const ChangeCommands commands = changes_to_commands(document_.plan(), chosen);
   s->refused.clear();
-  for (const RefusedChange& r : result.refused) s->refused.push_back(r.reason);
-  clear_field_errors();
+  for (const RefusedChange& r : commands.refused) s->refused.push_back(r.reason);
+  if (commands.commands.empty()) return;
+  const Translation& label = translation(Str::cmp_applied_label);
+  execute_group({label.nl + s->source, label.en + s->source}, commands.commands,
+                [] { clear_field_errors(); });
 }
 
 }  // namespace sto::ui

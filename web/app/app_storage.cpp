@@ -5,6 +5,7 @@
 #include <cereal/archives/json.hpp>
 #include <cereal/types/string.hpp>
 #include <cstdio>
+#include <random>
 #include <sstream>
 
 #include "app/app.h"
@@ -59,6 +60,18 @@ LocalizedText version_text(Str id, const std::string& detail) {
     return detail.empty() ? std::string(tr(id, lang)) : std::string(tr(id, lang)) + " " + detail;
   };
   return {with(Language::nl), with(Language::en)};
+}
+
+// A lineage plan id, the same in every copy of the plan wherever it travels: the time and 64
+// random bits, so plans started in two browsers never share one.
+std::string new_lineage_id() {
+  std::random_device random;
+  const std::uint64_t bits = (std::uint64_t{random()} << 32) | random();
+  char text[48];
+  std::snprintf(text, sizeof text, "%llx-%016llx",
+                static_cast<unsigned long long>(platform::now_ms()),
+                static_cast<unsigned long long>(bits));
+  return text;
 }
 
 const char* problem_name(StorageProblem problem) {
@@ -176,13 +189,14 @@ void App::report_dropped_versions(const SaveOutcome& outcome) {
                Str::versions_dropped_tail, true};
 }
 
-void App::save_now(std::optional<LocalizedText> event) {
+void App::save_now(std::optional<LocalizedText> event, std::int64_t revision) {
   save_due_ms_ = 0;
   if (current_id_.empty()) current_id_ = store_.new_id();
   const double now = platform::now_ms();
   attempted_revision_ = document_.revision();
   const std::size_t cursor = document_.history().cursor();
-  const VersionChange change = event ? VersionChange{*event, 0} : edits_since_last_version();
+  const VersionChange change =
+      event ? VersionChange{*event, 0, revision} : edits_since_last_version();
   const SaveOutcome outcome = store_.save(current_id_, plan_display_name(), save_plan(plan()),
                                           known_generation_, now, change);
   report_dropped_versions(outcome);
@@ -346,10 +360,12 @@ void App::accept_pending_open() {
 }
 
 void App::open_as_new(Plan plan, const std::string& file_name) {
+  // A received file keeps its lineage: its version here is that revision as it was sent.
+  const std::int64_t revision = plan.lineage.plan_id.empty() ? 0 : plan.lineage.revision;
   replace_document(std::move(plan), "", 0);
   // An opened file is work the user has: keep it in "Mijn plannen" straight away.
   attempted_revision_ = 0;
-  save_now(version_text(Str::version_opened_file, file_name));
+  save_now(version_text(Str::version_opened_file, file_name), revision);
   if (banner_.text != Str::versions_dropped_for_space)
     banner_ = {Str::file_opened, file_name, Str::count, false};
   select_section(Section::overview);
@@ -412,17 +428,41 @@ std::string App::default_download_name() const {
   return file_name_part(plan_display_name()) + "-" + date + ".json";
 }
 
+std::optional<Plan> App::stored_revision(std::int64_t revision) const {
+  const std::optional<int> number = store_.version_of_revision(current_id_, revision);
+  if (!number) return std::nullopt;
+  const auto text = store_.read_version(current_id_, *number);
+  if (!text) return std::nullopt;
+  LoadResult loaded = load_plan(*text);
+  if (!loaded.ok()) return std::nullopt;
+  return std::move(loaded.plan);
+}
+
 void App::download_current_plan(const std::string& file_name) {
   std::string name = file_name.empty() ? default_download_name() : file_name;
   if (name.size() < 5 || name.compare(name.size() - 5, 5, ".json") != 0) name += ".json";
+  // The file carries the plan's lineage: a new revision when the plan changed since the revision
+  // it carries was written, kept below as its own version so a copy returned from it finds it.
+  const std::optional<Plan> written = stored_revision(plan().lineage.revision);
+  const Lineage stamped = download_lineage(plan(), written ? &*written : nullptr,
+                                           store_.highest_revision(current_id_), new_lineage_id());
+  const bool new_revision =
+      stamped.plan_id != plan().lineage.plan_id || stamped.revision != plan().lineage.revision;
+  if (new_revision) document_.set_lineage(stamped);
   platform::download_file(name, "application/json", save_plan(plan()));
   downloaded_revision_ = document_.revision();
-  flush_save();
+  if (new_revision && !saving_blocked()) {
+    save_now(version_text(Str::version_downloaded, std::to_string(stamped.revision)),
+             stamped.revision);
+  } else {
+    flush_save();
+  }
   if (!current_id_.empty()) store_.mark_downloaded(current_id_, platform::now_ms());
 }
 
 void App::create_plan(Plan plan) {
   flush_save();
+  plan.lineage = {new_lineage_id(), 0, 0};  // the id every copy of it will carry
   replace_document(std::move(plan), "", 0);
   attempted_revision_ = 0;
   save_now(version_text(Str::version_new_plan, ""));

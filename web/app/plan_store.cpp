@@ -17,7 +17,8 @@
 
 namespace sto::ui {
 
-// Version 2 added what a version changed, when it started and its size.
+// Version 2 added what a version changed, when it started and its size; version 3 the lineage
+// revision it was written as.
 template <class Archive>
 void serialize(Archive& ar, StoredVersion& v, const std::uint32_t version) {
   ar(cereal::make_nvp("number", v.number), cereal::make_nvp("saved_ms", v.saved_ms));
@@ -25,6 +26,7 @@ void serialize(Archive& ar, StoredVersion& v, const std::uint32_t version) {
     ar(cereal::make_nvp("started_ms", v.started_ms), cereal::make_nvp("change_nl", v.change.nl),
        cereal::make_nvp("change_en", v.change.en), cereal::make_nvp("edits", v.edits),
        cereal::make_nvp("bytes", v.bytes));
+  if (version >= 3) ar(cereal::make_nvp("revision", v.revision));
 }
 
 template <class Archive>
@@ -38,7 +40,7 @@ void serialize(Archive& ar, StoredPlan& p, const std::uint32_t) {
 
 }  // namespace sto::ui
 
-CEREAL_CLASS_VERSION(sto::ui::StoredVersion, 2)
+CEREAL_CLASS_VERSION(sto::ui::StoredVersion, 3)
 CEREAL_CLASS_VERSION(sto::ui::StoredPlan, 1)
 
 namespace sto::ui {
@@ -213,7 +215,8 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
                         now_ms,
                         change.what,
                         change.edits,
-                        text.size()};
+                        text.size(),
+                        change.revision};
   std::optional<int> replaced;  // the newest version, when this save merges into it
   if (!plan->versions.empty()) {
     const StoredVersion& newest = plan->versions.back();
@@ -243,8 +246,12 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   std::vector<int> removed;
   if (replaced) removed.push_back(*replaced);
   while (plan->versions.size() > static_cast<std::size_t>(kVersionsKept)) {
-    removed.push_back(plan->versions.front().number);
-    plan->versions.erase(plan->versions.begin());
+    // The oldest without a revision, else the oldest; never the one just saved.
+    auto drop = std::find_if(plan->versions.begin(), plan->versions.end() - 1,
+                             [](const StoredVersion& v) { return v.revision == 0; });
+    if (drop == plan->versions.end() - 1) drop = plan->versions.begin();
+    removed.push_back(drop->number);
+    plan->versions.erase(drop);
   }
   const SaveStatus index_status = write_verified(kIndexKey, index_text(plans_));
   if (index_status != SaveStatus::saved) {
@@ -258,6 +265,22 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
 
 std::optional<std::string> PlanStore::read_version(const std::string& id, int number) const {
   return platform::storage_get(version_key(id, number));
+}
+
+std::optional<int> PlanStore::version_of_revision(const std::string& id,
+                                                  std::int64_t revision) const {
+  const StoredPlan* plan = find(id);
+  if (plan == nullptr || revision <= 0) return std::nullopt;
+  for (auto v = plan->versions.rbegin(); v != plan->versions.rend(); ++v)
+    if (v->revision == revision) return v->number;
+  return std::nullopt;
+}
+
+std::int64_t PlanStore::highest_revision(const std::string& id) const {
+  std::int64_t highest = 0;
+  if (const StoredPlan* plan = find(id))
+    for (const StoredVersion& v : plan->versions) highest = std::max(highest, v.revision);
+  return highest;
 }
 
 void PlanStore::rename(const std::string& id, const std::string& name) {

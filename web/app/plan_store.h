@@ -24,6 +24,9 @@ struct StoredVersion {
   LocalizedText change;   // what changed: the latest edit, or what made it (a file opened …)
   int edits = 0;          // edits this version holds; 0: a version of its own, never merged into
   std::size_t bytes = 0;  // size of the stored text (0: unknown, older index)
+  // The lineage revision this text was written to a file as (a download, or a file opened), so
+  // a returned copy finds the version it was made from; 0: none.
+  std::int64_t revision = 0;
 };
 
 // What a save holds, for the version list: the latest edit and how many edits since the last
@@ -31,6 +34,7 @@ struct StoredVersion {
 struct VersionChange {
   LocalizedText what;
   int edits = 0;
+  std::int64_t revision = 0;  // StoredVersion::revision
 };
 
 struct StoredPlan {
@@ -102,7 +106,8 @@ class PlanStore {
   // Stores `text` as the newest version of plan `id` (a new plan is listed as `new_name`), unless
   // another tab saved it since `expected_generation` (then nothing is written: conflict) or deleted
   // it (a plan in the bin, or gone although it was stored before: deleted, nothing written). Old
-  // versions beyond kVersionsKept are dropped; when storage is full, older versions of all plans
+  // versions beyond kVersionsKept are dropped, those without a revision first (a revision may be
+  // the base of a copy still to come back); when storage is full, older versions of all plans
   // are dropped (never the newest of any) before giving up. Every write is read back and compared.
   // Edits (change.edits > 0) within kVersionMergeMs of the newest version's start replace it
   // instead of adding one; the replaced version is removed only after the new one is stored.
@@ -112,6 +117,10 @@ class PlanStore {
 
   // The text of one stored version, if it is still there.
   std::optional<std::string> read_version(const std::string& id, int number) const;
+  // The newest version of plan `id` written as lineage revision `revision`, if one is kept.
+  std::optional<int> version_of_revision(const std::string& id, std::int64_t revision) const;
+  // The highest lineage revision among the plan's kept versions; 0 when none has one.
+  std::int64_t highest_revision(const std::string& id) const;
   // The newest version that `loads` accepts, trying older ones when the newest are damaged.
   template <class LoadsFn>
   std::optional<Recovered> newest_good_version(const std::string& id, LoadsFn loads) const;

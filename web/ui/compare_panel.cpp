@@ -1,6 +1,8 @@
 // Vergelijken: the differences between the plan and another plan file or version, grouped by
-// section, each with its changed fields old → new and a box to take it over; the effect of the
-// chosen changes on the key figures and findings; one button applies them as one undo step.
+// section, each with its changed fields old → new and a box to take it over; a returned copy
+// compared three-way shows conflicts side by side (base / this plan / the file) with a choice;
+// the effect of the chosen changes on the key figures and findings; one button applies them as
+// one undo step. Two stored versions are only shown, nothing taken over.
 // Figures and differences from core/diff.h; the session lives in App (app_compare.cpp).
 #include <imgui.h>
 
@@ -91,6 +93,111 @@ void draw_effect(const PlanDiff& effect, Language lang) {
   ImGui::PopTextWrapPos();
 }
 
+// The note under "Vergelijken met": three-way and against which revision, two-way and why, or
+// view only.
+void draw_mode_note(const App& app, const CompareSession& s, Language lang) {
+  std::string note;
+  if (s.read_only()) {
+    note = tr(Str::cmp_read_only, lang);
+  } else if (s.base) {
+    note = tr(Str::cmp_three_way, lang) + std::to_string(s.base_revision) +
+           tr(Str::cmp_three_way_tail, lang);
+  } else if (s.is_file) {
+    const Lineage& theirs = s.other.lineage;
+    const bool same_plan = !theirs.plan_id.empty() && theirs.plan_id == app.plan().lineage.plan_id;
+    note = tr(same_plan ? Str::cmp_two_way : Str::cmp_two_way_other, lang);
+  }
+  if (note.empty()) return;
+  ImGui::PushTextWrapPos(0.0f);
+  text_disabled(note);
+  record_last_item(note);  // findable: how it was compared matters to what is proposed
+  ImGui::PopTextWrapPos();
+}
+
+// Conflicts side by side, base / this plan / the file, each with its choice.
+void draw_conflicts(App& app, const CompareSession& s, Language lang) {
+  if (s.conflicts.empty()) return;
+  heading(tr(Str::cmp_conflicts, lang));
+  const std::string base_header =
+      tr(Str::cmp_col_base, lang) + std::to_string(s.base_revision) + ")";
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame;
+  for (std::size_t i = 0; i < s.conflicts.size(); ++i) {
+    const MergeConflict& c = s.conflicts[i];
+    ImGui::PushID(static_cast<int>(i));
+    std::string what = c.record.in(lang);
+    if (!c.field.empty()) what += " › " + c.field.in(lang);
+    ImGui::PushTextWrapPos(0.0f);
+    text_item(what);
+    ImGui::PopTextWrapPos();
+    if (ImGui::BeginTable("##conflict", 3, flags)) {
+      ImGui::TableSetupColumn(base_header.c_str());
+      ImGui::TableSetupColumn(tr(Str::cmp_col_ours, lang));
+      ImGui::TableSetupColumn(tr(Str::cmp_col_theirs, lang));
+      table_headers_row();
+      ImGui::TableNextRow();
+      for (const LocalizedText* value : {&c.base, &c.ours, &c.theirs}) {
+        ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0.0f);
+        text_item(value->in(lang));
+        ImGui::PopTextWrapPos();
+      }
+      ImGui::EndTable();
+    }
+    // Named with the conflict, so a screen reader (and a test) tells the choices apart.
+    if (ImGui::RadioButton(tr(Str::cmp_keep_ours, lang), !s.take_theirs[i]))
+      app.set_compare_take_theirs(i, false);
+    record_last_item(std::string(tr(Str::cmp_keep_ours, lang)) + ": " + what);
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr(Str::cmp_take_theirs, lang), s.take_theirs[i]))
+      app.set_compare_take_theirs(i, true);
+    record_last_item(std::string(tr(Str::cmp_take_theirs, lang)) + ": " + what);
+    ImGui::Spacing();
+    ImGui::PopID();
+  }
+}
+
+// Per section the changes, each with its box (none when only viewing) and its fields.
+void draw_changes(App& app, const CompareSession& s, Language lang) {
+  for (std::size_t section = 0; section < kDiffSectionCount; ++section) {
+    const auto which = static_cast<DiffSection>(section);
+    bool any = false;
+    for (const RecordChange& c : s.changes) any = any || c.section == which;
+    if (!any) continue;
+    ImGui::PushID(static_cast<int>(section));
+    heading(diff_section_label(which, lang));
+    if (!s.read_only()) {
+      if (ImGui::SmallButton(tr(Str::cmp_accept_section, lang)))
+        app.set_compare_section_accepted(which, true);
+      ImGui::SameLine();
+      if (ImGui::SmallButton(tr(Str::cmp_reject_section, lang)))
+        app.set_compare_section_accepted(which, false);
+    }
+    for (std::size_t i = 0; i < s.changes.size(); ++i) {
+      const RecordChange& c = s.changes[i];
+      if (c.section != which) continue;
+      ImGui::PushID(static_cast<int>(i));
+      if (s.read_only()) {
+        text_item(change_headline(c).in(lang));
+      } else {
+        bool accepted = s.accepted[i];
+        // The box's label is the change itself, so a screen reader reads what is taken over.
+        const std::string label = change_headline(c).in(lang) + "##accept";
+        if (ImGui::Checkbox(label.c_str(), &accepted)) app.set_compare_accepted(i, accepted);
+        record_last_item(change_headline(c).in(lang));
+      }
+      ImGui::Indent();
+      ImGui::PushTextWrapPos(0.0f);
+      for (const FieldChange& f : c.fields)
+        text_item(f.label.in(lang) + ": " + f.before.in(lang) + " → " + f.after.in(lang));
+      ImGui::PopTextWrapPos();
+      ImGui::Unindent();
+      ImGui::PopID();
+    }
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
 void draw_compare_panel(App& app) {
@@ -115,74 +222,41 @@ void draw_compare_panel(App& app) {
     return;
   }
   text_item(tr(Str::cmp_with, lang) + s->source);
-  if (s->other.lineage.plan_id.empty() || s->other.lineage.derived_from == 0 ||
-      s->other.lineage.plan_id != app.plan().lineage.plan_id) {
-    ImGui::PushTextWrapPos(0.0f);
-    text_disabled(tr(Str::cmp_two_way, lang));
-    ImGui::PopTextWrapPos();
-  }
+  draw_mode_note(app, *s, lang);
   for (const LocalizedText& refused : s->refused)
     text_item_colored(kColorError, tr(Str::cmp_not_applied, lang) + refused.in(lang));
-  if (s->changes.empty()) {
-    text_item_colored(kColorOk, tr(Str::cmp_identical, lang) + s->source);
+  if (s->changes.empty() && s->conflicts.empty()) {
+    if (s->base)
+      text_item_colored(kColorOk, tr(Str::cmp_nothing_new, lang) +
+                                      std::to_string(s->base_revision) +
+                                      tr(Str::cmp_nothing_new_tail, lang));
+    else
+      text_item_colored(kColorOk, tr(Str::cmp_identical, lang) + s->source);
     ImGui::EndChild();
     return;
   }
 
-  std::size_t chosen = 0;
-  for (const bool a : s->accepted) chosen += a ? 1 : 0;
-  text_item(std::to_string(chosen) + tr(Str::cmp_chosen, lang) + std::to_string(s->changes.size()) +
-            tr(Str::cmp_changes, lang));
-  if (ImGui::Button((std::string(tr(Str::cmp_accept_all, lang)) + "##cmp_all").c_str()))
-    app.set_compare_all_accepted(true);
-  ImGui::SameLine();
-  if (ImGui::Button((std::string(tr(Str::cmp_reject_all, lang)) + "##cmp_none").c_str()))
-    app.set_compare_all_accepted(false);
-  ImGui::SameLine();
-  ImGui::BeginDisabled(chosen == 0);
-  if (ImGui::Button((std::string(tr(Str::cmp_apply, lang)) + "##cmp_apply").c_str()))
-    app.apply_compare_choice();
-  ImGui::EndDisabled();
-  // Applying recomputes the session: draw the rest from the new state next frame.
-  s = app.compare_session();
-  if (!s || s->changes.empty()) {
-    ImGui::EndChild();
-    return;
+  if (!s->read_only()) {
+    std::size_t chosen = 0;
+    for (const bool a : s->accepted) chosen += a ? 1 : 0;
+    for (const bool t : s->take_theirs) chosen += t ? 1 : 0;
+    text_item(std::to_string(chosen) + tr(Str::cmp_chosen, lang) +
+              std::to_string(s->changes.size() + s->conflicts.size()) + tr(Str::cmp_changes, lang));
+    if (ImGui::Button((std::string(tr(Str::cmp_accept_all, lang)) + "##cmp_all").c_str()))
+      app.set_compare_all_accepted(true);
+    ImGui::SameLine();
+    if (ImGui::Button((std::string(tr(Str::cmp_reject_all, lang)) + "##cmp_none").c_str()))
+      app.set_compare_all_accepted(false);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(chosen == 0);
+    if (ImGui::Button((std::string(tr(Str::cmp_apply, lang)) + "##cmp_apply").c_str()))
+      app.apply_compare_choice();
+    ImGui::EndDisabled();
   }
 
   draw_effect(s->effect, lang);
-
-  for (std::size_t section = 0; section < kDiffSectionCount; ++section) {
-    const auto which = static_cast<DiffSection>(section);
-    bool any = false;
-    for (const RecordChange& c : s->changes) any = any || c.section == which;
-    if (!any) continue;
-    ImGui::PushID(static_cast<int>(section));
-    heading(diff_section_label(which, lang));
-    if (ImGui::SmallButton(tr(Str::cmp_accept_section, lang)))
-      app.set_compare_section_accepted(which, true);
-    ImGui::SameLine();
-    if (ImGui::SmallButton(tr(Str::cmp_reject_section, lang)))
-      app.set_compare_section_accepted(which, false);
-    for (std::size_t i = 0; i < s->changes.size(); ++i) {
-      const RecordChange& c = s->changes[i];
-      if (c.section != which) continue;
-      ImGui::PushID(static_cast<int>(i));
-      bool accepted = s->accepted[i];
-      // The box's label is the change itself, so a screen reader reads what is taken over.
-      const std::string label = change_headline(c).in(lang) + "##accept";
-      if (ImGui::Checkbox(label.c_str(), &accepted)) app.set_compare_accepted(i, accepted);
-      record_last_item(change_headline(c).in(lang));
-      ImGui::Indent();
-      ImGui::PushTextWrapPos(0.0f);
-      for (const FieldChange& f : c.fields)
-        plain_text(f.label.in(lang) + ": " + f.before.in(lang) + " → " + f.after.in(lang));
-      ImGui::PopTextWrapPos();
-      ImGui::Unindent();
-      ImGui::PopID();
-    }
-    ImGui::PopID();
-  }
+  draw_conflicts(app, *s, lang);
+  draw_changes(app, *s, lang);
   ImGui::EndChild();
 }
 

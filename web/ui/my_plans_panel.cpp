@@ -163,6 +163,19 @@ void draw_my_plans_panel(App& app) {
   if (current == nullptr || current->versions.empty()) return;
   ImGui::Spacing();
   text_item(tr(Str::versions_title, lang));
+  ImGui::PushTextWrapPos(0.0f);
+  text_disabled(tr(Str::cmp_from_hint, lang));
+  ImGui::PopTextWrapPos();
+  // A version to compare from that is gone (dropped, another plan opened) compares from the plan.
+  const auto& kept = current->versions;
+  if (std::none_of(kept.begin(), kept.end(),
+                   [&](const StoredVersion& v) { return v.number == ui.compare_from_version; }))
+    ui.compare_from_version = 0;
+  if (ui.compare_from_version != 0) {
+    text_item(tr(Str::cmp_from_version, lang) + std::to_string(ui.compare_from_version));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(Str::cmp_from_plan, lang))) ui.compare_from_version = 0;
+  }
   if (ImGui::BeginTable("##versions", 3, flags)) {
     ImGui::TableSetupColumn(tr(Str::saved_on, lang), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(tr(Str::column_change, lang), ImGuiTableColumnFlags_WidthStretch, 2.5f);
@@ -174,19 +187,38 @@ void draw_my_plans_panel(App& app) {
       ImGui::PushID(v->number);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      text_item(version_time_text(*v));
+      const int from = ui.compare_from_version;
+      if (ImGui::RadioButton((version_time_text(*v) + "##from").c_str(), from == v->number))
+        ui.compare_from_version = from == v->number ? 0 : v->number;
+      // The time alone does not tell the versions apart (several within a minute).
+      const std::string number = tr(Str::cmp_version, lang) + std::to_string(v->number);
+      record_last_item(tr(Str::cmp_from_version, lang) + std::to_string(v->number));
       ImGui::TableNextColumn();
       ImGui::PushTextWrapPos(0.0f);
       text_item(version_change_text(*v, lang));
       ImGui::PopTextWrapPos();
       ImGui::TableNextColumn();
-      if (v == versions.rbegin()) {
+      const bool newest = v == versions.rbegin();
+      if (newest) {
         text_item(tr(Str::is_open, lang));
-      } else {
-        if (ImGui::SmallButton(tr(Str::restore, lang))) app.restore_version(v->number);
+      } else if (ImGui::SmallButton(tr(Str::restore, lang))) {
+        app.restore_version(v->number);
+      }
+      // Compared with the plan being edited (the newest version is the plan) the changes can be
+      // taken over; between two other versions they are only shown.
+      const int other = from == versions.back().number ? 0 : from;
+      if (from != v->number && (!newest || other != 0)) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr(Str::cmp_compare_version, lang)))
-          app.compare_with_version(v->number);
+        const bool pressed = ImGui::SmallButton(tr(Str::cmp_compare_version, lang));
+        record_last_item(std::string(tr(Str::cmp_compare_version, lang)) + ": " + number);
+        if (pressed) {
+          if (other == 0)
+            app.compare_with_version(v->number);
+          else if (newest)
+            app.compare_with_version(other);
+          else
+            app.compare_versions(other, v->number);
+        }
       }
       ImGui::PopID();
     }
