@@ -117,7 +117,6 @@ int main() {
       expect(session != nullptr && session->base_revision == 1 && session->conflicts.size() == 1 &&
                  session->changes.size() == 1,
              "compared three-way against revision 1: one conflict, one change ready");
-      checks += 2;
       if (session != nullptr && session->conflicts.size() == 1) {
         for (int language = 0; language < 2; ++language) {
           draw_frames(app, 2);  // the conflict side by side, in both languages
@@ -132,7 +131,6 @@ int main() {
         app.undo();
         expect(app.plan().activities[1].lines[1].price == sto::Money{130000},
                "one undo takes the whole merge back");
-        checks += 2;
       }
       app.close_compare();
     }
