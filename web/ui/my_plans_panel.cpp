@@ -90,8 +90,16 @@ void draw_plan_row(App& app, const StoredPlan& plan) {
   ImGui::TableNextColumn();
   text_item(std::to_string(plan.versions.size()));
   ImGui::TableNextColumn();
-  const std::size_t bytes = plan.versions.empty() ? 0 : plan.versions.back().bytes;
+  const std::size_t bytes = stored_bytes(plan);  // all its versions
   text_item(bytes > 0 ? size_text(static_cast<double>(bytes), lang) : "—");
+  ImGui::TableNextColumn();
+  const std::string downloaded = plan.downloaded_ms > 0 ? date_time_text(plan.downloaded_ms)
+                                                        : tr(Str::never_downloaded, lang);
+  if (download_reminder_due(plan, platform::now_ms())) {
+    text_item_colored(kColorWarning, downloaded);
+  } else {
+    text_item(downloaded);
+  }
   ImGui::TableNextColumn();
   if (ImGui::SmallButton(tr(Str::open, lang))) app.open_stored_plan(plan.id);
   ImGui::SameLine();
@@ -136,17 +144,32 @@ void draw_my_plans_panel(App& app) {
     }
   }
 
+  // The file is the real backup: name the plans whose changes are in no file for days.
+  std::string overdue;
+  const double now = platform::now_ms();
+  for (const StoredPlan& plan : app.store().plans())
+    if (!plan.deleted && download_reminder_due(plan, now))
+      overdue += (overdue.empty() ? " " : ", ") + plan.name;
+  if (!overdue.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    text_item_colored(kColorWarning, tr(Str::download_reminder, lang) + overdue + ". " +
+                                         tr(Str::download_reminder_tail, lang));
+    ImGui::PopTextWrapPos();
+  }
+
   int shown = 0;
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("##plans", 5, flags)) {
+  if (ImGui::BeginTable("##plans", 6, flags)) {
     ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch, 2.6f);
     ImGui::TableSetupColumn(tr(Str::column_changed, lang), ImGuiTableColumnFlags_WidthStretch,
                             1.1f);
     ImGui::TableSetupColumn(tr(Str::column_versions, lang), ImGuiTableColumnFlags_WidthStretch,
                             0.6f);
     ImGui::TableSetupColumn(tr(Str::column_size, lang), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3.4f);
+    ImGui::TableSetupColumn(tr(Str::column_downloaded, lang), ImGuiTableColumnFlags_WidthStretch,
+                            1.1f);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableHeadersRow();
     // Copy: a button below may change the list while we walk it.
     const std::vector<StoredPlan> plans = app.store().plans();
