@@ -142,8 +142,8 @@ std::vector<StoredPlan> PlanStore::plans_from_version_keys(const std::vector<std
     if (number_text.empty() || number_text.find_first_not_of("0123456789") != std::string::npos ||
         number_text.size() > 9)
       continue;
-    auto plan = std::find_if(plans.begin(), plans.end(),
-                             [&](const StoredPlan& p) { return p.id == id; });
+    auto plan =
+        std::find_if(plans.begin(), plans.end(), [&](const StoredPlan& p) { return p.id == id; });
     if (plan == plans.end()) {
       plans.push_back(StoredPlan{id, id, 0, 0, 1, {}, false});
       plan = plans.end() - 1;
@@ -202,7 +202,8 @@ Migration PlanStore::migrate_legacy() {
       continue;
     }
     if (here != nullptr) {
-      for (const StoredVersion& v : here->versions) superseded.push_back(version_key(here->id, v.number));
+      for (const StoredVersion& v : here->versions)
+        superseded.push_back(version_key(here->id, v.number));
       *here = std::move(taken);
     } else {
       plans_.push_back(std::move(taken));

@@ -101,9 +101,9 @@ class PlanStore {
   // Reads the index from storage; rebuilds it from the stored versions when it is damaged, and
   // empties the bin of plans deleted in an earlier session.
   void open();
-  // Moves the plans an earlier release kept in localStorage (platform legacy_storage_*) over, before
-  // open(). A plan stored on both sides is taken from the side with the higher generation: a tab
-  // still running the old release may have saved after an earlier move. Copied versions are
+  // Moves the plans an earlier release kept in localStorage (platform legacy_storage_*) over,
+  // before open(). A plan stored on both sides is taken from the side with the higher generation: a
+  // tab still running the old release may have saved after an earlier move. Copied versions are
   // written under new numbers after the plan's own, the index last; the old entries are released
   // (removed once the copies are committed and read back), so a failure loses nothing.
   Migration migrate_legacy();

@@ -85,6 +85,16 @@ void draw_plan_row(App& app, const StoredPlan& plan) {
     const bool is_open = plan.id == app.current_plan_id();
     text_item(plan.name + (is_open ? std::string(" ") + tr(Str::is_open, lang) : ""));
   }
+  // The file is the real backup: when it was made, in the warning colour once it is overdue.
+  const std::string downloaded =
+      plan.downloaded_ms > 0
+          ? std::string(tr(Str::last_downloaded, lang)) + " " + date_time_text(plan.downloaded_ms)
+          : tr(Str::never_downloaded, lang);
+  if (download_reminder_due(plan, platform::now_ms())) {
+    text_item_colored(kColorWarning, downloaded);
+  } else {
+    text_item_colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), downloaded);
+  }
   ImGui::TableNextColumn();
   text_item(date_time_text(plan.updated_ms));
   ImGui::TableNextColumn();
@@ -92,14 +102,6 @@ void draw_plan_row(App& app, const StoredPlan& plan) {
   ImGui::TableNextColumn();
   const std::size_t bytes = stored_bytes(plan);  // all its versions
   text_item(bytes > 0 ? size_text(static_cast<double>(bytes), lang) : "—");
-  ImGui::TableNextColumn();
-  const std::string downloaded = plan.downloaded_ms > 0 ? date_time_text(plan.downloaded_ms)
-                                                        : tr(Str::never_downloaded, lang);
-  if (download_reminder_due(plan, platform::now_ms())) {
-    text_item_colored(kColorWarning, downloaded);
-  } else {
-    text_item(downloaded);
-  }
   ImGui::TableNextColumn();
   if (ImGui::SmallButton(tr(Str::open, lang))) app.open_stored_plan(plan.id);
   ImGui::SameLine();
@@ -160,16 +162,14 @@ void draw_my_plans_panel(App& app) {
   int shown = 0;
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("##plans", 6, flags)) {
+  if (ImGui::BeginTable("##plans", 5, flags)) {
     ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch, 2.6f);
     ImGui::TableSetupColumn(tr(Str::column_changed, lang), ImGuiTableColumnFlags_WidthStretch,
                             1.1f);
     ImGui::TableSetupColumn(tr(Str::column_versions, lang), ImGuiTableColumnFlags_WidthStretch,
                             0.6f);
     ImGui::TableSetupColumn(tr(Str::column_size, lang), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn(tr(Str::column_downloaded, lang), ImGuiTableColumnFlags_WidthStretch,
-                            1.1f);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 3.4f);
     ImGui::TableHeadersRow();
     // Copy: a button below may change the list while we walk it.
     const std::vector<StoredPlan> plans = app.store().plans();
