@@ -213,34 +213,31 @@ mergeInto(LibraryManager.library, {
       stoStore.batches.push(batch);
       try {
         batch.tx = stoStore.db.transaction('kv', 'readwrite');
-        var store = batch.tx.objectStore('kv'), checked = 0, keys = Array.from(batch.expected.keys());
-        var writeAll = function () {
-          try {
-            batch.writes.forEach(function (value, key) {
-              if (value === null) store.delete(key); else store.put(value, key);
-            });
-          } catch (e) {
-            batch.status = stoStore.statusOf(e);
-            batch.tx.abort();
-          }
-        };
-        // Compare and set: another tab may have committed these keys since this tab read them.
-        keys.forEach(function (key) {
-          store.get(key).onsuccess = function (event) {
-            if (batch.status === 'conflict') return;
-            if (event.target.result !== batch.expected.get(key)) {
-              batch.status = 'conflict';
-              batch.tx.abort();
-            } else if (++checked === keys.length) {
-              writeAll();
-            }
-          };
-        });
         batch.tx.oncomplete = function () { stoStore.verify(batch); };
         batch.tx.onabort = function () {
           if (batch.status !== 'conflict' && batch.tx.error) batch.status = stoStore.statusOf(batch.tx.error);
           stoStore.failed(batch, batch.status);
         };
+        var store = batch.tx.objectStore('kv');
+        // Compare and set: another tab may have committed these keys since this tab read them. The
+        // writes are queued at once behind the reads (IndexedDB runs them in order) and a read that
+        // differs aborts the whole transaction before it can commit: a write queued in a callback
+        // would be lost when the page goes away before the callback runs.
+        batch.expected.forEach(function (value, key) {
+          store.get(key).onsuccess = function (event) {
+            if (batch.status === 'conflict' || event.target.result === value) return;
+            batch.status = 'conflict';
+            try { batch.tx.abort(); } catch (e) { /* committed already */ }
+          };
+        });
+        try {
+          batch.writes.forEach(function (value, key) {
+            if (value === null) store.delete(key); else store.put(value, key);
+          });
+        } catch (e) {
+          batch.status = stoStore.statusOf(e);
+          batch.tx.abort();
+        }
       } catch (e) {
         stoStore.failed(batch, stoStore.statusOf(e));
       }
