@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, openApp, loadApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, withoutIndexedDB } from './helpers.mjs';
+import { startSession, openApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, withoutIndexedDB } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let session;
@@ -151,17 +151,16 @@ test('plans stored in localStorage by the release before are moved to IndexedDB,
   assert.equal(plans.length, 2);
   assert.equal(Object.keys(legacy).filter((k) => k.startsWith('sto-planner/plan/')).length, 3);
 
-  // A browser that ran that release: its localStorage holds those entries when the new one starts.
+  // A browser that ran that release: its localStorage holds those entries when the new one starts
+  // (written before the page's own scripts, once per tab).
   const context = await session.newContext();
   t.after(() => context.close());
-  const page = await context.newPage();
-  t.after(() => page.close());
-  await page.goto(`${session.url}manifest.webmanifest`);  // the site's origin, without the app
-  await page.evaluate((entries) => { for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, legacy);
-  page.problems = [];  // from the app on (the page above asked for a favicon the site has not)
-  page.on('console', (message) => { if (message.type() === 'error') page.problems.push(`console: ${message.text()}`); });
-  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
-  await loadApp(page, session.url);
+  await context.addInitScript((entries) => {
+    if (sessionStorage.getItem('sto-test-seeded')) return;
+    sessionStorage.setItem('sto-test-seeded', '1');
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+  }, legacy);
+  const page = await openApp(t, session, { context });
   await page.waitForFunction(() => !window.Module.stoStorageBusy() &&
     !Object.keys(localStorage).some((k) => k.startsWith('sto-planner/')), null, { timeout: 10000 });
 
