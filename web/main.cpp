@@ -346,6 +346,19 @@ void sto_api_open_shared_too_large() {
 // The page is being hidden or closed: write pending changes now.
 void sto_api_flush_save() {
   runtime.app->flush_save();
+  sto::platform::storage_write_now();
+}
+
+// IndexedDB refused writes it had queued: 1 full, 2 unavailable, 3 another tab committed first,
+// 4 read back differently.
+void sto_api_storage_write_failed(int status) {
+  if (!runtime.app) return;  // before the app exists nothing was written
+  using sto::ui::SaveStatus;
+  runtime.app->storage_write_failed(status == 1   ? SaveStatus::quota
+                                    : status == 3 ? SaveStatus::conflict
+                                    : status == 4 ? SaveStatus::not_verified
+                                                  : SaveStatus::unavailable);
+  runtime.settle_frames = 3;
 }
 
 // The browser's answer to platform::request_storage_report: bytes used and available.

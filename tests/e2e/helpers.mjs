@@ -121,10 +121,58 @@ export async function press(page, chord) {
   await waitFrames(page, 3);
 }
 
-// Waits until the app has written its pending changes to browser storage.
-export async function waitSaved(page) {
+// Waits until the app has written its pending changes to browser storage, and IndexedDB has
+// committed them.
+export async function waitSaved(page, timeout = 5000) {
   await page.waitForFunction(() => {
     const s = window.stoplan.storageStatus();
-    return !s.dirty && s.plan_id !== '';
-  }, null, { timeout: 5000 });
+    return !s.dirty && s.plan_id !== '' && !window.Module.stoStorageBusy();
+  }, null, { timeout });
+}
+
+// The app's browser storage as stored in IndexedDB (database 'sto-planner', store 'kv'), read or
+// written beside the app: `storedEntries` gives {key: text} of every record, `writeStored` puts
+// (text) or deletes (null) one record. The app's own copy follows only after a reload.
+export async function storedEntries(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('sto-planner');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result, tx = db.transaction('kv', 'readonly'), store = tx.objectStore('kv');
+      let keys = [], values = [];
+      store.getAllKeys().onsuccess = (event) => { keys = event.target.result; };
+      store.getAll().onsuccess = (event) => { values = event.target.result; };
+      tx.oncomplete = () => { db.close(); resolve(Object.fromEntries(keys.map((k, i) => [k, values[i]]))); };
+      tx.onabort = () => { db.close(); reject(tx.error); };
+    };
+  }));
+}
+
+export async function writeStored(page, key, text) {
+  await page.evaluate(([k, v]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('sto-planner');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result, tx = db.transaction('kv', 'readwrite'), store = tx.objectStore('kv');
+      if (v === null) store.delete(k); else store.put(v, k);
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onabort = () => { db.close(); reject(tx.error); };
+    };
+  }), [key, text]);
+}
+
+// An init script that makes IndexedDB fail every write with QuotaExceededError while
+// window.stoQuotaFull is true (as a full disk does), for context.addInitScript.
+export function quotaSwitch() {
+  window.stoQuotaFull = false;
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (window.stoQuotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  };
+}
+
+// An init script that takes IndexedDB away (as some private modes and policies do).
+export function withoutIndexedDB() {
+  Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
 }

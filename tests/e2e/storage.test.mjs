@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSession, openApp, freshApp, clickItem, typeInto, waitFrames, waitSaved } from './helpers.mjs';
+import { startSession, openApp, freshApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, writeStored, quotaSwitch, withoutIndexedDB } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -16,7 +16,26 @@ after(async () => { await session?.close(); });
 const plan = async (page) => JSON.parse(await page.evaluate(() => window.stoplan.planJson())).plan;
 const status = (page) => page.evaluate(() => window.stoplan.storageStatus());
 
-// A fresh context per test: its own, empty localStorage.
+// A fresh context per test: its own, empty storage (IndexedDB, and localStorage).
+
+// The app in a fresh context that runs `scripts` before the page's own (context.addInitScript).
+async function appWith(t, ...scripts) {
+  const context = await session.newContext();
+  t.after(() => context.close());
+  for (const script of scripts) await context.addInitScript(script);
+  return { context, page: await openApp(t, session, { context }) };
+}
+
+// Fills localStorage to the last character (the app keeps its plans there without IndexedDB).
+async function fillLocalStorage(page) {
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 2) {
+      const chunk = 'x'.repeat(size);
+      try { for (;;) localStorage.setItem(`filler-${n++}`, chunk); } catch (e) { /* this size no longer fits */ }
+    }
+  });
+}
 
 async function setTrainerQuantity(page, quantity) {
   await clickItem(page, 'Begroting');
@@ -51,11 +70,10 @@ test('a damaged storage entry: the app starts and opens the last good version', 
   await waitSaved(page);
   const id = (await status(page)).plan_id;
   // Cut the newest version short, as a crash in the middle of a write would.
-  await page.evaluate((planId) => {
-    const keys = Object.keys(localStorage).filter((k) => k.startsWith(`sto-planner/plan/${planId}/`));
-    const newest = keys.sort((a, b) => Number(a.split('/').pop()) - Number(b.split('/').pop())).pop();
-    localStorage.setItem(newest, localStorage.getItem(newest).slice(0, 200));
-  }, id);
+  const entries = await storedEntries(page);
+  const newest = Object.keys(entries).filter((k) => k.startsWith(`sto-planner/plan/${id}/`))
+    .sort((a, b) => Number(a.split('/').pop()) - Number(b.split('/').pop())).pop();
+  await writeStored(page, newest, entries[newest].slice(0, 200));
   await reload(t, page);
   assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 41000);
   assert.match((await status(page)).banner, /beschadigd/);
@@ -63,15 +81,8 @@ test('a damaged storage entry: the app starts and opens the last good version', 
 });
 
 test('storage full: a banner says the work is not saved, and the plan stays intact', async (t) => {
-  const { page } = await freshApp(t, session);
-  // Fill the origin's storage to the last character.
-  await page.evaluate(() => {
-    let n = 0;
-    for (let size = 1 << 20; size >= 1; size >>= 2) {
-      const chunk = 'x'.repeat(size);
-      try { for (;;) localStorage.setItem(`filler-${n++}`, chunk); } catch (e) { /* this size no longer fits */ }
-    }
-  });
+  const { page } = await appWith(t, quotaSwitch);
+  await page.evaluate(() => { window.stoQuotaFull = true; });  // IndexedDB refuses every write
   await setTrainerQuantity(page, 77);
   await page.waitForFunction(() => window.stoplan.storageStatus().problem === 'quota', null, { timeout: 5000 });
   await waitFrames(page, 3);
@@ -146,12 +157,7 @@ test('two tabs: the other tab follows a save, and an older tab never overwrites 
   await b.bringToFront();
   await setTrainerQuantity(b, 99);
   await b.waitForFunction(() => window.stoplan.storageStatus().problem === 'conflict', null, { timeout: 5000 });
-  const newest = await b.evaluate((id) => {
-    const index = JSON.parse(localStorage.getItem('sto-planner/index'));
-    const entry = index.plans.find((p) => p.id === id);
-    const n = entry.versions[entry.versions.length - 1].number;
-    return JSON.parse(localStorage.getItem(`sto-planner/plan/${id}/${n}`)).plan.activities[1].lines[1].quantity_milli;
-  }, (await status(b)).plan_id);
+  const newest = (await storedPlan(b, (await status(b)).plan_id)).newest.activities[1].lines[1].quantity_milli;
   assert.equal(newest, 23000, "A's newer save is still the newest version");
   assert.equal(await closeAsks(b), true, 'closing the conflicting tab asks first');
   await b.bringToFront();
@@ -176,14 +182,16 @@ async function closeAsks(page) {
   return (await outcome) === 'beforeunload';
 }
 
-// The stored index entry of plan `id` and the plan in its newest stored version.
-async function storedPlan(page, id) {
-  return page.evaluate((planId) => {
-    const entry = JSON.parse(localStorage.getItem('sto-planner/index')).plans.find((p) => p.id === planId);
-    if (!entry) return null;
-    const n = entry.versions[entry.versions.length - 1].number;
-    return { entry, newest: JSON.parse(localStorage.getItem(`sto-planner/plan/${planId}/${n}`)).plan };
-  }, id);
+// The stored index entry of plan `id` and the plan in its newest stored version, in IndexedDB or
+// (`source` localStoredEntries) in localStorage.
+const localStoredEntries = (page) => page.evaluate(() => ({ ...localStorage }));
+
+async function storedPlan(page, id, source = storedEntries) {
+  const entries = await source(page);
+  const entry = JSON.parse(entries['sto-planner/index']).plans.find((p) => p.id === id);
+  if (!entry) return null;
+  const n = entry.versions[entry.versions.length - 1].number;
+  return { entry, newest: JSON.parse(entries[`sto-planner/plan/${id}/${n}`]).plan };
 }
 
 // Tab B opens a plan file of its own (its open plan cannot be deleted) and deletes tab A's plan in
@@ -268,16 +276,10 @@ test('a tab that missed the delete never saves into the deleted plan: it offers 
 });
 
 test('leaving with work the browser could not store: the browser asks, and after a reload the app says what was lost', async (t) => {
-  const { page } = await freshApp(t, session);
+  const { page } = await appWith(t, quotaSwitch);
   await setTrainerQuantity(page, 55);
   await waitSaved(page);
-  await page.evaluate(() => {
-    let n = 0;
-    for (let size = 1 << 20; size >= 1; size >>= 2) {
-      const chunk = 'x'.repeat(size);
-      try { for (;;) localStorage.setItem(`filler-${n++}`, chunk); } catch (e) { /* this size no longer fits */ }
-    }
-  });
+  await page.evaluate(() => { window.stoQuotaFull = true; });
   await typeInto(page, '##quantity', '77');
   await page.waitForFunction(() => window.stoplan.storageStatus().problem === 'quota', null, { timeout: 5000 });
   assert.equal(await closeAsks(page), true);
@@ -309,12 +311,10 @@ test('leaving right after an edit: the pending save is made first and nothing is
 });
 
 test('storage switched off: the app says so from the start, and closing with changes asks', async (t) => {
-  const context = await session.newContext();
-  t.after(() => context.close());
-  await context.addInitScript(() => {
+  // Neither IndexedDB nor localStorage, as in some private windows.
+  const { page } = await appWith(t, withoutIndexedDB, () => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
   });
-  const page = await openApp(t, session, { context });
   assert.equal((await status(page)).problem, 'unavailable');
   await waitFrames(page, 3);
   assert.ok(await page.evaluate(() => window.stoplan.itemRect('Browseropslag is niet beschikbaar (privévenster of uitgeschakeld): je werk wordt niet in de browser bewaard. Download het plan om het te bewaren.')));
@@ -372,8 +372,9 @@ test('versions: a minute of edits is one version, and Mijn plannen says what eac
   assert.deepEqual(page.problems, []);
 });
 
+// Only where storage says "full" at once (localStorage, without IndexedDB): plan_store.cpp.
 test('a full storage: older versions make room, and the app says how many went', async (t) => {
-  const { page } = await freshApp(t, session);
+  const { page } = await appWith(t, withoutIndexedDB);
   await setTrainerQuantity(page, 41);
   await waitSaved(page);
   for (const quantity of ['42', '43']) {
@@ -382,21 +383,15 @@ test('a full storage: older versions make room, and the app says how many went',
     await waitSaved(page);
   }
   const id = (await status(page)).plan_id;
-  assert.equal((await storedPlan(page, id)).entry.versions.length, 3);
-  await page.evaluate(() => {
-    let n = 0;
-    for (let size = 1 << 20; size >= 1; size >>= 2) {
-      const chunk = 'x'.repeat(size);
-      try { for (;;) localStorage.setItem(`filler-${n++}`, chunk); } catch (e) { /* this size no longer fits */ }
-    }
-  });
+  assert.equal((await storedPlan(page, id, localStoredEntries)).entry.versions.length, 3);
+  await fillLocalStorage(page);
   await advanceClock(page, 61000);
   await typeInto(page, '##quantity', '44');
   await waitSaved(page);
   const after = await status(page);
   assert.equal(after.problem, 'none');
   assert.match(after.banner, /^De browseropslag was vol: om ruimte te maken zijn oudere versies verwijderd, aantal: [12] Download je plannen om ze te bewaren\.$/);
-  const stored = await storedPlan(page, id);
+  const stored = await storedPlan(page, id, localStoredEntries);
   assert.equal(stored.newest.activities[1].lines[1].quantity_milli, 44000);
   assert.ok(stored.entry.versions.length < 4);
   assert.deepEqual(page.problems, []);
@@ -408,7 +403,7 @@ test('a damaged index: the plans are listed again under their own names, and the
   await waitSaved(page);
   const id = (await status(page)).plan_id;
   const name = (await storedPlan(page, id)).entry.name;
-  await page.evaluate(() => localStorage.setItem('sto-planner/index', '{"plans": [ {"id": '));
+  await writeStored(page, 'sto-planner/index', '{"plans": [ {"id": ');
   await reload(t, page);
   const after = await status(page);
   assert.equal(after.plan_id, id);

@@ -264,3 +264,111 @@ TEST_CASE("versions written as a lineage revision are found by it and dropped la
   reopened.open();
   CHECK(reopened.version_of_revision(id, 1) == sent);
 }
+
+namespace {
+// Moves everything stored so far into the earlier release's store (localStorage), as a browser
+// that ran that release has it, and empties the current one.
+void make_stored_plans_legacy() {
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (const std::string& key : platform::storage_keys("sto-planner/"))
+    entries.emplace_back(key, *platform::storage_get(key));
+  platform::testing::clear_storage();
+  for (const auto& [key, value] : entries) platform::testing::set_legacy_entry(key, value);
+}
+}  // namespace
+
+TEST_CASE("plans of an earlier release are moved over with every version, then released",
+          "[storage][migration]") {
+  platform::testing::clear_storage();
+  PlanStore old_release;
+  old_release.open();
+  const std::string a = "p1", b = "p2";
+  std::uint64_t ga = 0, gb = 0;
+  for (int i = 1; i <= 3; ++i) {
+    ga = old_release.save(a, "Regio A", "good A" + std::to_string(i), ga, i * 100'000.0).generation;
+    gb = old_release.save(b, "Regio B", "good B" + std::to_string(i), gb, i * 100'000.0).generation;
+  }
+  old_release.set_last_open_id(b);
+  make_stored_plans_legacy();
+  REQUIRE(platform::testing::legacy_entry_count() == 8);  // index, last-open, 2 × 3 versions
+
+  PlanStore store;
+  const Migration moved = store.migrate_legacy();
+  store.open();
+  CHECK(moved.plans_taken == 2);
+  CHECK(moved.plans_skipped == 0);
+  CHECK(platform::testing::legacy_entry_count() == 0);
+  REQUIRE(store.plans().size() == 2);
+  const StoredPlan* plan_a = store.find(a);
+  REQUIRE(plan_a != nullptr);
+  CHECK(plan_a->name == "Regio A");
+  CHECK(plan_a->generation == ga);
+  REQUIRE(plan_a->versions.size() == 3);
+  for (int i = 1; i <= 3; ++i)
+    CHECK(store.read_version(a, plan_a->versions[i - 1].number) == "good A" + std::to_string(i));
+  CHECK(store.newest_good_version(b, is_good)->text == "good B3");
+  CHECK(store.last_open_id() == b);
+  // Saving goes on from the generation the old release left.
+  CHECK(store.save(a, "Regio A", "good A4", ga, 400'000).status == SaveStatus::saved);
+}
+
+TEST_CASE("a tab of the old release saving after the move: the newer side of each plan wins",
+          "[storage][migration]") {
+  platform::testing::clear_storage();
+  PlanStore old_release;
+  old_release.open();
+  auto ga = old_release.save("p1", "Regio A", "good A1", 0, 1).generation;
+  auto gb = old_release.save("p2", "Regio B", "good B1", 0, 1).generation;
+  make_stored_plans_legacy();
+  PlanStore store;
+  store.migrate_legacy();
+  store.open();
+  // Here plan A moves on; meanwhile the old tab saves B twice into a localStorage of its own
+  // (generation 3 there against 1 here) and holds an older A (generation 1 against 2 here).
+  ga = store.save("p1", "Regio A", "good A2 here", ga, 1e6).generation;
+  std::vector<std::pair<std::string, std::string>> here;
+  for (const std::string& key : platform::storage_keys("sto-planner/"))
+    here.emplace_back(key, *platform::storage_get(key));
+  platform::testing::clear_storage();
+  PlanStore old_tab;
+  old_tab.open();
+  old_tab.save("p1", "Regio A", "good A1 old", 0, 1);
+  gb = old_tab.save("p2", "Regio B", "good B1", 0, 1).generation;
+  gb = old_tab.save("p2", "Regio B", "good B2 old", gb, 2e6).generation;
+  gb = old_tab.save("p2", "Regio B", "good B3 old", gb, 3e6).generation;
+  make_stored_plans_legacy();
+  for (const auto& [key, value] : here) platform::storage_set(key, value);
+
+  PlanStore next_start;
+  const Migration moved = next_start.migrate_legacy();
+  next_start.open();
+  CHECK(moved.plans_taken == 1);
+  CHECK(moved.plans_skipped == 1);
+  CHECK(next_start.newest_good_version("p1", is_good)->text == "good A2 here");
+  CHECK(next_start.find("p1")->generation == ga);
+  const StoredPlan* plan_b = next_start.find("p2");
+  REQUIRE(plan_b != nullptr);
+  CHECK(plan_b->generation == gb);
+  REQUIRE(plan_b->versions.size() == 3);
+  CHECK(plan_b->versions.front().number == 2);  // numbered after the version that was here
+  CHECK(next_start.newest_good_version("p2", is_good)->text == "good B3 old");
+  CHECK_FALSE(next_start.read_version("p2", 1).has_value());  // the older copy here is gone
+  CHECK(platform::testing::legacy_entry_count() == 0);
+}
+
+TEST_CASE("Mijn plannen reminds to download a plan changed since a download days ago",
+          "[storage]") {
+  constexpr double day = 24 * 3600'000.0;
+  StoredPlan plan;
+  plan.versions.push_back(StoredVersion{1, 10 * day, 10 * day, {}, 1, 500});
+  plan.versions.push_back(StoredVersion{2, 11 * day, 11 * day, {}, 1, 700});
+  plan.updated_ms = 11 * day;
+  CHECK(stored_bytes(plan) == 1200);
+  CHECK_FALSE(download_reminder_due(plan, 12 * day));  // never downloaded, but only 2 days old
+  CHECK(download_reminder_due(plan, 13.5 * day));
+  plan.downloaded_ms = 11.5 * day;  // downloaded after the last change
+  CHECK_FALSE(download_reminder_due(plan, 30 * day));
+  plan.downloaded_ms = 10.5 * day;  // changed since
+  CHECK_FALSE(download_reminder_due(plan, 13 * day));
+  CHECK(download_reminder_due(plan, 14 * day));
+}

@@ -262,6 +262,10 @@ class App {
   void flush_save();
   // Another tab changed storage: pick up its newer version, or report a conflict.
   void storage_changed();
+  // Writes that storage accepted earlier failed after all (IndexedDB commits after save()
+  // returned): quota, unavailable, conflict (another tab committed first) or not_verified. Storage
+  // is back as it was before them; the work counts as not stored and the banner says why.
+  void storage_write_failed(SaveStatus status);
   StorageProblem storage_problem() const { return storage_problem_; }
   const StorageReport& storage_report() const { return storage_report_; }
   void set_storage_report(const StorageReport& report) { storage_report_ = report; }

@@ -5,6 +5,7 @@
 #include <cereal/archives/json.hpp>
 #include <cereal/types/string.hpp>
 #include <cstdio>
+#include <limits>
 #include <random>
 #include <sstream>
 
@@ -86,9 +87,25 @@ const char* problem_name(StorageProblem problem) {
   return "pending";
 }
 
+StorageProblem problem_of(SaveStatus status) {
+  switch (status) {
+    case SaveStatus::saved: return StorageProblem::none;
+    case SaveStatus::conflict: return StorageProblem::conflict;
+    case SaveStatus::quota: return StorageProblem::quota;
+    case SaveStatus::unavailable: return StorageProblem::unavailable;
+    case SaveStatus::not_verified: return StorageProblem::not_verified;
+    case SaveStatus::deleted: return StorageProblem::deleted;
+  }
+  return StorageProblem::unavailable;
+}
+
+// saved_revision_ when no revision of the document is known to be stored.
+constexpr std::uint64_t kNotStored = std::numeric_limits<std::uint64_t>::max();
+
 }  // namespace
 
 void App::open_last_or_sample() {
+  store_.migrate_legacy();
   store_.open();
   std::optional<IndexRepair> repair;
   if (store_.index_was_rebuilt())
@@ -216,16 +233,26 @@ void App::save_now(std::optional<LocalizedText> event, std::int64_t revision) {
       storage_problem_ = StorageProblem::none;
       store_.set_last_open_id(current_id_);
       break;
-    case SaveStatus::conflict: storage_problem_ = StorageProblem::conflict; break;
-    case SaveStatus::quota: storage_problem_ = StorageProblem::quota; break;
-    case SaveStatus::unavailable: storage_problem_ = StorageProblem::unavailable; break;
-    case SaveStatus::not_verified: storage_problem_ = StorageProblem::not_verified; break;
-    case SaveStatus::deleted: storage_problem_ = StorageProblem::deleted; break;
+    default: storage_problem_ = problem_of(outcome.status); break;
   }
 }
 
+void App::storage_write_failed(SaveStatus status) {
+  // Storage is back as it was before the failed writes: this tab's plan is based on the generation
+  // stored then, and none of its changes since count as stored (the page asks before closing).
+  store_.refresh();
+  if (!current_id_.empty()) known_generation_ = store_.stored_state(current_id_).generation;
+  saved_revision_ = kNotStored;
+  attempted_revision_ = document_.revision();  // the next edit tries again
+  save_due_ms_ = 0;
+  storage_problem_ = problem_of(status);
+}
+
 void App::flush_save() {
-  if (document_.revision() != saved_revision_ && !saving_blocked()) save_now();
+  // After a failure (maybe reported later, by IndexedDB) a save as the page goes would look
+  // stored before it is: the note for the reload names the failure instead.
+  if (document_.revision() != saved_revision_ && storage_problem_ == StorageProblem::none)
+    save_now();
   platform::set_reload_note(unsaved_work_note());
 }
 

@@ -1,10 +1,16 @@
-// Browser storage layout (all keys start with "sto-planner/"):
+// Browser storage layout (all keys start with "sto-planner/"; in IndexedDB, or in localStorage
+// where IndexedDB cannot be used, and in localStorage in releases before IndexedDB):
 //   index            the list of plans and their versions (cereal JSON)
 //   plan/<id>/<n>    version n of plan <id>, as plan-file text
 //   last-open        the id of the plan open last
 // A save writes the new version first, reads it back, and only then updates the index, so a
 // failure at any step leaves the previous good save in place. A version that merges edits of the
 // last minute is written under the next number too; the one it replaces goes after the index.
+// With IndexedDB the writes of one save commit in one transaction, and a write's failure (a full
+// disk, another tab's commit first) arrives after save() returned: the app hears of it through
+// App::storage_write_failed. save() therefore drops old versions for room only where storage says
+// "full" at once (localStorage); an IndexedDB quota is a share of the whole disk, and when it is
+// reached the app reports the storage full rather than deleting versions on a guess.
 #include "app/plan_store.h"
 
 #include <algorithm>
@@ -121,9 +127,15 @@ void PlanStore::read_index() {
 // The index is damaged or gone but versions remain: list them again, named by their id.
 void PlanStore::rebuild_index() {
   index_rebuilt_ = true;
-  plans_.clear();
+  plans_ = plans_from_version_keys(platform::storage_keys(kPrefix + "plan/"));
+  write_index();
+}
+
+std::vector<StoredPlan> PlanStore::plans_from_version_keys(const std::vector<std::string>& keys) {
+  std::vector<StoredPlan> plans;
   const std::string plan_prefix = kPrefix + "plan/";
-  for (const std::string& key : platform::storage_keys(plan_prefix)) {
+  for (const std::string& key : keys) {
+    if (key.compare(0, plan_prefix.size(), plan_prefix) != 0) continue;
     const std::string rest = key.substr(plan_prefix.size());
     const auto slash = rest.find('/');
     if (slash == std::string::npos) continue;
@@ -132,19 +144,87 @@ void PlanStore::rebuild_index() {
     if (number_text.empty() || number_text.find_first_not_of("0123456789") != std::string::npos ||
         number_text.size() > 9)
       continue;
-    StoredPlan* plan = find_mutable(id);
-    if (plan == nullptr) {
-      plans_.push_back(StoredPlan{id, id, 0, 0, 1, {}, false});
-      plan = &plans_.back();
+    auto plan =
+        std::find_if(plans.begin(), plans.end(), [&](const StoredPlan& p) { return p.id == id; });
+    if (plan == plans.end()) {
+      plans.push_back(StoredPlan{id, id, 0, 0, 1, {}, false});
+      plan = plans.end() - 1;
     }
     StoredVersion version;
     version.number = std::stoi(number_text);
     plan->versions.push_back(version);
   }
-  for (StoredPlan& plan : plans_)
+  for (StoredPlan& plan : plans)
     std::sort(plan.versions.begin(), plan.versions.end(),
               [](const StoredVersion& a, const StoredVersion& b) { return a.number < b.number; });
-  write_index();
+  return plans;
+}
+
+Migration PlanStore::migrate_legacy() {
+  Migration result;
+  const std::vector<std::string> keys = platform::legacy_storage_keys(kPrefix);
+  if (keys.empty()) return result;
+  read_index();
+  const auto old_index = platform::legacy_storage_get(kIndexKey);
+  std::optional<std::vector<StoredPlan>> old_plans;
+  if (old_index) old_plans = parse_index(*old_index);
+  // A damaged or missing old index: its versions are listed by id, as a rebuild here would.
+  if (!old_plans) old_plans = plans_from_version_keys(keys);
+  std::vector<std::pair<std::string, std::string>> released;  // old key, the text it held
+  std::vector<std::string> superseded;                        // our version keys the copies replace
+  for (const StoredPlan& old : *old_plans) {
+    StoredPlan* here = find_mutable(old.id);
+    std::vector<std::pair<std::string, std::string>> entries;
+    for (const StoredVersion& v : old.versions)
+      if (auto text = platform::legacy_storage_get(version_key(old.id, v.number)))
+        entries.emplace_back(version_key(old.id, v.number), std::move(*text));
+    if (here != nullptr && here->generation >= old.generation) {
+      ++result.plans_skipped;
+      released.insert(released.end(), entries.begin(), entries.end());
+      continue;
+    }
+    StoredPlan taken = old;
+    taken.versions.clear();
+    int number = here != nullptr && !here->versions.empty() ? here->versions.back().number : 0;
+    for (const StoredVersion& v : old.versions) {
+      const auto entry = std::find_if(entries.begin(), entries.end(), [&](const auto& e) {
+        return e.first == version_key(old.id, v.number);
+      });
+      if (entry == entries.end()) continue;  // listed but gone: nothing to copy
+      StoredVersion copy = v;
+      copy.number = ++number;
+      if (write_verified(version_key(old.id, copy.number), entry->second) != SaveStatus::saved) {
+        read_index();
+        return {};
+      }
+      taken.versions.push_back(copy);
+    }
+    if (taken.versions.empty()) {  // nothing left to copy: keep what is here
+      ++result.plans_skipped;
+      continue;
+    }
+    if (here != nullptr) {
+      for (const StoredVersion& v : here->versions)
+        superseded.push_back(version_key(here->id, v.number));
+      *here = std::move(taken);
+    } else {
+      plans_.push_back(std::move(taken));
+    }
+    released.insert(released.end(), entries.begin(), entries.end());
+    ++result.plans_taken;
+  }
+  if (!write_index()) {
+    read_index();
+    return {};
+  }
+  for (const std::string& key : superseded) platform::storage_remove(key);
+  if (old_index) released.emplace_back(kIndexKey, *old_index);
+  if (const auto old_last_open = platform::legacy_storage_get(kLastOpenKey)) {
+    if (!platform::storage_get(kLastOpenKey)) platform::storage_set(kLastOpenKey, *old_last_open);
+    released.emplace_back(kLastOpenKey, *old_last_open);
+  }
+  for (const auto& [key, text] : released) platform::legacy_storage_release(key, text);
+  return result;
 }
 
 bool PlanStore::write_index() {
@@ -261,6 +341,21 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   }
   for (int number : removed) platform::storage_remove(version_key(id, number));
   return {SaveStatus::saved, plan->generation, outcome.dropped_for_space};
+}
+
+std::size_t stored_bytes(const StoredPlan& plan) {
+  std::size_t total = 0;
+  for (const StoredVersion& v : plan.versions) total += v.bytes;
+  return total;
+}
+
+bool download_reminder_due(const StoredPlan& plan, double now_ms) {
+  if (plan.versions.empty() || plan.updated_ms <= plan.downloaded_ms) return false;
+  const StoredVersion& oldest = plan.versions.front();
+  const double since = plan.downloaded_ms > 0
+                           ? plan.downloaded_ms
+                           : (oldest.started_ms > 0 ? oldest.started_ms : oldest.saved_ms);
+  return now_ms - since > kDownloadReminderMs;
 }
 
 std::optional<std::string> PlanStore::read_version(const std::string& id, int number) const {

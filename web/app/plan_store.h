@@ -62,6 +62,22 @@ struct SaveOutcome {
   int dropped_for_space = 0;     // older versions (of any plan) removed to make room
 };
 
+// The bytes a plan takes in storage: all its versions (versions of unknown size count nothing).
+std::size_t stored_bytes(const StoredPlan& plan);
+
+// How long a plan may have changes that are in no downloaded file before Mijn plannen reminds
+// the user to download it (the file is the real backup; browsers may clear their storage).
+inline constexpr double kDownloadReminderMs = 3 * 24 * 3600'000.0;
+// True when the plan changed since its last download (or was never downloaded) and that download
+// (or, never downloaded, its oldest version) is more than kDownloadReminderMs before `now_ms`.
+bool download_reminder_due(const StoredPlan& plan, double now_ms);
+
+// What moving an earlier release's plans over found.
+struct Migration {
+  int plans_taken = 0;    // copied over (new here, or newer there)
+  int plans_skipped = 0;  // already here at the same or a newer generation
+};
+
 // What rebuilding a damaged index found: every plan with stored versions is listed again.
 struct IndexRepair {
   int plans = 0;
@@ -89,6 +105,12 @@ class PlanStore {
   // Reads the index from storage; rebuilds it from the stored versions when it is damaged, and
   // empties the bin of plans deleted in an earlier session.
   void open();
+  // Moves the plans an earlier release kept in localStorage (platform legacy_storage_*) over,
+  // before open(). A plan stored on both sides is taken from the side with the higher generation: a
+  // tab still running the old release may have saved after an earlier move. Copied versions are
+  // written under new numbers after the plan's own, the index last; the old entries are released
+  // (removed once the copies are committed and read back), so a failure loses nothing.
+  Migration migrate_legacy();
   // Reads the index again (another tab changed it) without emptying the bin.
   void refresh() { read_index(); }
 
@@ -139,6 +161,8 @@ class PlanStore {
   bool write_index();
   void read_index();
   void rebuild_index();
+  // Plans listed from the version keys `keys` (".../plan/<id>/<n>"), each named by its id.
+  static std::vector<StoredPlan> plans_from_version_keys(const std::vector<std::string>& keys);
   StoredPlan* find_mutable(const std::string& id);
   bool drop_oldest_version_anywhere();
 

@@ -21,7 +21,11 @@ Viewport sync_viewport();
 
 enum class StorageStatus { ok, quota_exceeded, unavailable };
 
-// Browser storage (localStorage): never throws; a failed write says why.
+// Browser storage: IndexedDB through an in-memory copy read before main() runs, or localStorage
+// where IndexedDB cannot be used. Never throws. A write to localStorage says at once when it
+// fails; a write to IndexedDB is queued (the writes of one tick commit together, or none of them)
+// and its failure arrives later through App::storage_write_failed, with the copy put back as it
+// was. Reads see this tab's queued writes.
 std::optional<std::string> storage_get(std::string_view key);
 StorageStatus storage_set(std::string_view key, std::string_view value);
 void storage_remove(std::string_view key);
@@ -29,6 +33,16 @@ void storage_remove(std::string_view key);
 std::vector<std::string> storage_keys(std::string_view prefix);
 // False when storage cannot be used at all (a private window, storage switched off by policy).
 bool storage_usable();
+// Sends queued writes now (the page is going away), not at the end of the tick.
+void storage_write_now();
+
+// The localStorage an earlier release kept its plans in, while plans live in IndexedDB (empty
+// otherwise): read once at start to move its plans over.
+std::vector<std::string> legacy_storage_keys(std::string_view prefix);
+std::optional<std::string> legacy_storage_get(std::string_view key);
+// Removes `key` from that old store once every write queued so far is committed and read back,
+// and only if it still holds `value` then (a tab running the old release may have written since).
+void legacy_storage_release(std::string_view key, std::string_view value);
 
 // Asks the browser to keep this site's storage when space runs low (navigator.storage.persist()).
 // The browser may refuse; its answer comes with the next storage report.

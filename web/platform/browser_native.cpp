@@ -14,6 +14,11 @@ std::map<std::string, std::string, std::less<>>& memory_storage() {
   static std::map<std::string, std::string, std::less<>> storage;
   return storage;
 }
+// An earlier release's store (localStorage beside IndexedDB), for the migration tests.
+std::map<std::string, std::string, std::less<>>& legacy_storage() {
+  static std::map<std::string, std::string, std::less<>> storage;
+  return storage;
+}
 std::size_t storage_limit = static_cast<std::size_t>(-1);
 bool storage_available = true;
 std::optional<std::string> reload_note;
@@ -28,6 +33,7 @@ std::size_t stored_bytes() {
 namespace testing {
 void clear_storage() {
   memory_storage().clear();
+  legacy_storage().clear();
   reload_note.reset();
   storage_limit = static_cast<std::size_t>(-1);
   storage_available = true;
@@ -37,6 +43,12 @@ void set_storage_limit(std::size_t bytes) {
 }
 void set_storage_available(bool available) {
   storage_available = available;
+}
+void set_legacy_entry(const std::string& key, const std::string& value) {
+  legacy_storage()[key] = value;
+}
+std::size_t legacy_entry_count() {
+  return legacy_storage().size();
 }
 }  // namespace testing
 
@@ -76,6 +88,26 @@ std::vector<std::string> storage_keys(std::string_view prefix) {
 
 bool storage_usable() {
   return storage_available;
+}
+
+void storage_write_now() {}  // writes here are synchronous
+
+std::vector<std::string> legacy_storage_keys(std::string_view prefix) {
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : legacy_storage())
+    if (key.compare(0, prefix.size(), prefix) == 0) keys.push_back(key);
+  return keys;
+}
+
+std::optional<std::string> legacy_storage_get(std::string_view key) {
+  const auto found = legacy_storage().find(key);
+  if (found == legacy_storage().end()) return std::nullopt;
+  return found->second;
+}
+
+void legacy_storage_release(std::string_view key, std::string_view value) {
+  const auto found = legacy_storage().find(key);
+  if (found != legacy_storage().end() && found->second == value) legacy_storage().erase(found);
 }
 
 void request_persistent_storage() {}

@@ -2,6 +2,7 @@
 // off, or start empty (browser_native.cpp only).
 #pragma once
 #include <cstddef>
+#include <string>
 
 namespace sto::platform::testing {
 
@@ -10,5 +11,8 @@ void clear_storage();
 void set_storage_limit(std::size_t bytes);
 // false: every storage call fails as in a private window with storage disabled.
 void set_storage_available(bool available);
+// The store an earlier release kept its plans in (localStorage, now that they live in IndexedDB).
+void set_legacy_entry(const std::string& key, const std::string& value);
+std::size_t legacy_entry_count();
 
 }  // namespace sto::platform::testing

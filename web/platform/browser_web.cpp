@@ -9,8 +9,11 @@ int sto_take_wake_request();
 char* sto_storage_get(const char* key);
 int sto_storage_set(const char* key, const char* value);
 void sto_storage_remove(const char* key);
-char* sto_storage_keys(const char* prefix);
+char* sto_storage_keys(const char* prefix, int legacy);
 int sto_storage_usable();
+void sto_storage_flush();
+char* sto_legacy_storage_get(const char* key);
+void sto_legacy_storage_release(const char* key, const char* value);
 void sto_request_persistent_storage();
 void sto_request_storage_report();
 void sto_set_reload_note(const char* note);
@@ -45,12 +48,32 @@ Viewport sync_viewport() {
   return {bytes.width, bytes.height, bytes.ratio};
 }
 
-std::optional<std::string> storage_get(std::string_view key) {
-  char* value = sto_storage_get(std::string(key).c_str());
+namespace {
+// Takes over a string the glue allocated with _malloc.
+std::optional<std::string> take_js_string(char* value) {
   if (value == nullptr) return std::nullopt;
   std::string text(value);
   std::free(value);
   return text;
+}
+
+// The glue's newline-separated key list (keys never contain a newline).
+std::vector<std::string> split_keys(char* joined) {
+  std::vector<std::string> keys;
+  std::string_view rest(joined);
+  while (!rest.empty()) {
+    const auto end = rest.find('\n');
+    keys.emplace_back(rest.substr(0, end));
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  std::free(joined);
+  return keys;
+}
+}  // namespace
+
+std::optional<std::string> storage_get(std::string_view key) {
+  return take_js_string(sto_storage_get(std::string(key).c_str()));
 }
 
 StorageStatus storage_set(std::string_view key, std::string_view value) {
@@ -66,17 +89,23 @@ void storage_remove(std::string_view key) {
 }
 
 std::vector<std::string> storage_keys(std::string_view prefix) {
-  char* joined = sto_storage_keys(std::string(prefix).c_str());
-  std::vector<std::string> keys;
-  std::string_view rest(joined);
-  while (!rest.empty()) {
-    const auto end = rest.find('\n');
-    keys.emplace_back(rest.substr(0, end));
-    if (end == std::string_view::npos) break;
-    rest.remove_prefix(end + 1);
-  }
-  std::free(joined);
-  return keys;
+  return split_keys(sto_storage_keys(std::string(prefix).c_str(), 0));
+}
+
+void storage_write_now() {
+  sto_storage_flush();
+}
+
+std::vector<std::string> legacy_storage_keys(std::string_view prefix) {
+  return split_keys(sto_storage_keys(std::string(prefix).c_str(), 1));
+}
+
+std::optional<std::string> legacy_storage_get(std::string_view key) {
+  return take_js_string(sto_legacy_storage_get(std::string(key).c_str()));
+}
+
+void legacy_storage_release(std::string_view key, std::string_view value) {
+  sto_legacy_storage_release(std::string(key).c_str(), std::string(value).c_str());
 }
 
 bool storage_usable() {
@@ -96,11 +125,7 @@ void set_reload_note(std::string_view note) {
 }
 
 std::optional<std::string> take_reload_note() {
-  char* note = sto_take_reload_note();
-  if (note == nullptr) return std::nullopt;
-  std::string text(note);
-  std::free(note);
-  return text;
+  return take_js_string(sto_take_reload_note());
 }
 
 double now_ms() {

@@ -62,9 +62,258 @@ mergeInto(LibraryManager.library, {
   sto_request_wake__deps: ['$stoGlue'],
   sto_request_wake: function () { stoGlue.wake = true; },
 
+  // [Storage] Plans live in IndexedDB (database 'sto-planner', object store 'kv': key -> text).
+  // Before main() runs, every record is read into `mirror`, so the app's storage calls stay
+  // synchronous (platform/browser.h); writes update the mirror and go to IndexedDB together, one
+  // readwrite transaction per tick, so a version and the index naming it commit both or neither.
+  // A transaction first checks that every key it writes still holds what this tab last saw
+  // (another tab may have committed since: then nothing is written, a conflict), and is read back
+  // after it commits. A failure puts the mirror back as it was before the failed writes and tells
+  // the app (sto_api_storage_write_failed). Committed keys are posted on the BroadcastChannel
+  // 'sto-planner'; other tabs re-read them. Without IndexedDB: localStorage as before ('local');
+  // without either: 'none' (the app reports storage unavailable).
+  $stoStore__deps: ['$stoGlue'],
+  // Module.stoStorageBusy(): true while writes are not yet committed and read back (for tests).
+  $stoStore__postset: 'stoStore.start(); Module["stoStorageBusy"] = function () { return stoStore.busy(); };',
+  $stoStore: {
+    backend: 'none',
+    db: null,
+    // Made in start(): the library is written out as text at build time, where a Map becomes {}.
+    mirror: null,    // key -> text: IndexedDB as this tab knows it, with its own queued writes
+    pending: null,   // key -> text, or null to remove: writes of this tick
+    expected: null,  // key -> text or undefined: what a pending key held before this tab wrote it
+    releases: null,  // [key, text]: localStorage entries to remove once the pending writes commit
+    batches: null,   // sent to IndexedDB, not yet committed and read back (oldest first)
+    scheduled: false,
+    channel: null,
+    kStatus: { quota: 1, unavailable: 2, conflict: 3, not_verified: 4 },
+
+    start: function () {
+      stoStore.mirror = new Map();
+      stoStore.pending = new Map();
+      stoStore.expected = new Map();
+      stoStore.releases = [];
+      stoStore.batches = [];
+      var request = null;
+      try { request = window.indexedDB ? window.indexedDB.open('sto-planner', 1) : null; } catch (e) { request = null; }
+      if (!request) { stoStore.useLocalStorage(); return; }
+      addRunDependency('sto-storage');
+      var done = function () { removeRunDependency('sto-storage'); };
+      var fallBack = function (event) {
+        if (event && event.preventDefault) event.preventDefault();
+        stoStore.useLocalStorage();
+        done();
+      };
+      request.onupgradeneeded = function () { request.result.createObjectStore('kv'); };
+      request.onerror = fallBack;
+      request.onsuccess = function () {
+        var db = request.result, keys = [], values = [];
+        try {
+          var tx = db.transaction('kv', 'readonly'), store = tx.objectStore('kv');
+          store.getAllKeys().onsuccess = function (event) { keys = event.target.result; };
+          store.getAll().onsuccess = function (event) { values = event.target.result; };
+          tx.oncomplete = function () {
+            for (var i = 0; i < keys.length; ++i) stoStore.mirror.set(String(keys[i]), String(values[i]));
+            stoStore.db = db;
+            stoStore.backend = 'idb';
+            // A later version of the app upgrading the database: let it (writes here then fail, and
+            // the app says storage is unavailable).
+            db.onversionchange = function () { db.close(); };
+            stoStore.listen();
+            done();
+          };
+          tx.onabort = fallBack;
+        } catch (e) {
+          fallBack();
+        }
+      };
+    },
+
+    useLocalStorage: function () {
+      try { stoStore.backend = window.localStorage ? 'local' : 'none'; } catch (e) { stoStore.backend = 'none'; }
+      // Another tab saved: the app follows it or reports the conflict.
+      window.addEventListener('storage', function (event) {
+        if (event.key === null || event.key.indexOf('sto-planner/') === 0) stoStore.changed();
+      });
+    },
+
+    listen: function () {
+      if (typeof BroadcastChannel === 'undefined') return;
+      stoStore.channel = new BroadcastChannel('sto-planner');
+      stoStore.channel.onmessage = function (event) {
+        var keys = event.data && event.data.keys;
+        if (Array.isArray(keys)) stoStore.reread(keys.map(String)).then(stoStore.changed, function () {});
+      };
+    },
+
+    changed: function () {
+      if (Module['onStoStorageChanged']) Module['onStoStorageChanged']();
+    },
+
+    busy: function () {
+      return stoStore.backend === 'idb' && (stoStore.pending.size > 0 || stoStore.releases.length > 0 || stoStore.batches.length > 0);
+    },
+
+    // True while this tab has a write of `key` not yet committed.
+    writing: function (key) {
+      return stoStore.pending.has(key) || stoStore.batches.some(function (b) { return b.writes.has(key); });
+    },
+
+    // Reads `keys` from IndexedDB into the mirror, except those this tab is writing itself (its
+    // transaction's check finds out whether another tab got there first).
+    reread: function (keys) {
+      return new Promise(function (resolve, reject) {
+        var tx = stoStore.db.transaction('kv', 'readonly'), store = tx.objectStore('kv'), found = {};
+        keys.forEach(function (key) {
+          store.get(key).onsuccess = function (event) { found[key] = event.target.result; };
+        });
+        tx.oncomplete = function () {
+          keys.forEach(function (key) { if (!stoStore.writing(key)) stoStore.setMirror(key, found[key]); });
+          resolve();
+        };
+        tx.onabort = reject;
+      });
+    },
+
+    setMirror: function (key, value) {
+      if (value === undefined || value === null) stoStore.mirror.delete(key);
+      else stoStore.mirror.set(key, String(value));
+    },
+
+    get: function (key) {
+      if (stoStore.backend === 'idb') return stoStore.mirror.has(key) ? stoStore.mirror.get(key) : null;
+      if (stoStore.backend === 'local') return window.localStorage.getItem(key);
+      return null;
+    },
+
+    // Queues a write (null: a removal) for the transaction of this tick.
+    write: function (key, value) {
+      if (!stoStore.pending.has(key)) stoStore.expected.set(key, stoStore.mirror.get(key));
+      stoStore.setMirror(key, value);
+      stoStore.pending.set(key, value);
+      stoStore.schedule();
+    },
+
+    schedule: function () {
+      if (stoStore.scheduled) return;
+      stoStore.scheduled = true;
+      setTimeout(function () { stoStore.flush(false); }, 0);
+    },
+
+    // Sends the writes of this tick as one transaction; while one is under way the next waits for
+    // it, unless `urgent` (the page is going away: send now, IndexedDB runs them in order).
+    flush: function (urgent) {
+      stoStore.scheduled = false;
+      if (stoStore.backend !== 'idb' || (stoStore.pending.size === 0 && stoStore.releases.length === 0)) return;
+      if (stoStore.batches.length > 0 && !urgent) return;
+      var batch = { writes: stoStore.pending, expected: stoStore.expected, releases: stoStore.releases, tx: null, status: 'unavailable', over: false };
+      stoStore.pending = new Map();
+      stoStore.expected = new Map();
+      stoStore.releases = [];
+      stoStore.batches.push(batch);
+      try {
+        batch.tx = stoStore.db.transaction('kv', 'readwrite');
+        batch.tx.oncomplete = function () { stoStore.verify(batch); };
+        batch.tx.onabort = function () {
+          if (batch.status !== 'conflict' && batch.tx.error) batch.status = stoStore.statusOf(batch.tx.error);
+          stoStore.failed(batch, batch.status);
+        };
+        var store = batch.tx.objectStore('kv');
+        // Compare and set: another tab may have committed these keys since this tab read them. The
+        // writes are queued at once behind the reads (IndexedDB runs them in order) and a read that
+        // differs aborts the whole transaction before it can commit: a write queued in a callback
+        // would be lost when the page goes away before the callback runs.
+        batch.expected.forEach(function (value, key) {
+          store.get(key).onsuccess = function (event) {
+            if (batch.status === 'conflict' || event.target.result === value) return;
+            batch.status = 'conflict';
+            try { batch.tx.abort(); } catch (e) { /* committed already */ }
+          };
+        });
+        try {
+          batch.writes.forEach(function (value, key) {
+            if (value === null) store.delete(key); else store.put(value, key);
+          });
+        } catch (e) {
+          batch.status = stoStore.statusOf(e);
+          batch.tx.abort();
+        }
+      } catch (e) {
+        stoStore.failed(batch, stoStore.statusOf(e));
+      }
+    },
+
+    statusOf: function (error) {
+      var quota = error && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22);
+      return quota ? 'quota' : 'unavailable';
+    },
+
+    // A committed batch is read back; only then are the old localStorage entries it copied removed
+    // (if they still hold what was copied) and the other tabs told.
+    verify: function (batch) {
+      if (batch.over) return;
+      var keys = Array.from(batch.writes.keys()), found = {};
+      var tx = stoStore.db.transaction('kv', 'readonly'), store = tx.objectStore('kv');
+      keys.forEach(function (key) {
+        store.get(key).onsuccess = function (event) { found[key] = event.target.result; };
+      });
+      tx.oncomplete = function () {
+        var same = keys.every(function (key) {
+          var wrote = batch.writes.get(key);
+          return found[key] === (wrote === null ? undefined : wrote);
+        });
+        if (!same) {
+          // The mirror goes back to what IndexedDB holds now, not to what it held before.
+          keys.forEach(function (key) { batch.expected.set(key, found[key]); });
+          stoStore.failed(batch, 'not_verified');
+          return;
+        }
+        batch.releases.forEach(function (entry) {
+          try { if (window.localStorage.getItem(entry[0]) === entry[1]) window.localStorage.removeItem(entry[0]); } catch (e) { /* kept there */ }
+        });
+        stoStore.done(batch);
+        if (stoStore.channel && keys.length > 0) stoStore.channel.postMessage({ keys: keys });
+        stoStore.flush(false);
+      };
+      tx.onabort = function () { stoStore.failed(batch, 'not_verified'); };
+    },
+
+    done: function (batch) {
+      batch.over = true;
+      var at = stoStore.batches.indexOf(batch);
+      if (at >= 0) stoStore.batches.splice(at, 1);
+    },
+
+    // Writes after the failed batch were made on top of it: they are given up too. The mirror goes
+    // back to what IndexedDB held before them, newest first; then the app is told once.
+    failed: function (batch, status) {
+      if (batch.over) return;
+      var at = stoStore.batches.indexOf(batch);
+      var undone = stoStore.batches.slice(at);
+      undone.forEach(function (b) {
+        b.over = true;
+        if (b !== batch && b.tx) try { b.tx.abort(); } catch (e) { /* already finished */ }
+      });
+      stoStore.batches = stoStore.batches.slice(0, at);
+      undone.push({ writes: stoStore.pending, expected: stoStore.expected });
+      stoStore.pending = new Map();
+      stoStore.expected = new Map();
+      stoStore.releases = [];  // the old entries stay in localStorage: the next start copies them again
+      var keys = [];
+      undone.reverse().forEach(function (b) {
+        b.expected.forEach(function (value, key) { stoStore.setMirror(key, value); keys.push(key); });
+      });
+      if (Module['_sto_api_storage_write_failed']) Module['_sto_api_storage_write_failed'](stoStore.kStatus[status] || 2);
+      stoGlue.wake = true;
+      // Another tab's newer records: read them, then the app compares generations as for a broadcast.
+      if (status === 'conflict') stoStore.reread(keys).then(stoStore.changed, function () {});
+    },
+  },
+
+  sto_storage_get__deps: ['$stoStore'],
   sto_storage_get: function (key) {
     try {
-      var value = window.localStorage.getItem(UTF8ToString(key));
+      var value = stoStore.get(UTF8ToString(key));
       if (value === null) return 0;
       var size = lengthBytesUTF8(value) + 1;
       var ptr = _malloc(size);
@@ -75,16 +324,79 @@ mergeInto(LibraryManager.library, {
     }
   },
 
-  // 0 ok, 1 quota exceeded, 2 storage unavailable (private mode, disabled, security policy).
+  // 0 ok, 1 quota exceeded, 2 storage unavailable (private mode, disabled, security policy). With
+  // IndexedDB a write is queued: its failure arrives later through sto_api_storage_write_failed.
+  sto_storage_set__deps: ['$stoStore'],
   sto_storage_set: function (key, value) {
     try {
+      if (stoStore.backend === 'idb') {
+        stoStore.write(UTF8ToString(key), UTF8ToString(value));
+        return 0;
+      }
       window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
       return 0;
     } catch (e) {
-      var quota = e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
-      return quota ? 1 : 2;
+      return stoStore.statusOf(e) === 'quota' ? 1 : 2;
     }
   },
+
+  sto_storage_remove__deps: ['$stoStore'],
+  sto_storage_remove: function (key) {
+    try {
+      if (stoStore.backend === 'idb') stoStore.write(UTF8ToString(key), null);
+      else window.localStorage.removeItem(UTF8ToString(key));
+    } catch (e) { /* nothing to remove */ }
+  },
+
+  // Keys starting with prefix, as one string separated by newlines (keys never contain one).
+  // `legacy`: the localStorage an earlier release kept its plans in (none unless on IndexedDB).
+  sto_storage_keys__deps: ['$stoStore'],
+  sto_storage_keys: function (prefix, legacy) {
+    var wanted = UTF8ToString(prefix), keys = [];
+    try {
+      if (stoStore.backend === 'idb' && !legacy) {
+        stoStore.mirror.forEach(function (value, key) { if (key.indexOf(wanted) === 0) keys.push(key); });
+      } else if (stoStore.backend === 'idb' || (stoStore.backend === 'local' && !legacy)) {
+        for (var i = 0; i < window.localStorage.length; ++i) {
+          var key = window.localStorage.key(i);
+          if (key !== null && key.indexOf(wanted) === 0) keys.push(key);
+        }
+      }
+    } catch (e) { /* storage unavailable: no keys */ }
+    var text = keys.join('\n'), size = lengthBytesUTF8(text) + 1, ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+
+  // An entry of the old localStorage store, while plans live in IndexedDB.
+  sto_legacy_storage_get__deps: ['$stoStore'],
+  sto_legacy_storage_get: function (key) {
+    try {
+      var value = stoStore.backend === 'idb' ? window.localStorage.getItem(UTF8ToString(key)) : null;
+      if (value === null) return 0;
+      var size = lengthBytesUTF8(value) + 1, ptr = _malloc(size);
+      stringToUTF8(value, ptr, size);
+      return ptr;
+    } catch (e) {
+      return 0;
+    }
+  },
+
+  // Removes an old localStorage entry once the writes queued so far are committed and read back,
+  // if it still holds `value` then (a tab running the old release may have written it since).
+  sto_legacy_storage_release__deps: ['$stoStore'],
+  sto_legacy_storage_release: function (key, value) {
+    if (stoStore.backend !== 'idb') return;
+    stoStore.releases.push([UTF8ToString(key), UTF8ToString(value)]);
+    stoStore.schedule();
+  },
+
+  sto_storage_usable__deps: ['$stoStore'],
+  sto_storage_usable: function () { return stoStore.backend === 'none' ? 0 : 1; },
+
+  // The page is going away: queued writes go to IndexedDB now, not at the next tick.
+  sto_storage_flush__deps: ['$stoStore'],
+  sto_storage_flush: function () { stoStore.flush(true); },
 
   // Asks that the browser keep this site's storage under pressure; it may say no (then it may still
   // clear it, e.g. Safari after 7 days unused). The answer comes with the next report.
@@ -97,29 +409,6 @@ mergeInto(LibraryManager.library, {
 
   sto_request_storage_report__deps: ['$stoGlue'],
   sto_request_storage_report: function () { stoGlue.report(); },
-
-  sto_storage_remove: function (key) {
-    try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) { /* nothing to remove */ }
-  },
-
-  // Keys starting with prefix, as one string separated by newlines (keys never contain one).
-  sto_storage_keys: function (prefix) {
-    var wanted = UTF8ToString(prefix), keys = [];
-    try {
-      for (var i = 0; i < window.localStorage.length; ++i) {
-        var key = window.localStorage.key(i);
-        if (key !== null && key.indexOf(wanted) === 0) keys.push(key);
-      }
-    } catch (e) { /* storage unavailable: no keys */ }
-    var text = keys.join('\n'), size = lengthBytesUTF8(text) + 1, ptr = _malloc(size);
-    stringToUTF8(text, ptr, size);
-    return ptr;
-  },
-
-  // Reading the property throws where storage is switched off (private mode, blocked cookies).
-  sto_storage_usable: function () {
-    try { return window.localStorage ? 1 : 0; } catch (e) { return 0; }
-  },
 
   sto_set_reload_note: function (note) {
     try {

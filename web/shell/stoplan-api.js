@@ -258,6 +258,11 @@
         fail('STO Planner kon niet starten. (STO Planner could not start: ' + reason + ')');
       }
     },
+    // Another tab saved (its IndexedDB commit posted on a BroadcastChannel, or a localStorage
+    // event; web/platform/glue.js): the app follows it or reports the conflict.
+    onStoStorageChanged: function () {
+      if (running()) call('sto_api_storage_changed', null);
+    },
     onAbort: function (reason) {
       fail('STO Planner is gestopt door een interne fout. (STO Planner stopped: ' + reason + ')');
     },
@@ -287,10 +292,6 @@
     event.returnValue = '';  // browsers that predate preventDefault() here ask only with a value
   });
   document.addEventListener('visibilitychange', function () { if (document.hidden) flush(); });
-  // Another tab saved: the app follows it or reports the conflict.
-  window.addEventListener('storage', function (event) {
-    if (running() && (event.key === null || event.key.indexOf('sto-planner/') === 0)) call('sto_api_storage_changed', null);
-  });
 
   // Paste: browsers give clipboard text only to this event; the app types it into the active field.
   window.addEventListener('paste', function (event) {

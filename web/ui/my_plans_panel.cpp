@@ -85,12 +85,22 @@ void draw_plan_row(App& app, const StoredPlan& plan) {
     const bool is_open = plan.id == app.current_plan_id();
     text_item(plan.name + (is_open ? std::string(" ") + tr(Str::is_open, lang) : ""));
   }
+  // The file is the real backup: when it was made, in the warning colour once it is overdue.
+  const std::string downloaded =
+      plan.downloaded_ms > 0
+          ? std::string(tr(Str::last_downloaded, lang)) + " " + date_time_text(plan.downloaded_ms)
+          : tr(Str::never_downloaded, lang);
+  if (download_reminder_due(plan, platform::now_ms())) {
+    text_item_colored(kColorWarning, downloaded);
+  } else {
+    text_item_colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), downloaded);
+  }
   ImGui::TableNextColumn();
   text_item(date_time_text(plan.updated_ms));
   ImGui::TableNextColumn();
   text_item(std::to_string(plan.versions.size()));
   ImGui::TableNextColumn();
-  const std::size_t bytes = plan.versions.empty() ? 0 : plan.versions.back().bytes;
+  const std::size_t bytes = stored_bytes(plan);  // all its versions
   text_item(bytes > 0 ? size_text(static_cast<double>(bytes), lang) : "—");
   ImGui::TableNextColumn();
   if (ImGui::SmallButton(tr(Str::open, lang))) app.open_stored_plan(plan.id);
@@ -134,6 +144,19 @@ void draw_my_plans_panel(App& app) {
         ui.removed_id.clear();
       }
     }
+  }
+
+  // The file is the real backup: name the plans whose changes are in no file for days.
+  std::string overdue;
+  const double now = platform::now_ms();
+  for (const StoredPlan& plan : app.store().plans())
+    if (!plan.deleted && download_reminder_due(plan, now))
+      overdue += (overdue.empty() ? " " : ", ") + plan.name;
+  if (!overdue.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    text_item_colored(kColorWarning, tr(Str::download_reminder, lang) + overdue + ". " +
+                                         tr(Str::download_reminder_tail, lang));
+    ImGui::PopTextWrapPos();
   }
 
   int shown = 0;
