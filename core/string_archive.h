@@ -6,10 +6,10 @@
 // tests/core/test_plan_writer.cpp compares both on every sample and on generated plans.
 // No platform headers.
 #pragma once
-#include <cereal/archives/json.hpp>  // rapidjson configured as cereal configures it
-#include <cstdint>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+#include <cereal/archives/json.hpp>  // rapidjson configured as cereal configures it
+#include <cstdint>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -60,8 +60,8 @@ class StringOutputArchive : public cereal::OutputArchive<StringOutputArchive>,
   // Integers as cereal writes them: up to 32 bits as Int/Uint, 64 bits as Int64/Uint64. (cereal
   // writes a `long long` distinct from int64_t as text; the format has none, so it does not
   // compile here.)
-  template <class T, std::enable_if_t<std::is_integral<T>::value && !std::is_same<T, bool>::value,
-                                      int> = 0>
+  template <class T,
+            std::enable_if_t<std::is_integral<T>::value && !std::is_same<T, bool>::value, int> = 0>
   void saveValue(T value) {
     static_assert(sizeof(T) < sizeof(long long) || std::is_same<T, long>::value ||
                       std::is_same<T, unsigned long>::value ||

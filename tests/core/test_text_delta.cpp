@@ -42,15 +42,24 @@ TEST_CASE("a delta rebuilds the target: random line edits", "[delta]") {
     std::vector<std::string> base;
     const int count = rng.between_int(0, 60);
     for (int i = 0; i < count; ++i)
-      base.push_back("regel " + std::to_string(rng.between(0, 20)) + (rng.chance(10) ? "\r\n" : "\n"));
+      base.push_back("regel " + std::to_string(rng.between(0, 20)) +
+                     (rng.chance(10) ? "\r\n" : "\n"));
     std::vector<std::string> target = base;
     const int edits = rng.between_int(0, 12);
     for (int e = 0; e < edits; ++e) {
-      const auto at = static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(target.size())));
+      const auto at =
+          static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(target.size())));
       switch (rng.between(0, 2)) {
-        case 0: target.insert(target.begin() + static_cast<long>(at), "nieuw " + test::random_text(rng) + "\n"); break;
-        case 1: if (at < target.size()) target.erase(target.begin() + static_cast<long>(at)); break;
-        default: if (at < target.size()) target[at] = "anders\n"; break;
+        case 0:
+          target.insert(target.begin() + static_cast<long>(at),
+                        "nieuw " + test::random_text(rng) + "\n");
+          break;
+        case 1:
+          if (at < target.size()) target.erase(target.begin() + static_cast<long>(at));
+          break;
+        default:
+          if (at < target.size()) target[at] = "anders\n";
+          break;
       }
     }
     std::string a, b;
@@ -76,8 +85,7 @@ TEST_CASE("a delta of a small edit in a large plan file is small", "[delta]") {
   REQUIRE(apply_delta(after, delta) == before);
 }
 
-TEST_CASE("texts differing in more lines than the search allows still round-trip",
-          "[delta]") {
+TEST_CASE("texts differing in more lines than the search allows still round-trip", "[delta]") {
   std::string a, b;
   for (int i = 0; i < 3 * kMaxDeltaEdits; ++i) {
     a += "a" + std::to_string(i) + "\n";
@@ -92,9 +100,9 @@ TEST_CASE("a damaged delta or another base is detected", "[delta]") {
   const std::string target = "een\nTWEE\ndrie\nvier\nvijf\n";
   const std::string delta = make_delta(base, target);
   REQUIRE(apply_delta(base, delta) == target);
-  CHECK_FALSE(apply_delta("een\ntwee\ndrie\n", delta));           // shorter base
-  CHECK_FALSE(apply_delta("een\ntwee\ndrie\nvier\nvijf\n", delta));  // longer base
-  CHECK_FALSE(apply_delta("een\ntwee\nDRIE\nvier\n", delta));      // same shape, other text
+  CHECK_FALSE(apply_delta("een\ntwee\ndrie\n", delta));               // shorter base
+  CHECK_FALSE(apply_delta("een\ntwee\ndrie\nvier\nvijf\n", delta));   // longer base
+  CHECK_FALSE(apply_delta("een\ntwee\nDRIE\nvier\n", delta));         // same shape, other text
   CHECK_FALSE(apply_delta(base, delta.substr(0, delta.size() - 3)));  // cut short
   CHECK_FALSE(apply_delta(base, ""));
   CHECK_FALSE(apply_delta(base, target));  // not a delta

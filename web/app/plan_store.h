@@ -110,7 +110,8 @@ class PlanStore {
                    std::uint64_t expected_generation, double now_ms,
                    const VersionChange& change = {});
 
-  // The text of one stored version, if it is still there.
+  // The text of one stored version, if it is still there and not damaged (an older version is
+  // stored as a delta against the next newer one: both must be intact).
   std::optional<std::string> read_version(const std::string& id, int number) const;
   // The newest version that `loads` accepts, trying older ones when the newest are damaged.
   template <class LoadsFn>
@@ -132,6 +133,7 @@ class PlanStore {
   void rebuild_index();
   StoredPlan* find_mutable(const std::string& id);
   bool drop_oldest_version_anywhere();
+  void store_third_newest_as_delta(const StoredPlan& plan);
 
   std::vector<StoredPlan> plans_;
   bool index_rebuilt_ = false;
