@@ -1,9 +1,11 @@
 // Deltas: "sto-delta 1 <target bytes> <target hash, 16 hex>\n" and then steps, each a line:
-//   =N   copy the next N lines of the base
-//   -N   skip the next N lines of the base
-//   +B   followed by B bytes of new text
-// The steps must use up the base exactly. Common first and last lines are cut off, and the middle
-// is compared with Myers' O(ND) algorithm over line numbers (lines interned by their text).
+//   =N   copy the next N bytes of the base (whole lines)
+//   -N   skip the next N bytes of the base (whole lines)
+//   +N   followed by N bytes of new text
+// The steps must use up the base exactly. The common first and last lines are found by comparing
+// bytes (a plan file of megabytes with a few edits costs a memcmp, not a split into lines); only
+// the lines in between are compared, with Myers' O(ND) algorithm over line numbers (lines interned
+// by their text). Applying is a few copies and the hash.
 #include "text_delta.h"
 
 #include <algorithm>
@@ -19,14 +21,42 @@ namespace {
 
 constexpr std::string_view kMarker = "sto-delta 1 ";
 
-// FNV-1a, 64 bits: stored with the delta, so it must never change (hash.h's may).
+// A hash of eight bytes a step, stored with the delta, so it must never change (hash.h's may).
 std::uint64_t stable_hash(std::string_view text) {
-  std::uint64_t hash = 0xcbf29ce484222325ull;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ull;
+  const auto mix = [](std::uint64_t hash, std::uint64_t word) {
+    hash = (hash ^ word) * 0x9E3779B97F4A7C15ull;
+    return hash ^ (hash >> 29);
+  };
+  std::uint64_t hash = mix(0x243F6A8885A308D3ull, text.size());
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);  // little-endian: x86, ARM and wasm alike
+    hash = mix(hash, word);
   }
-  return hash;
+  std::uint64_t last = 0;
+  for (std::size_t b = 0; i + b < text.size(); ++b)
+    last |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[i + b])) << (8 * b);
+  hash = mix(hash, last);
+  hash = (hash ^ (hash >> 32)) * 0xD6E8FEB86659FD93ull;
+  return hash ^ (hash >> 32);
+}
+
+// How many of the first `n` bytes of a and b are equal, counted from the front (or, `backwards`,
+// from the back); eight bytes a step (in wasm memcmp and std::mismatch go byte by byte).
+std::size_t common_bytes(const char* a, const char* b, std::size_t n, bool backwards) {
+  std::size_t same = 0;
+  for (; same + 8 <= n; same += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, backwards ? a - same - 8 : a + same, 8);
+    std::memcpy(&y, backwards ? b - same - 8 : b + same, 8);
+    if (x != y) break;
+  }
+  while (same < n && (backwards ? a[-1 - static_cast<std::ptrdiff_t>(same)] ==
+                                      b[-1 - static_cast<std::ptrdiff_t>(same)]
+                                : a[same] == b[same]))
+    ++same;
+  return same;
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -95,8 +125,8 @@ std::vector<Step> myers(const std::vector<int>& a, const std::vector<int>& b, bo
 class DeltaOut {
  public:
   explicit DeltaOut(std::string& out) : out_(out) {}
-  void keep(std::size_t lines) { run('=', lines); }
-  void drop(std::size_t lines) { run('-', lines); }
+  void keep(std::size_t bytes) { run('=', bytes); }
+  void drop(std::size_t bytes) { run('-', bytes); }
   void add(std::string_view line) {
     if (kind_ != '+') flush();
     kind_ = '+';
@@ -115,11 +145,11 @@ class DeltaOut {
   }
 
  private:
-  void run(char kind, std::size_t lines) {
-    if (lines == 0) return;
+  void run(char kind, std::size_t bytes) {
+    if (bytes == 0) return;
     if (kind_ != kind) flush();
     kind_ = kind;
-    count_ += lines;
+    count_ += bytes;
   }
   std::string& out_;
   char kind_ = 0;
@@ -144,13 +174,20 @@ bool read_number(std::string_view text, std::size_t& pos, std::size_t& number,
 }  // namespace
 
 std::string make_delta(std::string_view base, std::string_view target) {
-  const std::vector<std::string_view> a = split_lines(base), b = split_lines(target);
-  std::size_t prefix = 0;
-  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
-  std::size_t suffix = 0;
-  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
-         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
-    ++suffix;
+  // The common first lines: the common bytes, back to the start of the line they end in.
+  const std::size_t shorter = std::min(base.size(), target.size());
+  std::size_t prefix = common_bytes(base.data(), target.data(), shorter, false);
+  if (!(prefix == base.size() && prefix == target.size()))
+    while (prefix > 0 && base[prefix - 1] != '\n') --prefix;
+  // The common last lines, not overlapping the first ones, starting at a line start in both.
+  std::size_t suffix = common_bytes(base.data() + base.size(), target.data() + target.size(),
+                                    shorter - prefix, true);
+  const auto line_start = [](std::string_view text, std::size_t at) {
+    return at == 0 || text[at - 1] == '\n';
+  };
+  while (suffix > 0 &&
+         !(line_start(base, base.size() - suffix) && line_start(target, target.size() - suffix)))
+    --suffix;
 
   char header[64];
   std::snprintf(header, sizeof header, "%s%zu %016llx\n", kMarker.data(), target.size(),
@@ -158,27 +195,30 @@ std::string make_delta(std::string_view base, std::string_view target) {
   std::string out = header;
   DeltaOut delta(out);
   delta.keep(prefix);
-  const std::size_t a_end = a.size() - suffix, b_end = b.size() - suffix;
+  const std::vector<std::string_view> a =
+      split_lines(base.substr(prefix, base.size() - suffix - prefix));
+  const std::vector<std::string_view> b =
+      split_lines(target.substr(prefix, target.size() - suffix - prefix));
   std::unordered_map<std::string_view, int> ids;
   std::vector<int> a_ids, b_ids;
-  for (std::size_t i = prefix; i < a_end; ++i)
-    a_ids.push_back(ids.emplace(a[i], static_cast<int>(ids.size())).first->second);
-  for (std::size_t i = prefix; i < b_end; ++i)
-    b_ids.push_back(ids.emplace(b[i], static_cast<int>(ids.size())).first->second);
+  for (const std::string_view line : a)
+    a_ids.push_back(ids.emplace(line, static_cast<int>(ids.size())).first->second);
+  for (const std::string_view line : b)
+    b_ids.push_back(ids.emplace(line, static_cast<int>(ids.size())).first->second);
   bool ok = false;
   const std::vector<Step> steps = myers(a_ids, b_ids, ok);
   if (ok) {
-    std::size_t i = prefix, j = prefix;
+    std::size_t i = 0, j = 0;
     for (const Step step : steps) {
       switch (step) {
-        case Step::keep: delta.keep(1), ++i, ++j; break;
-        case Step::drop: delta.drop(1), ++i; break;
+        case Step::keep: delta.keep(a[i++].size()), ++j; break;
+        case Step::drop: delta.drop(a[i++].size()); break;
         case Step::add: delta.add(b[j++]); break;
       }
     }
   } else {
-    delta.drop(a_end - prefix);
-    for (std::size_t j = prefix; j < b_end; ++j) delta.add(b[j]);
+    delta.drop(base.size() - suffix - prefix);
+    for (const std::string_view line : b) delta.add(line);
   }
   delta.keep(suffix);
   delta.flush();
@@ -211,16 +251,9 @@ std::optional<std::string> apply_delta(std::string_view base, std::string_view d
       pos += n;
       continue;
     }
-    if (kind != '=' && kind != '-') return std::nullopt;
-    std::size_t end = from;
-    for (std::size_t line = 0; line < n; ++line) {
-      if (end >= base.size()) return std::nullopt;
-      const void* newline = std::memchr(base.data() + end, '\n', base.size() - end);
-      end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - base.data()) + 1
-                    : base.size();
-    }
-    if (kind == '=') out.append(base.substr(from, end - from));
-    from = end;
+    if ((kind != '=' && kind != '-') || n > base.size() - from) return std::nullopt;
+    if (kind == '=') out.append(base.substr(from, n));
+    from += n;
   }
   char expected[17];
   std::snprintf(expected, sizeof expected, "%016llx",

@@ -32,6 +32,10 @@ TEST_CASE("a delta rebuilds the target: edge cases", "[delta]") {
   check_round_trip("\n\n\n", "\n\n");
   check_round_trip(std::string("nul\0byte\n", 9), std::string("nul\0Byte\n", 9));
   check_round_trip("alles\nanders\n", "totaal\nverschillend\nnieuw");
+  check_round_trip("b\n", "a\nb\n");  // the shorter text is all common last lines
+  check_round_trip("a\nb\n", "b\n");
+  check_round_trip("ab\n", "b\n");  // common last bytes, not a common line
+  check_round_trip("x\nab\n", "x\nb\n");
   // Identical texts: a header and one step.
   CHECK(make_delta(text, text).size() < 40);
 }
