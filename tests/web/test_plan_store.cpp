@@ -248,6 +248,15 @@ std::string large_text(int lines, int edit) {
   return text + "\t\"edit\": " + std::to_string(edit) + "\n}\n";
 }
 
+// A save and then the deltas it made due, as the app does over the next frames.
+SaveOutcome save_and_compact(PlanStore& store, const std::string& id, const std::string& text,
+                             std::uint64_t generation, double now_ms,
+                             const VersionChange& change = {}) {
+  const SaveOutcome outcome = store.save(id, "Regio", text, generation, now_ms, change);
+  while (store.delta_due()) store.store_next_delta();
+  return outcome;
+}
+
 std::size_t stored_bytes(const std::string& id) {
   std::size_t bytes = 0;
   for (const std::string& key : platform::storage_keys("sto-planner/plan/" + id + "/"))
@@ -264,8 +273,10 @@ TEST_CASE("older versions are stored as deltas: 20 versions take about two copie
   std::uint64_t g = 0;
   for (int i = 1; i <= 25; ++i) {
     // Two saves within a minute: one version, the second replacing the first.
-    g = store.save(id, "Regio", large_text(2000, i), g, i * 100'000.0, {{"x", "x"}, 1}).generation;
-    g = store.save(id, "Regio", large_text(2000, 1000 + i), g, i * 100'000.0 + 1, {{"x", "x"}, 1})
+    g = save_and_compact(store, id, large_text(2000, i), g, i * 100'000.0, {{"x", "x"}, 1})
+            .generation;
+    g = save_and_compact(store, id, large_text(2000, 1000 + i), g, i * 100'000.0 + 1,
+                         {{"x", "x"}, 1})
             .generation;
   }
   const StoredPlan* plan = store.find(id);
@@ -292,7 +303,7 @@ TEST_CASE("a damaged delta is a damaged version; the newest good one is still fo
   store.open();
   const std::string id = store.new_id();
   std::uint64_t g = 0;
-  for (int i = 1; i <= 4; ++i) g = store.save(id, "Regio", large_text(50, i), g, i).generation;
+  for (int i = 1; i <= 4; ++i) g = save_and_compact(store, id, large_text(50, i), g, i).generation;
   const std::string key1 = "sto-planner/plan/" + id + "/1";
   REQUIRE(platform::storage_get(key1)->rfind("sto-planner-delta 2\n", 0) == 0);
   REQUIRE(store.read_version(id, 1) == large_text(50, 1));
@@ -330,7 +341,7 @@ TEST_CASE("whole versions of the previous release still read, and the next save 
   store.open();
   REQUIRE_FALSE(store.index_was_rebuilt());
   for (int i = 1; i <= 3; ++i) CHECK(store.read_version("p1", i) == large_text(50, i));
-  REQUIRE(store.save("p1", "Regio", large_text(50, 4), 3, 4).status == SaveStatus::saved);
+  REQUIRE(save_and_compact(store, "p1", large_text(50, 4), 3, 4).status == SaveStatus::saved);
   for (int i = 1; i <= 4; ++i) CHECK(store.read_version("p1", i) == large_text(50, i));
   CHECK(platform::storage_get("sto-planner/plan/p1/2")->rfind("sto-planner-delta 3\n", 0) == 0);
 }

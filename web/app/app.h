@@ -128,8 +128,10 @@ class App {
   // [SECTION] Frame
   void draw();
   // True while something needs frames without input (a save waiting for its moment or being
-  // written a slice per frame).
-  bool wants_frames() const { return save_due_ms_ > 0 || save_writer_ != nullptr; }
+  // written a slice per frame, an older version to store as a delta).
+  bool wants_frames() const {
+    return save_due_ms_ > 0 || save_writer_ != nullptr || store_.delta_due();
+  }
   // True while an autosave is being written over several frames.
   bool save_in_progress() const { return save_writer_ != nullptr; }
   // Tests: the time an autosave may write per frame (0: one slice of lines per frame).

@@ -147,6 +147,11 @@ std::string App::plan_display_name() const {
 }
 
 void App::autosave_tick() {
+  // An older version becomes a delta in a frame of its own, never in the frame of a save.
+  if (store_.delta_due()) {
+    store_.store_next_delta();
+    return;
+  }
   const std::uint64_t revision = document_.revision();
   // The plan changed under a save in progress: its text is of an older plan. Start over.
   if (save_writer_revision_ != revision) save_writer_.reset();

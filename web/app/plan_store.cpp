@@ -262,23 +262,25 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   for (int number : removed) platform::storage_remove(version_key(id, number));
   // A merged save leaves the versions before it as they were; a new one makes the version two
   // before it (whole until now) the next to become a delta.
-  if (!replaced) store_third_newest_as_delta(*plan);
+  if (!replaced && plan->versions.size() >= 3)
+    delta_due_.push_back({id, plan->versions[plan->versions.size() - 3].number,
+                          plan->versions[plan->versions.size() - 2].number});
   return {SaveStatus::saved, plan->generation, outcome.dropped_for_space};
 }
 
-void PlanStore::store_third_newest_as_delta(const StoredPlan& plan) {
-  if (plan.versions.size() < 3) return;
-  const int older = plan.versions[plan.versions.size() - 3].number;
-  const int base = plan.versions[plan.versions.size() - 2].number;
-  const std::string key = version_key(plan.id, older);
+void PlanStore::store_next_delta() {
+  if (delta_due_.empty()) return;
+  const DeltaDue due = delta_due_.front();
+  delta_due_.erase(delta_due_.begin());
+  const std::string key = version_key(due.id, due.number);
   const auto older_text = platform::storage_get(key);
-  const auto base_text = platform::storage_get(version_key(plan.id, base));
+  const auto base_text = platform::storage_get(version_key(due.id, due.base));
   if (!older_text || !base_text || older_text->rfind(kDeltaMarker, 0) == 0 ||
       base_text->rfind(kDeltaMarker, 0) == 0)
     return;
   const std::string delta = make_delta(*base_text, *older_text);
   if (delta.size() >= older_text->size() || apply_delta(*base_text, delta) != *older_text) return;
-  const std::string value = kDeltaMarker + std::to_string(base) + "\n" + delta;
+  const std::string value = kDeltaMarker + std::to_string(due.base) + "\n" + delta;
   // Best effort: a version that could not be rewritten stays whole.
   if (write_verified(key, value) != SaveStatus::saved) platform::storage_set(key, *older_text);
 }
