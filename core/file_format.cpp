@@ -9,10 +9,10 @@
 #include <array>
 #include <cereal/archives/json.hpp>
 #include <cstring>
-#include <sstream>
 
 #include "dom_archive.h"
 #include "migrate.h"
+#include "plan_writer.h"
 #include "serialize.h"
 #include "validate.h"
 
@@ -293,20 +293,9 @@ LoadResult load_plan(std::string_view text) {
 }
 
 std::string save_plan(const Plan& plan) {
-  std::ostringstream stream;
-  {
-    // cereal's JSON archive writes its closing braces on destruction: keep it scoped. One tab
-    // per level keeps the file readable and diffable at 60% of the size of four spaces.
-    cereal::JSONOutputArchive archive(
-        stream, cereal::JSONOutputArchive::Options(
-                    rapidjson::Writer<rapidjson::OStreamWrapper>::kDefaultMaxDecimalPlaces,
-                    cereal::JSONOutputArchive::Options::IndentChar::tab, 1));
-    archive(cereal::make_nvp("format", std::string(kFileFormatMarker)),
-            cereal::make_nvp("version", kFileFormatVersion),
-            cereal::make_nvp("app_version", std::string(STO_APP_VERSION)),
-            cereal::make_nvp("plan", plan));
-  }
-  return stream.str();
+  PlanWriter writer(plan);
+  writer.write_some(static_cast<std::size_t>(-1));
+  return writer.text();
 }
 
 }  // namespace sto

@@ -179,9 +179,11 @@ void serialize(Archive& ar, Lineage& l, const std::uint32_t) {
 
 // Plan v2 (file format v2) appends "scenarios"; v1 files get an empty list from migrate.cpp.
 // Plan v3 (file format v4) appends "lineage"; older files get an empty one.
+// The fields before and after "activities" are written by two functions of their own, so that
+// plan_writer.cpp can write the activities in slices between them.
 // Plan v4 (file format v5) adds "submission_round"; older files get "" (the first round).
 template <class Archive>
-void save(Archive& ar, const Plan& p, const std::uint32_t) {
+void save_plan_head(Archive& ar, const Plan& p) {
   const std::string base =
       p.cofinancing_base ? enum_names::to_name(*p.cofinancing_base, enum_names::cofinancing_base)
                          : "";
@@ -191,9 +193,18 @@ void save(Archive& ar, const Plan& p, const std::uint32_t) {
      cereal::make_nvp("cofinancing_base", base),
      cereal::make_nvp("submission_round", p.submission_round),
      cereal::make_nvp("organisations", p.organisations),
-     cereal::make_nvp("student_counts", p.student_counts), cereal::make_nvp("goals", p.goals),
-     cereal::make_nvp("activities", p.activities), cereal::make_nvp("notes", p.notes),
-     cereal::make_nvp("scenarios", p.scenarios), cereal::make_nvp("lineage", p.lineage));
+     cereal::make_nvp("student_counts", p.student_counts), cereal::make_nvp("goals", p.goals));
+}
+template <class Archive>
+void save_plan_tail(Archive& ar, const Plan& p) {
+  ar(cereal::make_nvp("notes", p.notes), cereal::make_nvp("scenarios", p.scenarios),
+     cereal::make_nvp("lineage", p.lineage));
+}
+template <class Archive>
+void save(Archive& ar, const Plan& p, const std::uint32_t) {
+  save_plan_head(ar, p);
+  ar(cereal::make_nvp("activities", p.activities));
+  save_plan_tail(ar, p);
 }
 template <class Archive>
 void load(Archive& ar, Plan& p, const std::uint32_t) {

@@ -53,7 +53,7 @@ for (const n of sizes) {
   const file = get('native', n, 'file');
   console.log(`\n${n} budget lines, plan file ${mb(file.bytes)} (as saved: one tab per level)`);
   console.log(`${'figure'.padEnd(12)}${pad('native ms', 11)}${pad('wasm ms', 11)}${pad('wasm/nat', 10)}  ${'native rate'.padEnd(16)}${'wasm rate'.padEnd(16)}${pad('peak native', 13)}${pad('peak wasm', 12)}`);
-  for (const metric of ['analyse', 'save', 'load', 'edit']) {
+  for (const metric of ['analyse', 'save', 'save_cereal', 'load', 'edit']) {
     const a = get('native', n, metric), w = get('wasm', n, metric);
     if (!a || !w) continue;
     const rate = (r) => metric === 'edit' ? `${(r.ms * 1000 / 2000).toFixed(2)} us/step`
@@ -63,6 +63,10 @@ for (const n of sizes) {
   }
   const j = get('wasm', n, 'json_parse'), wl = get('wasm', n, 'load');
   if (j) console.log(`${'JSON.parse'.padEnd(12)}${pad('', 11)}${pad(j.ms.toFixed(3), 11)}${pad('', 10)}  ${''.padEnd(16)}${((j.bytes / 1e6) / (j.ms / 1000)).toFixed(0).concat(' MB/s').padEnd(16)}   node's own parser; ${wl ? `wasm load = ${(wl.ms / j.ms).toFixed(2)}x JSON.parse` : 'load refused: file over kMaxFileBytes (64 MB)'}`);
+  const [sn, sw, cn, cw] = [get('native', n, 'save'), get('wasm', n, 'save'), get('native', n, 'save_cereal'), get('wasm', n, 'save_cereal')];
+  if (sn && cn) console.log(`save: the plan writer is ${(cn.ms / sn.ms).toFixed(2)}x cereal's JSON archive natively, ${(cw.ms / sw.ms).toFixed(2)}x in wasm (same bytes)`);
+  const vn = get('native', n, 'versions'), vw = get('wasm', n, 'versions');
+  if (vn) console.log(`20 versions stored: ${mb(vn.stored_bytes)} as deltas vs ${mb(vn.bytes)} as whole copies (${(vn.stored_bytes / (vn.bytes / 20)).toFixed(2)} copies); one delta made in ${vn.ms.toFixed(1)} ms native, ${vw.ms.toFixed(1)} ms wasm; applied in ${vn.apply_ms.toFixed(1)} / ${vw.apply_ms.toFixed(1)} ms`);
   console.log(`process peak: native ${mb(get('native', n, 'process').peak_bytes)} (maxrss), wasm ${mb(get('wasm', n, 'process').peak_bytes)} (heap size); findings: ${get('native', n, 'analyse').findings}`);
 }
 if (sizes.includes(10000)) {
@@ -71,6 +75,10 @@ if (sizes.includes(10000)) {
   target(aw.ms / an.ms <= 1.5, `analyse wasm/native <= 1.5: ${(aw.ms / an.ms).toFixed(2)}`);
   const wl = get('wasm', 10000, 'load'), j = get('wasm', 10000, 'json_parse');  // both there at 10,000
   target(wl.ms <= 3 * j.ms, `load 10,000 lines in wasm <= 3x node JSON.parse: ${(wl.ms / j.ms).toFixed(2)}x`);
+  const ws = get('wasm', 10000, 'save');
+  target(ws.bytes / 1e6 / (ws.ms / 1000) >= 200, `save 10,000 lines in wasm >= 200 MB/s: ${(ws.bytes / 1e6 / (ws.ms / 1000)).toFixed(0)} MB/s`);
+  const v = get('native', 10000, 'versions');
+  if (v) target(v.stored_bytes <= 2.5 * v.bytes / 20, `20 versions of 10,000 lines stored in <= 2.5 copies: ${(v.stored_bytes / (v.bytes / 20)).toFixed(2)}`);
   for (const p of ['native', 'wasm']) {
     const l = get(p, 10000, 'load');
     target(l.peak_bytes <= 3 * l.bytes, `load memory (${p}) <= 3x file size: ${(l.peak_bytes / l.bytes).toFixed(2)}x`);

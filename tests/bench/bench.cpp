@@ -1,7 +1,7 @@
 // sto_bench: the core's speed and memory on generated plans, one program for native and wasm
 // (scripts/bench.sh runs both in one go and prints the ratios). One JSON object per figure on
 // stdout. Uses only the core's public API; under Emscripten also node's JSON.parse as a peer.
-//   sto_bench --lines N [--reps R] [--only analyse|save|load|edit] [--write FILE]
+//   sto_bench --lines N [--reps R] [--only analyse|save|load|edit|versions] [--write FILE]
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -13,10 +13,12 @@
 #include <string>
 #include <vector>
 
+#include "../core/cereal_save.h"
 #include "assets.h"
 #include "document.h"
 #include "file_format.h"
 #include "rules.h"
+#include "text_delta.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>
@@ -244,6 +246,35 @@ int main(int argc, char** argv) {
     const double ms = median_ms(
         reps, [&] { size = sto::save_plan(plan).size(); }, &peak);
     print("save", n, ms, static_cast<double>(size), peak);
+    // The same file through cereal's own JSON archive, as saving was before (the ratio).
+    const double cereal_ms = median_ms(
+        reps, [&] { size = sto::test::save_plan_with_cereal(plan).size(); }, &peak);
+    print("save_cereal", n, cereal_ms, static_cast<double>(size), peak);
+  }
+  if (want("versions")) {
+    // 20 versions, each one price edit after the one before, as "Mijn plannen" keeps them: 20
+    // whole copies, or as web/app/plan_store.cpp stores them (the newest two whole, each older
+    // one a delta against the next newer one). The figure's time is one delta made; applying
+    // one is in "apply_ms".
+    std::vector<std::string> texts;
+    sto::Plan edited = plan;
+    for (std::size_t v = 0; v < 20; ++v) {
+      edited.activities[(v * 7) % edited.activities.size()].lines.at(0).price.cents += 1;
+      texts.push_back(sto::save_plan(edited));
+    }
+    std::size_t whole = 0, stored = texts[18].size() + texts[19].size();
+    for (const std::string& t : texts) whole += t.size();
+    for (std::size_t v = 0; v + 2 < texts.size(); ++v)
+      stored += sto::make_delta(texts[v + 1], texts[v]).size();
+    std::size_t peak = 0;
+    std::string delta;
+    const double make_ms = median_ms(
+        reps, [&] { delta = sto::make_delta(texts[19], texts[18]); }, &peak);
+    const double apply_ms =
+        median_ms(reps, [&] { (void)sto::apply_delta(texts[19], delta).value().size(); });
+    char extra[96];
+    std::snprintf(extra, sizeof extra, ",\"stored_bytes\":%zu,\"apply_ms\":%.4f", stored, apply_ms);
+    print("versions", n, make_ms, static_cast<double>(whole), peak, extra);
   }
   if (want("load")) {
     std::size_t peak = 0;

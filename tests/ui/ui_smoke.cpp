@@ -4,8 +4,11 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include <chrono>
 #include <cstdio>
+#include <functional>
 #include <string>
+#include <thread>
 
 #include "access/access.h"
 #include "app/app.h"
@@ -200,6 +203,39 @@ int main() {
            "the grid's amount fields are decimal text fields");
     expect(mirror.size() < 200000,
            "the mirror holds only what is on screen: " + std::to_string(mirror.size()) + " bytes");
+
+    // Autosave of the 10,000-line plan, a slice per frame: what is stored equals a whole save,
+    // also when the plan changes while it is being written (the save starts over).
+    {
+      app.set_save_slice_ms_for_test(0);  // one slice of ~200 lines per frame: many frames
+      const auto draw_until = [&](const std::function<bool()>& done) {
+        for (int i = 0; i < 2000 && !done(); ++i) {
+          draw_frames(app, 1);
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));  // the 400 ms debounce
+        }
+      };
+      app.post(sto::SetPlanNotes{"eerste"});
+      draw_until([&] { return app.save_in_progress(); });
+      expect(app.save_in_progress(), "the autosave of 10,000 lines is written over frames");
+      draw_frames(app, 3);
+      expect(app.save_in_progress() &&
+                 app.storage_status_json().find("\"dirty\":true") != std::string::npos,
+             "while it is written the plan counts as not saved");
+      app.post(sto::SetPlanNotes{"tweede"});  // changes the plan under the save in progress
+      int frames = 0;
+      draw_until([&] {
+        ++frames;
+        return app.storage_status_json().find("\"dirty\":false") != std::string::npos;
+      });
+      expect(frames > 10000 / 200 / 2,
+             "the restarted save took many frames: " + std::to_string(frames));
+      const auto stored = app.store().newest_good_version(app.current_plan_id(),
+                                                          [](const std::string&) { return true; });
+      expect(stored && stored->text == sto::save_plan(app.plan()) && app.plan().notes == "tweede",
+             "the stored text is the whole save of the plan as it is now");
+      app.set_save_slice_ms_for_test(sto::ui::kSaveSliceMs);
+      checks += 4;
+    }
 
     const std::string bad = app.load_plan_json_for_api("{ not json");
     expect(bad.rfind("{\"ok\":false", 0) == 0, "a broken file is refused: " + bad);

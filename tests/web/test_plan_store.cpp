@@ -372,3 +372,110 @@ TEST_CASE("Mijn plannen reminds to download a plan changed since a download days
   CHECK_FALSE(download_reminder_due(plan, 13 * day));
   CHECK(download_reminder_due(plan, 14 * day));
 }
+
+namespace {
+// A plan-like text of `lines` lines; `edit` changes one line in the middle and adds one.
+std::string large_text(int lines, int edit) {
+  std::string text = "good {\n";
+  for (int i = 0; i < lines; ++i)
+    text += "\t\t\"quantity_milli\": " + std::to_string(i == lines / 2 ? edit : i) + ",\n";
+  return text + "\t\"edit\": " + std::to_string(edit) + "\n}\n";
+}
+
+// A save and then the deltas it made due, as the app does over the next frames.
+SaveOutcome save_and_compact(PlanStore& store, const std::string& id, const std::string& text,
+                             std::uint64_t generation, double now_ms,
+                             const VersionChange& change = {}) {
+  const SaveOutcome outcome = store.save(id, "Regio", text, generation, now_ms, change);
+  while (store.delta_due()) store.store_next_delta();
+  return outcome;
+}
+
+std::size_t stored_bytes(const std::string& id) {
+  std::size_t bytes = 0;
+  for (const std::string& key : platform::storage_keys("sto-planner/plan/" + id + "/"))
+    bytes += platform::storage_get(key)->size();
+  return bytes;
+}
+}  // namespace
+
+TEST_CASE("older versions are stored as deltas: 20 versions take about two copies", "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  std::uint64_t g = 0;
+  for (int i = 1; i <= 25; ++i) {
+    // Two saves within a minute: one version, the second replacing the first.
+    g = save_and_compact(store, id, large_text(2000, i), g, i * 100'000.0, {{"x", "x"}, 1})
+            .generation;
+    g = save_and_compact(store, id, large_text(2000, 1000 + i), g, i * 100'000.0 + 1,
+                         {{"x", "x"}, 1})
+            .generation;
+  }
+  const StoredPlan* plan = store.find(id);
+  REQUIRE(plan->versions.size() == static_cast<std::size_t>(kVersionsKept));
+  const std::size_t one_copy = large_text(2000, 1025).size();
+  CHECK(stored_bytes(id) < 2 * one_copy + one_copy / 10);
+  // Every version reads back exactly, also after a reopen.
+  PlanStore reopened;
+  reopened.open();
+  for (const StoredVersion& v : reopened.find(id)->versions) {
+    const auto text = reopened.read_version(id, v.number);
+    REQUIRE(text);
+    CHECK(text->size() == one_copy);
+    CHECK(text->find("\"edit\": ") != std::string::npos);
+  }
+  // Each version holds the last of its merged saves.
+  CHECK(*reopened.read_version(id, plan->versions.back().number) == large_text(2000, 1025));
+  CHECK(*reopened.read_version(id, plan->versions.front().number) == large_text(2000, 1006));
+}
+
+TEST_CASE("a damaged delta is a damaged version; the newest good one is still found", "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  std::uint64_t g = 0;
+  for (int i = 1; i <= 4; ++i) g = save_and_compact(store, id, large_text(50, i), g, i).generation;
+  const std::string key1 = "sto-planner/plan/" + id + "/1";
+  REQUIRE(platform::storage_get(key1)->rfind("sto-planner-delta 2\n", 0) == 0);
+  REQUIRE(store.read_version(id, 1) == large_text(50, 1));
+  // One changed byte in the delta's new text: refused, not a wrong plan.
+  std::string damaged = *platform::storage_get(key1);
+  damaged[damaged.size() - 10] ^= 1;
+  platform::storage_set(key1, damaged);
+  CHECK_FALSE(store.read_version(id, 1));
+  CHECK(store.read_version(id, 2) == large_text(50, 2));
+  // The newest two stay whole: a damaged newest still leaves the one before it.
+  platform::storage_set("sto-planner/plan/" + id + "/4", "goo");
+  const auto recovered = store.newest_good_version(id, is_good);
+  REQUIRE(recovered);
+  CHECK(recovered->text == large_text(50, 3));
+  CHECK(recovered->damaged_versions_skipped == 1);
+  // A delta whose base is damaged is damaged too.
+  platform::storage_set("sto-planner/plan/" + id + "/3", "goo");
+  CHECK_FALSE(store.read_version(id, 2));
+}
+
+TEST_CASE("whole versions of the previous release still read, and the next save keeps them",
+          "[storage]") {
+  platform::testing::clear_storage();
+  // As the previous release stored them: every version a whole text.
+  platform::storage_set(
+      "sto-planner/index",
+      "{\"plans\": [{\"cereal_class_version\": 1, \"id\": \"p1\", \"name\": "
+      "\"Regio\", \"updated_ms\": 3.0, \"downloaded_ms\": 0.0, \"generation\": 3, "
+      "\"versions\": [{\"cereal_class_version\": 1, \"number\": 1, \"saved_ms\": "
+      "1.0}, {\"number\": 2, \"saved_ms\": 2.0}, {\"number\": 3, \"saved_ms\": "
+      "3.0}], \"deleted\": false}]}");
+  for (int i = 1; i <= 3; ++i)
+    platform::storage_set("sto-planner/plan/p1/" + std::to_string(i), large_text(50, i));
+  PlanStore store;
+  store.open();
+  REQUIRE_FALSE(store.index_was_rebuilt());
+  for (int i = 1; i <= 3; ++i) CHECK(store.read_version("p1", i) == large_text(50, i));
+  REQUIRE(save_and_compact(store, "p1", large_text(50, 4), 3, 4).status == SaveStatus::saved);
+  for (int i = 1; i <= 4; ++i) CHECK(store.read_version("p1", i) == large_text(50, i));
+  CHECK(platform::storage_get("sto-planner/plan/p1/2")->rfind("sto-planner-delta 3\n", 0) == 0);
+}

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 #include "file_format.h"
 #include "merge.h"
 #include "money.h"
+#include "plan_writer.h"
 #include "ui/strings.h"
 
 namespace sto::ui {
@@ -131,6 +133,10 @@ struct Banner {
   bool is_error = false;
 };
 
+// An autosave writes the plan file for at most this long per frame (a 10,000-line plan takes a
+// few frames), so that editing a large plan never stalls a frame.
+inline constexpr double kSaveSliceMs = 4;
+
 class App {
  public:
   // Opens the plan open last in this browser, or the embedded sample plan on a first visit.
@@ -138,8 +144,15 @@ class App {
 
   // [SECTION] Frame
   void draw();
-  // True while something needs frames without input (a save waiting for its moment).
-  bool wants_frames() const { return save_due_ms_ > 0; }
+  // True while something needs frames without input (a save waiting for its moment or being
+  // written a slice per frame, an older version to store as a delta).
+  bool wants_frames() const {
+    return save_due_ms_ > 0 || save_writer_ != nullptr || store_.delta_due();
+  }
+  // True while an autosave is being written over several frames.
+  bool save_in_progress() const { return save_writer_ != nullptr; }
+  // Tests: the time an autosave may write per frame (0: one slice of lines per frame).
+  void set_save_slice_ms_for_test(double ms) { save_slice_ms_ = ms; }
   // Rebuilds the font atlas for a new device pixel ratio so text stays crisp.
   void set_pixel_ratio(float ratio);
   ImVec4 background_color() const { return {0.957f, 0.965f, 0.976f, 1.0f}; }
@@ -321,6 +334,11 @@ class App {
   // The kept version of the current plan written as lineage `revision`, loaded; nullopt when it
   // is not kept (or no longer loads).
   std::optional<Plan> stored_revision(std::int64_t revision) const;
+  // Writes more of the autosave in progress, for at most kSaveSliceMs; stores it once written.
+  void continue_save();
+  // Stores `text`, the plan file of the document as it is now, as save_now describes.
+  void store_plan_text(const std::string& text, std::optional<LocalizedText> event,
+                       std::int64_t revision = 0);
   VersionChange edits_since_last_version() const;
   // After a save: says when older versions had to go to make room.
   void report_dropped_versions(const SaveOutcome& outcome);
@@ -344,6 +362,11 @@ class App {
   std::uint64_t saved_revision_ = 0;    // document revision last written to storage
   std::size_t stored_cursor_ = 0;       // the history cursor when the plan was last stored
   double save_due_ms_ = 0;              // when the debounced save runs; 0 = none pending
+  // The autosave being written a slice per frame, of document revision save_writer_revision_;
+  // dropped when the plan changes before it is done (the next autosave starts over).
+  std::unique_ptr<PlanWriter> save_writer_;
+  std::uint64_t save_writer_revision_ = 0;
+  double save_slice_ms_ = kSaveSliceMs;
   double last_saved_ms_ = 0;
   StorageProblem storage_problem_ = StorageProblem::none;
   StorageReport storage_report_;

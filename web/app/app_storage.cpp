@@ -19,6 +19,9 @@ namespace sto::ui {
 namespace {
 
 constexpr double kSaveDelayMs = 400;  // debounce: one save after a burst of edits
+// An autosave writes whole activities of about this many budget lines at a time, reading the
+// clock between them (kSaveSliceMs, app.h).
+constexpr std::size_t kSaveSliceLines = 200;
 constexpr const char* kSamplePlan = "samples/voorbeeldregio.json";
 
 std::string clock_text(double ms) {
@@ -162,6 +165,7 @@ void App::replace_document(Plan plan, std::string id, std::uint64_t generation) 
   saved_revision_ = attempted_revision_ = downloaded_revision_ = document_.revision();
   stored_cursor_ = 0;  // the history starts anew
   save_due_ms_ = 0;
+  save_writer_.reset();
   storage_problem_ = StorageProblem::none;
   if (!current_id_.empty()) store_.set_last_open_id(current_id_);
 }
@@ -173,17 +177,41 @@ std::string App::plan_display_name() const {
 }
 
 void App::autosave_tick() {
+  // An older version becomes a delta in a frame of its own, never in the frame of a save.
+  if (store_.delta_due()) {
+    store_.store_next_delta();
+    return;
+  }
   const std::uint64_t revision = document_.revision();
+  // The plan changed under a save in progress: its text is of an older plan. Start over.
+  if (save_writer_revision_ != revision) save_writer_.reset();
   if (revision == saved_revision_ || revision == attempted_revision_ || saving_blocked()) {
     save_due_ms_ = 0;
+    save_writer_.reset();
+    return;
+  }
+  if (save_writer_) {
+    continue_save();
     return;
   }
   const double now = platform::now_ms();
   if (save_due_ms_ == 0) {
     save_due_ms_ = now + kSaveDelayMs;
   } else if (now >= save_due_ms_) {
-    save_now();
+    save_due_ms_ = 0;
+    save_writer_ = std::make_unique<PlanWriter>(plan());
+    save_writer_revision_ = revision;
+    continue_save();
   }
+}
+
+void App::continue_save() {
+  const double deadline = platform::now_ms() + save_slice_ms_;
+  while (!save_writer_->write_some(kSaveSliceLines))
+    if (platform::now_ms() >= deadline) return;
+  const std::string text = save_writer_->text();
+  save_writer_.reset();
+  store_plan_text(text, std::nullopt);
 }
 
 VersionChange App::edits_since_last_version() const {
@@ -207,6 +235,12 @@ void App::report_dropped_versions(const SaveOutcome& outcome) {
 }
 
 void App::save_now(std::optional<LocalizedText> event, std::int64_t revision) {
+  save_writer_.reset();  // this save writes the plan as it is now
+  store_plan_text(save_plan(plan()), std::move(event), revision);
+}
+
+void App::store_plan_text(const std::string& text, std::optional<LocalizedText> event,
+                          std::int64_t revision) {
   save_due_ms_ = 0;
   if (current_id_.empty()) current_id_ = store_.new_id();
   const double now = platform::now_ms();
@@ -214,8 +248,8 @@ void App::save_now(std::optional<LocalizedText> event, std::int64_t revision) {
   const std::size_t cursor = document_.history().cursor();
   const VersionChange change =
       event ? VersionChange{*event, 0, revision} : edits_since_last_version();
-  const SaveOutcome outcome = store_.save(current_id_, plan_display_name(), save_plan(plan()),
-                                          known_generation_, now, change);
+  const SaveOutcome outcome =
+      store_.save(current_id_, plan_display_name(), text, known_generation_, now, change);
   report_dropped_versions(outcome);
   switch (outcome.status) {
     case SaveStatus::saved:

@@ -1,7 +1,9 @@
 // Browser storage layout (all keys start with "sto-planner/"; in IndexedDB, or in localStorage
 // where IndexedDB cannot be used, and in localStorage in releases before IndexedDB):
 //   index            the list of plans and their versions (cereal JSON)
-//   plan/<id>/<n>    version n of plan <id>, as plan-file text
+//   plan/<id>/<n>    version n of plan <id>: plan-file text, or (all but the two newest)
+//                    "sto-planner-delta <m>\n" and a core/text_delta.h delta that makes it from
+//                    version m, the next newer one; so 20 versions take about two copies
 //   last-open        the id of the plan open last
 // A save writes the new version first, reads it back, and only then updates the index, so a
 // failure at any step leaves the previous good save in place. A version that merges edits of the
@@ -11,6 +13,9 @@
 // App::storage_write_failed. save() therefore drops old versions for room only where storage says
 // "full" at once (localStorage); an IndexedDB quota is a share of the whole disk, and when it is
 // reached the app reports the storage full rather than deleting versions on a guess.
+// The two newest versions stay whole, so a damaged newest one still leaves a good one to open;
+// a version becomes a delta only once two newer ones are stored, and only after its delta was
+// checked to give it back. A version whose delta does not apply is read as damaged.
 #include "app/plan_store.h"
 
 #include <algorithm>
@@ -20,6 +25,7 @@
 #include <sstream>
 
 #include "platform/browser.h"
+#include "text_delta.h"
 
 namespace sto::ui {
 
@@ -56,6 +62,7 @@ namespace {
 const std::string kPrefix = "sto-planner/";
 const std::string kIndexKey = kPrefix + "index";
 const std::string kLastOpenKey = kPrefix + "last-open";
+const std::string kDeltaMarker = "sto-planner-delta ";
 
 std::string version_key(const std::string& id, int number) {
   return kPrefix + "plan/" + id + "/" + std::to_string(number);
@@ -340,6 +347,11 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
     return {index_status, expected_generation, outcome.dropped_for_space};
   }
   for (int number : removed) platform::storage_remove(version_key(id, number));
+  // A merged save leaves the versions before it as they were; a new one makes the version two
+  // before it (whole until now) the next to become a delta.
+  if (!replaced && plan->versions.size() >= 3)
+    delta_due_.push_back({id, plan->versions[plan->versions.size() - 3].number,
+                          plan->versions[plan->versions.size() - 2].number});
   return {SaveStatus::saved, plan->generation, outcome.dropped_for_space};
 }
 
@@ -358,8 +370,38 @@ bool download_reminder_due(const StoredPlan& plan, double now_ms) {
   return now_ms - since > kDownloadReminderMs;
 }
 
+void PlanStore::store_next_delta() {
+  if (delta_due_.empty()) return;
+  const DeltaDue due = delta_due_.front();
+  delta_due_.erase(delta_due_.begin());
+  const std::string key = version_key(due.id, due.number);
+  const auto older_text = platform::storage_get(key);
+  const auto base_text = platform::storage_get(version_key(due.id, due.base));
+  if (!older_text || !base_text || older_text->rfind(kDeltaMarker, 0) == 0 ||
+      base_text->rfind(kDeltaMarker, 0) == 0)
+    return;
+  const std::string delta = make_delta(*base_text, *older_text);
+  if (delta.size() >= older_text->size() || apply_delta(*base_text, delta) != *older_text) return;
+  const std::string value = kDeltaMarker + std::to_string(due.base) + "\n" + delta;
+  // Best effort: a version that could not be rewritten stays whole.
+  if (write_verified(key, value) != SaveStatus::saved) platform::storage_set(key, *older_text);
+}
+
 std::optional<std::string> PlanStore::read_version(const std::string& id, int number) const {
-  return platform::storage_get(version_key(id, number));
+  auto stored = platform::storage_get(version_key(id, number));
+  if (!stored || stored->rfind(kDeltaMarker, 0) != 0) return stored;
+  const std::size_t newline = stored->find('\n');
+  const std::string base_text = stored->substr(
+      kDeltaMarker.size(), newline == std::string::npos ? 0 : newline - kDeltaMarker.size());
+  if (base_text.empty() || base_text.size() > 9 ||
+      base_text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  // Bases are newer versions: the chain ends at a whole text, never loops.
+  const int base = std::stoi(base_text);
+  if (base <= number) return std::nullopt;
+  const auto base_version = read_version(id, base);
+  if (!base_version) return std::nullopt;
+  return apply_delta(*base_version, std::string_view(*stored).substr(newline + 1));
 }
 
 std::optional<int> PlanStore::version_of_revision(const std::string& id,

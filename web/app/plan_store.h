@@ -137,7 +137,15 @@ class PlanStore {
                    std::uint64_t expected_generation, double now_ms,
                    const VersionChange& change = {});
 
-  // The text of one stored version, if it is still there.
+  // A version older than the newest two is stored again as a delta against the next newer one
+  // (so 20 versions take about two copies), one version a call, apart from save() so that the
+  // app can do it in a frame of its own. Best effort: a version that cannot be rewritten, or was
+  // changed or removed meanwhile, stays as it is.
+  bool delta_due() const { return !delta_due_.empty(); }
+  void store_next_delta();
+
+  // The text of one stored version, if it is still there and not damaged (an older version is
+  // stored as a delta against the next newer one: both must be intact).
   std::optional<std::string> read_version(const std::string& id, int number) const;
   // The newest version of plan `id` written as lineage revision `revision`, if one is kept.
   std::optional<int> version_of_revision(const std::string& id, std::int64_t revision) const;
@@ -168,6 +176,12 @@ class PlanStore {
 
   std::vector<StoredPlan> plans_;
   bool index_rebuilt_ = false;
+  struct DeltaDue {
+    std::string id;
+    int number = 0;  // the version to store as a delta
+    int base = 0;    // against this newer one
+  };
+  std::vector<DeltaDue> delta_due_;
 };
 
 template <class NameFn>
