@@ -234,7 +234,6 @@ int main() {
       expect(stored && stored->text == sto::save_plan(app.plan()) && app.plan().notes == "tweede",
              "the stored text is the whole save of the plan as it is now");
       app.set_save_slice_ms_for_test(sto::ui::kSaveSliceMs);
-      checks += 4;
     }
 
     const std::string bad = app.load_plan_json_for_api("{ not json");

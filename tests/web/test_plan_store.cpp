@@ -479,3 +479,23 @@ TEST_CASE("whole versions of the previous release still read, and the next save 
   for (int i = 1; i <= 4; ++i) CHECK(store.read_version("p1", i) == large_text(50, i));
   CHECK(platform::storage_get("sto-planner/plan/p1/2")->rfind("sto-planner-delta 3\n", 0) == 0);
 }
+
+TEST_CASE("a version kept for its lineage revision stays readable when its delta's base goes",
+          "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  std::uint64_t g = save_and_compact(store, id, large_text(200, 0), 0, 100'000.0).generation;
+  // Downloaded as revision 1: kept while the versions without a revision around it go.
+  g = save_and_compact(store, id, large_text(200, 1), g, 200'000.0, {{"d", "d"}, 0, 1}).generation;
+  for (int i = 2; i <= 30; ++i)
+    g = save_and_compact(store, id, large_text(200, i), g, (i + 1) * 100'000.0, {{"e", "e"}, 1})
+            .generation;
+  const auto sent = store.version_of_revision(id, 1);
+  REQUIRE(sent);
+  CHECK(store.read_version(id, *sent) == large_text(200, 1));
+  REQUIRE(store.find(id)->versions.size() == static_cast<std::size_t>(kVersionsKept));
+  for (const StoredVersion& v : store.find(id)->versions)
+    CHECK(store.read_version(id, v.number).has_value());
+}

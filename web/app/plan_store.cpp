@@ -68,6 +68,34 @@ std::string version_key(const std::string& id, int number) {
   return kPrefix + "plan/" + id + "/" + std::to_string(number);
 }
 
+// The newer version a stored delta is made from, or nothing for a whole text (or a damaged
+// marker: then -1).
+int delta_base(const std::string& stored) {
+  if (stored.rfind(kDeltaMarker, 0) != 0) return 0;
+  const std::size_t newline = stored.find('\n');
+  const std::string base_text = stored.substr(
+      kDeltaMarker.size(), newline == std::string::npos ? 0 : newline - kDeltaMarker.size());
+  if (newline == std::string::npos || base_text.empty() || base_text.size() > 9 ||
+      base_text.find_first_not_of("0123456789") != std::string::npos)
+    return -1;
+  return std::stoi(base_text);
+}
+
+// The text of version `number`, given what `stored(n)` holds for version n: whole, or a delta
+// applied to the newer version it names; nothing when the chain is broken or damaged.
+template <class StoredFn>
+std::optional<std::string> resolved_version(int number, StoredFn stored) {
+  auto text = stored(number);
+  if (!text) return std::nullopt;
+  const int base = delta_base(*text);
+  if (base == 0) return text;
+  // Bases are newer versions: the chain ends at a whole text, never loops.
+  if (base <= number) return std::nullopt;
+  const auto base_version = resolved_version(base, stored);
+  if (!base_version) return std::nullopt;
+  return apply_delta(*base_version, std::string_view(*text).substr(text->find('\n') + 1));
+}
+
 std::optional<std::vector<StoredPlan>> parse_index(const std::string& text) {
   try {
     std::istringstream stream(text);
@@ -200,7 +228,15 @@ Migration PlanStore::migrate_legacy() {
       if (entry == entries.end()) continue;  // listed but gone: nothing to copy
       StoredVersion copy = v;
       copy.number = ++number;
-      if (write_verified(version_key(old.id, copy.number), entry->second) != SaveStatus::saved) {
+      // Renumbered, so a delta (stored by a release that fell back to localStorage) goes over
+      // whole: its base's number changes.
+      const auto text = resolved_version(v.number, [&](int n) -> std::optional<std::string> {
+        for (const auto& e : entries)
+          if (e.first == version_key(old.id, n)) return e.second;
+        return std::nullopt;
+      });
+      if (!text) continue;  // a damaged delta: nothing good to copy
+      if (write_verified(version_key(old.id, copy.number), *text) != SaveStatus::saved) {
         read_index();
         return {};
       }
@@ -346,6 +382,14 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
     read_index();
     return {index_status, expected_generation, outcome.dropped_for_space};
   }
+  // A version kept for its revision may be a delta made from one dropped now: it goes whole first.
+  for (const StoredVersion& kept : plan->versions) {
+    const std::string kept_key = version_key(id, kept.number);
+    const auto stored = platform::storage_get(kept_key);
+    if (!stored || std::find(removed.begin(), removed.end(), delta_base(*stored)) == removed.end())
+      continue;
+    if (const auto whole = read_version(id, kept.number)) write_verified(kept_key, *whole);
+  }
   for (int number : removed) platform::storage_remove(version_key(id, number));
   // A merged save leaves the versions before it as they were; a new one makes the version two
   // before it (whole until now) the next to become a delta.
@@ -388,20 +432,7 @@ void PlanStore::store_next_delta() {
 }
 
 std::optional<std::string> PlanStore::read_version(const std::string& id, int number) const {
-  auto stored = platform::storage_get(version_key(id, number));
-  if (!stored || stored->rfind(kDeltaMarker, 0) != 0) return stored;
-  const std::size_t newline = stored->find('\n');
-  const std::string base_text = stored->substr(
-      kDeltaMarker.size(), newline == std::string::npos ? 0 : newline - kDeltaMarker.size());
-  if (base_text.empty() || base_text.size() > 9 ||
-      base_text.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  // Bases are newer versions: the chain ends at a whole text, never loops.
-  const int base = std::stoi(base_text);
-  if (base <= number) return std::nullopt;
-  const auto base_version = read_version(id, base);
-  if (!base_version) return std::nullopt;
-  return apply_delta(*base_version, std::string_view(*stored).substr(newline + 1));
+  return resolved_version(number, [&](int n) { return platform::storage_get(version_key(id, n)); });
 }
 
 std::optional<int> PlanStore::version_of_revision(const std::string& id,
