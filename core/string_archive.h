@@ -131,23 +131,18 @@ template <class T>
 void epilogue(StringOutputArchive&, const cereal::SizeTag<T>&) {}
 
 // Objects and lists open a node; minimal types (enums, Money, Date) and plain values do not.
-template <class T,
-          cereal::traits::EnableIf<
-              !std::is_arithmetic<T>::value,
-              !cereal::traits::has_minimal_base_class_serialization<
-                  T, cereal::traits::has_minimal_output_serialization, StringOutputArchive>::value,
-              !cereal::traits::has_minimal_output_serialization<T, StringOutputArchive>::value> =
-              cereal::traits::sfinae>
+template <class T>
+constexpr bool kOpensNode =
+    !std::is_arithmetic<T>::value &&
+    !cereal::traits::has_minimal_base_class_serialization<
+        T, cereal::traits::has_minimal_output_serialization, StringOutputArchive>::value &&
+    !cereal::traits::has_minimal_output_serialization<T, StringOutputArchive>::value;
+
+template <class T, cereal::traits::EnableIf<kOpensNode<T>> = cereal::traits::sfinae>
 void prologue(StringOutputArchive& archive, const T&) {
   archive.startNode();
 }
-template <class T,
-          cereal::traits::EnableIf<
-              !std::is_arithmetic<T>::value,
-              !cereal::traits::has_minimal_base_class_serialization<
-                  T, cereal::traits::has_minimal_output_serialization, StringOutputArchive>::value,
-              !cereal::traits::has_minimal_output_serialization<T, StringOutputArchive>::value> =
-              cereal::traits::sfinae>
+template <class T, cereal::traits::EnableIf<kOpensNode<T>> = cereal::traits::sfinae>
 void epilogue(StringOutputArchive& archive, const T&) {
   archive.finishNode();
 }

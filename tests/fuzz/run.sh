@@ -10,56 +10,47 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-20}
 out=build/fuzz
 cxx=${FUZZ_CXX:-clang++}
-sources="core/file_format.cpp core/validate.cpp core/migrate.cpp core/serialize.cpp core/dates.cpp core/plan_equal.cpp core/override_kinds.cpp"
+sources="core/file_format.cpp core/validate.cpp core/migrate.cpp core/serialize.cpp core/plan_writer.cpp core/dates.cpp core/plan_equal.cpp core/override_kinds.cpp"
 binary=$out/fuzz_load_plan
+link_binary=$out/fuzz_link
+commands_binary=$out/fuzz_commands
 mkdir -p "$out/corpus" "$out/seeds"
 
-stale=no
-[ -x "$binary" ] || stale=yes
-for file in tests/fuzz/run.sh tests/fuzz/fuzz_load_plan.cpp $sources core/*.h; do
-  [ "$file" -nt "$binary" ] && stale=yes
-done
-if [ "$stale" = yes ]; then
-  echo "fuzz: building $binary"
-  "$cxx" -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
-    -I core -isystem .deps/include -DSTO_APP_VERSION='"0.1.0"' \
-    tests/fuzz/fuzz_load_plan.cpp $sources -o "$binary"
-fi
+# Builds fuzzer $1 from the sources after it, when one of them, a header or this script is newer.
+build_fuzzer() {
+  target=$1
+  shift
+  stale=no
+  [ -x "$target" ] || stale=yes
+  for file in tests/fuzz/run.sh "$@" core/*.h tests/core/*.h; do
+    [ "$file" -nt "$target" ] && stale=yes
+  done
+  if [ "$stale" = yes ]; then
+    echo "fuzz: building $target"
+    "$cxx" -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
+      -I core -I tests/core -isystem .deps/include -DSTO_APP_VERSION='"0.1.0"' "$@" -o "$target"
+  fi
+}
 
-link_binary=$out/fuzz_link
-stale=no
-[ -x "$link_binary" ] || stale=yes
-for file in tests/fuzz/run.sh tests/fuzz/fuzz_link.cpp core/link_format.cpp $sources core/*.h; do
-  [ "$file" -nt "$link_binary" ] && stale=yes
-done
-if [ "$stale" = yes ]; then
-  echo "fuzz: building $link_binary"
-  "$cxx" -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
-    -I core -isystem .deps/include -DSTO_APP_VERSION='"0.1.0"' \
-    tests/fuzz/fuzz_link.cpp core/link_format.cpp $sources -o "$link_binary"
-fi
+build_fuzzer "$binary" tests/fuzz/fuzz_load_plan.cpp $sources
+build_fuzzer "$link_binary" tests/fuzz/fuzz_link.cpp core/link_format.cpp $sources
 
 # The command fuzzer needs the whole core, with the sample plans and schemes embedded as the
 # build embeds them.
-commands_binary=$out/fuzz_commands
 assets=$(find assets -name '*.json' | sort)
-asset_files=$(printf '%s;' $assets)
-asset_names=$(printf '%s;' $assets | sed 's|assets/||g')
-core_sources=$(ls core/*.cpp)
+embedded=$out/embedded_assets.cpp
 stale=no
-[ -x "$commands_binary" ] || stale=yes
-for file in tests/fuzz/run.sh tests/fuzz/fuzz_commands.cpp tests/core/command_gen.h core/*.cpp \
-  core/*.h $assets; do
-  [ "$file" -nt "$commands_binary" ] && stale=yes
+[ -f "$embedded" ] || stale=yes
+for file in $assets; do
+  [ "$file" -nt "$embedded" ] && stale=yes
 done
 if [ "$stale" = yes ]; then
-  echo "fuzz: building $commands_binary"
-  cmake -DOUTPUT="$out/embedded_assets.cpp" -DNAMESPACE=sto::assets \
+  asset_files=$(printf '%s;' $assets)
+  asset_names=$(printf '%s;' $assets | sed 's|assets/||g')
+  cmake -DOUTPUT="$embedded" -DNAMESPACE=sto::assets \
     "-DFILES=${asset_files%;}" "-DNAMES=${asset_names%;}" -P scripts/embed.cmake
-  "$cxx" -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
-    -I core -I tests/core -isystem .deps/include -DSTO_APP_VERSION='"0.1.0"' \
-    tests/fuzz/fuzz_commands.cpp $core_sources "$out/embedded_assets.cpp" -o "$commands_binary"
 fi
+build_fuzzer "$commands_binary" tests/fuzz/fuzz_commands.cpp $(ls core/*.cpp) "$embedded"
 
 # Seeds: every committed plan file, good and hostile (the 64 MB and 10 MB cases stay out: the
 # fuzzer's inputs are capped at 64 kB).
