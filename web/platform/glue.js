@@ -234,6 +234,10 @@ mergeInto(LibraryManager.library, {
           batch.writes.forEach(function (value, key) {
             if (value === null) store.delete(key); else store.put(value, key);
           });
+          // The page is going away: a transaction still open when it goes is aborted, so it is
+          // committed now. The compare-and-set reads can no longer abort it; the save itself
+          // checked the generation against this tab's copy, which other tabs' commits update.
+          if (urgent && batch.tx.commit) batch.tx.commit();
         } catch (e) {
           batch.status = stoStore.statusOf(e);
           batch.tx.abort();
