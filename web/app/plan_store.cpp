@@ -428,7 +428,17 @@ void PlanStore::store_next_delta() {
   if (delta.size() >= older_text->size() || apply_delta(*base_text, delta) != *older_text) return;
   const std::string value = kDeltaMarker + std::to_string(due.base) + "\n" + delta;
   // Best effort: a version that could not be rewritten stays whole.
-  if (write_verified(key, value) != SaveStatus::saved) platform::storage_set(key, *older_text);
+  if (write_verified(key, value) != SaveStatus::saved) {
+    platform::storage_set(key, *older_text);
+    return;
+  }
+  // Mijn plannen shows what the plan takes in storage: the delta's size now.
+  read_index();
+  if (StoredPlan* plan = find_mutable(due.id)) {
+    for (StoredVersion& v : plan->versions)
+      if (v.number == due.number) v.bytes = value.size();
+    write_index();
+  }
 }
 
 std::optional<std::string> PlanStore::read_version(const std::string& id, int number) const {
