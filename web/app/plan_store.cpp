@@ -383,7 +383,10 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
     return {index_status, expected_generation, outcome.dropped_for_space};
   }
   // A version kept for its revision may be a delta made from one dropped now: it goes whole first.
-  for (const StoredVersion& kept : plan->versions) {
+  // Only when a version is dropped: reading every version back on each save would copy the whole
+  // texts out of storage on the hot path.
+  const bool dropped = removed.size() > (replaced ? 1u : 0u);
+  for (const StoredVersion& kept : dropped ? plan->versions : std::vector<StoredVersion>{}) {
     const std::string kept_key = version_key(id, kept.number);
     const auto stored = platform::storage_get(kept_key);
     if (!stored || std::find(removed.begin(), removed.end(), delta_base(*stored)) == removed.end())
