@@ -295,7 +295,7 @@ LoadResult load_plan(std::string_view text) {
 std::string save_plan(const Plan& plan) {
   PlanWriter writer(plan);
   writer.write_some(static_cast<std::size_t>(-1));
-  return writer.text();
+  return std::string(writer.text());
 }
 
 }  // namespace sto

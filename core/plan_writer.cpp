@@ -53,7 +53,7 @@ std::size_t PlanWriter::size() const {
   return archive_->size();
 }
 
-std::string PlanWriter::text() const {
+std::string_view PlanWriter::text() const {
   return archive_->text();
 }
 

@@ -28,8 +28,8 @@ class PlanWriter {
   bool done() const { return done_; }
   // Bytes written so far.
   std::size_t size() const;
-  // The finished text (call once done()).
-  std::string text() const;
+  // The finished text (call once done()), valid while the writer lives.
+  std::string_view text() const;
 
  private:
   const Plan& plan_;

@@ -11,6 +11,7 @@
 #include <cereal/archives/json.hpp>  // rapidjson configured as cereal configures it
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -33,7 +34,8 @@ class StringOutputArchive : public cereal::OutputArchive<StringOutputArchive>,
     if (nodes_.back() == Node::in_array) writer_.EndArray();
   }
   // The text written so far; complete after finish().
-  std::string text() const { return std::string(buffer_.GetString(), buffer_.GetSize()); }
+  // Valid while the archive lives and writes nothing more.
+  std::string_view text() const { return {buffer_.GetString(), buffer_.GetSize()}; }
   std::size_t size() const { return buffer_.GetSize(); }
 
   // [SECTION] The interface the prologue/epilogue functions below use, as in cereal.

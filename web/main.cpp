@@ -28,9 +28,10 @@ struct Runtime {
   std::unique_ptr<sto::ui::App> app;
   sto::platform::Viewport viewport;
   int frames_drawn = 0;
-  double first_frame_ms = 0;            // performance.now() when the first frame was drawn
-  std::vector<double> frame_times_ms;   // CPU time of each drawn frame since last read
-  std::vector<double> access_times_ms;  // of that, the accessibility bridge's publishing
+  double first_frame_ms = 0;             // performance.now() when the first frame was drawn
+  std::vector<double> frame_times_ms;    // CPU time of each drawn frame since last read
+  std::vector<double> access_times_ms;   // of that, the accessibility bridge's publishing
+  std::vector<double> storage_times_ms;  // and the storage work (App::autosave_tick)
   int settle_frames = 0;  // ImGui needs a few frames after input for hover and layout to settle
   bool ready_signalled = false;
   std::string api_buffer;  // holds the last string returned to JavaScript
@@ -122,6 +123,10 @@ void draw_frame() {
     io.MousePos =
         ImVec2(io.MousePos.x / viewport.pixel_ratio, io.MousePos.y / viewport.pixel_ratio);
 
+  const double storage_start = emscripten_get_now();
+  runtime.app->autosave_tick();
+  if (runtime.storage_times_ms.size() < 10000)
+    runtime.storage_times_ms.push_back(emscripten_get_now() - storage_start);
   sto::ui::begin_item_recording();
   sto::access::begin_frame();
   ImGui::NewFrame();
@@ -164,6 +169,13 @@ std::string_view page_bytes(const char* data, int size) {
   return {data, static_cast<std::size_t>(std::max(size, 0))};
 }
 
+// Times collected per drawn frame as a JSON array; emptied for the next call.
+std::string take_times_json(std::vector<double>& times) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < times.size(); ++i) out += (i ? "," : "") + std::to_string(times[i]);
+  times.clear();
+  return out + "]";
+}
 }  // namespace
 
 // [SECTION] window.stoplan: the C side of the page's JavaScript API (see web/shell/stoplan-api.js).
@@ -203,12 +215,8 @@ const char* sto_api_item_rect(const char* label) {
 
 // {"first_frame_ms": …, "frames": [ms, …]} — the drawn frames' CPU times since the last call.
 const char* sto_api_frame_times() {
-  std::string out =
-      "{\"first_frame_ms\":" + std::to_string(runtime.first_frame_ms) + ",\"frames\":[";
-  for (std::size_t i = 0; i < runtime.frame_times_ms.size(); ++i)
-    out += (i ? "," : "") + std::to_string(runtime.frame_times_ms[i]);
-  runtime.frame_times_ms.clear();
-  runtime.api_buffer = out + "]}";
+  runtime.api_buffer = "{\"first_frame_ms\":" + std::to_string(runtime.first_frame_ms) +
+                       ",\"frames\":" + take_times_json(runtime.frame_times_ms) + "}";
   return runtime.api_buffer.c_str();
 }
 
@@ -230,14 +238,12 @@ const char* sto_api_cut_texts() {
   return runtime.api_buffer.c_str();
 }
 
-// {"frames": [ms, …]}: the accessibility bridge's share of each drawn frame since the last call
-// (collecting the items, the JSON and the page's DOM update).
-const char* sto_api_access_times() {
-  std::string out = "{\"frames\":[";
-  for (std::size_t i = 0; i < runtime.access_times_ms.size(); ++i)
-    out += (i ? "," : "") + std::to_string(runtime.access_times_ms[i]);
-  runtime.access_times_ms.clear();
-  runtime.api_buffer = out + "]}";
+// {"access": [ms, …], "storage": [ms, …]}: parts of each drawn frame since the last call: the
+// accessibility bridge (collecting the items, the JSON and the page's DOM update) and the storage
+// work (App::autosave_tick).
+const char* sto_api_frame_parts() {
+  runtime.api_buffer = "{\"access\":" + take_times_json(runtime.access_times_ms) +
+                       ",\"storage\":" + take_times_json(runtime.storage_times_ms) + "}";
   return runtime.api_buffer.c_str();
 }
 

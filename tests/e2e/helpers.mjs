@@ -132,7 +132,8 @@ export async function waitSaved(page, timeout = 5000) {
 
 // The app's browser storage as stored in IndexedDB (database 'sto-planner', store 'kv'), read or
 // written beside the app: `storedEntries` gives {key: text} of every record, `writeStored` puts
-// (text) or deletes (null) one record. The app's own copy follows only after a reload.
+// (text, as the release before stored it) or deletes (null) one record. The app's own copy
+// follows only after a reload.
 export async function storedEntries(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
     const open = indexedDB.open('sto-planner');
@@ -142,7 +143,9 @@ export async function storedEntries(page) {
       let keys = [], values = [];
       store.getAllKeys().onsuccess = (event) => { keys = event.target.result; };
       store.getAll().onsuccess = (event) => { values = event.target.result; };
-      tx.oncomplete = () => { db.close(); resolve(Object.fromEntries(keys.map((k, i) => [k, values[i]]))); };
+      // The app stores UTF-8 bytes (an earlier release stored text).
+      const text = (v) => (typeof v === 'string' ? v : new TextDecoder().decode(v));
+      tx.oncomplete = () => { db.close(); resolve(Object.fromEntries(keys.map((k, i) => [k, text(values[i])]))); };
       tx.onabort = () => { db.close(); reject(tx.error); };
     };
   }));

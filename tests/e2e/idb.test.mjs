@@ -227,6 +227,85 @@ test('a tab that missed another tab\'s save is stopped inside the transaction: a
   assert.deepEqual(b.problems, []);
 });
 
+// The records as stored: whether each holds bytes (this release) or text (database version 1).
+const storedKinds = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('sto-planner');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result, tx = db.transaction('kv', 'readonly'), store = tx.objectStore('kv');
+    const kinds = {};
+    store.openCursor().onsuccess = (event) => {
+      const cursor = event.target.result;
+      if (!cursor) return;
+      kinds[cursor.key] = cursor.value instanceof Uint8Array ? 'bytes' : typeof cursor.value;
+      cursor.continue();
+    };
+    tx.oncomplete = () => { db.close(); resolve({ version: db.version, kinds }); };
+  };
+}));
+
+test('a database of the release before (version 1, records as text) opens with every plan and version; new records are bytes', async (t) => {
+  // What that release stored: the same keys and texts this release stores, as strings.
+  const { page: first } = await appWith(t);
+  await clickItem(first, 'Begroting');
+  await typeInto(first, '##budget_filter', 'Externe trainers');
+  await typeInto(first, '##quantity', '81');
+  await waitSaved(first);
+  await advanceClock(first, 61000);
+  await typeInto(first, '##quantity', '82');
+  await waitSaved(first);
+  const id = (await status(first)).plan_id;
+  const texts = await storedEntries(first);
+  assert.equal(JSON.parse(texts['sto-planner/index']).plans[0].versions.length, 2);
+
+  // Written as version 1 before the page's own scripts run (once per tab); the app's open of
+  // version 2 waits until this connection closes.
+  const context = await session.newContext();
+  t.after(() => context.close());
+  await context.addInitScript((entries) => {
+    if (sessionStorage.getItem('sto-test-seeded')) return;
+    sessionStorage.setItem('sto-test-seeded', '1');
+    const open = indexedDB.open('sto-planner', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kv');
+    open.onsuccess = () => {
+      const db = open.result, tx = db.transaction('kv', 'readwrite');
+      for (const [k, v] of Object.entries(entries)) tx.objectStore('kv').put(v, k);
+      tx.oncomplete = () => db.close();
+    };
+  }, texts);
+  const page = await openApp(t, session, { context });
+  const before = await storedKinds(page);
+  assert.equal(before.version, 2);
+  const versionKeys = Object.keys(texts).filter((k) => k.startsWith('sto-planner/plan/'));
+  for (const key of versionKeys) assert.equal(before.kinds[key], 'string', `${key} is still text`);
+  assert.equal((await status(page)).plan_id, id);
+  assert.equal((await status(page)).problem, 'none');
+  assert.equal(await quantityOfTrainers(page), 82000);
+  await clickItem(page, 'Mijn plannen');
+  for (const v of JSON.parse(texts['sto-planner/index']).plans[0].versions)
+    assert.ok(await listsVersion(page, v.number), `version #${v.number} listed`);
+
+  // The next save writes bytes, beside the text records it keeps (a version of its own: past the
+  // minute of the version the first page stamped a minute ahead).
+  await advanceClock(page, 180000);
+  await clickItem(page, 'Begroting');
+  await typeInto(page, '##budget_filter', 'Externe trainers');
+  await typeInto(page, '##quantity', '83');
+  await waitSaved(page);
+  const after = await storedKinds(page);
+  assert.equal(after.kinds['sto-planner/index'], 'bytes');
+  assert.equal(after.kinds[`sto-planner/plan/${id}/3`], 'bytes', 'the new version');
+  assert.equal(after.kinds[`sto-planner/plan/${id}/2`], 'string', 'the version before, untouched');
+  await reload(page);
+  assert.equal(await quantityOfTrainers(page), 83000);
+  const index = JSON.parse((await storedEntries(page))['sto-planner/index']).plans.find((p) => p.id === id);
+  assert.equal(index.versions.length, 3);
+  await clickItem(page, 'Mijn plannen');
+  await waitFrames(page, 3);
+  for (const v of index.versions) assert.ok(await listsVersion(page, v.number), `version #${v.number} listed`);
+  assert.deepEqual(page.problems, []);
+});
+
 test('without IndexedDB the plans are kept in localStorage, as before', async (t) => {
   const { page } = await appWith(t, withoutIndexedDB);
   await clickItem(page, 'Begroting');

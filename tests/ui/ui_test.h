@@ -52,6 +52,7 @@ inline void draw_frames(ui::App& app, int frames, float width = 1280, float heig
   for (int i = 0; i < frames; ++i) {
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
+    app.autosave_tick();
     ui::begin_item_recording();
     access::begin_frame();
     ImGui::NewFrame();

@@ -116,6 +116,25 @@ TEST_CASE("storage that is switched off is reported, not ignored", "[storage]") 
   platform::testing::clear_storage();
 }
 
+TEST_CASE("a write that reads back differently is reported, and the last good save stays",
+          "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  const auto first = store.save(id, "Regio", "good one", 0, 1);
+  REQUIRE(first.status == SaveStatus::saved);
+  platform::testing::set_storage_garbling(true);
+  const auto garbled = store.save(id, "Regio", "good two", first.generation, 2);
+  CHECK(garbled.status == SaveStatus::not_verified);
+  CHECK(garbled.generation == first.generation);
+  platform::testing::set_storage_garbling(false);
+  PlanStore reopened;
+  reopened.open();
+  CHECK(reopened.find(id)->versions.size() == 1);
+  CHECK(reopened.newest_good_version(id, is_good)->text == "good one");
+}
+
 TEST_CASE("a plan deleted in another tab is never saved into", "[storage]") {
   platform::testing::clear_storage();
   PlanStore tab_a, tab_b;
@@ -387,7 +406,7 @@ SaveOutcome save_and_compact(PlanStore& store, const std::string& id, const std:
                              std::uint64_t generation, double now_ms,
                              const VersionChange& change = {}) {
   const SaveOutcome outcome = store.save(id, "Regio", text, generation, now_ms, change);
-  while (store.delta_due()) store.store_next_delta();
+  while (store.delta_due()) store.continue_delta();
   return outcome;
 }
 

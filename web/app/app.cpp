@@ -210,7 +210,6 @@ void App::draw() {
   // Presentation mode: large type for a room full of people (the atlas is at device pixels).
   if (pixel_ratio_ > 0)
     ImGui::GetIO().FontGlobalScale = (ui_state_.presentation_mode ? 1.35f : 1.0f) / pixel_ratio_;
-  autosave_tick();
   handle_shortcuts();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);

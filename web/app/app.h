@@ -143,6 +143,9 @@ class App {
   App();
 
   // [SECTION] Frame
+  // The storage work of a frame, before it is drawn (timed on its own, see web/main.cpp): the next
+  // slice of an autosave, the hand-over of its text, or a step of an older version's delta.
+  void autosave_tick();
   void draw();
   // True while something needs frames without input (a save waiting for its moment or being
   // written a slice per frame, an older version to store as a delta).
@@ -325,7 +328,6 @@ class App {
   void open_stored_or_sample();
   void handle_shortcuts();
   void replace_document(Plan plan, std::string id, std::uint64_t generation);
-  void autosave_tick();
   // Saves the plan as its newest version: described by `event` (a file opened, a version
   // restored: a version of its own), or else by the edits since the last version.
   // A version written to a file as a lineage revision says so (`revision`), so a returned copy
@@ -334,10 +336,11 @@ class App {
   // The kept version of the current plan written as lineage `revision`, loaded; nullopt when it
   // is not kept (or no longer loads).
   std::optional<Plan> stored_revision(std::int64_t revision) const;
-  // Writes more of the autosave in progress, for at most kSaveSliceMs; stores it once written.
+  // Writes more of the autosave in progress, for at most kSaveSliceMs; stores it in the frame
+  // after the one that finished it.
   void continue_save();
   // Stores `text`, the plan file of the document as it is now, as save_now describes.
-  void store_plan_text(const std::string& text, std::optional<LocalizedText> event,
+  void store_plan_text(std::string_view text, std::optional<LocalizedText> event,
                        std::int64_t revision = 0);
   VersionChange edits_since_last_version() const;
   // After a save: says when older versions had to go to make room.

@@ -177,9 +177,9 @@ std::string App::plan_display_name() const {
 }
 
 void App::autosave_tick() {
-  // An older version becomes a delta in a frame of its own, never in the frame of a save.
+  // An older version becomes a delta in frames of their own, never in the frame of a save.
   if (store_.delta_due()) {
-    store_.store_next_delta();
+    store_.continue_delta();
     return;
   }
   const std::uint64_t revision = document_.revision();
@@ -206,12 +206,16 @@ void App::autosave_tick() {
 }
 
 void App::continue_save() {
+  // The finished text goes to storage in a frame after the last slice: handing a large plan over
+  // takes a few milliseconds of its own.
+  if (save_writer_->done()) {
+    store_plan_text(save_writer_->text(), std::nullopt);
+    save_writer_.reset();
+    return;
+  }
   const double deadline = platform::now_ms() + save_slice_ms_;
   while (!save_writer_->write_some(kSaveSliceLines))
     if (platform::now_ms() >= deadline) return;
-  const std::string text = save_writer_->text();
-  save_writer_.reset();
-  store_plan_text(text, std::nullopt);
 }
 
 VersionChange App::edits_since_last_version() const {
@@ -239,7 +243,7 @@ void App::save_now(std::optional<LocalizedText> event, std::int64_t revision) {
   store_plan_text(save_plan(plan()), std::move(event), revision);
 }
 
-void App::store_plan_text(const std::string& text, std::optional<LocalizedText> event,
+void App::store_plan_text(std::string_view text, std::optional<LocalizedText> event,
                           std::int64_t revision) {
   save_due_ms_ = 0;
   if (current_id_.empty()) current_id_ = store_.new_id();

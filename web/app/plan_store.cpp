@@ -117,15 +117,16 @@ std::string index_text(const std::vector<StoredPlan>& plans) {
   return stream.str();
 }
 
-// Writes and reads back; anything but an identical read is a failure.
-SaveStatus write_verified(const std::string& key, const std::string& value) {
+// The platform reads every write back (localStorage at once, IndexedDB after its commit): a copy
+// of a whole plan text back into wasm here would cost a frame for a large plan.
+SaveStatus write_verified(std::string_view key, std::string_view value) {
   switch (platform::storage_set(key, value)) {
+    case platform::StorageStatus::ok: return SaveStatus::saved;
     case platform::StorageStatus::quota_exceeded: return SaveStatus::quota;
     case platform::StorageStatus::unavailable: return SaveStatus::unavailable;
-    case platform::StorageStatus::ok: break;
+    case platform::StorageStatus::not_verified: return SaveStatus::not_verified;
   }
-  const auto back = platform::storage_get(key);
-  return back && *back == value ? SaveStatus::saved : SaveStatus::not_verified;
+  return SaveStatus::unavailable;
 }
 
 }  // namespace
@@ -152,8 +153,13 @@ void PlanStore::read_index() {
     if (!platform::storage_keys(kPrefix + "plan/").empty()) rebuild_index();
     return;
   }
-  if (auto parsed = parse_index(*text)) {
+  // Read before every save: parsing the same text again would cost each save a millisecond.
+  if (*text == parsed_index_text_) {
+    plans_ = parsed_index_;
+  } else if (auto parsed = parse_index(*text)) {
     plans_ = std::move(*parsed);
+    parsed_index_text_ = *text;
+    parsed_index_ = plans_;
   } else {
     rebuild_index();
   }
@@ -256,7 +262,7 @@ Migration PlanStore::migrate_legacy() {
     released.insert(released.end(), entries.begin(), entries.end());
     ++result.plans_taken;
   }
-  if (!write_index()) {
+  if (write_index() != SaveStatus::saved) {
     read_index();
     return {};
   }
@@ -270,8 +276,14 @@ Migration PlanStore::migrate_legacy() {
   return result;
 }
 
-bool PlanStore::write_index() {
-  return write_verified(kIndexKey, index_text(plans_)) == SaveStatus::saved;
+SaveStatus PlanStore::write_index() {
+  std::string text = index_text(plans_);
+  const SaveStatus status = write_verified(kIndexKey, text);
+  if (status == SaveStatus::saved) {
+    parsed_index_text_ = std::move(text);
+    parsed_index_ = plans_;
+  }
+  return status;
 }
 
 const StoredPlan* PlanStore::find(const std::string& id) const {
@@ -318,8 +330,8 @@ bool PlanStore::drop_oldest_version_anywhere() {
 }
 
 SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
-                            const std::string& text, std::uint64_t expected_generation,
-                            double now_ms, const VersionChange& change) {
+                            std::string_view text, std::uint64_t expected_generation, double now_ms,
+                            const VersionChange& change) {
   // Another tab may have saved since we last looked: take the index as it is in storage now.
   read_index();
   StoredPlan* plan = find_mutable(id);
@@ -376,17 +388,18 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
     removed.push_back(drop->number);
     plan->versions.erase(drop);
   }
-  const SaveStatus index_status = write_verified(kIndexKey, index_text(plans_));
+  const SaveStatus index_status = write_index();
   if (index_status != SaveStatus::saved) {
     platform::storage_remove(key);
     read_index();
     return {index_status, expected_generation, outcome.dropped_for_space};
   }
   // A version kept for its revision may be a delta made from one dropped now: it goes whole first.
-  // Only when a version is dropped: reading every version back on each save would copy the whole
-  // texts out of storage on the hot path.
+  // Only those: any other delta's base is newer than it and so dropped after it (and reading every
+  // version back on each save would copy whole texts out of storage on the hot path).
   const bool dropped = removed.size() > (replaced ? 1u : 0u);
   for (const StoredVersion& kept : dropped ? plan->versions : std::vector<StoredVersion>{}) {
+    if (kept.revision == 0) continue;
     const std::string kept_key = version_key(id, kept.number);
     const auto stored = platform::storage_get(kept_key);
     if (!stored || std::find(removed.begin(), removed.end(), delta_base(*stored)) == removed.end())
@@ -417,31 +430,66 @@ bool download_reminder_due(const StoredPlan& plan, double now_ms) {
   return now_ms - since > kDownloadReminderMs;
 }
 
-void PlanStore::store_next_delta() {
-  if (delta_due_.empty()) return;
-  const DeltaDue due = delta_due_.front();
-  delta_due_.erase(delta_due_.begin());
-  const std::string key = version_key(due.id, due.number);
-  const auto older_text = platform::storage_get(key);
-  const auto base_text = platform::storage_get(version_key(due.id, due.base));
-  if (!older_text || !base_text || older_text->rfind(kDeltaMarker, 0) == 0 ||
-      base_text->rfind(kDeltaMarker, 0) == 0)
-    return;
-  const std::string delta = make_delta(*base_text, *older_text);
-  if (delta.size() >= older_text->size() || apply_delta(*base_text, delta) != *older_text) return;
-  const std::string value = kDeltaMarker + std::to_string(due.base) + "\n" + delta;
+void PlanStore::continue_delta() {
+  if (!delta_work_) {
+    if (delta_due_.empty()) return;
+    delta_work_.emplace().due = delta_due_.front();
+    delta_due_.erase(delta_due_.begin());
+  }
+  DeltaWork& work = *delta_work_;
+  const std::string key = version_key(work.due.id, work.due.number);
+  // Each step copies, compares or writes one text: a few milliseconds for a 5 MB plan.
+  bool go_on = true;
+  const DeltaStep step = work.step;
+  work.step = static_cast<DeltaStep>(static_cast<int>(step) + 1);
+  switch (step) {
+    case DeltaStep::read_older: {
+      auto text = platform::storage_get(key);
+      go_on = text && text->rfind(kDeltaMarker, 0) != 0;
+      if (go_on) work.older = std::move(*text);
+      break;
+    }
+    case DeltaStep::read_base: {
+      auto text = platform::storage_get(version_key(work.due.id, work.due.base));
+      go_on = text && text->rfind(kDeltaMarker, 0) != 0;
+      if (go_on) work.base = std::move(*text);
+      break;
+    }
+    case DeltaStep::make:
+      work.delta = make_delta(work.base, work.older);
+      go_on = work.delta.size() < work.older.size();
+      break;
+    case DeltaStep::check: go_on = apply_delta(work.base, work.delta) == work.older; break;
+    case DeltaStep::write:
+      write_delta(work);
+      go_on = false;
+      break;
+  }
+  if (!go_on) delta_work_.reset();
+}
+
+void PlanStore::write_delta(const DeltaWork& work) {
+  // The frames since the texts were read may have dropped either version (the write would bring
+  // it back) or saved the plan again from another tab.
+  read_index();
+  StoredPlan* plan = find_mutable(work.due.id);
+  const auto listed = [&](int number) {
+    return plan != nullptr &&
+           std::any_of(plan->versions.begin(), plan->versions.end(),
+                       [&](const StoredVersion& v) { return v.number == number; });
+  };
+  if (!listed(work.due.number) || !listed(work.due.base)) return;
+  const std::string key = version_key(work.due.id, work.due.number);
+  const std::string value = kDeltaMarker + std::to_string(work.due.base) + "\n" + work.delta;
   // Best effort: a version that could not be rewritten stays whole.
   if (write_verified(key, value) != SaveStatus::saved) {
-    platform::storage_set(key, *older_text);
+    platform::storage_set(key, work.older);
     return;
   }
   // Mijn plannen shows what the plan takes in storage: the delta's size now.
-  read_index();
-  if (StoredPlan* plan = find_mutable(due.id)) {
-    for (StoredVersion& v : plan->versions)
-      if (v.number == due.number) v.bytes = value.size();
-    write_index();
-  }
+  for (StoredVersion& v : plan->versions)
+    if (v.number == work.due.number) v.bytes = value.size();
+  write_index();
 }
 
 std::optional<std::string> PlanStore::read_version(const std::string& id, int number) const {

@@ -133,16 +133,17 @@ class PlanStore {
   // are dropped (never the newest of any) before giving up. Every write is read back and compared.
   // Edits (change.edits > 0) within kVersionMergeMs of the newest version's start replace it
   // instead of adding one; the replaced version is removed only after the new one is stored.
-  SaveOutcome save(const std::string& id, const std::string& new_name, const std::string& text,
+  SaveOutcome save(const std::string& id, const std::string& new_name, std::string_view text,
                    std::uint64_t expected_generation, double now_ms,
                    const VersionChange& change = {});
 
   // A version older than the newest two is stored again as a delta against the next newer one
-  // (so 20 versions take about two copies), one version a call, apart from save() so that the
-  // app can do it in a frame of its own. Best effort: a version that cannot be rewritten, or was
-  // changed or removed meanwhile, stays as it is.
-  bool delta_due() const { return !delta_due_.empty(); }
-  void store_next_delta();
+  // (so 20 versions take about two copies), apart from save() and one step a call, so that the
+  // app does each step in a frame of its own: read the version, read its base, make the delta,
+  // check that it gives the version back, write it. Best effort: a version that cannot be
+  // rewritten, or was changed or removed meanwhile, stays as it is.
+  bool delta_due() const { return delta_work_.has_value() || !delta_due_.empty(); }
+  void continue_delta();
 
   // The text of one stored version, if it is still there and not damaged (an older version is
   // stored as a delta against the next newer one: both must be intact).
@@ -166,7 +167,7 @@ class PlanStore {
   void set_last_open_id(const std::string& id);
 
  private:
-  bool write_index();
+  SaveStatus write_index();
   void read_index();
   void rebuild_index();
   // Plans listed from the version keys `keys` (".../plan/<id>/<n>"), each named by its id.
@@ -175,6 +176,8 @@ class PlanStore {
   bool drop_oldest_version_anywhere();
 
   std::vector<StoredPlan> plans_;
+  std::string parsed_index_text_;  // the index text read last, and what it parsed to
+  std::vector<StoredPlan> parsed_index_;
   bool index_rebuilt_ = false;
   struct DeltaDue {
     std::string id;
@@ -182,6 +185,14 @@ class PlanStore {
     int base = 0;    // against this newer one
   };
   std::vector<DeltaDue> delta_due_;
+  enum class DeltaStep { read_older, read_base, make, check, write };
+  struct DeltaWork {
+    DeltaDue due;
+    DeltaStep step = DeltaStep::read_older;
+    std::string older, base, delta;
+  };
+  void write_delta(const DeltaWork& work);
+  std::optional<DeltaWork> delta_work_;
 };
 
 template <class NameFn>

@@ -19,7 +19,9 @@ struct Viewport {
 // Re-reads the canvas size and pixel ratio and resizes its drawing buffer to match.
 Viewport sync_viewport();
 
-enum class StorageStatus { ok, quota_exceeded, unavailable };
+// not_verified: the write was made but did not read back identically (localStorage: checked at
+// once; IndexedDB checks after the commit and reports through App::storage_write_failed).
+enum class StorageStatus { ok, quota_exceeded, unavailable, not_verified };
 
 // Browser storage: IndexedDB through an in-memory copy read before main() runs, or localStorage
 // where IndexedDB cannot be used. Never throws. A write to localStorage says at once when it

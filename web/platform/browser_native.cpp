@@ -21,6 +21,7 @@ std::map<std::string, std::string, std::less<>>& legacy_storage() {
 }
 std::size_t storage_limit = static_cast<std::size_t>(-1);
 bool storage_available = true;
+bool storage_garbling = false;
 std::optional<std::string> reload_note;
 
 std::size_t stored_bytes() {
@@ -37,12 +38,16 @@ void clear_storage() {
   reload_note.reset();
   storage_limit = static_cast<std::size_t>(-1);
   storage_available = true;
+  storage_garbling = false;
 }
 void set_storage_limit(std::size_t bytes) {
   storage_limit = bytes;
 }
 void set_storage_available(bool available) {
   storage_available = available;
+}
+void set_storage_garbling(bool garbling) {
+  storage_garbling = garbling;
 }
 void set_legacy_entry(const std::string& key, const std::string& value) {
   legacy_storage()[key] = value;
@@ -70,8 +75,11 @@ StorageStatus storage_set(std::string_view key, std::string_view value) {
       found == memory_storage().end() ? 0 : key.size() + found->second.size();
   if (stored_bytes() - replaced + key.size() + value.size() > storage_limit)
     return StorageStatus::quota_exceeded;
-  memory_storage()[std::string(key)] = std::string(value);
-  return StorageStatus::ok;
+  std::string& stored = memory_storage()[std::string(key)];
+  stored = std::string(value);
+  if (!storage_garbling) return StorageStatus::ok;
+  stored += '\x01';  // read back with a stray byte, as a damaged write would
+  return StorageStatus::not_verified;
 }
 
 void storage_remove(std::string_view key) {

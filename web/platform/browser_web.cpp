@@ -6,13 +6,13 @@
 extern "C" {
 void sto_sync_viewport(void* out);
 int sto_take_wake_request();
-char* sto_storage_get(const char* key);
-int sto_storage_set(const char* key, const char* value);
+char* sto_storage_get(const char* key, std::size_t* size);
+int sto_storage_set(const char* key, const char* data, std::size_t size);
 void sto_storage_remove(const char* key);
 char* sto_storage_keys(const char* prefix, int legacy);
 int sto_storage_usable();
 void sto_storage_flush();
-char* sto_legacy_storage_get(const char* key);
+char* sto_legacy_storage_get(const char* key, std::size_t* size);
 void sto_legacy_storage_release(const char* key, const char* value);
 void sto_request_persistent_storage();
 void sto_request_storage_report();
@@ -70,16 +70,29 @@ std::vector<std::string> split_keys(char* joined) {
   std::free(joined);
   return keys;
 }
+
+// Stored values cross as bytes with their size: a plan text is megabytes, and a copy is all it
+// costs. `read` is sto_storage_get or sto_legacy_storage_get.
+std::optional<std::string> take_stored(char* (*read)(const char*, std::size_t*),
+                                       std::string_view key) {
+  std::size_t size = 0;
+  char* data = read(std::string(key).c_str(), &size);
+  if (data == nullptr) return std::nullopt;
+  std::string value(data, size);
+  std::free(data);
+  return value;
+}
 }  // namespace
 
 std::optional<std::string> storage_get(std::string_view key) {
-  return take_js_string(sto_storage_get(std::string(key).c_str()));
+  return take_stored(sto_storage_get, key);
 }
 
 StorageStatus storage_set(std::string_view key, std::string_view value) {
-  switch (sto_storage_set(std::string(key).c_str(), std::string(value).c_str())) {
+  switch (sto_storage_set(std::string(key).c_str(), value.data(), value.size())) {
     case 0: return StorageStatus::ok;
     case 1: return StorageStatus::quota_exceeded;
+    case 3: return StorageStatus::not_verified;
     default: return StorageStatus::unavailable;
   }
 }
@@ -101,7 +114,7 @@ std::vector<std::string> legacy_storage_keys(std::string_view prefix) {
 }
 
 std::optional<std::string> legacy_storage_get(std::string_view key) {
-  return take_js_string(sto_legacy_storage_get(std::string(key).c_str()));
+  return take_stored(sto_legacy_storage_get, key);
 }
 
 void legacy_storage_release(std::string_view key, std::string_view value) {

@@ -62,7 +62,12 @@ mergeInto(LibraryManager.library, {
   sto_request_wake__deps: ['$stoGlue'],
   sto_request_wake: function () { stoGlue.wake = true; },
 
-  // [Storage] Plans live in IndexedDB (database 'sto-planner', object store 'kv': key -> text).
+  // [Storage] Plans live in IndexedDB (database 'sto-planner', object store 'kv': key -> the
+  // text's UTF-8 bytes, a Uint8Array). Bytes, not strings: a plan text crosses from wasm and into
+  // IndexedDB as a copy, where a string costs a UTF-8 conversion per character, about as long as a
+  // frame for a 5 MB plan. Records of database version 1 (the release before) hold strings and are
+  // read as their UTF-8; version 2 closes out a tab still running that release (its writes then
+  // fail and it says so; opened later, it falls back to localStorage, which this release migrates).
   // Before main() runs, every record is read into `mirror`, so the app's storage calls stay
   // synchronous (platform/browser.h); writes update the mirror and go to IndexedDB together, one
   // readwrite transaction per tick, so a version and the index naming it commit both or neither.
@@ -79,14 +84,16 @@ mergeInto(LibraryManager.library, {
     backend: 'none',
     db: null,
     // Made in start(): the library is written out as text at build time, where a Map becomes {}.
-    mirror: null,    // key -> text: IndexedDB as this tab knows it, with its own queued writes
-    pending: null,   // key -> text, or null to remove: writes of this tick
-    expected: null,  // key -> text or undefined: what a pending key held before this tab wrote it
+    mirror: null,    // key -> bytes: IndexedDB as this tab knows it, with its own queued writes
+    pending: null,   // key -> bytes, or null to remove: writes of this tick
+    expected: null,  // key -> bytes or undefined: what a pending key held before this tab wrote it
     releases: null,  // [key, text]: localStorage entries to remove once the pending writes commit
     batches: null,   // sent to IndexedDB, not yet committed and read back (oldest first)
     scheduled: false,
     channel: null,
     kStatus: { quota: 1, unavailable: 2, conflict: 3, not_verified: 4 },
+    encoder: null,
+    decoder: null,
 
     start: function () {
       stoStore.mirror = new Map();
@@ -94,8 +101,10 @@ mergeInto(LibraryManager.library, {
       stoStore.expected = new Map();
       stoStore.releases = [];
       stoStore.batches = [];
+      stoStore.encoder = new TextEncoder();
+      stoStore.decoder = new TextDecoder();
       var request = null;
-      try { request = window.indexedDB ? window.indexedDB.open('sto-planner', 1) : null; } catch (e) { request = null; }
+      try { request = window.indexedDB ? window.indexedDB.open('sto-planner', 2) : null; } catch (e) { request = null; }
       if (!request) { stoStore.useLocalStorage(); return; }
       addRunDependency('sto-storage');
       var done = function () { removeRunDependency('sto-storage'); };
@@ -104,7 +113,9 @@ mergeInto(LibraryManager.library, {
         stoStore.useLocalStorage();
         done();
       };
-      request.onupgradeneeded = function () { request.result.createObjectStore('kv'); };
+      request.onupgradeneeded = function () {
+        if (!request.result.objectStoreNames.contains('kv')) request.result.createObjectStore('kv');
+      };
       request.onerror = fallBack;
       request.onsuccess = function () {
         var db = request.result, keys = [], values = [];
@@ -113,7 +124,7 @@ mergeInto(LibraryManager.library, {
           store.getAllKeys().onsuccess = function (event) { keys = event.target.result; };
           store.getAll().onsuccess = function (event) { values = event.target.result; };
           tx.oncomplete = function () {
-            for (var i = 0; i < keys.length; ++i) stoStore.mirror.set(String(keys[i]), String(values[i]));
+            for (var i = 0; i < keys.length; ++i) stoStore.setMirror(String(keys[i]), values[i]);
             stoStore.db = db;
             stoStore.backend = 'idb';
             // A later version of the app upgrading the database: let it (writes here then fail, and
@@ -177,13 +188,51 @@ mergeInto(LibraryManager.library, {
 
     setMirror: function (key, value) {
       if (value === undefined || value === null) stoStore.mirror.delete(key);
-      else stoStore.mirror.set(key, String(value));
+      else stoStore.mirror.set(key, stoStore.bytesOf(value));
     },
 
+    // A record as bytes: version 1 records and localStorage hold text.
+    bytesOf: function (value) {
+      if (value === undefined || value === null || value instanceof Uint8Array) return value;
+      if (value instanceof ArrayBuffer) return new Uint8Array(value);
+      return stoStore.encoder.encode(String(value));
+    },
+
+    // Whether two records (bytes, text, or absent: undefined or null) hold the same.
+    same: function (a, b) {
+      if (a === undefined || a === null || b === undefined || b === null) return (a == null) === (b == null);
+      a = stoStore.bytesOf(a);
+      b = stoStore.bytesOf(b);
+      if (a === b) return true;
+      if (a.length !== b.length) return false;
+      var i = 0;
+      if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+        var words = a.length >> 2;  // four bytes at a time: a plan text is megabytes
+        var wa = new Uint32Array(a.buffer, a.byteOffset, words), wb = new Uint32Array(b.buffer, b.byteOffset, words);
+        for (; i < words; ++i) if (wa[i] !== wb[i]) return false;
+        i = words << 2;
+      }
+      for (; i < a.length; ++i) if (a[i] !== b[i]) return false;
+      return true;
+    },
+
+    // Bytes or null.
     get: function (key) {
       if (stoStore.backend === 'idb') return stoStore.mirror.has(key) ? stoStore.mirror.get(key) : null;
-      if (stoStore.backend === 'local') return window.localStorage.getItem(key);
+      if (stoStore.backend === 'local') return stoStore.bytesOf(window.localStorage.getItem(key));
       return null;
+    },
+
+    // Copies bytes into wasm memory for the app, which frees them: the address (0 when there is
+    // nothing), and their number at sizeOut.
+    toHeap: function (bytes, sizeOut) {
+      if (bytes === null || bytes === undefined) return 0;
+      var ptr = _malloc(bytes.length + 1);
+      if (!ptr) return 0;
+      HEAPU8.set(bytes, ptr);
+      HEAPU8[ptr + bytes.length] = 0;
+      HEAPU32[sizeOut >> 2] = bytes.length;
+      return ptr;
     },
 
     // Queues a write (null: a removal) for the transaction of this tick.
@@ -225,7 +274,7 @@ mergeInto(LibraryManager.library, {
         // would be lost when the page goes away before the callback runs.
         batch.expected.forEach(function (value, key) {
           store.get(key).onsuccess = function (event) {
-            if (batch.status === 'conflict' || event.target.result === value) return;
+            if (batch.status === 'conflict' || stoStore.same(event.target.result, value)) return;
             batch.status = 'conflict';
             try { batch.tx.abort(); } catch (e) { /* committed already */ }
           };
@@ -262,13 +311,10 @@ mergeInto(LibraryManager.library, {
         store.get(key).onsuccess = function (event) { found[key] = event.target.result; };
       });
       tx.oncomplete = function () {
-        var same = keys.every(function (key) {
-          var wrote = batch.writes.get(key);
-          return found[key] === (wrote === null ? undefined : wrote);
-        });
+        var same = keys.every(function (key) { return stoStore.same(found[key], batch.writes.get(key)); });
         if (!same) {
           // The mirror goes back to what IndexedDB holds now, not to what it held before.
-          keys.forEach(function (key) { batch.expected.set(key, found[key]); });
+          keys.forEach(function (key) { batch.expected.set(key, stoStore.bytesOf(found[key])); });
           stoStore.failed(batch, 'not_verified');
           return;
         }
@@ -315,30 +361,28 @@ mergeInto(LibraryManager.library, {
   },
 
   sto_storage_get__deps: ['$stoStore'],
-  sto_storage_get: function (key) {
+  sto_storage_get: function (key, sizeOut) {
     try {
-      var value = stoStore.get(UTF8ToString(key));
-      if (value === null) return 0;
-      var size = lengthBytesUTF8(value) + 1;
-      var ptr = _malloc(size);
-      stringToUTF8(value, ptr, size);
-      return ptr;
+      return stoStore.toHeap(stoStore.get(UTF8ToString(key)), sizeOut);
     } catch (e) {
       return 0;
     }
   },
 
-  // 0 ok, 1 quota exceeded, 2 storage unavailable (private mode, disabled, security policy). With
-  // IndexedDB a write is queued: its failure arrives later through sto_api_storage_write_failed.
+  // 0 ok, 1 quota exceeded, 2 storage unavailable (private mode, disabled, security policy), 3 not
+  // the same when read back. With IndexedDB a write is queued: it is read back after its commit,
+  // and a failure arrives then through sto_api_storage_write_failed.
   sto_storage_set__deps: ['$stoStore'],
-  sto_storage_set: function (key, value) {
+  sto_storage_set: function (key, data, size) {
     try {
+      var name = UTF8ToString(key);
       if (stoStore.backend === 'idb') {
-        stoStore.write(UTF8ToString(key), UTF8ToString(value));
+        stoStore.write(name, HEAPU8.slice(data, data + size));
         return 0;
       }
-      window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
-      return 0;
+      var text = stoStore.decoder.decode(HEAPU8.subarray(data, data + size));
+      window.localStorage.setItem(name, text);
+      return window.localStorage.getItem(name) === text ? 0 : 3;
     } catch (e) {
       return stoStore.statusOf(e) === 'quota' ? 1 : 2;
     }
@@ -374,13 +418,10 @@ mergeInto(LibraryManager.library, {
 
   // An entry of the old localStorage store, while plans live in IndexedDB.
   sto_legacy_storage_get__deps: ['$stoStore'],
-  sto_legacy_storage_get: function (key) {
+  sto_legacy_storage_get: function (key, sizeOut) {
     try {
       var value = stoStore.backend === 'idb' ? window.localStorage.getItem(UTF8ToString(key)) : null;
-      if (value === null) return 0;
-      var size = lengthBytesUTF8(value) + 1, ptr = _malloc(size);
-      stringToUTF8(value, ptr, size);
-      return ptr;
+      return stoStore.toHeap(stoStore.bytesOf(value), sizeOut);
     } catch (e) {
       return 0;
     }

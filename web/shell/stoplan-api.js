@@ -10,7 +10,8 @@
 //   frameCount()          frames drawn so far (stays still while the app is idle)
 //   requestFrames()       draw a few frames (after changing state from a script)
 //   frameTimes()          {first_frame_ms, frames: [ms…]}: CPU time of frames drawn since last call
-//   accessTimes()         {frames: [ms…]}: of that, the accessibility bridge's part (access.js)
+//   frameParts()          {access: [ms…], storage: [ms…]}: of that, the accessibility bridge's
+//                         part (access.js) and the storage work (autosave, versions as deltas)
 //   cutTexts()            [{text, x, y, width, height, cell_x, cell_width}…]: texts of the last
 //                         frame drawn wider than the visible part of their cell (CSS pixels)
 //   openFile(file)        open a File (as the file picker and a drop do) -> promise
@@ -351,7 +352,7 @@
     },
     frameCount: function () { return call('sto_api_frame_count', 'number'); },
     frameTimes: function () { return JSON.parse(call('sto_api_frame_times', 'string')); },
-    accessTimes: function () { return JSON.parse(call('sto_api_access_times', 'string')); },
+    frameParts: function () { return JSON.parse(call('sto_api_frame_parts', 'string')); },
     cutTexts: function () { return JSON.parse(call('sto_api_cut_texts', 'string')); },
     requestFrames: function () { call('sto_api_request_frames', null); },
     openFile: openFile,
