@@ -32,6 +32,7 @@ struct Runtime {
   std::vector<double> frame_times_ms;    // CPU time of each drawn frame since last read
   std::vector<double> access_times_ms;   // of that, the accessibility bridge's publishing
   std::vector<double> storage_times_ms;  // and the storage work (App::autosave_tick)
+  int storage_deferrals = 0;             // frames in a row too heavy to take the storage work
   int settle_frames = 0;  // ImGui needs a few frames after input for hover and layout to settle
   bool ready_signalled = false;
   std::string api_buffer;  // holds the last string returned to JavaScript
@@ -96,12 +97,34 @@ void frame() {
   if (runtime.frame_times_ms.size() < 10000) runtime.frame_times_ms.push_back(end - start);
 }
 
+// The storage work (an autosave slice, the hand-over of its text, a step of a delta: each up to a
+// few milliseconds for a 5 MB plan) goes in the room a drawn frame leaves. A frame heavy on its own
+// passes it to the next one, but never more than kMaxStorageDeferrals in a row: a slow machine
+// still saves.
+constexpr double kStorageRoomMs = 8;
+constexpr int kMaxStorageDeferrals = 30;
+
+void do_storage_work(double frame_so_far_ms) {
+  double storage_ms = 0;
+  if (frame_so_far_ms < kStorageRoomMs || runtime.storage_deferrals >= kMaxStorageDeferrals) {
+    runtime.storage_deferrals = 0;
+    const double start = emscripten_get_now();
+    runtime.app->autosave_tick();
+    storage_ms = emscripten_get_now() - start;
+  } else {
+    ++runtime.storage_deferrals;
+    runtime.settle_frames = std::max(runtime.settle_frames, 1);  // the work waits for a frame
+  }
+  if (runtime.storage_times_ms.size() < 10000) runtime.storage_times_ms.push_back(storage_ms);
+}
+
 void draw_frame() {
   const bool woken = sto::platform::take_wake_request() || runtime.app->wants_frames() ||
                      sto::access::wants_frames();
   if (woken) runtime.settle_frames = 3;
   if (runtime.settle_frames == 0) return;  // idle: draw nothing
   --runtime.settle_frames;
+  const double frame_start = emscripten_get_now();
 
   const sto::platform::Viewport viewport = sto::platform::sync_viewport();
   if (viewport.pixel_ratio != runtime.viewport.pixel_ratio)
@@ -123,10 +146,6 @@ void draw_frame() {
     io.MousePos =
         ImVec2(io.MousePos.x / viewport.pixel_ratio, io.MousePos.y / viewport.pixel_ratio);
 
-  const double storage_start = emscripten_get_now();
-  runtime.app->autosave_tick();
-  if (runtime.storage_times_ms.size() < 10000)
-    runtime.storage_times_ms.push_back(emscripten_get_now() - storage_start);
   sto::ui::begin_item_recording();
   sto::access::begin_frame();
   ImGui::NewFrame();
@@ -153,6 +172,7 @@ void draw_frame() {
   glClearColor(background.x, background.y, background.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  do_storage_work(emscripten_get_now() - frame_start);
   ++runtime.frames_drawn;
 
   // The item rectangles of a frame are complete once the next one starts; wait two frames.

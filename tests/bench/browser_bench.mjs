@@ -4,7 +4,9 @@
 // that no frames are drawn while idle, and the longest frame while editing the large plan with
 // autosave on (the plan file written a slice per frame, handed to storage in a frame of its own,
 // an older version made a delta a step per frame).
-//   node tests/bench/browser_bench.mjs PLAN.json
+// With a second, larger plan (the 100,000-line one): 20 versions of it stored in IndexedDB, what
+// they take, and that all 20 are there after a reload.
+//   node tests/bench/browser_bench.mjs PLAN.json [PLAN_100000_LINES.json]
 // Frame times come from the app itself (window.stoplan.frameTimes(): the CPU time of each drawn
 // frame, and when the first one was drawn after navigation); idle callbacks draw nothing.
 import { readFileSync } from 'node:fs';
@@ -12,15 +14,102 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { siteDir, startSession, loadApp, clickItem, waitFrames, typeInto } from '../e2e/helpers.mjs';
 
-const planPath = process.argv[2];
+const [planPath, hugePlanPath] = process.argv.slice(2);
 if (!planPath) {
-  console.error('usage: node tests/bench/browser_bench.mjs PLAN.json');
+  console.error('usage: node tests/bench/browser_bench.mjs PLAN.json [PLAN_100000_LINES.json]');
   process.exit(2);
 }
 const planText = readFileSync(planPath, 'utf8');
 const planLines = (planText.match(/"organisation_id"/g) || []).length;  // lines + student counts
 const verdicts = [];
 const target = (ok, text) => verdicts.push(`${ok ? 'met   ' : 'MISSED'}  ${text}`);
+
+// An init script: the page's clock can be moved ahead (window.__clockAhead ms; saves are stamped
+// with it) and IndexedDB's put of a large record is timed (window.__putMs).
+function instrumentStorage() {
+  const now = Date.now;
+  window.__clockAhead = 0;
+  Date.now = () => now() + window.__clockAhead;
+  window.__putMs = [];
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    const start = performance.now();
+    try { return put.apply(this, args); } finally {
+      if (args[0] && args[0].length > 100000) window.__putMs.push(performance.now() - start);
+    }
+  };
+}
+
+// Types `quantity` into the first quantity field a minute after the last edit (a version of its
+// own), then waits until it is stored and committed: the storage problem ('none' when stored).
+async function editAsNewVersion(page, quantity, timeout = 20000) {
+  await page.evaluate(() => { window.__clockAhead += 61000; });
+  await typeInto(page, '##quantity', String(quantity));
+  return page.waitForFunction(() => {
+    const s = window.stoplan.storageStatus();
+    return (!s.dirty || s.problem !== 'none') && s.plan_id !== '' && !window.Module.stoStorageBusy() ? s.problem : false;
+  }, null, { timeout }).then((h) => h.jsonValue());
+}
+
+// [SECTION] 20 versions of the 100,000-line plan: 20 edits a minute apart, then a reload.
+async function twentyVersions(session, text) {
+  const context = await session.newContext();
+  await context.addInitScript(instrumentStorage);
+  const page = await context.newPage();
+  await loadApp(page, session.url);
+  const opened = await page.evaluate((t) => window.stoplan.loadPlanJson(t), text);
+  if (!opened.ok) throw new Error(`plan did not load: ${opened.error}`);
+  await clickItem(page, 'Begroting');
+  await page.evaluate(() => window.stoplan.frameTimes());
+  const start = Date.now();
+  const frames = [], storage = [];
+  let stored = 0;
+  for (let i = 0; i < 20; ++i) {
+    if ((await editAsNewVersion(page, 21 + i, 120000)) === 'none') ++stored;
+    await waitFrames(page, 8);  // the delta's steps
+    frames.push(...(await page.evaluate(() => window.stoplan.frameTimes())).frames);
+    storage.push(...(await page.evaluate(() => window.stoplan.frameParts())).storage);
+  }
+  const seconds = (Date.now() - start) / 1000;
+  // What IndexedDB holds for the plan, record by record, counted in the page.
+  const held = await page.evaluate((id) => new Promise((resolve) => {
+    const open = indexedDB.open('sto-planner');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('kv', 'readonly'), sizes = [];
+      tx.objectStore('kv').openCursor().onsuccess = (event) => {
+        const cursor = event.target.result;
+        if (!cursor) return;
+        if (String(cursor.key).startsWith(`sto-planner/plan/${id}/`)) sizes.push(cursor.value.length);
+        cursor.continue();
+      };
+      tx.oncomplete = () => { open.result.close(); resolve(sizes); };
+    };
+  }), (await page.evaluate(() => window.stoplan.storageStatus())).plan_id);
+  const wasmMb = await page.evaluate(() => window.Module.HEAPU8.length / 1e6);
+  const planBefore = await page.evaluate(() => window.stoplan.planJson());
+  await page.reload();
+  await page.bringToFront();
+  await page.waitForFunction(() => window.stoplan !== undefined);
+  await page.evaluate(() => window.stoplan.ready);
+  const after = await page.evaluate(() => ({ status: window.stoplan.storageStatus(), plan: window.stoplan.planJson() }));
+  const index = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('sto-planner');
+    open.onsuccess = () => {
+      const get = open.result.transaction('kv', 'readonly').objectStore('kv').get('sto-planner/index');
+      get.onsuccess = () => { open.result.close(); resolve(new TextDecoder().decode(get.result)); };
+    };
+  }));
+  const versions = JSON.parse(index).plans.find((p) => p.id === after.status.plan_id).versions.length;
+  const same = after.plan === planBefore;
+  const total = held.reduce((a, b) => a + b, 0), whole = text.length;
+  console.log(`
+20 versions of the ${(whole / 1e6).toFixed(1)} MB plan in IndexedDB (20 edits a minute apart; ${stored} of 20 stored, ${seconds.toFixed(0)} s):`);
+  console.log(`  stored: ${(total / 1e6).toFixed(1)} MB in ${held.length} records = ${(total / whole).toFixed(2)} copies of the plan; wasm memory ${wasmMb.toFixed(0)} MB`);
+  console.log(`  frames while editing: longest ${Math.max(...frames).toFixed(1)} ms, of which storage work at most ${Math.max(...storage).toFixed(1)} ms`);
+  console.log(`  after a reload: ${versions} versions listed, problem '${after.status.problem}', the plan ${same ? 'as it was' : 'DIFFERENT'}`);
+  target(versions === 20 && stored === 20 && same, `a 100,000-line plan keeps 20 versions: ${versions} after a reload`);
+  await context.close();
+}
 
 // [SECTION] Transfer size: what a first visit downloads (the font is inside the wasm).
 let total = 0;
@@ -50,6 +139,7 @@ try {
   }
   // The grid in a fresh context of its own, as the e2e tests open the app.
   const gridContext = await session.newContext();
+  await gridContext.addInitScript(instrumentStorage);
   page = await gridContext.newPage();
   await loadApp(page, session.url);
   console.log('\nIn headless Chromium (SwiftShader WebGL, 1280x800):');
@@ -106,30 +196,11 @@ try {
   // minute on), each followed by its save and the older version's delta (or a refusal). Every
   // frame from the first edit to the last stored delta counts. IndexedDB's put (the copy of the
   // record, made outside the frames) is timed on its own.
-  await page.evaluate(() => {
-    const now = Date.now;
-    window.__clockAhead = 0;
-    Date.now = () => now() + window.__clockAhead;
-    window.__putMs = [];
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      const start = performance.now();
-      try { return put.apply(this, args); } finally {
-        if (args[0] && args[0].length > 100000) window.__putMs.push(performance.now() - start);
-      }
-    };
-  });
   await takeTimes();
   const editFrames = [], editStorage = [];
   let savedEdits = 0;
   for (let i = 0; i < 5; ++i) {
-    await page.evaluate(() => { window.__clockAhead += 61000; });
-    await typeInto(page, '##quantity', String(11 + i));
-    const outcome = await page.waitForFunction(() => {
-      const s = window.stoplan.storageStatus();
-      return (!s.dirty || s.problem !== 'none') && s.plan_id !== '' && !window.Module.stoStorageBusy() ? s.problem : false;
-    }, null, { timeout: 20000 }).then((h) => h.jsonValue());
-    if (outcome === 'none') ++savedEdits;
+    if ((await editAsNewVersion(page, 11 + i)) === 'none') ++savedEdits;
     await waitFrames(page, 8);  // the delta's steps, a frame each
     const [f, , s] = await takeTimes();
     editFrames.push(...f);
@@ -152,6 +223,9 @@ try {
   const idleFrames = (await page.evaluate(() => window.stoplan.frameCount())) - idleStart;
   console.log(`  frames drawn in 2 s idle: ${idleFrames}`);
   target(idleFrames === 0, `no frames while idle: ${idleFrames} in 2 s`);
+  await gridContext.close();
+
+  if (hugePlanPath) await twentyVersions(session, readFileSync(hugePlanPath, 'utf8'));
 } finally {
   await session.close();
 }

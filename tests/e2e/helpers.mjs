@@ -38,16 +38,17 @@ export async function startSession() {
   };
 }
 
-// Opens the app in a new page (closed when test `t` ends) and waits for window.stoplan.ready;
-// collects console errors, page errors and failed requests in page.problems.
-export async function openApp(t, session, { context = session.context } = {}) {
+// Opens the app (at `url`, by default the site) in a new page (closed when test `t` ends) and waits
+// for window.stoplan.ready; collects console errors, page errors and failed requests in
+// page.problems.
+export async function openApp(t, session, { context = session.context, url = session.url } = {}) {
   const page = await context.newPage();
   t.after(() => page.close());
   page.problems = [];
   page.on('console', (message) => { if (message.type() === 'error') page.problems.push(`console: ${message.text()}`); });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()}`));
-  await loadApp(page, session.url);
+  await loadApp(page, url);
   return page;
 }
 

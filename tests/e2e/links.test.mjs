@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { startSession, freshApp, loadApp, clickItem, waitFrames } from './helpers.mjs';
+import { startSession, freshApp, openApp, clickItem, waitFrames } from './helpers.mjs';
 
 const samplesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets', 'samples');
 
@@ -93,11 +93,8 @@ test('a link that inflates to 400 MB is refused in under a second, without the h
 test('a new tab opened with the bomb link starts, and shows the refusal in the UI language', async (t) => {
   const context = await session.newContext();
   t.after(() => context.close());
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
-  page.on('pageerror', (e) => page.problems.push(e.message));
-  await loadApp(page, session.url + '#plan=' + bomb);  // ready resolves once the link is handled
+  // Ready resolves once the link is handled.
+  const page = await openApp(t, session, { context, url: session.url + '#plan=' + bomb });
   const status = await page.evaluate(() => window.stoplan.storageStatus());
   assert.match(status.banner, tooLarge);
   assert.match(status.banner, /Deze deellink bevat geen leesbaar plan/);
@@ -132,11 +129,7 @@ const planOf = async (page) => JSON.parse(await page.evaluate(() => window.stopl
 async function openInFreshBrowser(t, url) {
   const context = await session.newContext();
   t.after(() => context.close());
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
-  page.on('pageerror', (e) => page.problems.push(e.message));
-  await loadApp(page, url);
+  const page = await openApp(t, session, { context, url });
   await waitFrames(page, 3);
   assert.equal((await page.evaluate(() => window.stoplan.storageStatus())).pending_open, true, 'it asks first');
   await clickItem(page, 'Openen');
@@ -227,6 +220,11 @@ test('a plan whose link is too long for mail: the dialog says so and offers the 
   const link = await page.evaluate(() => window.stoplan.makeShareLink(window.stoplan.planJson()));
   console.log(`share link of the sample plan with 600 more lines: ${link.length} characters`);
   assert.ok(link.length > 8000);
+  // The count as Dutch writes numbers ("17.497 tekens").
+  const counts = await page.evaluate(() => Array.from(document.querySelectorAll('#access [data-sto-id]'))
+    .map((el) => el.textContent || '').filter((text) => / tekens$/.test(text)));
+  assert.equal(counts.length, 1, 'one character count');
+  assert.match(counts[0], /^\d{1,3}(\.\d{3})+ tekens$/);
   assert.ok(await page.evaluate(() => window.stoplan.itemRect('Kopiëren')), 'the link can still be copied');
   const downloading = page.waitForEvent('download');
   await clickItem(page, 'Planbestand downloaden');

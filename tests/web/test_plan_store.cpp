@@ -519,4 +519,6 @@ TEST_CASE("a version kept for its lineage revision stays readable when its delta
   REQUIRE(store.find(id)->versions.size() == static_cast<std::size_t>(kVersionsKept));
   for (const StoredVersion& v : store.find(id)->versions)
     CHECK(store.read_version(id, v.number).has_value());
+  // Written whole again, it is counted whole.
+  CHECK(sto::ui::stored_bytes(*store.find(id)) == stored_bytes(id));
 }

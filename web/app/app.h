@@ -143,8 +143,8 @@ class App {
   App();
 
   // [SECTION] Frame
-  // The storage work of a frame, before it is drawn (timed on its own, see web/main.cpp): the next
-  // slice of an autosave, the hand-over of its text, or a step of an older version's delta.
+  // The storage work of a frame, apart from drawing (web/main.cpp runs it in the room a frame
+  // leaves): the next slice of an autosave, the hand-over of its text, or a step of a delta.
   void autosave_tick();
   void draw();
   // True while something needs frames without input (a save waiting for its moment or being

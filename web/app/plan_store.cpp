@@ -398,14 +398,20 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   // Only those: any other delta's base is newer than it and so dropped after it (and reading every
   // version back on each save would copy whole texts out of storage on the hot path).
   const bool dropped = removed.size() > (replaced ? 1u : 0u);
-  for (const StoredVersion& kept : dropped ? plan->versions : std::vector<StoredVersion>{}) {
-    if (kept.revision == 0) continue;
+  bool rewritten = false;
+  for (StoredVersion& kept : plan->versions) {
+    if (!dropped || kept.revision == 0) continue;
     const std::string kept_key = version_key(id, kept.number);
     const auto stored = platform::storage_get(kept_key);
     if (!stored || std::find(removed.begin(), removed.end(), delta_base(*stored)) == removed.end())
       continue;
-    if (const auto whole = read_version(id, kept.number)) write_verified(kept_key, *whole);
+    const auto whole = read_version(id, kept.number);
+    if (whole && write_verified(kept_key, *whole) == SaveStatus::saved) {
+      kept.bytes = whole->size();  // what Mijn plannen counts for it
+      rewritten = true;
+    }
   }
+  if (rewritten) write_index();
   for (int number : removed) platform::storage_remove(version_key(id, number));
   // A merged save leaves the versions before it as they were; a new one makes the version two
   // before it (whole until now) the next to become a delta.

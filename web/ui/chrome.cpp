@@ -389,7 +389,8 @@ void draw_dialogs(App& app) {
     ImGui::SetNextItemWidth(640);
     input_text("##share_link", link, tr(Str::share_title, lang),
                ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
-    text_item(std::to_string(link.size()) + (lang == Language::nl ? " tekens" : " characters"));
+    text_item(format_fixed(static_cast<std::int64_t>(link.size()), 0, lang) +
+              (lang == Language::nl ? " tekens" : " characters"));
     const bool too_long = app.share_link_too_long();
     if (too_long) text_item_colored(kColorWarning, tr(Str::share_too_long, lang));
     ImGui::PopTextWrapPos();
