@@ -33,6 +33,7 @@ struct Runtime {
   std::vector<double> access_times_ms;   // of that, the accessibility bridge's publishing
   std::vector<double> storage_times_ms;  // and the storage work (App::autosave_tick)
   int storage_deferrals = 0;             // frames in a row too heavy to take the storage work
+  double last_storage_ms = 0;            // how long the last storage work took
   int settle_frames = 0;  // ImGui needs a few frames after input for hover and layout to settle
   bool ready_signalled = false;
   std::string api_buffer;  // holds the last string returned to JavaScript
@@ -98,19 +99,22 @@ void frame() {
 }
 
 // The storage work (an autosave slice, the hand-over of its text, a step of a delta: each up to a
-// few milliseconds for a 5 MB plan) goes in the room a drawn frame leaves. A frame heavy on its own
+// few milliseconds for a 5 MB plan) goes in the room a drawn frame leaves. While that work is
+// heavy (the last step took a millisecond or more), a frame that took kStorageRoomMs on its own
 // passes it to the next one, but never more than kMaxStorageDeferrals in a row: a slow machine
-// still saves.
-constexpr double kStorageRoomMs = 8;
-constexpr int kMaxStorageDeferrals = 30;
+// still saves. A small plan's steps take microseconds and are never put off.
+constexpr double kStorageRoomMs = 5;
+constexpr double kHeavyStorageMs = 1;
+constexpr int kMaxStorageDeferrals = 10;
 
 void do_storage_work(double frame_so_far_ms) {
   double storage_ms = 0;
-  if (frame_so_far_ms < kStorageRoomMs || runtime.storage_deferrals >= kMaxStorageDeferrals) {
+  if (frame_so_far_ms < kStorageRoomMs || runtime.last_storage_ms < kHeavyStorageMs ||
+      runtime.storage_deferrals >= kMaxStorageDeferrals) {
     runtime.storage_deferrals = 0;
     const double start = emscripten_get_now();
     runtime.app->autosave_tick();
-    storage_ms = emscripten_get_now() - start;
+    storage_ms = runtime.last_storage_ms = emscripten_get_now() - start;
   } else {
     ++runtime.storage_deferrals;
     runtime.settle_frames = std::max(runtime.settle_frames, 1);  // the work waits for a frame
