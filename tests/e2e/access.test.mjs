@@ -310,7 +310,7 @@ test('IME composition and a dead key type "financiën"; Escape reverts a field; 
 test('the mirror adds no frames while idle; Help lists the shortcuts', async (t) => {
   const { page } = await freshApp(t, session);
   await openSection(page, 'Begroting');
-  await page.evaluate(() => window.stoplan.accessTimes());
+  await page.evaluate(() => window.stoplan.frameParts());
   const start = await page.evaluate(() => window.stoplan.frameCount());
   await new Promise((resolve) => setTimeout(resolve, 1500));
   assert.equal(await page.evaluate(() => window.stoplan.frameCount()), start, 'no frames while idle');

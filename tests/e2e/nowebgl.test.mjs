@@ -53,7 +53,7 @@ async function assertEveryFunctionRefuses(page) {
     return out;
   });
   const names = Object.keys(answers).sort();
-  assert.deepEqual(names, ['accessTimes', 'combineFiles', 'compareFile', 'cutTexts', 'frameCount', 'frameTimes', 'importRegionsFile',
+  assert.deepEqual(names, ['combineFiles', 'compareFile', 'cutTexts', 'frameCount', 'frameParts', 'frameTimes', 'importRegionsFile',
     'itemRect', 'loadPlanJson', 'makeShareLink', 'openFile', 'pickFiles', 'planJson', 'requestFrames',
     'storageStatus', 'summaryJson', 'uiState'].sort());
   for (const name of names) {
