@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { siteDir, startSession, loadApp, clickItem, waitFrames, typeInto } from '../e2e/helpers.mjs';
+import { siteDir, startSession, loadApp, reloadApp, clickItem, waitFrames, typeInto } from '../e2e/helpers.mjs';
 
 const [planPath, hugePlanPath] = process.argv.slice(2);
 if (!planPath) {
@@ -87,10 +87,7 @@ async function twentyVersions(session, text) {
   }), (await page.evaluate(() => window.stoplan.storageStatus())).plan_id);
   const wasmMb = await page.evaluate(() => window.Module.HEAPU8.length / 1e6);
   const planBefore = await page.evaluate(() => window.stoplan.planJson());
-  await page.reload();
-  await page.bringToFront();
-  await page.waitForFunction(() => window.stoplan !== undefined);
-  await page.evaluate(() => window.stoplan.ready);
+  await reloadApp(page);
   const after = await page.evaluate(() => ({ status: window.stoplan.storageStatus(), plan: window.stoplan.planJson() }));
   const index = await page.evaluate(() => new Promise((resolve) => {
     const open = indexedDB.open('sto-planner');

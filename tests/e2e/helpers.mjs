@@ -60,9 +60,28 @@ export async function freshApp(t, session, options = {}) {
   return { context, page: await openApp(t, session, { context }) };
 }
 
+// freshApp with `scripts` run before the page's own (context.addInitScript).
+export async function appWith(t, session, ...scripts) {
+  const context = await session.newContext();
+  t.after(() => context.close());
+  for (const script of scripts) await context.addInitScript(script);
+  return { context, page: await openApp(t, session, { context }) };
+}
+
 // Navigates `page` to the app at `url` and waits until it is ready.
 export async function loadApp(page, url) {
   await page.goto(url);
+  await untilReady(page);
+}
+
+// Reloads the app in `page` and waits until it is ready and has drawn.
+export async function reloadApp(page) {
+  await page.reload();
+  await untilReady(page);
+  await waitFrames(page, 2);
+}
+
+async function untilReady(page) {
   // Only the front tab gets animation frames, and the app draws in animation frames.
   await page.bringToFront();
   await page.waitForFunction(() => window.stoplan !== undefined);

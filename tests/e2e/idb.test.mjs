@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, openApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, withoutIndexedDB } from './helpers.mjs';
+import { startSession, openApp, appWith, reloadApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, withoutIndexedDB } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let session;
@@ -26,21 +26,6 @@ const mirrorTexts = (page) => page.evaluate(() =>
 // Mijn plannen lists version `number` of the open plan ("29-11-2026 12:03  (#4)").
 async function listsVersion(page, number) {
   return (await mirrorTexts(page)).some((text) => text.endsWith(`(#${number})`));
-}
-
-async function appWith(t, ...scripts) {
-  const context = await session.newContext();
-  t.after(() => context.close());
-  for (const script of scripts) await context.addInitScript(script);
-  return { context, page: await openApp(t, session, { context }) };
-}
-
-async function reload(page) {
-  await page.reload();
-  await page.bringToFront();
-  await page.waitForFunction(() => window.stoplan !== undefined);
-  await page.evaluate(() => window.stoplan.ready);
-  await waitFrames(page, 2);
 }
 
 // Moves the page's clock (Date.now, which saves are stamped with) `ms` ahead: a version of its own.
@@ -104,7 +89,7 @@ test('a 10,000-line plan: opened through the file picker, five edits, a reload: 
     await waitSaved(page, 30000);
     assert.equal((await status(page)).problem, 'none', `edit ${k} stored`);
   }
-  await reload(page);
+  await reloadApp(page);
   assert.equal((await status(page)).plan_id, id);
   assert.equal((await status(page)).problem, 'none');
   assert.match(await page.evaluate(() => window.stoplan.planJson()), /"quantity_milli": 1005000,/);
@@ -125,7 +110,7 @@ test('a 10,000-line plan: opened through the file picker, five edits, a reload: 
 // What the release before IndexedDB stored: the same app with IndexedDB taken away keeps its plans
 // in localStorage under the same keys, as that release did.
 async function legacyState(t) {
-  const { page } = await appWith(t, withoutIndexedDB);
+  const { page } = await appWith(t, session, withoutIndexedDB);
   await clickItem(page, 'Begroting');
   await typeInto(page, '##budget_filter', 'Externe trainers');
   await typeInto(page, '##quantity', '71');
@@ -186,7 +171,7 @@ test('plans stored in localStorage by the release before are moved to IndexedDB,
   await typeInto(page, '##quantity', '73');
   await waitSaved(page);
   await page.evaluate((entries) => { for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v); }, legacy);
-  await reload(page);
+  await reloadApp(page);
   await page.waitForFunction(() => !window.Module.stoStorageBusy() &&
     !Object.keys(localStorage).some((k) => k.startsWith('sto-planner/')), null, { timeout: 10000 });
   assert.equal(await quantityOfTrainers(page), 73000);
@@ -195,7 +180,7 @@ test('plans stored in localStorage by the release before are moved to IndexedDB,
 
 test('a tab that missed another tab\'s save is stopped inside the transaction: a conflict, nothing overwritten', async (t) => {
   // Tab B can be made deaf to the other tab's messages, as a tab whose message is still on its way.
-  const { context, page: a } = await appWith(t, () => {
+  const { context, page: a } = await appWith(t, session, () => {
     window.stoDeaf = false;
     const Channel = window.BroadcastChannel;
     window.BroadcastChannel = class extends Channel {
@@ -246,7 +231,7 @@ const storedKinds = (page) => page.evaluate(() => new Promise((resolve, reject) 
 
 test('a database of the release before (version 1, records as text) opens with every plan and version; new records are bytes', async (t) => {
   // What that release stored: the same keys and texts this release stores, as strings.
-  const { page: first } = await appWith(t);
+  const { page: first } = await appWith(t, session);
   await clickItem(first, 'Begroting');
   await typeInto(first, '##budget_filter', 'Externe trainers');
   await typeInto(first, '##quantity', '81');
@@ -296,7 +281,7 @@ test('a database of the release before (version 1, records as text) opens with e
   assert.equal(after.kinds['sto-planner/index'], 'bytes');
   assert.equal(after.kinds[`sto-planner/plan/${id}/3`], 'bytes', 'the new version');
   assert.equal(after.kinds[`sto-planner/plan/${id}/2`], 'string', 'the version before, untouched');
-  await reload(page);
+  await reloadApp(page);
   assert.equal(await quantityOfTrainers(page), 83000);
   const index = JSON.parse((await storedEntries(page))['sto-planner/index']).plans.find((p) => p.id === id);
   assert.equal(index.versions.length, 3);
@@ -307,20 +292,20 @@ test('a database of the release before (version 1, records as text) opens with e
 });
 
 test('without IndexedDB the plans are kept in localStorage, as before', async (t) => {
-  const { page } = await appWith(t, withoutIndexedDB);
+  const { page } = await appWith(t, session, withoutIndexedDB);
   await clickItem(page, 'Begroting');
   await typeInto(page, '##budget_filter', 'Externe trainers');
   await typeInto(page, '##quantity', '47');
   await waitSaved(page);
   assert.ok(await page.evaluate(() => localStorage.getItem('sto-planner/index') !== null));
-  await reload(page);
+  await reloadApp(page);
   assert.equal(await quantityOfTrainers(page), 47000);
   assert.equal((await status(page)).problem, 'none');
   assert.deepEqual(page.problems, []);
 });
 
 test('Mijn plannen: each plan\'s size and last download, and a reminder when changes are in no file for days', async (t) => {
-  const { page } = await appWith(t);
+  const { page } = await appWith(t, session);
   await clickItem(page, 'Begroting');
   await typeInto(page, '##budget_filter', 'Externe trainers');
   await typeInto(page, '##quantity', '52');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSession, openApp, freshApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, writeStored, quotaSwitch, withoutIndexedDB } from './helpers.mjs';
+import { startSession, openApp, freshApp, appWith, reloadApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, writeStored, quotaSwitch, withoutIndexedDB } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -17,14 +17,6 @@ const plan = async (page) => JSON.parse(await page.evaluate(() => window.stoplan
 const status = (page) => page.evaluate(() => window.stoplan.storageStatus());
 
 // A fresh context per test: its own, empty storage (IndexedDB, and localStorage).
-
-// The app in a fresh context that runs `scripts` before the page's own (context.addInitScript).
-async function appWith(t, ...scripts) {
-  const context = await session.newContext();
-  t.after(() => context.close());
-  for (const script of scripts) await context.addInitScript(script);
-  return { context, page: await openApp(t, session, { context }) };
-}
 
 // Fills localStorage to the last character (the app keeps its plans there without IndexedDB).
 async function fillLocalStorage(page) {
@@ -43,20 +35,12 @@ async function setTrainerQuantity(page, quantity) {
   await typeInto(page, '##quantity', String(quantity));
 }
 
-async function reload(t, page) {
-  await page.reload();
-  await page.bringToFront();
-  await page.waitForFunction(() => window.stoplan !== undefined);
-  await page.evaluate(() => window.stoplan.ready);
-  await waitFrames(page, 2);
-}
-
 test('an edit is still there after a reload', async (t) => {
   const { page } = await freshApp(t, session);
   await setTrainerQuantity(page, 55);
   await waitSaved(page);
   assert.match((await status(page)).status, /^opgeslagen om \d\d:\d\d$/);
-  await reload(t, page);
+  await reloadApp(page);
   assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 55000);
   assert.deepEqual(page.problems, []);
 });
@@ -74,14 +58,14 @@ test('a damaged storage entry: the app starts and opens the last good version', 
   const newest = Object.keys(entries).filter((k) => k.startsWith(`sto-planner/plan/${id}/`))
     .sort((a, b) => Number(a.split('/').pop()) - Number(b.split('/').pop())).pop();
   await writeStored(page, newest, entries[newest].slice(0, 200));
-  await reload(t, page);
+  await reloadApp(page);
   assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 41000);
   assert.match((await status(page)).banner, /beschadigd/);
   assert.deepEqual(page.problems, []);
 });
 
 test('storage full: a banner says the work is not saved, and the plan stays intact', async (t) => {
-  const { page } = await appWith(t, quotaSwitch);
+  const { page } = await appWith(t, session, quotaSwitch);
   await page.evaluate(() => { window.stoQuotaFull = true; });  // IndexedDB refuses every write
   await setTrainerQuantity(page, 77);
   await page.waitForFunction(() => window.stoplan.storageStatus().problem === 'quota', null, { timeout: 5000 });
@@ -268,7 +252,7 @@ test('a tab that missed the delete never saves into the deleted plan: it offers 
   assert.equal(stored.entry.name, name);
   assert.equal(stored.entry.deleted, false);
   assert.equal(stored.newest.activities[1].lines[1].quantity_milli, 99000);
-  await reload(t, a);
+  await reloadApp(a);
   assert.equal((await status(a)).plan_id, kept.plan_id);
   assert.equal((await plan(a)).activities[1].lines[1].quantity_milli, 99000);
   assert.deepEqual(a.problems, []);
@@ -276,7 +260,7 @@ test('a tab that missed the delete never saves into the deleted plan: it offers 
 });
 
 test('leaving with work the browser could not store: the browser asks, and after a reload the app says what was lost', async (t) => {
-  const { page } = await appWith(t, quotaSwitch);
+  const { page } = await appWith(t, session, quotaSwitch);
   await setTrainerQuantity(page, 55);
   await waitSaved(page);
   await page.evaluate(() => { window.stoQuotaFull = true; });
@@ -287,7 +271,7 @@ test('leaving with work the browser could not store: the browser asks, and after
   // The user leaves anyway.
   await page.bringToFront();
   page.once('dialog', (dialog) => dialog.accept());
-  await reload(t, page);
+  await reloadApp(page);
   const after = await status(page);
   assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 55000);
   assert.equal(after.problem, 'quota', 'the storage problem is still shown');
@@ -303,7 +287,7 @@ test('leaving right after an edit: the pending save is made first and nothing is
   let asked = false;
   page.on('dialog', (dialog) => { asked = true; dialog.accept(); });
   await setTrainerQuantity(page, 64);
-  await reload(t, page);
+  await reloadApp(page);
   assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 64000);
   assert.equal((await status(page)).banner, '');
   assert.equal(asked, false);
@@ -312,7 +296,7 @@ test('leaving right after an edit: the pending save is made first and nothing is
 
 test('storage switched off: the app says so from the start, and closing with changes asks', async (t) => {
   // Neither IndexedDB nor localStorage, as in some private windows.
-  const { page } = await appWith(t, withoutIndexedDB, () => {
+  const { page } = await appWith(t, session, withoutIndexedDB, () => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
   });
   assert.equal((await status(page)).problem, 'unavailable');
@@ -374,7 +358,7 @@ test('versions: a minute of edits is one version, and Mijn plannen says what eac
 
 // Only where storage says "full" at once (localStorage, without IndexedDB): plan_store.cpp.
 test('a full storage: older versions make room, and the app says how many went', async (t) => {
-  const { page } = await appWith(t, withoutIndexedDB);
+  const { page } = await appWith(t, session, withoutIndexedDB);
   await setTrainerQuantity(page, 41);
   await waitSaved(page);
   for (const quantity of ['42', '43']) {
@@ -404,7 +388,7 @@ test('a damaged index: the plans are listed again under their own names, and the
   const id = (await status(page)).plan_id;
   const name = (await storedPlan(page, id)).entry.name;
   await writeStored(page, 'sto-planner/index', '{"plans": [ {"id": ');
-  await reload(t, page);
+  await reloadApp(page);
   const after = await status(page);
   assert.equal(after.plan_id, id);
   assert.match(after.banner, /^De lijst met plannen in deze browser was beschadigd en is opnieuw opgebouwd uit de opgeslagen versies\. Teruggevonden \(plannen \/ versies\): 1 \/ 1 De datums/);
