@@ -117,9 +117,10 @@ std::string index_text(const std::vector<StoredPlan>& plans) {
   return stream.str();
 }
 
-// The platform reads every write back (localStorage at once, IndexedDB after its commit): a copy
-// of a whole plan text back into wasm here would cost a frame for a large plan.
-SaveStatus write_verified(std::string_view key, std::string_view value) {
+// Writes one storage entry. The platform reads every write back (localStorage at once, IndexedDB
+// after its commit): a copy of a whole plan text back into wasm here would cost a frame for a
+// large plan.
+SaveStatus write_entry(std::string_view key, std::string_view value) {
   switch (platform::storage_set(key, value)) {
     case platform::StorageStatus::ok: return SaveStatus::saved;
     case platform::StorageStatus::quota_exceeded: return SaveStatus::quota;
@@ -242,7 +243,7 @@ Migration PlanStore::migrate_legacy() {
         return std::nullopt;
       });
       if (!text) continue;  // a damaged delta: nothing good to copy
-      if (write_verified(version_key(old.id, copy.number), *text) != SaveStatus::saved) {
+      if (write_entry(version_key(old.id, copy.number), *text) != SaveStatus::saved) {
         read_index();
         return {};
       }
@@ -278,7 +279,7 @@ Migration PlanStore::migrate_legacy() {
 
 SaveStatus PlanStore::write_index() {
   std::string text = index_text(plans_);
-  const SaveStatus status = write_verified(kIndexKey, text);
+  const SaveStatus status = write_entry(kIndexKey, text);
   if (status == SaveStatus::saved) {
     parsed_index_text_ = std::move(text);
     parsed_index_ = plans_;
@@ -363,10 +364,10 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
     }
   }
   const std::string key = version_key(id, version.number);
-  SaveOutcome outcome{write_verified(key, text), expected_generation, 0};
+  SaveOutcome outcome{write_entry(key, text), expected_generation, 0};
   while (outcome.status == SaveStatus::quota && drop_oldest_version_anywhere()) {
     ++outcome.dropped_for_space;
-    outcome.status = write_verified(key, text);
+    outcome.status = write_entry(key, text);
   }
   if (outcome.status != SaveStatus::saved) {
     platform::storage_remove(key);  // never leave a partial version behind
@@ -406,7 +407,7 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
     if (!stored || std::find(removed.begin(), removed.end(), delta_base(*stored)) == removed.end())
       continue;
     const auto whole = read_version(id, kept.number);
-    if (whole && write_verified(kept_key, *whole) == SaveStatus::saved) {
+    if (whole && write_entry(kept_key, *whole) == SaveStatus::saved) {
       kept.bytes = whole->size();  // what Mijn plannen counts for it
       rewritten = true;
     }
@@ -488,7 +489,7 @@ void PlanStore::write_delta(const DeltaWork& work) {
   const std::string key = version_key(work.due.id, work.due.number);
   const std::string value = kDeltaMarker + std::to_string(work.due.base) + "\n" + work.delta;
   // Best effort: a version that could not be rewritten stays whole.
-  if (write_verified(key, value) != SaveStatus::saved) {
+  if (write_entry(key, value) != SaveStatus::saved) {
     platform::storage_set(key, work.older);
     return;
   }
