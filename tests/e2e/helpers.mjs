@@ -74,9 +74,11 @@ export async function loadApp(page, url) {
   await untilReady(page);
 }
 
-// Reloads the app in `page` and waits until it is ready and has drawn.
+// Reloads the app in `page` and waits until it is ready and has drawn. Playwright waits only for
+// the new page to commit, not for its load event: after a leave dialog had been dismissed, its
+// wait for "load" was once seen to hang (untilReady waits for the app itself).
 export async function reloadApp(page) {
-  await page.reload();
+  await page.reload({ waitUntil: 'commit' });
   await untilReady(page);
   await waitFrames(page, 2);
 }
@@ -89,12 +91,17 @@ async function untilReady(page) {
 }
 
 // Clicks the centre of the ImGui item with that label, at its real on-screen coordinates. An item
-// that appears a frame or two later (a dialog opened by the previous click) is waited for.
+// that appears a frame or two later (a dialog opened by the previous click) is waited for, and so
+// is one still moving: a rectangle is that of the last frame drawn, which may predate a change the
+// test just made (a banner that pushes the page down), so it must be the same two frames later.
 export async function clickItem(page, label) {
-  let rect = null;
-  for (let attempt = 0; attempt < 10 && !rect; ++attempt) {
-    if (attempt > 0) await waitFrames(page, 2);
-    rect = await page.evaluate((l) => window.stoplan.itemRect(l), label);
+  const rectOf = () => page.evaluate((l) => window.stoplan.itemRect(l), label);
+  let rect = await rectOf();
+  for (let attempt = 0; attempt < 10; ++attempt) {
+    await waitFrames(page, 2);
+    const now = await rectOf();
+    if (rect && now && JSON.stringify(now) === JSON.stringify(rect)) break;
+    rect = now;
   }
   if (!rect) throw new Error(`no item labelled "${label}" on screen`);
   await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
