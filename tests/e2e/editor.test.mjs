@@ -75,6 +75,15 @@ test('an invalid amount is refused with a message beside the field and the value
   await typeInto(page, '##price', 'twaalf euro');
   assert.equal((await plan(page)).activities[1].lines[1].price_cents, 120000);
   assert.ok(await itemRect(page, 'Geen geldig bedrag, de oude waarde blijft staan: "twaalf euro"'));
+  // The mirror's field says so to a screen reader, in the frames after too (an unchanged item is
+  // not described again, and its message must stay).
+  await waitFrames(page, 5);
+  const described = await page.evaluate(() => {
+    const field = document.querySelector('#access input[aria-invalid="true"]');
+    const message = field && document.getElementById(field.getAttribute('aria-describedby'));
+    return message ? [field.getAttribute('aria-label'), field.value, message.textContent] : null;
+  });
+  assert.deepEqual(described, ['Prijs', '1.200,00', 'Geen geldig bedrag, de oude waarde blijft staan: "twaalf euro"']);
   // Dutch and English notations are both understood.
   await typeInto(page, '##price', '1.250,50');
   assert.equal((await plan(page)).activities[1].lines[1].price_cents, 125050);

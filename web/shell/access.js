@@ -191,9 +191,29 @@
     }
   }
 
+  // What describe() reads of a node. Most items are unchanged from one update to the next, and
+  // comparing these costs far less than the DOM reads and writes that would find no difference
+  // (2-4 ms for the 237 elements of the budget grid on the bench machine).
+  var describedFields = ['id', 'role', 'x', 'y', 'w', 'h', 'state', 'name', 'value', 'error', 'level',
+                         'caret', 'mode', 'min', 'max', 'now'];
+  function sameDescription(a, b) {
+    if (!a) return false;
+    for (var i = 0; i < describedFields.length; ++i) {
+      if (a[describedFields[i]] !== b[describedFields[i]]) return false;
+    }
+    return true;
+  }
+
   function describe(el, node) {
     var state = node.state || 0, name = node.name || '';
+    var unchanged = sameDescription(el.stoNode, node);
     el.stoNode = node;
+    // A field being edited is always described (it takes the focus); a field not being edited
+    // still shows the app's value, whatever was typed into the element.
+    if (unchanged && !(state & kActive)) {
+      if (node.role === 'textbox') keepField(el, node);
+      return;
+    }
     if (el.dataset.stoId !== String(node.id)) el.dataset.stoId = String(node.id);
     var style = el.style;
     if (style.left !== node.x + 'px') style.left = node.x + 'px';
@@ -261,6 +281,15 @@
     } else {
       el.classList.remove('editing');
       if (el.value !== (node.value || '')) el.value = node.value || '';
+    }
+  }
+
+  // An unchanged field not being edited: its value and its error message stay.
+  function keepField(el, node) {
+    if (el.value !== (node.value || '')) el.value = node.value || '';
+    if (node.error) {
+      var message = document.getElementById('access-error-' + node.id);
+      if (message) message.stoSeen = true;
     }
   }
 
@@ -359,7 +388,7 @@
       rootList.push(el);
       children.set(el, []);
     });
-    var tables = new Map();
+    var tables = new Map(), tableElements = new Map();
     data.tables.forEach(function (t) { tables.set(t.id, t); });
 
     nodes = new Map();
@@ -379,17 +408,26 @@
         }
         parent = region.text;
       } else if (node.table && tables.has(node.table)) {
-        var table = tableElement(tables.get(node.table));
+        // Once per table and update, not for each of its cells.
+        var table = tableElements.get(node.table);
+        if (!table) {
+          table = tableElement(tables.get(node.table));
+          tableElements.set(node.table, table);
+          add(table.el, table.header);
+          table.headerCells.forEach(function (cell) { add(table.header, cell); });
+        }
         add(region.el, table.el);
-        add(table.el, table.header);
-        table.headerCells.forEach(function (cell) { add(table.header, cell); });
         var rowKey = node.table + '_' + node.row_key;
         var row = container('w' + rowKey, function () {
           var r = document.createElement('div');
           r.setAttribute('role', 'row');
           return r;
         });
-        setAttr(row, 'aria-rowindex', node.row >= 0 ? node.row + 2 : null);
+        var rowIndex = node.row >= 0 ? node.row + 2 : null;
+        if (row.stoRowIndex !== rowIndex) {
+          setAttr(row, 'aria-rowindex', rowIndex);
+          row.stoRowIndex = rowIndex;
+        }
         add(table.el, row);
         var cell = container('c' + rowKey + '_' + node.column, function () {
           var c = document.createElement('div');
