@@ -408,7 +408,7 @@ test('Mijn plannen shows the storage used and available, and asks for persistent
     window.persistRequests = 0;
     navigator.storage.persist = async () => { window.persistRequests += 1; persisted = true; return true; };
     navigator.storage.persisted = async () => persisted;
-    navigator.storage.estimate = async () => ({ usage: 1234567, quota: 5e9 });
+    navigator.storage.estimate = async () => ({ usage: window.stoUsage || 1234567, quota: 5e9 });
   });
   const page = await openApp(t, session, { context });
   await clickItem(page, 'Mijn plannen');
@@ -425,6 +425,15 @@ test('Mijn plannen shows the storage used and available, and asks for persistent
   await clickItem(page, 'Mijn plannen');
   assert.ok(await page.evaluate(() => window.stoplan.itemRect('Blijvend bewaard: de browser ruimt deze plannen niet vanzelf op.')));
   assert.equal(await page.evaluate((label) => window.stoplan.itemRect(label), notPersisted), null);
+  const compressed = 'Zo meldt de browser het: hij kan plannen gecomprimeerd opslaan, dus dit kan minder zijn dan de grootte van de plannen hieronder samen.';
+  assert.equal(await page.evaluate((label) => window.stoplan.itemRect(label), compressed), null, 'the browser reports more than the plans take');
+  // A browser that stores the plans compressed reports less than their sizes added up.
+  await page.evaluate(() => { window.stoUsage = 1000; });
+  await setTrainerQuantity(page, 63);
+  await waitSaved(page);
+  await clickItem(page, 'Mijn plannen');
+  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Opslag in deze browser: 1 kB gebruikt, 5,0 GB beschikbaar.')));
+  assert.ok(await page.evaluate((label) => window.stoplan.itemRect(label), compressed));
   await page.screenshot({ path: join(tmpdir(), 'sto-my-plans.png') });
   assert.deepEqual(page.problems, []);
 });

@@ -33,13 +33,19 @@ std::string size_text(double bytes, Language lang) {
 }
 
 // The storage used and available, and whether the browser keeps it when space runs low.
-void draw_storage_report(const StorageReport& report, Language lang) {
+// `listed_bytes`: the sizes of the plans listed, added up.
+void draw_storage_report(const StorageReport& report, double listed_bytes, Language lang) {
   if (!report.known) return;
   text_item(std::string(tr(Str::storage_used_label, lang)) + " " +
             size_text(report.used_bytes, lang) + " " + tr(Str::storage_used_word, lang) + " " +
             size_text(std::max(0.0, report.quota_bytes - report.used_bytes), lang) + " " +
             tr(Str::storage_available_word, lang));
   ImGui::PushTextWrapPos(0.0f);
+  // Browsers compress what they store (Chromium: 3.7 MB on disk for a 10.3 MB plan), which makes
+  // the two figures look contradictory.
+  if (report.used_bytes < listed_bytes)
+    text_item_colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
+                      tr(Str::storage_used_compressed, lang));
   if (report.persisted) {
     text_item(tr(Str::storage_persisted, lang));
   } else {
@@ -131,7 +137,10 @@ void draw_my_plans_panel(App& app) {
   ImGui::PushTextWrapPos(0.0f);
   text_disabled(tr(Str::browser_storage_note, lang));
   ImGui::PopTextWrapPos();
-  draw_storage_report(app.storage_report(), lang);
+  double listed_bytes = 0;
+  for (const StoredPlan& plan : app.store().plans())
+    listed_bytes += static_cast<double>(stored_bytes(plan));
+  draw_storage_report(app.storage_report(), listed_bytes, lang);
 
   if (!ui.removed_id.empty()) {
     const StoredPlan* removed = app.store().find(ui.removed_id);
