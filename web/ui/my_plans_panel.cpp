@@ -137,9 +137,9 @@ void draw_my_plans_panel(App& app) {
   ImGui::PushTextWrapPos(0.0f);
   text_disabled(tr(Str::browser_storage_note, lang));
   ImGui::PopTextWrapPos();
-  double listed_bytes = 0;
+  double listed_bytes = 0;  // the table below leaves out plans in the bin
   for (const StoredPlan& plan : app.store().plans())
-    listed_bytes += static_cast<double>(stored_bytes(plan));
+    if (!plan.deleted) listed_bytes += static_cast<double>(stored_bytes(plan));
   draw_storage_report(app.storage_report(), listed_bytes, lang);
 
   if (!ui.removed_id.empty()) {
