@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "dates.h"
+#include "enum_names.h"
 #include "finding_place.h"
 #include "labels.h"
 #include "rules.h"
@@ -179,6 +180,69 @@ bool same(const std::vector<YearValue>& a, const std::vector<YearValue>& b) {
   return same_targets(a, b);
 }
 
+// [SECTION] Raw values: a field as the plan file holds it, as JSON (FieldChange::raw_before).
+
+std::string raw_json(const std::string& text) {
+  return json_quote(text);
+}
+std::string raw_json(bool value) {
+  return value ? "true" : "false";
+}
+std::string raw_json(int value) {
+  return std::to_string(value);
+}
+std::string raw_json(std::int64_t value) {
+  return std::to_string(value);
+}
+std::string raw_json(Money money) {
+  return std::to_string(money.cents);
+}
+std::string raw_json(Date date) {
+  return date.is_set() ? json_quote(format_iso_date(date)) : "null";
+}
+std::string raw_json(RegionType t) {
+  return json_quote(enum_names::to_name(t, enum_names::region_type));
+}
+std::string raw_json(OrganisationKind k) {
+  return json_quote(enum_names::to_name(k, enum_names::organisation_kind));
+}
+std::string raw_json(BusinessStatus s) {
+  return json_quote(enum_names::to_name(s, enum_names::business_status));
+}
+std::string raw_json(CostCategory c) {
+  return json_quote(enum_names::to_name(c, enum_names::cost_category));
+}
+std::string raw_json(FundingSource f) {
+  return json_quote(enum_names::to_name(f, enum_names::funding_source));
+}
+std::string raw_json(const std::optional<CofinancingBase>& base) {
+  return base ? json_quote(enum_names::to_name(*base, enum_names::cofinancing_base)) : "null";
+}
+std::string raw_json(const YearValue& t) {
+  return "{\"year\": " + std::to_string(t.year) +
+         ", \"value_milli\": " + std::to_string(t.value_milli) + "}";
+}
+template <class T>
+std::string raw_json(const std::vector<T>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + raw_json(items[i]);
+  return out + "]";
+}
+std::string raw_json(const std::optional<Investment>& investment) {
+  if (!investment) return "null";
+  const Investment& i = *investment;
+  return "{\"purchase_price_cents\": " + raw_json(i.purchase_price) +
+         ", \"purchase_date\": " + raw_json(i.purchase_date) +
+         ", \"economic_life_months\": " + raw_json(i.economic_life_months) +
+         ", \"project_use_bp\": " + raw_json(i.project_use_bp) + "}";
+}
+std::string raw_json(const ScenarioOverride* o) {
+  if (!o) return "null";
+  return "{\"kind\": " + json_quote(enum_names::to_name(o->kind, enum_names::override_kind)) +
+         ", \"target\": " + raw_json(o->target) + ", \"value\": " + raw_json(o->value) +
+         ", \"replaces\": " + raw_json(o->replaces) + "}";
+}
+
 // [SECTION] Field tables
 
 template <class R>
@@ -189,6 +253,7 @@ struct FieldSpec {
   bool (*equal)(const R&, const R&);
   LocalizedText (*show)(const R&, const Plan&);  // the value in words, names from that plan
   void (*copy)(R&, const R&);
+  std::string (*raw)(const R&);  // the value as the file holds it, as JSON
 };
 
 // A field of record type R at `member`, shown by `show(value)` or, with PLAN_FIELD,
@@ -197,13 +262,15 @@ struct FieldSpec {
   FieldSpec<R> {                                                                 \
     id, nl, en, [](const R& a, const R& b) { return same(a.member, b.member); }, \
         [](const R& r, const Plan&) { return show(r.member); },                  \
-        [](R& to, const R& from) { to.member = from.member; }                    \
+        [](R& to, const R& from) { to.member = from.member; },                   \
+        [](const R& r) { return raw_json(r.member); }                            \
   }
 #define STO_PLAN_FIELD(R, member, id, nl, en, show)                              \
   FieldSpec<R> {                                                                 \
     id, nl, en, [](const R& a, const R& b) { return same(a.member, b.member); }, \
         [](const R& r, const Plan& p) { return show(r.member, p); },             \
-        [](R& to, const R& from) { to.member = from.member; }                    \
+        [](R& to, const R& from) { to.member = from.member; },                   \
+        [](const R& r) { return raw_json(r.member); }                            \
   }
 
 LocalizedText region_type_value(RegionType t) {
@@ -337,7 +404,9 @@ void override_changes(const Scenario& a, const Scenario& b, std::vector<FieldCha
          {std::string("aanpassing ") + override_kind_label(any.kind, Language::nl) + target,
           std::string("change ") + override_kind_label(any.kind, Language::en) + target},
          override_value(x),
-         override_value(y)});
+         override_value(y),
+         raw_json(x),
+         raw_json(y)});
   };
   for (const ScenarioOverride& o : b.overrides) {
     const ScenarioOverride* old = find_override(a, override_field(o));
@@ -352,7 +421,8 @@ std::vector<FieldChange> changed_fields(const R& a, const Plan& plan_a, const R&
                                         const Plan& plan_b) {
   std::vector<FieldChange> out;
   for (const FieldSpec<R>& f : fields_of(a))
-    if (!f.equal(a, b)) out.push_back({f.id, {f.nl, f.en}, f.show(a, plan_a), f.show(b, plan_b)});
+    if (!f.equal(a, b))
+      out.push_back({f.id, {f.nl, f.en}, f.show(a, plan_a), f.show(b, plan_b), f.raw(a), f.raw(b)});
   if constexpr (std::is_same_v<R, Scenario>) override_changes(a, b, out);
   return out;
 }
@@ -805,27 +875,29 @@ std::string diff_text(const PlanDiff& diff, Language l) {
   return out;
 }
 
+std::string change_json(const RecordChange& c, Language l) {
+  std::string out = "{\"section\": " + json_quote(diff_section_id(c.section));
+  out += ", \"kind\": " + json_quote(change_kind_id(c.kind));
+  out += ", \"key\": " + json_quote(c.key);
+  out += ", \"record\": " + json_quote(c.record.in(l));
+  out += ", \"fields\": [";
+  for (std::size_t f = 0; f < c.fields.size(); ++f) {
+    const FieldChange& fc = c.fields[f];
+    out += f ? ", {" : "{";
+    out += "\"field\": " + json_quote(fc.field) + ", \"label\": " + json_quote(fc.label.in(l)) +
+           ", \"before\": " + json_quote(fc.before.in(l)) +
+           ", \"after\": " + json_quote(fc.after.in(l)) + ", \"raw_before\": " + fc.raw_before +
+           ", \"raw_after\": " + fc.raw_after + "}";
+  }
+  return out + "]}";
+}
+
 std::string diff_json(const PlanDiff& diff, Language l) {
   std::string out = "{\n  \"identical\": ";
   out += diff.changes.empty() ? "true" : "false";
   out += ",\n  \"changes\": [";
-  for (std::size_t i = 0; i < diff.changes.size(); ++i) {
-    const RecordChange& c = diff.changes[i];
-    out += i ? ",\n    {" : "\n    {";
-    out += "\"section\": " + json_quote(diff_section_id(c.section));
-    out += ", \"kind\": " + json_quote(change_kind_id(c.kind));
-    out += ", \"key\": " + json_quote(c.key);
-    out += ", \"record\": " + json_quote(c.record.in(l));
-    out += ", \"fields\": [";
-    for (std::size_t f = 0; f < c.fields.size(); ++f) {
-      const FieldChange& fc = c.fields[f];
-      out += f ? ", {" : "{";
-      out += "\"field\": " + json_quote(fc.field) + ", \"label\": " + json_quote(fc.label.in(l)) +
-             ", \"before\": " + json_quote(fc.before.in(l)) +
-             ", \"after\": " + json_quote(fc.after.in(l)) + "}";
-    }
-    out += "]}";
-  }
+  for (std::size_t i = 0; i < diff.changes.size(); ++i)
+    out += (i ? ",\n    " : "\n    ") + change_json(diff.changes[i], l);
   out += diff.changes.empty() ? "],\n" : "\n  ],\n";
   const DiffEffect& e = diff.effect;
   out += "  \"figures\": {";

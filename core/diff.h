@@ -68,6 +68,9 @@ struct FieldChange {
   LocalizedText label;   // "prijs" / "price"
   LocalizedText before;  // the value in words, e.g. "€ 50,00"; "(leeg)" / "(empty)" for ""
   LocalizedText after;
+  // The values as the plan file holds them, as JSON: 5000 (cents), "b1" (an id), true, null.
+  std::string raw_before;
+  std::string raw_after;
 };
 
 struct RecordChange {
@@ -116,8 +119,12 @@ LocalizedText change_headline(const RecordChange& change);
 // A readable listing: per section the changes with their fields, then the key figures that
 // changed and the new and resolved findings; "Geen verschillen." when there are none.
 std::string diff_text(const PlanDiff& diff, Language language);
-// The same as one deterministic JSON object (two-space indentation, keys in a fixed order).
+// The same as one deterministic JSON object (two-space indentation, keys in a fixed order). Each
+// changed field gives its values in words ("before", "after") and as the file holds them
+// ("raw_before", "raw_after": cents, thousandths, ids, enum names).
 std::string diff_json(const PlanDiff& diff, Language language);
+// One change as a JSON object on one line, as diff_json lists it.
+std::string change_json(const RecordChange& change, Language language);
 
 // [SECTION] Records, for merging (core/merge.h)
 

@@ -12,7 +12,7 @@
 namespace sto {
 
 inline constexpr const char* kFileFormatMarker = "sto-planner-plan";
-inline constexpr int kFileFormatVersion = 5;     // written by this build (v5: the submission round)
+inline constexpr int kFileFormatVersion = 6;     // written by this build (v6: revision ids)
 inline constexpr int kMinFileFormatVersion = 1;  // oldest this build migrates from
 inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxNestingDepth = 32;  // the format itself nests 7 levels deep
@@ -27,12 +27,12 @@ inline constexpr std::int64_t kMaxPriceIndexBp = 5000;        // ±50 % a year (
 inline constexpr std::int64_t kMaxScenarioScaleBp = 100'000;  // 1000 % (scenario scales)
 inline constexpr int kMinPlanYear = 2000;
 inline constexpr int kMaxPlanYear = 2100;
-inline constexpr int kMaxEconomicLifeMonths = 1200;          // 100 years
-inline constexpr int kMaxProjectUseBp = 10000;               // 100 %
-inline constexpr std::size_t kMaxTextBytes = 10'000;         // any text field, UTF-8 bytes
-inline constexpr std::size_t kMaxNotesBytes = 100'000;       // the plan's free notes
-inline constexpr std::size_t kMaxSkippedListed = 1000;       // problems listed one by one
-inline constexpr std::int64_t kMaxRevision = 1'000'000'000;  // lineage revision numbers
+inline constexpr int kMaxEconomicLifeMonths = 1200;                // 100 years
+inline constexpr int kMaxProjectUseBp = 10000;                     // 100 %
+inline constexpr std::size_t kMaxTextBytes = 10'000;               // any text field, UTF-8 bytes
+inline constexpr std::size_t kMaxNotesBytes = 100'000;             // the plan's free notes
+inline constexpr std::size_t kMaxSkippedListed = 1000;             // problems listed one by one
+inline constexpr std::int64_t kMaxLegacyRevision = 1'000'000'000;  // v4/v5 revision numbers
 
 // A record left out of a repaired plan, or a reference or field removed from one.
 struct SkippedRecord {

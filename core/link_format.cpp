@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "enum_names.h"
+#include "lineage.h"
 
 namespace sto {
 
@@ -273,8 +274,9 @@ class Reader {
   std::int64_t previous_year_ = 0;
 };
 
-// [SECTION] The plan's fields, in link format version 1's order. `T` is the record type, const
-// when writing. Changing anything here means a new kLinkFormatVersion (and reading the old one).
+// [SECTION] The plan's fields, in link format version 1's order (the lineage apart, below). `T` is
+// the record type, const when writing. Changing anything here means a new kLinkFormatVersion (and
+// reading the old one).
 
 template <typename Io, typename T>
 void organisation_fields(Io& io, T& o) {
@@ -378,9 +380,34 @@ void plan_fields(Io& io, T& p) {
   io.list(p.activities, [&](auto& a) { activity_fields(io, p, a); });
   io.text(p.notes);
   io.list(p.scenarios, [&](auto& s) { scenario_fields(io, s); });
-  io.text(p.lineage.plan_id);
-  io.number(p.lineage.revision);
-  io.number(p.lineage.derived_from);
+}
+
+// The lineage, after the plan's other fields: from link format version 2 on, revision ids with
+// their parents and history (core/lineage.h).
+template <typename Io, typename T>
+void lineage_fields(Io& io, T& l) {
+  io.text(l.plan_id);
+  io.text(l.revision);
+  io.list(l.parents, [&](auto& id) { io.text(id); });
+  io.list(l.history, [&](auto& node) {
+    io.text(node.id);
+    io.list(node.parents, [&](auto& id) { io.text(id); });
+  });
+}
+
+// Link format version 1 carried revision numbers: they become ids as in a v5 file (migrate.cpp).
+void read_numbered_lineage(Reader& reader, Lineage& l) {
+  reader.text(l.plan_id);
+  std::int64_t revision = 0;
+  std::int64_t derived_from = 0;
+  reader.number(revision);
+  reader.number(derived_from);
+  for (const std::int64_t number : {revision, derived_from})
+    if (number < 0 || number > kMaxLegacyRevision)
+      throw Malformed{"een versienummer is ongeldig", "a revision number is invalid", "lineage"};
+  l.revision = revision == 0 ? "" : legacy_revision_id(l.plan_id, revision);
+  l.parents.clear();
+  if (derived_from > 0) l.parents.push_back(legacy_revision_id(l.plan_id, derived_from));
 }
 
 LoadResult link_failure(LoadStatus status, std::string nl, std::string en) {
@@ -396,6 +423,7 @@ std::string encode_link_plan(const Plan& plan) {
   Writer writer;
   writer.bytes.push_back(static_cast<char>(kLinkFormatVersion));
   plan_fields(writer, plan);
+  lineage_fields(writer, plan.lineage);
   return std::move(writer.bytes);
 }
 
@@ -424,6 +452,10 @@ LoadResult decode_link_plan(std::string_view bytes) {
   try {
     Reader reader(bytes.substr(1));
     plan_fields(reader, plan);
+    if (version == 1)
+      read_numbered_lineage(reader, plan.lineage);
+    else
+      lineage_fields(reader, plan.lineage);
     if (!reader.at_end())
       throw Malformed{"er staan gegevens na het plan", "there is data after the plan"};
   } catch (const Malformed& malformed) {

@@ -8,6 +8,7 @@
 
 #include "file_format.h"
 #include "scenario.h"
+#include "summary_json.h"
 
 namespace sto {
 
@@ -348,7 +349,7 @@ ThreeWayMerge three_way(const Plan& base, const Plan& ours, const Plan& theirs) 
 }
 
 MergeResult merge_plans(const Plan& base, const Plan& ours, const Plan& theirs,
-                        MergePreference preference) {
+                        MergePreference preference, const std::string& revision) {
   MergeResult r;
   r.plan = ours;
   r.proposal = three_way(base, ours, theirs);
@@ -362,57 +363,46 @@ MergeResult merge_plans(const Plan& base, const Plan& ours, const Plan& theirs,
       r.refused.push_back(std::move(refused));
     }
   }
-  r.plan.lineage = merged_lineage(ours.lineage, theirs.lineage);
+  r.plan.lineage = merged_lineage(ours.lineage, theirs.lineage, revision);
   r.merged = true;
   return r;
 }
 
-std::optional<std::int64_t> common_revision(const Lineage& ours, const Lineage& theirs) {
-  if (ours.plan_id.empty() || ours.plan_id != theirs.plan_id || theirs.derived_from <= 0)
-    return std::nullopt;
-  return theirs.derived_from;
-}
-
-Lineage next_lineage(const Lineage& current, const std::string& new_plan_id) {
-  Lineage next;
-  next.plan_id = current.plan_id.empty() ? new_plan_id : current.plan_id;
-  next.revision = std::min(current.revision + 1, kMaxRevision);
-  next.derived_from = current.revision;
-  return next;
-}
-
-Lineage merged_lineage(const Lineage& ours, const Lineage& theirs) {
-  Lineage merged = next_lineage(ours, theirs.plan_id);
-  merged.revision = std::min(std::max(ours.revision, theirs.revision) + 1, kMaxRevision);
-  return merged;
-}
-
-bool same_content(const Plan& a, const Plan& b) {
-  return diff_records(a, b).empty();
-}
-
-Lineage download_lineage(const Plan& plan, const Plan* written, std::int64_t highest_written,
-                         const std::string& new_plan_id) {
-  const Lineage& current = plan.lineage;
-  if (!current.plan_id.empty() && current.revision > 0 && written != nullptr &&
-      same_content(*written, plan))
-    return current;
-  Lineage next = next_lineage(current, new_plan_id);
-  next.revision = std::min(std::max(current.revision, highest_written) + 1, kMaxRevision);
-  return next;
-}
-
-std::optional<MergeBase> find_merge_base(const Lineage& ours, const Plan& theirs,
-                                         const StoredRevision& stored) {
-  const std::optional<std::int64_t> common = common_revision(ours, theirs.lineage);
-  if (ours.plan_id.empty() || ours.plan_id != theirs.lineage.plan_id) return std::nullopt;
-  if (theirs.lineage.revision > 0)
-    if (std::optional<Plan> own = stored(theirs.lineage.revision);
-        own && same_content(*own, theirs))
-      return MergeBase{theirs.lineage.revision, std::move(*own)};
-  if (!common) return std::nullopt;
-  if (std::optional<Plan> base = stored(*common)) return MergeBase{*common, std::move(*base)};
-  return std::nullopt;
+std::string merge_json(const MergeResult& r, const std::string& written_to, const Lineage& base,
+                       const Lineage& ours, const Lineage& theirs, Language l) {
+  const auto revision = [](const std::string& id) {
+    return id.empty() ? std::string("null") : json_quote(id);
+  };
+  std::string out = "{\n  \"merged\": " + std::string(r.merged ? "true" : "false");
+  out += ",\n  \"written_to\": " + (written_to.empty() ? "null" : json_quote(written_to));
+  out += ",\n  \"base_revision\": " + revision(base.revision);
+  out += ",\n  \"ours_revision\": " + revision(ours.revision);
+  out += ",\n  \"theirs_revision\": " + revision(theirs.revision);
+  out += ",\n  \"revision\": " + revision(written_to.empty() ? "" : r.plan.lineage.revision);
+  out += ",\n  \"parents\": [";
+  if (!written_to.empty())
+    for (std::size_t i = 0; i < r.plan.lineage.parents.size(); ++i)
+      out += (i ? ", " : "") + json_quote(r.plan.lineage.parents[i]);
+  out += "],\n  \"changes\": [";
+  for (std::size_t i = 0; i < r.proposal.ready.size(); ++i)
+    out += (i ? ",\n    " : "\n    ") + change_json(r.proposal.ready[i], l);
+  out += r.proposal.ready.empty() ? "],\n" : "\n  ],\n";
+  out += "  \"conflicts\": [";
+  for (std::size_t i = 0; i < r.proposal.conflicts.size(); ++i) {
+    const MergeConflict& c = r.proposal.conflicts[i];
+    out += i ? ",\n    {" : "\n    {";
+    out += "\"section\": " + json_quote(diff_section_id(c.section)) +
+           ", \"key\": " + json_quote(c.key) + ", \"record\": " + json_quote(c.record.in(l)) +
+           ", \"field\": " + json_quote(c.field.in(l)) + ", \"base\": " + json_quote(c.base.in(l)) +
+           ", \"ours\": " + json_quote(c.ours.in(l)) +
+           ", \"theirs\": " + json_quote(c.theirs.in(l)) +
+           ", \"take_theirs\": " + change_json(c.take_theirs, l) + "}";
+  }
+  out += r.proposal.conflicts.empty() ? "],\n" : "\n  ],\n";
+  out += "  \"refused\": [";
+  for (std::size_t i = 0; i < r.refused.size(); ++i)
+    out += (i ? ", " : "") + json_quote(r.refused[i].reason.in(l));
+  return out + "]\n}";
 }
 
 std::string conflicts_text(const std::vector<MergeConflict>& conflicts, Language l) {

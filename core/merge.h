@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "diff.h"
+#include "lineage.h"
 #include "plan.h"
 
 namespace sto {
@@ -93,52 +94,20 @@ struct MergeResult {
 
 // ours + theirs' changes since `base`. Conflicts keep ours' side with MergePreference::ours, take
 // theirs' with MergePreference::theirs, and without a preference leave the merge undone. The
-// result is a new version of ours: merged_lineage(ours, theirs).
+// result is a new version of ours made from both: merged_lineage(ours, theirs, revision).
 MergeResult merge_plans(const Plan& base, const Plan& ours, const Plan& theirs,
-                        MergePreference preference);
-
-// [SECTION] Lineage (plan.h: Lineage)
-
-// The revision both copies were made from, when the lineages say so: the same plan id and theirs
-// derived from a revision; nullopt when the files carry no lineage or belong to different plans
-// (then compare two-way).
-std::optional<std::int64_t> common_revision(const Lineage& ours, const Lineage& theirs);
-// The lineage of a version written from `current`: the same plan id, the next revision, derived
-// from the current one. A plan without an id gets `new_plan_id`.
-Lineage next_lineage(const Lineage& current, const std::string& new_plan_id);
-// The lineage of a merge of theirs into ours: ours' plan id (theirs' when ours has none), a
-// revision above both, derived from ours'.
-Lineage merged_lineage(const Lineage& ours, const Lineage& theirs);
-
-// True when the two plans hold the same records (the lineage and the example marker, which
-// describe the file, are not compared).
-bool same_content(const Plan& a, const Plan& b);
-
-// The lineage a download of `plan` writes (the app stamps it at each download). Unchanged when the
-// plan has an id and a revision and its content is still `written`: the version that was written
-// as that revision (nullptr when this browser does not have it). Otherwise a new revision, one
-// above both the plan's and `highest_written` (the highest revision written of this plan before,
-// so a restored older version never reuses a number), derived from the plan's revision; a plan
-// without an id gets `new_plan_id`.
-Lineage download_lineage(const Plan& plan, const Plan* written, std::int64_t highest_written,
-                         const std::string& new_plan_id);
-
-// The version of this plan that a returned copy was made from, as a three-way merge base.
-struct MergeBase {
-  std::int64_t revision = 0;
-  Plan plan;
-};
-// A stored version by the revision it was written as, or nullopt when it is not stored.
-using StoredRevision = std::function<std::optional<Plan>(std::int64_t revision)>;
-// The base for merging `theirs` into a plan with lineage `ours`: theirs' own revision when this
-// browser wrote it with the same content (a copy returned untouched: nothing to merge), else the
-// revision theirs was derived from (common_revision). nullopt when the lineages do not tell or
-// that version is not stored: then compare two-way.
-std::optional<MergeBase> find_merge_base(const Lineage& ours, const Plan& theirs,
-                                         const StoredRevision& stored);
+                        MergePreference preference, const std::string& revision);
 
 // A listing of the conflicts for the command line: per conflict its record, field and the three
 // values.
 std::string conflicts_text(const std::vector<MergeConflict>& conflicts, Language language);
+
+// A merge as one deterministic JSON object: whether it was merged and where it was written ("" =
+// not written: null), the lineage (base, ours, theirs and the new revision), the changes taken
+// over (diff.h: change_json), the conflicts (each with its three values in words and the change
+// that takes theirs) and the changes that could not be applied.
+std::string merge_json(const MergeResult& result, const std::string& written_to,
+                       const Lineage& base, const Lineage& ours, const Lineage& theirs,
+                       Language language);
 
 }  // namespace sto

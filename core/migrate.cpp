@@ -25,11 +25,17 @@
 //                   "cofinancing_base" override names its base in "value" (0 total costs, 1 the
 //                   subsidy) instead of "target", so a scenario holds one base; the loader keeps
 //                   the last of several and lists the others as repairs.
+//   v6  2026-12-04  Revision ids: the lineage's "revision" becomes a 16-hex-digit id unique
+//                   without coordination, "derived_from" becomes "parents" (two after a merge),
+//                   and "history" carries up to 64 ancestors with their parents (core/lineage.h);
+//                   the lineage's cereal class version becomes 2. v5 numbers become
+//                   legacy_revision_id(plan id, number), the same in every copy of a v5 file.
 #include "migrate.h"
 
 #include <string>
 
 #include "file_format.h"
+#include "lineage.h"
 
 namespace sto {
 
@@ -151,11 +157,66 @@ bool upgrade_v4_to_v5(rapidjson::Document& file, Localized& error) {
   return true;
 }
 
+// A v5 revision number as a v6 id; "" for 0 (none). False for what is not a revision number.
+bool legacy_id(const rapidjson::Value& number, const std::string& plan_id, std::string& id) {
+  if (!number.IsInt64() || number.GetInt64() < 0 || number.GetInt64() > kMaxLegacyRevision)
+    return false;
+  id = number.GetInt64() == 0 ? "" : legacy_revision_id(plan_id, number.GetInt64());
+  return true;
+}
+
+// v5 → v6: the lineage's revision numbers become revision ids (legacy_revision_id: the same for
+// every copy of the file), "derived_from" becomes the one parent, and the history starts empty; a
+// lineage class version of 1 becomes 2.
+bool upgrade_v5_to_v6(rapidjson::Document& file, Localized& error) {
+  const auto plan = file.FindMember("plan");
+  if (plan == file.MemberEnd() || !plan->value.IsObject()) return true;  // the loader says why
+  const auto lineage = plan->value.FindMember("lineage");
+  if (lineage == plan->value.MemberEnd() || !lineage->value.IsObject()) return true;
+  rapidjson::Value& l = lineage->value;
+  const auto plan_id = l.FindMember("plan_id");
+  const auto revision = l.FindMember("revision");
+  const auto derived_from = l.FindMember("derived_from");
+  if (plan_id == l.MemberEnd() || !plan_id->value.IsString() || revision == l.MemberEnd() ||
+      derived_from == l.MemberEnd())
+    return true;  // the validator names what is missing
+  const std::string id(plan_id->value.GetString(), plan_id->value.GetStringLength());
+  std::string own, parent;
+  if (!legacy_id(revision->value, id, own) || !legacy_id(derived_from->value, id, parent) ||
+      l.HasMember("parents") || l.HasMember("history")) {
+    error = {
+        "Het bestand is beschadigd: de herkomst (lineage) van dit plan van bestandsversie 5 "
+        "heeft geen geldige versienummers (0–" +
+            std::to_string(kMaxLegacyRevision) + ").",
+        "The file is damaged: the lineage of this plan of file version 5 has no valid "
+        "revision numbers (0–" +
+            std::to_string(kMaxLegacyRevision) + ")."};
+    return false;
+  }
+  auto& allocator = file.GetAllocator();
+  revision->value.SetString(own.c_str(), static_cast<rapidjson::SizeType>(own.size()), allocator);
+  l.RemoveMember("derived_from");
+  rapidjson::Value parents(rapidjson::kArrayType);
+  if (!parent.empty())
+    parents.PushBack(rapidjson::Value(parent.c_str(),
+                                      static_cast<rapidjson::SizeType>(parent.size()), allocator),
+                     allocator);
+  l.AddMember("parents", parents, allocator);
+  l.AddMember("history", rapidjson::Value(rapidjson::kArrayType), allocator);
+  const auto version = l.FindMember("cereal_class_version");
+  if (version != l.MemberEnd() && version->value.IsUint() && version->value.GetUint() == 1)
+    version->value.SetUint(2);
+  return true;
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> steps = {
-      {1, upgrade_v1_to_v2}, {2, upgrade_v2_to_v3}, {3, upgrade_v3_to_v4}, {4, upgrade_v4_to_v5}};
+  static const std::vector<Migration> steps = {{1, upgrade_v1_to_v2},
+                                               {2, upgrade_v2_to_v3},
+                                               {3, upgrade_v3_to_v4},
+                                               {4, upgrade_v4_to_v5},
+                                               {5, upgrade_v5_to_v6}};
   return steps;
 }
 

@@ -181,12 +181,20 @@ struct Scenario {
   std::vector<ScenarioOverride> overrides;  // one per kind (per kind and target where it has one)
 };
 
-// Where a plan file comes from, for comparing and merging returned copies (core/merge.h): a copy
-// sent out as revision 5 comes back derived from 5, so revision 5 is the version both sides share.
+// One written version of a plan and the versions it was made from (core/lineage.h).
+struct RevisionNode {
+  std::string id;                    // a revision id (lineage.h: is_revision_id)
+  std::vector<std::string> parents;  // one after an edit, two after a merge (ours, theirs)
+};
+
+// Where a plan file comes from, for comparing and merging returned copies (core/lineage.h): the
+// content is its revision plus the edits made since (a download writes a new revision when there
+// are any).
 struct Lineage {
-  std::string plan_id;            // the same in every copy of one plan; "" until first written
-  std::int64_t revision = 0;      // this version; 0 when it was never written with a lineage
-  std::int64_t derived_from = 0;  // the revision this version was made from; 0 for none
+  std::string plan_id;                // the same in every copy of one plan; "" until first written
+  std::string revision;               // the version this content was written as or made from; ""
+  std::vector<std::string> parents;   // the revision's parents (0, 1 or 2)
+  std::vector<RevisionNode> history;  // earlier revisions, nearest first, at most 64
 };
 
 struct Plan {

@@ -118,10 +118,13 @@ class Compare {
     return same(p + ".id", a.id, b.id) && same(p + ".name", a.name, b.name) &&
            same(p + ".overrides", a.overrides, b.overrides);
   }
+  bool same(const std::string& p, const RevisionNode& a, const RevisionNode& b) {
+    return same(p + ".id", a.id, b.id) && same(p + ".parents", a.parents, b.parents);
+  }
   bool same(const std::string& p, const Lineage& a, const Lineage& b) {
     return same(p + ".plan_id", a.plan_id, b.plan_id) &&
            same(p + ".revision", a.revision, b.revision) &&
-           same(p + ".derived_from", a.derived_from, b.derived_from);
+           same(p + ".parents", a.parents, b.parents) && same(p + ".history", a.history, b.history);
   }
   bool same(const Plan& a, const Plan& b) {
     return same("title", a.title, b.title) && same("region", a.region, b.region) &&

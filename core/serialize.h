@@ -172,9 +172,15 @@ void serialize(Archive& ar, Scenario& s, const std::uint32_t) {
 }
 
 template <class Archive>
+void serialize(Archive& ar, RevisionNode& n, const std::uint32_t) {
+  ar(cereal::make_nvp("id", n.id), cereal::make_nvp("parents", n.parents));
+}
+
+// Lineage v2 (file format v6): revision ids, their parents and the history of ancestors.
+template <class Archive>
 void serialize(Archive& ar, Lineage& l, const std::uint32_t) {
   ar(cereal::make_nvp("plan_id", l.plan_id), cereal::make_nvp("revision", l.revision),
-     cereal::make_nvp("derived_from", l.derived_from));
+     cereal::make_nvp("parents", l.parents), cereal::make_nvp("history", l.history));
 }
 
 // Plan v2 (file format v2) appends "scenarios"; v1 files get an empty list from migrate.cpp.
@@ -239,5 +245,6 @@ CEREAL_CLASS_VERSION(sto::Activity, 1)
 CEREAL_CLASS_VERSION(sto::Region, 1)
 CEREAL_CLASS_VERSION(sto::ScenarioOverride, 1)
 CEREAL_CLASS_VERSION(sto::Scenario, 1)
-CEREAL_CLASS_VERSION(sto::Lineage, 1)
-CEREAL_CLASS_VERSION(sto::Plan, 4)  // 2: "scenarios"; 3: "lineage"; 4: "submission_round"
+CEREAL_CLASS_VERSION(sto::RevisionNode, 1)
+CEREAL_CLASS_VERSION(sto::Lineage, 2)  // 2: revision ids, "parents", "history" (file format v6)
+CEREAL_CLASS_VERSION(sto::Plan, 4)     // 2: "scenarios"; 3: "lineage"; 4: "submission_round"

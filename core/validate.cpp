@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "dates.h"
+#include "lineage.h"
 #include "override_kinds.h"
 #include "serialize.h"
 
@@ -99,9 +100,10 @@ enum class Kind {
   investment,
   scenario,
   scenario_override,
-  lineage
+  lineage,
+  revision_node
 };
-constexpr int kKindCount = 13;
+constexpr int kKindCount = 14;
 
 std::uint32_t current_version(Kind kind) {
   using cereal::detail::Version;
@@ -119,6 +121,7 @@ std::uint32_t current_version(Kind kind) {
     case Kind::scenario: return Version<Scenario>::version;
     case Kind::scenario_override: return Version<ScenarioOverride>::version;
     case Kind::lineage: return Version<Lineage>::version;
+    case Kind::revision_node: return Version<RevisionNode>::version;
   }
   return 0;
 }
@@ -155,7 +158,8 @@ constexpr const char* kPlanFields[] = {"title",
                                        "notes",
                                        "scenarios",
                                        "lineage"};
-constexpr const char* kLineageFields[] = {"plan_id", "revision", "derived_from"};
+constexpr const char* kLineageFields[] = {"plan_id", "revision", "parents", "history"};
+constexpr const char* kRevisionNodeFields[] = {"id", "parents"};
 constexpr const char* kRegionFields[] = {"name", "type", "previous_grant_cents",
                                          "fixed_maximum_cents"};
 constexpr const char* kScenarioFields[] = {"id", "name", "overrides"};
@@ -527,6 +531,33 @@ std::int64_t year(Record& record, const char* name) {
   return record.integer(name, kMinPlanYear, kMaxPlanYear);
 }
 
+// A revision id (lineage.h: is_revision_id), or "" where `allow_empty`.
+void revision_id(Record& record, const char* name, std::string_view value, bool allow_empty) {
+  if (!record.ok() || (allow_empty && value.empty()) || is_revision_id(value)) return;
+  const std::string shown = quote_for_message(value.data(), value.size());
+  record.fail(
+      name, "geen versie-id (" + std::to_string(kRevisionIdLength) + " tekens 0-9 a-f): " + shown,
+      "not a revision id (" + std::to_string(kRevisionIdLength) + " characters 0-9 a-f): " + shown);
+}
+
+// A list of at most kMaxRevisionParents different revision ids.
+void revision_ids(Record& record, const Value& list, const char* name) {
+  if (list.Size() > kMaxRevisionParents)
+    record.fail(name, "heeft meer dan " + std::to_string(kMaxRevisionParents) + " versies",
+                "has more than " + std::to_string(kMaxRevisionParents) + " versions");
+  for (rapidjson::SizeType i = 0; i < list.Size() && record.ok(); ++i) {
+    const std::string field = std::string(name) + "[" + std::to_string(i) + "]";
+    if (!list[i].IsString()) {
+      record.fail(field, "moet tekst zijn", "must be text");
+      break;
+    }
+    const std::string_view id(list[i].GetString(), list[i].GetStringLength());
+    revision_id(record, field.c_str(), id, false);
+    if (i == 1 && record.ok() && list[0] == list[1])
+      record.fail(field, "staat er twee keer", "appears twice");
+  }
+}
+
 // A duplicate id fails the record; otherwise the id is registered with the record's path.
 void unique_id(Record& record, const char* field, std::string_view id,
                std::unordered_map<std::string, std::string>& known) {
@@ -826,10 +857,37 @@ ValidationReport Validator::run(Value& plan) {
   if (report_.fatal) return std::move(report_);
   r.keep();
 
+  // A lineage that is not what this build writes is refused whole: merging against a made-up
+  // ancestry could offer changes that undo the user's own work.
   Record l(*this, *lineage, "lineage", Kind::lineage, kLineageFields);
   l.text("plan_id");
-  l.integer("revision", 0, kMaxRevision);
-  l.integer("derived_from", 0, kMaxRevision);
+  revision_id(l, "revision", l.text("revision"), true);
+  Value* parents = l.array("parents");
+  Value* history = l.array("history");
+  if (parents) revision_ids(l, *parents, "parents");
+  if (history && history->Size() > kMaxLineageHistory)
+    l.fail("history", "heeft meer dan " + std::to_string(kMaxLineageHistory) + " versies",
+           "has more than " + std::to_string(kMaxLineageHistory) + " versions");
+  if (history && l.ok()) {
+    for (rapidjson::SizeType i = 0; i < history->Size() && l.ok(); ++i) {
+      Value& item = (*history)[i];
+      const std::string item_path = "lineage.history[" + std::to_string(i) + "]";
+      if (!item.IsObject()) {
+        l.fail("history[" + std::to_string(i) + "]", "moet een object {…} zijn",
+               "must be an object {…}");
+        break;
+      }
+      Record node(*this, item, item_path, Kind::revision_node, kRevisionNodeFields);
+      revision_id(node, "id", node.text("id"), false);
+      Value* node_parents = node.array("parents");
+      if (node_parents) revision_ids(node, *node_parents, "parents");
+      if (!node.ok()) {
+        fatal(node.problem());
+        break;
+      }
+      node.keep();
+    }
+  }
   if (!l.ok()) fatal(l.problem());
   if (report_.fatal) return std::move(report_);
   l.keep();

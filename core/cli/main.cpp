@@ -6,6 +6,7 @@
 //   stoplan report FILE           a printable, self-contained HTML report
 //   stoplan diff A B [--json]     what changed from A to B; exit 0 identical, 1 different
 //   stoplan merge BASE OURS THEIRS --output OUT [--prefer ours|theirs]  three-way merge
+//   stoplan stamp FILE --output OUT  a new revision of FILE, as a download in the app writes
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -20,6 +21,7 @@
 #include "diff.h"
 #include "file_format.h"
 #include "labels.h"
+#include "lineage.h"
 #include "merge.h"
 #include "report_html.h"
 #include "rules.h"
@@ -56,10 +58,19 @@ const char* const kHelp =
     "      on the key figures and the findings. Exit 0 when identical in content, 1 when\n"
     "      different, 2 when a file cannot be read.\n"
     "  stoplan merge BASE.json OURS.json THEIRS.json --output OUT.json [--prefer ours|theirs]\n"
+    "               [--json] [--force]\n"
     "      Adds to OURS what THEIRS changed since BASE (the version both were made from).\n"
-    "      Exit 0 when merged and written; 1 when the same field was changed differently on\n"
-    "      both sides: the conflicts are listed and nothing is written, unless --prefer says\n"
-    "      which side wins; 2 when a file cannot be read or written.\n"
+    "      The written plan is a new revision made from both OURS and THEIRS. Exit 0 when\n"
+    "      merged and written; 1 when the same field was changed differently on both sides:\n"
+    "      the conflicts are listed and nothing is written, unless --prefer says which side\n"
+    "      wins; 2 when a file cannot be read or written, or when BASE is not an ancestor of\n"
+    "      both by their lineage (a wrong base offers changes that undo work; --force merges\n"
+    "      anyway). --json reports the changes and conflicts as one JSON object.\n"
+    "  stoplan stamp FILE --output OUT.json\n"
+    "      Writes FILE as a new revision made from it (a new revision id, FILE's revision as\n"
+    "      its parent), as a download in the app does; a plan without a plan id gets one.\n"
+    "  --revision ID (merge, stamp) gives the new revision this id (16 digits 0-9 a-f) instead\n"
+    "      of a random one, for reproducible scripts.\n"
     "  stoplan --help\n"
     "\n"
     "Messages are Dutch by default; --lang en switches to English.\n";
@@ -69,7 +80,9 @@ struct Options {
   std::vector<std::string> more_files;  // combine, diff, merge: every FILE after the first
   std::string prefer;                   // merge: "", "ours" or "theirs"
   std::string base;                     // report: the version to list the changes since
+  std::string revision;                 // merge, stamp: the new revision's id ("" = random)
   bool json = false;
+  bool force = false;  // merge: also with a base that is not an ancestor of both
   Language language = Language::nl;
 };
 
@@ -108,6 +121,46 @@ bool load_file(const std::string& file, Language language, Plan& plan) {
 }
 bool load(const Options& o, Plan& plan) {
   return load_file(o.file, o.language, plan);
+}
+
+// Writes `text` to `path`; on failure prints the reason and returns false (exit code 2).
+bool write_text(const std::string& path, const std::string& text, bool nl) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) {
+    std::cerr << "stoplan: " << (nl ? "kan niet schrijven: " : "cannot write ") << path << ": "
+              << std::strerror(errno) << "\n";
+    return false;
+  }
+  return true;
+}
+
+std::string new_revision_id(const Options& o) {
+  return o.revision.empty() ? random_revision_id() : o.revision;
+}
+
+// True when `base` is an ancestor of both sides by their lineage; otherwise says why and which
+// revision would be the base.
+bool base_is_common_ancestor(const Lineage& base, const Lineage& ours, const Lineage& theirs,
+                             bool nl) {
+  const bool same_plan =
+      !base.plan_id.empty() && base.plan_id == ours.plan_id && base.plan_id == theirs.plan_id;
+  if (same_plan && descends_from(ours, base.revision) && descends_from(theirs, base.revision))
+    return true;
+  std::cerr << "stoplan: "
+            << (nl ? "BASE is volgens de herkomst (lineage) van de bestanden geen versie waarvan "
+                     "zowel OURS als THEIRS is afgeleid; samenvoegen tegen die basis zou "
+                     "wijzigingen aanbieden die eigen werk ongedaan maken. Niets geschreven."
+                   : "by the files' lineage BASE is not a version both OURS and THEIRS were made "
+                     "from; merging against it would offer changes that undo work. Nothing "
+                     "written.");
+  const std::vector<std::string> common = common_ancestors(ours, theirs);
+  if (!common.empty())
+    std::cerr << (nl ? " De laatste gemeenschappelijke versie is revisie "
+                     : " The latest common version is revision ")
+              << short_revision_id(common.front()) << ".";
+  std::cerr << (nl ? " Met --force toch samenvoegen." : " Use --force to merge anyway.") << "\n";
+  return false;
 }
 
 int run_check(const Options& o) {
@@ -198,7 +251,7 @@ int run_report(const Options& o) {
   if (!o.base.empty() && !load_file(o.base, o.language, base)) return kExitUnreadable;
   // The base is named by its revision when the file has one, else by its file name.
   const std::string version =
-      base.lineage.revision > 0 ? std::to_string(base.lineage.revision) : o.base;
+      base.lineage.revision.empty() ? o.base : short_revision_id(base.lineage.revision);
   const std::string html =
       o.base.empty() ? report_html(plan, analyse(plan), o.language)
                      : report_html(plan, analyse(plan), o.language, ReportBase{&base, version});
@@ -258,10 +311,20 @@ int run_merge(const Options& o) {
   if (!load(o, base) || !load_file(o.more_files[0], o.language, ours) ||
       !load_file(o.more_files[1], o.language, theirs))
     return kExitUnreadable;
+  if (!o.force && !base_is_common_ancestor(base.lineage, ours.lineage, theirs.lineage, nl))
+    return kExitUnreadable;
   const MergePreference preference = o.prefer == "ours"     ? MergePreference::ours
                                      : o.prefer == "theirs" ? MergePreference::theirs
                                                             : MergePreference::none;
-  const MergeResult r = merge_plans(base, ours, theirs, preference);
+  const MergeResult r = merge_plans(base, ours, theirs, preference, new_revision_id(o));
+  const bool written = r.merged && (r.refused.empty() || preference != MergePreference::none);
+  if (written && !write_text(o.output, save_plan(r.plan), nl)) return kExitUnreadable;
+  if (o.json) {
+    std::cout << merge_json(r, written ? o.output : "", base.lineage, ours.lineage, theirs.lineage,
+                            o.language)
+              << "\n";
+    return written ? kExitOk : kExitRuleErrors;
+  }
   const std::size_t conflicts = r.proposal.conflicts.size();
   if (conflicts > 0) {
     std::cout << (nl ? "Conflicten (op beide kanten anders gewijzigd):\n"
@@ -271,7 +334,7 @@ int run_merge(const Options& o) {
   for (const RefusedChange& refused : r.refused)
     std::cout << (nl ? "Niet over te nemen: " : "Cannot be applied: ")
               << refused.reason.in(o.language) << "\n";
-  if (!r.merged || (!r.refused.empty() && preference == MergePreference::none)) {
+  if (!written) {
     std::cerr << "stoplan: "
               << (nl ? "niets geschreven; kies met --prefer ours of --prefer theirs welke kant "
                        "wint, of los het op in STO Planner"
@@ -279,13 +342,6 @@ int run_merge(const Options& o) {
                        "--prefer theirs, or resolve it in STO Planner")
               << "\n";
     return kExitRuleErrors;
-  }
-  std::ofstream out(o.output, std::ios::binary);
-  out << save_plan(r.plan);
-  if (!out) {
-    std::cerr << "stoplan: " << (nl ? "kan niet schrijven: " : "cannot write ") << o.output << ": "
-              << std::strerror(errno) << "\n";
-    return kExitUnreadable;
   }
   const std::size_t applied = r.proposal.ready.size() - r.refused.size();
   std::cout << (nl ? "Samengevoegd: " : "Merged: ") << applied
@@ -297,6 +353,22 @@ int run_merge(const Options& o) {
                             : " conflict(en): andere versie gekozen")
                      : (preference == MergePreference::ours ? " conflict(s): kept ours"
                                                             : " conflict(s): took theirs"));
+  std::cout << "; " << (nl ? "geschreven naar " : "written to ") << o.output << "\n";
+  return kExitOk;
+}
+
+int run_stamp(const Options& o) {
+  const bool nl = o.language == Language::nl;
+  Plan plan;
+  if (!load(o, plan)) return kExitUnreadable;
+  const Lineage made_from = plan.lineage;
+  plan.lineage = next_lineage(made_from, new_revision_id(o), random_revision_id());
+  if (!write_text(o.output, save_plan(plan), nl)) return kExitUnreadable;
+  std::cout << (nl ? "Gestempeld als revisie " : "Stamped as revision ")
+            << short_revision_id(plan.lineage.revision);
+  if (!made_from.revision.empty())
+    std::cout << (nl ? ", gemaakt van revisie " : ", made from revision ")
+              << short_revision_id(made_from.revision);
   std::cout << "; " << (nl ? "geschreven naar " : "written to ") << o.output << "\n";
   return kExitOk;
 }
@@ -318,7 +390,10 @@ int main(int argc, char** argv) {
       return kExitOk;
     } else if (a == "--json") {
       o.json = true;
-    } else if (a == "--lang" || a == "--output" || a == "-o" || a == "--prefer" || a == "--base") {
+    } else if (a == "--force") {
+      o.force = true;
+    } else if (a == "--lang" || a == "--output" || a == "-o" || a == "--prefer" || a == "--base" ||
+               a == "--revision") {
       if (i + 1 >= args.size()) return usage_error(a + " needs a value");
       const std::string& value = args[++i];
       if (a == "--lang") {
@@ -334,6 +409,9 @@ int main(int argc, char** argv) {
         o.prefer = value;
       } else if (a == "--base") {
         o.base = value;
+      } else if (a == "--revision") {
+        if (!is_revision_id(value)) return usage_error("--revision must be 16 digits 0-9 a-f");
+        o.revision = value;
       } else {
         o.output = value;
       }
@@ -352,7 +430,7 @@ int main(int argc, char** argv) {
   if (o.command.empty()) return usage_error("no command given");
   if (o.command != "check" && o.command != "summary" && o.command != "export-csv" &&
       o.command != "combine" && o.command != "report" && o.command != "diff" &&
-      o.command != "merge")
+      o.command != "merge" && o.command != "stamp")
     return usage_error("unknown command " + o.command);
   if (o.file.empty()) return usage_error(o.command + " needs a FILE");
   if (o.command == "diff") {
@@ -365,6 +443,12 @@ int main(int argc, char** argv) {
     if (o.output.empty()) return usage_error("merge needs --output OUT.json");
     return run_merge(o);
   }
+  if (o.force) return usage_error("--force is only for merge");
+  if (o.command == "stamp") {
+    if (o.output.empty()) return usage_error("stamp needs --output OUT.json");
+    return run_stamp(o);
+  }
+  if (!o.revision.empty()) return usage_error("--revision is only for merge and stamp");
   if (!o.prefer.empty()) return usage_error("--prefer is only for merge");
   if (!o.base.empty() && o.command != "report") return usage_error("--base is only for report");
   if (o.command == "check") return run_check(o);

@@ -191,7 +191,8 @@ TEST_CASE("a pair with known changes in every record type gives exactly those", 
     const std::string json = diff_json(d, Language::en);
     CHECK(json.find("\"identical\": false") != std::string::npos);
     CHECK(json.find("{\"field\": \"price\", \"label\": \"price\", \"before\": \"€50.00\", "
-                    "\"after\": \"€55.00\"}") != std::string::npos);
+                    "\"after\": \"€55.00\", \"raw_before\": 5000, \"raw_after\": 5500}") !=
+          std::string::npos);
     CHECK(json.find("\"maximum\": {\"before\": 100000000, \"after\": 120000000, \"change\": "
                     "20000000, \"change_percent_bp\": 2000}") != std::string::npos);
   }

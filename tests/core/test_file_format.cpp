@@ -1,13 +1,16 @@
 // The plan file format: golden files per format version, the hostile corpus (each file's status
 // and message), files we accept, repairs and the migration runner.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "file_format.h"
+#include "lineage.h"
 #include "migrate.h"
 #include "plan_equal.h"
 #include "serialize.h"
+#include "test_helpers.h"
 
 namespace sto {
 namespace {
@@ -35,94 +38,56 @@ bool has(const Localized& message, const std::string& en_part) {
 
 TEST_CASE("golden files of the current format load cleanly and re-save identically",
           "[file][golden]") {
-  REQUIRE(kFileFormatVersion == 5);  // a new version adds tests/data/vN/ and moves this test on
-  for (const char* name :
-       {"v5/minimal.json", "v5/full.json", "v5/scenarios.json", "v5/random_seed42.json",
-        "v5/business_status.json", "v5/lineage.json", "v5/submission_round.json"}) {
+  REQUIRE(kFileFormatVersion == 6);  // a new version adds tests/data/vN/ and moves this test on
+  for (const char* name : {"v6/minimal.json", "v6/full.json", "v6/scenarios.json",
+                           "v6/random_seed42.json", "v6/business_status.json", "v6/lineage.json",
+                           "v6/submission_round.json", "v6/merge_lineage.json"}) {
     INFO(name);
     const std::string text = read_data(name);
     const LoadResult loaded = load_plan(text);
     INFO(loaded.error.en);
     REQUIRE(loaded.status == LoadStatus::ok);
-    CHECK(loaded.file_version == 5);
+    CHECK(loaded.file_version == 6);
     CHECK(loaded.app_version == "0.1.0");
     CHECK(loaded.error.en.empty());
     CHECK(save_plan(loaded.plan) == with_app_version(text, STO_APP_VERSION));
   }
 }
 
-// Writes tests/data/v3/ from the v2 golden files (migrated, then saved): run once when the format
-// version was raised, `core_tests "[write-golden]"`; released golden files are never rewritten.
-TEST_CASE("write the v3 golden files from v2", "[.][write-golden]") {
-  for (const char* name : {"minimal.json", "full.json", "scenarios.json", "random_seed42.json"}) {
-    const LoadResult loaded = load_plan(read_data(std::string("v2/") + name));
-    REQUIRE(loaded.ok());
-    std::ofstream out(std::string(STO_TEST_DATA) + "/v3/" + name, std::ios::binary);
-    out << save_plan(loaded.plan);
-    REQUIRE(out.good());
-  }
-  // The v3 field in each of its values: a municipality that counts as a business, a business that
-  // does not, and organisations that follow their kind.
-  LoadResult full = load_plan(read_data("v2/full.json"));
-  REQUIRE(full.ok());
-  Plan& plan = full.plan;
-  bool first_business = true;
-  for (Organisation& o : plan.organisations) {
-    if (o.kind == OrganisationKind::municipality) o.counts_as_business = BusinessStatus::yes;
-    if (o.kind == OrganisationKind::business && first_business) {
-      o.counts_as_business = BusinessStatus::no;
-      first_business = false;
-    }
-  }
-  std::ofstream out(std::string(STO_TEST_DATA) + "/v3/business_status.json", std::ios::binary);
-  out << save_plan(plan);
-  REQUIRE(out.good());
-}
+// The revision ids of the v6 lineage golden file: a merge of two forks of one plan.
+const char* const kForkBase = "b0b0b0b000000001";
+const char* const kOursFork = "a0a0a0a000000002";
+const char* const kTheirsFork = "c0c0c0c000000002";
+const char* const kMergedRevision = "d0d0d0d000000003";
 
-// Writes tests/data/v4/ from the v3 golden files (migrated, then saved), and lineage.json: the
-// full plan with a lineage. Run once when the format version was raised.
-TEST_CASE("write the v4 golden files from v3", "[.][write-golden]") {
+// Writes tests/data/v6/ from the v5 golden files (migrated, then saved), and merge_lineage.json:
+// the full plan as a merge of two forks, with its history. Run once when the format version was
+// raised, `core_tests "[write-golden]"`; released golden files are never rewritten (a writer
+// of an older version's files would write this version: they go with their version).
+TEST_CASE("write the v6 golden files from v5", "[.][write-golden]") {
   for (const char* name : {"minimal.json", "full.json", "scenarios.json", "random_seed42.json",
-                           "business_status.json"}) {
-    const LoadResult loaded = load_plan(read_data(std::string("v3/") + name));
+                           "business_status.json", "lineage.json", "submission_round.json"}) {
+    const LoadResult loaded = load_plan(read_data(std::string("v5/") + name));
     REQUIRE(loaded.ok());
-    std::ofstream out(std::string(STO_TEST_DATA) + "/v4/" + name, std::ios::binary);
+    std::ofstream out(std::string(STO_TEST_DATA) + "/v6/" + name, std::ios::binary);
     out << save_plan(loaded.plan);
     REQUIRE(out.good());
   }
-  LoadResult full = load_plan(read_data("v3/full.json"));
+  LoadResult full = load_plan(read_data("v5/full.json"));
   REQUIRE(full.ok());
-  full.plan.lineage = {"plan-7f3a", 6, 5};
-  std::ofstream out(std::string(STO_TEST_DATA) + "/v4/lineage.json", std::ios::binary);
-  out << save_plan(full.plan);
-  REQUIRE(out.good());
-}
-
-// Writes tests/data/v5/ from the v4 golden files (migrated, then saved), and
-// submission_round.json: the full plan in the 2027–2028 round. Run once when the format version
-// was raised.
-TEST_CASE("write the v5 golden files from v4", "[.][write-golden]") {
-  for (const char* name : {"minimal.json", "full.json", "scenarios.json", "random_seed42.json",
-                           "business_status.json", "lineage.json"}) {
-    const LoadResult loaded = load_plan(read_data(std::string("v4/") + name));
-    REQUIRE(loaded.ok());
-    std::ofstream out(std::string(STO_TEST_DATA) + "/v5/" + name, std::ios::binary);
-    out << save_plan(loaded.plan);
-    REQUIRE(out.good());
-  }
-  LoadResult full = load_plan(read_data("v4/full.json"));
-  REQUIRE(full.ok());
-  full.plan.submission_round = "2027-2028";
-  std::ofstream out(std::string(STO_TEST_DATA) + "/v5/submission_round.json", std::ios::binary);
+  const Lineage base = next_lineage(Lineage{}, kForkBase, "plan-7f3a");
+  full.plan.lineage = merged_lineage(next_lineage(base, kOursFork, ""),
+                                     next_lineage(base, kTheirsFork, ""), kMergedRevision);
+  std::ofstream out(std::string(STO_TEST_DATA) + "/v6/merge_lineage.json", std::ios::binary);
   out << save_plan(full.plan);
   REQUIRE(out.good());
 }
 
 TEST_CASE("golden files of older formats load through the migrations", "[file][golden][migrate]") {
-  // vN/X.json (N < 5) must load cleanly and save as its v5 counterpart (the same plan; v1
+  // vN/X.json (N < 6) must load cleanly and save as its v6 counterpart (the same plan; v1
   // without scenarios; every organisation's business status "by_kind" before v3; an empty
-  // lineage before v4; the first submission round, "", before v5).
-  for (const char* version : {"v1/", "v2/", "v3/", "v4/"}) {
+  // lineage before v4; the first submission round, "", before v5; revision ids from v6).
+  for (const char* version : {"v1/", "v2/", "v3/", "v4/", "v5/"}) {
     for (const char* name : {"minimal.json", "full.json"}) {
       INFO(version << name);
       const LoadResult loaded = load_plan(read_data(std::string(version) + name));
@@ -133,32 +98,56 @@ TEST_CASE("golden files of older formats load through the migrations", "[file][g
         for (const Organisation& o : loaded.plan.organisations)
           CHECK(o.counts_as_business == BusinessStatus::by_kind);
       CHECK(loaded.plan.lineage.plan_id.empty());
-      CHECK(loaded.plan.lineage.revision == 0);
+      CHECK(loaded.plan.lineage.revision.empty());
       CHECK(loaded.plan.submission_round.empty());
       CHECK(save_plan(loaded.plan) ==
-            with_app_version(read_data(std::string("v5/") + name), STO_APP_VERSION));
+            with_app_version(read_data(std::string("v6/") + name), STO_APP_VERSION));
     }
   }
-  for (const char* name : {"v2/scenarios.json", "v2/random_seed42.json", "v3/scenarios.json",
-                           "v3/random_seed42.json", "v3/business_status.json", "v4/scenarios.json",
-                           "v4/random_seed42.json", "v4/business_status.json", "v4/lineage.json"}) {
+  for (const char* name :
+       {"v2/scenarios.json", "v2/random_seed42.json", "v3/scenarios.json", "v3/random_seed42.json",
+        "v3/business_status.json", "v4/scenarios.json", "v4/random_seed42.json",
+        "v4/business_status.json", "v4/lineage.json", "v5/scenarios.json", "v5/random_seed42.json",
+        "v5/business_status.json", "v5/lineage.json", "v5/submission_round.json"}) {
     INFO(name);
     const LoadResult loaded = load_plan(read_data(name));
     REQUIRE(loaded.ok());
     CHECK(save_plan(loaded.plan) ==
-          with_app_version(read_data(std::string("v5/") + (name + 3)), STO_APP_VERSION));
+          with_app_version(read_data(std::string("v6/") + (name + 3)), STO_APP_VERSION));
   }
   const LoadResult random = load_plan(read_data("v1/random_seed42.json"));
   CHECK(random.status == LoadStatus::ok);
   CHECK(random.file_version == 1);
 }
 
-TEST_CASE("the lineage golden file holds the plan's lineage", "[file][golden]") {
-  const LoadResult loaded = load_plan(read_data("v4/lineage.json"));
+TEST_CASE("v4 and v5 revision numbers become the same ids in every copy", "[file][golden]") {
+  for (const char* name : {"v4/lineage.json", "v5/lineage.json"}) {
+    INFO(name);
+    const LoadResult loaded = load_plan(read_data(name));
+    REQUIRE(loaded.ok());
+    const Lineage& l = loaded.plan.lineage;
+    CHECK(l.plan_id == "plan-7f3a");
+    CHECK(l.revision == legacy_revision_id("plan-7f3a", 6));
+    CHECK(is_revision_id(l.revision));
+    CHECK(l.parents == std::vector<std::string>{legacy_revision_id("plan-7f3a", 5)});
+    CHECK(l.history.empty());
+  }
+  // Fixed by its definition (FNV-1a of "plan-7f3a:6"): a browser's versions of the release before
+  // are found by these ids, so they must never change.
+  CHECK(legacy_revision_id("plan-7f3a", 6) == "65a8810d8e64a7b8");
+}
+
+TEST_CASE("the merge lineage golden file holds both parents and the history", "[file][golden]") {
+  const LoadResult loaded = load_plan(read_data("v6/merge_lineage.json"));
   REQUIRE(loaded.ok());
-  CHECK(loaded.plan.lineage.plan_id == "plan-7f3a");
-  CHECK(loaded.plan.lineage.revision == 6);
-  CHECK(loaded.plan.lineage.derived_from == 5);
+  const Lineage& l = loaded.plan.lineage;
+  CHECK(l.revision == kMergedRevision);
+  CHECK(l.parents == std::vector<std::string>{kOursFork, kTheirsFork});
+  REQUIRE(l.history.size() == 3);
+  CHECK(l.history[0].id == kOursFork);
+  CHECK(l.history[1].id == kTheirsFork);
+  CHECK(l.history[2].id == kForkBase);
+  CHECK(l.history[2].parents.empty());
 }
 
 TEST_CASE("the submission round golden file holds its round", "[file][golden]") {
@@ -237,8 +226,7 @@ TEST_CASE("a v3 file that already has a lineage is refused", "[file][migrate]") 
   CHECK(has(loaded.error, "cannot have \"lineage\""));
 }
 
-TEST_CASE("a lineage revision out of range makes the file unreadable, with the field named",
-          "[file]") {
+TEST_CASE("a v5 lineage revision out of range makes the file unreadable, saying so", "[file]") {
   std::string text = read_data("v5/lineage.json");
   const std::string key = "\"revision\": 6";
   const auto at = text.find(key);
@@ -246,7 +234,48 @@ TEST_CASE("a lineage revision out of range makes the file unreadable, with the f
   text.replace(at, key.size(), "\"revision\": -1");
   const LoadResult loaded = load_plan(text);
   CHECK(loaded.status == LoadStatus::corrupt);
-  CHECK(has(loaded.error, "lineage.revision"));
+  CHECK(has(loaded.error, "lineage of this plan of file version 5"));
+}
+
+TEST_CASE("a v6 lineage that is not what the app writes is refused, with the field named",
+          "[file]") {
+  const std::string golden = read_data("v6/merge_lineage.json");
+  const auto refused = [&](const std::string& from, const std::string& to) {
+    std::string text = golden;
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    const LoadResult loaded = load_plan(text);
+    CHECK(loaded.status == LoadStatus::corrupt);
+    return loaded.error.en;
+  };
+  const std::string revision = std::string("\"revision\": \"") + kMergedRevision + "\"";
+  CHECK_THAT(refused(revision, "\"revision\": \"D0D0D0D000000003\""),
+             Catch::Contains("lineage.revision: not a revision id"));
+  CHECK_THAT(refused(revision, "\"revision\": 3"), Catch::Contains("lineage.revision"));
+  const std::string parent = std::string("\"") + kTheirsFork + "\"\n";
+  CHECK_THAT(refused(parent, std::string("\"") + kTheirsFork + "\", \"" + kForkBase + "\"\n"),
+             Catch::Contains("has more than 2 versions"));
+  CHECK_THAT(refused(parent, std::string("\"") + kOursFork + "\"\n"),
+             Catch::Contains("appears twice"));
+  CHECK_THAT(refused(std::string("\"id\": \"") + kForkBase, "\"id\": \"b0b0"),
+             Catch::Contains("lineage.history[2].id"));
+}
+
+TEST_CASE("a lineage history longer than a file carries is refused", "[file]") {
+  Plan plan = test::minimal_plan();
+  for (int i = 0; i < 70; ++i) {
+    char id[17];
+    std::snprintf(id, sizeof id, "%016x", i + 1);
+    plan.lineage = next_lineage(plan.lineage, id, "plan-1");
+  }
+  CHECK(plan.lineage.history.size() == kMaxLineageHistory);  // the writer keeps the bound
+  const LoadResult kept = load_plan(save_plan(plan));
+  REQUIRE(kept.ok());
+  plan.lineage.history.push_back({"0000000000000fff", {}});
+  const LoadResult loaded = load_plan(save_plan(plan));
+  CHECK(loaded.status == LoadStatus::corrupt);
+  CHECK(has(loaded.error, "lineage.history: has more than 64 versions"));
 }
 
 TEST_CASE("the business status golden file holds each value", "[file][golden]") {

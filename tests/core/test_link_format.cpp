@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "file_format.h"
+#include "lineage.h"
 #include "link_format.h"
 #include "plan_equal.h"
 #include "sample_plans.h"
@@ -23,12 +24,12 @@ const NamedPlan kSamples[] = {{"voorbeeldregio", samples::voorbeeldregio},
                               {"klein-voorbeeld-2020", samples::klein_voorbeeld_2020},
                               {"verlenging-2024", samples::verlenging_2024}};
 
-std::string golden_path(const char* name) {
-  return std::string(STO_TEST_DATA) + "/links/v1/" + name + ".bin";
+std::string golden_path(const char* version, const char* name) {
+  return std::string(STO_TEST_DATA) + "/links/" + version + "/" + name + ".bin";
 }
 
-std::string read_golden(const char* name) {
-  std::ifstream in(golden_path(name), std::ios::binary);
+std::string read_golden(const char* version, const char* name) {
+  std::ifstream in(golden_path(version, name), std::ios::binary);
   REQUIRE(in.good());
   std::ostringstream bytes;
   bytes << in.rdbuf();
@@ -89,22 +90,22 @@ TEST_CASE("a 10,000-line plan fits in the link size limit and survives it", "[li
   REQUIRE(plan_difference(large, decoded.plan) == "");
 }
 
-// Writes tests/data/links/v1/ once, when link format version 1 was made: never again afterwards.
+// Writes tests/data/links/v2/ once, when link format version 2 was made: never again afterwards.
 // STO_WRITE_LINK_GOLDEN=1 core_tests "[write-link-golden]"
 TEST_CASE("write link golden files", "[.][write-link-golden]") {
   REQUIRE(std::getenv("STO_WRITE_LINK_GOLDEN") != nullptr);
   for (const auto& sample : kSamples) {
-    std::ofstream out(golden_path(sample.name), std::ios::binary);
+    std::ofstream out(golden_path("v2", sample.name), std::ios::binary);
     out << encode_link_plan(sample.build());
     REQUIRE(out.good());
   }
 }
 
-TEST_CASE("links of format version 1 keep opening", "[link]") {
-  REQUIRE(kLinkFormatVersion == 1);  // a new version adds tests/data/links/vN/ and moves this on
+TEST_CASE("links of format version 2 keep opening and are written the same", "[link]") {
+  REQUIRE(kLinkFormatVersion == 2);  // a new version adds tests/data/links/vN/ and moves this on
   for (const auto& sample : kSamples) {
     INFO(sample.name);
-    const std::string golden = read_golden(sample.name);
+    const std::string golden = read_golden("v2", sample.name);
     REQUIRE_FALSE(golden.empty());
     const LoadResult decoded = decode_link_plan(golden);
     INFO(decoded.error.en);
@@ -112,6 +113,41 @@ TEST_CASE("links of format version 1 keep opening", "[link]") {
     CHECK(plan_difference(sample.build(), decoded.plan) == "");
     CHECK(encode_link_plan(decoded.plan) == golden);
   }
+}
+
+TEST_CASE("links of format version 1 keep opening, their revision numbers as ids", "[link]") {
+  for (const auto& sample : kSamples) {
+    INFO(sample.name);
+    const std::string golden = read_golden("v1", sample.name);
+    const LoadResult decoded = decode_link_plan(golden);
+    INFO(decoded.error.en);
+    REQUIRE(decoded.ok());
+    CHECK(plan_difference(sample.build(), decoded.plan) == "");
+  }
+  // A version 1 link ends in its lineage: plan id, revision, derived from. "p", 6 and 5 become the
+  // ids a v5 file with that lineage migrates to.
+  std::string numbered = read_golden("v1", "voorbeeldregio");
+  REQUIRE(numbered.substr(numbered.size() - 3) == std::string(3, '\0'));
+  numbered.resize(numbered.size() - 3);
+  numbered += std::string("\x01p\x0c\x0a", 4);  // zigzag: 6 → 12, 5 → 10
+  const LoadResult decoded = decode_link_plan(numbered);
+  INFO(decoded.error.en);
+  REQUIRE(decoded.ok());
+  CHECK(decoded.plan.lineage.revision == legacy_revision_id("p", 6));
+  CHECK(decoded.plan.lineage.parents == std::vector<std::string>{legacy_revision_id("p", 5)});
+  numbered.back() = '\x7f';  // a negative revision number
+  CHECK(decode_link_plan(numbered).status == LoadStatus::corrupt);
+}
+
+TEST_CASE("a link carries the lineage with its history", "[link][lineage]") {
+  Plan plan = samples::voorbeeldregio();
+  const Lineage base = next_lineage(Lineage{}, "b0b0b0b000000001", "plan-1");
+  plan.lineage = merged_lineage(next_lineage(base, "a0a0a0a000000002", ""),
+                                next_lineage(base, "c0c0c0c000000002", ""), "d0d0d0d000000003");
+  const LoadResult decoded = decode_link_plan(encode_link_plan(plan));
+  REQUIRE(decoded.ok());
+  CHECK(plan_difference(plan, decoded.plan) == "");
+  CHECK(decoded.plan.lineage.history.size() == 3);
 }
 
 TEST_CASE("every cut of a link is refused with a message", "[link][hostile]") {
@@ -163,7 +199,9 @@ TEST_CASE("malformed link data is refused with a message", "[link][hostile]") {
     // An empty plan up to its organisations, whose count claims 2^60 records.
     Plan empty;
     std::string data = encode_link_plan(empty);
-    const std::size_t organisations_at = data.size() - 9;  // 3 lists, notes, scenarios, lineage
+    // organisations, 3 lists, notes, scenarios, then the lineage: plan id, revision, parents,
+    // history
+    const std::size_t organisations_at = data.size() - 10;
     data.resize(organisations_at);
     data += std::string("\x80\x80\x80\x80\x80\x80\x80\x80\x10", 9);
     require_refused(decode_link_plan(data), LoadStatus::corrupt);
@@ -175,7 +213,7 @@ TEST_CASE("malformed link data is refused with a message", "[link][hostile]") {
     std::string data = encode_link_plan(plan);
     const std::string good = data;
     // The organisation: count 1, id "", name "", kind: the byte after the two empty texts.
-    const std::size_t kind_at = encode_link_plan(Plan{}).size() - 9 + 3;
+    const std::size_t kind_at = encode_link_plan(Plan{}).size() - 10 + 3;
     REQUIRE(static_cast<unsigned char>(data[kind_at]) ==
             static_cast<unsigned char>(OrganisationKind::other));
     data[kind_at] = 8;

@@ -18,6 +18,9 @@ using namespace sto;
 
 namespace {
 
+// The revision id a merge in these tests gets (tests/cli/diff_merge.sh passes it as --revision).
+const std::string kMergeId = "d0d0d0d000000005";
+
 Plan base_plan() {
   Plan p = test::minimal_plan();
   StudentCount c;
@@ -200,7 +203,7 @@ TEST_CASE("three-way: changes on both sides that do not overlap are merged", "[m
   theirs.organisations[3].kind = OrganisationKind::other;  // b1: another field than ours
 
   Plan expected = ours;
-  expected.lineage = merged_lineage(ours.lineage, theirs.lineage);
+  expected.lineage = merged_lineage(ours.lineage, theirs.lineage, kMergeId);
   expected.activities[0].lines[0].quantity_milli = 80000;
   expected.activities[0].lines.push_back(test::line("l5", "m1", 2026, 4000, 3000));
   expected.student_counts[0].students = 140;
@@ -209,7 +212,7 @@ TEST_CASE("three-way: changes on both sides that do not overlap are merged", "[m
   const ThreeWayMerge proposal = three_way(base, ours, theirs);
   CHECK(proposal.conflicts.empty());
   CHECK(proposal.ready.size() == 4);
-  const MergeResult result = merge_plans(base, ours, theirs, MergePreference::none);
+  const MergeResult result = merge_plans(base, ours, theirs, MergePreference::none, kMergeId);
   REQUIRE(result.merged);
   CHECK(result.refused.empty());
   INFO(plan_difference(result.plan, expected));
@@ -227,7 +230,7 @@ TEST_CASE("three-way: the same field changed differently is a conflict", "[merge
   theirs.activities[0].lines[0].price = Money{6100};
   theirs.student_counts[0].students = 140;  // no conflict
 
-  const MergeResult result = merge_plans(base, ours, theirs, MergePreference::none);
+  const MergeResult result = merge_plans(base, ours, theirs, MergePreference::none, kMergeId);
   CHECK(!result.merged);
   CHECK(equal_plans(result.plan, ours));  // nothing applied
   REQUIRE(result.proposal.conflicts.size() == 1);
@@ -243,11 +246,12 @@ TEST_CASE("three-way: the same field changed differently is a conflict", "[merge
         "  eigen versie:   € 52,00\n"
         "  andere versie:  € 61,00\n");
 
-  const MergeResult keep_ours = merge_plans(base, ours, theirs, MergePreference::ours);
+  const MergeResult keep_ours = merge_plans(base, ours, theirs, MergePreference::ours, kMergeId);
   REQUIRE(keep_ours.merged);
   CHECK(keep_ours.plan.activities[0].lines[0].price == Money{5200});
   CHECK(keep_ours.plan.student_counts[0].students == 140);
-  const MergeResult take_theirs = merge_plans(base, ours, theirs, MergePreference::theirs);
+  const MergeResult take_theirs =
+      merge_plans(base, ours, theirs, MergePreference::theirs, kMergeId);
   REQUIRE(take_theirs.merged);
   CHECK(take_theirs.plan.activities[0].lines[0].price == Money{6100});
   CHECK(take_theirs.plan.student_counts[0].students == 140);
@@ -270,7 +274,8 @@ TEST_CASE("three-way: removed on one side and changed on the other is a conflict
   CHECK(m.conflicts[1].key == "lines/l1");
   CHECK(m.conflicts[1].ours.nl == "(verwijderd)");
   CHECK(m.conflicts[1].theirs.nl == "(gewijzigd)");
-  const MergeResult theirs_wins = merge_plans(base, ours, theirs, MergePreference::theirs);
+  const MergeResult theirs_wins =
+      merge_plans(base, ours, theirs, MergePreference::theirs, kMergeId);
   REQUIRE(theirs_wins.merged);
   CHECK(theirs_wins.refused.empty());
   CHECK(theirs_wins.plan.organisations[3].name == "Bedrijf");
@@ -290,141 +295,12 @@ TEST_CASE("three-way: a change both sides made alike is not proposed again", "[m
   CHECK(m.conflicts.empty());
 }
 
-TEST_CASE("lineage: the common revision, the next one, and a merge's", "[merge][lineage]") {
-  const Lineage sent{"plan-1", 5, 4};
-  const Lineage returned{"plan-1", 6, 5};
-  CHECK(common_revision(sent, returned) == 5);
-  CHECK_FALSE(common_revision(sent, Lineage{"plan-2", 6, 5}).has_value());
-  CHECK_FALSE(common_revision(Lineage{}, Lineage{}).has_value());  // files without a lineage
-  const Lineage next = next_lineage(sent, "unused");
-  CHECK(next.plan_id == "plan-1");
-  CHECK(next.revision == 6);
-  CHECK(next.derived_from == 5);
-  CHECK(next_lineage(Lineage{}, "new-id").plan_id == "new-id");
-  const Lineage merged = merged_lineage(Lineage{"plan-1", 5, 4}, Lineage{"plan-1", 8, 5});
-  CHECK(merged.revision == 9);
-  CHECK(merged.derived_from == 5);
-
-  Plan base = base_plan();
-  base.lineage = {"plan-1", 5, 4};
-  Plan ours = base;
-  Plan theirs = base;
-  theirs.lineage = {"plan-1", 6, 5};
-  theirs.title = "Terug van de partner";
-  const MergeResult result = merge_plans(base, ours, theirs, MergePreference::none);
-  REQUIRE(result.merged);
-  CHECK(result.plan.title == "Terug van de partner");
-  CHECK(result.plan.lineage.revision == 7);
-  CHECK(result.plan.lineage.derived_from == 5);
-  // A diff never reports the lineage: it describes the file, not the plan.
-  CHECK(diff_records(ours, theirs).size() == 1);
-}
-
-TEST_CASE("lineage: a download stamps a new revision only when the plan changed", "[lineage]") {
-  Plan plan = base_plan();
-  // A new plan: the first download gives it its id and revision 1.
-  Lineage first = download_lineage(plan, nullptr, 0, "id-1");
-  CHECK(first.plan_id == "id-1");
-  CHECK(first.revision == 1);
-  CHECK(first.derived_from == 0);
-  plan.lineage = first;
-  const Plan written = plan;  // the version kept as revision 1
-  // Unchanged (even after an edit and its undo): the same revision again.
-  CHECK(download_lineage(plan, &written, 1, "unused").revision == 1);
-  // Changed: the next revision, derived from the last.
-  plan.activities[0].lines[0].price = Money{7000};
-  const Lineage second = download_lineage(plan, &written, 1, "unused");
-  CHECK(second.plan_id == "id-1");
-  CHECK(second.revision == 2);
-  CHECK(second.derived_from == 1);
-  // The written version is no longer there: a new revision to be safe.
-  CHECK(download_lineage(written, nullptr, 1, "unused").revision == 2);
-  // An older version restored and changed: above every revision written, derived from its own.
-  Plan restored = written;
-  restored.title = "Hersteld";
-  const Lineage after_restore = download_lineage(restored, &written, 4, "unused");
-  CHECK(after_restore.revision == 5);
-  CHECK(after_restore.derived_from == 1);
-  // A received file keeps its lineage as long as it is unchanged.
-  Plan received = written;
-  received.lineage = {"id-9", 7, 6};
-  const Plan received_as_opened = received;
-  CHECK(download_lineage(received, &received_as_opened, 7, "unused").plan_id == "id-9");
-  CHECK(download_lineage(received, &received_as_opened, 7, "unused").revision == 7);
-}
-
-TEST_CASE("lineage: stamping a document is no undo step", "[lineage]") {
-  Document doc(base_plan());
-  doc.begin_group({"Titel", "Title"});
-  REQUIRE(doc.execute(SetPlanTitle{"Versie 2"}).ok());
-  doc.end_group();
-  const std::uint64_t revision = doc.revision();
-  doc.set_lineage({"id-1", 1, 0});
-  CHECK(doc.revision() > revision);  // stored again
-  CHECK(doc.history().steps().size() == 1);
-  REQUIRE(doc.undo());
-  CHECK(doc.plan().title == base_plan().title);
-  CHECK(doc.plan().lineage.revision == 1);  // undo takes back the edit, not the stamp
-}
-
-TEST_CASE("lineage: the base of a returned copy", "[lineage]") {
-  Plan sent = base_plan();
-  sent.lineage = {"id-1", 5, 4};
-  Plan older = base_plan();
-  older.lineage = {"id-1", 4, 3};
-  older.title = "Ouder";
-  int lookups = 0;
-  const StoredRevision stored = [&](std::int64_t revision) -> std::optional<Plan> {
-    ++lookups;
-    if (revision == 5) return sent;
-    if (revision == 4) return older;
-    return std::nullopt;
-  };
-  Plan ours = sent;
-  ours.title = "Verder gewerkt";
-  // A changed copy: its base is the revision it was derived from.
-  Plan theirs = sent;
-  theirs.lineage = {"id-1", 6, 5};
-  theirs.activities[0].lines[0].price = Money{7000};
-  auto base = find_merge_base(ours.lineage, theirs, stored);
-  REQUIRE(base);
-  CHECK(base->revision == 5);
-  CHECK(same_content(base->plan, sent));
-  // Our own revision 6 is another plan: the content decides, so revision 5 is still the base.
-  Plan own6 = ours;
-  own6.lineage = {"id-1", 6, 5};
-  base = find_merge_base(ours.lineage, theirs, [&](std::int64_t r) -> std::optional<Plan> {
-    if (r == 6) return own6;
-    return stored(r);
-  });
-  REQUIRE(base);
-  CHECK(base->revision == 5);
-  // A copy returned untouched keeps revision 5, derived from 4: the base is 5 itself, not 4.
-  base = find_merge_base(ours.lineage, sent, stored);
-  REQUIRE(base);
-  CHECK(base->revision == 5);
-  CHECK(three_way(base->plan, ours, sent).ready.empty());
-  CHECK(three_way(base->plan, ours, sent).conflicts.empty());
-  // Not stored, another plan, or no lineage at all: two-way.
-  Plan lost = theirs;
-  lost.lineage = {"id-1", 3, 2};
-  CHECK_FALSE(find_merge_base(ours.lineage, lost, stored));
-  Plan foreign = theirs;
-  foreign.lineage.plan_id = "id-2";
-  lookups = 0;
-  CHECK_FALSE(find_merge_base(ours.lineage, foreign, stored));
-  CHECK(lookups == 0);  // another plan's revisions are never looked up
-  Plan none = theirs;
-  none.lineage = {};
-  CHECK_FALSE(find_merge_base(ours.lineage, none, stored));
-}
-
 // [SECTION] The files of the command-line test (tests/cli/diff_merge.sh, tests/data/merge/)
 
 namespace {
 
 struct MergeFiles {
-  Plan base, ours, theirs, theirs_conflict, merged;
+  Plan base, ours, theirs, theirs_conflict, merged, theirs_round2;
 };
 
 // A coordinator's revision 3 of the 2024 sample sent out; ours is the coordinator's own next
@@ -433,13 +309,13 @@ MergeFiles merge_files() {
   MergeFiles f;
   f.base = samples::verlenging_2024();
   f.base.is_example = false;
-  f.base.lineage = {"verlenging-voorbeeld", 3, 2};
+  f.base.lineage = next_lineage(Lineage{}, "b0b0b0b000000003", "verlenging-voorbeeld");
   f.ours = f.base;
-  f.ours.lineage = {"verlenging-voorbeeld", 4, 3};
+  f.ours.lineage = next_lineage(f.base.lineage, "a0a0a0a000000004", "");
   f.ours.activities[0].lines[0].price = Money{5200};
   f.ours.organisations[3].name = "Techniekbedrijf Fictief Holding BV";
   f.theirs = f.base;
-  f.theirs.lineage = {"verlenging-voorbeeld", 4, 3};
+  f.theirs.lineage = next_lineage(f.base.lineage, "c0c0c0c000000004", "");
   f.theirs.activities[0].lines[1].price = Money{42000000};
   f.theirs.activities[0].lines.push_back(test::line("r-partner-1", "vmbo-2", 2024, 7500, 40000,
                                                     FundingSource::subsidy,
@@ -451,15 +327,20 @@ MergeFiles merge_files() {
   f.merged.activities[0].lines[1].price = Money{42000000};
   f.merged.activities[0].lines.push_back(f.theirs.activities[0].lines.back());
   f.merged.organisations[1].brin = "99ZB01";
-  f.merged.lineage = {"verlenging-voorbeeld", 5, 4};
+  f.merged.lineage = merged_lineage(f.ours.lineage, f.theirs.lineage, kMergeId);
+  // The partner's second round: their copy edited again after sending it.
+  f.theirs_round2 = f.theirs;
+  f.theirs_round2.lineage = next_lineage(f.theirs.lineage, "c0c0c0c000000006", "");
+  f.theirs_round2.organisations[2].name = "Tweede ronde ROC";
   return f;
 }
 
-const char* const kMergeFileNames[] = {"base.json", "ours.json", "theirs.json",
-                                       "theirs_conflict.json", "merged.json"};
+const char* const kMergeFileNames[] = {"base.json",   "ours.json",
+                                       "theirs.json", "theirs_conflict.json",
+                                       "merged.json", "theirs_round2.json"};
 
 std::vector<const Plan*> merge_file_plans(const MergeFiles& f) {
-  return {&f.base, &f.ours, &f.theirs, &f.theirs_conflict, &f.merged};
+  return {&f.base, &f.ours, &f.theirs, &f.theirs_conflict, &f.merged, &f.theirs_round2};
 }
 
 }  // namespace
@@ -489,9 +370,9 @@ TEST_CASE("the command-line merge files hold what the test says and merge as exp
     INFO(plan_difference(loaded.plan, *plans[i]));
     CHECK(equal_plans(loaded.plan, *plans[i]));
   }
-  const MergeResult result = merge_plans(f.base, f.ours, f.theirs, MergePreference::none);
+  const MergeResult result = merge_plans(f.base, f.ours, f.theirs, MergePreference::none, kMergeId);
   REQUIRE(result.merged);
   INFO(plan_difference(result.plan, f.merged));
   CHECK(equal_plans(result.plan, f.merged));
-  CHECK(!merge_plans(f.base, f.ours, f.theirs_conflict, MergePreference::none).merged);
+  CHECK(!merge_plans(f.base, f.ours, f.theirs_conflict, MergePreference::none, kMergeId).merged);
 }

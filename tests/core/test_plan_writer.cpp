@@ -80,7 +80,9 @@ TEST_CASE("the writer writes what cereal writes: awkward texts and extreme numbe
   plan.activities.at(0).years = {0, -1, std::numeric_limits<int>::max()};
   plan.activities.at(0).partner_ids = {"", awkward};
   plan.activities.push_back(Activity{});  // empty lists are written as []
-  plan.lineage.revision = std::numeric_limits<std::int64_t>::max();
+  plan.lineage.revision = awkward;
+  plan.lineage.parents = {awkward, ""};
+  plan.lineage.history = {{awkward, {awkward}}, {"", {}}};
   check_same_as_cereal(plan);
 }
 

@@ -144,7 +144,7 @@ TEST_CASE("Report: empty plan, unknown scheme and findings by severity", "[repor
 
 TEST_CASE("with a base version the report opens with the changes since it", "[report]") {
   Plan base = samples::verlenging_2024();
-  base.lineage = {"plan-1", 5, 4};
+  base.lineage = {"plan-1", "5000000000000005", {}, {}};
   Plan plan = base;
   plan.activities[0].lines[0].price = Money{5200};
   plan.organisations[3].name = "Techniekbedrijf <Fictief> BV";

@@ -100,16 +100,18 @@ int main() {
         app.toggle_language();
       }
     }
-    // A returned copy, natively: the download stamps revision 1 and keeps it as its version; both
-    // sides then change the same price; comparing finds revision 1 as the base and draws the
-    // conflict; taking theirs goes through the edit path as one undo step.
+    // A returned copy, natively: the download stamps a revision and keeps it as its version; both
+    // sides then change the same price; comparing finds that revision as the base and draws the
+    // conflict; taking theirs goes through the edit path as one undo step and makes this plan a
+    // merge of both revisions.
     {
       app.load_plan_json_for_api(sto::assets::embedded_file("samples/voorbeeldregio.json"));
       app.download_current_plan("verstuurd.json");
       const sto::Lineage sent = app.plan().lineage;
-      expect(!sent.plan_id.empty() && sent.revision == 1, "a download stamps revision 1");
+      expect(!sent.plan_id.empty() && sto::is_revision_id(sent.revision),
+             "a download stamps a revision id");
       sto::Plan theirs = app.plan();
-      theirs.lineage = {sent.plan_id, 2, 1};
+      theirs.lineage = sto::next_lineage(sent, sto::random_revision_id(), "unused");
       theirs.activities[1].lines[1].price = sto::Money{140000};
       theirs.activities[1].lines[1].quantity_milli = 42000;
       app.post(sto::SetLinePrice{{1, 1}, sto::Money{130000}});
@@ -117,8 +119,8 @@ int main() {
       app.compare_with_file("terug.json", sto::save_plan(theirs));
       draw_frames(app, 2);
       sto::ui::CompareSession* session = app.compare_session();
-      expect(session != nullptr && session->base_revision == 1 && session->conflicts.size() == 1 &&
-                 session->changes.size() == 1,
+      expect(session != nullptr && session->base_revision == sent.revision &&
+                 session->conflicts.size() == 1 && session->changes.size() == 1,
              "compared three-way against revision 1: one conflict, one change ready");
       if (session != nullptr && session->conflicts.size() == 1) {
         for (int language = 0; language < 2; ++language) {
@@ -131,6 +133,11 @@ int main() {
         const sto::BudgetLine& line = app.plan().activities[1].lines[1];
         expect(line.price == sto::Money{140000} && line.quantity_milli == 42000,
                "theirs' price and quantity taken over");
+        const sto::Lineage& merged = app.plan().lineage;
+        expect(merged.parents == std::vector<std::string>{sent.revision, theirs.lineage.revision},
+               "the merge records both parents, ours first");
+        expect(app.stored_revision(theirs.lineage.revision).has_value(),
+               "the copy merged in is kept for the next round");
         app.undo();
         expect(app.plan().activities[1].lines[1].price == sto::Money{130000},
                "one undo takes the whole merge back");

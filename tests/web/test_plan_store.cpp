@@ -1,8 +1,10 @@
 // Browser storage logic over the native in-memory stand-in: versions, recovery from damaged
 // entries, a full or missing storage, and two tabs writing the same plan.
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 #include "app/plan_store.h"
+#include "lineage.h"
 #include "platform/browser.h"
 #include "platform/browser_native_testing.h"
 
@@ -10,6 +12,8 @@ using namespace sto::ui;
 namespace platform = sto::platform;
 
 namespace {
+
+const std::string kSent = "1000000000000001";  // a revision a version was downloaded as
 bool is_good(const std::string& text) {
   return text.rfind("good", 0) == 0;
 }
@@ -264,24 +268,71 @@ TEST_CASE("versions written as a lineage revision are found by it and dropped la
   store.open();
   const std::string id = store.new_id();
   std::uint64_t g = store.save(id, "Regio", "good 1", 0, 1).generation;
-  g = store.save(id, "Regio", "good sent as 1", g, 2, {{"d", "d"}, 0, 1}).generation;
-  CHECK(store.highest_revision(id) == 1);
+  g = store.save(id, "Regio", "good sent", g, 2, {{"d", "d"}, 0, kSent}).generation;
   // Edits well apart, so each is a version of its own: more than are kept.
   for (int i = 3; i <= 30; ++i)
     g = store.save(id, "Regio", "good " + std::to_string(i), g, i * 100'000.0, {{"e", "e"}, 1})
             .generation;
   const StoredPlan* plan = store.find(id);
   REQUIRE(plan->versions.size() == static_cast<std::size_t>(kVersionsKept));
-  const auto sent = store.version_of_revision(id, 1);
+  const auto sent = store.version_of_revision(id, kSent, "plan-1");
   REQUIRE(sent);  // the oldest, yet kept: a copy may still come back from it
-  CHECK(store.read_version(id, *sent) == "good sent as 1");
-  CHECK(plan->versions.front().revision == 1);
-  CHECK_FALSE(store.version_of_revision(id, 2));
-  CHECK(store.highest_revision(id) == 1);
+  CHECK(store.read_version(id, *sent) == "good sent");
+  CHECK(plan->versions.front().revision == kSent);
+  CHECK_FALSE(store.version_of_revision(id, "2000000000000002", "plan-1"));
   // The revision survives a reload of the index.
   PlanStore reopened;
   reopened.open();
-  CHECK(reopened.version_of_revision(id, 1) == sent);
+  CHECK(reopened.version_of_revision(id, kSent, "plan-1") == sent);
+}
+
+TEST_CASE("an index of the release before finds its numbered revisions by their new ids",
+          "[storage]") {
+  platform::testing::clear_storage();
+  // Index version 3 (StoredVersion class version 3): the revision a number.
+  platform::storage_set("sto-planner/plan/p1/1", "sent as 5");
+  platform::storage_set(
+      "sto-planner/index",
+      R"({"plans": [{"cereal_class_version": 1, "id": "p1", "name": "Regio", "updated_ms": 1.0,)"
+      R"( "downloaded_ms": 0.0, "generation": 1, "versions": [{"cereal_class_version": 3,)"
+      R"( "number": 1, "saved_ms": 1.0, "started_ms": 1.0, "change_nl": "d", "change_en": "d",)"
+      R"( "edits": 0, "bytes": 9, "revision": 5}], "deleted": false}]})");
+  PlanStore store;
+  store.open();
+  REQUIRE(store.find("p1") != nullptr);
+  const auto found =
+      store.version_of_revision("p1", sto::legacy_revision_id("plan-7f3a", 5), "plan-7f3a");
+  REQUIRE(found);
+  CHECK(store.read_version("p1", *found) == "sent as 5");
+  CHECK_FALSE(
+      store.version_of_revision("p1", sto::legacy_revision_id("plan-7f3a", 4), "plan-7f3a"));
+}
+
+TEST_CASE("a received copy is kept by its revision, at most 16 per plan, and goes with the plan",
+          "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  store.save(id, "Regio", "plan", 0, 1);
+  CHECK_FALSE(store.keep_received("unknown-plan", "1000000000000001", "copy"));
+  for (int i = 1; i <= 20; ++i) {
+    char revision[17];
+    std::snprintf(revision, sizeof revision, "%016x", i);
+    REQUIRE(store.keep_received(id, revision, "copy " + std::to_string(i)));
+  }
+  CHECK(store.find(id)->received.size() == kReceivedCopiesKept);
+  CHECK_FALSE(store.read_received(id, "0000000000000001"));  // the oldest went
+  CHECK_FALSE(platform::storage_get("sto-planner/received/" + id + "/0000000000000001"));
+  CHECK(store.read_received(id, "0000000000000014") == "copy 20");
+  CHECK(sto::ui::stored_bytes(*store.find(id)) > 16 * 6);  // counted in Mijn plannen
+  PlanStore reopened;                                      // kept in the index
+  reopened.open();
+  CHECK(reopened.read_received(id, "0000000000000014") == "copy 20");
+  reopened.set_deleted(id, true);
+  PlanStore next_start;  // the bin is emptied at the next start: the copies go too
+  next_start.open();
+  CHECK_FALSE(platform::storage_get("sto-planner/received/" + id + "/0000000000000014"));
 }
 
 namespace {
@@ -509,11 +560,12 @@ TEST_CASE("a version kept for its lineage revision stays readable when its delta
   const std::string id = store.new_id();
   std::uint64_t g = save_and_compact(store, id, large_text(200, 0), 0, 100'000.0).generation;
   // Downloaded as revision 1: kept while the versions without a revision around it go.
-  g = save_and_compact(store, id, large_text(200, 1), g, 200'000.0, {{"d", "d"}, 0, 1}).generation;
+  g = save_and_compact(store, id, large_text(200, 1), g, 200'000.0, {{"d", "d"}, 0, kSent})
+          .generation;
   for (int i = 2; i <= 30; ++i)
     g = save_and_compact(store, id, large_text(200, i), g, (i + 1) * 100'000.0, {{"e", "e"}, 1})
             .generation;
-  const auto sent = store.version_of_revision(id, 1);
+  const auto sent = store.version_of_revision(id, kSent, "plan-1");
   REQUIRE(sent);
   CHECK(store.read_version(id, *sent) == large_text(200, 1));
   REQUIRE(store.find(id)->versions.size() == static_cast<std::size_t>(kVersionsKept));

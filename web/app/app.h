@@ -18,6 +18,7 @@
 #include "diff.h"
 #include "document.h"
 #include "file_format.h"
+#include "lineage.h"
 #include "merge.h"
 #include "money.h"
 #include "plan_writer.h"
@@ -105,9 +106,12 @@ struct CompareSession {
   std::string source;    // the file's name, or "versie 4"
   bool is_file = false;  // a file (a returned copy), not a stored version
   Plan other;
-  // Three-way: the stored version this plan and `other` were both made from (find_merge_base).
+  std::string other_text;  // the file as received, kept as a version once changes are taken over
+  // Three-way: the stored version this plan and `other` were both made from (find_merge_base):
+  // their latest common ancestor, or an older one when the latest is not kept here.
   std::optional<Plan> base;
-  std::int64_t base_revision = 0;
+  std::string base_revision;
+  bool base_is_latest = true;
   // Two stored versions compared, neither the plan being edited: `from` stands in for the plan,
   // and nothing can be taken over.
   std::optional<Plan> from;
@@ -246,6 +250,9 @@ class App {
   // Takes over the chosen changes (and conflicts decided for the other side) as one undo step,
   // posted through the edit path like any other edit.
   void apply_compare_choice();
+  // The kept version (or received copy) of the current plan written as lineage `revision`,
+  // loaded; nullopt when it is not kept (or no longer loads).
+  std::optional<Plan> stored_revision(const std::string& revision) const;
   void close_compare() { compare_.reset(); }
 
   // [SECTION] Exchange (app_exchange.cpp)
@@ -332,16 +339,17 @@ class App {
   // restored: a version of its own), or else by the edits since the last version.
   // A version written to a file as a lineage revision says so (`revision`), so a returned copy
   // finds it as its base.
-  void save_now(std::optional<LocalizedText> event = std::nullopt, std::int64_t revision = 0);
-  // The kept version of the current plan written as lineage `revision`, loaded; nullopt when it
-  // is not kept (or no longer loads).
-  std::optional<Plan> stored_revision(std::int64_t revision) const;
+  void save_now(std::optional<LocalizedText> event = std::nullopt,
+                const std::string& revision = "");
+  // After changes from a returned copy were taken over: this plan is now a merge of both (core
+  // lineage.h), and the copy is kept as a version the partner's next copy will be made from.
+  void record_merge(const Plan& theirs, const std::string& theirs_text);
   // Writes more of the autosave in progress, for at most kSaveSliceMs; stores it in the frame
   // after the one that finished it.
   void continue_save();
   // Stores `text`, the plan file of the document as it is now, as save_now describes.
   void store_plan_text(std::string_view text, std::optional<LocalizedText> event,
-                       std::int64_t revision = 0);
+                       const std::string& revision = "");
   VersionChange edits_since_last_version() const;
   // After a save: says when older versions had to go to make room.
   void report_dropped_versions(const SaveOutcome& outcome);

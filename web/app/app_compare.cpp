@@ -51,11 +51,13 @@ void App::compare_with_file(std::string_view file_name, std::string_view text) {
   session.source = std::string(file_name);
   session.is_file = true;
   session.other = std::move(loaded.plan);
+  session.other_text = std::string(text);
+  const auto stored = [this](const std::string& revision) { return stored_revision(revision); };
   if (std::optional<MergeBase> base =
-          find_merge_base(plan().lineage, session.other,
-                          [this](std::int64_t revision) { return stored_revision(revision); })) {
+          find_merge_base(plan().lineage, session.other.lineage, stored)) {
     session.base = std::move(base->plan);
-    session.base_revision = base->revision;
+    session.base_revision = std::move(base->revision);
+    session.base_is_latest = base->latest;
   }
   open_compare(std::move(session));
 }
@@ -173,8 +175,16 @@ void App::apply_compare_choice() {
   for (const RefusedChange& r : commands.refused) s->refused.push_back(r.reason);
   if (commands.commands.empty()) return;
   const Translation& label = translation(Str::cmp_applied_label);
+  // Taking over from a returned copy of this plan makes this plan a merge of both.
+  const Lineage& theirs = s->other.lineage;
+  const bool merges =
+      s->is_file && !theirs.revision.empty() && theirs.plan_id == document_.plan().lineage.plan_id;
   execute_group({label.nl + s->source, label.en + s->source}, commands.commands,
-                [] { clear_field_errors(); });
+                [this, merges, other = merges ? s->other : Plan{},
+                 text = merges ? s->other_text : std::string()] {
+                  clear_field_errors();
+                  if (merges) record_merge(other, text);
+                });
 }
 
 }  // namespace sto::ui

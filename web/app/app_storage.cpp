@@ -6,7 +6,6 @@
 #include <cereal/types/string.hpp>
 #include <cstdio>
 #include <limits>
-#include <random>
 #include <sstream>
 
 #include "app/app.h"
@@ -69,13 +68,9 @@ LocalizedText version_text(Str id, const std::string& detail) {
 // A lineage plan id, the same in every copy of the plan wherever it travels: the time and 64
 // random bits, so plans started in two browsers never share one.
 std::string new_lineage_id() {
-  std::random_device random;
-  const std::uint64_t bits = (std::uint64_t{random()} << 32) | random();
-  char text[48];
-  std::snprintf(text, sizeof text, "%llx-%016llx",
-                static_cast<unsigned long long>(platform::now_ms()),
-                static_cast<unsigned long long>(bits));
-  return text;
+  char time[24];
+  std::snprintf(time, sizeof time, "%llx-", static_cast<unsigned long long>(platform::now_ms()));
+  return time + random_revision_id();
 }
 
 const char* problem_name(StorageProblem problem) {
@@ -238,13 +233,13 @@ void App::report_dropped_versions(const SaveOutcome& outcome) {
                Str::versions_dropped_tail, true};
 }
 
-void App::save_now(std::optional<LocalizedText> event, std::int64_t revision) {
+void App::save_now(std::optional<LocalizedText> event, const std::string& revision) {
   save_writer_.reset();  // this save writes the plan as it is now
   store_plan_text(save_plan(plan()), std::move(event), revision);
 }
 
 void App::store_plan_text(std::string_view text, std::optional<LocalizedText> event,
-                          std::int64_t revision) {
+                          const std::string& revision) {
   save_due_ms_ = 0;
   if (current_id_.empty()) current_id_ = store_.new_id();
   const double now = platform::now_ms();
@@ -426,7 +421,7 @@ void App::accept_pending_open() {
 
 void App::open_as_new(Plan plan, const std::string& file_name) {
   // A received file keeps its lineage: its version here is that revision as it was sent.
-  const std::int64_t revision = plan.lineage.plan_id.empty() ? 0 : plan.lineage.revision;
+  const std::string revision = plan.lineage.plan_id.empty() ? "" : plan.lineage.revision;
   replace_document(std::move(plan), "", 0);
   // An opened file is work the user has: keep it in "Mijn plannen" straight away.
   attempted_revision_ = 0;
@@ -493,10 +488,11 @@ std::string App::default_download_name() const {
   return file_name_part(plan_display_name()) + "-" + date + ".json";
 }
 
-std::optional<Plan> App::stored_revision(std::int64_t revision) const {
-  const std::optional<int> number = store_.version_of_revision(current_id_, revision);
-  if (!number) return std::nullopt;
-  const auto text = store_.read_version(current_id_, *number);
+std::optional<Plan> App::stored_revision(const std::string& revision) const {
+  const std::optional<int> number =
+      store_.version_of_revision(current_id_, revision, plan().lineage.plan_id);
+  const auto text = number ? store_.read_version(current_id_, *number)
+                           : store_.read_received(current_id_, revision);
   if (!text) return std::nullopt;
   LoadResult loaded = load_plan(*text);
   if (!loaded.ok()) return std::nullopt;
@@ -510,14 +506,14 @@ void App::download_current_plan(const std::string& file_name) {
   // it carries was written, kept below as its own version so a copy returned from it finds it.
   const std::optional<Plan> written = stored_revision(plan().lineage.revision);
   const Lineage stamped = download_lineage(plan(), written ? &*written : nullptr,
-                                           store_.highest_revision(current_id_), new_lineage_id());
+                                           random_revision_id(), new_lineage_id());
   const bool new_revision =
       stamped.plan_id != plan().lineage.plan_id || stamped.revision != plan().lineage.revision;
   if (new_revision) document_.set_lineage(stamped);
   platform::download_file(name, "application/json", save_plan(plan()));
   downloaded_revision_ = document_.revision();
   if (new_revision && !saving_blocked()) {
-    save_now(version_text(Str::version_downloaded, std::to_string(stamped.revision)),
+    save_now(version_text(Str::version_downloaded, short_revision_id(stamped.revision)),
              stamped.revision);
   } else {
     flush_save();
@@ -525,9 +521,22 @@ void App::download_current_plan(const std::string& file_name) {
   if (!current_id_.empty()) store_.mark_downloaded(current_id_, platform::now_ms());
 }
 
+void App::record_merge(const Plan& theirs, const std::string& theirs_text) {
+  // The copy is kept first: the merge's version is the plan's newest, so a failure in between
+  // leaves the plan as it was merged, only without the copy as the next round's base.
+  if (current_id_.empty()) save_now();
+  store_.keep_received(current_id_, theirs.lineage.revision, theirs_text);
+  const Lineage merged =
+      merged_lineage(document_.plan().lineage, theirs.lineage, random_revision_id());
+  document_.set_lineage(merged);
+  if (!saving_blocked())
+    save_now(version_text(Str::version_merged, short_revision_id(theirs.lineage.revision)),
+             merged.revision);
+}
+
 void App::create_plan(Plan plan) {
   flush_save();
-  plan.lineage = {new_lineage_id(), 0, 0};  // the id every copy of it will carry
+  plan.lineage = {new_lineage_id(), "", {}, {}};  // the id every copy of it will carry
   replace_document(std::move(plan), "", 0);
   attempted_revision_ = 0;
   save_now(version_text(Str::version_new_plan, ""));

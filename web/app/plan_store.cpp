@@ -22,38 +22,61 @@
 #include <cereal/archives/json.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
+#include <cstdlib>
 #include <sstream>
 
+#include "lineage.h"
 #include "platform/browser.h"
 #include "text_delta.h"
 
 namespace sto::ui {
 
 // Version 2 added what a version changed, when it started and its size; version 3 the lineage
-// revision it was written as.
+// revision it was written as (a number); version 4 that revision as an id.
 template <class Archive>
-void serialize(Archive& ar, StoredVersion& v, const std::uint32_t version) {
+void save(Archive& ar, const StoredVersion& v, const std::uint32_t) {
+  ar(cereal::make_nvp("number", v.number), cereal::make_nvp("saved_ms", v.saved_ms),
+     cereal::make_nvp("started_ms", v.started_ms), cereal::make_nvp("change_nl", v.change.nl),
+     cereal::make_nvp("change_en", v.change.en), cereal::make_nvp("edits", v.edits),
+     cereal::make_nvp("bytes", v.bytes), cereal::make_nvp("revision", v.revision));
+}
+template <class Archive>
+void load(Archive& ar, StoredVersion& v, const std::uint32_t version) {
   ar(cereal::make_nvp("number", v.number), cereal::make_nvp("saved_ms", v.saved_ms));
   if (version >= 2)
     ar(cereal::make_nvp("started_ms", v.started_ms), cereal::make_nvp("change_nl", v.change.nl),
        cereal::make_nvp("change_en", v.change.en), cereal::make_nvp("edits", v.edits),
        cereal::make_nvp("bytes", v.bytes));
-  if (version >= 3) ar(cereal::make_nvp("revision", v.revision));
+  if (version >= 4) {
+    ar(cereal::make_nvp("revision", v.revision));
+  } else if (version == 3) {
+    std::int64_t number = 0;
+    ar(cereal::make_nvp("revision", number));
+    if (number > 0) v.revision = "#" + std::to_string(number);
+  }
 }
 
 template <class Archive>
-void serialize(Archive& ar, StoredPlan& p, const std::uint32_t) {
+void serialize(Archive& ar, ReceivedCopy& r, const std::uint32_t) {
+  ar(cereal::make_nvp("revision", r.revision), cereal::make_nvp("bytes", r.bytes));
+}
+
+// Version 2 added the received copies.
+template <class Archive>
+void serialize(Archive& ar, StoredPlan& p, const std::uint32_t version) {
   ar(cereal::make_nvp("id", p.id), cereal::make_nvp("name", p.name),
      cereal::make_nvp("updated_ms", p.updated_ms),
      cereal::make_nvp("downloaded_ms", p.downloaded_ms),
      cereal::make_nvp("generation", p.generation), cereal::make_nvp("versions", p.versions),
      cereal::make_nvp("deleted", p.deleted));
+  if (version >= 2) ar(cereal::make_nvp("received", p.received));
 }
 
 }  // namespace sto::ui
 
-CEREAL_CLASS_VERSION(sto::ui::StoredVersion, 3)
-CEREAL_CLASS_VERSION(sto::ui::StoredPlan, 1)
+CEREAL_CLASS_VERSION(sto::ui::StoredVersion, 4)
+CEREAL_CLASS_VERSION(sto::ui::ReceivedCopy, 1)
+CEREAL_CLASS_VERSION(sto::ui::StoredPlan, 2)
 
 namespace sto::ui {
 
@@ -66,6 +89,10 @@ const std::string kDeltaMarker = "sto-planner-delta ";
 
 std::string version_key(const std::string& id, int number) {
   return kPrefix + "plan/" + id + "/" + std::to_string(number);
+}
+
+std::string received_key(const std::string& id, const std::string& revision) {
+  return kPrefix + "received/" + id + "/" + revision;
 }
 
 // The newer version a stored delta is made from, or nothing for a whole text (or a damaged
@@ -136,9 +163,12 @@ void PlanStore::open() {
   read_index();
   // Plans deleted in an earlier session can no longer be undone: remove them for good.
   for (const StoredPlan& plan : plans_)
-    if (plan.deleted)
+    if (plan.deleted) {
+      for (const ReceivedCopy& r : plan.received)
+        platform::storage_remove(received_key(plan.id, r.revision));
       for (const StoredVersion& v : plan.versions)
         platform::storage_remove(version_key(plan.id, v.number));
+    }
   const auto before = plans_.size();
   plans_.erase(
       std::remove_if(plans_.begin(), plans_.end(), [](const StoredPlan& p) { return p.deleted; }),
@@ -384,7 +414,7 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   while (plan->versions.size() > static_cast<std::size_t>(kVersionsKept)) {
     // The oldest without a revision, else the oldest; never the one just saved.
     auto drop = std::find_if(plan->versions.begin(), plan->versions.end() - 1,
-                             [](const StoredVersion& v) { return v.revision == 0; });
+                             [](const StoredVersion& v) { return v.revision.empty(); });
     if (drop == plan->versions.end() - 1) drop = plan->versions.begin();
     removed.push_back(drop->number);
     plan->versions.erase(drop);
@@ -401,7 +431,7 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   const bool dropped = removed.size() > (replaced ? 1u : 0u);
   bool rewritten = false;
   for (StoredVersion& kept : plan->versions) {
-    if (!dropped || kept.revision == 0) continue;
+    if (!dropped || kept.revision.empty()) continue;
     const std::string kept_key = version_key(id, kept.number);
     const auto stored = platform::storage_get(kept_key);
     if (!stored || std::find(removed.begin(), removed.end(), delta_base(*stored)) == removed.end())
@@ -425,6 +455,7 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
 std::size_t stored_bytes(const StoredPlan& plan) {
   std::size_t total = 0;
   for (const StoredVersion& v : plan.versions) total += v.bytes;
+  for (const ReceivedCopy& r : plan.received) total += r.bytes;
   return total;
 }
 
@@ -504,19 +535,55 @@ std::optional<std::string> PlanStore::read_version(const std::string& id, int nu
 }
 
 std::optional<int> PlanStore::version_of_revision(const std::string& id,
-                                                  std::int64_t revision) const {
+                                                  const std::string& revision,
+                                                  const std::string& lineage_plan_id) const {
   const StoredPlan* plan = find(id);
-  if (plan == nullptr || revision <= 0) return std::nullopt;
+  if (plan == nullptr || revision.empty()) return std::nullopt;
+  const auto is_revision = [&](const std::string& stored) {
+    if (stored.size() > 1 && stored[0] == '#')  // a damaged number matches nothing
+      return legacy_revision_id(lineage_plan_id, std::strtoll(stored.c_str() + 1, nullptr, 10)) ==
+             revision;
+    return stored == revision;
+  };
   for (auto v = plan->versions.rbegin(); v != plan->versions.rend(); ++v)
-    if (v->revision == revision) return v->number;
+    if (is_revision(v->revision)) return v->number;
   return std::nullopt;
 }
 
-std::int64_t PlanStore::highest_revision(const std::string& id) const {
-  std::int64_t highest = 0;
-  if (const StoredPlan* plan = find(id))
-    for (const StoredVersion& v : plan->versions) highest = std::max(highest, v.revision);
-  return highest;
+bool PlanStore::keep_received(const std::string& id, const std::string& revision,
+                              std::string_view text) {
+  read_index();
+  StoredPlan* plan = find_mutable(id);
+  if (plan == nullptr || revision.empty()) return false;
+  auto& received = plan->received;
+  const auto same = [&](const ReceivedCopy& r) { return r.revision == revision; };
+  if (std::any_of(received.begin(), received.end(), same)) return true;  // kept already
+  if (write_entry(received_key(id, revision), text) != SaveStatus::saved) {
+    platform::storage_remove(received_key(id, revision));
+    return false;
+  }
+  received.push_back({revision, text.size()});
+  std::vector<std::string> removed;
+  while (received.size() > kReceivedCopiesKept) {
+    removed.push_back(received.front().revision);
+    received.erase(received.begin());
+  }
+  if (write_index() != SaveStatus::saved) {
+    platform::storage_remove(received_key(id, revision));
+    read_index();
+    return false;
+  }
+  for (const std::string& old : removed) platform::storage_remove(received_key(id, old));
+  return true;
+}
+
+std::optional<std::string> PlanStore::read_received(const std::string& id,
+                                                    const std::string& revision) const {
+  const StoredPlan* plan = find(id);
+  if (plan == nullptr) return std::nullopt;
+  for (const ReceivedCopy& r : plan->received)
+    if (r.revision == revision) return platform::storage_get(received_key(id, revision));
+  return std::nullopt;
 }
 
 void PlanStore::rename(const std::string& id, const std::string& name) {

@@ -24,27 +24,37 @@ struct StoredVersion {
   LocalizedText change;   // what changed: the latest edit, or what made it (a file opened …)
   int edits = 0;          // edits this version holds; 0: a version of its own, never merged into
   std::size_t bytes = 0;  // size of the stored text (0: unknown, older index)
-  // The lineage revision this text was written to a file as (a download, or a file opened), so
-  // a returned copy finds the version it was made from; 0: none.
-  std::int64_t revision = 0;
+  // The lineage revision this text was written to a file as (a download, a file opened, a
+  // merge), so a returned copy finds the version it was made from; "": none. An index of the
+  // release before holds numbers: "#5" (see version_of_revision).
+  std::string revision{};
 };
+
+// A copy of the plan received from a partner and merged in, kept by its lineage revision: the
+// next copy that partner returns was made from it, so it is the base to compare against.
+struct ReceivedCopy {
+  std::string revision;
+  std::size_t bytes = 0;
+};
+inline constexpr std::size_t kReceivedCopiesKept = 16;  // per plan; the oldest goes first
 
 // What a save holds, for the version list: the latest edit and how many edits since the last
 // save, or (edits 0) an event that gets a version of its own (a file opened, a version restored).
 struct VersionChange {
   LocalizedText what;
   int edits = 0;
-  std::int64_t revision = 0;  // StoredVersion::revision
+  std::string revision{};  // StoredVersion::revision
 };
 
 struct StoredPlan {
   std::string id;
   std::string name;
   double updated_ms = 0;
-  double downloaded_ms = 0;             // 0 = never downloaded
-  std::uint64_t generation = 0;         // bumped by every save, from any tab
-  std::vector<StoredVersion> versions;  // oldest first, at most kVersionsKept
-  bool deleted = false;                 // in the bin until the next start, so delete can be undone
+  double downloaded_ms = 0;              // 0 = never downloaded
+  std::uint64_t generation = 0;          // bumped by every save, from any tab
+  std::vector<StoredVersion> versions;   // oldest first, at most kVersionsKept
+  bool deleted = false;                  // in the bin until the next start, so delete can be undone
+  std::vector<ReceivedCopy> received{};  // oldest first, at most kReceivedCopiesKept
 };
 
 enum class SaveStatus {
@@ -148,10 +158,19 @@ class PlanStore {
   // The text of one stored version, if it is still there and not damaged (an older version is
   // stored as a delta against the next newer one: both must be intact).
   std::optional<std::string> read_version(const std::string& id, int number) const;
-  // The newest version of plan `id` written as lineage revision `revision`, if one is kept.
-  std::optional<int> version_of_revision(const std::string& id, std::int64_t revision) const;
-  // The highest lineage revision among the plan's kept versions; 0 when none has one.
-  std::int64_t highest_revision(const std::string& id) const;
+  // The newest version of plan `id` written as lineage revision `revision`, if one is kept. A
+  // version of the release before names its revision by number: it is `revision` when
+  // legacy_revision_id(lineage_plan_id, number) is, as its file migrates.
+  std::optional<int> version_of_revision(const std::string& id, const std::string& revision,
+                                         const std::string& lineage_plan_id) const;
+
+  // Keeps `text`, a copy received and merged into plan `id`, as lineage revision `revision`
+  // (beyond kReceivedCopiesKept the oldest is removed). Best effort: false when it could not be
+  // written; the plan itself is untouched either way.
+  bool keep_received(const std::string& id, const std::string& revision, std::string_view text);
+  // The text of a received copy kept for plan `id`, if it is there.
+  std::optional<std::string> read_received(const std::string& id,
+                                           const std::string& revision) const;
   // The newest version that `loads` accepts, trying older ones when the newest are damaged.
   template <class LoadsFn>
   std::optional<Recovered> newest_good_version(const std::string& id, LoadsFn loads) const;

@@ -100,8 +100,8 @@ void draw_mode_note(const App& app, const CompareSession& s, Language lang) {
   if (s.read_only()) {
     note = tr(Str::cmp_read_only, lang);
   } else if (s.base) {
-    note = tr(Str::cmp_three_way, lang) + std::to_string(s.base_revision) +
-           tr(Str::cmp_three_way_tail, lang);
+    note = tr(Str::cmp_three_way, lang) + short_revision_id(s.base_revision) +
+           tr(s.base_is_latest ? Str::cmp_three_way_tail : Str::cmp_three_way_older, lang);
   } else if (s.is_file) {
     const Lineage& theirs = s.other.lineage;
     const bool same_plan = !theirs.plan_id.empty() && theirs.plan_id == app.plan().lineage.plan_id;
@@ -119,7 +119,7 @@ void draw_conflicts(App& app, const CompareSession& s, Language lang) {
   if (s.conflicts.empty()) return;
   heading(tr(Str::cmp_conflicts, lang));
   const std::string base_header =
-      tr(Str::cmp_col_base, lang) + std::to_string(s.base_revision) + ")";
+      tr(Str::cmp_col_base, lang) + short_revision_id(s.base_revision) + ")";
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame;
   for (std::size_t i = 0; i < s.conflicts.size(); ++i) {
@@ -228,7 +228,7 @@ void draw_compare_panel(App& app) {
   if (s->changes.empty() && s->conflicts.empty()) {
     if (s->base)
       text_item_colored(kColorOk, tr(Str::cmp_nothing_new, lang) +
-                                      std::to_string(s->base_revision) +
+                                      short_revision_id(s->base_revision) +
                                       tr(Str::cmp_nothing_new_tail, lang));
     else
       text_item_colored(kColorOk, tr(Str::cmp_identical, lang) + s->source);
