@@ -152,7 +152,7 @@ LocalizedText option_value(const std::string& option) {
   return text_value(option);
 }
 LocalizedText round_value(const std::string& round) {
-  if (round.empty()) return {"eerste ronde van de regeling", "the scheme's first round"};
+  if (round.empty()) return {"standaardronde van de regeling", "the scheme's default round"};
   return text_value(round);
 }
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "hash.h"
+#include "labels.h"
 
 namespace sto {
 
@@ -171,6 +172,24 @@ std::optional<Money> line_amount(const BudgetLine& line) {
 
 MaximumResult maximum_subsidy(const Plan& plan, const Scheme& scheme) {
   MaximumResult r;
+  if (scheme.ranked_region(plan.region.type)) {
+    // Not the allocation's maximum: these regions shared a national ceiling and were ranked.
+    Money ceiling;
+    for (const NationalCeiling& c : scheme.national_ceilings)
+      if (c.region_type == plan.region.type)
+        ceiling = checked_add(ceiling, c.amount).value_or(ceiling);
+    const std::string type_nl = region_type_label(plan.region.type, Language::nl);
+    const std::string type_en = region_type_label(plan.region.type, Language::en);
+    r.rule.nl = "een " + type_nl + " vroeg aan onder een eigen landelijk subsidieplafond (" +
+                format_money(ceiling, Language::nl) +
+                " voor de hele periode); bij overschrijding worden de aanvragen gerangschikt, "
+                "het bedrag per leerling geldt niet";
+    r.rule.en = "a " + type_en + " applied under a national ceiling of its own (" +
+                format_money(ceiling, Language::en) +
+                " for the whole period); when it is oversubscribed the applications are ranked, "
+                "the per-student amount does not apply";
+    return r;
+  }
   switch (scheme.allocation) {
     case AllocationMode::per_student: {
       const OrganisationIndex orgs(plan);
@@ -178,8 +197,7 @@ MaximumResult maximum_subsidy(const Plan& plan, const Scheme& scheme) {
       for (const auto& count : plan.student_counts) {
         const std::size_t org = orgs.find(count.organisation_id, plan.organisations.size());
         if (org == plan.organisations.size()) continue;
-        const auto kind = plan.organisations[org].kind;
-        if (kind != OrganisationKind::vmbo && kind != OrganisationKind::vso) continue;
+        if (!scheme.counts_as_vmbo(plan.organisations[org].kind)) continue;
         if (std::find(scheme.counted_profiles.begin(), scheme.counted_profiles.end(),
                       count.profile) == scheme.counted_profiles.end())
           continue;
@@ -351,7 +369,11 @@ void finish_evaluation(const Plan& plan, const Scheme& scheme, Evaluation& e) {
 
   // [SECTION] Cofinancing, over the whole period
   CofinancingCheck& c = e.cofinancing;
-  c.base = plan.cofinancing_base.value_or(scheme.cofinancing_base);
+  // A base the scheme does not offer (a removed option, core/RULES.md) falls back to its own; the
+  // rules report it as COFIN_OPTION_UNKNOWN.
+  c.base = plan.cofinancing_base && scheme.offers_cofinancing_base(*plan.cofinancing_base)
+               ? *plan.cofinancing_base
+               : scheme.cofinancing_base;
   const CofinancingOption* option = scheme.cofinancing_option(plan.cofinancing_option);
   if (!option) option = scheme.cofinancing_option("");
   if (option) {

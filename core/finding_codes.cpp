@@ -34,9 +34,13 @@ std::vector<FindingCode> build_codes() {
   const std::string kDepreciationEn =
       "VO-raad, 'Welke afschrijvingstermijn voor inventaris Sterk Techniekonderwijs' (10 Dec 2019)";
   const std::string kExtensionNl =
-      "sterktechniekonderwijs.nl, nieuws over de wijzigingsregeling (19 juli 2023): aanvraag 2024";
+      "sterktechniekonderwijs.nl, nieuws 'Wijzigingsregeling (…) officieel gepubliceerd' (25 juli "
+      "2023), aanvraag 2024";
   const std::string kExtensionEn =
-      "sterktechniekonderwijs.nl, news on the amending regulation (19 July 2023): the 2024 request";
+      "sterktechniekonderwijs.nl, news 'Wijzigingsregeling (…) officieel gepubliceerd' (25 July "
+      "2023), the 2024 request";
+  const std::string kDusi2025 =
+      "DUS-I, 'Sterk techniekonderwijs 2025-2028' (dus-i.nl/subsidies/sterk-techniekonderwijs-2025";
   const std::string kPlanFileNl = "geen regeling: een controle van het planbestand zelf";
   const std::string kPlanFileEn = "no regulation: a check of the plan file itself";
   return {
@@ -46,7 +50,15 @@ std::vector<FindingCode> build_codes() {
       {"MONEY_OVERFLOW", S::error, false, F::by_place,
        "geen regeling: de rekenkundige controle van STO Planner",
        "no regulation: STO Planner's arithmetic check"},
-      {"MAXIMUM_UNKNOWN", S::warning, false, F::partners, kMaximumNl, kMaximumEn},
+      {"MAXIMUM_UNKNOWN", S::warning, false, F::partners,
+       kMaximumNl + "; techniekarme regio's 2020–2023: sterktechniekonderwijs.nl, "
+                    "Beoordelingskader (\"overschrijding van het subsidieplafond en dus van de "
+                    "noodzaak tot het rangschikken van de aanvragen\"), plafond € 90 mln: "
+                    "123subsidie.nl",
+       kMaximumEn + "; low-technology regions 2020–2023: sterktechniekonderwijs.nl, "
+                    "Beoordelingskader (a ceiling that may be exceeded, applications then ranked: "
+                    "\"noodzaak tot het rangschikken van de aanvragen\"), ceiling €90M: "
+                    "123subsidie.nl"},
       {"LUWE_ABOVE_CAP", S::error, false, F::partners,
        "DUS-I, 'Sterk techniekonderwijs 2025' (techniekluwe ten hoogste € 4.000.000)",
        "DUS-I, 'Sterk techniekonderwijs 2025' (a techniekluwe at most €4,000,000)"},
@@ -65,11 +77,19 @@ std::vector<FindingCode> build_codes() {
       {"NO_MBO", S::error, false, F::partners, kFormats + " (één mbo-instelling)",
        kFormats + " (one mbo institution)"},
       {"NO_BUSINESS", S::error, false, F::partners,
-       kFormats + " (bedrijven en/of lokale overheden); vosabb.nl",
-       kFormats + " (businesses and/or local authorities); vosabb.nl"},
-      {"NO_PRIMARY", S::error, false, F::partners,
-       "Kamerstuk 30079-119; DUS-I, 'Sterk techniekonderwijs 2025'",
-       "Kamerstuk 30079-119; DUS-I, 'Sterk techniekonderwijs 2025'"},
+       "vosabb.nl/tag/techniek (2018): plannen \"opgesteld door minimaal twee scholen met "
+       "technisch vmbo, een mbo-instelling en het bedrijfsleven in de regio\", met \"de eis dat "
+       "het bedrijfsleven voor minimaal 10 procent hieraan een bijdrage levert\"; FAQ "
+       "sterktechniekonderwijs.nl (\"10% cofinanciering van bedrijven\"); aavas.nl/sto",
+       "vosabb.nl/tag/techniek (2018): plans drawn up by at least two schools with technical vmbo, "
+       "an mbo institution \"en het bedrijfsleven in de regio\", with business contributing at "
+       "least 10%; FAQ sterktechniekonderwijs.nl (\"10% cofinanciering van bedrijven\"); "
+       "aavas.nl/sto"},
+      {"NO_PRIMARY", S::error, true, F::partners,
+       "2025-2028: Kamerstuk 30 079, nr. 119 (primair onderwijs wordt verplichte partner); " +
+           kDusi2025 + ") noemt de verbinding met het primair onderwijs \"van belang\"",
+       "2025-2028: Kamerstuk 30 079, nr. 119 (primary education becomes a mandatory partner); " +
+           kDusi2025 + ") calls the link with primary education important (\"van belang\")"},
       {"NO_PENVOERDER", S::error, false, F::partners,
        kFormats + " (aanvraag door een penvoerder namens de regio)",
        kFormats + " (applied for by a penvoerder on behalf of the region)"},
@@ -77,8 +97,20 @@ std::vector<FindingCode> build_codes() {
        kFormats + " (een penvoerder); aavas.nl/sto (één penvoerder per regio)",
        kFormats + " (a penvoerder); aavas.nl/sto (one penvoerder per region)"},
       {"PENVOERDER_NOT_VMBO", S::error, false, F::partners,
-       "Regeling 2025–2028, art. 1.5 (penvoerder); DUS-I, 'Sterk techniekonderwijs'",
-       "Regeling 2025–2028, art. 1.5 (penvoerder); DUS-I, 'Sterk techniekonderwijs'"},
+       kDusi2025 + ", gelezen 4 dec. 2026): \"De penvoerder is het bevoegd gezag van een "
+                   "vmbo-vestiging in een regio.\"; 2020-2024: aavas.nl/sto (\"één VMBO school "
+                   "aangemerkt als penvoerder\")",
+       kDusi2025 + ", read 4 Dec 2026): \"De penvoerder is het bevoegd gezag van een "
+                   "vmbo-vestiging in een regio.\"; 2020-2024: aavas.nl/sto (one vmbo school "
+                   "designated as penvoerder)"},
+      {"VSO_NOT_COUNTED", S::warning, false, F::partners,
+       kDusi2025 + "): \"bevoegd gezag van een vmbo-vestiging\"; vso telt alleen mee waar een "
+                   "bron dat zegt: 2020-2024 sterktechniekonderwijs.nl, Regelingen (wijziging van "
+                   "26 feb. 2019, \"openstellen van de regeling voor voortgezet speciaal "
+                   "onderwijs\")",
+       kDusi2025 + "): \"bevoegd gezag van een vmbo-vestiging\"; vso counts only where a source "
+                   "says so: 2020-2024 sterktechniekonderwijs.nl, Regelingen (amendment of 26 Feb "
+                   "2019, opening the scheme to special secondary education, vso)"},
       // Organisations, student counts, goals
       {"MISSING_ID", S::error, false, F::by_place, kPlanFileNl, kPlanFileEn},
       {"DUPLICATE_ID", S::error, false, F::by_place, kPlanFileNl, kPlanFileEn},
@@ -114,27 +146,32 @@ std::vector<FindingCode> build_codes() {
       {"NEGATIVE_AMOUNT", S::error, false, F::budget, kPlanFileNl, kPlanFileEn},
       {"LINE_WITHOUT_PRICE_OR_QUANTITY", S::error, true, F::budget,
        kFormats + " (de eerste twee jaar concreet; alle kosten als prijs maal hoeveelheid, PxQ); "
-                  "2025–2028: sterktechniekonderwijs.nl, nieuws 'Planning' (gedetailleerd plan "
-                  "2025–2026 voor 15 april 2025, 2027–2028 voor 1 oktober 2026)",
+                  "2025–2028: sterktechniekonderwijs.nl, nieuws 'Planning' (aanvraag op "
+                  "hoofdlijnen voor 1 oktober 2024, gedetailleerd plan 2025–2026 voor 15 april "
+                  "2025, 2027–2028 voor 1 oktober 2026)",
        kFormats + " (the first two years concrete; all costs as price times quantity, PxQ); "
-                  "2025–2028: sterktechniekonderwijs.nl, news 'Planning' (detailed plan 2025–2026 "
-                  "due 15 April 2025, 2027–2028 due 1 October 2026)"},
+                  "2025–2028: sterktechniekonderwijs.nl, news 'Planning' (application on main "
+                  "lines due 1 October 2024, detailed plan 2025–2026 due 15 April 2025, "
+                  "2027–2028 due 1 October 2026)"},
       {"INVESTMENT_INCOMPLETE", S::error, false, F::budget, kDepreciationNl, kDepreciationEn},
       {"INVESTMENT_LIFE_SHORTENED", S::warning, false, F::budget, kDepreciationNl, kDepreciationEn},
       {"INVESTMENT_NO_DEPRECIATION", S::warning, false, F::budget, kDepreciationNl,
        kDepreciationEn},
       {"DOUBLE_FUNDING", S::error, false, F::budget,
-       "FAQ sterktechniekonderwijs.nl (niet één machine van beide subsidies); Regeling 2020–2023, "
-       "art. 1.3, tweede lid, onder d",
-       "FAQ sterktechniekonderwijs.nl (not one machine paid from both subsidies); Regeling "
-       "2020–2023, art. 1.3(2)(d)"},
+       "FAQ sterktechniekonderwijs.nl/faq: \"uitkijken dat activiteiten niet dubbel worden "
+       "gesubsidieerd. Er mag bijvoorbeeld niet 1 machine betaald worden van beide subsidies.\"",
+       "FAQ sterktechniekonderwijs.nl/faq: activities may not be subsidised twice (\"Er mag "
+       "bijvoorbeeld niet 1 machine betaald worden van beide subsidies.\")"},
       // The 2024 extension request
       {"PLANNING_RESERVATION_MISSING", S::warning, false, F::activities,
        kExtensionNl + " (reservering voor het plan voor de vervolgsubsidie)",
        kExtensionEn + " (a reservation for the plan for the follow-up subsidy)"},
       {"COVERAGE_GOAL_MISSING", S::warning, false, F::goals,
-       kExtensionNl + " (regionaal doel voor dekking en kwaliteit van het technisch vmbo)",
-       kExtensionEn + " (a regional goal on coverage and quality of technical vmbo)"},
+       kExtensionNl + ": \"Een beschrijving van het regionale doel met betrekking tot de dekking "
+                      "en kwaliteit van het technisch vmbo\"",
+       kExtensionEn + ": \"Een beschrijving van het regionale doel met betrekking tot de dekking "
+                      "en kwaliteit van het technisch vmbo\" (a description of the regional goal "
+                      "on coverage and quality)"},
   };
 }
 

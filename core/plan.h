@@ -29,7 +29,7 @@ struct Date {
 enum class RegionType { techniekregio, techniekluwe, techniekarm };
 
 enum class OrganisationKind {
-  vmbo,  // a vmbo vestiging with its own 6-digit BRIN
+  vmbo,  // a vmbo vestiging with its own 6-character BRIN
   vso,
   praktijkonderwijs,
   mbo,

@@ -11,6 +11,7 @@
 
 #include "finding_codes.h"
 #include "hash.h"
+#include "labels.h"
 
 namespace sto {
 
@@ -254,7 +255,16 @@ class Checker {
     }
     const Money subsidy = e.total.subsidy;
     const bool luwe = plan_.region.type == RegionType::techniekluwe && scheme_.luwe_cap.cents > 0;
-    if (!e.max_known) {
+    if (!e.max_known && scheme_.ranked_region(plan_.region.type)) {
+      // Not a missing figure: the sources give this region type no maximum of its own.
+      add("MAXIMUM_UNKNOWN", "region.type",
+          "Het maximum is onbekend: " + e.max_rule.nl +
+              ". Gebruik het toegekende bedrag als u dat kent; STO Planner toetst de subsidie niet "
+              "aan een maximum.",
+          "The maximum is unknown: " + e.max_rule.en +
+              ". Use the granted amount if you know it; STO Planner does not check the subsidy "
+              "against a maximum.");
+    } else if (!e.max_known) {
       std::string path = "region.fixed_maximum", nl, en;
       switch (scheme_.allocation) {
         case AllocationMode::per_student:
@@ -294,17 +304,35 @@ class Checker {
         !scheme_.submission_round(plan_.submission_round)) {
       add("SUBMISSION_ROUND_UNKNOWN", "submission_round",
           "De regeling kent geen indieningsronde '" + plan_.submission_round +
-              "'; de eerste ronde (" + scheme_.submission_rounds.front().id + ") wordt gebruikt.",
-          "The scheme has no submission round '" + plan_.submission_round + "'; the first round (" +
-              scheme_.submission_rounds.front().id + ") is used.");
+              "'; de standaardronde (" + scheme_.submission_round("")->id + ") wordt gebruikt.",
+          "The scheme has no submission round '" + plan_.submission_round +
+              "'; the default round (" + scheme_.submission_round("")->id + ") is used.");
     }
+    // An option or base the scheme does not (or no longer) offer: the plan keeps loading and is
+    // evaluated with the scheme's own; choosing again in Instellingen clears this.
+    const CofinancingOption* standard = scheme_.cofinancing_option("");
     if (!plan_.cofinancing_option.empty() &&
-        !scheme_.cofinancing_option(plan_.cofinancing_option)) {
+        !scheme_.cofinancing_option(plan_.cofinancing_option) && standard != nullptr) {
       add("COFIN_OPTION_UNKNOWN", "cofinancing_option",
           "De regeling kent geen cofinancieringsoptie '" + plan_.cofinancing_option +
-              "'; de standaard wordt gebruikt.",
-          "The scheme has no cofinancing option '" + plan_.cofinancing_option +
-              "'; the default is used.");
+              "' (meer); gerekend wordt met " + standard->name.nl +
+              ". Kies de optie in Instellingen om deze melding op te lossen.",
+          "The scheme has no (longer a) cofinancing option '" + plan_.cofinancing_option +
+              "'; the figures use " + standard->name.en +
+              ". Choose the option in Settings to resolve this.");
+    }
+    if (plan_.cofinancing_base && !scheme_.offers_cofinancing_base(*plan_.cofinancing_base)) {
+      add("COFIN_OPTION_UNKNOWN", "cofinancing_base",
+          std::string("De regeling kent geen grondslag '") +
+              base_label(*plan_.cofinancing_base, Language::nl) +
+              "' voor de cofinanciering (geen bron noemt die); gerekend wordt met '" +
+              base_label(scheme_.cofinancing_base, Language::nl) + "'" +
+              ". Kies de grondslag in Instellingen om deze melding op te lossen.",
+          std::string("The scheme has no cofinancing base '") +
+              base_label(*plan_.cofinancing_base, Language::en) +
+              "' (no source names it); the figures use '" +
+              base_label(scheme_.cofinancing_base, Language::en) + "'" +
+              ". Choose the base in Settings to resolve this.");
     }
     const CofinancingCheck& c = e.cofinancing;
     if (!c.met) {
@@ -334,6 +362,30 @@ class Checker {
     }
   }
 
+  // A vso school under a scheme whose sources name only vmbo schools (core/RULES.md).
+  void vso_not_counted(std::size_t i) {
+    const Organisation& o = plan_.organisations[i];
+    const std::string penvoerder_nl =
+        o.penvoerder ? " Als penvoerder telt het bestuur alleen als het ook een vmbo-vestiging in "
+                       "de regio heeft."
+                     : "";
+    const std::string penvoerder_en =
+        o.penvoerder ? " As penvoerder its board counts only if it also runs a vmbo-vestiging in "
+                       "the region."
+                     : "";
+    add("VSO_NOT_COUNTED", index_path("organisations", i) + ".kind",
+        "'" + o.name +
+            "' is vso: de bronnen van deze regeling spreken van vmbo-vestigingen (\"De penvoerder "
+            "is het bevoegd gezag van een vmbo-vestiging in een regio\"), dus deze school telt "
+            "niet mee als vmbo-school." +
+            penvoerder_nl,
+        "'" + o.name +
+            "' is vso: this scheme's sources speak of vmbo schools (\"De penvoerder is het "
+            "bevoegd gezag van een vmbo-vestiging in een regio\"), so this school does not count "
+            "as a vmbo school." +
+            penvoerder_en);
+  }
+
   // [SECTION] Mandatory partners and the penvoerder
   void check_partners() {
     std::set<std::string> vmbo_brins;
@@ -341,9 +393,8 @@ class Checker {
     std::size_t penvoerders = 0;
     for (std::size_t i = 0; i < plan_.organisations.size(); ++i) {
       const auto& o = plan_.organisations[i];
-      if ((o.kind == OrganisationKind::vmbo || o.kind == OrganisationKind::vso) &&
-          is_vestiging_brin(o.brin))
-        vmbo_brins.insert(o.brin);
+      if (scheme_.counts_as_vmbo(o.kind) && is_vestiging_brin(o.brin)) vmbo_brins.insert(o.brin);
+      if (o.kind == OrganisationKind::vso && !scheme_.counts_as_vmbo(o.kind)) vso_not_counted(i);
       mbo = mbo || o.kind == OrganisationKind::mbo;
       business = business || is_business_for_cofinancing(o);
       primary = primary || o.kind == OrganisationKind::primary;
@@ -352,7 +403,9 @@ class Checker {
           add("MULTIPLE_PENVOERDERS", index_path("organisations", i),
               "Er is meer dan een penvoerder; een regio heeft er precies een.",
               "There is more than one penvoerder; a region has exactly one.");
-        if (o.kind != OrganisationKind::vmbo && o.kind != OrganisationKind::vso)
+        // A vso penvoerder where vso does not count: a warning (VSO_NOT_COUNTED) above, as its
+        // board may also run a vmbo-vestiging.
+        if (!scheme_.counts_as_vmbo(o.kind) && o.kind != OrganisationKind::vso)
           add("PENVOERDER_NOT_VMBO", index_path("organisations", i),
               "De penvoerder is het bevoegd gezag van een vmbo-school; '" + o.name + "' is " +
                   kind_name(o.kind, Language::nl) + ".",
@@ -364,7 +417,7 @@ class Checker {
     if (vmbo_count < scheme_.min_vmbo_schools)
       add("TOO_FEW_VMBO", "organisations",
           "Er zijn " + std::to_string(vmbo_count) +
-              " vmbo-vestigingen met een eigen 6-cijferig BRIN; minimaal " +
+              " vmbo-vestigingen met een eigen BRIN van 6 tekens; minimaal " +
               std::to_string(scheme_.min_vmbo_schools) + " nodig.",
           "There are " + std::to_string(vmbo_count) +
               " vmbo schools with their own 6-character BRIN; at least " +
@@ -375,12 +428,18 @@ class Checker {
     if (scheme_.requires_business && !business)
       add("NO_BUSINESS", "organisations", "Er doen geen bedrijven mee; dat is verplicht.",
           "No businesses take part; they are required.");
-    if (scheme_.requires_primary && !primary)
-      add("NO_PRIMARY", "organisations",
-          "Er doet geen basisschool mee; in deze regeling is primair onderwijs een verplichte "
-          "partner.",
-          "No primary school takes part; under this scheme primary education is a mandatory "
-          "partner.");
+    if (scheme_.primary == PartnerRequirement::mandatory && !primary)
+      add_as("NO_PRIMARY", Severity::error, "organisations",
+             "Er doet geen basisschool mee; in deze regeling is primair onderwijs een verplichte "
+             "partner.",
+             "No primary school takes part; under this scheme primary education is a mandatory "
+             "partner.");
+    else if (scheme_.primary == PartnerRequirement::recommended && !primary)
+      add_as("NO_PRIMARY", Severity::warning, "organisations",
+             "Er doet geen basisschool mee; deze regeling noemt de verbinding met het primair "
+             "onderwijs van belang, maar niet verplicht.",
+             "No primary school takes part; this scheme calls the link with primary education "
+             "important, not mandatory.");
     if (penvoerders == 0)
       add("NO_PENVOERDER", "organisations",
           "Geen penvoerder aangewezen; de penvoerder vraagt aan en legt verantwoording af voor de "
@@ -413,16 +472,12 @@ class Checker {
     for (std::size_t i = 0; i < plan_.organisations.size(); ++i) {
       const auto& o = plan_.organisations[i];
       const std::string path = index_path("organisations", i);
-      if (!o.brin.empty() && !is_vestiging_brin(o.brin) && !is_board_brin(o.brin))
-        add("BRIN_FORMAT", path + ".brin",
-            "BRIN '" + o.brin + "' heeft niet de vorm 99XA (bestuur) of 99XA00 (vestiging).",
-            "BRIN '" + o.brin + "' is not of the form 99XA (board) or 99XA00 (school).");
-      else if ((o.kind == OrganisationKind::vmbo || o.kind == OrganisationKind::vso) &&
-               !is_vestiging_brin(o.brin))
-        add("VMBO_WITHOUT_BRIN", path + ".brin",
-            "'" + o.name +
-                "' heeft geen 6-cijferig vestigings-BRIN en telt niet mee als vmbo-school.",
-            "'" + o.name + "' has no 6-character school BRIN and does not count as a vmbo school.");
+      BrinCheck brin = check_brin(o.brin, o.kind, o.name, scheme_);
+      if (brin.code == "BRIN_FORMAT")
+        add("BRIN_FORMAT", path + ".brin", std::move(brin.message.nl), std::move(brin.message.en));
+      else if (brin.code == "VMBO_WITHOUT_BRIN")
+        add("VMBO_WITHOUT_BRIN", path + ".brin", std::move(brin.message.nl),
+            std::move(brin.message.en));
     }
   }
 
@@ -735,6 +790,31 @@ bool is_board_brin(std::string_view brin) {
 bool is_vestiging_brin(std::string_view brin) {
   return brin.size() == 6 && is_board_brin(brin.substr(0, 4)) &&
          (is_digit(brin[4]) || is_upper(brin[4])) && (is_digit(brin[5]) || is_upper(brin[5]));
+}
+
+BrinCheck check_brin(std::string_view brin, OrganisationKind kind, const std::string& name,
+                     const Scheme& scheme) {
+  const std::string text(brin);
+  const std::string length = std::to_string(brin.size());
+  if (!brin.empty() && !is_vestiging_brin(brin) && !is_board_brin(brin))
+    return {"BRIN_FORMAT",
+            {"BRIN '" + text + "' (" + length +
+                 " tekens) heeft niet de vorm van een vestiging, 6 tekens (twee cijfers, twee "
+                 "letters, twee cijfers of letters: 99XA00), of van een bestuur, 4 tekens (99XA).",
+             "BRIN '" + text + "' (" + length +
+                 " characters) is neither a school's, 6 characters (two digits, two letters, two "
+                 "digits or letters: 99XA00), nor a board's, 4 characters (99XA)."}};
+  if (scheme.counts_as_vmbo(kind) && !is_vestiging_brin(brin))
+    return {"VMBO_WITHOUT_BRIN",
+            {"'" + name + "' heeft " +
+                 (brin.empty() ? std::string("geen BRIN") : "BRIN '" + text + "' van een bestuur") +
+                 "; een vmbo-vestiging telt mee met een eigen vestigings-BRIN van 6 tekens "
+                 "(cijfers en letters, zoals 99XA00).",
+             "'" + name + "' has " +
+                 (brin.empty() ? std::string("no BRIN") : "BRIN '" + text + "', a board's") +
+                 "; a vmbo school counts with its own school BRIN of 6 characters (digits and "
+                 "letters, such as 99XA00)."}};
+  return {};
 }
 
 std::vector<Finding> check_plan(const Plan& plan, const Scheme& scheme,

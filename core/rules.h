@@ -44,10 +44,21 @@ std::vector<Finding> check_plan(const Plan& plan, const Scheme& scheme,
 // True when the findings hold at least one error.
 bool has_errors(const std::vector<Finding>& findings);
 
-// A 6-digit vestiging BRIN: two digits, two letters, two digits or letters ("99XA00").
+// A 6-character vestiging BRIN: two digits, two letters, two digits or letters ("99XA00").
 bool is_vestiging_brin(std::string_view brin);
 // A 4-character board BRIN: two digits, two letters ("99XA").
 bool is_board_brin(std::string_view brin);
+
+// What is wrong with the BRIN of an organisation of `kind` named `name` under `scheme`: code
+// BRIN_FORMAT (neither form) or VMBO_WITHOUT_BRIN (a school that counts as vmbo without a
+// 6-character vestiging BRIN), with the message the rules give; an empty code when it is fine.
+// The one check behind the rules and the new-plan wizard.
+struct BrinCheck {
+  std::string code;
+  LocalizedText message;
+};
+BrinCheck check_brin(std::string_view brin, OrganisationKind kind, const std::string& name,
+                     const Scheme& scheme);
 
 // The evaluation and findings of a plan against a scheme table (the shipped one by default);
 // an unknown scheme id gives a SCHEME_UNKNOWN finding and an empty evaluation.

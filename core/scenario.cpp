@@ -281,8 +281,16 @@ ResolvedScenario resolve(const Plan& plan, const Scenario& scenario, const Schem
     r.effects[i].affected = 1;
   });
   each(OverrideKind::cofinancing_base, [&](std::size_t i, const ScenarioOverride& o) {
-    if (o.value == 0 || o.value == 1) {
-      p.cofinancing_base = static_cast<CofinancingBase>(o.value);
+    const auto base = static_cast<CofinancingBase>(o.value == 1);
+    if ((o.value == 0 || o.value == 1) && r.scheme_found &&
+        !r.scheme.offers_cofinancing_base(base)) {
+      // A base no source names for this scheme (core/RULES.md): the scheme's own base stays.
+      missing(i,
+              std::string("de regeling kent de grondslag '") + base_label(base, Language::nl) +
+                  "' niet",
+              std::string("the scheme has no base '") + base_label(base, Language::en) + "'");
+    } else if (o.value == 0 || o.value == 1) {
+      p.cofinancing_base = base;
       r.effects[i].affected = 1;
     } else {
       const std::string value = std::to_string(o.value);

@@ -3,6 +3,7 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <algorithm>
 
 #include "assets.h"
 
@@ -126,14 +127,32 @@ Scheme parse_scheme(Reader& r, const JsonValue& v) {
   }
   s.previous_grant_share_bp = r.integer(v, "previous_grant_share_bp");
   s.luwe_cap = Money{r.integer(v, "luwe_cap_cents")};
-  if (const JsonValue* cofin = r.member(v, "cofinancing")) {
-    const std::string base = r.string(*cofin, "base");
+  if (const JsonValue* types = r.array(v, "ranked_region_types")) {
+    for (const auto& t : types->GetArray()) {
+      RegionType type = RegionType::techniekregio;
+      if (!t.IsString() || !parse_region_type(t.GetString(), type))
+        r.fail("unknown region type in ranked_region_types");
+      else
+        s.ranked_region_types.push_back(type);
+    }
+  }
+  const auto parse_base = [&r](const std::string& base, CofinancingBase& out) {
     if (base == "total_costs")
-      s.cofinancing_base = CofinancingBase::total_costs;
+      out = CofinancingBase::total_costs;
     else if (base == "subsidy")
-      s.cofinancing_base = CofinancingBase::subsidy;
+      out = CofinancingBase::subsidy;
     else
       r.fail("unknown cofinancing base '" + base + "'");
+  };
+  if (const JsonValue* cofin = r.member(v, "cofinancing")) {
+    parse_base(r.string(*cofin, "base"), s.cofinancing_base);
+    if (const JsonValue* bases = r.array(*cofin, "other_bases")) {
+      for (const auto& b : bases->GetArray()) {
+        CofinancingBase base = CofinancingBase::total_costs;
+        parse_base(b.IsString() ? std::string(b.GetString(), b.GetStringLength()) : "", base);
+        s.other_cofinancing_bases.push_back(base);
+      }
+    }
     s.default_cofinancing_option = r.string(*cofin, "default_option");
     if (const JsonValue* options = r.array(*cofin, "options")) {
       for (const auto& o : options->GetArray()) {
@@ -151,9 +170,18 @@ Scheme parse_scheme(Reader& r, const JsonValue& v) {
   }
   if (const JsonValue* partners = r.member(v, "partners")) {
     s.min_vmbo_schools = static_cast<int>(r.integer(*partners, "min_vmbo"));
+    s.vso_counts_as_vmbo = r.boolean(*partners, "vso_counts_as_vmbo");
     s.requires_mbo = r.boolean(*partners, "mbo");
     s.requires_business = r.boolean(*partners, "business");
-    s.requires_primary = r.boolean(*partners, "primary");
+    const std::string primary = r.string(*partners, "primary");
+    if (primary == "none")
+      s.primary = PartnerRequirement::none;
+    else if (primary == "recommended")
+      s.primary = PartnerRequirement::recommended;
+    else if (primary == "mandatory")
+      s.primary = PartnerRequirement::mandatory;
+    else
+      r.fail("unknown partner requirement '" + primary + "' (none, recommended, mandatory)");
   }
   s.concrete_years = static_cast<int>(r.integer(v, "concrete_years"));
   if (const JsonValue* rounds = r.array(v, "submission_rounds")) {
@@ -170,6 +198,10 @@ Scheme parse_scheme(Reader& r, const JsonValue& v) {
       s.submission_rounds.push_back(std::move(round));
     }
   }
+  s.default_submission_round = r.string(v, "default_submission_round");
+  if (!s.default_submission_round.empty() &&
+      s.submission_round(s.default_submission_round) == nullptr)
+    r.fail("default_submission_round names no round");
   s.requires_planning_reservation = r.boolean(v, "requires_planning_reservation");
   s.requires_coverage_goal = r.boolean(v, "requires_coverage_goal");
   if (const JsonValue* ceilings = r.array(v, "national_ceilings")) {
@@ -201,9 +233,28 @@ const CofinancingOption* Scheme::cofinancing_option(std::string_view option_id) 
   return nullptr;
 }
 
+bool Scheme::offers_cofinancing_base(CofinancingBase base) const {
+  return base == cofinancing_base ||
+         std::find(other_cofinancing_bases.begin(), other_cofinancing_bases.end(), base) !=
+             other_cofinancing_bases.end();
+}
+
+bool Scheme::ranked_region(RegionType type) const {
+  return std::find(ranked_region_types.begin(), ranked_region_types.end(), type) !=
+         ranked_region_types.end();
+}
+
+bool Scheme::counts_as_vmbo(OrganisationKind kind) const {
+  return kind == OrganisationKind::vmbo || (vso_counts_as_vmbo && kind == OrganisationKind::vso);
+}
+
 const SubmissionRound* Scheme::submission_round(std::string_view round_id) const {
   if (submission_rounds.empty()) return nullptr;
-  if (round_id.empty()) return &submission_rounds.front();
+  if (round_id.empty()) {
+    for (const auto& round : submission_rounds)
+      if (round.id == default_submission_round) return &round;
+    return &submission_rounds.front();
+  }
   for (const auto& round : submission_rounds)
     if (round.id == round_id) return &round;
   return nullptr;
@@ -217,8 +268,7 @@ const SubmissionRound* Scheme::submission_round_for(const Date& date) const {
 
 const SubmissionRound* Scheme::submission_round_in_force(std::string_view round_id) const {
   const SubmissionRound* round = submission_round(round_id);
-  if (round == nullptr && !submission_rounds.empty()) round = &submission_rounds.front();
-  return round;
+  return round != nullptr ? round : submission_round("");
 }
 
 int Scheme::last_detailed_year(std::string_view round_id) const {

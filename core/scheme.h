@@ -39,6 +39,10 @@ struct SubmissionRound {
   int detailed_through = 0;  // the last year that needs price × quantity
 };
 
+// How a scheme treats a partner kind: required (a missing one is an error), recommended (a
+// warning: the sources call it important, not required) or not asked for (no check).
+enum class PartnerRequirement { none, recommended, mandatory };
+
 // A national budget ceiling; year 0 means the whole period.
 struct NationalCeiling {
   int year = 0;
@@ -59,15 +63,26 @@ struct Scheme {
   std::vector<std::string> counted_profiles;  // profiles whose students count for per_student
   std::int64_t previous_grant_share_bp = 0;
   Money luwe_cap;  // maximum for a techniekluwe region; 0 = no such cap
+  // Region types that applied under a national ceiling of their own with ranked applications
+  // (techniekarm, 2020–2023): the allocation's maximum does not apply, so theirs is unknown.
+  std::vector<RegionType> ranked_region_types;
   CofinancingBase cofinancing_base = CofinancingBase::total_costs;
+  // Bases a plan may choose besides `cofinancing_base`; only those a source names (core/RULES.md).
+  std::vector<CofinancingBase> other_cofinancing_bases;
   std::string default_cofinancing_option;
   std::vector<CofinancingOption> cofinancing_options;
-  int min_vmbo_schools = 2;  // distinct vmbo/vso vestigingen by 6-digit BRIN
+  int min_vmbo_schools = 2;  // distinct vmbo vestigingen by 6-character BRIN
+  // Whether a vso school counts as a vmbo school (toward min_vmbo_schools, as penvoerder, and its
+  // students for a per-student maximum): only where a source opens the scheme to vso.
+  bool vso_counts_as_vmbo = false;
   bool requires_mbo = true;
   bool requires_business = true;
-  bool requires_primary = false;
+  PartnerRequirement primary = PartnerRequirement::none;
   int concrete_years = 2;  // without submission rounds: the first N years need price × quantity
   std::vector<SubmissionRound> submission_rounds;  // oldest due date first; empty for most schemes
+  // The round of a plan that names none ("", files older than format version 5); empty = the
+  // first round.
+  std::string default_submission_round;
   // 2024 extension: a budget line for drafting the next plan (cost category planning) and a goal
   // on the coverage and quality of technical vmbo (core/RULES.md).
   bool requires_planning_reservation = false;
@@ -83,14 +98,21 @@ struct Scheme {
   int last_spend_year() const { return spend_deadline.year; }
   // The named option, else the default; nullptr when neither exists.
   const CofinancingOption* cofinancing_option(std::string_view id) const;
-  // The named round ("" = the first round); nullptr for an unknown id or a scheme without rounds.
+  // Whether a plan may count its cofinancing minimum over `base` under this scheme.
+  bool offers_cofinancing_base(CofinancingBase base) const;
+  // Whether `type`'s maximum is unknown because it applied under a ranked national ceiling.
+  bool ranked_region(RegionType type) const;
+  // Whether an organisation of `kind` counts as a vmbo school here (vmbo; vso where allowed).
+  bool counts_as_vmbo(OrganisationKind kind) const;
+  // The named round ("" = the default round); nullptr for an unknown id or a scheme without
+  // rounds.
   const SubmissionRound* submission_round(std::string_view id) const;
   // The round a plan written on `date` belongs to: the first one due on or after it (a plan dated
   // on the due date still makes that round), the last round after every due date; nullptr for a
   // scheme without rounds.
   const SubmissionRound* submission_round_for(const Date& date) const;
-  // The round a plan naming `round_id` is checked by: that round, or the first one for "" or an
-  // unknown id (which the rules report as SUBMISSION_ROUND_UNKNOWN); nullptr without rounds.
+  // The round a plan naming `round_id` is checked by: that round, or the default round for "" or
+  // an unknown id (which the rules report as SUBMISSION_ROUND_UNKNOWN); nullptr without rounds.
   const SubmissionRound* submission_round_in_force(std::string_view round_id) const;
   // The last year whose lines need price × quantity for a plan in round `round_id`.
   int last_detailed_year(std::string_view round_id) const;

@@ -42,7 +42,7 @@ TEST_CASE("the shipped scheme table loads with all three schemes") {
   CHECK(scheme("sto-2024").previous_grant_share_bp == 2500);
   const auto& s25 = scheme("sto-2025-2028");
   CHECK(s25.luwe_cap == Money{400000000});
-  CHECK(s25.requires_primary);
+  CHECK(s25.primary == PartnerRequirement::mandatory);
   CHECK(s25.spend_deadline == Date{2028, 12, 31});     // spending: the calendar years 2025–2028
   CHECK(s25.regulation_expires == Date{2029, 3, 30});  // information only
   CHECK(scheme("sto-2024").spend_deadline == Date{2024, 12, 31});
@@ -351,17 +351,23 @@ TEST_CASE("a line in the last spending year counts, the year after is outside th
   }
 }
 
-TEST_CASE("cofinancing base can be the subsidy") {
+TEST_CASE("cofinancing base can be the subsidy where the scheme offers it (2020-2023)") {
   Plan p = minimal_plan();
+  p.scheme_id = "sto-2020-2023";
   p.cofinancing_base = CofinancingBase::subsidy;
-  p.activities[0].lines = {line("s", "v1", 2025, 90000000, 1000),
-                           line("c", "b1", 2026, 8999999, 1000, FundingSource::cofinancing_cash)};
-  auto e = evaluate(p, scheme("sto-2025-2028"));
+  p.cofinancing_option = "original";  // 10%
+  p.activities[0].lines = {line("s", "v1", 2020, 90000000, 1000),
+                           line("c", "b1", 2021, 8999999, 1000, FundingSource::cofinancing_cash)};
+  auto e = evaluate(p, scheme("sto-2020-2023"));
   CHECK(e.cofinancing.base == CofinancingBase::subsidy);
   CHECK(e.cofinancing.required.cents == 9000000);
   CHECK_FALSE(e.cofinancing.met);
   p.activities[0].lines[1].price = Money{9000000};
-  CHECK(evaluate(p, scheme("sto-2025-2028")).cofinancing.met);
+  CHECK(evaluate(p, scheme("sto-2020-2023")).cofinancing.met);
+  // 2025-2028 offers no such base (no source names it): the scheme's total costs are used.
+  p.scheme_id = "sto-2025-2028";
+  for (BudgetLine& l : p.activities[0].lines) l.year += 5;
+  CHECK(evaluate(p, scheme("sto-2025-2028")).cofinancing.base == CofinancingBase::total_costs);
 }
 
 TEST_CASE("settlement cuts subsidy above the maximum") {

@@ -138,8 +138,8 @@ TEST_CASE("Report: empty plan, unknown scheme and findings by severity", "[repor
                  "<span class=\"where\" title=\"goals[0]\">Goal &#39;Meer instroom "
                  "techniek&#39;</span> <code>GOAL_WITHOUT_INDICATOR</code>"));
   CHECK(contains(html, "<span class=\"source\">Source: no rule: good practice"));
-  CHECK(contains(html, "Source: Kamerstuk 30079-119"));
-  CHECK(contains(report_html(p, pa, Language::nl), "Bron: Kamerstuk 30079-119"));
+  CHECK(contains(html, "Source: 2025-2028: Kamerstuk 30 079, nr. 119"));
+  CHECK(contains(report_html(p, pa, Language::nl), "Bron: 2025-2028: Kamerstuk 30 079, nr. 119"));
 }
 
 TEST_CASE("with a base version the report opens with the changes since it", "[report]") {

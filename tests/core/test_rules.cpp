@@ -110,6 +110,8 @@ std::vector<Case> cases() {
          p.organisations[0].penvoerder = false;
          p.organisations[2].penvoerder = true;
        }},
+      {"VSO_NOT_COUNTED", "organisations[1].kind",
+       [](Plan& p) { p.organisations[1].kind = K::vso; }},
       {"MISSING_ID", "goals[0].id",
        [](Plan& p) {
          p.goals[0].id.clear();
@@ -367,7 +369,7 @@ TEST_CASE("2025-2028: the submission round decides which years need price and qu
     CHECK(f.message.nl.find("1 oktober 2026") != std::string::npos);
     CHECK(f.message.en.find("through 2028") != std::string::npos);
   }
-  SECTION("an unknown round is an error of its own and counts as the first round") {
+  SECTION("an unknown round is an error of its own and counts as the default round") {
     p.submission_round = "2029-2030";
     const auto findings = analyse(p).findings;
     REQUIRE(findings.size() == 4);
@@ -398,7 +400,8 @@ TEST_CASE("the submission round of a plan dated around 15 April 2025 and 1 Octob
     REQUIRE(round != nullptr);
     return round->id;
   };
-  CHECK(round_on(2024, 9, 1) == "2025-2026");
+  CHECK(round_on(2024, 9, 1) == "hoofdlijnen");  // before the application on main lines was due
+  CHECK(round_on(2024, 10, 2) == "2025-2026");
   CHECK(round_on(2025, 4, 14) == "2025-2026");
   CHECK(round_on(2025, 4, 15) == "2025-2026");  // due that day: still this round
   CHECK(round_on(2025, 4, 16) == "2027-2028");

@@ -163,10 +163,17 @@ TEST_CASE("subsidy scale, cofinancing minimum and base change the evaluation", "
   for (const Finding& f : strict.findings) below = below || f.code == "COFIN_BELOW_MINIMUM";
   CHECK(below);
 
+  // 2025-2028 offers no "of the subsidy" base: the override is reported and the base stays.
+  const ResolvedScenario refused = resolve(p, scenario_of({{O::cofinancing_base, "", 1, 0}}));
+  REQUIRE(refused.issues.size() == 1);
+  CHECK(refused.issues[0].message.nl.find("grondslag") != std::string::npos);
+  CHECK(analyse_resolved(refused).evaluation.cofinancing.base == CofinancingBase::total_costs);
+  // 2020-2023 offers it.
+  const Plan p2020 = samples::klein_voorbeeld_2020();
   const Analysis on_subsidy =
-      analyse_resolved(resolve(p, scenario_of({{O::cofinancing_base, "", 1, 0}})));
+      analyse_resolved(resolve(p2020, scenario_of({{O::cofinancing_base, "", 1, 0}})));
   CHECK(on_subsidy.evaluation.cofinancing.base == CofinancingBase::subsidy);
-  CHECK(on_subsidy.evaluation.cofinancing.base_amount == base.evaluation.total.subsidy);
+  CHECK(on_subsidy.evaluation.cofinancing.base_amount == analyse(p2020).evaluation.total.subsidy);
 }
 
 TEST_CASE("student numbers: a scale and a single count", "[scenario]") {

@@ -101,6 +101,11 @@ test('the new-plan wizard asks region, scheme and partners first and opens the n
   await clickItem(page, 'Volgende');
   await clickItem(page, 'Volgende');
   await typeInto(page, '##name', 'Testcollege vestiging Oost');
+  // A board's BRIN for a vmbo school: the wizard runs the rules' check and says what counts.
+  await typeInto(page, '##brin', '12AB');
+  const brinMessage = "'Testcollege vestiging Oost' heeft BRIN '12AB' van een bestuur; een vmbo-vestiging " +
+    'telt mee met een eigen vestigings-BRIN van 6 tekens (cijfers en letters, zoals 99XA00).';
+  assert.ok(await itemRect(page, brinMessage), 'the wizard shows the BRIN check');
   await clickItem(page, 'Plan maken');
   const p = await plan(page);
   assert.equal(p.region.name, 'Techniekregio Testland');
@@ -113,7 +118,7 @@ test('the new-plan wizard asks region, scheme and partners first and opens the n
   assert.notEqual(s.plan_id, '', 'the new plan is kept in Mijn plannen at once');
   // Its findings say what is still missing.
   const codes = (await page.evaluate(() => window.stoplan.summaryJson())).findings.map((f) => f.code);
-  for (const code of ['TOO_FEW_VMBO', 'NO_MBO', 'NO_BUSINESS', 'NO_PRIMARY']) assert.ok(codes.includes(code), code);
+  for (const code of ['TOO_FEW_VMBO', 'NO_MBO', 'NO_BUSINESS', 'NO_PRIMARY', 'VMBO_WITHOUT_BRIN']) assert.ok(codes.includes(code), code);
   assert.deepEqual(page.problems, []);
 });
 

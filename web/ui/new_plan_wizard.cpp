@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/item_registry.h"
 #include "labels.h"
+#include "rules.h"
 #include "scheme.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
@@ -126,6 +127,7 @@ void draw_new_plan_wizard(App& app) {
             chosen))
       w.scheme = chosen;
   } else {
+    std::vector<std::string> brin_messages;  // one per partner row, "" when its BRIN is fine
     ImGui::PushTextWrapPos(720);
     text_disabled(tr(Str::wizard_partners_intro, lang));
     ImGui::PopTextWrapPos();
@@ -139,6 +141,7 @@ void draw_new_plan_wizard(App& app) {
       ImGui::TableSetupColumn("##remove", ImGuiTableColumnFlags_WidthFixed,
                               ImGui::GetFrameHeight());
       ImGui::TableHeadersRow();
+      brin_messages.clear();
       for (std::size_t i = 0; i < w.partners.size(); ++i) {
         PartnerDraft& p = w.partners[i];
         ImGui::PushID(static_cast<int>(i));
@@ -160,6 +163,14 @@ void draw_new_plan_wizard(App& app) {
         ImGui::SetNextItemWidth(-1);
         input_text("##brin", p.brin);
         ImGui::TableNextColumn();
+        // The rules' own BRIN check (core/rules.h), so the wizard accepts what the plan accepts;
+        // only a typed BRIN: an empty one is still to be filled in and shows as a finding later.
+        const Scheme& scheme = schemes.schemes[static_cast<std::size_t>(w.scheme)];
+        const BrinCheck brin =
+            check_brin(p.brin, static_cast<OrganisationKind>(p.kind),
+                       p.name.empty() ? "#" + std::to_string(i + 1) : p.name, scheme);
+        brin_messages.push_back(p.brin.empty() || brin.code.empty() ? std::string()
+                                                                    : brin.message.in(lang));
         if (ImGui::Checkbox("##penvoerder", &p.penvoerder) && p.penvoerder)
           for (PartnerDraft& other : w.partners) other.penvoerder = &other == &p;
         ImGui::TableNextColumn();
@@ -172,6 +183,11 @@ void draw_new_plan_wizard(App& app) {
       }
       ImGui::EndTable();
     }
+    // Below the table: a message in a cell would stretch the row across the dialog.
+    ImGui::PushTextWrapPos(720);
+    for (const std::string& message : brin_messages)
+      if (!message.empty()) text_item_colored(kColorWarning, message);
+    ImGui::PopTextWrapPos();
     if (ImGui::SmallButton(tr(Str::wizard_add_partner, lang))) w.partners.push_back({});
   }
 

@@ -4,6 +4,7 @@
 
 #include <cfloat>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "labels.h"
@@ -123,22 +124,29 @@ void draw_scheme_settings(App& app) {
 
     form_row(tr(Str::st_cofinancing_base, lang));
     ImGui::SetNextItemWidth(field_width(30.0f));
-    // 0 = as the scheme says, 1 = total costs, 2 = the subsidy.
-    const int base = !plan.cofinancing_base                                   ? 0
-                     : *plan.cofinancing_base == CofinancingBase::total_costs ? 1
-                                                                              : 2;
-    const std::string scheme_default = std::string(tr(Str::st_base_scheme, lang)) + " (" +
-                                       base_label(scheme->cofinancing_base, lang) + ")";
-    const std::string labels[] = {scheme_default, base_label(CofinancingBase::total_costs, lang),
-                                  base_label(CofinancingBase::subsidy, lang)};
+    // Choice 0 = as the scheme says, then the bases the scheme offers (core/RULES.md: only what a
+    // source names); a plan's base the scheme does not offer shows as an error below.
+    std::vector<CofinancingBase> bases;
+    for (CofinancingBase b : {CofinancingBase::total_costs, CofinancingBase::subsidy})
+      if (scheme->offers_cofinancing_base(b)) bases.push_back(b);
+    int base = 0;
+    for (std::size_t i = 0; i < bases.size(); ++i)
+      if (plan.cofinancing_base && *plan.cofinancing_base == bases[i])
+        base = static_cast<int>(i) + 1;
+    std::vector<std::string> labels{std::string(tr(Str::st_base_scheme, lang)) + " (" +
+                                    base_label(scheme->cofinancing_base, lang) + ")"};
+    for (CofinancingBase b : bases) labels.emplace_back(base_label(b, lang));
     int new_base = base;
     if (edit_choice(
-            "##cofinancing_base", base, 3, [&](int i) { return labels[i].c_str(); }, new_base)) {
+            "##cofinancing_base", base, static_cast<int>(labels.size()),
+            [&](int i) { return labels[static_cast<std::size_t>(i)].c_str(); }, new_base)) {
       std::optional<CofinancingBase> value;
-      if (new_base == 1) value = CofinancingBase::total_costs;
-      if (new_base == 2) value = CofinancingBase::subsidy;
+      if (new_base > 0) value = bases[static_cast<std::size_t>(new_base - 1)];
       app.post(SetCofinancingBase{value});
     }
+    if (plan.cofinancing_base && !scheme->offers_cofinancing_base(*plan.cofinancing_base))
+      text_item_colored(kColorError, std::string(tr(Str::st_option_unknown, lang)) + ": " +
+                                         base_label(*plan.cofinancing_base, lang));
     note_text(tr(Str::st_base_note, lang));
     if (!scheme->submission_rounds.empty()) draw_submission_round(app, *scheme);
   }
