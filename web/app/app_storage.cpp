@@ -534,6 +534,25 @@ void App::create_plan(Plan plan) {
   select_section(Section::overview);
 }
 
+void App::continue_as_own_plan() {
+  if (!plan().is_example) return;
+  Plan own = plan();  // all of it, with any edits not yet stored
+  own.is_example = false;
+  create_plan(std::move(own));  // the example's own edits are stored first, as they were
+  // The sample's title and notes say it is fictional: the user's first step is to change them.
+  select_section(Section::settings);
+  if (banner_.text != Str::versions_dropped_for_space)
+    banner_ = {Str::own_plan_made, "", Str::count, false};
+}
+
+void App::open_example_plan() {
+  flush_save();
+  const LoadResult sample = load_plan(assets::embedded_file(kSamplePlan));
+  if (!sample.ok()) return;
+  replace_document(sample.plan, "", 0);
+  select_section(Section::overview);
+}
+
 bool App::only_in_browser() const {
   // With a storage problem the banner says more: the work is not in the browser either.
   if (storage_problem_ != StorageProblem::none) return false;
