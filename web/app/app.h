@@ -351,7 +351,8 @@ class App {
   VersionChange edits_since_last_version() const;
   // After a save: says when older versions had to go to make room.
   void report_dropped_versions(const SaveOutcome& outcome);
-  void save_as_new_plan(const std::string& name);
+  // `named_by_user`: `name` is not the plan's own (a copy's), later saves keep it.
+  void save_as_new_plan(const std::string& name, bool named_by_user);
   // Conflict and deletion wait for the user's decision: nothing is saved until then.
   bool saving_blocked() const {
     return storage_problem_ == StorageProblem::conflict ||

@@ -30,7 +30,7 @@
 namespace sto::ui {
 
 // Version 2 added what a version changed, when it started and its size; version 3 the lineage
-// revision it was written as.
+// revision it was written as; version 4 every different edit it holds.
 template <class Archive>
 void serialize(Archive& ar, StoredVersion& v, const std::uint32_t version) {
   ar(cereal::make_nvp("number", v.number), cereal::make_nvp("saved_ms", v.saved_ms));
@@ -39,21 +39,35 @@ void serialize(Archive& ar, StoredVersion& v, const std::uint32_t version) {
        cereal::make_nvp("change_en", v.change.en), cereal::make_nvp("edits", v.edits),
        cereal::make_nvp("bytes", v.bytes));
   if (version >= 3) ar(cereal::make_nvp("revision", v.revision));
+  if (version >= 4) {
+    std::vector<std::string> nl, en;
+    for (const LocalizedText& c : v.changes) {
+      nl.push_back(c.nl);
+      en.push_back(c.en);
+    }
+    ar(cereal::make_nvp("changes_nl", nl), cereal::make_nvp("changes_en", en),
+       cereal::make_nvp("changes_more", v.changes_more));
+    v.changes.clear();  // (a damaged entry with lists of different lengths: the common part)
+    for (std::size_t i = 0; i < nl.size() && i < en.size(); ++i)
+      v.changes.push_back({nl[i], en[i]});
+  }
 }
 
+// Version 2 added whether the user named the plan.
 template <class Archive>
-void serialize(Archive& ar, StoredPlan& p, const std::uint32_t) {
+void serialize(Archive& ar, StoredPlan& p, const std::uint32_t version) {
   ar(cereal::make_nvp("id", p.id), cereal::make_nvp("name", p.name),
      cereal::make_nvp("updated_ms", p.updated_ms),
      cereal::make_nvp("downloaded_ms", p.downloaded_ms),
      cereal::make_nvp("generation", p.generation), cereal::make_nvp("versions", p.versions),
      cereal::make_nvp("deleted", p.deleted));
+  if (version >= 2) ar(cereal::make_nvp("named_by_user", p.named_by_user));
 }
 
 }  // namespace sto::ui
 
-CEREAL_CLASS_VERSION(sto::ui::StoredVersion, 3)
-CEREAL_CLASS_VERSION(sto::ui::StoredPlan, 1)
+CEREAL_CLASS_VERSION(sto::ui::StoredVersion, 4)
+CEREAL_CLASS_VERSION(sto::ui::StoredPlan, 2)
 
 namespace sto::ui {
 
@@ -128,6 +142,19 @@ SaveStatus write_entry(std::string_view key, std::string_view value) {
     case platform::StorageStatus::not_verified: return SaveStatus::not_verified;
   }
   return SaveStatus::unavailable;
+}
+
+// Adds `change` to the edits `version` names, unless it is already named (or says nothing);
+// beyond kChangesNamed it is counted only.
+void add_named_change(StoredVersion& version, const LocalizedText& change) {
+  if (change.nl.empty() && change.en.empty()) return;
+  for (const LocalizedText& c : version.changes)
+    if (c.nl == change.nl && c.en == change.en) return;
+  if (version.changes.size() < kChangesNamed) {
+    version.changes.push_back(change);
+  } else {
+    ++version.changes_more;
+  }
 }
 
 }  // namespace
@@ -330,8 +357,8 @@ bool PlanStore::drop_oldest_version_anywhere() {
   return true;
 }
 
-SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
-                            std::string_view text, std::uint64_t expected_generation, double now_ms,
+SaveOutcome PlanStore::save(const std::string& id, const std::string& name, std::string_view text,
+                            std::uint64_t expected_generation, double now_ms,
                             const VersionChange& change) {
   // Another tab may have saved since we last looked: take the index as it is in storage now.
   read_index();
@@ -343,7 +370,7 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   if (plan != nullptr && plan->generation != expected_generation)
     return {SaveStatus::conflict, plan->generation};
   if (plan == nullptr) {
-    plans_.push_back(StoredPlan{id, new_name, now_ms, 0, 0, {}, false});
+    plans_.push_back(StoredPlan{id, name, now_ms, 0, 0, {}, false});
     plan = &plans_.back();
   }
   StoredVersion version{plan->versions.empty() ? 1 : plan->versions.back().number + 1,
@@ -361,7 +388,17 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
       replaced = newest.number;
       version.started_ms = started;
       version.edits += newest.edits;
+      // It names the edits it joins too (a version of an older index: its latest edit).
+      if (newest.changes.empty())
+        add_named_change(version, newest.change);
+      else
+        for (const LocalizedText& c : newest.changes) add_named_change(version, c);
+      version.changes_more += newest.changes_more;
     }
+  }
+  if (change.edits > 0) {
+    if (change.named.empty()) add_named_change(version, change.what);
+    for (const LocalizedText& c : change.named) add_named_change(version, c);
   }
   const std::string key = version_key(id, version.number);
   SaveOutcome outcome{write_entry(key, text), expected_generation, 0};
@@ -376,6 +413,9 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   }
   plan = find_mutable(id);
   plan->updated_ms = now_ms;
+  // Listed by what the plan is called now (its region or title may have been renamed since the
+  // plan was first stored), unless the user gave it a name of their own.
+  if (!plan->named_by_user && !name.empty()) plan->name = name;
   plan->generation = expected_generation + 1;
   if (replaced && plan->versions.back().number == *replaced) plan->versions.pop_back();
   plan->versions.push_back(version);
@@ -523,6 +563,7 @@ void PlanStore::rename(const std::string& id, const std::string& name) {
   read_index();
   if (StoredPlan* plan = find_mutable(id)) {
     plan->name = name;
+    plan->named_by_user = true;
     write_index();
   }
 }
