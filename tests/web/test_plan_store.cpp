@@ -96,7 +96,7 @@ TEST_CASE("a full storage drops old versions first and never loses the last good
   std::uint64_t g = 0;
   for (int i = 1; i <= 5; ++i)
     g = store.save(id, "Regio", "good " + std::string(100, 'x'), g, i).generation;
-  platform::testing::set_storage_limit(1400);
+  platform::testing::set_storage_limit(1800);
   // Fits only after old versions go.
   const auto fits = store.save(id, "Regio", "good " + std::string(300, 'y'), g, 10);
   REQUIRE(fits.status == SaveStatus::saved);
@@ -225,7 +225,7 @@ TEST_CASE("a full storage says how many old versions it dropped", "[storage]") {
   std::uint64_t g = 0;
   for (int i = 1; i <= 5; ++i)
     g = store.save(id, "Regio", "good " + std::string(100, 'x'), g, i).generation;
-  platform::testing::set_storage_limit(1400);
+  platform::testing::set_storage_limit(1800);
   const auto fits = store.save(id, "Regio", "good " + std::string(300, 'y'), g, 10);
   REQUIRE(fits.status == SaveStatus::saved);
   CHECK(fits.dropped_for_space == 5 - static_cast<int>(store.find(id)->versions.size() - 1));
