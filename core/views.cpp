@@ -2,6 +2,7 @@
 #include "views.h"
 
 #include <algorithm>
+#include <variant>
 
 namespace sto {
 
@@ -109,6 +110,36 @@ std::vector<CofinancingRow> cofinancing_by_organisation(const Plan& plan,
     if (business || cofinances[k]) rows.push_back(std::move(all[k]));
   }
   return rows;
+}
+
+namespace {
+
+// The amount of one line as evaluate() books it, under `plan`'s scheme.
+std::optional<Money> booked_amount(const RecordValue& value, const Plan& plan,
+                                   const SchemeTable& schemes) {
+  const LineRecord* record = std::get_if<LineRecord>(&value);
+  if (record == nullptr) return std::nullopt;
+  const BudgetLine& line = record->line;
+  if (!line.investment) return line_amount(line);
+  const Scheme* scheme = schemes.find(plan.scheme_id);
+  if (scheme == nullptr) return std::nullopt;
+  return depreciation_in_year(*line.investment, line.year, *scheme);
+}
+
+}  // namespace
+
+std::optional<LineAmountChange> line_amount_change(const RecordChange& change, const Plan& plan,
+                                                   const SchemeTable& schemes) {
+  if (change.section != DiffSection::budget || change.kind != ChangeKind::changed)
+    return std::nullopt;
+  // The line as taking the change over leaves it: only the change's fields come from `after`.
+  RecordValue taken = change.before;
+  for (const FieldChange& field : change.fields)
+    if (!copy_record_field(taken, change.after, field.field)) return std::nullopt;
+  const std::optional<Money> before = booked_amount(change.before, plan, schemes);
+  const std::optional<Money> after = booked_amount(taken, plan, schemes);
+  if (!before || !after || before->cents == after->cents) return std::nullopt;
+  return LineAmountChange{*before, *after};
 }
 
 }  // namespace sto

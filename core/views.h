@@ -5,12 +5,15 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "diff.h"
 #include "engine.h"
 #include "money.h"
 #include "plan.h"
+#include "scheme.h"
 
 namespace sto {
 
@@ -64,5 +67,22 @@ struct CofinancingRow {
 // overflow where the engine's did not (each is part of evaluation.total).
 std::vector<CofinancingRow> cofinancing_by_organisation(const Plan& plan,
                                                         const Evaluation& evaluation);
+
+// [SECTION] Vergelijken
+
+// A budget line's amount on both sides of a change, as evaluate() books it (an investment: its
+// depreciation in the line's year under that side's scheme).
+struct LineAmountChange {
+  Money before;
+  Money after;
+};
+
+// The effect of a changed budget line on its amount ("€ 39.000,00 → € 52.000,00"): `change` is
+// a changed record whose `before` is the line as it is in `plan` (diff_records, or a three-way
+// merge's ready change); `after` is that line with the change's fields taken over, so a field
+// only `plan` changed stays as it is there. nullopt when it is no changed budget line, the amount
+// stays the same, or an amount cannot be computed (the plan's scheme is unknown, an overflow).
+std::optional<LineAmountChange> line_amount_change(const RecordChange& change, const Plan& plan,
+                                                   const SchemeTable& schemes = builtin_schemes());
 
 }  // namespace sto

@@ -1,10 +1,13 @@
 // core/views.h: the budget grid's rows, subtotals and total for a filter, and the cofinancing per
 // organisation and year, against the engine's own totals.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "assets.h"
+#include "diff.h"
 #include "engine.h"
 #include "file_format.h"
+#include "merge.h"
 #include "scheme.h"
 #include "test_helpers.h"
 #include "views.h"
@@ -183,4 +186,90 @@ TEST_CASE("cofinancing per organisation and year adds up to the engine's", "[vie
   CHECK(rows[0].in_kind[static_cast<std::size_t>(ev.year_index(2025))].cents == 100000);
   CHECK(rows[0].in_kind_hours_milli == 50000);
   CHECK(rows[2].cash[0].cents == 777);
+}
+
+// [SECTION] Vergelijken: a changed line's amount before and after, as the engine books it.
+
+namespace {
+
+const RecordChange& change_with_key(const std::vector<RecordChange>& changes,
+                                    const std::string& key) {
+  const auto found = std::find_if(changes.begin(), changes.end(),
+                                  [&](const RecordChange& c) { return c.key == key; });
+  REQUIRE(found != changes.end());
+  return *found;
+}
+
+}  // namespace
+
+TEST_CASE("a changed line's amount before and after is the engine's", "[views][compare]") {
+  const Plan ours = test::minimal_plan();
+  Plan theirs = ours;
+  theirs.activities[0].lines[0].price = Money{6500};                  // € 50,00 → € 65,00
+  theirs.activities[0].lines[1].description = "Andere omschrijving";  // no effect on the amount
+  const std::vector<RecordChange> changes = diff_records(ours, theirs);
+
+  const auto price = line_amount_change(change_with_key(changes, "lines/l1"), ours);
+  REQUIRE(price.has_value());
+  CHECK(price->before == evaluate_plan(ours).cost_of(0, 0));
+  CHECK(price->after == evaluate_plan(theirs).cost_of(0, 0));
+  CHECK(price->before.cents == 500000);
+  CHECK(price->after.cents == 650000);
+
+  // The amount stays the same: nothing to show.
+  CHECK_FALSE(line_amount_change(change_with_key(changes, "lines/l2"), ours).has_value());
+  // Not a budget line.
+  Plan renamed = ours;
+  renamed.organisations[0].name = "Andere naam";
+  const std::vector<RecordChange> org_changes = diff_records(ours, renamed);
+  REQUIRE(org_changes.size() == 1);
+  CHECK_FALSE(line_amount_change(org_changes[0], ours).has_value());
+}
+
+TEST_CASE("three-way, a line's amount after keeps the fields only this plan changed",
+          "[views][compare]") {
+  const Plan base = test::minimal_plan();
+  Plan ours = base;
+  ours.activities[0].lines[0].price = Money{6500};  // ours: the price
+  Plan theirs = base;
+  theirs.activities[0].lines[0].quantity_milli = 120000;  // theirs: the quantity
+  const ThreeWayMerge merge = three_way(base, ours, theirs);
+  REQUIRE(merge.conflicts.empty());
+  const auto amount = line_amount_change(change_with_key(merge.ready, "lines/l1"), ours);
+  REQUIRE(amount.has_value());
+  // Taking theirs over gives ours' price × theirs' quantity, not theirs' line as it is.
+  Plan taken = ours;
+  taken.activities[0].lines[0].quantity_milli = 120000;
+  CHECK(amount->before == evaluate_plan(ours).cost_of(0, 0));
+  CHECK(amount->after == evaluate_plan(taken).cost_of(0, 0));
+  CHECK(amount->after.cents == 6500 * 120);
+  CHECK(amount->after != evaluate_plan(theirs).cost_of(0, 0));
+}
+
+TEST_CASE("an investment line's amount is its depreciation in its year", "[views][compare]") {
+  const Plan ours = load_plan(assets::embedded_file("samples/voorbeeldregio.json")).plan;
+  std::size_t activity = 0, line = 0;
+  bool found = false;
+  for (std::size_t a = 0; a < ours.activities.size() && !found; ++a)
+    for (std::size_t l = 0; l < ours.activities[a].lines.size() && !found; ++l)
+      if (ours.activities[a].lines[l].investment) {
+        activity = a;
+        line = l;
+        found = true;
+      }
+  REQUIRE(found);
+  Plan theirs = ours;
+  Investment& investment = *theirs.activities[activity].lines[line].investment;
+  investment.purchase_price = Money{investment.purchase_price.cents * 2};
+  const std::vector<RecordChange> changes = diff_records(ours, theirs);
+  REQUIRE(changes.size() == 1);
+  const auto amount = line_amount_change(changes[0], ours);
+  REQUIRE(amount.has_value());
+  CHECK(amount->before == evaluate_plan(ours).cost_of(activity, line));
+  CHECK(amount->after == evaluate_plan(theirs).cost_of(activity, line));
+  CHECK(amount->before != amount->after);
+  // Without its scheme the depreciation cannot be computed: nothing is shown.
+  Plan unknown = ours;
+  unknown.scheme_id = "geen-regeling";
+  CHECK_FALSE(line_amount_change(changes[0], unknown).has_value());
 }

@@ -243,7 +243,9 @@ test('Mijn plannen compares two stored versions, view only', async (t) => {
   assert.ok(await itemRect(page, 'Alleen bekijken: twee bewaarde versies, geen van beide is het plan dat u bewerkt. ' +
     'Om iets over te nemen vergelijkt u het plan zelf met een versie.'));
   assert.ok(await itemRect(page, lineChange(original.plan, 1, 1)), 'the change between the two versions is listed');
-  assert.ok(await itemRect(page, 'aantal: 40 → 44'), 'old → new of the two versions, not of the plan');
+  // With the line's amount at € 1.200,00 per trainer, as in the two versions, not in the plan.
+  assert.ok(await itemRect(page, 'aantal: 40 → 44   (regelbedrag € 48.000,00 → € 52.800,00)'),
+    'old → new of the two versions, not of the plan');
   assert.equal(await itemRect(page, 'Gekozen wijzigingen toepassen'), null, 'nothing can be taken over');
   assert.equal((await planFile(page)).plan.activities[1].lines[1].quantity_milli, 48000);
   assert.deepEqual(page.problems, []);

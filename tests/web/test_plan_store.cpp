@@ -7,8 +7,11 @@
 #include "lineage.h"
 #include "platform/browser.h"
 #include "platform/browser_native_testing.h"
+#include "ui/panels.h"
 
 using namespace sto::ui;
+using sto::Language;
+using sto::LocalizedText;
 namespace platform = sto::platform;
 
 namespace {
@@ -97,7 +100,7 @@ TEST_CASE("a full storage drops old versions first and never loses the last good
   std::uint64_t g = 0;
   for (int i = 1; i <= 5; ++i)
     g = store.save(id, "Regio", "good " + std::string(100, 'x'), g, i).generation;
-  platform::testing::set_storage_limit(1400);
+  platform::testing::set_storage_limit(1800);
   // Fits only after old versions go.
   const auto fits = store.save(id, "Regio", "good " + std::string(300, 'y'), g, 10);
   REQUIRE(fits.status == SaveStatus::saved);
@@ -226,7 +229,7 @@ TEST_CASE("a full storage says how many old versions it dropped", "[storage]") {
   std::uint64_t g = 0;
   for (int i = 1; i <= 5; ++i)
     g = store.save(id, "Regio", "good " + std::string(100, 'x'), g, i).generation;
-  platform::testing::set_storage_limit(1400);
+  platform::testing::set_storage_limit(1800);
   const auto fits = store.save(id, "Regio", "good " + std::string(300, 'y'), g, 10);
   REQUIRE(fits.status == SaveStatus::saved);
   CHECK(fits.dropped_for_space == 5 - static_cast<int>(store.find(id)->versions.size() - 1));
@@ -573,4 +576,105 @@ TEST_CASE("a version kept for its lineage revision stays readable when its delta
     CHECK(store.read_version(id, v.number).has_value());
   // Written whole again, it is counted whole.
   CHECK(sto::ui::stored_bytes(*store.find(id)) == stored_bytes(id));
+}
+
+TEST_CASE("Mijn plannen lists a plan by its name at the last save, unless the user named it",
+          "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  auto g = store.save(id, "Regio Oost", "good 1", 0, 1000, {{"Nieuw", "New"}, 0}).generation;
+  // The region renamed: the next save lists it by its new name (it kept "Regio Oost" before).
+  g = store.save(id, "Regio Oost-Brabant", "good 2", g, 2000, {{"a", "a"}, 1}).generation;
+  CHECK(store.find(id)->name == "Regio Oost-Brabant");
+  PlanStore reopened;
+  reopened.open();
+  CHECK(reopened.find(id)->name == "Regio Oost-Brabant");
+  // Named in Mijn plannen: saves keep the user's name, also after a reload.
+  store.rename(id, "Mijn versie voor de stuurgroep");
+  g = store.save(id, "Regio Oost-Brabant 2", "good 3", g, 3000, {{"b", "b"}, 1}).generation;
+  CHECK(store.find(id)->name == "Mijn versie voor de stuurgroep");
+  PlanStore after_reload;
+  after_reload.open();
+  CHECK(after_reload.find(id)->named_by_user);
+  after_reload.save(id, "Regio Oost-Brabant 3", "good 4", g, 4000, {{"c", "c"}, 1});
+  CHECK(after_reload.find(id)->name == "Mijn versie voor de stuurgroep");
+}
+
+TEST_CASE("an index written before plans knew who named them follows the plan's name",
+          "[storage]") {
+  platform::testing::clear_storage();
+  platform::storage_set("sto-planner/index",
+                        "{\"plans\":[{\"cereal_class_version\":1,\"id\":\"p1\",\"name\":\"Oost\","
+                        "\"updated_ms\":5.0,\"downloaded_ms\":0.0,\"generation\":3,\"versions\":["
+                        "{\"cereal_class_version\":3,\"number\":7,\"saved_ms\":5.0,"
+                        "\"started_ms\":5.0,\"change_nl\":\"x\",\"change_en\":\"x\",\"edits\":1,"
+                        "\"bytes\":8,\"revision\":0}],\"deleted\":false}]}");
+  platform::storage_set("sto-planner/plan/p1/7", "good old");
+  PlanStore store;
+  store.open();
+  CHECK_FALSE(store.index_was_rebuilt());
+  REQUIRE(store.find("p1") != nullptr);
+  CHECK_FALSE(store.find("p1")->named_by_user);
+  CHECK(store.find("p1")->versions.back().changes.empty());
+  store.save("p1", "West", "good new", 3, 10, {{"y", "y"}, 1});
+  CHECK(store.find("p1")->name == "West");
+  // The version it joined named its latest edit only; now both are named.
+  const StoredVersion& joined = store.find("p1")->versions.back();
+  REQUIRE(joined.changes.size() == 2);
+  CHECK(joined.changes[0].nl == "x");
+  CHECK(joined.changes[1].nl == "y");
+}
+
+TEST_CASE("a version joining several edits names them all, a few by name and the rest counted",
+          "[storage]") {
+  platform::testing::clear_storage();
+  PlanStore store;
+  store.open();
+  const std::string id = store.new_id();
+  const LocalizedText quantity{"Aantal gewijzigd: Externe trainers 2025",
+                               "Quantity changed: Externe trainers 2025"};
+  const LocalizedText price{"Prijs gewijzigd: Lasapparatuur 2026",
+                            "Price changed: Lasapparatuur 2026"};
+  // Two saves within a minute: three quantity edits, then a price edit.
+  auto g = store.save(id, "Regio", "good 1", 0, 1000, {quantity, 3, "", {quantity}}).generation;
+  g = store.save(id, "Regio", "good 2", g, 20000, {price, 1, "", {price}}).generation;
+  REQUIRE(store.find(id)->versions.size() == 1);
+  StoredVersion v = store.find(id)->versions.back();
+  CHECK(v.edits == 4);
+  REQUIRE(v.changes.size() == 2);
+  CHECK(version_change_text(v, Language::nl) ==
+        "Aantal gewijzigd: Externe trainers 2025; Prijs gewijzigd: Lasapparatuur 2026 "
+        "(4 wijzigingen)");
+  CHECK(version_change_text(v, Language::en) ==
+        "Quantity changed: Externe trainers 2025; Price changed: Lasapparatuur 2026 (4 edits)");
+  // Read back from storage the same.
+  PlanStore reopened;
+  reopened.open();
+  CHECK(version_change_text(reopened.find(id)->versions.back(), Language::nl) ==
+        version_change_text(v, Language::nl));
+
+  // Many different edits in one save: three by name, the rest counted; the index keeps at most
+  // kChangesNamed of them.
+  std::vector<LocalizedText> many;
+  for (int i = 1; i <= 12; ++i)
+    many.push_back(
+        {"Naam gewijzigd: doel " + std::to_string(i), "Name changed: goal " + std::to_string(i)});
+  store.save(id, "Regio", "good 3", g, 30000, {many.back(), 12, 0, many});
+  v = store.find(id)->versions.back();
+  CHECK(v.edits == 16);
+  CHECK(v.changes.size() == kChangesNamed);
+  CHECK(v.changes_more == 14 - static_cast<int>(kChangesNamed));
+  CHECK(version_change_text(v, Language::nl) ==
+        "Aantal gewijzigd: Externe trainers 2025; Prijs gewijzigd: Lasapparatuur 2026; Naam "
+        "gewijzigd: doel 1 en 11 meer (16 wijzigingen)");
+  CHECK(version_change_text(v, Language::en) ==
+        "Quantity changed: Externe trainers 2025; Price changed: Lasapparatuur 2026; Name "
+        "changed: goal 1 and 11 more (16 edits)");
+  // An edit repeated is named once.
+  store.save(id, "Regio", "good 4", store.find(id)->generation, 40000,
+             {quantity, 1, "", {quantity}});
+  CHECK(store.find(id)->versions.back().changes.size() == kChangesNamed);
+  CHECK(store.find(id)->versions.back().changes_more == 14 - static_cast<int>(kChangesNamed));
 }

@@ -215,6 +215,12 @@ class App {
   std::string default_download_name() const;
   // A plan made in the new-plan wizard: opened and kept in "Mijn plannen" straight away.
   void create_plan(Plan plan);
+  // "Als eigen plan verder": the example plan as it is now becomes a plan of the user's own (a
+  // new plan with a lineage id of its own, no longer marked as an example, kept in "Mijn
+  // plannen"), opened at its title and notes; the example itself stays as it was.
+  void continue_as_own_plan();
+  // Opens the shipped example plan (nothing stored until it is edited).
+  void open_example_plan();
 
   // [SECTION] Files for "Plannen combineren" and the region table (app_combine.cpp)
   // Adds a plan file to the combined overview (a file with the same name is replaced).
@@ -353,7 +359,8 @@ class App {
   VersionChange edits_since_last_version() const;
   // After a save: says when older versions had to go to make room.
   void report_dropped_versions(const SaveOutcome& outcome);
-  void save_as_new_plan(const std::string& name);
+  // `named_by_user`: `name` is not the plan's own (a copy's), later saves keep it.
+  void save_as_new_plan(const std::string& name, bool named_by_user);
   // Conflict and deletion wait for the user's decision: nothing is saved until then.
   bool saving_blocked() const {
     return storage_problem_ == StorageProblem::conflict ||

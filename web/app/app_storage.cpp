@@ -216,13 +216,29 @@ void App::continue_save() {
 VersionChange App::edits_since_last_version() const {
   const History& history = document_.history();
   const std::size_t cursor = history.cursor();
-  if (cursor > stored_cursor_)
-    return {history.steps()[cursor - 1].label, static_cast<int>(cursor - stored_cursor_)};
-  if (cursor < stored_cursor_ && cursor < history.steps().size()) {
-    const LocalizedText& undone = history.steps()[cursor].label;
-    return {{std::string(tr(Str::version_undone, Language::nl)) + " " + undone.nl,
-             std::string(tr(Str::version_undone, Language::en)) + " " + undone.en},
-            static_cast<int>(stored_cursor_ - cursor)};
+  const auto& steps = history.steps();
+  // Each edit since the last save is named, oldest first; a long run names its last ones (a
+  // version names at most kChangesNamed, and a save follows a burst of edits within a second).
+  constexpr std::size_t kNamedSteps = 2 * kChangesNamed;
+  if (cursor > stored_cursor_) {
+    VersionChange change{steps[cursor - 1].label, static_cast<int>(cursor - stored_cursor_)};
+    for (std::size_t i = std::max(stored_cursor_, cursor - std::min(cursor, kNamedSteps));
+         i < cursor; ++i)
+      change.named.push_back(steps[i].label);
+    return change;
+  }
+  if (cursor < stored_cursor_ && cursor < steps.size()) {
+    const auto undone = [&](std::size_t i) {
+      return LocalizedText{
+          std::string(tr(Str::version_undone, Language::nl)) + " " + steps[i].label.nl,
+          std::string(tr(Str::version_undone, Language::en)) + " " + steps[i].label.en};
+    };
+    VersionChange change{undone(cursor), static_cast<int>(stored_cursor_ - cursor)};
+    // Undone last first: the newest step first.
+    const std::size_t end = std::min(stored_cursor_, steps.size());
+    for (std::size_t i = end; i > cursor && end - i < kNamedSteps; --i)
+      change.named.push_back(undone(i - 1));
+    return change;
   }
   return {{}, 1};  // undone and redone elsewhere: an edit we cannot name
 }
@@ -363,16 +379,17 @@ void App::load_newer_version() {
 }
 
 void App::keep_mine_as_copy() {
-  save_as_new_plan(plan_display_name() + " " + tr(Str::copy_suffix, language_));
+  save_as_new_plan(plan_display_name() + " " + tr(Str::copy_suffix, language_), true);
 }
 
 void App::keep_as_new_plan() {
   // Under the name it had, as long as this tab still knows it.
   const StoredPlan* stored = store_.find(current_id_);
-  save_as_new_plan(stored != nullptr ? stored->name : plan_display_name());
+  save_as_new_plan(stored != nullptr ? stored->name : plan_display_name(),
+                   stored != nullptr && stored->named_by_user);
 }
 
-void App::save_as_new_plan(const std::string& name) {
+void App::save_as_new_plan(const std::string& name, bool named_by_user) {
   current_id_ = store_.new_id();
   known_generation_ = 0;
   storage_problem_ = StorageProblem::none;
@@ -383,6 +400,8 @@ void App::save_as_new_plan(const std::string& name) {
                                           {version_text(Str::version_kept_as_new, ""), 0});
   report_dropped_versions(outcome);
   if (outcome.status == SaveStatus::saved) {
+    // A name that is not the plan's own (a copy's): kept by later saves.
+    if (named_by_user) store_.rename(current_id_, name);
     known_generation_ = outcome.generation;
     saved_revision_ = attempted_revision_;
     stored_cursor_ = document_.history().cursor();
@@ -474,10 +493,12 @@ void App::duplicate_stored_plan(const std::string& id) {
       store_.newest_good_version(id, [](const std::string& text) { return load_plan(text).ok(); });
   if (!recovered) return;
   const std::string name = stored->name + " " + tr(Str::copy_suffix, language_);
-  const SaveOutcome outcome =
-      store_.save(store_.new_id(), name, recovered->text, 0, platform::now_ms(),
-                  {version_text(Str::version_copy_of, stored->name), 0});
+  const std::string copy_id = store_.new_id();
+  const SaveOutcome outcome = store_.save(copy_id, name, recovered->text, 0, platform::now_ms(),
+                                          {version_text(Str::version_copy_of, stored->name), 0});
   report_dropped_versions(outcome);
+  // "… kopie" is no name of the plan's own: later saves keep it.
+  if (outcome.status == SaveStatus::saved) store_.rename(copy_id, name);
   if (outcome.status == SaveStatus::quota) storage_problem_ = StorageProblem::quota;
 }
 
@@ -540,6 +561,25 @@ void App::create_plan(Plan plan) {
   replace_document(std::move(plan), "", 0);
   attempted_revision_ = 0;
   save_now(version_text(Str::version_new_plan, ""));
+  select_section(Section::overview);
+}
+
+void App::continue_as_own_plan() {
+  if (!plan().is_example) return;
+  Plan own = plan();  // all of it, with any edits not yet stored
+  own.is_example = false;
+  create_plan(std::move(own));  // the example's own edits are stored first, as they were
+  // The sample's title and notes say it is fictional: the user's first step is to change them.
+  select_section(Section::settings);
+  if (banner_.text != Str::versions_dropped_for_space)
+    banner_ = {Str::own_plan_made, "", Str::count, false};
+}
+
+void App::open_example_plan() {
+  flush_save();
+  const LoadResult sample = load_plan(assets::embedded_file(kSamplePlan));
+  if (!sample.ok()) return;
+  replace_document(sample.plan, "", 0);
   select_section(Section::overview);
 }
 

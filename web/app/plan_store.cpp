@@ -32,13 +32,21 @@
 namespace sto::ui {
 
 // Version 2 added what a version changed, when it started and its size; version 3 the lineage
-// revision it was written as (a number); version 4 that revision as an id.
+// revision it was written as (a number); version 4 that revision as an id, and every different
+// edit the version holds.
 template <class Archive>
 void save(Archive& ar, const StoredVersion& v, const std::uint32_t) {
+  std::vector<std::string> nl, en;
+  for (const LocalizedText& c : v.changes) {
+    nl.push_back(c.nl);
+    en.push_back(c.en);
+  }
   ar(cereal::make_nvp("number", v.number), cereal::make_nvp("saved_ms", v.saved_ms),
      cereal::make_nvp("started_ms", v.started_ms), cereal::make_nvp("change_nl", v.change.nl),
      cereal::make_nvp("change_en", v.change.en), cereal::make_nvp("edits", v.edits),
-     cereal::make_nvp("bytes", v.bytes), cereal::make_nvp("revision", v.revision));
+     cereal::make_nvp("bytes", v.bytes), cereal::make_nvp("revision", v.revision),
+     cereal::make_nvp("changes_nl", nl), cereal::make_nvp("changes_en", en),
+     cereal::make_nvp("changes_more", v.changes_more));
 }
 template <class Archive>
 void load(Archive& ar, StoredVersion& v, const std::uint32_t version) {
@@ -47,12 +55,18 @@ void load(Archive& ar, StoredVersion& v, const std::uint32_t version) {
     ar(cereal::make_nvp("started_ms", v.started_ms), cereal::make_nvp("change_nl", v.change.nl),
        cereal::make_nvp("change_en", v.change.en), cereal::make_nvp("edits", v.edits),
        cereal::make_nvp("bytes", v.bytes));
-  if (version >= 4) {
-    ar(cereal::make_nvp("revision", v.revision));
-  } else if (version == 3) {
+  if (version == 3) {
     std::int64_t number = 0;
     ar(cereal::make_nvp("revision", number));
     if (number > 0) v.revision = "#" + std::to_string(number);
+  }
+  if (version >= 4) {
+    std::vector<std::string> nl, en;
+    ar(cereal::make_nvp("revision", v.revision), cereal::make_nvp("changes_nl", nl),
+       cereal::make_nvp("changes_en", en), cereal::make_nvp("changes_more", v.changes_more));
+    v.changes.clear();  // (a damaged entry with lists of different lengths: the common part)
+    for (std::size_t i = 0; i < nl.size() && i < en.size(); ++i)
+      v.changes.push_back({nl[i], en[i]});
   }
 }
 
@@ -61,7 +75,7 @@ void serialize(Archive& ar, ReceivedCopy& r, const std::uint32_t) {
   ar(cereal::make_nvp("revision", r.revision), cereal::make_nvp("bytes", r.bytes));
 }
 
-// Version 2 added the received copies.
+// Version 2 added whether the user named the plan, and the received copies.
 template <class Archive>
 void serialize(Archive& ar, StoredPlan& p, const std::uint32_t version) {
   ar(cereal::make_nvp("id", p.id), cereal::make_nvp("name", p.name),
@@ -69,7 +83,9 @@ void serialize(Archive& ar, StoredPlan& p, const std::uint32_t version) {
      cereal::make_nvp("downloaded_ms", p.downloaded_ms),
      cereal::make_nvp("generation", p.generation), cereal::make_nvp("versions", p.versions),
      cereal::make_nvp("deleted", p.deleted));
-  if (version >= 2) ar(cereal::make_nvp("received", p.received));
+  if (version >= 2)
+    ar(cereal::make_nvp("named_by_user", p.named_by_user),
+       cereal::make_nvp("received", p.received));
 }
 
 }  // namespace sto::ui
@@ -155,6 +171,19 @@ SaveStatus write_entry(std::string_view key, std::string_view value) {
     case platform::StorageStatus::not_verified: return SaveStatus::not_verified;
   }
   return SaveStatus::unavailable;
+}
+
+// Adds `change` to the edits `version` names, unless it is already named (or says nothing);
+// beyond kChangesNamed it is counted only.
+void add_named_change(StoredVersion& version, const LocalizedText& change) {
+  if (change.nl.empty() && change.en.empty()) return;
+  for (const LocalizedText& c : version.changes)
+    if (c.nl == change.nl && c.en == change.en) return;
+  if (version.changes.size() < kChangesNamed) {
+    version.changes.push_back(change);
+  } else {
+    ++version.changes_more;
+  }
 }
 
 }  // namespace
@@ -360,8 +389,8 @@ bool PlanStore::drop_oldest_version_anywhere() {
   return true;
 }
 
-SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
-                            std::string_view text, std::uint64_t expected_generation, double now_ms,
+SaveOutcome PlanStore::save(const std::string& id, const std::string& name, std::string_view text,
+                            std::uint64_t expected_generation, double now_ms,
                             const VersionChange& change) {
   // Another tab may have saved since we last looked: take the index as it is in storage now.
   read_index();
@@ -373,7 +402,7 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   if (plan != nullptr && plan->generation != expected_generation)
     return {SaveStatus::conflict, plan->generation};
   if (plan == nullptr) {
-    plans_.push_back(StoredPlan{id, new_name, now_ms, 0, 0, {}, false});
+    plans_.push_back(StoredPlan{id, name, now_ms, 0, 0, {}, false});
     plan = &plans_.back();
   }
   StoredVersion version{plan->versions.empty() ? 1 : plan->versions.back().number + 1,
@@ -391,7 +420,17 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
       replaced = newest.number;
       version.started_ms = started;
       version.edits += newest.edits;
+      // It names the edits it joins too (a version of an older index: its latest edit).
+      if (newest.changes.empty())
+        add_named_change(version, newest.change);
+      else
+        for (const LocalizedText& c : newest.changes) add_named_change(version, c);
+      version.changes_more += newest.changes_more;
     }
+  }
+  if (change.edits > 0) {
+    if (change.named.empty()) add_named_change(version, change.what);
+    for (const LocalizedText& c : change.named) add_named_change(version, c);
   }
   const std::string key = version_key(id, version.number);
   SaveOutcome outcome{write_entry(key, text), expected_generation, 0};
@@ -406,6 +445,9 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& new_name,
   }
   plan = find_mutable(id);
   plan->updated_ms = now_ms;
+  // Listed by what the plan is called now (its region or title may have been renamed since the
+  // plan was first stored), unless the user gave it a name of their own.
+  if (!plan->named_by_user && !name.empty()) plan->name = name;
   plan->generation = expected_generation + 1;
   if (replaced && plan->versions.back().number == *replaced) plan->versions.pop_back();
   plan->versions.push_back(version);
@@ -590,6 +632,7 @@ void PlanStore::rename(const std::string& id, const std::string& name) {
   read_index();
   if (StoredPlan* plan = find_mutable(id)) {
     plan->name = name;
+    plan->named_by_user = true;
     write_index();
   }
 }

@@ -17,6 +17,10 @@ inline constexpr int kVersionsKept = 20;
 // reach back over hours of editing instead of the last few minutes.
 inline constexpr double kVersionMergeMs = 60'000;
 
+// A version names at most this many different edits (the rest it counts in changes_more), so a
+// minute of many edits keeps the index small.
+inline constexpr std::size_t kChangesNamed = 8;
+
 struct StoredVersion {
   int number = 0;
   double saved_ms = 0;
@@ -28,6 +32,10 @@ struct StoredVersion {
   // merge), so a returned copy finds the version it was made from; "": none. An index of the
   // release before holds numbers: "#5" (see version_of_revision).
   std::string revision{};
+  // Every different edit the version holds, oldest first (at most kChangesNamed; empty in an
+  // older index, and for a version of its own: `change` says it), and how many more there were.
+  std::vector<LocalizedText> changes{};
+  int changes_more = 0;
 };
 
 // A copy of the plan received from a partner and merged in, kept by its lineage revision: the
@@ -44,16 +52,20 @@ struct VersionChange {
   LocalizedText what;
   int edits = 0;
   std::string revision{};  // StoredVersion::revision
+  // The different edits since the last save, oldest first; empty: `what` alone (edits only).
+  std::vector<LocalizedText> named{};
 };
 
 struct StoredPlan {
   std::string id;
-  std::string name;
+  std::string name;  // the plan's display name at its last save, unless named_by_user
   double updated_ms = 0;
-  double downloaded_ms = 0;              // 0 = never downloaded
-  std::uint64_t generation = 0;          // bumped by every save, from any tab
-  std::vector<StoredVersion> versions;   // oldest first, at most kVersionsKept
-  bool deleted = false;                  // in the bin until the next start, so delete can be undone
+  double downloaded_ms = 0;             // 0 = never downloaded
+  std::uint64_t generation = 0;         // bumped by every save, from any tab
+  std::vector<StoredVersion> versions;  // oldest first, at most kVersionsKept
+  bool deleted = false;                 // in the bin until the next start, so delete can be undone
+  // Named in Mijn plannen (or as a copy): saves keep `name` instead of giving it the plan's.
+  bool named_by_user = false;
   std::vector<ReceivedCopy> received{};  // oldest first, at most kReceivedCopiesKept
 };
 
@@ -135,7 +147,8 @@ class PlanStore {
   // A new, unused plan id.
   std::string new_id() const;
 
-  // Stores `text` as the newest version of plan `id` (a new plan is listed as `new_name`), unless
+  // Stores `text` as the newest version of plan `id`, listed as `name` (the plan's display name:
+  // a plan renamed in its region or title follows it; not one the user named), unless
   // another tab saved it since `expected_generation` (then nothing is written: conflict) or deleted
   // it (a plan in the bin, or gone although it was stored before: deleted, nothing written). Old
   // versions beyond kVersionsKept are dropped, those without a revision first (a revision may be
@@ -143,7 +156,7 @@ class PlanStore {
   // are dropped (never the newest of any) before giving up. Every write is read back and compared.
   // Edits (change.edits > 0) within kVersionMergeMs of the newest version's start replace it
   // instead of adding one; the replaced version is removed only after the new one is stored.
-  SaveOutcome save(const std::string& id, const std::string& new_name, std::string_view text,
+  SaveOutcome save(const std::string& id, const std::string& name, std::string_view text,
                    std::uint64_t expected_generation, double now_ms,
                    const VersionChange& change = {});
 
@@ -178,6 +191,7 @@ class PlanStore {
   // The plan as it is in storage now (re-read, so another tab's save or delete shows).
   StoredState stored_state(const std::string& id) const;
 
+  // The user's own name for a plan: saves keep it from now on.
   void rename(const std::string& id, const std::string& name);
   void set_deleted(const std::string& id, bool deleted);
   void mark_downloaded(const std::string& id, double now_ms);

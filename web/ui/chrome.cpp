@@ -54,6 +54,7 @@ void draw_top_bar(App& app) {
   if (menu(tr(Str::menu_file, lang))) {
     if (ImGui::MenuItem(tr(Str::menu_new_plan, lang))) open_new_plan_wizard(app);
     if (ImGui::MenuItem(tr(Str::menu_open, lang))) platform::open_file_picker();
+    if (ImGui::MenuItem(tr(Str::menu_open_example, lang))) app.open_example_plan();
     if (ImGui::MenuItem(tr(Str::menu_download, lang))) {
       UiState& ui = app.ui_state();
       ui.download_dialog_open = true;
@@ -198,6 +199,9 @@ void draw_banners(App& app) {
   }
   if (app.plan().is_example && !app.ui_state().presentation_mode) {
     if (begin_banner("##example", kBannerExample, tr(Str::example_banner, lang), 1)) {
+      // Keeps the example's content as a plan of the user's own (App::continue_as_own_plan).
+      if (ImGui::Button(tr(Str::own_plan_button, lang))) app.continue_as_own_plan();
+      ImGui::SameLine();
       if (ImGui::Button(tr(Str::menu_new_plan, lang))) open_new_plan_wizard(app);
       ImGui::SameLine();
       if (ImGui::Button(tr(Str::open_file_button, lang))) platform::open_file_picker();

@@ -2,11 +2,13 @@
 // section, each with its changed fields old → new and a box to take it over; a returned copy
 // compared three-way shows conflicts side by side (base / this plan / the file) with a choice;
 // the effect of the chosen changes on the key figures and findings; one button applies them as
-// one undo step. Two stored versions are only shown, nothing taken over.
+// one undo step. Two stored versions are only shown, nothing taken over. A changed budget line
+// shows its amount before and after beside the field that moved it (core/views.h).
 // Figures and differences from core/diff.h; the session lives in App (app_compare.cpp).
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "app/app.h"
@@ -14,6 +16,7 @@
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
+#include "views.h"
 
 namespace sto::ui {
 
@@ -157,6 +160,17 @@ void draw_conflicts(App& app, const CompareSession& s, Language lang) {
   }
 }
 
+// The fields of a budget line that its amount depends on (core/diff.cpp kLineFields).
+bool moves_line_amount(const std::string& field) {
+  return field == "price" || field == "quantity" || field == "investment" || field == "year";
+}
+
+// "regelbedrag € 39.000,00 → € 52.000,00"
+std::string line_amount_text(const LineAmountChange& amount, Language lang) {
+  return tr(Str::cmp_line_amount, lang) + format_money(amount.before, lang) + " → " +
+         format_money(amount.after, lang);
+}
+
 // Per section the changes, each with its box (none when only viewing) and its fields.
 void draw_changes(App& app, const CompareSession& s, Language lang) {
   for (std::size_t section = 0; section < kDiffSectionCount; ++section) {
@@ -188,8 +202,21 @@ void draw_changes(App& app, const CompareSession& s, Language lang) {
       }
       ImGui::Indent();
       ImGui::PushTextWrapPos(0.0f);
-      for (const FieldChange& f : c.fields)
-        text_item(f.label.in(lang) + ": " + f.before.in(lang) + " → " + f.after.in(lang));
+      // A budget line's amount before and after taking the change over, from the core, beside
+      // the last field that moved it.
+      const std::optional<LineAmountChange> amount =
+          line_amount_change(c, s.ours(app.plan()), app.document().schemes());
+      std::size_t amount_field = c.fields.size();
+      if (amount)
+        for (std::size_t k = 0; k < c.fields.size(); ++k)
+          if (moves_line_amount(c.fields[k].field)) amount_field = k;
+      for (std::size_t k = 0; k < c.fields.size(); ++k) {
+        const FieldChange& f = c.fields[k];
+        std::string text = f.label.in(lang) + ": " + f.before.in(lang) + " → " + f.after.in(lang);
+        if (k == amount_field) text += "   (" + line_amount_text(*amount, lang) + ")";
+        text_item(text);
+      }
+      if (amount && amount_field == c.fields.size()) text_item(line_amount_text(*amount, lang));
       ImGui::PopTextWrapPos();
       ImGui::Unindent();
       ImGui::PopID();

@@ -63,15 +63,31 @@ std::string version_time_text(const StoredVersion& v) {
   return text + "  (#" + std::to_string(v.number) + ")";
 }
 
-// What a version changed: its latest edit, and how many edits it holds.
+}  // namespace
+
 std::string version_change_text(const StoredVersion& v, Language lang) {
-  std::string text = v.change.in(lang);
+  // A few by name keep the row short; the rest are counted.
+  constexpr std::size_t kShown = 3;
+  std::string text;
+  if (v.changes.size() > 1) {
+    for (std::size_t i = 0; i < v.changes.size() && i < kShown; ++i)
+      text += (i == 0 ? "" : "; ") + v.changes[i].in(lang);
+    const std::size_t more = v.changes.size() - std::min(v.changes.size(), kShown) +
+                             static_cast<std::size_t>(v.changes_more);
+    if (more > 0)
+      text += std::string(" ") + tr(Str::version_and_more, lang) + " " + std::to_string(more) +
+              " " + tr(Str::version_more, lang);
+  } else {
+    text = v.change.in(lang);
+  }
   if (v.edits > 1) {
     text += (text.empty() ? "" : " ") + std::string("(") + std::to_string(v.edits) + " " +
             tr(Str::version_edits, lang) + ")";
   }
   return text.empty() ? "—" : text;
 }
+
+namespace {
 
 void draw_plan_row(App& app, const StoredPlan& plan) {
   const Language lang = app.language();

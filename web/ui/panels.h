@@ -1,9 +1,13 @@
 // One function per part of the UI; each section lives in its own file (ui/<name>_panel.cpp).
 #pragma once
+#include <string>
+
+#include "text.h"
 
 namespace sto::ui {
 
 class App;
+struct StoredVersion;
 
 // Page chrome: the menu bar with the save status, banners, and modal dialogs.
 void draw_top_bar(App& app);
@@ -16,6 +20,10 @@ void draw_new_plan_wizard(App& app);
 // Sections (tabs).
 void draw_overview_panel(App& app);
 void draw_my_plans_panel(App& app);
+// What a stored version changed, as Mijn plannen lists it: the edits it joins, the first few by
+// name ("Aantal gewijzigd: Externe trainers 2025; Prijs gewijzigd: Lasapparatuur 2026 en 2
+// meer"), and how many edits it holds ("(5 wijzigingen)").
+std::string version_change_text(const StoredVersion& version, Language lang);
 void draw_budget_panel(App& app);
 void draw_checks_panel(App& app);
 void draw_partners_panel(App& app);
