@@ -94,6 +94,7 @@ before(async () => {
   url = `http://127.0.0.1:${server.address().port}/`;
   const display = await startXvfb();
   // A home of its own: the browser's storage and downloads start empty and are removed after.
+  // WebKitGTK saves a download in the XDG download folder, named in the config's user-dirs.dirs.
   home = mkdtempSync(join(tmpdir(), 'sto-webkit-'));
   mkdirSync(join(home, 'config'), { recursive: true });
   mkdirSync(join(home, 'Downloads'), { recursive: true });
@@ -105,7 +106,6 @@ before(async () => {
     env: {
       ...process.env, DISPLAY: `:${display}`, LIBGL_ALWAYS_SOFTWARE: '1', HOME: home,
       XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), XDG_CONFIG_HOME: join(home, 'config'),
-      XDG_DOWNLOAD_DIR: join(home, 'Downloads'),
     },
   });
   driver.stdout.on('data', (chunk) => driverLog.push(String(chunk)));
@@ -266,15 +266,16 @@ test('WebKit: the app starts and draws, the sidebar is in the accessibility tree
   await click('Bestand');
   await click('Plan downloaden…');
   await click('Downloaden');
+  // Waits for a complete .json file in the download folder (one that parses).
   const downloads = join(home, 'Downloads');
-  let files = [];
-  for (let waited = 0; waited < 10000 && !files.some((f) => f.endsWith('.json')); waited += 100) {
+  let files = [], saved = null;
+  for (const since = Date.now(); !saved && Date.now() - since < 20000;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    try { files = readdirSync(downloads); } catch { files = []; }
+    files = readdirSync(downloads);
+    const file = files.find((f) => f.endsWith('.json'));
+    try { if (file) saved = JSON.parse(readFileSync(join(downloads, file), 'utf8')); } catch { saved = null; }
   }
-  const file = files.find((f) => f.endsWith('.json'));
-  assert.ok(file, `a plan file was downloaded to ${downloads} (${files.join(', ')})`);
-  const saved = JSON.parse(readFileSync(join(downloads, file), 'utf8'));
+  assert.ok(saved, `a plan file was downloaded to ${downloads} (${files.join(', ')})`);
   assert.equal(saved.plan.organisations[0].name, 'Vakschool WebKit', 'the downloaded file holds the plan');
 
   assert.deepEqual(await errors(), []);
