@@ -20,6 +20,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# Like the README's two commands, it installs what is missing first (Debian packages, Dear ImGui's
+# sources, and the browser bench's npm packages through npm ci in tests/e2e).
+"$root/scripts/setup.sh" >&2 || { echo "bench.sh: setup failed" >&2; exit 1; }
+
 # Both at -O3 (Release) so the ratio compares the platforms, not the build types.
 echo "== building sto_bench (native, wasm)" >&2
 cmake -S . -B build/bench-native -DCMAKE_BUILD_TYPE=Release >/dev/null

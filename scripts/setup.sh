@@ -15,6 +15,7 @@ debian_packages=(
   chromium            # headless browser for end-to-end tests and screenshots
   firefox-esr         # the second browser of the end-to-end tests (tests/e2e/firefox.test.mjs)
   xvfb                # a virtual screen for it: headless Firefox has no WebGL2 here
+  webkit2gtk-driver   # WebKitWebDriver: the WebKit (Safari's engine) smoke, tests/e2e/webkit.test.mjs
   fonts-dejavu-core   # a font with the euro sign and Dutch diacritics
   dpkg-dev            # apt-get source needs dpkg-source
   clang               # libFuzzer for the loader's fuzz target

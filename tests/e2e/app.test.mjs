@@ -127,16 +127,6 @@ test('crisp on HiDPI: the canvas buffer follows devicePixelRatio and the window 
   assert.deepEqual(page.problems, []);
 });
 
-test('the app draws no frames while idle', async (t) => {
-  const page = await openApp(t, session);
-  await waitFrames(page, 3);
-  await new Promise((r) => setTimeout(r, 300));
-  const start = await page.evaluate(() => window.stoplan.frameCount());
-  await new Promise((r) => setTimeout(r, 1000));
-  const end = await page.evaluate(() => window.stoplan.frameCount());
-  assert.equal(end - start, 0, `frames drawn while idle: ${end - start}`);
-});
-
 test('the mouse wheel scrolls down, by a sensible amount', async (t) => {
   const page = await openApp(t, session);
   const before = await page.evaluate(() => window.stoplan.itemRect('Per jaar'));

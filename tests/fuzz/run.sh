@@ -16,25 +16,6 @@ link_binary=$out/fuzz_link
 commands_binary=$out/fuzz_commands
 mkdir -p "$out/corpus" "$out/seeds"
 
-# Builds fuzzer $1 from the sources after it, when one of them, a header or this script is newer.
-build_fuzzer() {
-  target=$1
-  shift
-  stale=no
-  [ -x "$target" ] || stale=yes
-  for file in tests/fuzz/run.sh "$@" core/*.h tests/core/*.h; do
-    [ "$file" -nt "$target" ] && stale=yes
-  done
-  if [ "$stale" = yes ]; then
-    echo "fuzz: building $target"
-    "$cxx" -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
-      -I core -I tests/core -isystem .deps/include -DSTO_APP_VERSION='"0.1.0"' "$@" -o "$target"
-  fi
-}
-
-build_fuzzer "$binary" tests/fuzz/fuzz_load_plan.cpp $sources
-build_fuzzer "$link_binary" tests/fuzz/fuzz_link.cpp core/link_format.cpp $sources
-
 # The command fuzzer needs the whole core, with the sample plans and schemes embedded as the
 # build embeds them.
 assets=$(find assets -name '*.json' | sort)
@@ -50,7 +31,52 @@ if [ "$stale" = yes ]; then
   cmake -DOUTPUT="$embedded" -DNAMESPACE=sto::assets \
     "-DFILES=${asset_files%;}" "-DNAMES=${asset_names%;}" -P scripts/embed.cmake
 fi
-build_fuzzer "$commands_binary" tests/fuzz/fuzz_commands.cpp $(ls core/*.cpp) "$embedded"
+
+# Every source is compiled once into build/fuzz/obj/ (the three fuzzers share the core's objects),
+# two at a time, when it, a header or this script is newer than its object; a fuzzer is linked
+# when one of its objects is newer.
+mkdir -p "$out/obj"
+object_of() { echo "$out/obj/$(echo "$1" | tr / _).o"; }
+pairs=""
+for source in tests/fuzz/fuzz_load_plan.cpp tests/fuzz/fuzz_link.cpp tests/fuzz/fuzz_commands.cpp \
+  core/*.cpp "$embedded"; do
+  object=$(object_of "$source")
+  stale=no
+  [ -f "$object" ] || stale=yes
+  for file in tests/fuzz/run.sh "$source" core/*.h tests/core/*.h; do
+    [ "$file" -nt "$object" ] && stale=yes
+  done
+  [ "$stale" = yes ] && pairs="$pairs $source $object"
+done
+if [ -n "$pairs" ]; then
+  echo "fuzz: compiling $(($(echo $pairs | wc -w) / 2)) sources"
+  # shellcheck disable=SC2086  # one word per source and object
+  printf '%s\n' $pairs | xargs -n 2 -P "${STO_JOBS:-2}" sh -c '"$0" -std=c++17 -g -O1 \
+    -fsanitize=fuzzer-no-link,address,undefined -I core -I tests/core -isystem .deps/include \
+    -DSTO_APP_VERSION=\"0.1.0\" -c "$1" -o "$2"' "$cxx"
+fi
+
+# Links fuzzer $1 from the objects of the sources after it, when one of them is newer.
+link_fuzzer() {
+  target=$1
+  shift
+  objects=""
+  stale=no
+  [ -x "$target" ] || stale=yes
+  for source in "$@"; do
+    object=$(object_of "$source")
+    objects="$objects $object"
+    [ "$object" -nt "$target" ] && stale=yes
+  done
+  if [ "$stale" = yes ]; then
+    echo "fuzz: linking $target"
+    # shellcheck disable=SC2086
+    "$cxx" -fsanitize=fuzzer,address,undefined $objects -o "$target"
+  fi
+}
+link_fuzzer "$binary" tests/fuzz/fuzz_load_plan.cpp $sources
+link_fuzzer "$link_binary" tests/fuzz/fuzz_link.cpp core/link_format.cpp $sources
+link_fuzzer "$commands_binary" tests/fuzz/fuzz_commands.cpp core/*.cpp "$embedded"
 
 # Seeds: every committed plan file, good and hostile (the 64 MB and 10 MB cases stay out: the
 # fuzzer's inputs are capped at 64 kB).
