@@ -661,7 +661,7 @@ TEST_CASE("a version joining several edits names them all, a few by name and the
   for (int i = 1; i <= 12; ++i)
     many.push_back(
         {"Naam gewijzigd: doel " + std::to_string(i), "Name changed: goal " + std::to_string(i)});
-  store.save(id, "Regio", "good 3", g, 30000, {many.back(), 12, 0, many});
+  store.save(id, "Regio", "good 3", g, 30000, {many.back(), 12, "", many});
   v = store.find(id)->versions.back();
   CHECK(v.edits == 16);
   CHECK(v.changes.size() == kChangesNamed);
