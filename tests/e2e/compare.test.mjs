@@ -76,14 +76,20 @@ const lineChange = (plan, a, l) => {
   const line = activity.lines[l];
   return `Regel '${line.description}' ${line.year} in activiteit '${activity.title}' gewijzigd`;
 };
-const threeWayNote = (revision) => `Driezijdig vergeleken met revisie ${revision}, de versie waarvan het bestand is afgeleid. ` +
-  'Wat alleen in het bestand is gewijzigd, staat klaar om over te nemen (aangevinkt); wat aan beide kanten anders ' +
-  'is gewijzigd, staat hieronder als conflict.';
+// A revision id is shown by its first 7 digits.
+const threeWayNote = (revision) => `Driezijdig vergeleken met revisie ${revision.slice(0, 7)}, de laatste versie die dit ` +
+  'plan en het bestand gemeen hebben. Wat alleen in het bestand is gewijzigd, staat klaar om over te nemen ' +
+  '(aangevinkt); wat aan beide kanten anders is gewijzigd, staat hieronder als conflict.';
+const randomRevision = () => Array.from({ length: 16 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+const madeFrom = (lineage, revision = randomRevision()) => ({
+  plan_id: lineage.plan_id, revision, parents: [lineage.revision],
+  history: [{ id: lineage.revision, parents: lineage.parents }, ...lineage.history].slice(0, 64),
+});
 
 // A copy "returned" by a partner, made from a downloaded file: `change` edits its plan.
 function returnedCopy(dir, sentFile, name, change) {
   const copy = JSON.parse(readFileSync(sentFile, 'utf8'));
-  copy.plan.lineage = { ...copy.plan.lineage, revision: copy.plan.lineage.revision + 1, derived_from: copy.plan.lineage.revision };
+  copy.plan.lineage = madeFrom(copy.plan.lineage);
   change(copy.plan);
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify(copy));
@@ -97,8 +103,8 @@ test('a returned copy typed in another browser merges three-way: take over one c
   const original = JSON.parse(readFileSync(sent, 'utf8'));
   const lineage = original.plan.lineage;
   assert.match(lineage.plan_id, /^[0-9a-f]+-[0-9a-f]{16}$/, 'the download gave the plan an id');
-  assert.equal(lineage.revision, 1);
-  assert.equal(lineage.derived_from, 0);
+  assert.match(lineage.revision, /^[0-9a-f]{16}$/, 'and a revision id');
+  assert.deepEqual(lineage.parents, []);
   const again = await download(page, dir);
   assert.deepEqual(JSON.parse(readFileSync(again, 'utf8')).plan.lineage, lineage, 'unchanged: the same revision again');
 
@@ -120,12 +126,13 @@ test('a returned copy typed in another browser merges three-way: take over one c
   assert.equal(typed.organisations[0].name, 'Techniek College Voorbeeld, locatie Noord');
   const copy = await download(partner, mkdtempSync(join(tmpdir(), 'sto-partner-')));
   const returned = JSON.parse(readFileSync(copy, 'utf8')).plan.lineage;
-  assert.deepEqual(returned, { ...lineage, revision: 2, derived_from: 1 }, 'the copy is revision 2, made from 1');
+  assert.notEqual(returned.revision, lineage.revision, 'the copy is a revision of its own');
+  assert.deepEqual(returned, madeFrom(lineage, returned.revision), 'made from the one sent');
 
-  // Back in the first browser: compare with the returned copy, three-way against revision 1.
+  // Back in the first browser: compare with the returned copy, three-way against the one sent.
   const before = await summary(page);
   await compareWith(page, copy, '3 gekozen van 3 wijzigingen');
-  assert.ok(await itemRect(page, threeWayNote(1)), 'the panel says it compared three-way');
+  assert.ok(await itemRect(page, threeWayNote(lineage.revision)), 'the panel says it compared three-way');
   const taken = lineChange(original.plan, 1, 1);
   const rejected = [lineChange(original.plan, 2, 2), "Organisatie 'Techniek College Voorbeeld, locatie Noord' gewijzigd"];
   await page.screenshot({ path: join(screenshotDir(dir), 'compare-list.png') });
@@ -178,8 +185,9 @@ test('both sides changed the same field: the conflict is shown, theirs chosen; a
     p.activities[2].lines[2].quantity_milli = 1500000;
   });
 
+  const sentRevision = original.plan.lineage.revision;
   await compareWith(page, first, '1 gekozen van 2 wijzigingen');
-  assert.ok(await itemRect(page, threeWayNote(1)));
+  assert.ok(await itemRect(page, threeWayNote(sentRevision)));
   const line = lineChange(original.plan, 1, 1).replace(/ gewijzigd$/, '');
   const choice = `Bestand overnemen: ${line} › prijs`;
   assert.ok(await itemRect(page, 'Conflicten: aan beide kanten anders gewijzigd'), 'the conflict is shown');
@@ -195,9 +203,9 @@ test('both sides changed the same field: the conflict is shown, theirs chosen; a
   assert.equal(now.activities[1].lines[1].price_cents, 140000, "theirs' price taken");
   assert.equal(now.activities[1].lines[1].quantity_milli, 42000, "theirs' quantity taken");
 
-  // The second copy still finds revision 1 as its base: only its own change is proposed.
+  // The second copy still finds the one sent as its base: only its own change is proposed.
   await compareWith(page, second, '1 gekozen van 1 wijzigingen');
-  assert.ok(await itemRect(page, threeWayNote(1)));
+  assert.ok(await itemRect(page, threeWayNote(sentRevision)));
   await scrollTo(page, 'Gekozen wijzigingen toepassen');
   await clickItem(page, 'Gekozen wijzigingen toepassen');
   now = (await planFile(page)).plan;
@@ -209,19 +217,87 @@ test('both sides changed the same field: the conflict is shown, theirs chosen; a
   assert.deepEqual(page.problems, []);
 });
 
+test('two rounds, two partners: the second copy is compared against the partner\'s first, offering only its new change', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sto-rounds-'));
+  const { page } = await freshApp(t, session);
+  const sent = await download(page, dir);
+  const original = JSON.parse(readFileSync(sent, 'utf8'));
+  const partnerFile = async (partner, name) => download(partner, mkdtempSync(join(tmpdir(), `sto-${name}-`)));
+
+  // Partner A (a browser of its own) takes 44 trainers; partner B the internship price and a rename.
+  const { page: a } = await freshApp(t, session);
+  await openFile(a, sent);
+  await clickItem(a, 'Begroting');
+  await typeInto(a, '##budget_filter', 'Externe trainers');
+  await typeInto(a, '##quantity', '44');
+  const copyA = await partnerFile(a, 'a');
+  const { page: b } = await freshApp(t, session);
+  await openFile(b, sent);
+  await clickItem(b, 'Begroting');
+  await typeInto(b, '##budget_filter', 'Stagebegeleiding in het bedrijf');
+  await typeInto(b, '##price', '65');
+  await clickItem(b, 'Regio & partners');
+  await scrollTo(b, '##name');
+  await typeInto(b, '##name', 'Techniek College Voorbeeld, locatie Noord');
+  const copyB1 = await partnerFile(b, 'b1');
+  const b1 = JSON.parse(readFileSync(copyB1, 'utf8')).plan.lineage;
+
+  // The coordinator sets the trainers' price, takes A's copy whole, and from B's the price only.
+  await clickItem(page, 'Begroting');
+  await typeInto(page, '##budget_filter', 'Externe trainers');
+  await typeInto(page, '##price', '1300');
+  await compareWith(page, copyA, '1 gekozen van 1 wijzigingen');
+  await scrollTo(page, 'Gekozen wijzigingen toepassen');
+  await clickItem(page, 'Gekozen wijzigingen toepassen');
+  await compareWith(page, copyB1, '2 gekozen van 2 wijzigingen');
+  const renamed = "Organisatie 'Techniek College Voorbeeld, locatie Noord' gewijzigd";
+  await scrollTo(page, renamed);
+  await clickItem(page, renamed);  // declined
+  await page.waitForFunction(() => window.stoplan.itemRect('1 gekozen van 2 wijzigingen') !== null);
+  await scrollTo(page, 'Gekozen wijzigingen toepassen');
+  await clickItem(page, 'Gekozen wijzigingen toepassen');
+  const merged = (await planFile(page)).plan.lineage;
+  assert.deepEqual(merged.parents.slice(1), [b1.revision], "the plan is a merge with B's copy");
+  const round2 = JSON.parse(readFileSync(await download(page, dir), 'utf8')).plan;  // the second round goes out
+
+  // B goes on in its own copy and returns it again, made from its first.
+  await clickItem(b, 'Begroting');
+  await typeInto(b, '##budget_filter', 'Stagebegeleiding in het bedrijf');
+  await typeInto(b, '##quantity', '12');
+  const copyB2 = await partnerFile(b, 'b2');
+  assert.deepEqual(JSON.parse(readFileSync(copyB2, 'utf8')).plan.lineage.parents, [b1.revision]);
+
+  // Its base is B's first copy: only B's new quantity is offered; nothing that undoes the
+  // coordinator's price, A's quantity or the rename the coordinator declined.
+  await compareWith(page, copyB2, '1 gekozen van 1 wijzigingen');
+  assert.ok(await itemRect(page, threeWayNote(b1.revision)), "compared against B's first copy");
+  assert.ok(await itemRect(page, lineChange(original.plan, 2, 2)), "B's new change is the one offered");
+  await page.screenshot({ path: join(screenshotDir(dir), 'compare-round2.png') });
+  await scrollTo(page, 'Gekozen wijzigingen toepassen');
+  await clickItem(page, 'Gekozen wijzigingen toepassen');
+  const now = (await planFile(page)).plan;
+  assert.equal(now.activities[1].lines[1].price_cents, 130000, "the coordinator's price stays");
+  assert.equal(now.activities[1].lines[1].quantity_milli, 44000, "A's quantity stays");
+  assert.equal(now.activities[2].lines[2].price_cents, 6500, "B's first price stays");
+  assert.equal(now.activities[2].lines[2].quantity_milli, 12000, "B's new quantity taken");
+  assert.equal(now.organisations[0].name, original.plan.organisations[0].name, 'the declined rename stays declined');
+  assert.equal(round2.lineage.plan_id, original.plan.lineage.plan_id);
+  assert.deepEqual(page.problems, []);
+});
+
 test('a copy whose base this browser does not have is compared two-way, and the panel says so', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'sto-twoway-'));
   const { page } = await freshApp(t, session);
   const sent = await download(page, dir);
   const copy = returnedCopy(dir, sent, 'old-copy.json', (p) => {
-    p.lineage.revision = 8;
-    p.lineage.derived_from = 7;  // never written by this browser
+    p.lineage.parents = ['7777777777777777'];  // never written by this browser
+    p.lineage.history = [];
     p.organisations[1].name = 'Vestiging Zuid';
   });
   await compareWith(page, copy, '0 gekozen van 1 wijzigingen');
-  assert.ok(await itemRect(page, 'Tweezijdig vergeleken: de versie waarvan dit bestand is afgeleid staat niet in deze ' +
-    'browser, dus elk verschil staat hieronder, ook wat u zelf sindsdien wijzigde.'));
-  assert.equal(await itemRect(page, threeWayNote(7)), null);
+  assert.ok(await itemRect(page, 'Tweezijdig vergeleken: geen versie waarvan dit plan en het bestand allebei zijn ' +
+    'afgeleid staat in deze browser, dus elk verschil staat hieronder, ook wat u zelf sindsdien wijzigde. Niets is ' +
+    'aangevinkt: kies zelf wat u overneemt.'));
   assert.deepEqual(page.problems, []);
 });
 
