@@ -4,31 +4,17 @@
 // on a virtual X server (Xvfb) that the test starts and stops itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
-import { siteDir } from './helpers.mjs';
+import { siteDir, startXvfb } from './helpers.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 
 let server, xvfb, browser, url;
 
-// Starts Xvfb on a free display and resolves with its number (Xvfb writes it to fd 3).
-function startXvfb() {
-  return new Promise((resolve, reject) => {
-    xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x900x24', '-nolisten', 'tcp'],
-      { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
-    xvfb.on('error', reject);
-    let text = '';
-    xvfb.stdio[3].on('data', (chunk) => {
-      text += chunk;
-      if (text.includes('\n')) resolve(text.trim());
-    });
-  });
-}
-
 before(async () => {
   server = await startServer(siteDir, 0);
   url = `http://127.0.0.1:${server.address().port}/`;
-  const display = await startXvfb();
+  let display;
+  ({ xvfb, display } = await startXvfb());
   browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.STO_FIREFOX || '/usr/bin/firefox-esr',

@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import { startServer } from '../../scripts/static-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -205,4 +206,19 @@ export function quotaSwitch() {
 // An init script that takes IndexedDB away (as some private modes and policies do).
 export function withoutIndexedDB() {
   Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+}
+
+// Starts Xvfb on a free display (a real window for Firefox and WebKit, which have no WebGL2
+// headless here); resolves with the process and the display number it wrote to fd 3.
+export function startXvfb() {
+  return new Promise((resolve, reject) => {
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x900x24', '-nolisten', 'tcp'],
+      { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    xvfb.on('error', reject);
+    let text = '';
+    xvfb.stdio[3].on('data', (chunk) => {
+      text += chunk;
+      if (text.includes('\n')) resolve({ xvfb, display: text.trim() });
+    });
+  });
 }

@@ -10,25 +10,12 @@ import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { siteDir } from './helpers.mjs';
+import { siteDir, startXvfb } from './helpers.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 
 let server, xvfb, driver, driverUrl, session, url, home;
 const driverLog = [];
 
-// Starts Xvfb on a free display and resolves with its number (Xvfb writes it to fd 3).
-function startXvfb() {
-  return new Promise((resolve, reject) => {
-    xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x900x24', '-nolisten', 'tcp'],
-      { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
-    xvfb.on('error', reject);
-    let text = '';
-    xvfb.stdio[3].on('data', (chunk) => {
-      text += chunk;
-      if (text.includes('\n')) resolve(text.trim());
-    });
-  });
-}
 
 // A port nobody listens on at this moment, on 127.0.0.1.
 function freePort() {
@@ -92,7 +79,8 @@ async function untilDriverUp() {
 before(async () => {
   server = await startServer(siteDir, 0);
   url = `http://127.0.0.1:${server.address().port}/`;
-  const display = await startXvfb();
+  let display;
+  ({ xvfb, display } = await startXvfb());
   // A home of its own: the browser's storage and downloads start empty and are removed after.
   // WebKitGTK saves a download in the XDG download folder, named in the config's user-dirs.dirs.
   home = mkdtempSync(join(tmpdir(), 'sto-webkit-'));
