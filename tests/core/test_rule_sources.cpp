@@ -98,7 +98,8 @@ TEST_CASE(
   REQUIRE(shipped.find("sto-2020-2023")->primary == PartnerRequirement::none);
   Plan p = minimal_plan();
   p.organisations[4].kind = OrganisationKind::other;
-  const Finding* f = find(analyse(p).findings, "NO_PRIMARY");
+  const Analysis analysis = analyse(p);  // kept: `f` points into its findings
+  const Finding* f = find(analysis.findings, "NO_PRIMARY");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::error);
   // The same plan under a scheme whose data calls primary education recommended.
@@ -219,7 +220,8 @@ TEST_CASE("2025-2028: the application on main lines needs no price x quantity", 
   Plan p = minimal_plan();
   p.activities[0].lines[0].quantity_milli = 0;  // 2025
   p.submission_round = "hoofdlijnen";
-  const Finding* f = find(analyse(p).findings, "LINE_WITHOUT_PRICE_OR_QUANTITY");
+  const Analysis analysis = analyse(p);  // kept: `f` points into its findings
+  const Finding* f = find(analysis.findings, "LINE_WITHOUT_PRICE_OR_QUANTITY");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::warning);
   // The detailed rounds keep their checks; "" (older files) stays the 2025-2026 round.
@@ -251,7 +253,8 @@ TEST_CASE("one BRIN check: 6 tekens for a vmbo school, in the rules and the wiza
   // The rules give the same message.
   Plan p = minimal_plan();
   p.organisations[1].brin = "12AB";
-  const Finding* f = find(analyse(p).findings, "VMBO_WITHOUT_BRIN");
+  const Analysis analysis = analyse(p);  // kept: `f` points into its findings
+  const Finding* f = find(analysis.findings, "VMBO_WITHOUT_BRIN");
   REQUIRE(f != nullptr);
   c = check_brin("12AB", OrganisationKind::vmbo, p.organisations[1].name, s25);
   CHECK(f->message.nl == c.message.nl);
