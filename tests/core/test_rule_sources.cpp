@@ -227,9 +227,10 @@ TEST_CASE("2025-2028: the application on main lines needs no price x quantity", 
   // The detailed rounds keep their checks; "" (older files) stays the 2025-2026 round.
   for (const char* round : {"2025-2026", "2027-2028", ""}) {
     p.submission_round = round;
-    f = find(analyse(p).findings, "LINE_WITHOUT_PRICE_OR_QUANTITY");
-    REQUIRE(f != nullptr);
-    CHECK(f->severity == Severity::error);
+    const Analysis detailed = analyse(p);
+    const Finding* line = find(detailed.findings, "LINE_WITHOUT_PRICE_OR_QUANTITY");
+    REQUIRE(line != nullptr);
+    CHECK(line->severity == Severity::error);
   }
   CHECK(s25->submission_round("")->id == "2025-2026");
   CHECK(s25->submission_round_for(Date{2024, 9, 1})->id == "hoofdlijnen");
