@@ -13,7 +13,7 @@
 #include <unordered_map>
 
 #include "enum_names.h"
-#include "lineage.h"
+#include "revision_id.h"
 
 namespace sto {
 

@@ -35,7 +35,7 @@
 #include <string>
 
 #include "file_format.h"
-#include "lineage.h"
+#include "revision_id.h"
 
 namespace sto {
 

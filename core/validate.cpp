@@ -14,7 +14,7 @@
 #include <unordered_set>
 
 #include "dates.h"
-#include "lineage.h"
+#include "revision_id.h"
 #include "override_kinds.h"
 #include "serialize.h"
 
@@ -531,7 +531,7 @@ std::int64_t year(Record& record, const char* name) {
   return record.integer(name, kMinPlanYear, kMaxPlanYear);
 }
 
-// A revision id (lineage.h: is_revision_id), or "" where `allow_empty`.
+// A revision id (revision_id.h: is_revision_id), or "" where `allow_empty`.
 void revision_id(Record& record, const char* name, std::string_view value, bool allow_empty) {
   if (!record.ok() || (allow_empty && value.empty()) || is_revision_id(value)) return;
   const std::string shown = quote_for_message(value.data(), value.size());
