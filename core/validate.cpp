@@ -14,8 +14,8 @@
 #include <unordered_set>
 
 #include "dates.h"
-#include "revision_id.h"
 #include "override_kinds.h"
+#include "revision_id.h"
 #include "serialize.h"
 
 namespace sto {
