@@ -63,6 +63,19 @@ const keys = (...values) => command('POST', '/actions', {
 });
 const kControl = '\uE009', kEnter = '\uE007';
 
+// Stops a detached child and every process of its group, and waits until the child has exited.
+async function stopGroup(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const signalGroup = (signal) => { try { process.kill(-child.pid, signal); } catch { /* gone */ } };
+  signalGroup('SIGTERM');
+  const killer = setTimeout(() => signalGroup('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(killer);
+  // Processes of the group that outlive the driver (WebKitWebProcess, WebKitNetworkProcess).
+  signalGroup('SIGKILL');
+}
+
 // Waits for the driver to answer /status (it is up once it listens).
 async function untilDriverUp() {
   const since = Date.now();
@@ -89,7 +102,9 @@ before(async () => {
   writeFileSync(join(home, 'config', 'user-dirs.dirs'), 'XDG_DOWNLOAD_DIR="$HOME/Downloads"\n');
   const port = await freePort();
   driverUrl = `http://127.0.0.1:${port}`;
+  // A process group of its own: the driver's browser and web processes are stopped with it.
   driver = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env, DISPLAY: `:${display}`, LIBGL_ALWAYS_SOFTWARE: '1', HOME: home,
@@ -107,10 +122,12 @@ before(async () => {
 
 after(async () => {
   if (session) await command('DELETE', '').catch(() => {});
-  if (driver) await new Promise((resolve) => { driver.once('exit', resolve); driver.kill(); });
+  if (driver) await stopGroup(driver);
   if (xvfb) xvfb.kill();
   if (server) server.close();
-  if (home && !process.env.STO_WEBKIT_KEEP) rmSync(home, { recursive: true, force: true, maxRetries: 5 });
+  // The browser's processes have gone with the group, so nothing writes into the home any more
+  // (the CI run that removed it while a web process still wrote its shader cache failed here).
+  if (home && !process.env.STO_WEBKIT_KEEP) rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 // Waits until the app has drawn at least `count` more frames.
