@@ -1,6 +1,8 @@
 // CSV export; see csv_export.h.
 #include "csv_export.h"
 
+#include <algorithm>
+
 #include "labels.h"
 
 namespace sto {
@@ -89,28 +91,48 @@ std::string export_csv(const Plan& plan, const Evaluation& evaluation, Language 
       const char* cofinancing_from = !cofinancing ? ""
                                      : business   ? (nl ? "bedrijf" : "business")
                                                   : (nl ? "overig" : "other");
-      const Money amount = a < evaluation.line_offset.size() ? evaluation.cost_of(a, l) : Money{};
-      const std::string cells[] = {
-          csv_text_cell(act.title, sep),
-          csv_text_cell(line.id, sep),
-          csv_text_cell(org_name, sep),
-          std::to_string(line.year),
-          csv_text_cell(category_label(line.category, language), sep),
-          csv_text_cell(line.description, sep),
-          csv_text_cell(line.unit, sep),
-          csv_decimal(line.investment ? line.investment->purchase_price.cents : line.price.cents, 2,
-                      language),
-          line.investment ? std::string() : quantity(line.quantity_milli, language),
-          csv_decimal(amount.cents, 2, language),
-          csv_text_cell(funding_label(line.funding, language), sep),
-          csv_text_cell(line.other_funding, sep),
-          line.investment ? (nl ? "afschrijving" : "depreciation") : "",
-          cofinancing_from};
-      for (std::size_t i = 0; i < 14; ++i) {
-        if (i) out += sep;
-        out += cells[i];
+      // A row per year the line books: an investment's own year and each other year of its
+      // depreciation (as the budget grid shows them), so a spreadsheet sums years as the app.
+      const Money* schedule =
+          a < evaluation.line_offset.size() ? evaluation.schedule_of(a, l) : nullptr;
+      const auto row_amount = [&](int year) {
+        if (schedule == nullptr)
+          return a < evaluation.line_offset.size() ? evaluation.cost_of(a, l) : Money{};
+        return evaluation.in_period(year) ? schedule[evaluation.year_index(year)] : Money{};
+      };
+      const auto has_row = [&](int year) {
+        return year == line.year || (schedule != nullptr && row_amount(year).cents != 0);
+      };
+      const int first =
+          schedule == nullptr ? line.year : std::min(line.year, evaluation.first_year);
+      const int last = schedule == nullptr
+                           ? line.year
+                           : std::max(line.year, evaluation.first_year + evaluation.year_count - 1);
+      for (int year = first; year <= last; ++year) {
+        if (!has_row(year)) continue;
+        const Money amount = row_amount(year);
+        const std::string cells[] = {
+            csv_text_cell(act.title, sep),
+            csv_text_cell(line.id, sep),
+            csv_text_cell(org_name, sep),
+            std::to_string(year),
+            csv_text_cell(category_label(line.category, language), sep),
+            csv_text_cell(line.description, sep),
+            csv_text_cell(line.unit, sep),
+            csv_decimal(line.investment ? line.investment->purchase_price.cents : line.price.cents,
+                        2, language),
+            line.investment ? std::string() : quantity(line.quantity_milli, language),
+            csv_decimal(amount.cents, 2, language),
+            csv_text_cell(funding_label(line.funding, language), sep),
+            csv_text_cell(line.other_funding, sep),
+            line.investment ? (nl ? "afschrijving" : "depreciation") : "",
+            cofinancing_from};
+        for (std::size_t i = 0; i < 14; ++i) {
+          if (i) out += sep;
+          out += cells[i];
+        }
+        out += "\r\n";
       }
-      out += "\r\n";
     }
   }
   return out;

@@ -13,6 +13,7 @@
 #include "csv_reader.h"
 #include "dates.h"
 #include "file_format.h"
+#include "investment_years.h"
 #include "labels.h"
 #include "scheme.h"
 #include "validate.h"
@@ -433,6 +434,24 @@ class Importer {
       line.quantity_milli = *quantity;
     }
 
+    // A spreadsheet made the old way lists a machine once per year: one investment line books
+    // every year of its depreciation, so the later rows join the first instead of counting it
+    // again (investment_years.h).
+    if (line.investment)
+      for (const ImportedLine& earlier : result_.lines)
+        if (earlier.activity == *activity && earlier.line.investment &&
+            same_investment_item(earlier.line, line)) {
+          result_.notes.push_back(CsvRowProblem{
+              row.line, text2("investering " + shown(line.description) + " staat al in CSV-regel " +
+                                  std::to_string(earlier.source_line) +
+                                  "; één investering boekt de afschrijving van alle jaren, deze "
+                                  "rij is daarmee samengevoegd",
+                              "investment " + shown(line.description) + " is already in CSV line " +
+                                  std::to_string(earlier.source_line) +
+                                  "; one investment books the depreciation of every year, so this "
+                                  "row is joined with it")});
+          return true;
+        }
     assign_id(text[col_line], row.line, line);
     result_.lines.push_back(ImportedLine{*activity, std::move(line), row.line});
     return true;

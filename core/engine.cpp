@@ -103,6 +103,15 @@ Money Evaluation::year_category_costs(int year, CostCategory category) const {
   return sum;
 }
 
+const Money* Evaluation::schedule_of(std::size_t activity, std::size_t line) const {
+  if (activity >= line_offset.size()) return nullptr;
+  const std::size_t flat = line_offset[activity] + line;
+  const auto it = std::lower_bound(investment_lines.begin(), investment_lines.end(), flat);
+  if (it == investment_lines.end() || *it != flat) return nullptr;
+  const auto k = static_cast<std::size_t>(it - investment_lines.begin());
+  return investment_years.data() + k * static_cast<std::size_t>(year_count);
+}
+
 Money Evaluation::cell(int year, CostCategory category, FundingSource funding) const {
   const int y = year_index(year);
   if (y < 0 || y >= year_count) return {};
@@ -119,30 +128,64 @@ std::string cofinancing_percent_text(const CofinancingCheck& check, Language lan
   return format_percent_bp(check.percent_bp, language);
 }
 
-int depreciation_months(const Investment& investment, int year, const Scheme& scheme) {
+namespace {
+
+// The months of an investment's life inside the scheme period, as [from, to) month indices; empty
+// (from == to) when none. Out-of-range values from a hostile file must not overflow the month
+// arithmetic, so they give no months.
+std::pair<int, int> depreciation_window(const Investment& investment, const Scheme& scheme) {
   const Date& bought = investment.purchase_date;
-  // Out-of-range values from a hostile file must not overflow the month arithmetic below.
-  if (!bought.is_set() || investment.economic_life_months <= 0) return 0;
-  if (bought.year < 1 || bought.year > 9999 || bought.month < 1 || bought.month > 12) return 0;
-  if (year < 1 || year > 9999) return 0;
+  if (!bought.is_set() || investment.economic_life_months <= 0) return {0, 0};
+  if (bought.year < 1 || bought.year > 9999 || bought.month < 1 || bought.month > 12) return {0, 0};
   const int start = month_index(bought.year, bought.month);
   const int end = start + std::min(investment.economic_life_months, 12 * 1000);  // exclusive
-  const int window_start =
+  const int from =
       std::max(month_index(scheme.period_start.year, scheme.period_start.month), start);
-  const int window_end =
+  const int to =
       std::min(month_index(scheme.spend_deadline.year, scheme.spend_deadline.month) + 1, end);
-  const int from = std::max(window_start, month_index(year, 1));
-  const int to = std::min(window_end, month_index(year, 12) + 1);
-  return to > from ? to - from : 0;
+  return {from, std::max(from, to)};
+}
+
+// Months of the window up to the end of calendar year `year`.
+int months_through(const std::pair<int, int>& window, int year) {
+  if (year < 1) return 0;
+  const int end = std::min(window.second, month_index(std::min(year, 9999), 12) + 1);
+  return std::max(0, end - window.first);
+}
+
+// Depreciation of `months` months: price × months / life × project use, rounded once.
+std::optional<Money> depreciation_of(const Investment& investment, int months) {
+  if (months == 0) return Money{};
+  const std::int64_t use = std::clamp<std::int64_t>(investment.project_use_bp, 0, 10000);
+  return scale(investment.purchase_price, static_cast<std::int64_t>(months) * use,
+               static_cast<std::int64_t>(investment.economic_life_months) * 10000);
+}
+
+}  // namespace
+
+int depreciation_months(const Investment& investment, int year, const Scheme& scheme) {
+  if (year < 1 || year > 9999) return 0;
+  const auto window = depreciation_window(investment, scheme);
+  return months_through(window, year) - months_through(window, year - 1);
+}
+
+int depreciation_months_in_period(const Investment& investment, const Scheme& scheme) {
+  const auto window = depreciation_window(investment, scheme);
+  return window.second - window.first;
 }
 
 std::optional<Money> depreciation_in_year(const Investment& investment, int year,
                                           const Scheme& scheme) {
-  const int months = depreciation_months(investment, year, scheme);
-  if (months == 0) return Money{};
-  const std::int64_t use = std::clamp<std::int64_t>(investment.project_use_bp, 0, 10000);
-  return scale(investment.purchase_price, months * use,
-               static_cast<std::int64_t>(investment.economic_life_months) * 10000);
+  if (year < 1 || year > 9999) return Money{};
+  const auto window = depreciation_window(investment, scheme);
+  const std::optional<Money> through = depreciation_of(investment, months_through(window, year));
+  const std::optional<Money> before = depreciation_of(investment, months_through(window, year - 1));
+  if (!through || !before) return std::nullopt;
+  return checked_sub(*through, *before);
+}
+
+std::optional<Money> depreciation_in_period(const Investment& investment, const Scheme& scheme) {
+  return depreciation_of(investment, depreciation_months_in_period(investment, scheme));
 }
 
 std::optional<Money> line_amount(const BudgetLine& line) {
@@ -307,25 +350,43 @@ bool book_without_overflow(const Plan& plan, const Scheme& scheme, const Organis
     for (const BudgetLine& line : plan.activities[a].lines) {
       const std::size_t org = orgs.find(line.organisation_id, unknown_org);
       e.line_organisation[k] = static_cast<std::uint32_t>(org);
-      const std::optional<Money> amount =
-          line.investment ? depreciation_in_year(*line.investment, line.year, scheme)
-                          : line_amount(line);
+      const auto f = static_cast<std::size_t>(line.funding);
+      const auto c = static_cast<std::size_t>(line.category);
+      if (line.investment) {
+        // An investment books its depreciation schedule: every year of the period its share.
+        const std::optional<Money> whole = depreciation_in_period(*line.investment, scheme);
+        if (!whole) return false;
+        e.investment_lines.push_back(k);
+        e.line_cost[k++] = *whole;
+        for (std::size_t yi = 0; yi < years; ++yi) {
+          const std::optional<Money> amount =
+              depreciation_in_year(*line.investment, e.first_year + static_cast<int>(yi), scheme);
+          if (!amount) return false;
+          e.investment_years.push_back(*amount);
+          const auto value = static_cast<std::uint64_t>(amount->cents);
+          const std::uint64_t size = amount->cents < 0 ? 0 - value : value;
+          if (size > kLimit - magnitude) return false;
+          magnitude += size;
+          depreciation[yi] += value;
+          cube[(yi * kCategoryCount + c) * kFundingCount + f] += value;
+          by_organisation[org][f] += value;
+          activity[f] += value;
+        }
+        continue;
+      }
+      const std::optional<Money> amount = line_amount(line);
       if (!amount) return false;
       e.line_cost[k++] = *amount;
       const auto value = static_cast<std::uint64_t>(amount->cents);
       const std::uint64_t size = amount->cents < 0 ? 0 - value : value;
       if (size > kLimit - magnitude) return false;
       magnitude += size;
-      const auto f = static_cast<std::size_t>(line.funding);
       if (!e.in_period(line.year)) {
         outside[f] += value;
         continue;
       }
-      const int y = e.year_index(line.year);
-      const auto yi = static_cast<std::size_t>(y);
-      if (line.investment) depreciation[yi] += value;
-      cube[(yi * kCategoryCount + static_cast<std::size_t>(line.category)) * kFundingCount + f] +=
-          value;
+      const auto yi = static_cast<std::size_t>(e.year_index(line.year));
+      cube[(yi * kCategoryCount + c) * kFundingCount + f] += value;
       by_organisation[org][f] += value;
       activity[f] += value;
     }
@@ -459,19 +520,21 @@ Evaluation evaluate(const Plan& plan, const Scheme& scheme, Booking booking) {
   }
   // Some amount or sum may overflow: book every line with checked adds, noting the first overflow.
   e.line_cost.assign(line_total, Money{});
+  e.investment_lines.clear();
+  e.investment_years.clear();
   auto note_overflow = [&](std::size_t a, std::size_t l) {
     if (!e.overflow) e.overflow_path = path_of_line(a, l);
     e.overflow = true;
   };
 
-  // Books `amount` of one line in its year (or outside the period, see Evaluation::in_period).
-  auto book = [&](const BudgetLine& line, std::size_t a, std::size_t org, Money amount) {
+  // Books `amount` of one line in `year` (or outside the period, see Evaluation::in_period).
+  auto book = [&](const BudgetLine& line, int year, std::size_t a, std::size_t org, Money amount) {
     bool o = false;
-    if (!e.in_period(line.year)) {
+    if (!e.in_period(year)) {
       e.outside_period.add(line.funding, amount, o);
       return o;
     }
-    const auto yi = static_cast<std::size_t>(e.year_index(line.year));
+    const auto yi = static_cast<std::size_t>(e.year_index(year));
     e.total.add(line.funding, amount, o);
     e.by_year[yi].add(line.funding, amount, o);
     e.by_category[static_cast<std::size_t>(line.category)].add(line.funding, amount, o);
@@ -492,18 +555,22 @@ Evaluation evaluate(const Plan& plan, const Scheme& scheme, Booking booking) {
       e.line_organisation[e.line_offset[a] + l] = static_cast<std::uint32_t>(org);
       Money& line_cost = e.line_cost[e.line_offset[a] + l];
       if (line.investment) {
-        // An investment line books the depreciation that falls in its own year.
-        auto amount = depreciation_in_year(*line.investment, line.year, scheme);
-        if (!amount) {
+        // An investment books its depreciation schedule: every year of the period its share.
+        const std::optional<Money> whole = depreciation_in_period(*line.investment, scheme);
+        if (!whole) {
           note_overflow(a, l);
           continue;
         }
-        line_cost = *amount;
-        if (e.in_period(line.year) &&
-            !add_into(e.depreciation_by_year[static_cast<std::size_t>(e.year_index(line.year))],
-                      *amount))
-          note_overflow(a, l);
-        if (book(line, a, org, *amount)) note_overflow(a, l);
+        line_cost = *whole;
+        e.investment_lines.push_back(e.line_offset[a] + l);
+        for (std::size_t yi = 0; yi < years; ++yi) {
+          const int year = e.first_year + static_cast<int>(yi);
+          const std::optional<Money> amount = depreciation_in_year(*line.investment, year, scheme);
+          e.investment_years.push_back(amount.value_or(Money{}));
+          if (!amount || !add_into(e.depreciation_by_year[yi], *amount) ||
+              book(line, year, a, org, *amount))
+            note_overflow(a, l);
+        }
       } else {
         auto amount = line_amount(line);
         if (!amount) {
@@ -511,7 +578,7 @@ Evaluation evaluate(const Plan& plan, const Scheme& scheme, Booking booking) {
           continue;
         }
         line_cost = *amount;
-        if (book(line, a, org, *amount)) note_overflow(a, l);
+        if (book(line, line.year, a, org, *amount)) note_overflow(a, l);
       }
     }
   }

@@ -76,10 +76,15 @@ struct Evaluation {
   std::vector<Money>
       depreciation_by_year;  // investments' depreciation per year (included in the totals)
 
-  // Cost of every line (an investment line: its depreciation in the line's year),
+  // Cost of every line (an investment line: its depreciation over the whole period),
   // flattened: line j of activity i is at line_cost[line_offset[i] + j].
   std::vector<std::size_t> line_offset;
   std::vector<Money> line_cost;
+  // The depreciation schedule of every investment line, in plan order: investment_lines[k] is the
+  // flat index (as line_cost) of the k-th, and its year_count yearly amounts start at
+  // investment_years[k * year_count].
+  std::vector<std::size_t> investment_lines;
+  std::vector<Money> investment_years;
   // The organisation of every line, flattened as line_cost: an index into plan.organisations (the
   // first with the line's organisation_id), or plan.organisations.size() when none has that id.
   std::vector<std::uint32_t> line_organisation;
@@ -101,6 +106,8 @@ struct Evaluation {
   Money cost_of(std::size_t activity, std::size_t line) const {
     return line_cost[line_offset[activity] + line];
   }
+  // The yearly depreciation of an investment line (year_count amounts), nullptr for other lines.
+  const Money* schedule_of(std::size_t activity, std::size_t line) const;
   int year_index(int year) const { return year - first_year; }  // may be out of [0, year_count)
   // Whether a line of `year` counts toward the totals: the one definition (the scheme period up
   // to its spend deadline). A line outside it is booked in `outside_period` only.
@@ -110,13 +117,21 @@ struct Evaluation {
   }
 };
 
-// Months of an investment's economic life inside calendar year `year`, counted from its purchase
-// month, within the scheme period start .. spend deadline.
+// [SECTION] Depreciation schedule. An investment is one record whose cost is its depreciation in
+// every year of the scheme period: the months of its economic life inside the period (from the
+// purchase month, to the end of its life or the spend deadline) times price / life times project
+// use. Each year's amount is the running total through that year, rounded half away from zero
+// once, less the same through the year before, so the years add up to the period's amount exactly.
+
+// Months of an investment's economic life inside calendar year `year` and inside the period.
 int depreciation_months(const Investment& investment, int year, const Scheme& scheme);
-// Depreciation booked in `year`: price × months / life × project use, rounded once; nullopt on
-// overflow.
+// Months of its life inside the whole period.
+int depreciation_months_in_period(const Investment& investment, const Scheme& scheme);
+// Depreciation booked in `year` (0 outside the period); nullopt on overflow.
 std::optional<Money> depreciation_in_year(const Investment& investment, int year,
                                           const Scheme& scheme);
+// Depreciation over the whole period: the sum of every year's; nullopt on overflow.
+std::optional<Money> depreciation_in_period(const Investment& investment, const Scheme& scheme);
 // A non-investment line's cost: price × quantity_milli / 1000, rounded once; nullopt on overflow.
 std::optional<Money> line_amount(const BudgetLine& line);
 // The maximum subsidy for the plan's region under the scheme (see Evaluation::max_known).

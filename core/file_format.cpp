@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "dom_archive.h"
+#include "investment_years.h"
 #include "migrate.h"
 #include "plan_writer.h"
 #include "serialize.h"
@@ -272,6 +273,9 @@ LoadResult load_plan(std::string_view text) {
     DomInputArchive archive(file);
     archive(cereal::make_nvp("plan", result.plan));
 
+    // Format 7 changed what an investment line means (migrate.cpp, v7): join the older files'
+    // one-line-per-year investments so that none is counted twice.
+    if (result.file_version < 7) result.notes = join_yearly_investments(result.plan);
     result.skipped = std::move(report.skipped);
     if (report.problem_count > 0) {
       result.status = LoadStatus::repaired;

@@ -12,7 +12,7 @@
 namespace sto {
 
 inline constexpr const char* kFileFormatMarker = "sto-planner-plan";
-inline constexpr int kFileFormatVersion = 6;     // written by this build (v6: revision ids)
+inline constexpr int kFileFormatVersion = 7;  // written by this build (v7: depreciation schedule)
 inline constexpr int kMinFileFormatVersion = 1;  // oldest this build migrates from
 inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxNestingDepth = 32;  // the format itself nests 7 levels deep
@@ -53,6 +53,9 @@ struct LoadResult {
   int file_version = 0;                // the envelope's version (before migration), 0 if unknown
   std::string app_version;             // the app version that wrote the file, "" if unknown
   std::vector<SkippedRecord> skipped;  // repaired: what was left out, in file order
+  // What the upgrade of an older file changed in its figures (the investments joined, see
+  // investment_years.h): shown to the user after opening, never a failure.
+  std::vector<Localized> notes;
   // A clean, complete load.
   bool ok() const { return status == LoadStatus::ok; }
   // `plan` holds something to show: a clean load or a repaired one.

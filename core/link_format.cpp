@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "enum_names.h"
+#include "investment_years.h"
 #include "revision_id.h"
 
 namespace sto {
@@ -470,7 +471,11 @@ LoadResult decode_link_plan(std::string_view bytes) {
   }
   // The loader's own checks and repairs, with its messages: a link can carry nothing a file could
   // not. A linear round trip through the file text, small next to what the user waits for.
+  // Before version 3 an investment was one line per year, as in a file before format 7.
+  std::vector<LocalizedText> joined;
+  if (version < 3) joined = join_yearly_investments(plan);
   LoadResult result = load_plan(save_plan(plan));
+  result.notes = std::move(joined);
   result.file_version = 0;  // not a file
   result.app_version.clear();
   return result;

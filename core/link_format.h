@@ -11,7 +11,9 @@
 
 namespace sto {
 
-inline constexpr std::uint8_t kLinkFormatVersion = 2;     // written by this build (2: revision ids)
+// Written by this build (2: revision ids; 3: an investment line is its whole depreciation
+// schedule).
+inline constexpr std::uint8_t kLinkFormatVersion = 3;
 inline constexpr std::uint8_t kMinLinkFormatVersion = 1;  // oldest this build reads
 // Larger link data is refused unread. A budget line takes 11 to ~40 bytes here and ~400 in a plan
 // file, so 1 MB holds a plan far larger than any link can carry (the 10,000-line plan is under

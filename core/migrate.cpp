@@ -30,6 +30,12 @@
 //                   and "history" carries up to 64 ancestors with their parents (core/lineage.h);
 //                   the lineage's cereal class version becomes 2. v5 numbers become
 //                   legacy_revision_id(plan id, number), the same in every copy of a v5 file.
+//   v7  2026-12-04  Depreciation schedule: an investment line books its depreciation in every
+//                   year of the scheme period (core/engine.h), not only in its own year. The
+//                   fields stay; what changed is their meaning, so the step leaves the DOM as it
+//                   is and the loader joins an older file's one-line-per-year investments on the
+//                   loaded plan (join_yearly_investments, core/investment_years.h) and says so in
+//                   LoadResult::notes.
 #include "migrate.h"
 
 #include <string>
@@ -209,14 +215,17 @@ bool upgrade_v5_to_v6(rapidjson::Document& file, Localized& error) {
   return true;
 }
 
+// v6 → v7: no field changes (see the log); the loader joins yearly investment lines.
+bool upgrade_v6_to_v7(rapidjson::Document&, Localized&) {
+  return true;
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> steps = {{1, upgrade_v1_to_v2},
-                                               {2, upgrade_v2_to_v3},
-                                               {3, upgrade_v3_to_v4},
-                                               {4, upgrade_v4_to_v5},
-                                               {5, upgrade_v5_to_v6}};
+  static const std::vector<Migration> steps = {{1, upgrade_v1_to_v2}, {2, upgrade_v2_to_v3},
+                                               {3, upgrade_v3_to_v4}, {4, upgrade_v4_to_v5},
+                                               {5, upgrade_v5_to_v6}, {6, upgrade_v6_to_v7}};
   return steps;
 }
 

@@ -418,7 +418,44 @@ void activities_section(Page& p, const Plan& plan, const Evaluation& e) {
   p.end_section();
 }
 
-void budget_section(Page& p, const Evaluation& e) {
+// Each investment with its purchase, life and project use, and its depreciation per year of the
+// period (the engine's schedule): what a grant office checks an investment line against.
+void investments_table(Page& p, const Plan& plan, const Evaluation& e) {
+  const Language l = p.language();
+  bool any = false;
+  for (std::size_t a = 0; a < plan.activities.size(); ++a)
+    for (std::size_t i = 0; i < plan.activities[a].lines.size(); ++i) {
+      const BudgetLine& line = plan.activities[a].lines[i];
+      const Money* schedule = e.schedule_of(a, i);
+      if (!line.investment || schedule == nullptr) continue;
+      if (!any) {
+        p.raw("<h3>").text(p.w("Investeringen en hun afschrijving",
+                               "Investments and their "
+                               "depreciation"));
+        p.raw("</h3>\n<table>\n<thead><tr>")
+            .head(p.w("Investering", "Investment"))
+            .head(p.w("Aanschafprijs", "Purchase price"), true)
+            .head(p.w("Aanschafdatum", "Purchase date"))
+            .head(p.w("Levensduur (maanden)", "Life (months)"), true)
+            .head(p.w("Projectaandeel", "Project use"), true);
+        for (int y = 0; y < e.year_count; ++y) p.head(std::to_string(e.first_year + y), true);
+        p.head(p.w("Totaal", "Total"), true).raw("</tr></thead>\n<tbody>\n");
+        any = true;
+      }
+      const Investment& inv = *line.investment;
+      p.raw("<tr>")
+          .cell(line.description + " (" + organisation_name(plan, line.organisation_id) + ")")
+          .money(inv.purchase_price)
+          .cell(date_text(inv.purchase_date, l))
+          .number(whole(inv.economic_life_months, l))
+          .number(format_percent_bp(inv.project_use_bp, l));
+      for (int y = 0; y < e.year_count; ++y) p.money(schedule[y]);
+      p.money(e.cost_of(a, i)).raw("</tr>\n");
+    }
+  if (any) p.raw("</tbody>\n</table>\n");
+}
+
+void budget_section(Page& p, const Plan& plan, const Evaluation& e) {
   p.begin_section("budget");
   const Language l = p.language();
   if (!e.scheme_found || e.year_count <= 0) {
@@ -450,6 +487,7 @@ void budget_section(Page& p, const Evaluation& e) {
                 ? e.by_year[static_cast<std::size_t>(y)].costs
                 : Money{});
   p.money(e.total.costs).raw("</tr></tfoot>\n</table>\n");
+  investments_table(p, plan, e);
   if (e.outside_period.costs.cents != 0) {
     p.raw("<p>")
         .text(p.w("Buiten de periode begroot (telt niet mee): ",
@@ -708,7 +746,7 @@ std::string report_html(const Plan& plan, const Analysis& analysis, Language lan
   students_section(p, plan);
   goals_section(p, plan);
   activities_section(p, plan, e);
-  budget_section(p, e);
+  budget_section(p, plan, e);
   funding_section(p, e);
   maximum_section(p, e);
   findings_section(p, plan, analysis.findings);

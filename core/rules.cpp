@@ -35,13 +35,6 @@ std::string index_path(const char* field, std::size_t i) {
   return std::string(field) + "[" + std::to_string(i) + "]";
 }
 
-// "activities[a].lines[l]".
-std::string line_path(std::size_t activity, std::size_t line) {
-  std::string path = index_path("activities", activity);
-  path.append(".lines[").append(std::to_string(line)).append("]");
-  return path;
-}
-
 // A budget line's path and name for messages, built only when a finding needs them.
 struct LineText {
   const BudgetLine& line;
@@ -118,8 +111,9 @@ class IdTable {
   std::vector<std::string_view> ids_;
 };
 
-// Investments already seen, for double funding: organisation, description, price, purchase date
-// and line year identify one. A hash table (a std::map of tuples was a quarter of analyse()).
+// Investments already seen, for double funding: organisation, description, price and purchase
+// date identify one (its one line books every year of its depreciation, engine.h). A hash table (a
+// std::map of tuples was a quarter of analyse()).
 class InvestmentIndex {
  public:
   using Where = std::pair<std::size_t, std::size_t>;  // activity and line index
@@ -131,14 +125,12 @@ class InvestmentIndex {
                 line.description,
                 inv.purchase_price.cents,
                 inv.purchase_date,
-                line.year,
                 where,
                 0};
     std::uint64_t hash = hash_text(entry.description, hash_text(entry.organisation));
     hash = hash_mix(hash, static_cast<std::uint64_t>(entry.price));
     hash = hash_mix(hash, static_cast<std::uint64_t>(entry.date.year * 10000 +
                                                      entry.date.month * 100 + entry.date.day));
-    hash = hash_mix(hash, static_cast<std::uint64_t>(entry.year));
     entry.hash = hash;
     for (std::size_t i = slot_start(hash);; i = (i + 1) & (slots_.size() - 1)) {
       if (slots_[i] == 0) {
@@ -148,8 +140,8 @@ class InvestmentIndex {
         return nullptr;
       }
       const Entry& other = entries_[slots_[i] - 1];
-      if (other.hash == hash && other.price == entry.price && other.year == entry.year &&
-          other.date == entry.date && same_text(other.organisation, entry.organisation) &&
+      if (other.hash == hash && other.price == entry.price && other.date == entry.date &&
+          same_text(other.organisation, entry.organisation) &&
           same_text(other.description, entry.description))
         return &other.where;
     }
@@ -160,7 +152,6 @@ class InvestmentIndex {
     std::string_view organisation, description;
     std::int64_t price;
     Date date;
-    int year;
     Where where;
     std::uint64_t hash;
   };
@@ -718,24 +709,29 @@ class Checker {
               "life; it may not be "
               "shortened to the project end.");
     }
-    if (line.year >= scheme_.first_year() && line.year <= scheme_.last_spend_year() &&
-        depreciation_months(inv, line.year, scheme_) == 0) {
+    if (depreciation_months_in_period(inv, scheme_) == 0) {
       const std::string& name = text.name();
-      add("INVESTMENT_NO_DEPRECIATION", text.path() + ".year",
-          "Investering '" + name + "' heeft in " + std::to_string(line.year) +
-              " geen afschrijving (voor de aanschaf of na de levensduur); deze regel kost niets.",
-          "Investment '" + name + "' has no depreciation in " + std::to_string(line.year) +
-              " (before purchase or after its life); this line costs nothing.");
+      const std::string period =
+          std::to_string(scheme_.first_year()) + "–" + std::to_string(scheme_.last_spend_year());
+      add("INVESTMENT_NO_DEPRECIATION", text.path() + ".investment.purchase_date",
+          "Investering '" + name + "' heeft in de periode " + period +
+              " geen afschrijving (aangeschaft na de periode, of de levensduur is voorbij voor "
+              "de periode begint); deze investering kost het project niets.",
+          "Investment '" + name + "' has no depreciation in the period " + period +
+              " (bought after the period, or its life ends before the period starts); this "
+              "investment costs the project nothing.");
     }
     if (const InvestmentIndex::Where* where =
             investments.find_or_add(line, {activity, text.index})) {
       const std::string& name = text.name();
-      const std::string earlier = line_path(where->first, where->second);
+      const Activity& activity_before = plan_.activities[where->first];
+      const BudgetLine& before = activity_before.lines[where->second];
+      const std::string earlier = "'" + activity_before.title + "', " + std::to_string(before.year);
       add("DOUBLE_FUNDING", text.path() + ".investment",
-          "Investering '" + name + "' wordt in " + std::to_string(line.year) +
-              " ook al gefinancierd door " + earlier + ".",
-          "Investment '" + name + "' is already funded in " + std::to_string(line.year) + " by " +
-              earlier + ".");
+          "Investering '" + name + "' staat ook al in de begroting (" + earlier +
+              "): één investeringsregel boekt de afschrijving van alle jaren, zo telt zij dubbel.",
+          "Investment '" + name + "' is already in the budget (" + earlier +
+              "): one investment line books the depreciation of every year, so it counts twice.");
     }
   }
 };

@@ -22,8 +22,8 @@ bool contains_case_insensitive(const std::string& haystack, const std::string& n
   return false;
 }
 
+// Whether the filter shows `line`, leaving the year aside (a line has rows in several years).
 bool shows(const BudgetFilter& filter, const Activity& activity, const BudgetLine& line) {
-  if (filter.year != 0 && line.year != filter.year) return false;
   if (filter.category >= 0 && static_cast<int>(line.category) != filter.category) return false;
   if (filter.funding >= 0 && static_cast<int>(line.funding) != filter.funding) return false;
   return contains_case_insensitive(line.description, filter.text) ||
@@ -44,10 +44,29 @@ BudgetView budget_view(const Plan& plan, const Evaluation& evaluation, const Bud
     for (std::size_t l = 0; l < activity.lines.size(); ++l) {
       const BudgetLine& line = activity.lines[l];
       if (!shows(filter, activity, line)) continue;
-      BudgetRow row{BudgetRow::Kind::line, a, l, Money{}, evaluation.in_period(line.year)};
-      if (costs_known) row.amount = evaluation.cost_of(a, l);
-      if (row.counts) total.add(row.amount);
-      view.lines.push_back(row);
+      const std::size_t rows_before = view.lines.size();
+      const Money* schedule = costs_known ? evaluation.schedule_of(a, l) : nullptr;
+      const bool own_year_in_period = evaluation.in_period(line.year);
+      if (filter.year == 0 || line.year == filter.year) {
+        BudgetRow row{BudgetRow::Kind::line, a, l, Money{}, own_year_in_period, line.year};
+        if (schedule != nullptr)
+          row.amount = own_year_in_period
+                           ? schedule[static_cast<std::size_t>(evaluation.year_index(line.year))]
+                           : Money{};
+        else if (costs_known)
+          row.amount = evaluation.cost_of(a, l);
+        if (row.counts) total.add(row.amount);
+        view.lines.push_back(row);
+      }
+      for (int y = 0; schedule != nullptr && y < evaluation.year_count; ++y) {
+        const int year = evaluation.first_year + y;
+        const Money amount = schedule[static_cast<std::size_t>(y)];
+        if (year == line.year || amount.cents == 0 || (filter.year != 0 && year != filter.year))
+          continue;
+        view.lines.push_back({BudgetRow::Kind::depreciation, a, l, amount, true, year});
+        total.add(amount);
+      }
+      if (view.lines.size() > rows_before) ++view.shown_lines;
     }
   }
   view.total = total.total();
@@ -67,7 +86,7 @@ BudgetView budget_view(const Plan& plan, const Evaluation& evaluation, const Bud
       view.grouped.push_back(lines[i]);
       if (lines[i].counts) subtotal.add(lines[i].amount);
     }
-    view.grouped.push_back({BudgetRow::Kind::subtotal, activity, 0, subtotal.total(), true});
+    view.grouped.push_back({BudgetRow::Kind::subtotal, activity, 0, subtotal.total(), true, 0});
   }
   return view;
 }
@@ -89,18 +108,24 @@ std::vector<CofinancingRow> cofinancing_by_organisation(const Plan& plan,
       for (std::size_t l = 0; l < lines.size(); ++l) {
         const BudgetLine& line = lines[l];
         const bool cash = line.funding == FundingSource::cofinancing_cash;
+        const Money* schedule = evaluation.schedule_of(a, l);
         if ((!cash && line.funding != FundingSource::cofinancing_in_kind) ||
-            !evaluation.in_period(line.year))
+            (schedule == nullptr && !evaluation.in_period(line.year)))
           continue;
         // The engine's own organisation of the line: the same one its totals are booked under.
         const std::size_t org = evaluation.line_organisation[evaluation.line_offset[a] + l];
         CofinancingRow& row = all[org];
         cofinances[org] = true;
+        std::vector<Money>& cells = cash ? row.cash : row.in_kind;
+        // Every amount fits: each is part of evaluation.total.
+        if (schedule != nullptr) {  // an investment: its depreciation in every year
+          for (std::size_t y = 0; y < years; ++y)
+            cells[y] = checked_add(cells[y], schedule[y]).value_or(cells[y]);
+          continue;
+        }
         const auto y = static_cast<std::size_t>(evaluation.year_index(line.year));
-        const Money cost = evaluation.cost_of(a, l);
-        Money& cell = cash ? row.cash[y] : row.in_kind[y];
-        cell = checked_add(cell, cost).value_or(cell);  // fits: part of evaluation.total
-        if (!cash && !line.investment) row.in_kind_hours_milli += line.quantity_milli;
+        cells[y] = checked_add(cells[y], evaluation.cost_of(a, l)).value_or(cells[y]);
+        if (!cash) row.in_kind_hours_milli += line.quantity_milli;
       }
     }
   }
@@ -123,7 +148,7 @@ std::optional<Money> booked_amount(const RecordValue& value, const Plan& plan,
   if (!line.investment) return line_amount(line);
   const Scheme* scheme = schemes.find(plan.scheme_id);
   if (scheme == nullptr) return std::nullopt;
-  return depreciation_in_year(*line.investment, line.year, *scheme);
+  return depreciation_in_period(*line.investment, *scheme);
 }
 
 }  // namespace

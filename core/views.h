@@ -28,23 +28,29 @@ struct BudgetFilter {
   int funding = -1;   // FundingSource value; -1 = every source
 };
 
+// An investment is one line whose depreciation falls in several years (engine.h, depreciation
+// schedule): its row shows the share of the line's own year, and each other year with
+// depreciation gets a derived, read-only row of kind `depreciation`.
 struct BudgetRow {
-  enum class Kind { line, subtotal } kind = Kind::line;
+  enum class Kind { line, depreciation, subtotal } kind = Kind::line;
   std::size_t activity = 0;
-  std::size_t line = 0;  // Kind::line only
-  // A line: its cost (an investment: its depreciation in its year). A subtotal: the sum of the
-  // activity's shown lines that count.
+  std::size_t line = 0;  // Kind::line and Kind::depreciation
+  // A line: its cost (an investment: its depreciation in the line's year). A depreciation row:
+  // the investment's depreciation in `year`. A subtotal: the sum of the activity's shown rows
+  // that count.
   Money amount;
   bool counts = true;  // a line outside the scheme period is shown but in no sum (engine.h)
+  int year = 0;        // the year the row books: the line's year, or a depreciation row's
 };
 
 struct BudgetView {
-  std::vector<BudgetRow> lines;  // the lines the filter shows, in plan order
+  std::vector<BudgetRow> lines;  // the rows of the lines the filter shows, in plan order
   // `lines` grouped by activity with a subtotal after each group (reversed: last activity and
   // line first). An activity without any line still has its subtotal row.
   std::vector<BudgetRow> grouped;
   Money total;  // the shown lines that count: evaluation.total.costs when nothing is filtered
-  bool overflow = false;  // a sum did not fit: `total` and the subtotals are not to be shown
+  bool overflow = false;        // a sum did not fit: `total` and the subtotals are not to be shown
+  std::size_t shown_lines = 0;  // lines with a row shown (an investment counts once)
   std::size_t all_lines = 0;
 };
 
@@ -71,7 +77,7 @@ std::vector<CofinancingRow> cofinancing_by_organisation(const Plan& plan,
 // [SECTION] Vergelijken
 
 // A budget line's amount on both sides of a change, as evaluate() books it (an investment: its
-// depreciation in the line's year under that side's scheme).
+// depreciation over the whole period under that side's scheme).
 struct LineAmountChange {
   Money before;
   Money after;

@@ -86,14 +86,17 @@ struct Builder {
     a.lines.push_back(l);
     return a.lines.back();
   }
-  // One depreciation line per year for an investment.
+  // One investment line: it books its depreciation in every year of the period. Before file
+  // format 7 the samples had one line per year of `years`; the line keeps the first one's id and
+  // the others' ids stay unused, so every other line keeps its id (and older files joined on
+  // loading equal this plan).
   void investment(Activity& a, const char* org, const std::string& description,
                   std::int64_t price_cents, Date bought, int life_months, int use_bp,
-                  std::vector<int> years) {
-    for (int y : years) {
-      BudgetLine& l = line(a, org, y, CostCategory::equipment, description, "afschrijving", 0, 0);
-      l.investment = Investment{Money{price_cents}, bought, life_months, use_bp};
-    }
+                  const std::vector<int>& years) {
+    BudgetLine& l =
+        line(a, org, years.front(), CostCategory::equipment, description, "afschrijving", 0, 0);
+    l.investment = Investment{Money{price_cents}, bought, life_months, use_bp};
+    next_line += static_cast<int>(years.size()) - 1;
   }
 };
 

@@ -45,3 +45,27 @@ TEST_CASE("CSV export: Dutch and English layouts") {
   CHECK(other.find(",Cofinancing from\r\n") != std::string::npos);
   CHECK(other.find(",other\r\n") != std::string::npos);
 }
+
+TEST_CASE("CSV export: an investment gives a row for each year of its depreciation") {
+  Plan p = test::minimal_plan();
+  BudgetLine machine = p.activities[0].lines[0];
+  machine.id = "m";
+  machine.description = "Machine";
+  machine.year = 2026;
+  machine.category = CostCategory::equipment;
+  machine.investment = Investment{Money{4000000}, Date{2025, 1, 1}, 60, 10000};
+  p.activities[0].lines.push_back(machine);
+  const Evaluation e = evaluate(p, *builtin_schemes().find(p.scheme_id));
+  const std::string nl = export_csv(p, e, Language::nl);
+  for (const char* year : {"2025", "2026", "2027", "2028"}) {
+    INFO(year);
+    CHECK(nl.find(";m;Org v1;" + std::string(year) + ";") != std::string::npos);
+  }
+  CHECK(nl.find(";Machine;uur;40000,00;;8000,00;Subsidie;;afschrijving;\r\n") != std::string::npos);
+  // The rows add up to the engine's total, as a spreadsheet sums them.
+  std::int64_t rows = 0;
+  for (std::size_t at = nl.find(";Machine;"); at != std::string::npos;
+       at = nl.find(";Machine;", at + 1))
+    ++rows;
+  CHECK(rows == 4);
+}

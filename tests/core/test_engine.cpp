@@ -169,9 +169,58 @@ TEST_CASE("investment depreciation: months in the year, project use, never beyon
   inv.investment = Investment{Money{8500000}, Date{2025, 9, 1}, 120, 6000};
   p.activities[0].lines.push_back(inv);
   auto e = evaluate(p, s);
-  CHECK(e.cost_of(0, 2).cents == 510000);
+  // One line, the whole schedule: 4 + 12 + 12 + 12 months of 85.000 / 120 × 60 %.
+  CHECK(e.cost_of(0, 2).cents == 170000 + 3 * 510000);
+  CHECK(e.depreciation_by_year[0].cents == 170000);
   CHECK(e.depreciation_by_year[1].cents == 510000);
   CHECK(e.cell(2026, CostCategory::equipment, FundingSource::subsidy).cents == 510000);
+  CHECK(e.cell(2028, CostCategory::equipment, FundingSource::subsidy).cents == 510000);
+}
+
+TEST_CASE("a machine bought in 2025 costs depreciation in every year it is used") {
+  const Scheme& s = scheme("sto-2025-2028");
+  Plan p = minimal_plan();
+  const Money before = evaluate(p, s).total.costs;
+  BudgetLine machine = line("m", "v1", 2025, 0, 0, FundingSource::subsidy, CostCategory::equipment);
+  machine.investment = Investment{Money{4000000}, Date{2025, 1, 1}, 60, 10000};  // € 40.000, 5 y
+  p.activities[0].lines.push_back(machine);
+  const Evaluation e = evaluate(p, s);
+  REQUIRE(e.year_count == 4);
+  for (int y = 0; y < 4; ++y) {
+    CAPTURE(y);
+    CHECK(e.depreciation_by_year[static_cast<std::size_t>(y)].cents == 800000);  // € 8.000
+    CHECK(e.cell(2025 + y, CostCategory::equipment, FundingSource::subsidy).cents == 800000);
+  }
+  CHECK(e.cost_of(0, 2).cents == 3200000);
+  CHECK(e.total.costs.cents == before.cents + 3200000);
+  const Money* schedule = e.schedule_of(0, 2);
+  REQUIRE(schedule != nullptr);
+  CHECK(schedule[3].cents == 800000);
+  CHECK(e.schedule_of(0, 0) == nullptr);  // not an investment
+  // The same books through the checked path, and the line's own year does not matter.
+  p.activities[0].lines[2].year = 2027;
+  const Evaluation checked = evaluate(p, s, Booking::checked);
+  CHECK(checked.total.costs == e.total.costs);
+  CHECK(checked.investment_years == e.investment_years);
+  CHECK(checked.depreciation_by_year == e.depreciation_by_year);
+}
+
+TEST_CASE("depreciation: each year rounded once on the running total, the years add up") {
+  const Scheme& s = scheme("sto-2025-2028");
+  // € 1.000,01 over 7 years at 33,33 %: no year is a whole number of cents.
+  Investment odd{Money{100001}, Date{2025, 5, 1}, 84, 3333};
+  std::int64_t sum = 0;
+  for (int year = 2024; year <= 2030; ++year) sum += depreciation_in_year(odd, year, s)->cents;
+  CHECK(depreciation_months_in_period(odd, s) == 8 + 12 + 12 + 12);
+  // 100001 × 44 / 84 × 0,3333, rounded once: 17458,75 → 17459.
+  CHECK(depreciation_in_period(odd, s)->cents == 17459);
+  CHECK(sum == 17459);
+  // Rounded on the running total: 3174,32 → 3174; then 7935,79 → 7936, less 3174.
+  CHECK(depreciation_in_year(odd, 2025, s)->cents == 3174);
+  CHECK(depreciation_in_year(odd, 2026, s)->cents == 4762);
+  CHECK(depreciation_in_year(odd, 2027, s)->cents == 12697 - 7936);
+  CHECK(depreciation_in_year(odd, 2028, s)->cents == 17459 - 12697);
+  CHECK(depreciation_in_year(odd, 2029, s)->cents == 0);
 }
 
 TEST_CASE("totals by year, category, organisation, activity and source") {

@@ -1,10 +1,12 @@
 // The plan file format: golden files per format version, the hostile corpus (each file's status
 // and message), files we accept, repairs and the migration runner.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "engine.h"
 #include "file_format.h"
 #include "lineage.h"
 #include "migrate.h"
@@ -38,18 +40,20 @@ bool has(const Localized& message, const std::string& en_part) {
 
 TEST_CASE("golden files of the current format load cleanly and re-save identically",
           "[file][golden]") {
-  REQUIRE(kFileFormatVersion == 6);  // a new version adds tests/data/vN/ and moves this test on
-  for (const char* name : {"v6/minimal.json", "v6/full.json", "v6/scenarios.json",
-                           "v6/random_seed42.json", "v6/business_status.json", "v6/lineage.json",
-                           "v6/submission_round.json", "v6/merge_lineage.json"}) {
+  REQUIRE(kFileFormatVersion == 7);  // a new version adds tests/data/vN/ and moves this test on
+  for (const char* name :
+       {"v7/minimal.json", "v7/full.json", "v7/scenarios.json", "v7/random_seed42.json",
+        "v7/business_status.json", "v7/lineage.json", "v7/submission_round.json",
+        "v7/merge_lineage.json", "v7/yearly_investments.json"}) {
     INFO(name);
     const std::string text = read_data(name);
     const LoadResult loaded = load_plan(text);
     INFO(loaded.error.en);
     REQUIRE(loaded.status == LoadStatus::ok);
-    CHECK(loaded.file_version == 6);
+    CHECK(loaded.file_version == 7);
     CHECK(loaded.app_version == "0.1.0");
     CHECK(loaded.error.en.empty());
+    CHECK(loaded.notes.empty());
     CHECK(save_plan(loaded.plan) == with_app_version(text, STO_APP_VERSION));
   }
 }
@@ -60,33 +64,111 @@ const char* const kOursFork = "a0a0a0a000000002";
 const char* const kTheirsFork = "c0c0c0c000000002";
 const char* const kMergedRevision = "d0d0d0d000000003";
 
-// Writes tests/data/v6/ from the v5 golden files (migrated, then saved), and merge_lineage.json:
-// the full plan as a merge of two forks, with its history. Run once when the format version was
-// raised, `core_tests "[write-golden]"`; released golden files are never rewritten (a writer
-// of an older version's files would write this version: they go with their version).
-TEST_CASE("write the v6 golden files from v5", "[.][write-golden]") {
-  for (const char* name : {"minimal.json", "full.json", "scenarios.json", "random_seed42.json",
-                           "business_status.json", "lineage.json", "submission_round.json"}) {
-    const LoadResult loaded = load_plan(read_data(std::string("v5/") + name));
+// The full golden plan as a v6 file held investments: one line per year of the same machine (the
+// practicum set for 2025-2027, and a welding set whose 2026 line differs in funding), and one
+// single-year line of a machine that depreciates in later years too.
+Plan with_yearly_investments(Plan plan) {
+  REQUIRE_FALSE(plan.activities.empty());
+  std::vector<BudgetLine>& lines = plan.activities.front().lines;
+  BudgetLine line;
+  line.organisation_id = plan.organisations.front().id;
+  line.category = CostCategory::equipment;
+  line.unit = "afschrijving";
+  line.description = "Practicumset";
+  line.investment = Investment{Money{3600000}, Date{2025, 1, 1}, 72, 10000};  // € 6.000 a year
+  for (int year : {2025, 2026, 2027}) {
+    line.id = "practicum-" + std::to_string(year);
+    line.year = year;
+    lines.push_back(line);
+  }
+  line.description = "Lasset";
+  line.investment = Investment{Money{1200000}, Date{2026, 7, 1}, 60, 5000};  // € 1.200 a year
+  for (int year : {2026, 2027}) {
+    line.id = "las-" + std::to_string(year);
+    line.year = year;
+    line.funding = year == 2026 ? FundingSource::subsidy : FundingSource::cofinancing_cash;
+    lines.push_back(line);
+  }
+  line.description = "Robotarm";
+  line.id = "robot-2025";
+  line.year = 2025;
+  line.funding = FundingSource::subsidy;
+  line.investment = Investment{Money{2400000}, Date{2025, 3, 1}, 120, 10000};
+  lines.push_back(line);
+  return plan;
+}
+
+// Writes tests/data/v7/ from the v6 golden files (loaded, then saved), and
+// v6/yearly_investments.json (the full plan with one investment line per year, as a v6 file: the
+// fields are those of v7) with its v7 counterpart. Run once when the format version was raised,
+// `core_tests "[write-golden]"`; released golden files are never rewritten (a writer of an older
+// version's files would write this version: they go with their version).
+TEST_CASE("write the v7 golden files from v6", "[.][write-golden]") {
+  const std::string dir = std::string(STO_TEST_DATA) + "/";
+  const LoadResult full = load_plan(read_data("v6/full.json"));
+  REQUIRE(full.ok());
+  std::string v6 = save_plan(with_yearly_investments(full.plan));
+  const std::string marker = "\"version\": 7";
+  REQUIRE(v6.find(marker) != std::string::npos);
+  v6.replace(v6.find(marker), marker.size(), "\"version\": 6");
+  std::ofstream(dir + "v6/yearly_investments.json", std::ios::binary) << v6;
+  for (const char* name :
+       {"minimal.json", "full.json", "scenarios.json", "random_seed42.json", "business_status.json",
+        "lineage.json", "submission_round.json", "merge_lineage.json", "yearly_investments.json"}) {
+    const LoadResult loaded = load_plan(read_data(std::string("v6/") + name));
     REQUIRE(loaded.ok());
-    std::ofstream out(std::string(STO_TEST_DATA) + "/v6/" + name, std::ios::binary);
+    std::ofstream out(dir + "v7/" + name, std::ios::binary);
     out << save_plan(loaded.plan);
     REQUIRE(out.good());
   }
-  LoadResult full = load_plan(read_data("v5/full.json"));
-  REQUIRE(full.ok());
-  const Lineage base = next_lineage(Lineage{}, kForkBase, "plan-7f3a");
-  full.plan.lineage = merged_lineage(next_lineage(base, kOursFork, ""),
-                                     next_lineage(base, kTheirsFork, ""), kMergedRevision);
-  std::ofstream out(std::string(STO_TEST_DATA) + "/v6/merge_lineage.json", std::ios::binary);
-  out << save_plan(full.plan);
-  REQUIRE(out.good());
+}
+
+TEST_CASE("v6 investments of one line per year are joined on loading, and the app says so",
+          "[file][golden][migrate]") {
+  const LoadResult loaded = load_plan(read_data("v6/yearly_investments.json"));
+  INFO(loaded.error.en);
+  REQUIRE(loaded.ok());
+  CHECK(loaded.file_version == 6);
+  REQUIRE(loaded.notes.size() == 2);  // the practicum set and the welding set; the robot is one
+  CHECK(has(loaded.notes[0], "'Practicumset'"));
+  CHECK(has(loaded.notes[0], "3 lines, one per year (2025, 2026, 2027)"));
+  CHECK(loaded.notes[0].nl.find("3 regels, één per jaar (2025, 2026, 2027)") != std::string::npos);
+  CHECK(has(loaded.notes[1], "differed in funding or cost category; that of 2026"));
+  const std::vector<BudgetLine>& lines = loaded.plan.activities.front().lines;
+  const auto count = [&](const std::string& description) {
+    return std::count_if(lines.begin(), lines.end(),
+                         [&](const BudgetLine& l) { return l.description == description; });
+  };
+  CHECK(count("Practicumset") == 1);
+  CHECK(count("Lasset") == 1);
+  CHECK(count("Robotarm") == 1);
+  CHECK(save_plan(loaded.plan) ==
+        with_app_version(read_data("v7/yearly_investments.json"), STO_APP_VERSION));
+  // Never counted twice: each machine's depreciation once per year. The practicum set keeps the
+  // € 6.000 its lines had in 2025-2027 and gains 2028, where the old file had no line.
+  const Evaluation e = evaluate(loaded.plan, *builtin_schemes().find(loaded.plan.scheme_id));
+  const Evaluation without = evaluate(load_plan(read_data("v6/full.json")).plan,
+                                      *builtin_schemes().find(loaded.plan.scheme_id));
+  REQUIRE(e.year_count == 4);
+  const std::int64_t practicum = 600000, robot_2025 = 200000, robot = 240000, las = 120000;
+  CHECK(e.depreciation_by_year[0].cents - without.depreciation_by_year[0].cents ==
+        practicum + robot_2025);
+  CHECK(e.depreciation_by_year[1].cents - without.depreciation_by_year[1].cents ==
+        practicum + robot + las / 2);
+  CHECK(e.depreciation_by_year[3].cents - without.depreciation_by_year[3].cents ==
+        practicum + robot + las);
+  // A file of this version is not joined again: two lines of one machine stay two (and the rules
+  // call it double funding).
+  const LoadResult again =
+      load_plan(save_plan(with_yearly_investments(load_plan(read_data("v6/full.json")).plan)));
+  CHECK(again.notes.empty());
 }
 
 TEST_CASE("golden files of older formats load through the migrations", "[file][golden][migrate]") {
-  // vN/X.json (N < 6) must load cleanly and save as its v6 counterpart (the same plan; v1
+  // vN/X.json (N < 7) must load cleanly and save as its v7 counterpart (the same plan; v1
   // without scenarios; every organisation's business status "by_kind" before v3; an empty
-  // lineage before v4; the first submission round, "", before v5; revision ids from v6).
+  // lineage before v4; the first submission round, "", before v5; revision ids from v6; the
+  // yearly investment lines joined before v7).
   for (const char* version : {"v1/", "v2/", "v3/", "v4/", "v5/"}) {
     for (const char* name : {"minimal.json", "full.json"}) {
       INFO(version << name);
@@ -101,19 +183,20 @@ TEST_CASE("golden files of older formats load through the migrations", "[file][g
       CHECK(loaded.plan.lineage.revision.empty());
       CHECK(loaded.plan.submission_round.empty());
       CHECK(save_plan(loaded.plan) ==
-            with_app_version(read_data(std::string("v6/") + name), STO_APP_VERSION));
+            with_app_version(read_data(std::string("v7/") + name), STO_APP_VERSION));
     }
   }
   for (const char* name :
        {"v2/scenarios.json", "v2/random_seed42.json", "v3/scenarios.json", "v3/random_seed42.json",
         "v3/business_status.json", "v4/scenarios.json", "v4/random_seed42.json",
         "v4/business_status.json", "v4/lineage.json", "v5/scenarios.json", "v5/random_seed42.json",
-        "v5/business_status.json", "v5/lineage.json", "v5/submission_round.json"}) {
+        "v5/business_status.json", "v5/lineage.json", "v5/submission_round.json", "v6/full.json",
+        "v6/merge_lineage.json", "v6/random_seed42.json"}) {
     INFO(name);
     const LoadResult loaded = load_plan(read_data(name));
     REQUIRE(loaded.ok());
     CHECK(save_plan(loaded.plan) ==
-          with_app_version(read_data(std::string("v6/") + (name + 3)), STO_APP_VERSION));
+          with_app_version(read_data(std::string("v7/") + (name + 3)), STO_APP_VERSION));
   }
   const LoadResult random = load_plan(read_data("v1/random_seed42.json"));
   CHECK(random.status == LoadStatus::ok);

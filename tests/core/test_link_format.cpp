@@ -90,28 +90,45 @@ TEST_CASE("a 10,000-line plan fits in the link size limit and survives it", "[li
   REQUIRE(plan_difference(large, decoded.plan) == "");
 }
 
-// Writes tests/data/links/v2/ once, when link format version 2 was made: never again afterwards.
+// Writes tests/data/links/v3/ once, when link format version 3 was made: never again afterwards.
 // STO_WRITE_LINK_GOLDEN=1 core_tests "[write-link-golden]"
 TEST_CASE("write link golden files", "[.][write-link-golden]") {
   REQUIRE(std::getenv("STO_WRITE_LINK_GOLDEN") != nullptr);
   for (const auto& sample : kSamples) {
-    std::ofstream out(golden_path("v2", sample.name), std::ios::binary);
+    std::ofstream out(golden_path("v3", sample.name), std::ios::binary);
     out << encode_link_plan(sample.build());
     REQUIRE(out.good());
   }
 }
 
-TEST_CASE("links of format version 2 keep opening and are written the same", "[link]") {
-  REQUIRE(kLinkFormatVersion == 2);  // a new version adds tests/data/links/vN/ and moves this on
+TEST_CASE("links of format version 3 keep opening and are written the same", "[link]") {
+  REQUIRE(kLinkFormatVersion == 3);  // a new version adds tests/data/links/vN/ and moves this on
   for (const auto& sample : kSamples) {
     INFO(sample.name);
-    const std::string golden = read_golden("v2", sample.name);
+    const std::string golden = read_golden("v3", sample.name);
     REQUIRE_FALSE(golden.empty());
     const LoadResult decoded = decode_link_plan(golden);
     INFO(decoded.error.en);
     REQUIRE(decoded.ok());
+    CHECK(decoded.notes.empty());
     CHECK(plan_difference(sample.build(), decoded.plan) == "");
     CHECK(encode_link_plan(decoded.plan) == golden);
+  }
+}
+
+TEST_CASE("links of format version 2 keep opening, their yearly investment lines joined",
+          "[link]") {
+  // The samples had one line per year for each machine then; joined, they are today's samples.
+  const std::size_t machines[] = {3, 1,
+                                  0};  // voorbeeldregio, klein-voorbeeld-2020, verlenging-2024
+  std::size_t i = 0;
+  for (const auto& sample : kSamples) {
+    INFO(sample.name);
+    const LoadResult decoded = decode_link_plan(read_golden("v2", sample.name));
+    INFO(decoded.error.en);
+    REQUIRE(decoded.ok());
+    CHECK(plan_difference(sample.build(), decoded.plan) == "");
+    CHECK(decoded.notes.size() == machines[i++]);
   }
 }
 

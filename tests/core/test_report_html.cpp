@@ -71,6 +71,15 @@ TEST_CASE("Report: every section of the sample plans, in both languages", "[repo
   CHECK(contains(nl, ">19,5 (2024)<"));  // baseline 19.5 % in 2024
   CHECK(contains(nl, "Doel 2028"));
   CHECK(contains(nl, "Waarschuwing ("));
+  // Each investment with price, date, life, use and its yearly depreciation: the CNC machine,
+  // € 85.000 from 1-9-2025 over 120 months at 60 %, € 1.700 in 2025 and € 5.100 a year after.
+  CHECK(contains(nl, "<h3>Investeringen en hun afschrijving</h3>"));
+  CHECK(contains(nl, "<tr><td>CNC-freesmachine ("));
+  CHECK(contains(nl,
+                 "<td class=\"num\">€ 85.000,00</td><td>01-09-2025</td><td class=\"num\">120"
+                 "</td><td class=\"num\">60,00%</td><td class=\"num\">€ 1.700,00</td><td "
+                 "class=\"num\">€ 5.100,00</td><td class=\"num\">€ 5.100,00</td><td "
+                 "class=\"num\">€ 5.100,00</td><td class=\"num\">€ 17.000,00</td></tr>"));
 }
 
 TEST_CASE("Report: hostile plan text is escaped", "[report]") {

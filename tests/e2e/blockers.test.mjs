@@ -113,6 +113,7 @@ test('5: the empty budget offers a first line (with an activity to hold it), und
 test('6: choosing "Inventaris en machines" asks for the investment; depreciation follows', async (t) => {
   const { page } = await freshApp(t, session);
   const index = await newActivityInBudget(page);
+  const before = await page.evaluate(() => window.stoplan.summaryJson());
   await clickItem(page, '+ Regel toevoegen');
   await clickItem(page, '##category');
   await clickItem(page, 'Inventaris en machines');
@@ -120,7 +121,8 @@ test('6: choosing "Inventaris en machines" asks for the investment; depreciation
   assert.ok(await itemRect(page, '##purchase_price'), 'the investment fields are shown');
   await typeInto(page, '##purchase_price', '12.000');
   await typeInto(page, '##purchase_date', '01-01-2025');
-  await typeInto(page, '##economic_life', '60');
+  // The life in years by default (teachers think in years); it is kept in months.
+  await typeInto(page, '##economic_life_years', '5');
   await typeInto(page, '##project_use', '50');
   const line = (await plan(page)).activities[index].lines[0];
   assert.equal(line.is_investment, true);
@@ -128,11 +130,23 @@ test('6: choosing "Inventaris en machines" asks for the investment; depreciation
     { price: line.investment.purchase_price_cents, date: line.investment.purchase_date,
       life: line.investment.economic_life_months, use: line.investment.project_use_bp },
     { price: 1200000, date: '2025-01-01', life: 60, use: 5000 });
-  // € 12.000 over 60 months, 12 of them in 2025, half for the project: € 1.200,00 (engine figure).
-  assert.ok(await itemRect(page, '€ 1.200,00 (12 maanden)'), 'the window shows the depreciation');
+  // € 12.000 over 60 months, half for the project: € 1.200,00 in every year of 2025-2028, as the
+  // window's schedule and the engine's figures say.
+  assert.ok(await itemRect(page, 'Afschrijving per jaar'), 'the window shows the schedule');
+  assert.ok(await itemRect(page, 'Totaal in de periode'));
+  assert.ok(await itemRect(page, '€ 4.800,00'), 'the schedule\'s total');
   const summary = await page.evaluate(() => window.stoplan.summaryJson());
-  const year2025 = summary.years.find((y) => y.year === 2025);
-  assert.equal(year2025.depreciation_cents, 920000 + 120000, 'the sample\'s € 9.200 plus this one');
+  for (const year of [2025, 2026, 2027, 2028]) {
+    const now = summary.years.find((y) => y.year === year).depreciation_cents;
+    const was = before.years.find((y) => y.year === year).depreciation_cents;
+    assert.equal(now - was, 120000, `€ 1.200 more depreciation in ${year}`);
+  }
+  // The life in months, for a life that is no whole number of years.
+  await clickItem(page, '##economic_life_unit');
+  await clickItem(page, 'maanden');
+  await typeInto(page, '##economic_life', '54');
+  assert.equal((await plan(page)).activities[index].lines[0].investment.economic_life_months, 54);
+  await press(page, 'Control+KeyZ');
   // A refused date keeps the old one and says why.
   await typeInto(page, '##purchase_date', '31-02-2025');
   assert.equal((await plan(page)).activities[index].lines[0].investment.purchase_date, '2025-01-01');
@@ -146,7 +160,7 @@ test('6: choosing "Inventaris en machines" asks for the investment; depreciation
   assert.equal(await itemRect(page, '##purchase_price'), null, 'the window closed');
   // The price cell of a machine line reopens the window.
   await clickItem(page, 'Investering…');
-  assert.ok(await itemRect(page, '##economic_life'));
+  assert.ok(await itemRect(page, '##economic_life_years'), '60 months reopen as 5 years');
   assert.deepEqual(page.problems, []);
 });
 

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-20}
 out=build/fuzz
 cxx=${FUZZ_CXX:-clang++}
-sources="core/file_format.cpp core/validate.cpp core/migrate.cpp core/revision_id.cpp core/serialize.cpp core/plan_writer.cpp core/dates.cpp core/plan_equal.cpp core/override_kinds.cpp"
+sources="core/file_format.cpp core/validate.cpp core/migrate.cpp core/revision_id.cpp core/serialize.cpp core/plan_writer.cpp core/dates.cpp core/plan_equal.cpp core/override_kinds.cpp core/investment_years.cpp"
 binary=$out/fuzz_load_plan
 link_binary=$out/fuzz_link
 commands_binary=$out/fuzz_commands

@@ -371,7 +371,10 @@ class App {
   std::string unsaved_work_note() const;
   // Tells what the note left by the page before this reload says was not stored.
   void show_reload_note();
-  void open_as_new(Plan plan, const std::string& file_name);
+  // `notes`: what loading changed in an older file's figures (LoadResult::notes), told in the
+  // banner.
+  void open_as_new(Plan plan, const std::string& file_name,
+                   const std::vector<LocalizedText>& notes = {});
 
   Document document_;
   PlanStore store_;

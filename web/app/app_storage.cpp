@@ -428,25 +428,29 @@ void App::open_file(std::string_view file_name, std::string_view text) {
     pending_open_ = PendingOpen{std::string(file_name), std::move(result), unsaved};
     return;
   }
-  open_as_new(std::move(result.plan), std::string(file_name));
+  open_as_new(std::move(result.plan), std::string(file_name), result.notes);
 }
 
 void App::accept_pending_open() {
   if (!pending_open_) return;
   PendingOpen pending = std::move(*pending_open_);
   pending_open_.reset();
-  open_as_new(std::move(pending.result.plan), pending.file_name);
+  open_as_new(std::move(pending.result.plan), pending.file_name, pending.result.notes);
 }
 
-void App::open_as_new(Plan plan, const std::string& file_name) {
+void App::open_as_new(Plan plan, const std::string& file_name,
+                      const std::vector<LocalizedText>& notes) {
   // A received file keeps its lineage: its version here is that revision as it was sent.
   const std::string revision = plan.lineage.plan_id.empty() ? "" : plan.lineage.revision;
   replace_document(std::move(plan), "", 0);
   // An opened file is work the user has: keep it in "Mijn plannen" straight away.
   attempted_revision_ = 0;
   save_now(version_text(Str::version_opened_file, file_name), revision);
-  if (banner_.text != Str::versions_dropped_for_space)
-    banner_ = {Str::file_opened, file_name, Str::count, false};
+  if (banner_.text != Str::versions_dropped_for_space) {
+    std::string detail = file_name;
+    for (const LocalizedText& note : notes) detail += " " + note.in(language_);
+    banner_ = {Str::file_opened, detail, Str::count, false};
+  }
   select_section(Section::overview);
 }
 

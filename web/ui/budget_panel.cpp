@@ -72,6 +72,9 @@ struct GridState {
   // The plan revision at which the purchase date typed was refused: the message shows until the
   // plan changes (a valid entry, undo, redo) or the window closes; 0 = none.
   std::uint64_t investment_bad_date = 0;
+  // How the open investment window asks for the economic life: in years (the default, as
+  // teachers think) or in months (the default only for a life that is no whole number of years).
+  enum class LifeUnit { unset, years, months } life_unit = LifeUnit::unset;
 };
 
 GridState& grid() {
@@ -114,7 +117,7 @@ void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_co
   const bool grouped = sort_column < 0 || sort_column == col_activity;
   BudgetView view = budget_view(plan, app.analysis().evaluation, shown, grouped && descending);
   cache.all_lines = view.all_lines;
-  cache.shown_lines = view.lines.size();
+  cache.shown_lines = view.shown_lines;
   cache.shown_total = view.total;
 
   if (grouped) {
@@ -130,7 +133,7 @@ void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_co
       const BudgetLine& b = line_at(y);
       switch (sort_column) {
         case col_description: return a.description < b.description;
-        case col_year: return a.year < b.year;
+        case col_year: return x.year < y.year;
         case col_category:
           return std::strcmp(category_label(a.category, lang), category_label(b.category, lang)) <
                  0;
@@ -326,6 +329,78 @@ void draw_add_line_button(App& app) {
 void open_investment(const std::string& line_id) {
   grid().investment_line_id = line_id;
   grid().investment_bad_date = 0;
+  grid().life_unit = GridState::LifeUnit::unset;
+}
+
+// The economic life in the unit chosen: whole months, or years with two decimals (2,5 jaar is
+// 30 months; a life entered in years is stored as the nearest whole month).
+bool edit_economic_life(Investment& inv, GridState::LifeUnit& unit, Language lang) {
+  using Unit = GridState::LifeUnit;
+  if (unit == Unit::unset) unit = inv.economic_life_months % 12 == 0 ? Unit::years : Unit::months;
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(em * 6.0f);
+  std::int64_t number = 0;
+  bool changed = false;
+  if (unit == Unit::years) {
+    const std::int64_t years_centi = (inv.economic_life_months * 100 + 6) / 12;
+    if (edit_decimal("##economic_life_years", years_centi, 2, number, lang, 1,
+                     kMaxEconomicLifeMonths * 100 / 12)) {
+      inv.economic_life_months =
+          static_cast<int>(std::max<std::int64_t>(1, (number * 12 + 50) / 100));
+      changed = true;
+    }
+  } else if (edit_int("##economic_life", inv.economic_life_months, number, lang, 1,
+                      kMaxEconomicLifeMonths)) {
+    inv.economic_life_months = static_cast<int>(number);
+    changed = true;
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 6.0f);
+  int choice = 0;
+  const char* units[] = {tr(Str::inv_years_unit, lang), tr(Str::inv_months_unit, lang)};
+  if (edit_choice(
+          "##economic_life_unit", unit == Unit::years ? 0 : 1, 2, [&](int i) { return units[i]; },
+          choice))
+    unit = choice == 0 ? Unit::years : Unit::months;
+  return changed;
+}
+
+// The investment's depreciation in every year of the period, from the engine, and the total.
+void draw_depreciation_schedule(const App& app, LineRef at, const BudgetLine& line) {
+  const Language lang = app.language();
+  const Evaluation& ev = app.analysis().evaluation;
+  const Scheme* scheme = app.document().scheme();
+  const Money* schedule = ev.schedule_of(at.activity, at.line);
+  if (schedule == nullptr || scheme == nullptr || !line.investment) return;
+  text_item(tr(Str::inv_schedule, lang));
+  if (!ImGui::BeginTable("##depreciation_schedule", 3,
+                         ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame))
+    return;
+  ImGui::TableSetupColumn(tr(Str::col_year, lang));
+  ImGui::TableSetupColumn(tr(Str::inv_months_unit, lang));
+  ImGui::TableSetupColumn(tr(Str::col_amount, lang));
+  table_headers_row();
+  int months_total = 0;
+  for (int y = 0; y < ev.year_count; ++y) {
+    const int year = ev.first_year + y;
+    const int months = depreciation_months(*line.investment, year, *scheme);
+    months_total += months;
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    text_item(std::to_string(year));
+    ImGui::TableSetColumnIndex(1);
+    text_item_right(std::to_string(months));
+    ImGui::TableSetColumnIndex(2);
+    text_item_right(format_money(schedule[y], lang));
+  }
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  text_item(tr(Str::inv_schedule_total, lang));
+  ImGui::TableSetColumnIndex(1);
+  text_item_right(std::to_string(months_total));
+  ImGui::TableSetColumnIndex(2);
+  text_item_right(format_money(ev.cost_of(at.activity, at.line), lang));
+  ImGui::EndTable();
 }
 
 // Where the line with this id is now (undo and removals move lines); false when it is gone.
@@ -358,8 +433,8 @@ void draw_investment_window(App& app) {
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowSize(ImVec2(em * 34.0f, 0), ImGuiCond_Always);
   bool open = true;
-  const std::string title = std::string(tr(Str::inv_title, lang)) + ": " + line.description + " (" +
-                            std::to_string(line.year) + ")###investment_window";
+  const std::string title =
+      std::string(tr(Str::inv_title, lang)) + ": " + line.description + "###investment_window";
   if (!ImGui::Begin(title.c_str(), &open,
                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                         ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -397,31 +472,18 @@ void draw_investment_window(App& app) {
       text_item_colored(kColorError, tr(Str::ed_invalid_date, lang));
     }
     form_row(tr(Str::inv_life, lang));
-    ImGui::SetNextItemWidth(em * 9.0f);
+    if (edit_economic_life(inv, state.life_unit, lang)) changed = true;
     std::int64_t number = 0;
-    if (edit_int("##economic_life", inv.economic_life_months, number, lang, 1, 1200)) {
-      inv.economic_life_months = static_cast<int>(number);
-      changed = true;
-    }
     form_row(tr(Str::inv_use, lang));
     ImGui::SetNextItemWidth(em * 9.0f);
     if (edit_decimal("##project_use", inv.project_use_bp, 2, number, lang, 1, 10000)) {
       inv.project_use_bp = static_cast<int>(number);
       changed = true;
     }
-    form_row(
-        (std::string(tr(Str::inv_depreciation, lang)) + " " + std::to_string(line.year)).c_str());
-    const Evaluation& ev = app.analysis().evaluation;
-    if (at.activity < ev.line_offset.size()) {
-      std::string cost = format_money(ev.cost_of(at.activity, at.line), lang);
-      if (const Scheme* scheme = app.document().scheme(); scheme != nullptr && line.investment)
-        cost += " (" + std::to_string(depreciation_months(*line.investment, line.year, *scheme)) +
-                " " + tr(Str::inv_months, lang) + ")";
-      ImGui::AlignTextToFramePadding();
-      text_item(cost);
-    }
     ImGui::EndTable();
   }
+  draw_depreciation_schedule(app, at, line);
+  note_text(tr(Str::inv_schedule_note, lang));
   note_text(tr(Str::inv_note, lang));
   for (const Finding* f : findings_under(app, "activities[" + std::to_string(at.activity) +
                                                   "].lines[" + std::to_string(at.line) + "]")) {
@@ -443,6 +505,40 @@ void draw_investment_window(App& app) {
   ImGui::End();
   if (changed) app.post(SetLineInvestment{at, inv});
   if (!open) state.investment_line_id.clear();
+}
+
+// A year of an investment's depreciation other than its line's own: derived from the investment,
+// so read-only; its tooltip says where to change it.
+void draw_depreciation_row(const App& app, const Row& row) {
+  const Plan& plan = app.plan();
+  const Language lang = app.language();
+  const Activity& activity = plan.activities[row.activity];
+  const BudgetLine& line = activity.lines[row.line];
+  ImGui::PushID(static_cast<int>(row.activity));
+  ImGui::PushID(static_cast<int>(row.line));
+  ImGui::PushID(row.year);
+  ImGui::TableSetColumnIndex(col_activity);
+  ImGui::AlignTextToFramePadding();
+  text_disabled(activity.title);
+  ImGui::TableSetColumnIndex(col_description);
+  text_disabled("→ " + line.description);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s %d.", tr(Str::depreciation_row_tip, lang), line.year);
+  ImGui::TableSetColumnIndex(col_year);
+  text_disabled(std::to_string(row.year));
+  ImGui::TableSetColumnIndex(col_category);
+  text_disabled(category_label(line.category, lang));
+  ImGui::TableSetColumnIndex(col_organisation);
+  text_disabled(organisation_name(plan, line.organisation_id, lang));
+  ImGui::TableSetColumnIndex(col_funding);
+  text_disabled(funding_label(line.funding, lang));
+  ImGui::TableSetColumnIndex(col_quantity);
+  text_disabled(tr(Str::depreciation_row, lang));
+  ImGui::TableSetColumnIndex(col_amount);
+  text_item_right(format_money(row.amount, lang));
+  ImGui::PopID();
+  ImGui::PopID();
+  ImGui::PopID();
 }
 
 void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
@@ -682,6 +778,10 @@ void draw_budget_panel(App& app) {
         ImGui::PopID();
         ImGui::TableSetColumnIndex(col_amount);
         text_item_right(format_money(row.amount, lang));
+        continue;
+      }
+      if (row.kind == Row::Kind::depreciation) {
+        draw_depreciation_row(app, row);
         continue;
       }
       const bool has_error =
