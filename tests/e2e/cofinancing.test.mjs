@@ -20,6 +20,9 @@ const plan = async (page) => JSON.parse(await page.evaluate(() => window.stoplan
 const summary = (page) => page.evaluate(() => window.stoplan.summaryJson());
 const allLines = (p) => p.activities.flatMap((a) => a.lines.map((l) => ({ ...l, activity: a.id })));
 
+// The English form's organisation combo shows Metaalbouw.
+const english0 = (items) => items.includes('Organisation: Metaalbouw Fictief BV');
+
 // Picks `option` in the form's combo with that ImGui label.
 async function choose(page, combo, option) {
   await clickItem(page, combo);
@@ -181,8 +184,12 @@ test('the form is reachable by keyboard and in the accessibility mirror, in Dutc
   // English: every text of the page and the form in English.
   await clickItem(page, 'English');
   assert.ok(await itemRect(page, "Every contribution is a budget line of an activity with funding 'Cofinancing cash' or 'Cofinancing in kind'; so it also shows in the Budget. Click an organisation in the table for its contributions."));
-  await clickItem(page, 'Metaalbouw Fictief BV');
-  await clickItem(page, 'Add contribution…');
+  await clickItem(page, 'Metaalbouw Fictief BV');  // the page scrolls down to its contributions
+  assert.ok(await itemRect(page, 'Contributions of Metaalbouw Fictief BV'));
+  if (screenshots) await page.screenshot({ path: join(screenshots, 'cofinancing-selected-en.png') });
+  await clickItem(page, 'Add contribution for Metaalbouw Fictief BV…');
+  assert.ok(english0(await page.evaluate(() => [...document.querySelectorAll('#access [role="dialog"] button')]
+    .map((e) => e.getAttribute('aria-label') || e.textContent))), 'the form has the organisation filled in');
   await choose(page, '##cf_activity', 'Techniek op de basisschool');
   await choose(page, '##cf_organisation', 'Gemeente Fictiestad — does not count');
   await clickItem(page, 'Add');
@@ -192,6 +199,5 @@ test('the form is reachable by keyboard and in the accessibility mirror, in Dutc
     assert.ok(english.includes(expected), `the English dialog has "${expected}": ${JSON.stringify(english)}`);
   if (screenshots) await page.screenshot({ path: join(screenshots, 'cofinancing-form-en.png') });
   await clickItem(page, 'Cancel');
-  if (screenshots) await page.screenshot({ path: join(screenshots, 'cofinancing-selected-en.png') });
   assert.deepEqual(page.problems, []);
 });
