@@ -193,7 +193,7 @@ test('the form is reachable by keyboard and in the accessibility mirror, in Dutc
   await choose(page, '##cf_activity', 'Techniek op de basisschool');
   await choose(page, '##cf_organisation', 'Gemeente Fictiestad — does not count');
   await clickItem(page, 'Add');
-  assert.ok(await itemRect(page, 'Enter an amount greater than € 0.'));
+  assert.ok(await itemRect(page, 'Enter an amount greater than €0.'));
   const english = await mirror();
   for (const expected of ['Activity: Techniek op de basisschool', 'Kind: Cofinancing cash', 'Amount', 'What for', 'Add', 'Cancel'])
     assert.ok(english.includes(expected), `the English dialog has "${expected}": ${JSON.stringify(english)}`);
