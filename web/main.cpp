@@ -193,6 +193,16 @@ std::string_view page_bytes(const char* data, int size) {
   return {data, static_cast<std::size_t>(std::max(size, 0))};
 }
 
+// {"x":..,"y":..,"width":..,"height":..,"visible":true|false}
+std::string item_rect_json(const sto::ui::ItemRect& rect) {
+  char text[200];
+  std::snprintf(
+      text, sizeof text, "{\"x\":%.1f,\"y\":%.1f,\"width\":%.1f,\"height\":%.1f,\"visible\":%s}",
+      static_cast<double>(rect.x), static_cast<double>(rect.y), static_cast<double>(rect.width),
+      static_cast<double>(rect.height), rect.visible ? "true" : "false");
+  return text;
+}
+
 // Times collected per drawn frame as a JSON array; emptied for the next call.
 std::string take_times_json(std::vector<double>& times) {
   std::string out = "[";
@@ -222,18 +232,23 @@ const char* sto_api_summary_json() {
   return runtime.api_buffer.c_str();
 }
 
-// {"x":..,"y":..,"width":..,"height":..} in CSS pixels, or "null" when no such item is drawn.
+// {"x":..,"y":..,"width":..,"height":..,"visible":..} in CSS pixels, or "null" when no such item
+// is drawn.
 const char* sto_api_item_rect(const char* label) {
   const auto rect = sto::ui::find_item(label);
-  if (!rect) {
-    runtime.api_buffer = "null";
-  } else {
-    char text[160];
-    std::snprintf(text, sizeof text, "{\"x\":%.1f,\"y\":%.1f,\"width\":%.1f,\"height\":%.1f}",
-                  static_cast<double>(rect->x), static_cast<double>(rect->y),
-                  static_cast<double>(rect->width), static_cast<double>(rect->height));
-    runtime.api_buffer = text;
+  runtime.api_buffer = rect ? item_rect_json(*rect) : "null";
+  return runtime.api_buffer.c_str();
+}
+
+// [{"label":…, "x":…, "y":…, "width":…, "height":…, "visible":…}, …]: every labelled item of the
+// last frame drawn, in drawing order.
+const char* sto_api_items() {
+  std::string out = "[";
+  for (const sto::ui::RecordedItem& item : sto::ui::recorded_items()) {
+    out += out.size() > 1 ? ",{\"label\":" : "{\"label\":";
+    out += sto::json_quote(item.label) + "," + item_rect_json(item.rect).substr(1);
   }
+  runtime.api_buffer = out + "]";
   return runtime.api_buffer.c_str();
 }
 
