@@ -28,14 +28,15 @@ struct Hash {
 };
 
 // A window begun this frame that will look different next frame without any input: appearing,
-// laid out unseen, or with a scroll or a position still to apply. A window that auto-fits
-// (AutoFitFramesX/Y) is not counted: its fit shows as a change of its size in the next frame,
-// and a window sized with ImGuiCond_Always and a zero height (the investment window) asks for a
-// fit every frame, which would keep the app drawing forever.
+// laid out unseen to be measured, or with a scroll or a position still to apply. Two counters are
+// left out, as they stay set while nothing changes: AutoFitFramesX/Y (a window sized with
+// ImGuiCond_Always and a zero height, the investment window, asks for a fit every frame; a fit
+// shows as a change of size anyway) and HiddenFramesCanSkipItems (set every frame on a child
+// window scrolled out of view, the chart below the national table).
 bool window_measuring(const ImGuiWindow& w) {
-  return w.Appearing || w.HiddenFramesCanSkipItems > 0 || w.HiddenFramesCannotSkipItems > 0 ||
-         w.HiddenFramesForRenderOnly > 0 || w.ScrollTarget.x != FLT_MAX ||
-         w.ScrollTarget.y != FLT_MAX || w.SetWindowPosVal.x != FLT_MAX;
+  return w.Appearing || w.HiddenFramesCannotSkipItems > 0 || w.HiddenFramesForRenderOnly > 0 ||
+         w.ScrollTarget.x != FLT_MAX || w.ScrollTarget.y != FLT_MAX ||
+         w.SetWindowPosVal.x != FLT_MAX;
 }
 
 // A table drawn this frame that is still fitting its columns to their contents.
