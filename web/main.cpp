@@ -17,6 +17,7 @@
 
 #include "access/access.h"
 #include "app/app.h"
+#include "app/frame_settle.h"
 #include "app/item_registry.h"
 #include "platform/browser.h"
 #include "summary_json.h"
@@ -34,12 +35,21 @@ struct Runtime {
   std::vector<double> storage_times_ms;  // and the storage work (App::autosave_tick)
   int storage_deferrals = 0;             // frames in a row too heavy to take the storage work
   double last_storage_ms = 0;            // how long the last storage work took
-  int settle_frames = 0;  // ImGui needs a few frames after input for hover and layout to settle
+  // Frames still to draw: ImGui answers an event over several frames (web/app/frame_settle.h).
+  int settle_frames = 0;
+  int unsettled_frames = 0;  // drawn since the last event because the UI had not settled
   bool ready_signalled = false;
   std::string api_buffer;  // holds the last string returned to JavaScript
 };
 
 Runtime runtime;
+
+// Something happened that ImGui must see (input, a file, a script's change): draw the frames an
+// event takes, then as long as the UI keeps changing.
+void wake() {
+  runtime.settle_frames = std::max(runtime.settle_frames, sto::ui::kFramesAfterEvent);
+  runtime.unsettled_frames = 0;
+}
 
 // ImGui 1.86 samples key state once per frame, so a key pressed and released between two frames
 // (a quick tap, a test's key press, Ctrl+Z on a busy machine) would be lost. Releases of keys
@@ -125,7 +135,7 @@ void do_storage_work(double frame_so_far_ms) {
 void draw_frame() {
   const bool woken = sto::platform::take_wake_request() || runtime.app->wants_frames() ||
                      sto::access::wants_frames();
-  if (woken) runtime.settle_frames = 3;
+  if (woken) wake();
   if (runtime.settle_frames == 0) return;  // idle: draw nothing
   --runtime.settle_frames;
   const double frame_start = emscripten_get_now();
@@ -158,6 +168,16 @@ void draw_frame() {
   ImGui::Render();
   const double access_ms = sto::access::end_frame(runtime.app->access_page_state());
   if (runtime.access_times_ms.size() < 10000) runtime.access_times_ms.push_back(access_ms);
+  // A frame that changed the UI, or left it still measuring itself, is followed by another (a
+  // click that opens a dialog is answered in full without moving the mouse, issue 27); a frame
+  // that changed nothing ends the drawing until the next event, so an idle page draws nothing.
+  const bool unsettled =
+      sto::ui::frame_unsettled(sto::ui::drawn_fingerprint()) || sto::access::last_frame_changed();
+  if (unsettled && runtime.settle_frames == 0 &&
+      runtime.unsettled_frames < sto::ui::kMaxSettleFrames) {
+    runtime.settle_frames = 1;
+    ++runtime.unsettled_frames;
+  }
   replay_deferred_key_releases();
   // A file picker asked for by the UI (combine several plans, a region CSV): the page opens it
   // and hands the files back through sto_api_add_combine_file / sto_api_import_regions_csv.
@@ -193,6 +213,16 @@ std::string_view page_bytes(const char* data, int size) {
   return {data, static_cast<std::size_t>(std::max(size, 0))};
 }
 
+// {"x":..,"y":..,"width":..,"height":..,"visible":true|false}
+std::string item_rect_json(const sto::ui::ItemRect& rect) {
+  char text[200];
+  std::snprintf(
+      text, sizeof text, "{\"x\":%.1f,\"y\":%.1f,\"width\":%.1f,\"height\":%.1f,\"visible\":%s}",
+      static_cast<double>(rect.x), static_cast<double>(rect.y), static_cast<double>(rect.width),
+      static_cast<double>(rect.height), rect.visible ? "true" : "false");
+  return text;
+}
+
 // Times collected per drawn frame as a JSON array; emptied for the next call.
 std::string take_times_json(std::vector<double>& times) {
   std::string out = "[";
@@ -213,7 +243,7 @@ const char* sto_api_plan_json() {
 // Returns {"ok":true} or {"ok":false,"error":"..."}; the current plan is untouched on failure.
 const char* sto_api_load_plan_json(const char* text) {
   runtime.api_buffer = runtime.app->load_plan_json_for_api(text);
-  runtime.settle_frames = 3;
+  wake();
   return runtime.api_buffer.c_str();
 }
 
@@ -222,18 +252,23 @@ const char* sto_api_summary_json() {
   return runtime.api_buffer.c_str();
 }
 
-// {"x":..,"y":..,"width":..,"height":..} in CSS pixels, or "null" when no such item is drawn.
+// {"x":..,"y":..,"width":..,"height":..,"visible":..} in CSS pixels, or "null" when no such item
+// is drawn.
 const char* sto_api_item_rect(const char* label) {
   const auto rect = sto::ui::find_item(label);
-  if (!rect) {
-    runtime.api_buffer = "null";
-  } else {
-    char text[160];
-    std::snprintf(text, sizeof text, "{\"x\":%.1f,\"y\":%.1f,\"width\":%.1f,\"height\":%.1f}",
-                  static_cast<double>(rect->x), static_cast<double>(rect->y),
-                  static_cast<double>(rect->width), static_cast<double>(rect->height));
-    runtime.api_buffer = text;
+  runtime.api_buffer = rect ? item_rect_json(*rect) : "null";
+  return runtime.api_buffer.c_str();
+}
+
+// [{"label":…, "x":…, "y":…, "width":…, "height":…, "visible":…}, …]: every labelled item of the
+// last frame drawn, in drawing order.
+const char* sto_api_items() {
+  std::string out = "[";
+  for (const sto::ui::RecordedItem& item : sto::ui::recorded_items()) {
+    out += out.size() > 1 ? ",{\"label\":" : "{\"label\":";
+    out += sto::json_quote(item.label) + "," + item_rect_json(item.rect).substr(1);
   }
+  runtime.api_buffer = out + "]";
   return runtime.api_buffer.c_str();
 }
 
@@ -274,27 +309,27 @@ const char* sto_api_frame_parts() {
 // [SECTION] Requests from the accessible DOM mirror (web/shell/access.js), by ImGui item id.
 void sto_api_access_focus(unsigned id) {
   sto::access::request_focus(id);
-  runtime.settle_frames = 3;
+  wake();
 }
 
 void sto_api_access_activate(unsigned id) {
   sto::access::request_activate(id);
-  runtime.settle_frames = 3;
+  wake();
 }
 
 void sto_api_access_text(unsigned id, const char* text) {
   sto::access::request_text(id, text);
-  runtime.settle_frames = 3;
+  wake();
 }
 
 void sto_api_access_key(unsigned id, int enter) {
   sto::access::request_key(id, enter != 0);
-  runtime.settle_frames = 3;
+  wake();
 }
 
 void sto_api_access_leave(unsigned id) {
   sto::access::request_leave(id);
-  runtime.settle_frames = 3;
+  wake();
 }
 
 int sto_api_frame_count() {
@@ -303,50 +338,50 @@ int sto_api_frame_count() {
 
 // Asks for a few frames, e.g. after a script changed the state.
 void sto_api_request_frames() {
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // A plan file chosen in the file picker or dropped on the page.
 void sto_api_open_file(const char* name, const char* data, int size) {
   runtime.app->open_file(name, page_bytes(data, size));
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // A plan file to compare the plan with ("Vergelijken met bestand…").
 void sto_api_compare_file(const char* name, const char* data, int size) {
   runtime.app->compare_with_file(name, page_bytes(data, size));
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // A plan file for "Plannen combineren" (picker with several files, or several dropped at once).
 void sto_api_add_combine_file(const char* name, const char* data, int size) {
   runtime.app->add_combine_file(name, page_bytes(data, size));
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // A region table CSV for "Landelijk overzicht".
 void sto_api_import_regions_csv(const char* name, const char* data, int size) {
   runtime.app->set_region_csv(name, page_bytes(data, size));
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // Text pasted from the system clipboard: typed into the active text field, if any.
 void sto_api_paste(const char* text) {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) io.AddInputCharactersUTF8(text);
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // A budget CSV chosen in the file picker: checked and previewed before anything is added.
 void sto_api_import_budget_csv(const char* name, const char* data, int size) {
   runtime.app->import_budget_csv(name, page_bytes(data, size));
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // The page compressed the plan into a share link.
 void sto_api_share_link_ready(const char* url) {
   runtime.app->share_link_ready(url);
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // A plan file's text in the compact share-link form, for the page to deflate: the byte count (0
@@ -364,13 +399,13 @@ const char* sto_api_link_data_bytes() {
 // 1) or a plan file's text (an older link).
 void sto_api_open_shared(const char* data, int size, int compact) {
   runtime.app->open_shared_plan(page_bytes(data, size), compact != 0);
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // The page stopped inflating a share link at the file size limit: refused as too large.
 void sto_api_open_shared_too_large() {
   runtime.app->refuse_shared_plan_too_large();
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // The page is being hidden or closed: write pending changes now.
@@ -388,13 +423,13 @@ void sto_api_storage_write_failed(int status) {
                                     : status == 3 ? SaveStatus::conflict
                                     : status == 4 ? SaveStatus::not_verified
                                                   : SaveStatus::unavailable);
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // The browser's answer to platform::request_storage_report: bytes used and available.
 void sto_api_storage_report(int persisted, double used_bytes, double quota_bytes) {
   runtime.app->set_storage_report({true, persisted != 0, used_bytes, quota_bytes});
-  runtime.settle_frames = 3;
+  wake();
 }
 
 // 1 when leaving the page now would lose work (the page then asks first).
@@ -405,7 +440,7 @@ int sto_api_work_at_risk() {
 // Another tab wrote to storage.
 void sto_api_storage_changed() {
   runtime.app->storage_changed();
-  runtime.settle_frames = 3;
+  wake();
 }
 
 const char* sto_api_ui_state() {

@@ -107,6 +107,7 @@ struct Bridge {
   PageState last_page;
   std::unordered_map<ImGuiID, std::string> last_errors;
   bool first_publish = true;
+  bool published_changed = false;  // the last frame's description differed from the one before
 };
 
 Bridge& bridge() {
@@ -461,7 +462,8 @@ double end_frame(const PageState& page) {
               nodes.end());
   const std::string say = announcement(b, page);
   const std::string json = to_json(b.frame, page, say, ImGui::GetTopMostPopupModal());
-  if (json != b.published) {
+  b.published_changed = json != b.published;
+  if (b.published_changed) {
     platform::publish_accessibility(json);
     b.published = json;
   }
@@ -470,6 +472,10 @@ double end_frame(const PageState& page) {
   b.frame = Frame{};
   const std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - start;
   return spent.count();
+}
+
+bool last_frame_changed() {
+  return bridge().published_changed;
 }
 
 bool wants_frames() {

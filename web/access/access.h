@@ -54,6 +54,8 @@ struct PageState {
 double end_frame(const PageState& page);
 // True while requests wait for frames (a click takes two frames).
 bool wants_frames();
+// True when the last end_frame published a description that differed from the one before.
+bool last_frame_changed();
 
 // [SECTION] What the hooks cannot know, given right after the item is drawn.
 // The last item is a text field showing `value`; `error` is the message of its refused entry.

@@ -16,23 +16,35 @@ namespace sto::ui {
 
 namespace {
 
-struct Recorded {
-  std::string label;
-  ItemRect rect;
-};
-
 struct Registry {
-  std::unordered_map<ImGuiID, ImRect> pending;  // rectangles of the frame being drawn, by id
+  // Rectangles of the frame being drawn, by id, and whether each is wholly shown.
+  std::unordered_map<ImGuiID, std::pair<ImRect, bool>> pending;
   // Labels given before their item's rectangle (tab items report their label first).
   std::unordered_map<ImGuiID, std::string> early_labels;
-  std::vector<Recorded> current;  // labelled items of the frame being drawn
-  std::vector<Recorded> last;     // labelled items of the last complete frame
+  std::vector<RecordedItem> current;  // labelled items of the frame being drawn
+  std::vector<RecordedItem> last;     // labelled items of the last complete frame
   std::vector<CutText> cut_current, cut_last;
 };
 
 Registry& registry() {
   static Registry instance;
   return instance;
+}
+
+// Whether `bb` is wholly shown in the window being drawn: the window and its parents are not
+// hidden, and `bb` lies inside the current clip rectangle (window or table cell), within a pixel.
+bool shown_whole(const ImRect& bb) {
+  const ImGuiWindow* window = GImGui->CurrentWindow;
+  if (window == nullptr) return true;
+  for (const ImGuiWindow* w = window; w != nullptr; w = w->ParentWindow)
+    if (w->Hidden || w->SkipItems) return false;
+  ImRect clip = window->ClipRect;
+  clip.Expand(1.0f);
+  return clip.Contains(bb);
+}
+
+ItemRect item_rect(const ImRect& bb, bool visible) {
+  return {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight(), visible};
 }
 
 std::string_view visible_part(std::string_view label) {
@@ -59,7 +71,8 @@ void record_last_item(std::string_view label) {
 }
 
 void record_item(std::string_view label, float x, float y, float width, float height) {
-  registry().current.push_back({std::string(label), {x, y, width, height}});
+  const ImRect bb(x, y, x + width, y + height);
+  registry().current.push_back({std::string(label), item_rect(bb, shown_whole(bb))});
 }
 
 void record_cut_text(CutText cut) {
@@ -71,9 +84,30 @@ const std::vector<CutText>& cut_texts() {
 }
 
 std::optional<ItemRect> find_item(std::string_view label) {
-  for (const Recorded& item : registry().last)
+  for (const RecordedItem& item : registry().last)
     if (item.label == label || visible_part(item.label) == label) return item.rect;
   return std::nullopt;
+}
+
+const std::vector<RecordedItem>& recorded_items() {
+  // Called between frames (from the page or after ImGui::Render()): the frame being recorded is
+  // the one drawn last, complete until the next begin_item_recording().
+  return registry().current;
+}
+
+std::uint64_t drawn_fingerprint() {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  const auto add = [&](const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < size; ++i) hash = (hash ^ bytes[i]) * 1099511628211ull;
+  };
+  for (const RecordedItem& item : registry().current) {
+    add(item.label.data(), item.label.size() + 1);
+    const float numbers[] = {item.rect.x, item.rect.y, item.rect.width, item.rect.height,
+                             item.rect.visible ? 1.0f : 0.0f};
+    add(numbers, sizeof numbers);
+  }
+  return hash;
 }
 
 }  // namespace sto::ui
@@ -83,10 +117,11 @@ std::optional<ItemRect> find_item(std::string_view label) {
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
   sto::access::item_added(id, bb);
   auto& r = sto::ui::registry();
-  r.pending[id] = bb;
+  const bool visible = sto::ui::shown_whole(bb);
+  r.pending[id] = {bb, visible};
   const auto early = r.early_labels.find(id);
   if (early != r.early_labels.end()) {
-    r.current.push_back({early->second, {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()}});
+    r.current.push_back({early->second, sto::ui::item_rect(bb, visible)});
     r.early_labels.erase(early);
   }
 }
@@ -101,8 +136,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
     r.early_labels[id] = label;
     return;
   }
-  const ImRect& bb = found->second;
-  r.current.push_back({label, {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()}});
+  r.current.push_back({label, sto::ui::item_rect(found->second.first, found->second.second)});
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

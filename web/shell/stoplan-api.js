@@ -6,7 +6,11 @@
 //                         current plan stays as it was
 //   summaryJson()         the engine's summary of the current plan (parsed object)
 //   itemRect(label)       {x, y, width, height} in CSS pixels of the ImGui item with that label
-//                         (or its visible part before "##") in the last frame, or null
+//                         (or its visible part before "##") in the last frame, or null; visible
+//                         says whether it was wholly shown (not cut off by its window or cell, not
+//                         in a window laid out unseen)
+//   items()               [{label, x, y, width, height, visible}…]: every labelled item of the
+//                         last frame, in drawing order
 //   frameCount()          frames drawn so far (stays still while the app is idle)
 //   requestFrames()       draw a few frames (after changing state from a script)
 //   frameTimes()          {first_frame_ms, frames: [ms…]}: CPU time of frames drawn since last call
@@ -350,6 +354,7 @@
     itemRect: function (label) {
       return JSON.parse(call('sto_api_item_rect', 'string', ['string'], [String(label)]));
     },
+    items: function () { return JSON.parse(call('sto_api_items', 'string')); },
     frameCount: function () { return call('sto_api_frame_count', 'number'); },
     frameTimes: function () { return JSON.parse(call('sto_api_frame_times', 'string')); },
     frameParts: function () { return JSON.parse(call('sto_api_frame_parts', 'string')); },
