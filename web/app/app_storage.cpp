@@ -448,7 +448,8 @@ void App::open_as_new(Plan plan, const std::string& file_name,
   save_now(version_text(Str::version_opened_file, file_name), revision);
   if (banner_.text != Str::versions_dropped_for_space) {
     std::string detail = file_name;
-    for (const LocalizedText& note : notes) detail += " " + note.in(language_);
+    for (const LocalizedText& note : notes)
+      detail += (detail.size() == file_name.size() ? ". " : " ") + note.in(language_);
     banner_ = {Str::file_opened, detail, Str::count, false};
   }
   select_section(Section::overview);
