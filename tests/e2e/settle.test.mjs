@@ -153,7 +153,8 @@ test('every dialog and popup opens and closes with one click and no mouse move',
   await page.keyboard.type(line.description);
   await untilIdle(page, 0);
   await clickOnce(page, 'Investering…', 'Investering…', { partly: true });
-  for (const field of ['##purchase_price', '##purchase_date', '##economic_life', '##project_use'])
+  for (const field of ['##purchase_price', '##purchase_date', '##economic_life_years', '##economic_life_unit', '##project_use',
+      'Totaal in de periode'])
     await assertShown(page, field, 'the investment window');
   await assertShown(page, 'Sluiten', 'the investment window');
   await clickOnce(page, 'Sluiten', 'closing the investment window');
