@@ -54,7 +54,7 @@ async function assertEveryFunctionRefuses(page) {
   });
   const names = Object.keys(answers).sort();
   assert.deepEqual(names, ['combineFiles', 'compareFile', 'cutTexts', 'frameCount', 'frameParts', 'frameTimes', 'importRegionsFile',
-    'itemRect', 'loadPlanJson', 'makeShareLink', 'openFile', 'pickFiles', 'planJson', 'requestFrames',
+    'itemRect', 'items', 'loadPlanJson', 'makeShareLink', 'openFile', 'pickFiles', 'planJson', 'requestFrames',
     'storageStatus', 'summaryJson', 'uiState'].sort());
   for (const name of names) {
     const answer = answers[name];
