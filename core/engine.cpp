@@ -188,6 +188,30 @@ std::optional<Money> depreciation_in_period(const Investment& investment, const 
   return depreciation_of(investment, depreciation_months_in_period(investment, scheme));
 }
 
+namespace {
+
+// Appends the investment's depreciation in each year of `e`'s period to e.investment_years, as
+// depreciation_in_year gives it, rounding each running total once (not twice, as a call per year
+// would). False on overflow, which cannot happen when depreciation_in_period did not overflow:
+// every running total is at most the period's.
+bool append_depreciation_schedule(const Investment& investment, const Scheme& scheme,
+                                  Evaluation& e) {
+  const auto window = depreciation_window(investment, scheme);
+  std::optional<Money> before =
+      depreciation_of(investment, months_through(window, e.first_year - 1));
+  for (int y = 0; y < e.year_count && before; ++y) {
+    const std::optional<Money> through =
+        depreciation_of(investment, months_through(window, e.first_year + y));
+    const std::optional<Money> amount = through ? checked_sub(*through, *before) : std::nullopt;
+    if (!amount) return false;
+    e.investment_years.push_back(*amount);
+    before = through;
+  }
+  return before.has_value();
+}
+
+}  // namespace
+
 std::optional<Money> line_amount(const BudgetLine& line) {
   // Whole quantities (the usual case) need no rounding. Splitting the quantity with 32-bit
   // arithmetic keeps the division by 1000 a multiply: wasm has no 64-bit high multiply, so a
@@ -355,16 +379,14 @@ bool book_without_overflow(const Plan& plan, const Scheme& scheme, const Organis
       if (line.investment) {
         // An investment books its depreciation schedule: every year of the period its share.
         const std::optional<Money> whole = depreciation_in_period(*line.investment, scheme);
-        if (!whole) return false;
+        const std::size_t start = e.investment_years.size();
+        if (!whole || !append_depreciation_schedule(*line.investment, scheme, e)) return false;
         e.investment_lines.push_back(k);
         e.line_cost[k++] = *whole;
         for (std::size_t yi = 0; yi < years; ++yi) {
-          const std::optional<Money> amount =
-              depreciation_in_year(*line.investment, e.first_year + static_cast<int>(yi), scheme);
-          if (!amount) return false;
-          e.investment_years.push_back(*amount);
-          const auto value = static_cast<std::uint64_t>(amount->cents);
-          const std::uint64_t size = amount->cents < 0 ? 0 - value : value;
+          const Money amount = e.investment_years[start + yi];
+          const auto value = static_cast<std::uint64_t>(amount.cents);
+          const std::uint64_t size = amount.cents < 0 ? 0 - value : value;
           if (size > kLimit - magnitude) return false;
           magnitude += size;
           depreciation[yi] += value;
@@ -562,13 +584,17 @@ Evaluation evaluate(const Plan& plan, const Scheme& scheme, Booking booking) {
           continue;
         }
         line_cost = *whole;
+        const std::size_t start = e.investment_years.size();
+        if (!append_depreciation_schedule(*line.investment, scheme, e)) {
+          e.investment_years.resize(start);
+          note_overflow(a, l);
+          continue;
+        }
         e.investment_lines.push_back(e.line_offset[a] + l);
         for (std::size_t yi = 0; yi < years; ++yi) {
           const int year = e.first_year + static_cast<int>(yi);
-          const std::optional<Money> amount = depreciation_in_year(*line.investment, year, scheme);
-          e.investment_years.push_back(amount.value_or(Money{}));
-          if (!amount || !add_into(e.depreciation_by_year[yi], *amount) ||
-              book(line, year, a, org, *amount))
+          const Money amount = e.investment_years[start + yi];
+          if (!add_into(e.depreciation_by_year[yi], amount) || book(line, year, a, org, amount))
             note_overflow(a, l);
         }
       } else {

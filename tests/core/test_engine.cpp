@@ -220,6 +220,18 @@ TEST_CASE("depreciation: each year rounded once on the running total, the years 
   CHECK(depreciation_in_year(odd, 2026, s)->cents == 4762);
   CHECK(depreciation_in_year(odd, 2027, s)->cents == 12697 - 7936);
   CHECK(depreciation_in_year(odd, 2028, s)->cents == 17459 - 12697);
+  // The engine's schedule (one pass over the running totals) gives the same years.
+  Plan p = minimal_plan();
+  BudgetLine line = p.activities[0].lines[0];
+  line.investment = odd;
+  p.activities[0].lines.push_back(line);
+  for (const Booking booking : {Booking::fastest, Booking::checked}) {
+    const Evaluation e = evaluate(p, s, booking);
+    const Money* schedule = e.schedule_of(0, 2);
+    REQUIRE(schedule != nullptr);
+    for (int y = 0; y < e.year_count; ++y)
+      CHECK(schedule[y] == *depreciation_in_year(odd, e.first_year + y, s));
+  }
   CHECK(depreciation_in_year(odd, 2029, s)->cents == 0);
 }
 
