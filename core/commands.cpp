@@ -37,6 +37,16 @@ class Applier {
     return set(p_.notes, c.notes, c, &SetPlanNotes::notes,
                text("Notities gewijzigd", "Notes changed"));
   }
+  ApplyResult operator()(const SetChangesSinceOriginalPlan& c) {
+    return set(p_.changes_since_original_plan, c.text, c, &SetChangesSinceOriginalPlan::text,
+               text("Wijzigingen t.o.v. het oorspronkelijke activiteitenplan gewijzigd",
+                    "Changes since the original activity plan changed"));
+  }
+  ApplyResult operator()(const SetEarlierGrantActivities& c) {
+    return set(p_.earlier_grant_activities, c.text, c, &SetEarlierGrantActivities::text,
+               text("Activiteiten vóór 1 augustus 2024 gewijzigd",
+                    "Activities before 1 August 2024 changed"));
+  }
   ApplyResult operator()(const SetScheme& c) {
     return set(p_.scheme_id, c.scheme_id, c, &SetScheme::scheme_id,
                labelled("Regeling gewijzigd", "Scheme changed", c.scheme_id));
@@ -410,7 +420,8 @@ std::optional<LocalizedText> check_edit(const Plan& plan, const Command& command
   return std::visit(
       [&](const auto& c) -> std::optional<LocalizedText> {
         using C = std::decay_t<decltype(c)>;
-        if constexpr (is_one_of<C, SetPlanTitle, SetPlanNotes, SetScheme, SetCofinancingOption,
+        if constexpr (is_one_of<C, SetPlanTitle, SetPlanNotes, SetChangesSinceOriginalPlan,
+                                SetEarlierGrantActivities, SetScheme, SetCofinancingOption,
                                 SetCofinancingBase, SetSubmissionRound, SetRegionName,
                                 SetRegionType, SetPreviousGrant, SetFixedMaximum>) {
           return check_plan_fields(plan);
@@ -478,24 +489,57 @@ ApplyResult apply_recorded(Plan& plan, const Command& command) {
 
 namespace {
 // Names in variant order; keep in sync with the Command alias in commands.h.
-const char* const kCommandNames[] = {
-    "SetPlanTitle",         "SetPlanNotes",        "SetScheme",
-    "SetCofinancingOption", "SetCofinancingBase",  "SetSubmissionRound",
-    "SetRegionName",        "SetRegionType",       "SetPreviousGrant",
-    "SetFixedMaximum",      "AddOrganisation",     "RemoveOrganisation",
-    "RenameOrganisation",   "SetOrganisation",     "AddStudentCount",
-    "RemoveStudentCount",   "SetStudentCount",     "AddGoal",
-    "RemoveGoal",           "SetGoalTitle",        "SetGoalTheme",
-    "AddIndicator",         "RemoveIndicator",     "SetIndicator",
-    "AddActivity",          "RemoveActivity",      "SetActivityTitle",
-    "SetActivityTheme",     "SetActivityLead",     "SetActivityGoals",
-    "SetActivityPartners",  "SetActivityYears",    "AddLine",
-    "RemoveLine",           "SetLinePrice",        "SetLineQuantity",
-    "SetLineDescription",   "SetLineUnit",         "SetLineCategory",
-    "SetLineFunding",       "SetLineOrganisation", "SetLineYear",
-    "SetLineOtherFunding",  "SetLineInvestment",   "AddScenario",
-    "RemoveScenario",       "RenameScenario",      "SetScenarioOverride",
-    "ResetScenarioOverride"};
+const char* const kCommandNames[] = {"SetPlanTitle",
+                                     "SetPlanNotes",
+                                     "SetChangesSinceOriginalPlan",
+                                     "SetEarlierGrantActivities",
+                                     "SetScheme",
+                                     "SetCofinancingOption",
+                                     "SetCofinancingBase",
+                                     "SetSubmissionRound",
+                                     "SetRegionName",
+                                     "SetRegionType",
+                                     "SetPreviousGrant",
+                                     "SetFixedMaximum",
+                                     "AddOrganisation",
+                                     "RemoveOrganisation",
+                                     "RenameOrganisation",
+                                     "SetOrganisation",
+                                     "AddStudentCount",
+                                     "RemoveStudentCount",
+                                     "SetStudentCount",
+                                     "AddGoal",
+                                     "RemoveGoal",
+                                     "SetGoalTitle",
+                                     "SetGoalTheme",
+                                     "AddIndicator",
+                                     "RemoveIndicator",
+                                     "SetIndicator",
+                                     "AddActivity",
+                                     "RemoveActivity",
+                                     "SetActivityTitle",
+                                     "SetActivityTheme",
+                                     "SetActivityLead",
+                                     "SetActivityGoals",
+                                     "SetActivityPartners",
+                                     "SetActivityYears",
+                                     "AddLine",
+                                     "RemoveLine",
+                                     "SetLinePrice",
+                                     "SetLineQuantity",
+                                     "SetLineDescription",
+                                     "SetLineUnit",
+                                     "SetLineCategory",
+                                     "SetLineFunding",
+                                     "SetLineOrganisation",
+                                     "SetLineYear",
+                                     "SetLineOtherFunding",
+                                     "SetLineInvestment",
+                                     "AddScenario",
+                                     "RemoveScenario",
+                                     "RenameScenario",
+                                     "SetScenarioOverride",
+                                     "ResetScenarioOverride"};
 static_assert(sizeof(kCommandNames) / sizeof(kCommandNames[0]) == std::variant_size_v<Command>,
               "every command needs a name");
 }  // namespace

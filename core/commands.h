@@ -26,6 +26,14 @@ struct SetPlanTitle {
 struct SetPlanNotes {
   std::string notes;
 };
+// The 2024 extension request's written parts (Plan::changes_since_original_plan and
+// Plan::earlier_grant_activities).
+struct SetChangesSinceOriginalPlan {
+  std::string text;
+};
+struct SetEarlierGrantActivities {
+  std::string text;
+};
 struct SetScheme {
   std::string scheme_id;
 };
@@ -221,18 +229,17 @@ struct ResetScenarioOverride {
   std::string target;
 };
 
-using Command =
-    std::variant<SetPlanTitle, SetPlanNotes, SetScheme, SetCofinancingOption, SetCofinancingBase,
-                 SetSubmissionRound, SetRegionName, SetRegionType, SetPreviousGrant,
-                 SetFixedMaximum, AddOrganisation, RemoveOrganisation, RenameOrganisation,
-                 SetOrganisation, AddStudentCount, RemoveStudentCount, SetStudentCount, AddGoal,
-                 RemoveGoal, SetGoalTitle, SetGoalTheme, AddIndicator, RemoveIndicator,
-                 SetIndicator, AddActivity, RemoveActivity, SetActivityTitle, SetActivityTheme,
-                 SetActivityLead, SetActivityGoals, SetActivityPartners, SetActivityYears, AddLine,
-                 RemoveLine, SetLinePrice, SetLineQuantity, SetLineDescription, SetLineUnit,
-                 SetLineCategory, SetLineFunding, SetLineOrganisation, SetLineYear,
-                 SetLineOtherFunding, SetLineInvestment, AddScenario, RemoveScenario,
-                 RenameScenario, SetScenarioOverride, ResetScenarioOverride>;
+using Command = std::variant<
+    SetPlanTitle, SetPlanNotes, SetChangesSinceOriginalPlan, SetEarlierGrantActivities, SetScheme,
+    SetCofinancingOption, SetCofinancingBase, SetSubmissionRound, SetRegionName, SetRegionType,
+    SetPreviousGrant, SetFixedMaximum, AddOrganisation, RemoveOrganisation, RenameOrganisation,
+    SetOrganisation, AddStudentCount, RemoveStudentCount, SetStudentCount, AddGoal, RemoveGoal,
+    SetGoalTitle, SetGoalTheme, AddIndicator, RemoveIndicator, SetIndicator, AddActivity,
+    RemoveActivity, SetActivityTitle, SetActivityTheme, SetActivityLead, SetActivityGoals,
+    SetActivityPartners, SetActivityYears, AddLine, RemoveLine, SetLinePrice, SetLineQuantity,
+    SetLineDescription, SetLineUnit, SetLineCategory, SetLineFunding, SetLineOrganisation,
+    SetLineYear, SetLineOtherFunding, SetLineInvestment, AddScenario, RemoveScenario,
+    RenameScenario, SetScenarioOverride, ResetScenarioOverride>;
 
 // What apply_command() did: the inverse command and a description, or an error (the plan is then
 // unchanged). Never to be dropped: a refused edit has a message the user must see.

@@ -298,6 +298,8 @@ const std::vector<FieldSpec<PlanSettings>> kSettingsFields = {
     STO_FIELD(PlanSettings, region.previous_grant, "previous_grant", "toekenning 2020–2023", "2020–2023 grant", money_value),
     STO_FIELD(PlanSettings, region.fixed_maximum, "fixed_maximum", "maximumbedrag uit de bijlage", "maximum from the annex", money_value),
     STO_FIELD(PlanSettings, notes, "notes", "notities", "notes", text_value),
+    STO_FIELD(PlanSettings, changes_since_original_plan, "changes_since_original_plan", "wijzigingen t.o.v. het oorspronkelijke activiteitenplan", "changes since the original activity plan", text_value),
+    STO_FIELD(PlanSettings, earlier_grant_activities, "earlier_grant_activities", "activiteiten vóór 1 augustus 2024 (eerdere subsidie)", "activities before 1 August 2024 (earlier grant)", text_value),
 };
 const std::vector<FieldSpec<Organisation>> kOrganisationFields = {
     STO_FIELD(Organisation, name, "name", "naam", "name", text_value),
@@ -526,7 +528,8 @@ namespace {
 PlanRecord plan_records_settings(const Plan& plan) {
   return {DiffSection::settings, "settings",
           PlanSettings{plan.title, plan.notes, plan.scheme_id, plan.cofinancing_option,
-                       plan.cofinancing_base, plan.submission_round, plan.region},
+                       plan.cofinancing_base, plan.submission_round, plan.region,
+                       plan.changes_since_original_plan, plan.earlier_grant_activities},
           0, 0};
 }
 }  // namespace

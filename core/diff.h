@@ -46,6 +46,8 @@ struct PlanSettings {
   std::optional<CofinancingBase> cofinancing_base;
   std::string submission_round;
   Region region;
+  std::string changes_since_original_plan;
+  std::string earlier_grant_activities;
 };
 // A budget line together with the activity it belongs to (a line may move between activities).
 struct LineRecord {

@@ -12,7 +12,8 @@
 namespace sto {
 
 inline constexpr const char* kFileFormatMarker = "sto-planner-plan";
-inline constexpr int kFileFormatVersion = 7;  // written by this build (v7: depreciation schedule)
+inline constexpr int kFileFormatVersion =
+    8;  // written by this build (v8: the 2024 request's texts)
 inline constexpr int kMinFileFormatVersion = 1;  // oldest this build migrates from
 inline constexpr std::size_t kMaxFileBytes = 64u * 1024u * 1024u;
 inline constexpr int kMaxNestingDepth = 32;  // the format itself nests 7 levels deep

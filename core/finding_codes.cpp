@@ -172,6 +172,21 @@ std::vector<FindingCode> build_codes() {
        kExtensionEn + ": \"Een beschrijving van het regionale doel met betrekking tot de dekking "
                       "en kwaliteit van het technisch vmbo\" (a description of the regional goal "
                       "on coverage and quality)"},
+      {"EXTENSION_CHANGES_MISSING", S::error, false, F::activities,
+       kExtensionNl + ": \"Een beschrijving van de wijzigingen ten opzichte van het "
+                      "oorspronkelijke activiteitenplan, inclusief eventuele aanpassingen in de "
+                      "regionale arbeidsmarkt en gemaakte keuzes\"",
+       kExtensionEn + ": \"Een beschrijving van de wijzigingen ten opzichte van het "
+                      "oorspronkelijke activiteitenplan, inclusief eventuele aanpassingen in de "
+                      "regionale arbeidsmarkt en gemaakte keuzes\" (a description of the changes "
+                      "since the original activity plan, incl. the regional labour market)"},
+      {"EARLIER_GRANT_ACTIVITIES_MISSING", S::error, false, F::activities,
+       kExtensionNl + ": \"Een overzicht van de geplande activiteiten die vóór 1 augustus 2024 "
+                      "met behulp van de eerder toegekende subsidie worden uitgevoerd\"",
+       kExtensionEn + ": \"Een overzicht van de geplande activiteiten die vóór 1 augustus 2024 "
+                      "met behulp van de eerder toegekende subsidie worden uitgevoerd\" (an "
+                      "overview of the activities before 1 August 2024 paid from the earlier "
+                      "grant)"},
   };
 }
 
@@ -201,6 +216,8 @@ FindingSection finding_section(std::string_view code, std::string_view path) {
                                      {"student_counts", FindingSection::partners},
                                      {"region", FindingSection::partners},
                                      {"goals", FindingSection::goals},
+                                     {"changes_since_original_plan", FindingSection::activities},
+                                     {"earlier_grant_activities", FindingSection::activities},
                                      {"cofinancing_option", FindingSection::settings},
                                      {"submission_round", FindingSection::settings},
                                      {"scheme", FindingSection::settings},

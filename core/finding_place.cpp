@@ -59,6 +59,8 @@ const Words kFields[] = {
     {"scenarios", "scenario's", "scenarios"},
     {"title", "titel", "title"},
     {"notes", "notities", "notes"},
+    {"changes_since_original_plan", "wijzigingen t.o.v. het oorspronkelijke activiteitenplan", "changes since the original activity plan"},
+    {"earlier_grant_activities", "activiteiten vóór 1 augustus 2024 (eerdere subsidie)", "activities before 1 August 2024 (earlier grant)"},
     {"id", "id", "id"},
     {"name", "naam", "name"},
     {"kind", "soort", "kind"},

@@ -396,6 +396,13 @@ void lineage_fields(Io& io, T& l) {
   });
 }
 
+// The 2024 extension request's texts, after the lineage: from link format version 4 on.
+template <typename Io, typename T>
+void extension_fields(Io& io, T& p) {
+  io.text(p.changes_since_original_plan);
+  io.text(p.earlier_grant_activities);
+}
+
 // Link format version 1 carried revision numbers: they become ids as in a v5 file (migrate.cpp).
 void read_numbered_lineage(Reader& reader, Lineage& l) {
   reader.text(l.plan_id);
@@ -425,6 +432,7 @@ std::string encode_link_plan(const Plan& plan) {
   writer.bytes.push_back(static_cast<char>(kLinkFormatVersion));
   plan_fields(writer, plan);
   lineage_fields(writer, plan.lineage);
+  extension_fields(writer, plan);
   return std::move(writer.bytes);
 }
 
@@ -457,6 +465,7 @@ LoadResult decode_link_plan(std::string_view bytes) {
       read_numbered_lineage(reader, plan.lineage);
     else
       lineage_fields(reader, plan.lineage);
+    if (version >= 4) extension_fields(reader, plan);
     if (!reader.at_end())
       throw Malformed{"er staan gegevens na het plan", "there is data after the plan"};
   } catch (const Malformed& malformed) {

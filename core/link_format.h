@@ -12,8 +12,8 @@
 namespace sto {
 
 // Written by this build (2: revision ids; 3: an investment line is its whole depreciation
-// schedule).
-inline constexpr std::uint8_t kLinkFormatVersion = 3;
+// schedule; 4: the 2024 request's two texts after the lineage).
+inline constexpr std::uint8_t kLinkFormatVersion = 4;
 inline constexpr std::uint8_t kMinLinkFormatVersion = 1;  // oldest this build reads
 // Larger link data is refused unread. A budget line takes 11 to ~40 bytes here and ~400 in a plan
 // file, so 1 MB holds a plan far larger than any link can carry (the 10,000-line plan is under

@@ -100,6 +100,10 @@ std::optional<LocalizedText> set_commands(const Plan& plan, const PlanRecord& r,
     for (const FieldChange& f : fields) {
       if (f.field == "title") out.push_back(SetPlanTitle{st->title});
       if (f.field == "notes") out.push_back(SetPlanNotes{st->notes});
+      if (f.field == "changes_since_original_plan")
+        out.push_back(SetChangesSinceOriginalPlan{st->changes_since_original_plan});
+      if (f.field == "earlier_grant_activities")
+        out.push_back(SetEarlierGrantActivities{st->earlier_grant_activities});
       if (f.field == "scheme") out.push_back(SetScheme{st->scheme_id});
       if (f.field == "cofinancing_option")
         out.push_back(SetCofinancingOption{st->cofinancing_option});

@@ -36,6 +36,10 @@
 //                   is and the loader joins an older file's one-line-per-year investments on the
 //                   loaded plan (join_yearly_investments, core/investment_years.h) and says so in
 //                   LoadResult::notes.
+//   v8  2026-12-05  The 2024 extension request's written parts: the plan gains
+//                   "changes_since_original_plan" and "earlier_grant_activities" (text, after
+//                   "notes"; core/RULES.md); the plan's cereal class version becomes 5. v7 files
+//                   get "" for both: a 2024 plan then shows the findings that ask for them.
 #include "migrate.h"
 
 #include <string>
@@ -220,12 +224,35 @@ bool upgrade_v6_to_v7(rapidjson::Document&, Localized&) {
   return true;
 }
 
+// v7 → v8: the 2024 request's two texts, empty; a plan class version of 4 becomes 5.
+bool upgrade_v7_to_v8(rapidjson::Document& file, Localized& error) {
+  const auto plan = file.FindMember("plan");
+  if (plan == file.MemberEnd() || !plan->value.IsObject()) return true;  // the loader says why
+  rapidjson::Value& p = plan->value;
+  for (const char* field : {"changes_since_original_plan", "earlier_grant_activities"}) {
+    if (p.HasMember(field)) {
+      error = {std::string("Het bestand is beschadigd: een plan van bestandsversie 7 of ouder kan "
+                           "geen \"") +
+                   field + "\" hebben.",
+               std::string("The file is damaged: a plan of file version 7 or older cannot have "
+                           "\"") +
+                   field + "\"."};
+      return false;
+    }
+    p.AddMember(rapidjson::StringRef(field), "", file.GetAllocator());
+  }
+  const auto version = p.FindMember("cereal_class_version");
+  if (version != p.MemberEnd() && version->value.IsUint() && version->value.GetUint() == 4)
+    version->value.SetUint(5);
+  return true;
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> steps = {{1, upgrade_v1_to_v2}, {2, upgrade_v2_to_v3},
-                                               {3, upgrade_v3_to_v4}, {4, upgrade_v4_to_v5},
-                                               {5, upgrade_v5_to_v6}, {6, upgrade_v6_to_v7}};
+  static const std::vector<Migration> steps = {
+      {1, upgrade_v1_to_v2}, {2, upgrade_v2_to_v3}, {3, upgrade_v3_to_v4}, {4, upgrade_v4_to_v5},
+      {5, upgrade_v5_to_v6}, {6, upgrade_v6_to_v7}, {7, upgrade_v7_to_v8}};
   return steps;
 }
 

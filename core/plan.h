@@ -211,9 +211,13 @@ struct Plan {
   std::vector<Goal> goals;
   std::vector<Activity> activities;
   std::string notes;
-  bool is_example = false;          // the shipped sample: the UI says so
-  std::vector<Scenario> scenarios;  // file format v2 and later
-  Lineage lineage;                  // file format v4 and later
+  // The 2024 extension request's written parts (core/RULES.md, EXTENSION_CHANGES_MISSING and
+  // EARLIER_GRANT_ACTIVITIES_MISSING); file format v8 and later, "" in other schemes' plans.
+  std::string changes_since_original_plan;  // incl. the regional labour market and choices made
+  std::string earlier_grant_activities;     // carried out before 1-8-2024 with the earlier grant
+  bool is_example = false;                  // the shipped sample: the UI says so
+  std::vector<Scenario> scenarios;          // file format v2 and later
+  Lineage lineage;                          // file format v4 and later
 };
 
 }  // namespace sto

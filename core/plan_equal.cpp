@@ -135,7 +135,12 @@ class Compare {
            same("organisations", a.organisations, b.organisations) &&
            same("student_counts", a.student_counts, b.student_counts) &&
            same("goals", a.goals, b.goals) && same("activities", a.activities, b.activities) &&
-           same("notes", a.notes, b.notes) && same("is_example", a.is_example, b.is_example) &&
+           same("notes", a.notes, b.notes) &&
+           same("changes_since_original_plan", a.changes_since_original_plan,
+                b.changes_since_original_plan) &&
+           same("earlier_grant_activities", a.earlier_grant_activities,
+                b.earlier_grant_activities) &&
+           same("is_example", a.is_example, b.is_example) &&
            same("scenarios", a.scenarios, b.scenarios) && same("lineage", a.lineage, b.lineage);
   }
 

@@ -377,8 +377,25 @@ void goals_section(Page& p, const Plan& plan) {
   p.end_section();
 }
 
-void activities_section(Page& p, const Plan& plan, const Evaluation& e) {
+// The 2024 request's written parts (core/RULES.md), for a scheme that asks for them or a plan that
+// has them; "—" marks an empty one, which Controle reports as an error.
+void extension_texts(Page& p, const Plan& plan, const Scheme* scheme) {
+  if (!(scheme && scheme->requires_extension_texts) && plan.changes_since_original_plan.empty() &&
+      plan.earlier_grant_activities.empty())
+    return;
+  const auto part = [&](const char* nl, const char* en, const std::string& text) {
+    p.raw("<h3>").text(p.w(nl, en)).raw("</h3>\n");
+    p.element("div", text.empty() ? "—" : text, "notes").raw("\n");
+  };
+  part("Wijzigingen ten opzichte van het oorspronkelijke activiteitenplan",
+       "Changes since the original activity plan", plan.changes_since_original_plan);
+  part("Activiteiten vóór 1 augustus 2024 met de eerder toegekende subsidie",
+       "Activities before 1 August 2024 with the earlier grant", plan.earlier_grant_activities);
+}
+
+void activities_section(Page& p, const Plan& plan, const Scheme* scheme, const Evaluation& e) {
   p.begin_section("activities");
+  extension_texts(p, plan, scheme);
   if (plan.activities.empty()) {
     p.empty_note("Nog geen activiteiten.", "No activities yet.");
     p.end_section();
@@ -745,7 +762,7 @@ std::string report_html(const Plan& plan, const Analysis& analysis, Language lan
   partners_section(p, plan, e);
   students_section(p, plan);
   goals_section(p, plan);
-  activities_section(p, plan, e);
+  activities_section(p, plan, scheme, e);
   budget_section(p, plan, e);
   funding_section(p, e);
   maximum_section(p, e);

@@ -505,8 +505,28 @@ class Checker {
     return false;
   }
 
+  // True when `text` holds nothing but spaces, tabs and line breaks.
+  static bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  }
+
   // [SECTION] The 2024 extension's required parts (core/RULES.md)
   void check_extension() {
+    if (scheme_.requires_extension_texts) {
+      if (is_blank(plan_.changes_since_original_plan))
+        add("EXTENSION_CHANGES_MISSING", "changes_since_original_plan",
+            "De beschrijving van de wijzigingen ten opzichte van het oorspronkelijke "
+            "activiteitenplan (met de regionale arbeidsmarkt en de gemaakte keuzes) is leeg. De "
+            "aanvraag 2024 moet haar bevatten.",
+            "The description of the changes since the original activity plan (with the regional "
+            "labour market and the choices made) is empty. The 2024 request must contain it.");
+      if (is_blank(plan_.earlier_grant_activities))
+        add("EARLIER_GRANT_ACTIVITIES_MISSING", "earlier_grant_activities",
+            "Het overzicht van de activiteiten die vóór 1 augustus 2024 met de eerder toegekende "
+            "subsidie worden uitgevoerd is leeg. De aanvraag 2024 moet het bevatten.",
+            "The overview of the activities carried out before 1 August 2024 with the earlier "
+            "grant is empty. The 2024 request must contain it.");
+    }
     const std::size_t planning = static_cast<std::size_t>(CostCategory::planning);
     if (scheme_.requires_planning_reservation && eval_.by_category[planning].costs.cents <= 0)
       add("PLANNING_RESERVATION_MISSING", "activities",

@@ -167,6 +167,8 @@ ResolvedScenario resolve(const Plan& plan, const Scenario& scenario, const Schem
   r.plan.goals = plan.goals;
   r.plan.activities = plan.activities;
   r.plan.notes = plan.notes;
+  r.plan.changes_since_original_plan = plan.changes_since_original_plan;
+  r.plan.earlier_grant_activities = plan.earlier_grant_activities;
   r.plan.is_example = plan.is_example;
   Plan& p = r.plan;
 

@@ -204,6 +204,7 @@ Scheme parse_scheme(Reader& r, const JsonValue& v) {
     r.fail("default_submission_round names no round");
   s.requires_planning_reservation = r.boolean(v, "requires_planning_reservation");
   s.requires_coverage_goal = r.boolean(v, "requires_coverage_goal");
+  s.requires_extension_texts = r.boolean(v, "requires_extension_texts");
   if (const JsonValue* ceilings = r.array(v, "national_ceilings")) {
     for (const auto& c : ceilings->GetArray()) {
       NationalCeiling ceiling;

@@ -87,6 +87,9 @@ struct Scheme {
   // on the coverage and quality of technical vmbo (core/RULES.md).
   bool requires_planning_reservation = false;
   bool requires_coverage_goal = false;
+  // 2024 extension: the request's written parts on changes since the original activity plan and
+  // on the activities paid from the earlier grant before 1-8-2024 (core/RULES.md).
+  bool requires_extension_texts = false;
   std::vector<NationalCeiling> national_ceilings;
   // Not in the scheme table: a scenario's "subsidy scale" (core/scenario.h). The engine multiplies
   // the region's maximum by it, rounded once half away from zero. 10000 = unchanged.

@@ -188,6 +188,8 @@ void serialize(Archive& ar, Lineage& l, const std::uint32_t) {
 // The fields before and after "activities" are written by two functions of their own, so that
 // plan_writer.cpp can write the activities in slices between them.
 // Plan v4 (file format v5) adds "submission_round"; older files get "" (the first round).
+// Plan v5 (file format v8) adds the 2024 request's "changes_since_original_plan" and
+// "earlier_grant_activities" after "notes"; older files get "".
 template <class Archive>
 void save_plan_head(Archive& ar, const Plan& p) {
   const std::string base =
@@ -203,8 +205,10 @@ void save_plan_head(Archive& ar, const Plan& p) {
 }
 template <class Archive>
 void save_plan_tail(Archive& ar, const Plan& p) {
-  ar(cereal::make_nvp("notes", p.notes), cereal::make_nvp("scenarios", p.scenarios),
-     cereal::make_nvp("lineage", p.lineage));
+  ar(cereal::make_nvp("notes", p.notes),
+     cereal::make_nvp("changes_since_original_plan", p.changes_since_original_plan),
+     cereal::make_nvp("earlier_grant_activities", p.earlier_grant_activities),
+     cereal::make_nvp("scenarios", p.scenarios), cereal::make_nvp("lineage", p.lineage));
 }
 template <class Archive>
 void save(Archive& ar, const Plan& p, const std::uint32_t) {
@@ -223,6 +227,8 @@ void load(Archive& ar, Plan& p, const std::uint32_t) {
      cereal::make_nvp("organisations", p.organisations),
      cereal::make_nvp("student_counts", p.student_counts), cereal::make_nvp("goals", p.goals),
      cereal::make_nvp("activities", p.activities), cereal::make_nvp("notes", p.notes),
+     cereal::make_nvp("changes_since_original_plan", p.changes_since_original_plan),
+     cereal::make_nvp("earlier_grant_activities", p.earlier_grant_activities),
      cereal::make_nvp("scenarios", p.scenarios), cereal::make_nvp("lineage", p.lineage));
   if (base.empty()) {
     p.cofinancing_base.reset();
@@ -247,4 +253,5 @@ CEREAL_CLASS_VERSION(sto::ScenarioOverride, 1)
 CEREAL_CLASS_VERSION(sto::Scenario, 1)
 CEREAL_CLASS_VERSION(sto::RevisionNode, 1)
 CEREAL_CLASS_VERSION(sto::Lineage, 2)  // 2: revision ids, "parents", "history" (file format v6)
-CEREAL_CLASS_VERSION(sto::Plan, 4)     // 2: "scenarios"; 3: "lineage"; 4: "submission_round"
+// Plan: 2 "scenarios"; 3 "lineage"; 4 "submission_round"; 5 the 2024 request's texts
+CEREAL_CLASS_VERSION(sto::Plan, 5)

@@ -156,6 +156,8 @@ constexpr const char* kPlanFields[] = {"title",
                                        "goals",
                                        "activities",
                                        "notes",
+                                       "changes_since_original_plan",
+                                       "earlier_grant_activities",
                                        "scenarios",
                                        "lineage"};
 constexpr const char* kLineageFields[] = {"plan_id", "revision", "parents", "history"};
@@ -843,6 +845,8 @@ ValidationReport Validator::run(Value& plan) {
   Value* goals = p.array("goals");
   Value* activities = p.array("activities");
   p.text("notes", kMaxNotesBytes);
+  p.text("changes_since_original_plan", kMaxNotesBytes);
+  p.text("earlier_grant_activities", kMaxNotesBytes);
   Value* scenarios = p.array("scenarios");
   Value* lineage = p.object("lineage");
   if (!p.ok()) fatal(p.problem());
@@ -975,6 +979,8 @@ std::optional<Localized> check_plan_fields(const Plan& plan) {
   fields.cofinancing_base = plan.cofinancing_base;
   fields.submission_round = plan.submission_round;
   fields.notes = plan.notes;
+  fields.changes_since_original_plan = plan.changes_since_original_plan;
+  fields.earlier_grant_activities = plan.earlier_grant_activities;
   fields.is_example = plan.is_example;
   rapidjson::Document dom = record_dom(fields);
   Validator validator(dom.GetAllocator());

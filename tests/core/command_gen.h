@@ -183,7 +183,7 @@ class CommandGenerator {
     return index(g < plan_.goals.size() ? plan_.goals[g].indicators.size() : 0);
   }
 
-  static_assert(std::variant_size_v<Command> == 49, "a new command needs a case in make()");
+  static_assert(std::variant_size_v<Command> == 51, "a new command needs a case in make()");
   Command make(std::size_t kind) {
     const std::size_t orgs = plan_.organisations.size(), counts = plan_.student_counts.size(),
                       goals = plan_.goals.size(), activities = plan_.activities.size(),
@@ -263,6 +263,10 @@ class CommandGenerator {
       case 45: return RenameScenario{index(scenarios), text()};
       case 46: return SetScenarioOverride{index(scenarios), override_value(), pick(3)};
       case 47: return SetSubmissionRound{coin() ? std::string("2027-2028") : text()};
+      case 48:
+        return SetChangesSinceOriginalPlan{coin() ? std::string(kMaxNotesBytes + pick(2), 'w')
+                                                  : text()};
+      case 49: return SetEarlierGrantActivities{text()};
       default: {
         const ScenarioOverride o = override_value();
         return ResetScenarioOverride{index(scenarios), o.kind, o.target};

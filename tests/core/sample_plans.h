@@ -305,6 +305,17 @@ inline Plan verlenging_2024() {
   p.is_example = true;
   p.region.name = "Techniekregio Verlenging Voorbeeld (fictief)";
   p.region.previous_grant = Money{373200000};  // € 3.732.000 -> maximum € 933.000
+  // The request's written parts (core/RULES.md, EXTENSION_CHANGES_MISSING and
+  // EARLIER_GRANT_ACTIVITIES_MISSING).
+  p.changes_since_original_plan =
+      "Vmbo Fictief West heeft sinds 2022 een eigen praktijklokaal voor installatietechniek; de "
+      "gezamenlijke lessen in Oost stoppen daarom. Regionale arbeidsmarkt: de vraag naar "
+      "installateurs en monteurs in de regio is sinds 2020 sterk gegroeid (regioportret 2023). "
+      "Keuze: minder nieuwe activiteiten, meer borgen en overdragen van wat werkt.";
+  p.earlier_grant_activities =
+      "Uit de toekenning 2020-2023, vóór 1 augustus 2024: de techniekweken van februari en mei "
+      "2024, de bijscholing van docenten installatietechniek (voorjaar 2024) en de afronding van "
+      "het keuzevak Duurzame installaties.";
   b.org("vmbo-1", "Vmbo Fictief Oost", K::vmbo, "99ZA00", true);
   b.org("vmbo-2", "Vmbo Fictief West", K::vmbo, "99ZB00");
   b.org("mbo", "MBO Fictief", K::mbo, "99ZC");

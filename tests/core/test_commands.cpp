@@ -36,6 +36,8 @@ std::vector<Command> every_command_kind() {
   ind2.name = "Andere indicator";
   return {SetPlanTitle{"Nieuwe titel"},
           SetPlanNotes{"notities"},
+          SetChangesSinceOriginalPlan{"Twee scholen voegen samen."},
+          SetEarlierGrantActivities{"Techniekweken voorjaar 2024."},
           SetScheme{"sto-2020-2023"},
           SetCofinancingOption{"original"},
           SetCofinancingBase{CofinancingBase::subsidy},

@@ -9,8 +9,11 @@
 #include "engine.h"
 #include "file_format.h"
 #include "lineage.h"
+#include "link_format.h"
 #include "migrate.h"
 #include "plan_equal.h"
+#include "rules.h"
+#include "sample_plans.h"
 #include "serialize.h"
 #include "test_helpers.h"
 
@@ -40,17 +43,17 @@ bool has(const Localized& message, const std::string& en_part) {
 
 TEST_CASE("golden files of the current format load cleanly and re-save identically",
           "[file][golden]") {
-  REQUIRE(kFileFormatVersion == 7);  // a new version adds tests/data/vN/ and moves this test on
+  REQUIRE(kFileFormatVersion == 8);  // a new version adds tests/data/vN/ and moves this test on
   for (const char* name :
-       {"v7/minimal.json", "v7/full.json", "v7/scenarios.json", "v7/random_seed42.json",
-        "v7/business_status.json", "v7/lineage.json", "v7/submission_round.json",
-        "v7/merge_lineage.json", "v7/yearly_investments.json"}) {
+       {"v8/minimal.json", "v8/full.json", "v8/scenarios.json", "v8/random_seed42.json",
+        "v8/business_status.json", "v8/lineage.json", "v8/submission_round.json",
+        "v8/merge_lineage.json", "v8/yearly_investments.json", "v8/extension_texts.json"}) {
     INFO(name);
     const std::string text = read_data(name);
     const LoadResult loaded = load_plan(text);
     INFO(loaded.error.en);
     REQUIRE(loaded.status == LoadStatus::ok);
-    CHECK(loaded.file_version == 7);
+    CHECK(loaded.file_version == 8);
     CHECK(loaded.app_version == "0.1.0");
     CHECK(loaded.error.en.empty());
     CHECK(loaded.notes.empty());
@@ -98,29 +101,85 @@ Plan with_yearly_investments(Plan plan) {
   return plan;
 }
 
-// Writes tests/data/v7/ from the v6 golden files (loaded, then saved), and
-// v6/yearly_investments.json (the full plan with one investment line per year, as a v6 file: the
-// fields are those of v7) with its v7 counterpart. Run once when the format version was raised,
-// `core_tests "[write-golden]"`; released golden files are never rewritten (a writer of an older
-// version's files would write this version: they go with their version).
-TEST_CASE("write the v7 golden files from v6", "[.][write-golden]") {
+// The 2024 sample with the request's two written parts, and text that must survive a round trip
+// (line breaks, quotes, a non-Latin script).
+Plan with_extension_texts() {
+  Plan plan = samples::verlenging_2024();
+  plan.is_example = false;
+  plan.changes_since_original_plan += "\n\nTweede alinea: \"samenwerking\" met één mbo.";
+  plan.earlier_grant_activities += "\n- Techniekweek (februari)\n- Docentendag — 日本語";
+  return plan;
+}
+
+// Writes tests/data/v8/ from the v7 golden files (loaded, then saved) and
+// v8/extension_texts.json, a 2024 plan with the request's two texts. Run once when the format
+// version was raised, `core_tests "[write-golden]"`; released golden files are never rewritten (a
+// writer of an older version's files would write this version: they go with their version).
+TEST_CASE("write the v8 golden files from v7", "[.][write-golden]") {
   const std::string dir = std::string(STO_TEST_DATA) + "/";
-  const LoadResult full = load_plan(read_data("v6/full.json"));
-  REQUIRE(full.ok());
-  std::string v6 = save_plan(with_yearly_investments(full.plan));
-  const std::string marker = "\"version\": 7";
-  REQUIRE(v6.find(marker) != std::string::npos);
-  v6.replace(v6.find(marker), marker.size(), "\"version\": 6");
-  std::ofstream(dir + "v6/yearly_investments.json", std::ios::binary) << v6;
   for (const char* name :
        {"minimal.json", "full.json", "scenarios.json", "random_seed42.json", "business_status.json",
         "lineage.json", "submission_round.json", "merge_lineage.json", "yearly_investments.json"}) {
-    const LoadResult loaded = load_plan(read_data(std::string("v6/") + name));
+    const LoadResult loaded = load_plan(read_data(std::string("v7/") + name));
     REQUIRE(loaded.ok());
-    std::ofstream out(dir + "v7/" + name, std::ios::binary);
+    std::ofstream out(dir + "v8/" + name, std::ios::binary);
     out << save_plan(loaded.plan);
     REQUIRE(out.good());
   }
+  std::ofstream out(dir + "v8/extension_texts.json", std::ios::binary);
+  out << save_plan(with_extension_texts());
+  REQUIRE(out.good());
+}
+
+TEST_CASE("v7 files get the 2024 request's texts empty, and a 2024 plan then asks for them",
+          "[file][golden][migrate]") {
+  for (const char* name : {"v7/minimal.json", "v7/full.json", "v7/submission_round.json"}) {
+    INFO(name);
+    const LoadResult loaded = load_plan(read_data(name));
+    REQUIRE(loaded.ok());
+    CHECK(loaded.file_version == 7);
+    CHECK(loaded.notes.empty());
+    CHECK(loaded.plan.changes_since_original_plan.empty());
+    CHECK(loaded.plan.earlier_grant_activities.empty());
+  }
+  // A 2024 plan saved by the release before: the texts come back empty and are reported.
+  Plan old_2024 = samples::verlenging_2024();
+  old_2024.changes_since_original_plan.clear();
+  old_2024.earlier_grant_activities.clear();
+  std::string v7 = save_plan(old_2024);
+  for (const char* field : {"changes_since_original_plan", "earlier_grant_activities"}) {
+    const std::string member = std::string(",\n\t\t\"") + field + "\": \"\"";
+    REQUIRE(v7.find(member) != std::string::npos);
+    v7.erase(v7.find(member), member.size());
+  }
+  const std::string marker = "\"version\": 8";
+  v7.replace(v7.find(marker), marker.size(), "\"version\": 7");
+  const std::string plan_version = "\"cereal_class_version\": 5";
+  REQUIRE(v7.find(plan_version) != std::string::npos);
+  v7.replace(v7.find(plan_version), plan_version.size(), "\"cereal_class_version\": 4");
+  const LoadResult loaded = load_plan(v7);
+  INFO(loaded.error.en);
+  REQUIRE(loaded.ok());
+  CHECK(plan_difference(loaded.plan, old_2024) == "");
+  std::vector<std::string> codes;
+  for (const Finding& f : analyse(loaded.plan).findings) codes.push_back(f.code);
+  CHECK(codes ==
+        std::vector<std::string>{"EXTENSION_CHANGES_MISSING", "EARLIER_GRANT_ACTIVITIES_MISSING"});
+  // A v7 file cannot already hold them.
+  std::string forged = v7;
+  forged.insert(forged.find("\"notes\""), "\"earlier_grant_activities\": \"x\", ");
+  const LoadResult refused = load_plan(forged);
+  CHECK_FALSE(refused.ok());
+  CHECK(has(refused.error, "cannot have \"earlier_grant_activities\""));
+}
+
+TEST_CASE("the 2024 request's texts round-trip through file and link", "[file][golden]") {
+  const LoadResult loaded = load_plan(read_data("v8/extension_texts.json"));
+  REQUIRE(loaded.ok());
+  CHECK(plan_difference(loaded.plan, with_extension_texts()) == "");
+  const LoadResult linked = decode_link_plan(encode_link_plan(loaded.plan));
+  REQUIRE(linked.ok());
+  CHECK(plan_difference(linked.plan, loaded.plan) == "");
 }
 
 TEST_CASE("v6 investments of one line per year are joined on loading, and the app says so",
@@ -143,7 +202,7 @@ TEST_CASE("v6 investments of one line per year are joined on loading, and the ap
   CHECK(count("Lasset") == 1);
   CHECK(count("Robotarm") == 1);
   CHECK(save_plan(loaded.plan) ==
-        with_app_version(read_data("v7/yearly_investments.json"), STO_APP_VERSION));
+        with_app_version(read_data("v8/yearly_investments.json"), STO_APP_VERSION));
   // Never counted twice: each machine's depreciation once per year. The practicum set keeps the
   // € 6.000 its lines had in 2025-2027 and gains 2028, where the old file had no line.
   const Evaluation e = evaluate(loaded.plan, *builtin_schemes().find(loaded.plan.scheme_id));
@@ -165,10 +224,10 @@ TEST_CASE("v6 investments of one line per year are joined on loading, and the ap
 }
 
 TEST_CASE("golden files of older formats load through the migrations", "[file][golden][migrate]") {
-  // vN/X.json (N < 7) must load cleanly and save as its v7 counterpart (the same plan; v1
+  // vN/X.json (N < 8) must load cleanly and save as its v8 counterpart (the same plan; v1
   // without scenarios; every organisation's business status "by_kind" before v3; an empty
   // lineage before v4; the first submission round, "", before v5; revision ids from v6; the
-  // yearly investment lines joined before v7).
+  // yearly investment lines joined before v7; the 2024 request's texts empty before v8).
   for (const char* version : {"v1/", "v2/", "v3/", "v4/", "v5/"}) {
     for (const char* name : {"minimal.json", "full.json"}) {
       INFO(version << name);
@@ -183,20 +242,40 @@ TEST_CASE("golden files of older formats load through the migrations", "[file][g
       CHECK(loaded.plan.lineage.revision.empty());
       CHECK(loaded.plan.submission_round.empty());
       CHECK(save_plan(loaded.plan) ==
-            with_app_version(read_data(std::string("v7/") + name), STO_APP_VERSION));
+            with_app_version(read_data(std::string("v8/") + name), STO_APP_VERSION));
     }
   }
-  for (const char* name :
-       {"v2/scenarios.json", "v2/random_seed42.json", "v3/scenarios.json", "v3/random_seed42.json",
-        "v3/business_status.json", "v4/scenarios.json", "v4/random_seed42.json",
-        "v4/business_status.json", "v4/lineage.json", "v5/scenarios.json", "v5/random_seed42.json",
-        "v5/business_status.json", "v5/lineage.json", "v5/submission_round.json", "v6/full.json",
-        "v6/merge_lineage.json", "v6/random_seed42.json"}) {
+  for (const char* name : {"v2/scenarios.json",
+                           "v2/random_seed42.json",
+                           "v3/scenarios.json",
+                           "v3/random_seed42.json",
+                           "v3/business_status.json",
+                           "v4/scenarios.json",
+                           "v4/random_seed42.json",
+                           "v4/business_status.json",
+                           "v4/lineage.json",
+                           "v5/scenarios.json",
+                           "v5/random_seed42.json",
+                           "v5/business_status.json",
+                           "v5/lineage.json",
+                           "v5/submission_round.json",
+                           "v6/full.json",
+                           "v6/merge_lineage.json",
+                           "v6/random_seed42.json",
+                           "v7/minimal.json",
+                           "v7/full.json",
+                           "v7/scenarios.json",
+                           "v7/random_seed42.json",
+                           "v7/business_status.json",
+                           "v7/lineage.json",
+                           "v7/submission_round.json",
+                           "v7/merge_lineage.json",
+                           "v7/yearly_investments.json"}) {
     INFO(name);
     const LoadResult loaded = load_plan(read_data(name));
     REQUIRE(loaded.ok());
     CHECK(save_plan(loaded.plan) ==
-          with_app_version(read_data(std::string("v7/") + (name + 3)), STO_APP_VERSION));
+          with_app_version(read_data(std::string("v8/") + (name + 3)), STO_APP_VERSION));
   }
   const LoadResult random = load_plan(read_data("v1/random_seed42.json"));
   CHECK(random.status == LoadStatus::ok);

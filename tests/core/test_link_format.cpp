@@ -36,6 +36,13 @@ std::string read_golden(const char* version, const char* name) {
   return bytes.str();
 }
 
+// A sample as a link of format version 3 or older carried it: without the 2024 request's texts.
+Plan before_v4(Plan plan) {
+  plan.changes_since_original_plan.clear();
+  plan.earlier_grant_activities.clear();
+  return plan;
+}
+
 // The sample plan's link data with one change, for the hostile cases.
 std::string sample_bytes() {
   return encode_link_plan(samples::voorbeeldregio());
@@ -90,22 +97,22 @@ TEST_CASE("a 10,000-line plan fits in the link size limit and survives it", "[li
   REQUIRE(plan_difference(large, decoded.plan) == "");
 }
 
-// Writes tests/data/links/v3/ once, when link format version 3 was made: never again afterwards.
+// Writes tests/data/links/v4/ once, when link format version 4 was made: never again afterwards.
 // STO_WRITE_LINK_GOLDEN=1 core_tests "[write-link-golden]"
 TEST_CASE("write link golden files", "[.][write-link-golden]") {
   REQUIRE(std::getenv("STO_WRITE_LINK_GOLDEN") != nullptr);
   for (const auto& sample : kSamples) {
-    std::ofstream out(golden_path("v3", sample.name), std::ios::binary);
+    std::ofstream out(golden_path("v4", sample.name), std::ios::binary);
     out << encode_link_plan(sample.build());
     REQUIRE(out.good());
   }
 }
 
-TEST_CASE("links of format version 3 keep opening and are written the same", "[link]") {
-  REQUIRE(kLinkFormatVersion == 3);  // a new version adds tests/data/links/vN/ and moves this on
+TEST_CASE("links of format version 4 keep opening and are written the same", "[link]") {
+  REQUIRE(kLinkFormatVersion == 4);  // a new version adds tests/data/links/vN/ and moves this on
   for (const auto& sample : kSamples) {
     INFO(sample.name);
-    const std::string golden = read_golden("v3", sample.name);
+    const std::string golden = read_golden("v4", sample.name);
     REQUIRE_FALSE(golden.empty());
     const LoadResult decoded = decode_link_plan(golden);
     INFO(decoded.error.en);
@@ -113,6 +120,17 @@ TEST_CASE("links of format version 3 keep opening and are written the same", "[l
     CHECK(decoded.notes.empty());
     CHECK(plan_difference(sample.build(), decoded.plan) == "");
     CHECK(encode_link_plan(decoded.plan) == golden);
+  }
+}
+
+TEST_CASE("links of format version 3 keep opening, without the 2024 request's texts", "[link]") {
+  for (const auto& sample : kSamples) {
+    INFO(sample.name);
+    const LoadResult decoded = decode_link_plan(read_golden("v3", sample.name));
+    INFO(decoded.error.en);
+    REQUIRE(decoded.ok());
+    CHECK(decoded.notes.empty());
+    CHECK(plan_difference(before_v4(sample.build()), decoded.plan) == "");
   }
 }
 
@@ -127,7 +145,7 @@ TEST_CASE("links of format version 2 keep opening, their yearly investment lines
     const LoadResult decoded = decode_link_plan(read_golden("v2", sample.name));
     INFO(decoded.error.en);
     REQUIRE(decoded.ok());
-    CHECK(plan_difference(sample.build(), decoded.plan) == "");
+    CHECK(plan_difference(before_v4(sample.build()), decoded.plan) == "");
     CHECK(decoded.notes.size() == machines[i++]);
   }
 }
@@ -139,7 +157,7 @@ TEST_CASE("links of format version 1 keep opening, their revision numbers as ids
     const LoadResult decoded = decode_link_plan(golden);
     INFO(decoded.error.en);
     REQUIRE(decoded.ok());
-    CHECK(plan_difference(sample.build(), decoded.plan) == "");
+    CHECK(plan_difference(before_v4(sample.build()), decoded.plan) == "");
   }
   // A version 1 link ends in its lineage: plan id, revision, derived from. "p", 6 and 5 become the
   // ids a v5 file with that lineage migrates to.
@@ -217,8 +235,8 @@ TEST_CASE("malformed link data is refused with a message", "[link][hostile]") {
     Plan empty;
     std::string data = encode_link_plan(empty);
     // organisations, 3 lists, notes, scenarios, then the lineage: plan id, revision, parents,
-    // history
-    const std::size_t organisations_at = data.size() - 10;
+    // history, and the 2024 request's two texts
+    const std::size_t organisations_at = data.size() - 12;
     data.resize(organisations_at);
     data += std::string("\x80\x80\x80\x80\x80\x80\x80\x80\x10", 9);
     require_refused(decode_link_plan(data), LoadStatus::corrupt);
@@ -230,7 +248,8 @@ TEST_CASE("malformed link data is refused with a message", "[link][hostile]") {
     std::string data = encode_link_plan(plan);
     const std::string good = data;
     // The organisation: count 1, id "", name "", kind: the byte after the two empty texts.
-    const std::size_t kind_at = encode_link_plan(Plan{}).size() - 10 + 3;
+    // The bytes from the organisations on, as above.
+    const std::size_t kind_at = encode_link_plan(Plan{}).size() - 12 + 3;
     REQUIRE(static_cast<unsigned char>(data[kind_at]) ==
             static_cast<unsigned char>(OrganisationKind::other));
     data[kind_at] = 8;

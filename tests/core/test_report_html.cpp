@@ -110,6 +110,23 @@ TEST_CASE("Report: hostile plan text is escaped", "[report]") {
   CHECK(styles == 1);
 }
 
+TEST_CASE("Report: the 2024 request's written parts, escaped, and only where asked for",
+          "[report]") {
+  Plan plan = samples::verlenging_2024();
+  plan.earlier_grant_activities = "Techniekweek <februari> & mei";
+  std::string html = report_html(plan, analyse(plan), Language::nl);
+  CHECK(
+      contains(html, "<h3>Wijzigingen ten opzichte van het oorspronkelijke activiteitenplan</h3>"));
+  CHECK(contains(html, plan.changes_since_original_plan.substr(0, 40)));
+  CHECK(contains(html, "Techniekweek &lt;februari&gt; &amp; mei"));
+  plan.changes_since_original_plan.clear();  // empty: shown as missing, not left out
+  html = report_html(plan, analyse(plan), Language::en);
+  CHECK(
+      contains(html, "<h3>Changes since the original activity plan</h3>\n<div class=\"notes\">—"));
+  const Plan other = test::minimal_plan();  // 2025-2028 does not ask for them
+  CHECK_FALSE(contains(report_html(other, analyse(other), Language::nl), "1 augustus 2024"));
+}
+
 TEST_CASE("Report: html_escape", "[report]") {
   CHECK(html_escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;");
   CHECK(html_escape("€ 1.234,56 ë") == "€ 1.234,56 ë");

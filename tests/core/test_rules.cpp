@@ -36,6 +36,8 @@ void as_2024(Plan& p) {
   p.scheme_id = "sto-2024";
   p.region.previous_grant = Money{400000000};
   for (auto& l : p.activities[0].lines) l.year = 2024;
+  p.changes_since_original_plan = "Twee scholen voegen hun praktijklokalen samen.";
+  p.earlier_grant_activities = "Techniekdagen voorjaar 2024, uit de toekenning 2020-2023.";
 }
 
 // One row per finding code; its severity comes from the finding-code table.
@@ -172,6 +174,16 @@ std::vector<Case> cases() {
        [](Plan& p) { p.activities[0].lines[1].organisation_id = "m1"; }},
       {"PLANNING_RESERVATION_MISSING", "activities", [](Plan& p) { as_2024(p); }},
       {"COVERAGE_GOAL_MISSING", "goals", [](Plan& p) { as_2024(p); }},
+      {"EXTENSION_CHANGES_MISSING", "changes_since_original_plan",
+       [](Plan& p) {
+         as_2024(p);
+         p.changes_since_original_plan = " \n\t";
+       }},
+      {"EARLIER_GRANT_ACTIVITIES_MISSING", "earlier_grant_activities",
+       [](Plan& p) {
+         as_2024(p);
+         p.earlier_grant_activities.clear();
+       }},
   };
 }
 
@@ -486,6 +498,28 @@ TEST_CASE("2024: a planning reservation and a coverage goal are each enough; one
   // Other schemes do not ask for either.
   Plan q = minimal_plan();
   q.goals[0].theme.clear();
+  CHECK(codes(q).empty());
+}
+
+TEST_CASE("2024: the request's changes and its activities before 1 August are written parts") {
+  Plan p = minimal_plan();
+  as_2024(p);
+  p.goals[0].theme = "Dekking en kwaliteit";
+  p.activities[0].lines.push_back(
+      line("plan", "v1", 2024, 1, 100000, FundingSource::subsidy, CostCategory::planning));
+  CHECK(codes(p).empty());
+  p.changes_since_original_plan = "  \n ";  // blank is empty
+  p.earlier_grant_activities.clear();
+  CHECK(codes(p) ==
+        std::vector<std::string>{"EXTENSION_CHANGES_MISSING", "EARLIER_GRANT_ACTIVITIES_MISSING"});
+  for (const Finding& f : analyse(p).findings) CHECK(f.severity == Severity::error);
+  CHECK(finding_section("EXTENSION_CHANGES_MISSING", "changes_since_original_plan") ==
+        FindingSection::activities);
+  p.changes_since_original_plan = "x";
+  CHECK(codes(p) == std::vector<std::string>{"EARLIER_GRANT_ACTIVITIES_MISSING"});
+  // Other schemes do not ask for them.
+  Plan q = minimal_plan();
+  CHECK(q.changes_since_original_plan.empty());
   CHECK(codes(q).empty());
 }
 

@@ -2,6 +2,7 @@
 // real key presses, checked against the engine's figures through window.stoplan.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startSession, freshApp, clickItem, typeInto, press, waitFrames } from './helpers.mjs';
 
 let session;
@@ -171,5 +172,28 @@ test('the notes are shown wrapped, typed in after a click or Tab, and saved as o
   await waitFrames(page, 2);
   await clickItem(page, 'Titel van het plan');
   assert.equal((await plan(page)).notes, original + ' Via Tab.');
+  assert.deepEqual(page.problems, []);
+});
+
+test('2024: an empty written part of the request is an error; its finding opens the field with the keyboard in it, and typing clears it', async (t) => {
+  const { page } = await freshApp(t, session);
+  const file = JSON.parse(readFileSync(new URL('../../assets/samples/verlenging-2024.json', import.meta.url), 'utf8'));
+  file.plan.changes_since_original_plan = '';
+  assert.equal((await page.evaluate((text) => window.stoplan.loadPlanJson(text), JSON.stringify(file))).ok, true);
+  const finding = (await summary(page)).findings.find((f) => f.code === 'EXTENSION_CHANGES_MISSING');
+  assert.ok(finding, 'the empty text is a finding');
+  assert.equal(finding.severity, 'error');
+  assert.equal(finding.path, 'changes_since_original_plan');
+  await clickItem(page, 'Controle');
+  await clickItem(page, finding.message);
+  assert.equal((await page.evaluate(() => window.stoplan.uiState())).highlight_path, finding.path);
+  // The field is open and has the keyboard: a screen reader hears its label, typing goes into it.
+  const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.match(label ?? '', /^Wijzigingen ten opzichte van het oorspronkelijke activiteitenplan/);
+  await page.keyboard.type('Twee scholen voegen hun lokalen samen.');
+  await waitFrames(page, 2);
+  await clickItem(page, 'Controle');  // leaving the field commits it
+  assert.equal((await plan(page)).changes_since_original_plan, 'Twee scholen voegen hun lokalen samen.');
+  assert.equal((await summary(page)).findings.filter((f) => f.code === 'EXTENSION_CHANGES_MISSING').length, 0);
   assert.deepEqual(page.problems, []);
 });

@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "access/access.h"
 #include "app/app.h"
 #include "labels.h"
+#include "scheme.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
@@ -289,6 +291,50 @@ void draw_details(App& app, std::size_t i) {
   ImGui::PopID();
 }
 
+// [SECTION] The 2024 request's written parts
+// Shown for a scheme that asks for them (core/RULES.md) or a plan that has them; open at first
+// while one is empty, and opened with its field focused when a finding about it is clicked.
+void draw_extension_texts(App& app) {
+  const Plan& plan = app.plan();
+  const Scheme* scheme = app.document().scheme();
+  if (!(scheme && scheme->requires_extension_texts) && plan.changes_since_original_plan.empty() &&
+      plan.earlier_grant_activities.empty())
+    return;
+  const Language lang = app.language();
+  UiState& ui = app.ui_state();
+  const char* const changes_path = "changes_since_original_plan";
+  const char* const earlier_path = "earlier_grant_activities";
+  const bool highlighted = ui.highlight_path == changes_path || ui.highlight_path == earlier_path;
+  if (highlighted && ui.scroll_to_highlight)
+    ImGui::SetNextItemOpen(true);
+  else
+    ImGui::SetNextItemOpen(
+        plan.changes_since_original_plan.empty() || plan.earlier_grant_activities.empty(),
+        ImGuiCond_Once);
+  if (!ImGui::CollapsingHeader(tr(Str::ac_extension_heading, lang))) return;
+  const auto field = [&](const char* path, const char* id, Str label, const std::string& value,
+                         auto command) {
+    finding_marker(app, path);
+    ImGui::SameLine();
+    text_item(tr(label, lang));
+    if (ui.scroll_to_highlight && ui.highlight_path == path) {
+      ImGui::SetKeyboardFocusHere();
+      scroll_to_row(app);
+    }
+    access::label_next_item(tr(label, lang));
+    ImGui::PushItemWidth(-FLT_MIN);
+    std::string text;
+    if (edit_text(id, value, text, true)) app.post(decltype(command){text});
+    ImGui::PopItemWidth();
+  };
+  field(changes_path, "##changes_since_original_plan", Str::ac_extension_changes,
+        plan.changes_since_original_plan, SetChangesSinceOriginalPlan{});
+  field(earlier_path, "##earlier_grant_activities", Str::ac_extension_earlier,
+        plan.earlier_grant_activities, SetEarlierGrantActivities{});
+  note_text(tr(Str::ac_extension_note, lang));
+  ImGui::Spacing();
+}
+
 }  // namespace
 
 void draw_activities_panel(App& app) {
@@ -304,6 +350,7 @@ void draw_activities_panel(App& app) {
     selected_activity = static_cast<int>(activities.size()) - 1;
   if (selected_activity < 0) selected_activity = 0;
 
+  draw_extension_texts(app);
   const float avail = ImGui::GetContentRegionAvail().x;
   const float list_width = std::max(ImGui::GetFontSize() * 15.0f, avail * 0.3f);
   draw_list(app, list_width);
