@@ -49,8 +49,19 @@ void draw_checks_panel(App& app) {
       ImGui::Bullet();
       ImGui::PopStyleColor();
       ImGui::SameLine();
-      if (ImGui::Selectable((message + "##finding").c_str(), false, ImGuiSelectableFlags_None))
-        app.go_to_finding(f);
+      // A Selectable draws its label on one line, cut at the window's edge: the label stays its
+      // name (for tests and the mirror) but is drawn wrapped over it, and the item is that tall.
+      const float width = ImGui::GetContentRegionAvail().x;
+      const ImVec2 wrapped = ImGui::CalcTextSize(message.c_str(), nullptr, false, width);
+      const ImVec2 text_at = ImGui::GetCursorScreenPos();  // where the label would be drawn
+      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+      const bool clicked = ImGui::Selectable((message + "##finding").c_str(), false,
+                                             ImGuiSelectableFlags_None, ImVec2(width, wrapped.y));
+      ImGui::PopStyleColor();
+      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_at,
+                                          ImGui::GetColorU32(ImGuiCol_Text), message.c_str(),
+                                          message.c_str() + message.size(), width);
+      if (clicked) app.go_to_finding(f);
       // Under it, quiet: its place in the user's words with the code (the internal path as a
       // tooltip), then the source of the rule.
       ImGui::Indent();

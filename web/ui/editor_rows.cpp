@@ -14,8 +14,9 @@ namespace sto::ui {
 
 namespace {
 
-// Every finding filed under each "...]" prefix of its path: "activities[2].lines[1].price" is
-// filed under "activities[2]" and "activities[2].lines[1]".
+// Every finding filed under each "...]" prefix of its path and under the path itself:
+// "activities[2].lines[1].price" is filed under "activities[2]", "activities[2].lines[1]" and
+// itself, so a plan-level field ("earlier_grant_activities") has its marker too.
 struct FindingIndex {
   std::uint64_t revision = 0;  // 0 = never built
   std::unordered_map<std::string, std::vector<const Finding*>> by_prefix;
@@ -31,6 +32,7 @@ const FindingIndex& finding_index(const App& app) {
            end = f.path.find(']', end + 1)) {
         index.by_prefix[f.path.substr(0, end + 1)].push_back(&f);
       }
+      if (!f.path.empty() && f.path.back() != ']') index.by_prefix[f.path].push_back(&f);
     }
     index.revision = revision;
   }
