@@ -54,6 +54,7 @@ std::string App::link_data(std::string_view plan_text) const {
 void App::share_link_ready(std::string_view url) {
   share_link_ = std::string(url);
   ui_state_.share_dialog_open = true;
+  ui_state_.share_copied_ms = 0;
 }
 
 bool App::share_link_too_long() const {

@@ -1,0 +1,76 @@
+// Friction found in the walks (issue 27, item 4): the share dialog confirms a copy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, freshApp, clickItem, waitFrames } from './helpers.mjs';
+
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session?.close(); });
+
+// What the page's live region says, once its 50 ms delay has passed.
+async function announced(page) {
+  await page.waitForTimeout(120);
+  return page.locator('#access-live').textContent();
+}
+
+async function openShareDialog(page, menu, entry, copy) {
+  await clickItem(page, menu);
+  await clickItem(page, entry);
+  let rect = null;
+  for (let i = 0; i < 20 && !rect; ++i) {
+    await waitFrames(page, 2);
+    rect = await page.evaluate((label) => window.stoplan.itemRect(label), copy);
+  }
+  assert.ok(rect, `the share dialog shows "${copy}"`);
+}
+
+const rectOf = (page, label) => page.evaluate((l) => window.stoplan.itemRect(l), label);
+
+for (const [language, words] of Object.entries({
+  nl: { file: 'Bestand', share: 'Deellink maken…', copy: 'Kopiëren', copied: 'Gekopieerd', close: 'Sluiten' },
+  en: { file: 'File', share: 'Create share link…', copy: 'Copy', copied: 'Copied', close: 'Close' },
+})) {
+  test(`share dialog (${language}): "${words.copy}" says "${words.copied}" beside it for a few seconds, and announces it`, async (t) => {
+    const { context, page } = await freshApp(t, session);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
+    if (language === 'en') await clickItem(page, 'English');
+    await openShareDialog(page, words.file, words.share, words.copy);
+    assert.equal(await rectOf(page, words.copied), null, 'no confirmation before a copy');
+
+    await clickItem(page, words.copy);
+    const copyRect = await rectOf(page, words.copy);
+    const copiedRect = await rectOf(page, words.copied);
+    assert.ok(copiedRect, `"${words.copied}" shows after the copy`);
+    assert.ok(Math.abs(copiedRect.y - copyRect.y) < copyRect.height && copiedRect.x > copyRect.x + copyRect.width - 1 &&
+      copiedRect.x - (copyRect.x + copyRect.width) < 40, `beside the button: ${JSON.stringify({ copyRect, copiedRect })}`);
+    assert.match(await announced(page), new RegExp(words.copied), 'a screen reader hears it');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#/, 'the link is on the clipboard');
+    // The mirror has it as text too.
+    const mirrored = await page.evaluate((w) => [...document.querySelectorAll('#access [data-sto-id]')]
+      .some((el) => el.textContent === w), words.copied);
+    assert.ok(mirrored, 'the confirmation is in the accessible mirror');
+
+    // A second copy is announced again.
+    await page.evaluate(() => { document.getElementById('access-live').textContent = ''; });
+    await clickItem(page, words.copy);
+    assert.match(await announced(page), new RegExp(words.copied), 'a second copy is announced again');
+
+    // Gone after a few seconds, without any input (the app draws a frame of its own for it).
+    await page.waitForTimeout(4500);
+    const stillMirrored = await page.evaluate((w) => [...document.querySelectorAll('#access [data-sto-id]')]
+      .some((el) => el.textContent === w), words.copied);
+    assert.equal(stillMirrored, false, 'the confirmation goes away after a few seconds, by itself');
+    await waitFrames(page, 2);
+    assert.equal(await rectOf(page, words.copied), null, 'and is no longer drawn');
+
+    // And it never outlives the dialog.
+    await clickItem(page, words.copy);
+    assert.ok(await rectOf(page, words.copied));
+    await clickItem(page, words.close);
+    await openShareDialog(page, words.file, words.share, words.copy);
+    assert.equal(await rectOf(page, words.copied), null, 'a reopened dialog starts without it');
+    assert.deepEqual(page.problems, []);
+  });
+}
+
