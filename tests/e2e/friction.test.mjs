@@ -1,4 +1,5 @@
-// Friction found in the walks (issue 27, item 4): the share dialog confirms a copy.
+// Friction found in the walks (issue 27, item 4): the share dialog confirms a copy, and the
+// organisation table's check boxes name their organisation for a screen reader.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, freshApp, clickItem, waitFrames } from './helpers.mjs';
@@ -74,3 +75,51 @@ for (const [language, words] of Object.entries({
   });
 }
 
+// The accessibility tree as a screen reader gets it: [{role, name, checked}].
+async function axTree(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored).map((n) => ({
+    role: n.role?.value,
+    name: n.name?.value ?? '',
+    checked: (n.properties || []).find((p) => p.name === 'checked')?.value?.value,
+  }));
+}
+
+// Clicks a sidebar section through its mirror element (the path a screen reader's click takes).
+async function openSection(page, name) {
+  await page.evaluate((n) => {
+    const link = [...document.querySelectorAll('#access nav button')].find((b) => b.textContent.startsWith(n));
+    if (!link) throw new Error(`no section ${n}`);
+    link.click();
+  }, name);
+  await waitFrames(page, 4);
+}
+
+for (const [language, words] of Object.entries({
+  nl: { section: 'Regio & partners', columns: ['Penvoerder', 'Bedrijf (cofin.)', 'Partner'] },
+  en: { section: 'Region & partners', columns: ['Penvoerder', 'Business (cofin.)', 'Partner'] },
+})) {
+  test(`organisation table (${language}): each check box is named with its organisation, the headers stay as they are`, async (t) => {
+    const { context, page } = await freshApp(t, session);
+    if (language === 'en') await clickItem(page, 'English');
+    await openSection(page, words.section);
+    const orgs = (await page.evaluate(() => JSON.parse(window.stoplan.planJson()).plan.organisations));
+    const tree = await axTree(context, page);
+    const boxes = tree.filter((n) => n.role === 'checkbox');
+    for (const column of words.columns) {
+      assert.ok(tree.some((n) => n.role === 'columnheader' && n.name === column), `the column header "${column}" as before`);
+      // The table draws the rows on screen: at least the first few, each named apart.
+      const named = boxes.filter((n) => n.name.startsWith(`${column}: `));
+      assert.ok(named.length >= 3, `check boxes of "${column}" named with an organisation: ${JSON.stringify(boxes.map((b) => b.name))}`);
+      for (const [i, box] of named.entries()) {
+        assert.equal(box.name, `${column}: ${orgs[i].name}`, `row ${i + 1}`);
+      }
+      assert.equal(boxes.filter((n) => n.name === column).length, 0, `no check box named "${column}" alone`);
+    }
+    const lead = boxes.find((n) => n.name === `${words.columns[0]}: ${orgs[0].name}`);
+    assert.equal(String(lead.checked), orgs[0].penvoerder ? 'true' : 'false', 'the lead box says whether it is checked');
+    assert.deepEqual(page.problems, []);
+  });
+}
