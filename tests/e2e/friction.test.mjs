@@ -1,7 +1,13 @@
-// Friction found in the walks (issue 27, item 4): the share dialog confirms a copy, and the
-// organisation table's check boxes name their organisation for a screen reader.
+// Friction found in the walks (issue 27, item 4): the share dialog confirms a copy, the
+// organisation table's check boxes name their organisation for a screen reader, and the report
+// has a print button and every budget line, and can be downloaded as an .html file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startSession, freshApp, clickItem, waitFrames } from './helpers.mjs';
 
 let session;
@@ -123,3 +129,94 @@ for (const [language, words] of Object.entries({
     assert.deepEqual(page.problems, []);
   });
 }
+
+// A report page's print button: visible on screen, hidden in print, and printing when clicked
+// (window.print is replaced by a counter, as headless Chromium has no print dialog). No script of
+// the page is refused by its Content-Security-Policy.
+async function checkPrintButton(report, refusals, label) {
+  assert.ok(await report.locator('#print').isVisible(), 'the print button shows on screen');
+  assert.equal(await report.locator('#print').textContent(), label);
+  await report.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+  await report.locator('#print').click();
+  assert.equal(await report.evaluate(() => window.printed), 1, 'the button prints the page');
+  await report.emulateMedia({ media: 'print' });
+  assert.equal(await report.locator('#print').isVisible(), false, 'the button is hidden when printing');
+  await report.emulateMedia({ media: 'screen' });
+  assert.deepEqual(refusals, [], 'the policy refuses nothing');
+}
+
+// Every budget line of `plan` is listed under its activity in `report`, with its amount in Dutch
+// money format.
+async function checkLines(report, plan) {
+  const tables = await report.evaluate(() => [...document.querySelectorAll('#activities h3')].map((h) => {
+    const table = h.nextElementSibling;
+    return {
+      title: h.textContent,
+      rows: table && table.tagName === 'TABLE'
+        ? [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent)) : [],
+    };
+  }));
+  assert.deepEqual(tables.map((t) => t.title), plan.activities.map((a) => `Begrotingsregels: ${a.title}`));
+  const organisations = Object.fromEntries(plan.organisations.map((o) => [o.id, o.name]));
+  for (const [i, activity] of plan.activities.entries()) {
+    assert.equal(tables[i].rows.length, activity.lines.length, activity.title);
+    for (const [j, line] of activity.lines.entries()) {
+      const [description, organisation, year, , , priceTimes, amount] = tables[i].rows[j];
+      assert.equal(description, line.description);
+      assert.equal(organisation, organisations[line.organisation_id]);
+      assert.equal(year, String(line.year));
+      assert.match(amount, /^€ \d{1,3}(\.\d{3})*,\d\d$/, `an amount in Dutch format: ${amount}`);
+      if (!line.is_investment) assert.match(priceTimes, /^€ [\d.]+,\d\d × [\d.,]+/, priceTimes);
+    }
+  }
+}
+
+test('"Rapport downloaden" beside "Rapport afdrukken…": an .html file with a print button and every budget line', async (t) => {
+  const { context, page } = await freshApp(t, session);
+  const plan = await page.evaluate(() => JSON.parse(window.stoplan.planJson()).plan);
+  await clickItem(page, 'Bestand');
+  const print = await rectOf(page, 'Rapport afdrukken…');
+  const download = await rectOf(page, 'Rapport downloaden');
+  assert.ok(print && download, 'both in the Bestand menu');
+  assert.ok(Math.abs(download.x - print.x) < 1 && download.y > print.y && download.y - print.y < 2 * print.height,
+    `right below it: ${JSON.stringify({ print, download })}`);
+  const downloading = page.waitForEvent('download');
+  await clickItem(page, 'Rapport downloaden');
+  const file = await downloading;
+  assert.match(file.suggestedFilename(), /^techniekregio-voorbeeld.*-\d{4}-\d\d-\d\d-rapport\.html$/i);
+  const html = readFileSync(await file.path(), 'utf8');
+  assert.match(html, /^<!DOCTYPE html>/);
+  // The print script is allowed by its hash and by nothing broader.
+  const script = html.match(/<script>([^<]*)<\/script>/)[1];
+  const hash = createHash('sha256').update(script).digest('base64');
+  assert.match(html, new RegExp(`script-src 'sha256-${hash.replace(/[+/=]/g, '\\$&')}'">`));
+  assert.equal(html.match(/<script/g).length, 1);
+
+  // Opened as the file it is.
+  const dir = mkdtempSync(join(tmpdir(), 'sto-report-'));
+  const path = join(dir, file.suggestedFilename());
+  writeFileSync(path, html);
+  const report = await context.newPage();
+  t.after(() => report.close());
+  const refusals = [];
+  report.on('console', (m) => { if (m.type() === 'error') refusals.push(m.text()); });
+  await report.goto(pathToFileURL(path).href);
+  await checkLines(report, plan);
+  await checkPrintButton(report, refusals, 'Afdrukken');
+  assert.deepEqual(page.problems, []);
+});
+
+test('"Rapport afdrukken…": the report tab has a working print button and lists every budget line', async (t) => {
+  const { context, page } = await freshApp(t, session);
+  const plan = await page.evaluate(() => JSON.parse(window.stoplan.planJson()).plan);
+  await clickItem(page, 'Bestand');
+  const opening = context.waitForEvent('page');
+  await clickItem(page, 'Rapport afdrukken…');
+  const report = await opening;
+  const refusals = [];
+  report.on('console', (m) => { if (m.type() === 'error') refusals.push(m.text()); });
+  await report.waitForLoadState();
+  await checkLines(report, plan);
+  await checkPrintButton(report, refusals, 'Afdrukken');
+  assert.deepEqual(page.problems, []);
+});

@@ -273,6 +273,8 @@ class App {
   void reject_pending_import() { pending_import_.reset(); }
   // Opens the printable report of the plan in a new browser tab.
   void open_report();
+  // Offers the same report as an .html file download ("<plan>-<date>-rapport.html").
+  void download_report();
   // Asks the page to compress the plan into a link; share_link_ready() brings it back.
   void make_share_link();
   void share_link_ready(std::string_view url);

@@ -41,6 +41,14 @@ void App::open_report() {
   platform::open_html(report_html(plan(), analysis(), language_));
 }
 
+void App::download_report() {
+  std::string name = default_download_name();  // "<plan>-<date>.json"
+  name.resize(name.size() - 5);
+  name += language_ == Language::nl ? "-rapport.html" : "-report.html";
+  platform::download_file(name, "text/html;charset=utf-8",
+                          report_html(plan(), analysis(), language_));
+}
+
 void App::make_share_link() {
   share_link_.clear();
   platform::make_share_link(save_plan(plan()));

@@ -70,6 +70,7 @@ void draw_top_bar(App& app) {
     if (ImGui::MenuItem(tr(Str::menu_export_csv, lang))) app.export_budget_csv();
     if (ImGui::MenuItem(tr(Str::menu_import_csv, lang))) platform::pick_files("budget-csv");
     if (ImGui::MenuItem(tr(Str::menu_report, lang))) app.open_report();
+    if (ImGui::MenuItem(tr(Str::menu_report_download, lang))) app.download_report();
     if (ImGui::MenuItem(tr(Str::menu_share, lang))) app.make_share_link();
     ImGui::Separator();
     ImGui::MenuItem(tr(Str::menu_presentation, lang), nullptr, &app.ui_state().presentation_mode);
