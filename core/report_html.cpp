@@ -216,8 +216,13 @@ ul.findings .source { font-size: .85em; color: #555; }
 .sev-warning h3 { color: #8a5a00; }
 .notes { white-space: pre-wrap; }
 footer { margin-top: 2em; color: #666; font-size: .85em; }
+p.actions { margin: .6em 0 0; }
+p.actions button { font: inherit; padding: .3em 1.1em; cursor: pointer; }
+table.lines td:first-child { min-width: 12em; }
+td.pq { white-space: nowrap; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
+  p.actions { display: none; }
   body { margin: 0; max-width: none; font-size: 9.5pt; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   table, dl.facts, li { break-inside: avoid; page-break-inside: avoid; }
@@ -393,6 +398,65 @@ void extension_texts(Page& p, const Plan& plan, const Scheme* scheme) {
        "Activities before 1 August 2024 with the earlier grant", plan.earlier_grant_activities);
 }
 
+// "€ 1.250,00 × 40 uur": a line's price times its quantity; an investment's cost is its
+// depreciation (the investments table under the budget shows how).
+std::string price_times_quantity(const Page& p, const BudgetLine& line) {
+  const Language l = p.language();
+  if (line.investment)
+    return p.w("investering: afschrijving in de periode", "investment: depreciation in the period");
+  std::string text = format_money(line.price, l) + " × " + milli(line.quantity_milli, l);
+  if (!line.unit.empty()) text += " " + line.unit;
+  return text;
+}
+
+// The budget lines of activity `a`: what each costs, for whom, in which year and category, paid
+// from which source, as price × quantity; the amounts are the engine's.
+void activity_lines(Page& p, const Plan& plan, const Evaluation& e, std::size_t a) {
+  const Activity& activity = plan.activities[a];
+  const Language l = p.language();
+  p.raw("<h3>")
+      .text(std::string(p.w("Begrotingsregels: ", "Budget lines: ")) +
+            (activity.title.empty() ? activity.id : activity.title))
+      .raw("</h3>\n");
+  if (activity.lines.empty()) {
+    p.empty_note("Geen begrotingsregels.", "No budget lines.");
+    return;
+  }
+  p.raw("<table class=\"lines\">\n<thead><tr>");
+  p.head(p.w("Omschrijving", "Description"))
+      .head(p.w("Organisatie", "Organisation"))
+      .head(p.w("Jaar", "Year"), true)
+      .head(p.w("Kostensoort", "Cost category"))
+      .head(p.w("Financiering", "Funding"))
+      .head(p.w("Prijs × aantal", "Price × quantity"))
+      .head(p.w("Bedrag", "Amount"), true);
+  p.raw("</tr></thead>\n<tbody>\n");
+  const bool counted = a < e.by_activity.size();
+  for (std::size_t i = 0; i < activity.lines.size(); ++i) {
+    const BudgetLine& line = activity.lines[i];
+    p.raw("<tr>")
+        .cell(line.description.empty() ? "—" : line.description)
+        .cell(line.organisation_id.empty() ? "—" : organisation_name(plan, line.organisation_id))
+        .number(std::to_string(line.year))
+        .cell(category_label(line.category, l))
+        .cell(funding_label(line.funding, l));
+    // Price × quantity on one line: a browser would break it at any blank, also after "€".
+    p.element("td", price_times_quantity(p, line), line.investment ? nullptr : "pq");
+    if (counted)
+      p.money(e.cost_of(a, i));
+    else
+      p.number("—");
+    p.raw("</tr>\n");
+  }
+  p.raw("</tbody>\n<tfoot><tr class=\"total\"><td colspan=\"6\">");
+  p.text(p.w("Totaal", "Total")).raw("</td>");
+  if (counted)
+    p.money(e.by_activity[a].costs);
+  else
+    p.number("—");
+  p.raw("</tr></tfoot>\n</table>\n");
+}
+
 void activities_section(Page& p, const Plan& plan, const Scheme* scheme, const Evaluation& e) {
   p.begin_section("activities");
   extension_texts(p, plan, scheme);
@@ -432,6 +496,7 @@ void activities_section(Page& p, const Plan& plan, const Scheme* scheme, const E
     p.raw("</tr>\n");
   }
   p.raw("</tbody>\n</table>\n");
+  for (std::size_t i = 0; i < plan.activities.size(); ++i) activity_lines(p, plan, e, i);
   p.end_section();
 }
 
@@ -746,8 +811,11 @@ std::string report_html(const Plan& plan, const Analysis& analysis, Language lan
   p.raw(
       "\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      "style-src 'unsafe-inline'; img-src data:\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+      "style-src 'unsafe-inline'; img-src data:; script-src '");
+  p.raw(kPrintScriptHash)
+      .raw(
+          "'\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
   p.text(title).raw("</title>\n<style>").raw(kStyle).raw("</style>\n</head>\n<body>\n<header>\n");
   p.element("h1", title).raw("\n");
   p.element("p", plan.region.name + (scheme ? " · " + scheme->name.in(language) : ""), "sub");
@@ -756,7 +824,9 @@ std::string report_html(const Plan& plan, const Analysis& analysis, Language lan
     p.element("p", p.w("Dit is een fictief voorbeeldplan.", "This is a fictional example plan."),
               "example")
         .raw("\n");
-  p.raw("</header>\n<main>\n");
+  p.raw("<p class=\"actions\"><button type=\"button\" id=\"print\">")
+      .text(p.w("Afdrukken", "Print"))
+      .raw("</button></p>\n</header>\n<main>\n");
   if (base.plan) changes_section(p, diff_plans(*base.plan, plan), base.version, language);
   region_section(p, plan, scheme);
   partners_section(p, plan, e);
@@ -772,7 +842,7 @@ std::string report_html(const Plan& plan, const Analysis& analysis, Language lan
   p.text(p.w("Gemaakt met STO Planner ", "Made with STO Planner ")).text(STO_APP_VERSION);
   p.text(p.w(". Bedragen in euro; berekend volgens de regels van de gekozen regeling.",
              ". Amounts in euro; computed under the rules of the chosen scheme."));
-  p.raw("</footer>\n</body>\n</html>\n");
+  p.raw("</footer>\n<script>").raw(kPrintScript).raw("</script>\n</body>\n</html>\n");
   return std::move(p.out());
 }
 

@@ -1,6 +1,7 @@
 // A printable report of a plan as one self-contained HTML page: inline CSS with print styles, no
-// scripts, no external resources, every piece of plan text escaped. Pure C++17; reads the
-// Analysis (engine.h, rules.h) and never computes a rule itself.
+// external resources, every piece of plan text escaped, and one script only: the print button's
+// (kPrintScript, allowed by its hash in the page's Content-Security-Policy and nothing else).
+// Pure C++17; reads the Analysis (engine.h, rules.h) and never computes a rule itself.
 #pragma once
 #include <string>
 #include <string_view>
@@ -18,6 +19,16 @@ namespace sto {
 inline constexpr const char* kReportSections[] = {"region",     "partners", "students", "goals",
                                                   "activities", "budget",   "funding",  "maximum",
                                                   "findings",   "notes"};
+
+// The report's only script: its print button (id "print", hidden when printing) prints the page.
+inline constexpr const char* kPrintScript =
+    "document.getElementById('print').addEventListener('click', function () { window.print(); "
+    "});";
+// Its CSP source: "sha256-" and the base64 of SHA-256 over kPrintScript. The app page's policy
+// (web/shell/index.html) names it too: a report opened from the app is a blob: page, which also
+// gets the policy of the page that made it.
+inline constexpr const char* kPrintScriptHash =
+    "sha256-Mu5igREPF5niJpYq90VFsX4E9p6FerEem+eCCjmxMlw=";
 
 // The heading of a report section in `language` ("Partners", "Begroting per jaar en kostensoort",
 // …); "" for an unknown id.

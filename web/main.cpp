@@ -279,8 +279,9 @@ const char* sto_api_frame_times() {
   return runtime.api_buffer.c_str();
 }
 
-// [{"text":…, "x":…, "y":…, "width":…, "height":…, "cell_x":…, "cell_width":…}, …]: the texts of
-// the last frame drawn wider than the visible part of their cell (see item_registry.h).
+// [{"text":…, "split":…, "x":…, "y":…, "width":…, "height":…, "cell_x":…, "cell_width":…}, …]:
+// the texts of the last frame drawn wider than the visible part of their cell, or wrapped inside
+// a figure ("split": the two lines around the break; see item_registry.h).
 const char* sto_api_cut_texts() {
   std::string out = "[";
   for (const sto::ui::CutText& cut : sto::ui::cut_texts()) {
@@ -291,7 +292,8 @@ const char* sto_api_cut_texts() {
                   static_cast<double>(cut.drawn.x), static_cast<double>(cut.drawn.y),
                   static_cast<double>(cut.drawn.width), static_cast<double>(cut.drawn.height),
                   static_cast<double>(cut.cell_x), static_cast<double>(cut.cell_width));
-    out += (out.size() > 1 ? ",{\"text\":" : "{\"text\":") + sto::json_quote(cut.text) + numbers;
+    out += (out.size() > 1 ? ",{\"text\":" : "{\"text\":") + sto::json_quote(cut.text) +
+           ",\"split\":" + sto::json_quote(cut.split) + numbers;
   }
   runtime.api_buffer = out + "]";
   return runtime.api_buffer.c_str();

@@ -18,7 +18,13 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 // No script, frame or embedded element, no linked resource. `text_free` also bans the words
 // that hostile plan text may carry harmlessly once escaped (src=, https://, onerror).
-void check_self_contained(const std::string& html, bool text_free) {
+// The print button's script, exactly once, is the only script (the CSP allows only its hash).
+void check_self_contained(std::string html, bool text_free) {
+  const std::string print = std::string("<script>") + kPrintScript + "</script>";
+  const std::size_t at = html.find(print);
+  REQUIRE(at != std::string::npos);
+  html.erase(at, print.size());
+  CHECK(html.find(print) == std::string::npos);
   for (const char* banned : {"<script", "<iframe", "<img", "<link", "<object", "<embed", "<svg",
                              "<base", "<meta http-equiv=\"refresh", "url(", "@import"})
     CHECK_FALSE(contains(html, banned));
@@ -184,10 +190,78 @@ TEST_CASE("with a base version the report opens with the changes since it", "[re
   CHECK(html.find("<tr><td>Totale kosten</td><td class=\"num\">€ 847.000,00</td><td "
                   "class=\"num\">€ 859.000,00</td><td class=\"num\">+€ 12.000,00</td></tr>") !=
         std::string::npos);
-  CHECK(html.find("<script") == std::string::npos);
+  check_self_contained(html, false);
   // Without a base there is no such section, and the same plan as its own base lists nothing.
   CHECK(report_html(plan, analyse(plan), Language::nl).find("id=\"changes\"") == std::string::npos);
   const std::string same = report_html(plan, analyse(plan), Language::en, ReportBase{&plan, "6"});
   CHECK(same.find("<h2>Changes since version 6</h2>\n<p class=\"empty\">No changes.</p>") !=
         std::string::npos);
+}
+
+TEST_CASE("Report: a print button, hidden when printing, allowed by the page's policy",
+          "[report]") {
+  const Plan plan = samples::voorbeeldregio();
+  for (Language l : {Language::nl, Language::en}) {
+    const std::string html = report_html(plan, analyse(plan), l);
+    CHECK(contains(html, std::string("<p class=\"actions\"><button type=\"button\" id=\"print\">") +
+                             (l == Language::nl ? "Afdrukken" : "Print") + "</button></p>"));
+    CHECK(contains(html, "@media print {\n  p.actions { display: none; }"));
+    CHECK(contains(html, std::string("script-src '") + kPrintScriptHash + "'\">"));
+    CHECK(contains(html, std::string("<script>") + kPrintScript + "</script>\n</body>"));
+    check_self_contained(html, true);
+  }
+}
+
+TEST_CASE("Report: the budget lines of every activity, with price × quantity and amount",
+          "[report]") {
+  const Plan plan = samples::voorbeeldregio();
+  const Analysis analysis = analyse(plan);
+  const std::string nl = report_html(plan, analysis, Language::nl);
+  // A priced line, in Dutch money format: description, organisation, year, category, funding,
+  // price × quantity with its unit, amount.
+  CHECK(contains(nl, "<h3>Begrotingsregels: Moderne praktijklokalen metaal en installatie</h3>"));
+  CHECK(contains(nl,
+                 "<tr><td>Materialen praktijklessen</td><td>Techniek College Voorbeeld, vestiging "
+                 "Noord</td><td class=\"num\">2025</td><td>" +
+                     std::string(category_label(CostCategory::materials, Language::nl)) +
+                     "</td><td>" + funding_label(FundingSource::subsidy, Language::nl) +
+                     "</td><td class=\"pq\">€ 60.000,00 × 1 jaar</td><td class=\"num\">€ "
+                     "60.000,00</td></tr>"));
+  // An investment: its depreciation in the period (its schedule is in the investments table).
+  CHECK(contains(nl,
+                 "<tr><td>CNC-freesmachine</td><td>Techniek College Voorbeeld, vestiging "
+                 "Noord</td><td class=\"num\">2025</td>"));
+  CHECK(contains(nl,
+                 "<td>investering: afschrijving in de periode</td><td class=\"num\">€ "
+                 "17.000,00</td></tr>"));
+  // Every line of every activity, with the engine's amount, and each activity's total.
+  const Evaluation& e = analysis.evaluation;
+  for (Language l : {Language::nl, Language::en}) {
+    const std::string html = report_html(plan, analysis, l);
+    std::size_t rows = 0;
+    for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+      const Activity& activity = plan.activities[a];
+      CHECK(contains(
+          html, std::string(l == Language::nl ? "<h3>Begrotingsregels: " : "<h3>Budget lines: ") +
+                    html_escape(activity.title) + "</h3>"));
+      for (std::size_t i = 0; i < activity.lines.size(); ++i) {
+        const BudgetLine& line = activity.lines[i];
+        INFO(activity.title << " line " << i);
+        CHECK(contains(html, "<tr><td>" + html_escape(line.description) + "</td>"));
+        CHECK(
+            contains(html, "<td class=\"num\">" + format_money(e.cost_of(a, i), l) + "</td></tr>"));
+        ++rows;
+      }
+      CHECK(contains(html, std::string("<tfoot><tr class=\"total\"><td colspan=\"6\">") +
+                               (l == Language::nl ? "Totaal" : "Total") +
+                               "</td><td class=\"num\">" + format_money(e.by_activity[a].costs, l) +
+                               "</td></tr></tfoot>"));
+    }
+    CHECK(rows > 60);
+    CHECK(contains(html,
+                   l == Language::nl ? "<th>Prijs × aantal</th>" : "<th>Price × quantity</th>"));
+  }
+  // English money format in the English report.
+  CHECK(contains(report_html(plan, analysis, Language::en),
+                 format_money(Money{6000000}, Language::en) + " × 1 jaar"));
 }

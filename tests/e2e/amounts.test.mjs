@@ -1,7 +1,9 @@
 // Issue 18 item 10: an amount cut off on its left reads as another number ("220.000,00" for
-// € 4.220.000,00). In every section, at 1024, 1280 and 1920 pixels, in Dutch and English, with
-// and without presentation mode, no text with a figure in it is drawn wider than its cell: the app
-// notes each text that runs past the visible part of its cell (window.stoplan.cutTexts()).
+// € 4.220.000,00). In every section, at 1024, 1280, 1366 and 1920 pixels, in Dutch and English,
+// with and without presentation mode, no text with a figure in it is drawn wider than its cell or
+// past the bottom of a card: the app notes each text that runs past the visible part of its cell
+// (window.stoplan.cutTexts()). Issue 27 item 4: nor is a figure wrapped over two lines
+// ("Minimum € 422.000," / "00"): the app notes each wrapped text with a line break inside a figure.
 // With STO_SCREENSHOT_DIR set, each view is also saved as a PNG there, to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,15 +31,21 @@ const isFigure = (text) => /\d/.test(text) && (/[€%]/.test(text) || /^[\s\d.,+
 const mirrorTexts = (page, text) => page.evaluate((w) =>
   [...document.querySelectorAll('#access *')].filter((e) => e.textContent === w && e.children.length === 0).length, text);
 
-// The texts of the current view that hold a figure and are cut.
+// The texts of the current view that hold a figure and are cut, or wrapped with a line break
+// inside a figure ("split": "€ 422.000, | 00").
 async function cutFigures(page) {
   await waitFrames(page, 2);
-  return (await page.evaluate(() => window.stoplan.cutTexts())).filter((cut) => isFigure(cut.text));
+  return (await page.evaluate(() => window.stoplan.cutTexts())).filter((cut) => cut.split || isFigure(cut.text));
 }
 
-for (const width of [1024, 1280, 1920]) {
-  test(`no figure is cut off at ${width} pixels, in Dutch and English, with and without presentation mode`, async (t) => {
-    const { page } = await freshApp(t, session, { viewport: { width, height: 800 } });
+// A cut text as a test's problem line.
+const described = (cut) => (cut.split
+  ? `"${cut.text}" split over two lines at "${cut.split}"`
+  : `"${cut.text}" drawn ${cut.x}..${cut.x + cut.width} x ${cut.y}..${cut.y + cut.height}, cell ${cut.cell_x}..${cut.cell_x + cut.cell_width}`);
+
+for (const [width, height] of [[1024, 730], [1280, 800], [1366, 768], [1920, 800]]) {
+  test(`no figure is cut off or split over two lines at ${width} × ${height} pixels, in Dutch and English, with and without presentation mode`, async (t) => {
+    const { page } = await freshApp(t, session, { viewport: { width, height } });
     // Combine the three sample plans, so "Plannen combineren" has its table too.
     const files = ['voorbeeldregio.json', 'klein-voorbeeld-2020.json', 'verlenging-2024.json'].map((name) => ({
       name, text: readFileSync(new URL(name, samples), 'utf8'),
@@ -64,8 +72,7 @@ for (const width of [1024, 1280, 1920]) {
           await openSection(page, i);
           ++views;
           for (const cut of await cutFigures(page))
-            problems.push(`${language}${presentation ? ' presentation' : ''} ${sections[i]}: "${cut.text}" ` +
-              `drawn ${cut.x}..${cut.x + cut.width}, cell ${cut.cell_x}..${cut.cell_x + cut.cell_width}`);
+            problems.push(`${language}${presentation ? ' presentation' : ''} ${sections[i]}: ${described(cut)}`);
           if (screenshots)
             await page.screenshot({ path: join(screenshots, `${width}-${language}${presentation ? '-presentation' : ''}-${i}.png`) });
         }

@@ -347,6 +347,8 @@ std::string announcement(Bridge& b, const PageState& page) {
     if (say.empty() && page.findings != b.last_page.findings) say = page.findings;
     if (!page.save_status.empty() && page.save_status != b.last_page.save_status)
       say = say.empty() ? page.save_status : say + ". " + page.save_status;
+    if (!page.notice.empty() && page.notice_serial != b.last_page.notice_serial)
+      say = say.empty() ? page.notice : page.notice + ". " + say;
   }
   b.last_page = page;
   return say;

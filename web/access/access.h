@@ -48,6 +48,8 @@ struct PageState {
   std::string save_status;      // announced when it changes ("opgeslagen om 14:03")
   std::string banner;           // announced when it appears
   std::string findings;         // announced when it changes after an edit ("2 fouten, …")
+  std::string notice;           // a confirmation ("Gekopieerd"), announced when notice_serial
+  int notice_serial = 0;        // changes (so the same confirmation is heard again)
 };
 // After the frame is drawn: publishes the items to the page when they differ from the last
 // published frame, and announces changes. Returns the CPU milliseconds it took.

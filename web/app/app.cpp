@@ -124,6 +124,8 @@ access::PageState App::access_page_state() const {
                     ? banner_text()
                     : std::string(tr(Str::edit_refused, language_)) + " " + command_error_text();
   page.findings = findings_count_text();
+  page.notice = notice_;
+  page.notice_serial = notice_serial_;
   return page;
 }
 

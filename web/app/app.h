@@ -61,6 +61,9 @@ struct UiState {
   bool presentation_mode = false;
   bool history_open = false;
   bool share_dialog_open = false;
+  // When the share link was last copied (ms since 1970, 0: not since the dialog opened):
+  // "Gekopieerd" shows beside the copy button for a while.
+  double share_copied_ms = 0;
   bool wizard_open = false;
   bool shortcuts_open = false;  // Help → Sneltoetsen
   // "Naar de begroting" of an activity: the budget shows only that activity's lines from its next
@@ -270,6 +273,8 @@ class App {
   void reject_pending_import() { pending_import_.reset(); }
   // Opens the printable report of the plan in a new browser tab.
   void open_report();
+  // Offers the same report as an .html file download ("<plan>-<date>-rapport.html").
+  void download_report();
   // Asks the page to compress the plan into a link; share_link_ready() brings it back.
   void make_share_link();
   void share_link_ready(std::string_view url);
@@ -320,6 +325,11 @@ class App {
   std::string findings_count_text() const;
   // What the page says beside the items (language, title, announcements), for access/.
   access::PageState access_page_state() const;
+  // A short confirmation for screen readers ("Gekopieerd"), announced once, again when repeated.
+  void announce(std::string text) {
+    notice_ = std::move(text);
+    ++notice_serial_;
+  }
 
   // [SECTION] window.stoplan
   std::string plan_json() const;
@@ -418,6 +428,8 @@ class App {
     std::function<void()> on_applied;
   };
   std::vector<PostedStep> posted_;
+  std::string notice_;  // the last confirmation announced (announce), and how many so far
+  int notice_serial_ = 0;
   LocalizedText command_error_;  // the last refused command's message, until dismissed
 };
 

@@ -41,6 +41,14 @@ void App::open_report() {
   platform::open_html(report_html(plan(), analysis(), language_));
 }
 
+void App::download_report() {
+  std::string name = default_download_name();  // "<plan>-<date>.json"
+  name.resize(name.size() - 5);
+  name += language_ == Language::nl ? "-rapport.html" : "-report.html";
+  platform::download_file(name, "text/html;charset=utf-8",
+                          report_html(plan(), analysis(), language_));
+}
+
 void App::make_share_link() {
   share_link_.clear();
   platform::make_share_link(save_plan(plan()));
@@ -54,6 +62,7 @@ std::string App::link_data(std::string_view plan_text) const {
 void App::share_link_ready(std::string_view url) {
   share_link_ = std::string(url);
   ui_state_.share_dialog_open = true;
+  ui_state_.share_copied_ms = 0;
 }
 
 bool App::share_link_too_long() const {

@@ -41,11 +41,14 @@ std::uint64_t drawn_fingerprint();
 
 // A text drawn wider than the cell (table column, else window) that clips it, so that part of it
 // is not seen. The text helpers of ui/widgets note them for tests (window.stoplan.cutTexts()).
+// Also a text wrapped over lines with a line break inside an amount or percentage ("€ 422.000," /
+// "00"): it is not cut off, but read as two numbers; `split` then holds the two lines around it.
 struct CutText {
   std::string text;
   ItemRect drawn;    // the whole text's rectangle
   float cell_x = 0;  // the visible part of the cell, horizontally
   float cell_width = 0;
+  std::string split;  // "422.000, | 00" for a figure broken over two lines, else ""
 };
 void record_cut_text(CutText cut);
 // The cut texts of the last complete frame.

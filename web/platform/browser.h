@@ -80,6 +80,9 @@ void download_file(std::string_view filename, std::string_view mime_type, std::s
 // True when the user gave input (or the window changed) since the last call: the app draws
 // frames only then, so it uses no CPU while idle.
 bool take_wake_request();
+// Makes take_wake_request true once `ms` milliseconds from now (something shown for a while, such
+// as "Gekopieerd", goes away then without input).
+void wake_after(double ms);
 
 // Puts text on the system clipboard (copy in a text field). Pasting arrives from the page's
 // paste event through App::paste_text, since browsers hand clipboard text only to that event.

@@ -171,4 +171,6 @@ void publish_accessibility(std::string_view) {}
 
 void set_clipboard_text(std::string_view) {}
 
+void wake_after(double) {}
+
 }  // namespace sto::platform

@@ -6,6 +6,7 @@
 extern "C" {
 void sto_sync_viewport(void* out);
 int sto_take_wake_request();
+void sto_wake_after(double ms);
 char* sto_storage_get(const char* key, std::size_t* size);
 int sto_storage_set(const char* key, const char* data, std::size_t size);
 void sto_storage_remove(const char* key);
@@ -174,6 +175,10 @@ void download_file(std::string_view filename, std::string_view mime_type, std::s
 
 bool take_wake_request() {
   return sto_take_wake_request() != 0;
+}
+
+void wake_after(double ms) {
+  sto_wake_after(ms);
 }
 
 void signal_ready() {

@@ -59,6 +59,9 @@ mergeInto(LibraryManager.library, {
     return wake ? 1 : 0;
   },
 
+  sto_wake_after__deps: ['$stoGlue'],
+  sto_wake_after: function (ms) { setTimeout(function () { stoGlue.wake = true; }, ms); },
+
   sto_request_wake__deps: ['$stoGlue'],
   sto_request_wake: function () { stoGlue.wake = true; },
 

@@ -45,6 +45,9 @@ const ImVec4 kBannerWarning{1.0f, 0.93f, 0.85f, 1.0f};
 const ImVec4 kBannerInfo{0.88f, 0.94f, 1.0f, 1.0f};
 const ImVec4 kBannerExample{1.0f, 0.96f, 0.80f, 1.0f};
 
+// How long "Gekopieerd" shows beside the share dialog's copy button.
+constexpr double kCopiedShownMs = 4000;
+
 }  // namespace
 
 void draw_top_bar(App& app) {
@@ -67,6 +70,7 @@ void draw_top_bar(App& app) {
     if (ImGui::MenuItem(tr(Str::menu_export_csv, lang))) app.export_budget_csv();
     if (ImGui::MenuItem(tr(Str::menu_import_csv, lang))) platform::pick_files("budget-csv");
     if (ImGui::MenuItem(tr(Str::menu_report, lang))) app.open_report();
+    if (ImGui::MenuItem(tr(Str::menu_report_download, lang))) app.download_report();
     if (ImGui::MenuItem(tr(Str::menu_share, lang))) app.make_share_link();
     ImGui::Separator();
     ImGui::MenuItem(tr(Str::menu_presentation, lang), nullptr, &app.ui_state().presentation_mode);
@@ -402,14 +406,29 @@ void draw_dialogs(App& app) {
       if (ImGui::Button(tr(Str::share_download_file, lang))) {
         app.download_current_plan(app.default_download_name());
         ui.share_dialog_open = false;
+        ui.share_copied_ms = 0;
         ImGui::CloseCurrentPopup();
       }
       ImGui::SameLine();
     }
-    if (ImGui::Button(tr(Str::copy, lang))) platform::set_clipboard_text(app.share_link());
+    if (ImGui::Button(tr(Str::copy, lang))) {
+      platform::set_clipboard_text(app.share_link());
+      ui.share_copied_ms = platform::now_ms();
+      platform::wake_after(kCopiedShownMs + 20);  // to take the confirmation away
+      app.announce(tr(Str::copied, lang));
+    }
+    // The confirmation beside the button, for a few seconds; its room is kept when it is gone,
+    // so the close button never moves under the pointer.
+    ImGui::SameLine();
+    const char* copied = tr(Str::copied, lang);
+    if (ui.share_copied_ms > 0 && platform::now_ms() - ui.share_copied_ms < kCopiedShownMs)
+      text_item_colored(kColorOk, copied);
+    else
+      ImGui::Dummy(ImVec2(ImGui::CalcTextSize(copied).x, ImGui::GetTextLineHeight()));
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::close, lang))) {
       ui.share_dialog_open = false;
+      ui.share_copied_ms = 0;
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

@@ -217,7 +217,7 @@ void draw_totals(App& app, const PanelState& st, const NationalResult& r) {
   ImGui::PushTextWrapPos(0.0f);  // a pool named after yearly ceilings is a long line
   for (std::size_t i = 0; i < r.pools.size(); ++i) {
     const PoolResult& p = r.pools[i];
-    // The name on a line of its own: wrapping may break after any '.' or ',', also in amounts.
+    // The name on a line of its own, then its figures (draw_text never breaks inside a figure).
     text_item(p.name.in(lang));
     std::string line = std::to_string(p.regions) + " " + tr(Str::na_regions, lang) + ": " +
                        format_money(p.total_maximum, lang) + " / " + format_money(p.budget, lang) +

@@ -1,6 +1,7 @@
 // Overzicht: the plan's key figures and charts — costs per year by category, the funding mix,
 // cofinancing against the minimum, subsidy per organisation — and the budget per year. Every
 // number comes from the core engine; in presentation mode the charts come first, larger.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -85,29 +86,45 @@ void draw_key_figures(App& app) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float per_row = two_rows ? 2.0f : 4.0f;
   const float card = (ImGui::GetContentRegionAvail().x - (per_row - 1) * spacing) / per_row;
-  key_figure("##costs", tr(Str::total_costs, lang), format_money(ev.total.costs, lang), "",
-             kColorNeutral, card);
-  ImGui::SameLine();
+  struct Card {
+    const char* id;
+    const char* caption;
+    std::string value, note;
+    ImVec4 accent;
+  };
   const bool above_max = ev.max_known && ev.total.subsidy > ev.max_subsidy;
-  key_figure("##subsidy", tr(Str::subsidy_requested, lang), format_money(ev.total.subsidy, lang),
-             ev.max_known ? std::string(tr(Str::subsidy_maximum, lang)) + ":\n" +
-                                format_money(ev.max_subsidy, lang)
-                          : "",
-             above_max ? kColorError : kColorOk, card);
-  if (!two_rows) ImGui::SameLine();
   const CofinancingCheck& cofin = ev.cofinancing;
-  key_figure(
-      "##cofinancing", tr(Str::cofinancing_business, lang),
-      format_money(cofin.actual, lang) + "  (" + cofinancing_percent_text(cofin, lang) + ")",
-      std::string(tr(Str::cofinancing_minimum, lang)) + " " + format_money(cofin.required, lang) +
-          "\n= " + format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),
-      cofin.met ? kColorOk : kColorError, card);
-  ImGui::SameLine();
-  key_figure(
-      "##findings", tr(Str::findings, lang),
-      std::to_string(errors) + " " + tr(errors == 1 ? Str::error_one : Str::errors, lang),
-      std::to_string(warnings) + " " + tr(warnings == 1 ? Str::warning_one : Str::warnings, lang),
-      errors > 0 ? kColorError : kColorOk, card);
+  const Card cards[] = {
+      {"##costs", tr(Str::total_costs, lang), format_money(ev.total.costs, lang), "",
+       kColorNeutral},
+      {"##subsidy", tr(Str::subsidy_requested, lang), format_money(ev.total.subsidy, lang),
+       ev.max_known ? std::string(tr(Str::subsidy_maximum, lang)) + ":\n" +
+                          format_money(ev.max_subsidy, lang)
+                    : "",
+       above_max ? kColorError : kColorOk},
+      {"##cofinancing", tr(Str::cofinancing_business, lang),
+       format_money(cofin.actual, lang) + "  (" + cofinancing_percent_text(cofin, lang) + ")",
+       std::string(tr(Str::cofinancing_minimum, lang)) + " " + format_money(cofin.required, lang) +
+           "\n= " + format_percent_bp(cofin.minimum_bp, lang) + " " + base_name(cofin.base, lang),
+       cofin.met ? kColorOk : kColorError},
+      {"##findings", tr(Str::findings, lang),
+       std::to_string(errors) + " " + tr(errors == 1 ? Str::error_one : Str::errors, lang),
+       std::to_string(warnings) + " " + tr(warnings == 1 ? Str::warning_one : Str::warnings, lang),
+       errors > 0 ? kColorError : kColorOk},
+  };
+  // The cards of a row as high as the one with the most to say: every line of every card shows.
+  const int in_row = two_rows ? 2 : 4;
+  for (int row_start = 0; row_start < 4; row_start += in_row) {
+    float height = 0.0f;
+    for (int i = row_start; i < row_start + in_row; ++i)
+      height = std::max(height,
+                        key_figure_height(cards[i].caption, cards[i].value, cards[i].note, card));
+    for (int i = row_start; i < row_start + in_row; ++i) {
+      if (i > row_start) ImGui::SameLine();
+      key_figure(cards[i].id, cards[i].caption, cards[i].value, cards[i].note, cards[i].accent,
+                 card, height);
+    }
+  }
 }
 
 void draw_charts(App& app, float chart_height) {

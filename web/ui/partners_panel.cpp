@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <string>
 
+#include "access/access.h"
 #include "app/app.h"
 #include "labels.h"
 #include "ui/editor_rows.h"
@@ -82,6 +83,13 @@ void draw_region(App& app) {
 }
 
 // [SECTION] Organisations
+// A row's check box is read with its organisation ("Penvoerder: Vmbo College Noord"): every row's
+// boxes look alike, and a screen reader reading the column header alone cannot tell them apart.
+void label_next_checkbox(Str column, const Organisation& org, Language lang) {
+  const std::string name = tr(column, lang);
+  access::label_next_item(org.name.empty() ? name : name + ": " + org.name);
+}
+
 void draw_organisation_row(App& app, std::size_t i) {
   const Language lang = app.language();
   const Organisation& org = app.plan().organisations[i];
@@ -125,6 +133,7 @@ void draw_organisation_row(App& app, std::size_t i) {
 
   ImGui::TableNextColumn();
   bool penvoerder = org.penvoerder;
+  label_next_checkbox(Str::pt_column_penvoerder, org, lang);
   if (ImGui::Checkbox("##penvoerder", &penvoerder)) {
     Organisation changed = org;
     changed.penvoerder = penvoerder;
@@ -135,6 +144,7 @@ void draw_organisation_row(App& app, std::size_t i) {
   // Shows whether the organisation counts; a click that agrees with its kind returns to "by kind",
   // so a later change of kind is followed again.
   bool business = is_business_for_cofinancing(org);
+  label_next_checkbox(Str::pt_column_business, org, lang);
   if (ImGui::Checkbox("##counts_as_business", &business)) {
     Organisation changed = org;
     const bool by_kind = org.kind == OrganisationKind::business;
@@ -152,6 +162,7 @@ void draw_organisation_row(App& app, std::size_t i) {
 
   ImGui::TableNextColumn();
   bool partner = org.partner;
+  label_next_checkbox(Str::pt_column_partner, org, lang);
   if (ImGui::Checkbox("##partner", &partner)) {
     Organisation changed = org;
     changed.partner = partner;

@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -150,19 +151,48 @@ bool parsed_commit(const char* label, const std::string& shown, Language languag
 
 }  // namespace
 
+namespace {
+
+constexpr float kKeyFigureScale = 1.45f;
+
+// The value's scale in a card whose content is `room` wide: large, but never wider than the card
+// (a long amount is drawn a little smaller).
+float key_figure_scale(const std::string& value, float room) {
+  return std::min(kKeyFigureScale, room / std::max(1.0f, ImGui::CalcTextSize(value.c_str()).x));
+}
+
+}  // namespace
+
+float key_figure_height(const char* caption, const std::string& value, const std::string& note,
+                        float width) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float room = width - 2.0f * style.WindowPadding.x;
+  // Padding, the caption's and the note's lines (wrapped a pixel narrower than the card, for
+  // rounding), the value at its scale, and a little room below.
+  float height =
+      2.0f * style.WindowPadding.y +
+      static_cast<float>(wrapped_line_count(caption, room - 1.0f)) * ImGui::GetFontSize() +
+      style.ItemSpacing.y + ImGui::GetFontSize() * key_figure_scale(value, room) +
+      style.ItemSpacing.y;
+  if (!note.empty())
+    height += static_cast<float>(wrapped_line_count(note, room - 1.0f)) * ImGui::GetFontSize() +
+              style.ItemSpacing.y;
+  return std::max(height, line * 5.2f);
+}
+
 void key_figure(const char* id, const char* caption, const std::string& value,
-                const std::string& note, ImVec4 accent, float width) {
+                const std::string& note, ImVec4 accent, float width, float height) {
   ImGui::PushStyleColor(ImGuiCol_Border, accent);
   ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 2.0f);
-  const float line = ImGui::GetTextLineHeightWithSpacing();
-  ImGui::BeginChild(id, ImVec2(width, line * 5.2f), true, ImGuiWindowFlags_NoScrollbar);
+  if (height <= 0.0f) height = key_figure_height(caption, value, note, width);
+  ImGui::BeginChild(id, ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushTextWrapPos(0.0f);  // a long caption in a narrow card takes two lines
   text_item(caption);
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
-  // Large, but never wider than the card: a long amount is drawn a little smaller.
-  const float fits =
-      ImGui::GetContentRegionAvail().x / std::max(1.0f, ImGui::CalcTextSize(value.c_str()).x);
-  ImGui::SetWindowFontScale(std::min(1.45f, fits));
+  ImGui::SetWindowFontScale(key_figure_scale(value, ImGui::GetContentRegionAvail().x));
   text_item_colored(accent, value);
   ImGui::SetWindowFontScale(1.0f);
   if (!note.empty()) {
@@ -198,9 +228,8 @@ void form_row(const char* label) {
 
 void note_text(const std::string& text) {
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", text.c_str());
+  text_disabled(text);
   ImGui::PopTextWrapPos();
-  access::describe_text(text);
 }
 
 Date local_today() {
@@ -240,14 +269,243 @@ void note_if_cut(const std::string& text) {
   constexpr float kSlack = 0.5f;  // rounding of sub-pixel positions
   const bool visible = drawn.Max.x > cell.Min.x && drawn.Min.x < cell.Max.x &&
                        drawn.Max.y > cell.Min.y && drawn.Min.y < cell.Max.y;
-  if (visible && (drawn.Min.x < cell.Min.x - kSlack || drawn.Max.x > cell.Max.x + kSlack))
+  // A box without a scroll bar (a key figure's card) cuts what runs past its bottom for good.
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const bool cut_at_bottom = (window->Flags & ImGuiWindowFlags_ChildWindow) != 0 &&
+                             (window->Flags & ImGuiWindowFlags_NoScrollbar) != 0 &&
+                             drawn.Max.y > window->InnerRect.Max.y + kSlack;
+  if (visible &&
+      (drawn.Min.x < cell.Min.x - kSlack || drawn.Max.x > cell.Max.x + kSlack || cut_at_bottom))
     record_cut_text({text,
                      {drawn.Min.x, drawn.Min.y, drawn.GetWidth(), drawn.GetHeight()},
                      cell.Min.x,
-                     cell.GetWidth()});
+                     cell.GetWidth(),
+                     {}});
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+constexpr std::string_view kEuroSign = "\xE2\x82\xAC";
+
+// One line of a text as drawn: bytes [begin, end), whether it ends because the text wrapped there
+// (not at a '\n' of its own or the end of the text), and whether that wrap took the place of a
+// blank (not a break inside a word).
+struct DrawnLine {
+  std::size_t begin = 0, end = 0;
+  bool wrapped = false;
+  bool at_blank = false;
+};
+
+std::string_view last_word(std::string_view text) {
+  const std::size_t blank = text.find_last_of(" \t");
+  return blank == std::string_view::npos ? text : text.substr(blank + 1);
+}
+
+std::string_view first_word(std::string_view text) {
+  return text.substr(0, text.find_first_of(" \t"));
+}
+
+// Where wrapping broke a figure in two: a line that ends in "€" before a number, or a line break
+// with no blank at it between a digit (or a digit's '.' or ',') and a digit or '%'
+// ("€ 422.000," / "00", "(10," / "00%"). "line end | next line start", or "" when none.
+std::string figure_split(const std::string& text, const std::vector<DrawnLine>& lines) {
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (!lines[i].wrapped) continue;
+    std::string_view before(text.data() + lines[i].begin, lines[i].end - lines[i].begin);
+    const std::string_view after(text.data() + lines[i + 1].begin,
+                                 lines[i + 1].end - lines[i + 1].begin);
+    const bool blank_between = lines[i].at_blank;
+    while (!before.empty() && is_blank(before.back())) before.remove_suffix(1);
+    if (before.empty() || after.empty()) continue;
+    const char first = after.front();
+    bool split = false;
+    if (before.size() >= kEuroSign.size() &&
+        before.substr(before.size() - kEuroSign.size()) == kEuroSign)
+      split = is_digit(first) || first == '-';
+    else if (!blank_between && (is_digit(first) || first == '%'))
+      split =
+          is_digit(before.back()) || ((before.back() == '.' || before.back() == ',') &&
+                                      before.size() >= 2 && is_digit(before[before.size() - 2]));
+    if (split) {
+      const std::string_view tail =
+          before.size() >= kEuroSign.size() &&
+                  before.substr(before.size() - kEuroSign.size()) == kEuroSign
+              ? kEuroSign
+              : last_word(before);
+      return std::string(tail) + " | " + std::string(first_word(after));
+    }
+  }
+  return {};
+}
+
+// The width ImGui wraps the next text at (0: no wrapping), read before the text is drawn.
+float current_wrap_width() {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float wrap_pos = window->DC.TextWrapPos;
+  return wrap_pos >= 0.0f ? ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos) : 0.0f;
+}
+
+// Notes the last item, `text` drawn as `drawn_text` in `lines`, when a line break splits a figure.
+void note_if_split(const std::string& text, const std::string& drawn_text,
+                   const std::vector<DrawnLine>& lines) {
+  std::string split = figure_split(drawn_text, lines);
+  if (split.empty()) return;
+  const ImRect drawn(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  const ImRect cell = cell_clip_rect();
+  record_cut_text({text,
+                   {drawn.Min.x, drawn.Min.y, drawn.GetWidth(), drawn.GetHeight()},
+                   cell.Min.x,
+                   cell.GetWidth(),
+                   std::move(split)});
+}
+
+// True for a word that is a figure, perhaps in brackets or before a punctuation mark
+// ("€ 422.000,00", "(10,00%", "2.344", "-5"): digits with their '.', ',' and '%', which must stay
+// on one line.
+bool is_figure_word(std::string_view word) {
+  if (word.size() >= kEuroSign.size() && word.substr(0, kEuroSign.size()) == kEuroSign)
+    word.remove_prefix(kEuroSign.size());
+  while (!word.empty() && (word.front() == '(' || word.front() == ' ' || word.front() == '-'))
+    word.remove_prefix(1);
+  while (!word.empty() && std::strchr(").,;:", word.back()) != nullptr) word.remove_suffix(1);
+  if (word.empty() || !is_digit(word.front())) return false;
+  return word.find_first_not_of("0123456789.,%") == std::string_view::npos;
+}
+
+// Where to break `word`, too wide for `room`: after the last '-', '_', '/', '.' or ',' that fits
+// (not inside a number), else after the last character that fits, moved back to the start of a
+// run of digits ("klein-voorbeeld-" / "2020.json", never "202" / "0"). 0 when nothing fits.
+std::size_t long_word_break(std::string_view word, float room) {
+  const ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const char* fits = word.data();
+  font->CalcTextSizeA(size, std::max(0.0f, room), 0.0f, word.data(), word.data() + word.size(),
+                      &fits);
+  std::size_t end = static_cast<std::size_t>(fits - word.data());
+  while (end > 0 && end < word.size() && (word[end] & 0xC0) == 0x80) --end;  // UTF-8
+  for (std::size_t i = end; i > 0; --i) {
+    const char c = word[i - 1];
+    const bool in_number = i < word.size() && i >= 2 && is_digit(word[i - 2]) && is_digit(word[i]);
+    if (std::strchr("-_/.,", c) != nullptr && !in_number) return i;
+  }
+  std::size_t at = end;
+  while (at > 0 && at < word.size() && is_digit(word[at - 1]) && is_digit(word[at])) --at;
+  return at > 0 ? at : end;
+}
+
+// `text` with line breaks where it must wrap to fit `wrap_width`: at a blank only, never inside a
+// word, an amount or a percentage, and not at the blank after "€" (an amount stays with its sign).
+// ImGui's own wrapping also breaks after any '.' or ',', so inside "422.000,00". A word wider
+// than a whole line is broken (long_word_break), unless it is a figure: that stays whole.
+// `lines` receives the lines drawn, for the check that no figure is split.
+std::string wrap_whole_words(const std::string& text, float wrap_width,
+                             std::vector<DrawnLine>& lines) {
+  const ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const auto width = [&](std::string_view part) {
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, part.data(), part.data() + part.size()).x;
+  };
+  std::string out;
+  out.reserve(text.size() + 16);
+  lines.clear();
+  std::size_t line_begin = 0;
+  const auto end_line = [&](bool wrapped, bool at_blank) {
+    lines.push_back({line_begin, out.size(), wrapped, at_blank});
+    out += '\n';
+    line_begin = out.size();
+  };
+  std::size_t paragraph = 0;
+  while (true) {
+    std::size_t paragraph_end = text.find('\n', paragraph);
+    if (paragraph_end == std::string::npos) paragraph_end = text.size();
+    float line_width = 0.0f;
+    bool line_empty = true;
+    std::size_t at = paragraph;
+    while (at < paragraph_end) {
+      // The blanks before the next word, then the word: up to a blank, except the one after "€".
+      std::size_t word = at;
+      while (word < paragraph_end && text[word] == ' ') ++word;
+      std::size_t word_end = word;
+      while (word_end < paragraph_end) {
+        if (text[word_end] == ' ' &&
+            !(word_end >= kEuroSign.size() &&
+              text.compare(word_end - kEuroSign.size(), kEuroSign.size(), kEuroSign) == 0))
+          break;
+        ++word_end;
+      }
+      const std::string_view gap(text.data() + at, word - at);
+      std::string_view piece(text.data() + word, word_end - word);
+      at = word_end;
+      if (line_empty) {
+        out += gap;
+        line_width = width(gap);
+      } else if (line_width + width(gap) + width(piece) <= wrap_width) {
+        out += gap;
+        line_width += width(gap);
+      } else {
+        end_line(true, true);
+        line_width = 0.0f;
+      }
+      // A word wider than a line on its own (a long file name): broken, unless it is a figure.
+      while (!piece.empty() && line_width + width(piece) > wrap_width && !is_figure_word(piece)) {
+        std::size_t cut = long_word_break(piece, wrap_width - line_width);
+        if (cut == 0 && line_width > 0.0f) {  // nothing fits after what the line holds
+          end_line(true, true);
+          line_width = 0.0f;
+          continue;
+        }
+        if (cut == 0) {  // not even one character fits: one per line
+          cut = 1;
+          while (cut < piece.size() && (piece[cut] & 0xC0) == 0x80) ++cut;
+        }
+        out.append(piece.data(), cut);
+        end_line(true, false);
+        line_width = 0.0f;
+        piece.remove_prefix(cut);
+      }
+      out += piece;
+      line_width += width(piece);
+      line_empty = false;
+    }
+    if (paragraph_end == text.size()) break;
+    end_line(false, false);
+    paragraph = paragraph_end + 1;
+  }
+  lines.push_back({line_begin, out.size(), false, false});
+  return out;
 }
 
 }  // namespace
+
+// Draws `text` as ImGui::TextUnformatted does, but wrapped (where wrapping is on) between words
+// only, never inside a figure; the lines drawn are checked all the same, and a figure split over
+// two lines noted for tests.
+void draw_text(const std::string& text) {
+  const float wrap_width = current_wrap_width();
+  if (wrap_width <= 0.0f) {
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    return;
+  }
+  std::vector<DrawnLine> lines;
+  const std::string wrapped = wrap_whole_words(text, wrap_width, lines);
+  ImGui::PushTextWrapPos(-1.0f);  // wrapped already: ImGui must not wrap it again
+  ImGui::TextUnformatted(wrapped.c_str(), wrapped.c_str() + wrapped.size());
+  ImGui::PopTextWrapPos();
+  note_if_split(text, wrapped, lines);
+}
+
+int wrapped_line_count(const std::string& text, float wrap_width) {
+  if (wrap_width <= 0.0f) return 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  std::vector<DrawnLine> lines;
+  wrap_whole_words(text, wrap_width, lines);
+  return static_cast<int>(lines.size());
+}
 
 bool begin_wide_table(const char* id, int columns, ImGuiTableFlags flags, float least_width,
                       int rows, bool header) {
@@ -306,7 +564,7 @@ void whole_text_tooltip(const std::string& text) {
 }
 
 void text_item(const std::string& text) {
-  ImGui::TextUnformatted(text.c_str());
+  draw_text(text);
   record_last_item(text);
   access::describe_text(text);
   note_if_cut(text);
@@ -353,12 +611,14 @@ void text_item_colored(const ImVec4& color, const std::string& text) {
 }
 
 void text_disabled(const std::string& text) {
-  ImGui::TextDisabled("%s", text.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  draw_text(text);
+  ImGui::PopStyleColor();
   access::describe_text(text);
 }
 
 void plain_text(const std::string& text) {
-  ImGui::TextUnformatted(text.c_str());
+  draw_text(text);
   access::describe_text(text);
 }
 

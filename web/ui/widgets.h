@@ -14,10 +14,23 @@
 
 namespace sto::ui {
 
-// A key figure: a caption above a large value, with an optional note below, in a framed card.
+// A key figure: a caption above a large value, with an optional note below, in a framed card
+// `height` high (0: as high as its content, at least 5.2 lines; cards side by side pass the
+// largest key_figure_height of the row, so they line up).
 void key_figure(const char* id, const char* caption, const std::string& value,
-                const std::string& note, ImVec4 accent, float width);
+                const std::string& note, ImVec4 accent, float width, float height = 0.0f);
+// The height a key figure card `width` wide needs for its caption, value and note.
+float key_figure_height(const char* caption, const std::string& value, const std::string& note,
+                        float width);
 
+// ImGui::TextUnformatted, but where text wraps (ImGui::PushTextWrapPos) only between words: an
+// amount or percentage ("€ 422.000,00", "10,00%") is never broken over two lines, as ImGui's own
+// wrapping does after any '.' or ','. Noted for tests (window.stoplan.cutTexts) if one is split
+// all the same. The text helpers below draw through it.
+void draw_text(const std::string& text);
+// How many lines draw_text takes for `text` at this wrap width (0: no wrapping), in the current
+// font.
+int wrapped_line_count(const std::string& text, float wrap_width);
 // Text that tests and scripts can find by its content (window.stoplan.itemRect).
 void text_item(const std::string& text);
 void text_item_colored(const ImVec4& color, const std::string& text);
