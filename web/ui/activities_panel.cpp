@@ -244,8 +244,9 @@ void draw_details(App& app, std::size_t i) {
   for (const Finding* f : findings_under(app, path)) {
     const ImVec4 color = f->severity == Severity::error ? kColorError : kColorWarning;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(color, "%s: %s", severity_label(f->severity, lang),
-                       f->message.in(lang).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    draw_text(std::string(severity_label(f->severity, lang)) + ": " + f->message.in(lang));
+    ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
   }
   ImGui::Separator();
