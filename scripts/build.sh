@@ -8,8 +8,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 jobs="${STO_JOBS:-2}"
 
+# Line tables only (-g1) in the optimised native build: backtraces keep file and line, and the
+# build takes about a third less time than with full debug info (-g).
+native_flags="-O2 -g1 -DNDEBUG"
+
 build_native() {
-  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$native_flags" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=$native_flags" >/dev/null
   cmake --build build/native -j"$jobs"
 }
 
