@@ -548,4 +548,61 @@ const char* command_name(const Command& command) {
   return kCommandNames[command.index()];
 }
 
+std::string command_path(const Command& command) {
+  const auto at = [](const char* list, std::size_t index) {
+    return std::string(list) + "[" + std::to_string(index) + "]";
+  };
+  const auto line = [&](const LineRef& ref, const char* field) {
+    return at("activities", ref.activity) + "." + at("lines", ref.line) + field;
+  };
+  return std::visit(
+      [&](const auto& c) -> std::string {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<C, SetPlanTitle>) return "title";
+        if constexpr (std::is_same_v<C, SetPlanNotes>) return "notes";
+        if constexpr (std::is_same_v<C, SetChangesSinceOriginalPlan>)
+          return "changes_since_original_plan";
+        if constexpr (std::is_same_v<C, SetEarlierGrantActivities>)
+          return "earlier_grant_activities";
+        if constexpr (std::is_same_v<C, SetScheme>) return "scheme_id";
+        if constexpr (std::is_same_v<C, SetCofinancingOption>) return "cofinancing_option";
+        if constexpr (std::is_same_v<C, SetCofinancingBase>) return "cofinancing_base";
+        if constexpr (std::is_same_v<C, SetSubmissionRound>) return "submission_round";
+        if constexpr (std::is_same_v<C, SetRegionName>) return "region.name";
+        if constexpr (std::is_same_v<C, SetRegionType>) return "region.type";
+        if constexpr (std::is_same_v<C, SetPreviousGrant>) return "region.previous_grant";
+        if constexpr (std::is_same_v<C, SetFixedMaximum>) return "region.fixed_maximum";
+        if constexpr (is_one_of<C, AddOrganisation, RemoveOrganisation, RenameOrganisation,
+                                SetOrganisation>)
+          return at("organisations", c.index);
+        if constexpr (is_one_of<C, AddStudentCount, RemoveStudentCount, SetStudentCount>)
+          return at("student_counts", c.index);
+        if constexpr (is_one_of<C, AddGoal, RemoveGoal, SetGoalTitle, SetGoalTheme>)
+          return at("goals", c.index);
+        if constexpr (is_one_of<C, AddIndicator, RemoveIndicator, SetIndicator>)
+          return at("goals", c.goal) + "." + at("indicators", c.index);
+        if constexpr (is_one_of<C, AddActivity, RemoveActivity, SetActivityTitle, SetActivityTheme,
+                                SetActivityLead, SetActivityGoals, SetActivityPartners,
+                                SetActivityYears>)
+          return at("activities", c.index);
+        if constexpr (is_one_of<C, AddLine, RemoveLine>) return line(c.at, "");
+        if constexpr (std::is_same_v<C, SetLinePrice>) return line(c.at, ".price");
+        if constexpr (std::is_same_v<C, SetLineQuantity>) return line(c.at, ".quantity");
+        if constexpr (std::is_same_v<C, SetLineDescription>) return line(c.at, ".description");
+        if constexpr (std::is_same_v<C, SetLineUnit>) return line(c.at, ".unit");
+        if constexpr (std::is_same_v<C, SetLineCategory>) return line(c.at, ".category");
+        if constexpr (std::is_same_v<C, SetLineFunding>) return line(c.at, ".funding");
+        if constexpr (std::is_same_v<C, SetLineOrganisation>) return line(c.at, ".organisation_id");
+        if constexpr (std::is_same_v<C, SetLineYear>) return line(c.at, ".year");
+        if constexpr (std::is_same_v<C, SetLineOtherFunding>) return line(c.at, ".other_funding");
+        if constexpr (std::is_same_v<C, SetLineInvestment>) return line(c.at, ".investment");
+        if constexpr (is_one_of<C, AddScenario, RemoveScenario, RenameScenario>)
+          return at("scenarios", c.index);
+        if constexpr (is_one_of<C, SetScenarioOverride, ResetScenarioOverride>)
+          return at("scenarios", c.scenario);
+        return "";
+      },
+      command);
+}
+
 }  // namespace sto

@@ -263,4 +263,9 @@ ApplyResult apply_recorded(Plan& plan, const Command& command);
 // A stable name for the command type, e.g. "SetLinePrice" (for logs and test hooks).
 const char* command_name(const Command& command);
 
+// Where `command` changes the plan, as a finding's path ("activities[1].lines[2].funding",
+// "organisations[3]", "notes"): the app shows an undone or redone step there. A removed record's
+// path is where it stood.
+std::string command_path(const Command& command);
+
 }  // namespace sto

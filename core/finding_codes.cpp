@@ -219,6 +219,8 @@ FindingSection finding_section(std::string_view code, std::string_view path) {
                                      {"changes_since_original_plan", FindingSection::activities},
                                      {"earlier_grant_activities", FindingSection::activities},
                                      {"cofinancing_option", FindingSection::settings},
+                                     {"title", FindingSection::settings},
+                                     {"notes", FindingSection::settings},
                                      {"submission_round", FindingSection::settings},
                                      {"scheme", FindingSection::settings},
                                      {"cofinancing", FindingSection::cofinancing},

@@ -3,6 +3,7 @@
 
 #include "document.h"
 #include "file_format.h"
+#include "finding_codes.h"
 #include "test_helpers.h"
 
 using namespace sto;
@@ -88,6 +89,26 @@ std::vector<Command> every_command_kind() {
 }
 
 }  // namespace
+
+TEST_CASE("every command names where it changes the plan, as a finding would") {
+  for (const Command& command : every_command_kind()) {
+    INFO(command_name(command));
+    CHECK_FALSE(command_path(command).empty());
+  }
+  CHECK(command_path(SetLineFunding{{1, 2}, FundingSource::own}) ==
+        "activities[1].lines[2].funding");
+  CHECK(command_path(SetLineQuantity{{0, 4}, 1000}) == "activities[0].lines[4].quantity");
+  CHECK(command_path(RemoveLine{{3, 0}}) == "activities[3].lines[0]");
+  CHECK(command_path(SetIndicator{2, 1, {}}) == "goals[2].indicators[1]");
+  CHECK(command_path(SetEarlierGrantActivities{"x"}) == "earlier_grant_activities");
+  CHECK(command_path(SetPreviousGrant{Money{1}}) == "region.previous_grant");
+  // The path leads to the section a finding there opens.
+  CHECK(finding_section("", command_path(SetLineFunding{{1, 2}, FundingSource::own})) ==
+        FindingSection::budget);
+  CHECK(finding_section("", command_path(SetPlanNotes{"n"})) == FindingSection::settings);
+  CHECK(finding_section("", command_path(SetActivityYears{0, {2025}})) ==
+        FindingSection::activities);
+}
 
 TEST_CASE("every command applies, and its inverse restores the exact plan") {
   // The list covers every alternative of Command: a new command must be added to it.

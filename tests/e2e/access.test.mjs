@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startSession, freshApp, waitFrames, clickItem } from './helpers.mjs';
+import { startSession, freshApp, waitFrames, clickItem, openSection } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let session;
@@ -51,16 +51,6 @@ const named = (name) => (f) => f.name === name;
 
 async function pressKey(page, key) {
   await page.keyboard.press(key);
-  await waitFrames(page, 4);
-}
-
-// Clicks a sidebar section through its mirror element (the path a screen reader's click takes).
-async function openSection(page, name) {
-  await page.evaluate((n) => {
-    const link = [...document.querySelectorAll('#access nav button')].find((b) => b.textContent.startsWith(n));
-    if (!link) throw new Error(`no section ${n}`);
-    link.click();
-  }, name);
   await waitFrames(page, 4);
 }
 

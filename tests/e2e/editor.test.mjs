@@ -197,3 +197,21 @@ test('2024: an empty written part of the request is an error; its finding opens 
   assert.equal((await summary(page)).findings.filter((f) => f.code === 'EXTENSION_CHANGES_MISSING').length, 0);
   assert.deepEqual(page.problems, []);
 });
+
+test('undo from another section says what it undid, goes back to where the change was and highlights it; redo too', async (t) => {
+  const page = await openTrainerLines(t);
+  await typeInto(page, '##price', '1.250');
+  await clickItem(page, 'Overzicht');
+  await press(page, 'Control+KeyZ');
+  assert.equal((await plan(page)).activities[1].lines[1].price_cents, 120000);
+  const ui = await page.evaluate(() => window.stoplan.uiState());
+  assert.equal(ui.highlight_path, 'activities[1].lines[1].price');
+  assert.ok(await itemRect(page, '##budget_filter'), 'the budget section is open again');
+  assert.ok(await itemRect(page, 'Ongedaan: Bedrag gewijzigd: Externe trainers 2025'), 'the top bar says what was undone');
+  await press(page, 'Control+Shift+KeyZ');
+  assert.ok(await itemRect(page, 'Opnieuw: Bedrag gewijzigd: Externe trainers 2025'));
+  // A new edit ends the note.
+  await typeInto(page, '##quantity', '41');
+  assert.equal(await itemRect(page, 'Opnieuw: Bedrag gewijzigd: Externe trainers 2025'), null);
+  assert.deepEqual(page.problems, []);
+});

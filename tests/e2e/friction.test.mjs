@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startSession, freshApp, clickItem, waitFrames } from './helpers.mjs';
+import { startSession, freshApp, clickItem, waitFrames, openSection } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -91,16 +91,6 @@ async function axTree(context, page) {
     name: n.name?.value ?? '',
     checked: (n.properties || []).find((p) => p.name === 'checked')?.value?.value,
   }));
-}
-
-// Clicks a sidebar section through its mirror element (the path a screen reader's click takes).
-async function openSection(page, name) {
-  await page.evaluate((n) => {
-    const link = [...document.querySelectorAll('#access nav button')].find((b) => b.textContent.startsWith(n));
-    if (!link) throw new Error(`no section ${n}`);
-    link.click();
-  }, name);
-  await waitFrames(page, 4);
 }
 
 for (const [language, words] of Object.entries({

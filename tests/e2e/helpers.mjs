@@ -222,3 +222,13 @@ export function startXvfb() {
     });
   });
 }
+
+// Clicks a sidebar section through its mirror element (the path a screen reader's click takes).
+export async function openSection(page, name) {
+  await page.evaluate((n) => {
+    const link = [...document.querySelectorAll('#access nav button')].find((b) => b.textContent.startsWith(n));
+    if (!link) throw new Error(`no section ${n}`);
+    link.click();
+  }, name);
+  await waitFrames(page, 4);
+}

@@ -145,6 +145,7 @@ void App::apply_posted() {
   // A callback may post again: those commands wait for the next round.
   std::vector<PostedStep> steps = std::move(posted_);
   posted_.clear();
+  if (!steps.empty()) history_note_ = {};  // a new edit: the last undo is no longer the news
   for (PostedStep& step : steps) {
     if (step.group_label) document_.begin_group(*step.group_label);
     LocalizedText refused;
@@ -172,12 +173,33 @@ void App::apply_posted() {
 
 bool App::undo() {
   clear_field_errors();
-  return document_.undo();
+  const History& history = document_.history();
+  if (!history.can_undo()) return false;
+  const HistoryStep step = history.steps()[history.cursor() - 1];
+  if (!document_.undo()) return false;
+  show_history_step(step, true);
+  return true;
 }
 
 bool App::redo() {
   clear_field_errors();
-  return document_.redo();
+  const History& history = document_.history();
+  if (!history.can_redo()) return false;
+  const HistoryStep step = history.steps()[history.cursor()];
+  if (!document_.redo()) return false;
+  show_history_step(step, false);
+  return true;
+}
+
+void App::show_history_step(const HistoryStep& step, bool undone) {
+  history_note_ = undone ? LocalizedText{"Ongedaan: " + step.label.nl, "Undone: " + step.label.en}
+                         : LocalizedText{"Opnieuw: " + step.label.nl, "Redone: " + step.label.en};
+  announce(history_note_.in(language_));
+  if (step.redo.empty()) return;
+  // The section and field of the step's first change, highlighted as a finding there would be.
+  Finding place;
+  place.path = command_path(step.redo.front());
+  go_to_finding(place);
 }
 
 void App::move_history_to(std::size_t cursor) {

@@ -179,6 +179,9 @@ class App {
   UiState& ui_state() { return ui_state_; }
   // Opens the section that shows a finding (core/finding_codes.h) and highlights its item.
   void go_to_finding(const Finding& finding);
+  // What the last undo or redo did ("Ongedaan: Financieringsbron gewijzigd: Busvervoer 2026");
+  // "" after the next edit.
+  std::string history_note_text() const { return history_note_.in(language_); }
   // Opens Begroting filtered to the lines of activity `index`.
   void open_budget_for_activity(std::size_t index);
 
@@ -428,6 +431,9 @@ class App {
     std::function<void()> on_applied;
   };
   std::vector<PostedStep> posted_;
+  // Shows an undone or redone step where it changed the plan, says what it was and announces it.
+  void show_history_step(const HistoryStep& step, bool undone);
+  LocalizedText history_note_;
   std::string notice_;  // the last confirmation announced (announce), and how many so far
   int notice_serial_ = 0;
   LocalizedText command_error_;  // the last refused command's message, until dismissed

@@ -125,14 +125,25 @@ void draw_top_bar(App& app) {
     return w;
   };
   float available = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX();
-  if (right_width() > available && status.find(" · ") != std::string::npos)
+  // Right after an undo or redo, what it did takes the region's place, and the nudge and the
+  // status's details give way to it: it is the news of the moment.
+  const std::string note = app.history_note_text();
+  const float note_width =
+      note.empty() ? 0.0f : ImGui::CalcTextSize(note.c_str()).x + style.ItemSpacing.x;
+  if (note_width + right_width() > available && status.find(" · ") != std::string::npos)
     status.erase(status.find(" · "));
+  if (note_width + right_width() > available) nudge = false;
   // A tablet held upright: then the nudge, then the status give way too.
   if (right_width() > available) nudge = false;
   if (right_width() > available) status.clear();
-  const std::string region = std::string(tr(Str::region, lang)) + ": " + app.plan().region.name;
-  if (ImGui::CalcTextSize(region.c_str()).x + style.ItemSpacing.x + right_width() <= available)
-    text_disabled(region);
+  const std::string region =
+      note.empty() ? std::string(tr(Str::region, lang)) + ": " + app.plan().region.name : note;
+  if (ImGui::CalcTextSize(region.c_str()).x + style.ItemSpacing.x + right_width() <= available) {
+    if (note.empty())
+      text_disabled(region);
+    else
+      text_item_colored(kColorNeutral, region);
+  }
   const float width = right_width();
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width));
   if (nudge) {
