@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -197,6 +198,51 @@ int main() {
                organisation_names(app.plan()) == "o1,o2,o3,o4,o5" &&
                student_numbers(app.plan()) == "1,2,3,4,5",
            "undo brings every row back");
+  }
+  {
+    // The budget grid sorted by category follows the labels of the language shown: in Dutch
+    // "Activiteiten en vervoer" comes before "Projectleiding", in English "Coordination" before
+    // "Events and transport", without the plan changing in between.
+    sto::Plan plan = test_plan();
+    plan.activities[0].lines.resize(2);
+    plan.activities[0].lines[0].category = sto::CostCategory::coordination;
+    plan.activities[0].lines[0].description = "Uren van de projectleider";
+    plan.activities[0].lines[1].category = sto::CostCategory::events;
+    plan.activities[0].lines[1].description = "Busvervoer naar de open dag";
+    sto::ui::App app;
+    app.set_pixel_ratio(1.0f);
+    sto::ui_test::build_fonts();
+    app.load_plan_json_for_api(sto::save_plan(plan));
+    app.open_budget_for_activity(0);
+    draw_frames(app, 3);
+    const auto bus_first = [] {
+      const std::string& mirror = sto::access::last_published();
+      const std::size_t bus = mirror.find("Busvervoer naar de open dag");
+      const std::size_t hours = mirror.find("Uren van de projectleider");
+      return bus != std::string::npos && hours != std::string::npos && bus < hours;
+    };
+    expect(!bus_first(), "unsorted: in plan order");
+    expect(node_ids_named("Techniekweek").empty(),
+           "filtered to one activity, the grid has no activity column");
+    // A click on the column's header, as the mouse gives it.
+    const std::optional<sto::ui::ItemRect> header = sto::ui::find_item("Categorie");
+    expect(header.has_value(), "the category column's header is on screen");
+    if (header) {
+      ImGuiIO& io = ImGui::GetIO();
+      io.MousePos = ImVec2(header->x + header->width / 2, header->y + header->height / 2);
+      draw_frames(app, 1);
+      io.MouseDown[0] = true;
+      draw_frames(app, 1);
+      io.MouseDown[0] = false;
+      draw_frames(app, 3);
+    }
+    expect(bus_first(), "sorted by category in Dutch: Activiteiten en vervoer first");
+    app.toggle_language();
+    draw_frames(app, 3);
+    expect(!bus_first(), "sorted by category in English: Coordination first");
+    app.toggle_language();
+    draw_frames(app, 3);
+    expect(bus_first(), "and back in Dutch");
   }
   return sto::ui_test::finish();
 }

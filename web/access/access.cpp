@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstring>
 #include <deque>
@@ -98,7 +99,14 @@ struct Request {
 struct Bridge {
   Frame frame;                   // the frame being drawn
   std::vector<Node> last_nodes;  // the last complete frame's items (requests look them up)
-  std::string published;         // the JSON last handed to the page
+  // What the page holds: the items last handed to it (those with a rectangle that are not behind
+  // a modal dialog), the JSON of its regions and tables, and its language, title and font size.
+  std::vector<Node> published_nodes;
+  std::string published_structure, published_header;
+  bool page_needs_all = true;  // the page has no base to apply changes to (first frame, a refusal)
+  std::string published_text;  // last_published(), made when asked for
+  bool published_text_stale = false;
+  std::string last_say;
   std::deque<Request> requests;
   int release_key = -1;  // a key pressed for one frame (io.KeysDown index), released in the next
   bool mouse_override = false;
@@ -260,18 +268,56 @@ const char* region_name(RegionKind kind) {
   return names[static_cast<int>(kind)];
 }
 
-std::string to_json(const Frame& frame, const PageState& page, const std::string& say,
-                    const ImGuiWindow* modal) {
-  std::string out = "{\"lang\":\"";
-  out += page.language;
-  out += "\"";
-  append_text(out, "title", page.title);
-  append_text(out, "say", say);
-  out += ",\"font\":" + std::to_string(static_cast<int>(ImGui::GetFontSize() + 0.5f));
-  out += ",\"regions\":[";
+void append_node(std::string& out, const Node& n) {
+  out += "{\"id\":" + std::to_string(n.key) + ",\"role\":\"" + role_name(n.role) + "\"";
+  append_number(out, "x", static_cast<long long>(n.rect.Min.x));
+  append_number(out, "y", static_cast<long long>(n.rect.Min.y));
+  append_number(out, "w", static_cast<long long>(n.rect.GetWidth() + 0.5f));
+  append_number(out, "h", static_cast<long long>(n.rect.GetHeight() + 0.5f));
+  append_number(out, "region", n.region);
+  if (n.state != 0) append_number(out, "state", n.state);
+  append_text(out, "name", n.name);
+  append_text(out, "value", n.value);
+  append_text(out, "error", n.error);
+  if (n.level) append_number(out, "level", n.level);
+  if (n.caret >= 0) append_number(out, "caret", n.caret);
+  if (n.role == Role::textbox && n.mode != InputMode::text)
+    out += n.mode == InputMode::decimal ? ",\"mode\":\"decimal\"" : ",\"mode\":\"numeric\"";
+  if (n.table != 0) {
+    append_number(out, "table", n.table);
+    append_number(out, "row_key", n.row_key);
+    append_number(out, "column", n.column);
+    if (n.row >= 0) append_number(out, "row", n.row);
+  }
+  if (n.role == Role::slider) {
+    append_number(out, "min", n.min);
+    append_number(out, "max", n.max);
+    append_number(out, "now", n.now);
+  }
+  out += "}";
+}
+
+// The items the page mirrors: those on screen, and behind a modal dialog nothing (they cannot be
+// reached, as aria-modal says) but the menus and lists over it.
+std::vector<Node> shown_nodes(std::vector<Node>& nodes, const ImGuiWindow* modal) {
+  std::vector<Node> shown;
+  shown.reserve(nodes.size());
+  for (Node& n : nodes) {
+    if (!n.has_rect) continue;
+    if (modal != nullptr && n.root != modal->ID && n.region_kind != RegionKind::menu &&
+        n.region_kind != RegionKind::listbox)
+      continue;
+    shown.push_back(n);
+  }
+  return shown;
+}
+
+// "regions":[…],"tables":[…]: the landmarks, menus and dialogs that hold an item, and the tables.
+std::string structure_json(const Frame& frame, const std::vector<Node>& shown) {
+  std::string out = "\"regions\":[";
   for (const Region& r : frame.regions) {
-    const bool used = std::any_of(frame.nodes.begin(), frame.nodes.end(),
-                                  [&](const Node& n) { return n.region == r.id; });
+    const bool used =
+        std::any_of(shown.begin(), shown.end(), [&](const Node& n) { return n.region == r.id; });
     if (!used) continue;
     out += out.back() == '[' ? "{" : ",{";
     out += "\"id\":" + std::to_string(r.id) + ",\"kind\":\"" + region_name(r.kind) + "\"";
@@ -279,8 +325,7 @@ std::string to_json(const Frame& frame, const PageState& page, const std::string
     out += "}";
   }
   out += "],\"tables\":[";
-  for (std::size_t i = 0; i < frame.tables.size(); ++i) {
-    const Table& t = frame.tables[i];
+  for (const Table& t : frame.tables) {
     if (t.columns.empty()) continue;
     out += out.back() == '[' ? "{" : ",{";
     out +=
@@ -289,45 +334,27 @@ std::string to_json(const Frame& frame, const PageState& page, const std::string
       out += (c ? "," : "") + json_quote(t.columns[c]);
     out += "]}";
   }
-  out += "],\"nodes\":[";
-  bool first = true;
-  for (const Node& n : frame.nodes) {
-    if (!n.has_rect) continue;
-    // Behind a modal dialog nothing can be reached: leave it out, as aria-modal would.
-    if (modal != nullptr && n.root != modal->ID && n.region_kind != RegionKind::menu &&
-        n.region_kind != RegionKind::listbox)
-      continue;
-    out += first ? "{" : ",{";
-    first = false;
-    out += "\"id\":" + std::to_string(n.key) + ",\"role\":\"" + role_name(n.role) + "\"";
-    append_number(out, "x", static_cast<long long>(n.rect.Min.x));
-    append_number(out, "y", static_cast<long long>(n.rect.Min.y));
-    append_number(out, "w", static_cast<long long>(n.rect.GetWidth() + 0.5f));
-    append_number(out, "h", static_cast<long long>(n.rect.GetHeight() + 0.5f));
-    append_number(out, "region", n.region);
-    if (n.state != 0) append_number(out, "state", n.state);
-    append_text(out, "name", n.name);
-    append_text(out, "value", n.value);
-    append_text(out, "error", n.error);
-    if (n.level) append_number(out, "level", n.level);
-    if (n.caret >= 0) append_number(out, "caret", n.caret);
-    if (n.role == Role::textbox && n.mode != InputMode::text)
-      out += n.mode == InputMode::decimal ? ",\"mode\":\"decimal\"" : ",\"mode\":\"numeric\"";
-    if (n.table != 0) {
-      append_number(out, "table", n.table);
-      append_number(out, "row_key", n.row_key);
-      append_number(out, "column", n.column);
-      if (n.row >= 0) append_number(out, "row", n.row);
-    }
-    if (n.role == Role::slider) {
-      append_number(out, "min", n.min);
-      append_number(out, "max", n.max);
-      append_number(out, "now", n.now);
-    }
-    out += "}";
-  }
-  out += "]}";
+  out += "]";
   return out;
+}
+
+// Where the page puts an item's element: two lists with the same places need no DOM moved.
+bool same_place(const Node& a, const Node& b) {
+  return a.key == b.key && a.role == b.role && a.region == b.region && a.table == b.table &&
+         a.row_key == b.row_key && a.column == b.column && a.row == b.row && a.level == b.level &&
+         (a.state & kMultiline) == (b.state & kMultiline);
+}
+
+// What the page shows of an item, as published (the rectangle in whole pixels).
+bool same_look(const Node& a, const Node& b) {
+  const auto pixels = [](const ImRect& r) {
+    return std::array<long long, 4>{
+        static_cast<long long>(r.Min.x), static_cast<long long>(r.Min.y),
+        static_cast<long long>(r.GetWidth() + 0.5f), static_cast<long long>(r.GetHeight() + 0.5f)};
+  };
+  return a.state == b.state && a.mode == b.mode && a.caret == b.caret && a.min == b.min &&
+         a.max == b.max && a.now == b.now && a.name == b.name && a.value == b.value &&
+         a.error == b.error && pixels(a.rect) == pixels(b.rect);
 }
 
 // What changed that a screen reader should hear, in order of importance; "" when nothing.
@@ -463,11 +490,50 @@ double end_frame(const PageState& page) {
                   [](const Node& n) { return n.window->RootWindow->Hidden || n.window->Hidden; }),
               nodes.end());
   const std::string say = announcement(b, page);
-  const std::string json = to_json(b.frame, page, say, ImGui::GetTopMostPopupModal());
-  b.published_changed = json != b.published;
-  if (b.published_changed) {
-    platform::publish_accessibility(json);
-    b.published = json;
+  std::vector<Node> shown = shown_nodes(nodes, ImGui::GetTopMostPopupModal());
+  std::string structure = structure_json(b.frame, shown);
+  std::string header = "\"lang\":\"";
+  header += page.language;
+  header += "\"";
+  append_text(header, "title", page.title);
+  header += ",\"font\":" + std::to_string(static_cast<int>(ImGui::GetFontSize() + 0.5f));
+
+  // The whole description when an element would move (items came, went or changed place);
+  // otherwise only the items that look different, so an edit or a blinking caret costs the page
+  // one element, not the 237 of the budget grid.
+  const bool whole = b.page_needs_all || structure != b.published_structure ||
+                     shown.size() != b.published_nodes.size() ||
+                     !std::equal(shown.begin(), shown.end(), b.published_nodes.begin(), same_place);
+  std::string json = "{" + header;
+  append_text(json, "say", say);
+  bool changed = whole || header != b.published_header || !say.empty();
+  if (whole) {
+    json += ",\"whole\":true," + structure + ",\"nodes\":[";
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      if (i) json += ",";
+      append_node(json, shown[i]);
+    }
+  } else {
+    json += ",\"changed\":[";
+    bool first = true;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      if (same_look(shown[i], b.published_nodes[i])) continue;
+      if (!first) json += ",";
+      first = false;
+      append_node(json, shown[i]);
+      changed = true;
+    }
+  }
+  json += "]}";
+  b.published_changed = changed;
+  if (changed) {
+    // A page that could not apply the changes (its mirror not there yet) gets all of it next time.
+    b.page_needs_all = !platform::publish_accessibility(json);
+    b.published_nodes = std::move(shown);
+    b.published_structure = std::move(structure);
+    b.published_header = std::move(header);
+    b.last_say = say;
+    b.published_text_stale = true;
   }
   b.first_publish = false;
   b.last_nodes = std::move(b.frame.nodes);
@@ -666,7 +732,19 @@ void request_leave(ImGuiID id) {
 }
 
 const std::string& last_published() {
-  return bridge().published;
+  Bridge& b = bridge();
+  if (b.published_text_stale) {
+    b.published_text = "{" + b.published_header;
+    append_text(b.published_text, "say", b.last_say);
+    b.published_text += "," + b.published_structure + ",\"nodes\":[";
+    for (std::size_t i = 0; i < b.published_nodes.size(); ++i) {
+      if (i) b.published_text += ",";
+      append_node(b.published_text, b.published_nodes[i]);
+    }
+    b.published_text += "]}";
+    b.published_text_stale = false;
+  }
+  return b.published_text;
 }
 
 }  // namespace sto::access

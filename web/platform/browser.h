@@ -95,8 +95,9 @@ void open_html(std::string_view html);
 // page hands the link back through App::share_link_ready.
 void make_share_link(std::string_view plan_text);
 
-// Hands the page the items of the frame (access/access.h's JSON) for its accessible DOM mirror.
-void publish_accessibility(std::string_view json);
+// Hands the page the items of the frame (access/access.h's JSON) for its accessible DOM mirror;
+// false when the page could not apply it (its mirror not installed, or changes without a base).
+bool publish_accessibility(std::string_view json);
 
 // Tells the page the app has drawn its first frame (resolves window.stoplan.ready).
 void signal_ready();

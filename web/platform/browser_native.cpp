@@ -167,7 +167,9 @@ void signal_ready() {}
 
 void signal_start_failed(const char*) {}
 
-void publish_accessibility(std::string_view) {}
+bool publish_accessibility(std::string_view) {
+  return true;
+}
 
 void set_clipboard_text(std::string_view) {}
 

@@ -29,7 +29,7 @@ void sto_download_file(const char* name, const char* mime, const void* data, std
 void sto_signal_ready();
 void sto_signal_start_failed(const char* reason);
 void sto_set_clipboard_text(const char* text);
-void sto_publish_accessibility(const char* json, std::size_t size);
+int sto_publish_accessibility(const char* json, std::size_t size);
 }
 
 namespace sto::platform {
@@ -189,8 +189,8 @@ void signal_start_failed(const char* reason) {
   sto_signal_start_failed(reason);
 }
 
-void publish_accessibility(std::string_view json) {
-  sto_publish_accessibility(json.data(), json.size());
+bool publish_accessibility(std::string_view json) {
+  return sto_publish_accessibility(json.data(), json.size()) != 0;
 }
 
 void set_clipboard_text(std::string_view text) {

@@ -539,9 +539,9 @@ mergeInto(LibraryManager.library, {
     if (window.stoplan && window.stoplan.makeShareLink) window.stoplan.makeShareLink(UTF8ToString(text));
   },
 
-  // The frame's items for the DOM mirror (web/shell/access.js), as JSON.
+  // The frame's items for the DOM mirror (web/shell/access.js), as JSON; 0 when not applied.
   sto_publish_accessibility: function (json, size) {
-    if (window.stoAccess) window.stoAccess.update(UTF8ToString(json, size));
+    return window.stoAccess && window.stoAccess.update(UTF8ToString(json, size)) ? 1 : 0;
   },
 
   sto_signal_ready: function () {

@@ -261,11 +261,14 @@
     setAttr(el, 'aria-invalid', node.error ? 'true' : null);
     var errorId = 'access-error-' + node.id;
     setAttr(el, 'aria-describedby', node.error ? errorId : null);
+    var message = document.getElementById(errorId);
     if (node.error) {
-      var message = document.getElementById(errorId) || errors.appendChild(document.createElement('span'));
+      message = message || errors.appendChild(document.createElement('span'));
       message.id = errorId;
       message.textContent = node.error;
       message.stoSeen = true;
+    } else if (message) {
+      message.remove();
     }
     var editing = (state & kActive) !== 0;
     if (editing) {
@@ -365,13 +368,46 @@
     }
   }
 
+  // The app's description of a frame: the whole of it ("whole": regions, tables and every item,
+  // when an element would move) or the items that look different since the last one ("changed").
+  // False when it cannot be applied (changes without a whole description before them): the app
+  // then sends the whole one next.
+  var shown = null;            // the last whole description, its items kept up to date
+  var placeOf = new Map();     // item id -> its index in shown.nodes
   function update(json) {
     var data = JSON.parse(json);
+    if (!data.whole && !shown) return false;
     if (document.documentElement.lang !== data.lang) document.documentElement.lang = data.lang;
     if (data.title && document.title !== data.title) document.title = data.title;
     if (data.say) announce(data.say);
     fontSize = data.font || 16;
+    if (data.whole) {
+      build(data);
+      shown = data;
+      placeOf = new Map();
+      data.nodes.forEach(function (node, i) { placeOf.set(node.id, i); });
+    } else {
+      data.changed.forEach(function (node) {
+        shown.nodes[placeOf.get(node.id)] = node;
+        nodes.set(node.id, node);
+        var el = elements.get('n' + node.id + tagOf(node));
+        if (el) describe(el, node);
+      });
+    }
+    if (enteredField) {
+      enteredField.focus({ preventScroll: true });
+      var caret = enteredField.stoCaret;
+      if (caret >= 0 && caret <= enteredField.value.length) enteredField.setSelectionRange(caret, caret);
+      enteredField = null;
+    }
+    followPopups(shown);
+    var focused = document.activeElement;
+    if (idOf(focused) && root.contains(focused)) showRing(focused);
+    return true;
+  }
 
+  // Builds the mirror from a whole description, reusing the elements it already has.
+  function build(data) {
     elements.forEach(function (el) { el.stoSeen = false; });
     Array.prototype.forEach.call(errors.children, function (el) { el.stoSeen = false; });
     var children = new Map();
@@ -454,15 +490,6 @@
     children.forEach(function (list, parent) { sync(parent, list); });
     elements.forEach(function (el, key) { if (!el.stoSeen) elements.delete(key); });
     Array.prototype.slice.call(errors.children).forEach(function (el) { if (!el.stoSeen) el.remove(); });
-    if (enteredField) {
-      enteredField.focus({ preventScroll: true });
-      var caret = enteredField.stoCaret;
-      if (caret >= 0 && caret <= enteredField.value.length) enteredField.setSelectionRange(caret, caret);
-      enteredField = null;
-    }
-    followPopups(data);
-    var focused = document.activeElement;
-    if (idOf(focused) && root.contains(focused)) showRing(focused);
   }
 
   // A menu or dialog that opens takes the keyboard focus; when it closes, focus returns to where

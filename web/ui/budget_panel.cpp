@@ -3,6 +3,7 @@
 // activity and a total. Smooth with 10,000 lines: only visible rows are drawn (ImGuiListClipper)
 // and the row order is rebuilt only when the plan, the sort or the filter changes.
 #include <imgui.h>
+#include <imgui_internal.h>  // the grid's column weights as ImGui keeps them
 
 #include <algorithm>
 #include <cstring>
@@ -53,6 +54,7 @@ struct Filter {
 // What the grid shows, rebuilt only when its inputs change.
 struct GridCache {
   std::uint64_t revision = 0;
+  Language language = Language::nl;  // the sort by category or funding follows its labels
   Filter filter;
   int sort_column = -1;  // -1 = plan order with subtotals
   bool sort_descending = false;
@@ -75,6 +77,12 @@ struct GridState {
   // How the open investment window asks for the economic life: in years (the default, as
   // teachers think) or in months (the default only for a life that is no whole number of years).
   enum class LifeUnit { unset, years, months } life_unit = LifeUnit::unset;
+  // The columns' stretch weights, fitted to the plan's content when the grid is first laid out
+  // (in pixels, so the weights are the widths the columns start at). ImGui applies them only to
+  // columns without a width remembered from an earlier drag, and to a column whose border is
+  // double-clicked: they stay the same after that.
+  float column_weights[column_count] = {};
+  bool weights_fitted = false;
 };
 
 GridState& grid() {
@@ -103,6 +111,7 @@ void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_co
   const Plan& plan = app.plan();
   const Language lang = app.language();
   cache.revision = app.document().revision();
+  cache.language = lang;
   cache.filter = filter;
   cache.sort_column = sort_column;
   cache.sort_descending = descending;
@@ -167,11 +176,15 @@ void draw_filters(App& app, Filter& filter) {
   const Language lang = app.language();
   const Plan& plan = app.plan();
   const Evaluation& ev = app.analysis().evaluation;
-  ImGui::SetNextItemWidth(220);
+  // The five filters share the row beside "+ Nieuwe regel", narrower together where it is short.
+  constexpr float kWidths[] = {220, 130, 220, 200, 200};
+  const float spacing = 4.0f * ImGui::GetStyle().ItemSpacing.x;
+  const float scale = std::clamp((ImGui::GetContentRegionAvail().x - spacing) / 970.0f, 0.5f, 1.0f);
+  ImGui::SetNextItemWidth(kWidths[0] * scale);
   input_text("##budget_filter", filter.text, sizeof filter.text, tr(Str::filter, lang), 0,
              tr(Str::filter, lang));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(130);
+  ImGui::SetNextItemWidth(kWidths[1] * scale);
   const std::string year_label =
       filter.year == 0 ? tr(Str::all_years, lang) : std::to_string(filter.year);
   if (begin_combo("##budget_year", year_label.c_str(), 0, tr(Str::col_year, lang))) {
@@ -183,7 +196,7 @@ void draw_filters(App& app, Filter& filter) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(220);
+  ImGui::SetNextItemWidth(kWidths[2] * scale);
   const char* activity_label =
       filter.activity < 0 || static_cast<std::size_t>(filter.activity) >= plan.activities.size()
           ? tr(Str::all_activities, lang)
@@ -200,7 +213,7 @@ void draw_filters(App& app, Filter& filter) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(200);
+  ImGui::SetNextItemWidth(kWidths[3] * scale);
   const char* category_text =
       filter.category < 0 ? tr(Str::all_categories, lang)
                           : category_label(static_cast<CostCategory>(filter.category), lang);
@@ -213,7 +226,7 @@ void draw_filters(App& app, Filter& filter) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(200);
+  ImGui::SetNextItemWidth(kWidths[4] * scale);
   const char* funding_text = filter.funding < 0
                                  ? tr(Str::all_funding, lang)
                                  : funding_label(static_cast<FundingSource>(filter.funding), lang);
@@ -554,9 +567,11 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   else if (has_error)
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(250, 222, 222, 255));
 
-  ImGui::TableSetColumnIndex(col_activity);
-  ImGui::AlignTextToFramePadding();  // on the baseline of the fields beside it
-  text_item_fitted(activity.title);
+  // Hidden when the grid shows one activity (a hidden column draws nothing, so ask).
+  if (ImGui::TableSetColumnIndex(col_activity)) {
+    ImGui::AlignTextToFramePadding();  // on the baseline of the fields beside it
+    text_item_fitted(activity.title);
+  }
 
   ImGui::TableSetColumnIndex(col_description);
   ImGui::SetNextItemWidth(-1);
@@ -637,6 +652,103 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   ImGui::PopID();
 }
 
+// The width each column's widest content needs (its header, the widest value the plan puts in
+// it, a field's frame), cut down from the widest column first where the room is narrower (never
+// below `least`); the description takes the rest. In pixels: the columns' starting weights.
+void fit_column_weights(const App& app, float room, const float (&least)[column_count],
+                        float (&weights)[column_count]) {
+  const Plan& plan = app.plan();
+  const Language lang = app.language();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float cell = 2.0f * style.CellPadding.x;
+  const float field = cell + 2.0f * style.FramePadding.x;
+  float want[column_count] = {};
+  const auto widen = [&](int column, const char* text, float frame) {
+    want[column] = std::max(want[column], ImGui::CalcTextSize(text).x + frame);
+  };
+  const char* const headers[column_count] = {tr(Str::col_activity, lang),
+                                             tr(Str::col_description, lang),
+                                             tr(Str::col_year, lang),
+                                             tr(Str::col_category, lang),
+                                             tr(Str::col_organisation, lang),
+                                             tr(Str::col_funding, lang),
+                                             tr(Str::col_unit, lang),
+                                             tr(Str::col_price, lang),
+                                             tr(Str::col_quantity, lang),
+                                             tr(Str::col_amount, lang),
+                                             ""};
+  for (int c = 0; c < column_count; ++c) widen(c, headers[c], cell + ImGui::GetFontSize());
+  bool used_category[kCategoryCount] = {}, used_funding[kFundingCount] = {};
+  std::vector<const std::string*> organisations;
+  const std::string* longest_unit = nullptr;
+  const std::string* longest_description = nullptr;
+  std::int64_t widest_price = 0, widest_quantity = 0;
+  bool investments = false;
+  for (const Activity& activity : plan.activities) {
+    widen(col_activity, activity.title.c_str(), cell);
+    for (const BudgetLine& line : activity.lines) {
+      used_category[static_cast<int>(line.category)] = true;
+      used_funding[static_cast<int>(line.funding)] = true;
+      const std::string& name = organisation_name(plan, line.organisation_id, lang);
+      if (std::find(organisations.begin(), organisations.end(), &name) == organisations.end())
+        organisations.push_back(&name);
+      if (longest_unit == nullptr || line.unit.size() > longest_unit->size())
+        longest_unit = &line.unit;
+      if (longest_description == nullptr || line.description.size() > longest_description->size())
+        longest_description = &line.description;
+      widest_price = std::max({widest_price, line.price.cents, -line.price.cents});
+      widest_quantity = std::max({widest_quantity, line.quantity_milli, -line.quantity_milli});
+      investments = investments || line.investment || line.category == CostCategory::equipment;
+    }
+  }
+  for (int c = 0; c < kCategoryCount; ++c)
+    if (used_category[c])
+      widen(col_category, category_label(static_cast<CostCategory>(c), lang), field);
+  for (int f = 0; f < kFundingCount; ++f)
+    if (used_funding[f])
+      widen(col_funding, funding_label(static_cast<FundingSource>(f), lang), field);
+  for (const std::string* name : organisations) widen(col_organisation, name->c_str(), field);
+  if (longest_unit != nullptr) widen(col_unit, longest_unit->c_str(), field);
+  widen(col_price, format_fixed(widest_price, 2, lang).c_str(), field);
+  widen(col_quantity, format_trimmed(widest_quantity, 3, lang).c_str(), field);
+  if (investments) {
+    widen(col_price, tr(Str::inv_button, lang), field);
+    widen(col_quantity, tr(Str::investment_note, lang), cell);
+  }
+
+  // A description may be long: it asks for at most 20 em, and gets what is left over.
+  if (longest_description != nullptr) widen(col_description, longest_description->c_str(), field);
+  want[col_description] = std::min(want[col_description], 20.0f * ImGui::GetFontSize());
+
+  float wanted = 0.0f, widest = 0.0f;
+  for (int c = 0; c < column_count; ++c) {
+    if (least[c] <= 0.0f) continue;
+    want[c] = std::max(want[c], least[c]);
+    wanted += want[c];
+    widest = std::max(widest, want[c]);
+  }
+  // Too wide: every column above a common cap is cut to it, the cap found by halving.
+  float cap = widest;
+  if (wanted > room) {
+    float low = 0.0f, high = widest;
+    for (int step = 0; step < 30; ++step) {
+      cap = (low + high) / 2.0f;
+      float total = 0.0f;
+      for (int c = 0; c < column_count; ++c)
+        if (least[c] > 0.0f) total += std::max(least[c], std::min(want[c], cap));
+      (total > room ? high : low) = cap;
+    }
+    cap = low;
+  }
+  float used = 0.0f;
+  for (int c = 0; c < column_count; ++c) {
+    if (least[c] <= 0.0f) continue;
+    weights[c] = std::max(least[c], std::min(want[c], cap));
+    used += weights[c];
+  }
+  weights[col_description] += std::max(0.0f, room - used);
+}
+
 }  // namespace
 
 void draw_budget_panel(App& app) {
@@ -672,11 +784,9 @@ void draw_budget_panel(App& app) {
   const float footer = ImGui::GetFrameHeightWithSpacing() * 3.0f;
   const float year_width = ImGui::CalcTextSize("20255").x + 2 * ImGui::GetStyle().FramePadding.x;
   const float actions_width = ImGui::GetFrameHeight();
-  // Each stretching column's share of the width, and the least room it needs in em; an amount
-  // needs the width of the widest amount at the smallest scale text_item_fitted draws it. A
-  // narrower window scrolls the grid sideways rather than cutting amounts to a few digits.
-  static constexpr float kWeight[column_count] = {1.1f, 1.8f, 0.0f, 1.2f, 1.3f, 1.2f,
-                                                  0.7f, 1.0f, 0.7f, 1.4f, 0.0f};
+  // The least room each stretching column needs; an amount needs the width of the widest amount
+  // at the smallest scale text_item_fitted draws it. A narrower window scrolls the grid sideways
+  // rather than cutting amounts to a few digits.
   static constexpr float kLeastEm[column_count] = {4.5f, 6.0f, 0.0f, 4.5f, 4.5f, 4.5f,
                                                    2.5f, 4.0f, 2.5f, 0.0f, 0.0f};
   const float em = ImGui::GetFontSize();
@@ -693,18 +803,42 @@ void draw_budget_panel(App& app) {
   const float amount_width =
       std::min(9.0f * ImGui::GetFontSize(),
                kMinFitScale * ImGui::CalcTextSize(format_money(widest, lang).c_str()).x);
-  float width_per_weight = 0.0f, total_weight = 0.0f;
-  for (int c = 0; c < column_count; ++c) {
-    if (kWeight[c] <= 0.0f) continue;
-    const float least = c == col_amount ? amount_width : kLeastEm[c] * em;
-    width_per_weight = std::max(width_per_weight, (least + padding) / kWeight[c]);
-    total_weight += kWeight[c];
-  }
-  const float least_width =
-      width_per_weight * total_weight + year_width + actions_width + padding * 2.0f;
+  float least[column_count] = {};
+  for (int c = 0; c < column_count; ++c)
+    if (c != col_year && c != col_actions)
+      least[c] = (c == col_amount ? amount_width : kLeastEm[c] * em) + padding;
+  const float fixed_width = year_width + actions_width + padding * 2.0f;
   // The columns' room: the window's, less the vertical scrollbar's, so that a grid that fits
   // shows no sideways scrollbar.
   const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+  if (!state.weights_fitted) {
+    fit_column_weights(app, room - fixed_width, least, state.column_weights);
+    state.weights_fitted = true;
+  }
+  // One activity shown: its name in every row says nothing.
+  const bool activity_column = state.filter.activity < 0;
+  // The columns get their weights' share of the width (ImGui's own once the grid exists: a
+  // dragged border changes them); the grid is as wide as it must be for each to have its least
+  // room. Amounts bigger than those the columns were fitted to widen their column first.
+  ImGuiTable* const table = ImGui::TableFindByID(ImGui::GetID("##budget"));
+  float weights[column_count] = {};
+  for (int c = 0; c < column_count; ++c)
+    weights[c] = table != nullptr && table->Columns[c].StretchWeight > 0.0f
+                     ? table->Columns[c].StretchWeight
+                     : state.column_weights[c];
+  if (table != nullptr && table->ResizedColumn < 0) {
+    ImGuiTableColumn& amount = table->Columns[col_amount];
+    const float drawn = amount.WidthGiven + padding;
+    if (amount.StretchWeight > 0.0f && drawn > 0.0f && drawn + 0.5f < least[col_amount])
+      weights[col_amount] = amount.StretchWeight *= least[col_amount] / drawn;
+  }
+  float width_per_weight = 0.0f, total_weight = 0.0f;
+  for (int c = 0; c < column_count; ++c) {
+    if (least[c] <= 0.0f || (c == col_activity && !activity_column)) continue;
+    width_per_weight = std::max(width_per_weight, least[c] / weights[c]);
+    total_weight += weights[c];
+  }
+  const float least_width = width_per_weight * total_weight + fixed_width;
   if (!ImGui::BeginTable("##budget", column_count, flags, ImVec2(0, -footer),
                          std::max(room, least_width)))
     return;
@@ -722,9 +856,12 @@ void draw_budget_panel(App& app) {
                               ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
                               actions_width);
     else
-      ImGui::TableSetupColumn(tr(headers[c], lang),
-                              c == col_activity ? ImGuiTableColumnFlags_DefaultSort : 0,
-                              kWeight[c]);
+      ImGui::TableSetupColumn(
+          tr(headers[c], lang),
+          c != col_activity ? 0
+          : activity_column ? ImGuiTableColumnFlags_DefaultSort
+                            : ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_Disabled,
+          state.column_weights[c]);
   }
   table_headers_row();
 
@@ -736,7 +873,7 @@ void draw_budget_panel(App& app) {
     descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
   }
   GridCache& cache = state.cache;
-  if (!state.valid || cache.revision != app.document().revision() ||
+  if (!state.valid || cache.revision != app.document().revision() || cache.language != lang ||
       !(cache.filter == state.filter) || cache.sort_column != sort_column ||
       cache.sort_descending != descending) {
     rebuild(app, cache, state.filter, sort_column, descending);
@@ -767,11 +904,16 @@ void draw_budget_panel(App& app) {
         // The subtotal's name where the lines show their activity; the add button in the wider
         // description column, so it is not cut off at 1280 pixels.
         const std::string& title = plan.activities[row.activity].title;
-        ImGui::TableSetColumnIndex(col_activity);
-        text_item(std::string(tr(Str::subtotal, lang)) + " " + title);
-        if (ImGui::IsItemHovered())
-          ImGui::SetTooltip("%s %s", tr(Str::subtotal, lang), title.c_str());
+        if (activity_column && ImGui::TableSetColumnIndex(col_activity)) {
+          text_item(std::string(tr(Str::subtotal, lang)) + " " + title);
+          if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s %s", tr(Str::subtotal, lang), title.c_str());
+        }
         ImGui::TableSetColumnIndex(col_description);
+        if (!activity_column) {  // the activity's column is hidden: say what the row is here
+          text_item(tr(Str::subtotal, lang));
+          ImGui::SameLine();
+        }
         ImGui::PushID(static_cast<int>(row.activity));
         if (ImGui::SmallButton(("+ " + std::string(tr(Str::add_line, lang))).c_str()))
           add_line_to(app, row.activity);
