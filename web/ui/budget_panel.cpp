@@ -567,9 +567,8 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   else if (has_error)
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(250, 222, 222, 255));
 
-  // Hidden when the grid shows one activity (a hidden column draws nothing, so ask).
-  if (ImGui::TableSetColumnIndex(col_activity)) {
-    ImGui::AlignTextToFramePadding();  // on the baseline of the fields beside it
+  if (ImGui::TableSetColumnIndex(col_activity)) {  // false when scrolled out of view
+    ImGui::AlignTextToFramePadding();              // on the baseline of the fields beside it
     text_item_fitted(activity.title);
   }
 
@@ -807,6 +806,11 @@ void draw_budget_panel(App& app) {
   for (int c = 0; c < column_count; ++c)
     if (c != col_year && c != col_actions)
       least[c] = (c == col_amount ? amount_width : kLeastEm[c] * em) + padding;
+  // A subtotal row's "+ Regel toevoegen" is in the description column: never cut.
+  const std::string add_line = "+ " + std::string(tr(Str::add_line, lang));
+  least[col_description] =
+      std::max(least[col_description], ImGui::CalcTextSize(add_line.c_str()).x + padding +
+                                           2.0f * ImGui::GetStyle().FramePadding.x);
   const float fixed_width = year_width + actions_width + padding * 2.0f;
   // The columns' room: the window's, less the vertical scrollbar's, so that a grid that fits
   // shows no sideways scrollbar.
@@ -815,8 +819,6 @@ void draw_budget_panel(App& app) {
     fit_column_weights(app, room - fixed_width, least, state.column_weights);
     state.weights_fitted = true;
   }
-  // One activity shown: its name in every row says nothing.
-  const bool activity_column = state.filter.activity < 0;
   // The columns get their weights' share of the width (ImGui's own once the grid exists: a
   // dragged border changes them); the grid is as wide as it must be for each to have its least
   // room. Amounts bigger than those the columns were fitted to widen their column first.
@@ -834,7 +836,7 @@ void draw_budget_panel(App& app) {
   }
   float width_per_weight = 0.0f, total_weight = 0.0f;
   for (int c = 0; c < column_count; ++c) {
-    if (least[c] <= 0.0f || (c == col_activity && !activity_column)) continue;
+    if (least[c] <= 0.0f) continue;
     width_per_weight = std::max(width_per_weight, least[c] / weights[c]);
     total_weight += weights[c];
   }
@@ -856,12 +858,9 @@ void draw_budget_panel(App& app) {
                               ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
                               actions_width);
     else
-      ImGui::TableSetupColumn(
-          tr(headers[c], lang),
-          c != col_activity ? 0
-          : activity_column ? ImGuiTableColumnFlags_DefaultSort
-                            : ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_Disabled,
-          state.column_weights[c]);
+      ImGui::TableSetupColumn(tr(headers[c], lang),
+                              c == col_activity ? ImGuiTableColumnFlags_DefaultSort : 0,
+                              state.column_weights[c]);
   }
   table_headers_row();
 
@@ -904,16 +903,12 @@ void draw_budget_panel(App& app) {
         // The subtotal's name where the lines show their activity; the add button in the wider
         // description column, so it is not cut off at 1280 pixels.
         const std::string& title = plan.activities[row.activity].title;
-        if (activity_column && ImGui::TableSetColumnIndex(col_activity)) {
+        if (ImGui::TableSetColumnIndex(col_activity)) {
           text_item(std::string(tr(Str::subtotal, lang)) + " " + title);
           if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s %s", tr(Str::subtotal, lang), title.c_str());
         }
         ImGui::TableSetColumnIndex(col_description);
-        if (!activity_column) {  // the activity's column is hidden: say what the row is here
-          text_item(tr(Str::subtotal, lang));
-          ImGui::SameLine();
-        }
         ImGui::PushID(static_cast<int>(row.activity));
         if (ImGui::SmallButton(("+ " + std::string(tr(Str::add_line, lang))).c_str()))
           add_line_to(app, row.activity);
