@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds one or more configurations: native | sanitize | wasm (default: native wasm).
 #   native    core, stoplan, core tests, UI smoke test (RelWithDebInfo)  -> build/native
-#   sanitize  the same under AddressSanitizer + UBSan (Debug)             -> build/sanitize
+#   sanitize  the same under AddressSanitizer + UBSan (clang), and the fuzzers -> build/sanitize
 #   wasm      the web app (Release) and the core tests for node          -> build/wasm, site in build/wasm/site
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,8 +18,17 @@ build_native() {
   cmake --build build/native -j"$jobs"
 }
 
+# clang, so the fuzzers (libFuzzer) link the same core objects as the sanitizer tests; -O1 as
+# ASan advises (and the fuzzers run at), line tables for the reports' file and line.
+sanitize_flags="-O1 -g1"
+
 build_sanitize() {
-  cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DSTO_SANITIZE=ON >/dev/null
+  # A tree configured with another compiler (an older checkout used g++) starts again.
+  if [ -f build/sanitize/CMakeCache.txt ] && ! grep -q '^CMAKE_CXX_COMPILER:.*clang++' build/sanitize/CMakeCache.txt; then
+    rm -rf build/sanitize
+  fi
+  CC=clang CXX=clang++ cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DSTO_SANITIZE=ON \
+    "-DCMAKE_CXX_FLAGS_DEBUG=$sanitize_flags" "-DCMAKE_C_FLAGS_DEBUG=$sanitize_flags" >/dev/null
   cmake --build build/sanitize -j"$jobs"
 }
 

@@ -513,7 +513,9 @@ bool download_reminder_due(const StoredPlan& plan, double now_ms) {
 void PlanStore::continue_delta() {
   if (!delta_work_) {
     if (delta_due_.empty()) return;
-    delta_work_.emplace().due = delta_due_.front();
+    DeltaWork work;
+    work.due = delta_due_.front();
+    delta_work_ = std::move(work);
     delta_due_.erase(delta_due_.begin());
   }
   DeltaWork& work = *delta_work_;
