@@ -338,11 +338,23 @@ std::string structure_json(const Frame& frame, const std::vector<Node>& shown) {
   return out;
 }
 
+// The page keeps a table row's element by the row's index among all rows where the panel said it
+// (so a scrolled grid keeps its rows' elements), else by ImGui's row counter.
+bool same_row(const Node& a, const Node& b) {
+  return a.row == b.row && (a.row >= 0 || a.row_key == b.row_key);
+}
+
+// A text's key is its content: a changed text (a total, the save status) is another key in the
+// same place, which the page takes over as a change of that element.
+bool is_text(const Node& n) {
+  return n.role == Role::text || n.role == Role::heading;
+}
+
 // Where the page puts an item's element: two lists with the same places need no DOM moved.
 bool same_place(const Node& a, const Node& b) {
-  return a.key == b.key && a.role == b.role && a.region == b.region && a.table == b.table &&
-         a.row_key == b.row_key && a.column == b.column && a.row == b.row && a.level == b.level &&
-         (a.state & kMultiline) == (b.state & kMultiline);
+  return (a.key == b.key || (is_text(a) && is_text(b))) && a.role == b.role &&
+         a.region == b.region && a.table == b.table && same_row(a, b) && a.column == b.column &&
+         a.level == b.level && (a.state & kMultiline) == (b.state & kMultiline);
 }
 
 // What the page shows of an item, as published (the rectangle in whole pixels).
@@ -352,9 +364,22 @@ bool same_look(const Node& a, const Node& b) {
         static_cast<long long>(r.Min.x), static_cast<long long>(r.Min.y),
         static_cast<long long>(r.GetWidth() + 0.5f), static_cast<long long>(r.GetHeight() + 0.5f)};
   };
-  return a.state == b.state && a.mode == b.mode && a.caret == b.caret && a.min == b.min &&
-         a.max == b.max && a.now == b.now && a.name == b.name && a.value == b.value &&
-         a.error == b.error && pixels(a.rect) == pixels(b.rect);
+  return a.key == b.key && a.state == b.state && a.mode == b.mode && a.caret == b.caret &&
+         a.min == b.min && a.max == b.max && a.now == b.now && a.name == b.name &&
+         a.value == b.value && a.error == b.error && pixels(a.rect) == pixels(b.rect);
+}
+
+// The page renames a changed text's element in place: that holds when no new key is one the page
+// already has (two texts that swapped contents, say, get the whole description).
+bool texts_renamed_apart(const std::vector<Node>& now, const std::vector<Node>& before) {
+  std::unordered_set<ImGuiID> before_keys;
+  for (std::size_t i = 0; i < now.size(); ++i) {
+    if (now[i].key == before[i].key) continue;
+    if (before_keys.empty())
+      for (const Node& n : before) before_keys.insert(n.key);
+    if (before_keys.count(now[i].key) != 0) return false;
+  }
+  return true;
 }
 
 // What changed that a screen reader should hear, in order of importance; "" when nothing.
@@ -501,9 +526,11 @@ double end_frame(const PageState& page) {
   // The whole description when an element would move (items came, went or changed place);
   // otherwise only the items that look different, so an edit or a blinking caret costs the page
   // one element, not the 237 of the budget grid.
-  const bool whole = b.page_needs_all || structure != b.published_structure ||
-                     shown.size() != b.published_nodes.size() ||
-                     !std::equal(shown.begin(), shown.end(), b.published_nodes.begin(), same_place);
+  const bool whole =
+      b.page_needs_all || structure != b.published_structure ||
+      shown.size() != b.published_nodes.size() ||
+      !std::equal(shown.begin(), shown.end(), b.published_nodes.begin(), same_place) ||
+      !texts_renamed_apart(shown, b.published_nodes);
   std::string json = "{" + header;
   append_text(json, "say", say);
   bool changed = whole || header != b.published_header || !say.empty();
@@ -517,10 +544,16 @@ double end_frame(const PageState& page) {
     json += ",\"changed\":[";
     bool first = true;
     for (std::size_t i = 0; i < shown.size(); ++i) {
-      if (same_look(shown[i], b.published_nodes[i])) continue;
+      const Node& before = b.published_nodes[i];
+      if (same_look(shown[i], before)) continue;
       if (!first) json += ",";
       first = false;
       append_node(json, shown[i]);
+      if (shown[i].key != before.key) {  // a text with new content: the element it replaces
+        json.pop_back();
+        append_number(json, "was", before.key);
+        json += "}";
+      }
       changed = true;
     }
   }

@@ -388,9 +388,20 @@
       data.nodes.forEach(function (node, i) { placeOf.set(node.id, i); });
     } else {
       data.changed.forEach(function (node) {
+        var key = 'n' + node.id + tagOf(node);
+        if (node.was !== undefined) {
+          // A text with new content (its id is its content): the same element, under its new id.
+          var at = placeOf.get(node.was), oldKey = 'n' + node.was + tagOf(node);
+          placeOf.delete(node.was);
+          placeOf.set(node.id, at);
+          nodes.delete(node.was);
+          var moved = elements.get(oldKey);
+          elements.delete(oldKey);
+          if (moved) elements.set(key, moved);
+        }
         shown.nodes[placeOf.get(node.id)] = node;
         nodes.set(node.id, node);
-        var el = elements.get('n' + node.id + tagOf(node));
+        var el = elements.get(key);
         if (el) describe(el, node);
       });
     }
@@ -453,7 +464,8 @@
           table.headerCells.forEach(function (cell) { add(table.header, cell); });
         }
         add(region.el, table.el);
-        var rowKey = node.table + '_' + node.row_key;
+        // A row known by its index keeps its element when the grid scrolls.
+        var rowKey = node.table + '_' + (node.row >= 0 ? 'r' + node.row : node.row_key);
         var row = container('w' + rowKey, function () {
           var r = document.createElement('div');
           r.setAttribute('role', 'row');
