@@ -1,10 +1,42 @@
 #!/usr/bin/env bash
-# The core must build and run without any UI or browser: fail if core/ includes ImGui, GLFW,
-# GL or Emscripten headers. (The core target also lacks those include paths.)
+# The core's dependencies point one way:
+# - core/ includes no ImGui, GLFW, GL or Emscripten header (the core target also lacks those
+#   include paths), so it builds and runs without any UI or browser;
+# - its layers, bottom up: model, rules, format, edit, exchange, cli. A file includes core headers
+#   by their folder ("rules/engine.h") and only from its own layer or one below.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+status=0
 if grep -rnE '^\s*#\s*include\s*[<"](imgui|GLFW/|GL/|GLES|emscripten|imgui_impl)' "$root/core"; then
   echo "check-deps: core/ must not include UI or platform headers (above)"
-  exit 1
+  status=1
 fi
-echo "check-deps: core/ includes no ImGui, GLFW, GL or Emscripten header"
+layers=(model rules format edit exchange cli)
+rank_of() {
+  local i
+  for i in "${!layers[@]}"; do [[ ${layers[$i]} == "$1" ]] && { echo "$i"; return; }; done
+  echo -1
+}
+for file in "$root"/core/*.cpp "$root"/core/*.h "$root"/core/*/*.cpp "$root"/core/*/*.h; do
+  [[ -e $file ]] || continue
+  relative=${file#"$root"/core/}
+  layer=${relative%%/*}
+  if [[ $layer == "$relative" ]]; then
+    echo "check-deps: core/$relative sits outside the layers (${layers[*]})"
+    status=1
+    continue
+  fi
+  rank=$(rank_of "$layer")
+  while IFS= read -r included; do
+    target=${included%%/*}
+    if [[ $target == "$included" ]]; then
+      echo "check-deps: core/$relative includes \"$included\": name its layer (\"model/…\")"
+      status=1
+    elif (($(rank_of "$target") < 0 || $(rank_of "$target") > rank)); then
+      echo "check-deps: core/$relative ($layer) includes \"$included\" from a layer above it"
+      status=1
+    fi
+  done < <(sed -nE 's/^\s*#\s*include\s*"([^"]+)".*/\1/p' "$file")
+done
+((status == 0)) && echo "check-deps: core/ includes no UI header; its layers ${layers[*]} point down"
+exit $status

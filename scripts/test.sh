@@ -52,7 +52,7 @@ ctest_in() { ctest --test-dir "$1" --output-on-failure --parallel "${STO_JOBS:-2
 total_start=$SECONDS
 
 step "clang-format" scripts/check-format.sh
-step "core has no UI or platform includes" scripts/check-deps.sh
+step "core has no UI or platform includes, its layers point down" scripts/check-deps.sh
 step "build native" scripts/build.sh native
 step "native tests (core + UI smoke)" ctest_in build/native
 step "build with AddressSanitizer + UBSan" scripts/build.sh sanitize

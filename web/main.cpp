@@ -19,8 +19,8 @@
 #include "app/app.h"
 #include "app/frame_settle.h"
 #include "app/item_registry.h"
+#include "exchange/summary_json.h"
 #include "platform/browser.h"
-#include "summary_json.h"
 
 namespace {
 

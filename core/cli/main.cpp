@@ -16,16 +16,16 @@
 #include <string>
 #include <vector>
 
-#include "combine.h"
-#include "csv_export.h"
-#include "diff.h"
-#include "file_format.h"
-#include "labels.h"
-#include "lineage.h"
-#include "merge.h"
-#include "report_html.h"
-#include "rules.h"
-#include "summary_json.h"
+#include "exchange/combine.h"
+#include "exchange/csv_export.h"
+#include "exchange/diff.h"
+#include "exchange/lineage.h"
+#include "exchange/merge.h"
+#include "exchange/report_html.h"
+#include "exchange/summary_json.h"
+#include "format/file_format.h"
+#include "model/labels.h"
+#include "rules/rules.h"
 
 namespace {
 

@@ -14,11 +14,11 @@
 #include <vector>
 
 #include "../core/cereal_save.h"
-#include "assets.h"
-#include "document.h"
-#include "file_format.h"
-#include "rules.h"
-#include "text_delta.h"
+#include "edit/document.h"
+#include "format/file_format.h"
+#include "format/text_delta.h"
+#include "model/assets.h"
+#include "rules/rules.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>

@@ -5,8 +5,8 @@
 #include <sstream>
 #include <string>
 
-#include "file_format.h"
-#include "serialize.h"
+#include "format/file_format.h"
+#include "format/serialize.h"
 
 namespace sto::test {
 

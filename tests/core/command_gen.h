@@ -7,9 +7,9 @@
 #include <string>
 #include <variant>
 
-#include "commands.h"
-#include "dates.h"
-#include "file_format.h"
+#include "edit/commands.h"
+#include "format/file_format.h"
+#include "model/dates.h"
 
 namespace sto::test {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "plan.h"
+#include "model/plan.h"
 
 namespace sto::samples {
 

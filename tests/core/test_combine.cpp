@@ -2,9 +2,9 @@
 // not load becomes a row with its error.
 #include <catch2/catch.hpp>
 
-#include "assets.h"
-#include "combine.h"
-#include "file_format.h"
+#include "exchange/combine.h"
+#include "format/file_format.h"
+#include "model/assets.h"
 
 namespace sto {
 namespace {

@@ -2,14 +2,14 @@
 // (load_plan(save_plan(plan)) is ok and equal), and refuses the others with the loader's message.
 #include <catch2/catch.hpp>
 
-#include "assets.h"
 #include "command_gen.h"
-#include "commands.h"
-#include "enum_names.h"
-#include "file_format.h"
-#include "override_kinds.h"
-#include "plan_equal.h"
-#include "scenario.h"
+#include "edit/commands.h"
+#include "format/file_format.h"
+#include "model/assets.h"
+#include "model/enum_names.h"
+#include "model/override_kinds.h"
+#include "model/plan_equal.h"
+#include "rules/scenario.h"
 #include "test_helpers.h"
 #include "test_roundtrip_gen.h"
 

@@ -1,9 +1,9 @@
 // Edit commands, undo/redo history and the document's cached analysis.
 #include <catch2/catch.hpp>
 
-#include "document.h"
-#include "file_format.h"
-#include "finding_codes.h"
+#include "edit/document.h"
+#include "format/file_format.h"
+#include "rules/finding_codes.h"
 #include "test_helpers.h"
 
 using namespace sto;

@@ -1,7 +1,7 @@
 // Comparison of the base plan and its scenarios: figures, differences, new findings, years, speed.
 #include <catch2/catch.hpp>
 
-#include "compare.h"
+#include "rules/compare.h"
 #include "sample_plans.h"
 #include "test_helpers.h"
 

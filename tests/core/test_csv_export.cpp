@@ -1,8 +1,8 @@
 // CSV export: Excel-friendly separators, decimal marks, BOM and formula-injection safety.
 #include <catch2/catch.hpp>
 
-#include "csv_export.h"
-#include "engine.h"
+#include "exchange/csv_export.h"
+#include "rules/engine.h"
 #include "test_helpers.h"
 
 using namespace sto;

@@ -7,11 +7,11 @@
 #include <string>
 #include <unordered_set>
 
-#include "csv_export.h"
-#include "csv_import.h"
-#include "document.h"
-#include "engine.h"
-#include "plan_equal.h"
+#include "edit/csv_import.h"
+#include "edit/document.h"
+#include "exchange/csv_export.h"
+#include "model/plan_equal.h"
+#include "rules/engine.h"
 #include "sample_plans.h"
 #include "test_helpers.h"
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "csv_reader.h"
-#include "national.h"
+#include "exchange/national.h"
+#include "format/csv_reader.h"
 
 using namespace sto;
 

@@ -1,13 +1,13 @@
-// Plan differences (core/diff.h): nothing between a plan and itself, exactly the changes made
-// between two versions, values in the user's words, and the effect on figures and findings.
+// Plan differences (core/exchange/diff.h): nothing between a plan and itself, exactly the changes
+// made between two versions, values in the user's words, and the effect on figures and findings.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
 #include <tuple>
 
-#include "diff.h"
-#include "rules.h"
+#include "exchange/diff.h"
+#include "rules/rules.h"
 #include "sample_plans.h"
 #include "test_helpers.h"
 #include "test_roundtrip_gen.h"

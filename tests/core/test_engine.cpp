@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "engine.h"
-#include "hash.h"
-#include "rules.h"
+#include "model/hash.h"
+#include "rules/engine.h"
+#include "rules/rules.h"
 #include "test_helpers.h"
 
 using namespace sto;

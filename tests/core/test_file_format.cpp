@@ -6,15 +6,15 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine.h"
-#include "file_format.h"
-#include "lineage.h"
-#include "link_format.h"
-#include "migrate.h"
-#include "plan_equal.h"
-#include "rules.h"
+#include "exchange/lineage.h"
+#include "exchange/link_format.h"
+#include "format/file_format.h"
+#include "format/migrate.h"
+#include "format/serialize.h"
+#include "model/plan_equal.h"
+#include "rules/engine.h"
+#include "rules/rules.h"
 #include "sample_plans.h"
-#include "serialize.h"
 #include "test_helpers.h"
 
 namespace sto {

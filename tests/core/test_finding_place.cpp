@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "finding_place.h"
-#include "rules.h"
+#include "rules/finding_place.h"
+#include "rules/rules.h"
 #include "test_helpers.h"
 
 using namespace sto;

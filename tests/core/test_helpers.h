@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "plan.h"
+#include "model/plan.h"
 
 namespace sto::test {
 

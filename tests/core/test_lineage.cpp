@@ -1,15 +1,15 @@
-// Revision ids and the ancestry of plan versions (core/lineage.h): the base of a returned copy is
-// the latest common ancestor over several e-mail rounds, and a property test of many rounds with
-// a coordinator and partners editing, sending and merging in random order.
+// Revision ids and the ancestry of plan versions (core/exchange/lineage.h): the base of a returned
+// copy is the latest common ancestor over several e-mail rounds, and a property test of many rounds
+// with a coordinator and partners editing, sending and merging in random order.
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <map>
 #include <random>
 #include <set>
 
-#include "document.h"
-#include "lineage.h"
-#include "merge.h"
+#include "edit/document.h"
+#include "exchange/lineage.h"
+#include "exchange/merge.h"
 #include "test_helpers.h"
 
 namespace sto {

@@ -1,15 +1,16 @@
-// The share-link format (core/link_format.h): round trips of the sample and random plans, the
-// golden bytes of link format version 1, and hostile data refused with a message, never a crash.
+// The share-link format (core/exchange/link_format.h): round trips of the sample and random plans,
+// the golden bytes of link format version 1, and hostile data refused with a message, never a
+// crash.
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
-#include "file_format.h"
-#include "lineage.h"
-#include "link_format.h"
-#include "plan_equal.h"
+#include "exchange/lineage.h"
+#include "exchange/link_format.h"
+#include "format/file_format.h"
+#include "model/plan_equal.h"
 #include "sample_plans.h"
 #include "test_roundtrip_gen.h"
 

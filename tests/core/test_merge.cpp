@@ -1,15 +1,15 @@
-// Merging (core/merge.h): accepted changes applied as edit commands (one undo step), and the
-// three-way merge of two copies of a plan against the version both came from.
+// Merging (core/exchange/merge.h): accepted changes applied as edit commands (one undo step), and
+// the three-way merge of two copies of a plan against the version both came from.
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
 
-#include "document.h"
-#include "file_format.h"
-#include "merge.h"
-#include "plan_equal.h"
+#include "edit/document.h"
+#include "exchange/merge.h"
+#include "format/file_format.h"
+#include "model/plan_equal.h"
 #include "sample_plans.h"
 #include "test_helpers.h"
 #include "test_roundtrip_gen.h"

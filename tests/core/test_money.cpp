@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 
-#include "money.h"
+#include "model/money.h"
 
 using namespace sto;
 

@@ -2,7 +2,7 @@
 // CSV import (row errors with line numbers, good rows kept) and CSV export.
 #include <catch2/catch.hpp>
 
-#include "national.h"
+#include "exchange/national.h"
 
 namespace sto {
 namespace {

@@ -1,14 +1,14 @@
-// The plan file writer (core/plan_writer.h, core/string_archive.h) writes byte for byte what
-// cereal's JSON archive writes, whole or in slices: on every sample plan, the golden files, random
-// plans and plans of awkward texts and extreme numbers.
+// The plan file writer (core/format/plan_writer.h, core/format/string_archive.h) writes byte for
+// byte what cereal's JSON archive writes, whole or in slices: on every sample plan, the golden
+// files, random plans and plans of awkward texts and extreme numbers.
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <limits>
 #include <sstream>
 
 #include "cereal_save.h"
-#include "file_format.h"
-#include "plan_writer.h"
+#include "format/file_format.h"
+#include "format/plan_writer.h"
 #include "sample_plans.h"
 #include "test_helpers.h"
 #include "test_roundtrip_gen.h"

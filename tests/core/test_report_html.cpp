@@ -2,9 +2,9 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "labels.h"
-#include "report_html.h"
-#include "rules.h"
+#include "exchange/report_html.h"
+#include "model/labels.h"
+#include "rules/rules.h"
 #include "sample_plans.h"
 #include "test_helpers.h"
 

@@ -2,8 +2,8 @@
 // what was loaded gives the same text again.
 #include <catch2/catch.hpp>
 
-#include "file_format.h"
-#include "plan_equal.h"
+#include "format/file_format.h"
+#include "model/plan_equal.h"
 #include "test_roundtrip_gen.h"
 
 namespace sto {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "file_format.h"
-#include "plan.h"
+#include "format/file_format.h"
+#include "model/plan.h"
 
 namespace sto::test {
 

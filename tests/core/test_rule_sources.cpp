@@ -5,11 +5,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "file_format.h"
-#include "finding_codes.h"
-#include "rules.h"
-#include "scheme.h"
-#include "summary_json.h"
+#include "exchange/summary_json.h"
+#include "format/file_format.h"
+#include "rules/finding_codes.h"
+#include "rules/rules.h"
+#include "rules/scheme.h"
 #include "test_helpers.h"
 
 using namespace sto;

@@ -7,10 +7,10 @@
 #include <set>
 #include <sstream>
 
-#include "finding_codes.h"
-#include "rules.h"
+#include "rules/finding_codes.h"
+#include "rules/rules.h"
+#include "rules/scheme.h"
 #include "sample_plans.h"
-#include "scheme.h"
 #include "test_helpers.h"
 
 using namespace sto;
@@ -244,9 +244,9 @@ TEST_CASE("the finding-code table, core/RULES.md and the checks name the same co
     rows.insert(rules.substr(start, rules.find('`', start) - start));
   }
   CHECK(rows == table);
-  // The checks: every code core/rules.cpp can report is in the table, and every code of the
+  // The checks: every code core/rules/rules.cpp can report is in the table, and every code of the
   // table is reported somewhere (each is also made to fire by cases()).
-  const std::string source = read_source("core/rules.cpp");
+  const std::string source = read_source("core/rules/rules.cpp");
   std::set<std::string> emitted = quoted_codes_after(source, "add(\"");
   for (const std::string& code : quoted_codes_after(source, "add_as(\"")) emitted.insert(code);
   for (const std::string& code : quoted_codes_after(source, "Finding{\"")) emitted.insert(code);

@@ -4,12 +4,12 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "assets.h"
-#include "file_format.h"
-#include "plan_equal.h"
-#include "rules.h"
+#include "exchange/summary_json.h"
+#include "format/file_format.h"
+#include "model/assets.h"
+#include "model/plan_equal.h"
+#include "rules/rules.h"
 #include "sample_plans.h"
-#include "summary_json.h"
 
 using namespace sto;
 

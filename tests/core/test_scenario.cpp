@@ -2,12 +2,12 @@
 // targets reported, the edit commands and their inverses, and scenarios surviving save and load.
 #include <catch2/catch.hpp>
 
-#include "commands.h"
-#include "engine.h"
-#include "file_format.h"
-#include "plan_equal.h"
+#include "edit/commands.h"
+#include "format/file_format.h"
+#include "model/plan_equal.h"
+#include "rules/engine.h"
+#include "rules/scenario.h"
 #include "sample_plans.h"
-#include "scenario.h"
 #include "test_helpers.h"
 
 namespace sto {

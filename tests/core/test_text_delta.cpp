@@ -1,12 +1,12 @@
-// Line deltas (core/text_delta.h): applying a delta gives the target back exactly, for random
-// edits and the edge cases; a damaged delta or the wrong base is detected.
+// Line deltas (core/format/text_delta.h): applying a delta gives the target back exactly, for
+// random edits and the edge cases; a damaged delta or the wrong base is detected.
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "file_format.h"
+#include "format/file_format.h"
+#include "format/text_delta.h"
 #include "test_roundtrip_gen.h"
-#include "text_delta.h"
 
 namespace sto {
 namespace {

@@ -1,16 +1,16 @@
-// core/views.h: the budget grid's rows, subtotals and total for a filter, and the cofinancing per
-// organisation and year, against the engine's own totals.
+// core/exchange/views.h: the budget grid's rows, subtotals and total for a filter, and the
+// cofinancing per organisation and year, against the engine's own totals.
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "assets.h"
-#include "diff.h"
-#include "engine.h"
-#include "file_format.h"
-#include "merge.h"
-#include "scheme.h"
+#include "exchange/diff.h"
+#include "exchange/merge.h"
+#include "exchange/views.h"
+#include "format/file_format.h"
+#include "model/assets.h"
+#include "rules/engine.h"
+#include "rules/scheme.h"
 #include "test_helpers.h"
-#include "views.h"
 
 using namespace sto;
 

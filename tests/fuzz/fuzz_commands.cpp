@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "assets.h"
 #include "command_gen.h"
-#include "file_format.h"
-#include "plan_equal.h"
+#include "format/file_format.h"
+#include "model/assets.h"
+#include "model/plan_equal.h"
 
 namespace {
 

@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "file_format.h"
-#include "link_format.h"
-#include "plan_equal.h"
+#include "exchange/link_format.h"
+#include "format/file_format.h"
+#include "model/plan_equal.h"
 
 namespace {
 [[noreturn]] void fail(const char* what, const std::string& detail) {

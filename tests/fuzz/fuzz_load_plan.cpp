@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "file_format.h"
-#include "plan_equal.h"
+#include "format/file_format.h"
+#include "model/plan_equal.h"
 
 namespace {
 [[noreturn]] void fail(const char* what, const std::string& detail) {

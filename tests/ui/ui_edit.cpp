@@ -14,7 +14,7 @@
 #include "access/access.h"
 #include "app/app.h"
 #include "app/item_registry.h"
-#include "file_format.h"
+#include "format/file_format.h"
 #include "ui_test.h"
 
 namespace {

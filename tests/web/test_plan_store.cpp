@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "app/plan_store.h"
-#include "lineage.h"
+#include "exchange/lineage.h"
 #include "platform/browser.h"
 #include "platform/browser_native_testing.h"
 #include "ui/panels.h"

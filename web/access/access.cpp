@@ -14,8 +14,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "exchange/summary_json.h"
 #include "platform/browser.h"
-#include "summary_json.h"
 
 namespace sto::access {
 

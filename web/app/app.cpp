@@ -7,9 +7,9 @@
 
 #include "app/fonts.h"
 #include "app/item_registry.h"
-#include "finding_codes.h"
-#include "finding_place.h"
-#include "summary_json.h"
+#include "exchange/summary_json.h"
+#include "rules/finding_codes.h"
+#include "rules/finding_place.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -317,7 +317,7 @@ void App::draw() {
 void App::go_to_finding(const Finding& finding) {
   ui_state_.highlight_path = finding.path;
   ui_state_.scroll_to_highlight = true;
-  // Where the finding-code table (core/finding_codes.h) says the finding is shown.
+  // Where the finding-code table (core/rules/finding_codes.h) says the finding is shown.
   switch (finding_section(finding.code, finding.path)) {
     case FindingSection::settings: select_section(Section::settings); break;
     case FindingSection::partners: select_section(Section::partners); break;

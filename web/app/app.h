@@ -14,14 +14,14 @@
 
 #include "access/access.h"
 #include "app/plan_store.h"
-#include "csv_import.h"
-#include "diff.h"
-#include "document.h"
-#include "file_format.h"
-#include "lineage.h"
-#include "merge.h"
-#include "money.h"
-#include "plan_writer.h"
+#include "edit/csv_import.h"
+#include "edit/document.h"
+#include "exchange/diff.h"
+#include "exchange/lineage.h"
+#include "exchange/merge.h"
+#include "format/file_format.h"
+#include "format/plan_writer.h"
+#include "model/money.h"
 #include "ui/strings.h"
 
 namespace sto::ui {
@@ -177,7 +177,7 @@ class App {
   const std::string& current_plan_id() const { return current_id_; }
   void select_section(Section section) { section_to_select_ = static_cast<int>(section); }
   UiState& ui_state() { return ui_state_; }
-  // Opens the section that shows a finding (core/finding_codes.h) and highlights its item.
+  // Opens the section that shows a finding (core/rules/finding_codes.h) and highlights its item.
   void go_to_finding(const Finding& finding);
   // What the last undo or redo did ("Ongedaan: Financieringsbron gewijzigd: Busvervoer 2026");
   // "" after the next edit.
@@ -281,14 +281,14 @@ class App {
   // Asks the page to compress the plan into a link; share_link_ready() brings it back.
   void make_share_link();
   void share_link_ready(std::string_view url);
-  // A plan file's text in the compact share-link form (core/link_format.h), for the page to
-  // deflate; empty when the text is no usable plan.
+  // A plan file's text in the compact share-link form (core/exchange/link_format.h), for the page
+  // to deflate; empty when the text is no usable plan.
   std::string link_data(std::string_view plan_text) const;
   const std::string& share_link() const { return share_link_; }
   bool share_link_too_long() const;
   // A plan that arrived in a share link: asks before opening it as a new plan. `data` is the
-  // inflated link: the compact form (core/link_format.h), or a plan file's text in links made
-  // before it (compact false).
+  // inflated link: the compact form (core/exchange/link_format.h), or a plan file's text in links
+  // made before it (compact false).
   void open_shared_plan(std::string_view data, bool compact);
   // A share link whose plan inflates past kMaxFileBytes: the page stopped reading it there.
   void refuse_shared_plan_too_large();

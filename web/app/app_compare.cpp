@@ -1,10 +1,11 @@
 // "Vergelijken": the plan compared with another plan file or a stored version, record by record
-// (core/diff.h), three-way against the version both were made from when this browser keeps it
-// (core/merge.h), and the chosen differences taken over as one undo step through the edit path.
+// (core/exchange/diff.h), three-way against the version both were made from when this browser keeps
+// it (core/exchange/merge.h), and the chosen differences taken over as one undo step through the
+// edit path.
 #include <algorithm>
 
 #include "app/app.h"
-#include "merge.h"
+#include "exchange/merge.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

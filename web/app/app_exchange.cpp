@@ -3,11 +3,11 @@
 #include <cstdio>
 
 #include "app/app.h"
-#include "csv_export.h"
-#include "file_format.h"
-#include "link_format.h"
+#include "exchange/csv_export.h"
+#include "exchange/link_format.h"
+#include "exchange/report_html.h"
+#include "format/file_format.h"
 #include "platform/browser.h"
-#include "report_html.h"
 
 namespace sto::ui {
 

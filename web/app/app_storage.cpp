@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "app/app.h"
-#include "assets.h"
+#include "model/assets.h"
 #include "platform/browser.h"
 #include "ui/widgets.h"
 

@@ -2,8 +2,8 @@
 // where IndexedDB cannot be used, and in localStorage in releases before IndexedDB):
 //   index            the list of plans and their versions (cereal JSON)
 //   plan/<id>/<n>    version n of plan <id>: plan-file text, or (all but the two newest)
-//                    "sto-planner-delta <m>\n" and a core/text_delta.h delta that makes it from
-//                    version m, the next newer one; so 20 versions take about two copies
+//                    "sto-planner-delta <m>\n" and a core/format/text_delta.h delta that makes it
+//                    from version m, the next newer one; so 20 versions take about two copies
 //   last-open        the id of the plan open last
 // A save writes the new version first, reads it back, and only then updates the index, so a
 // failure at any step leaves the previous good save in place. A version that merges edits of the
@@ -25,9 +25,9 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "lineage.h"
+#include "exchange/lineage.h"
+#include "format/text_delta.h"
 #include "platform/browser.h"
-#include "text_delta.h"
 
 namespace sto::ui {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "text.h"
+#include "model/text.h"
 
 namespace sto::ui {
 

@@ -41,7 +41,7 @@
   var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
   // The page itself shows a failed start; a page nobody awaits `ready` on logs no uncaught error.
   ready.catch(function () {});
-  var kMaxFileBytes = 64 * 1024 * 1024;  // as core/file_format.h: larger files are refused unread
+  var kMaxFileBytes = 64 * 1024 * 1024;  // as core/format/file_format.h: larger files are refused unread
 
   // The app has its own menus; the browser's context menu over the canvas only gets in the way.
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
@@ -149,7 +149,7 @@
   // A budget CSV: the app checks it (valid UTF-8 included) and shows a preview before adding anything.
   function importBudgetFile(file) { return passFile(file, 'sto_api_import_budget_csv'); }
 
-  // [Share links] The plan in the core's compact form (core/link_format.h: a version byte, then
+  // [Share links] The plan in the core's compact form (core/exchange/link_format.h: a version byte, then
   // the fields in order), deflate-compressed and base64url-encoded, in the URL fragment: the part
   // after '#' never reaches a server. Links made before that carry the plan file's text instead,
   // under their own prefix, and keep opening.

@@ -9,8 +9,8 @@
 
 #include "access/access.h"
 #include "app/app.h"
-#include "labels.h"
-#include "scheme.h"
+#include "model/labels.h"
+#include "rules/scheme.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
 #include "ui/strings.h"

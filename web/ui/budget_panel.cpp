@@ -11,12 +11,12 @@
 #include <vector>
 
 #include "app/app.h"
-#include "labels.h"
+#include "exchange/views.h"
+#include "model/labels.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
-#include "views.h"
 
 namespace sto::ui {
 
@@ -37,7 +37,7 @@ enum Column {
   column_count
 };
 
-using Row = BudgetRow;  // a line or an activity's subtotal, from core/views.h
+using Row = BudgetRow;  // a line or an activity's subtotal, from core/exchange/views.h
 
 struct Filter {
   char text[128] = {};

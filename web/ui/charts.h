@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "money.h"
+#include "model/money.h"
 
 namespace sto::ui::charts {
 

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "app/app.h"
-#include "finding_codes.h"
-#include "finding_place.h"
+#include "rules/finding_codes.h"
+#include "rules/finding_place.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"

@@ -1,8 +1,9 @@
 // Cofinanciering: what businesses contribute, in money and in kind (hours × rate), per
 // organisation and year, against the scheme's minimum over the whole period. Totals come from the
-// engine, the organisation × year split from core/views.h. A contribution is a budget line with
-// funding "Cofinanciering geld/natura": entered here with a small form (one AddLine command, so one
-// undo step), and an organisation's lines are listed with a way to each one in the Begroting.
+// engine, the organisation × year split from core/exchange/views.h. A contribution is a budget line
+// with funding "Cofinanciering geld/natura": entered here with a small form (one AddLine command,
+// so one undo step), and an organisation's lines are listed with a way to each one in the
+// Begroting.
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,19 +13,19 @@
 #include <vector>
 
 #include "app/app.h"
-#include "labels.h"
+#include "exchange/views.h"
+#include "model/labels.h"
 #include "ui/charts.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
-#include "views.h"
 
 namespace sto::ui {
 
 namespace {
 
-// The organisation × year split (core/views.h), rebuilt only when the plan changes.
+// The organisation × year split (core/exchange/views.h), rebuilt only when the plan changes.
 const std::vector<CofinancingRow>& split_by_organisation(const App& app) {
   static std::uint64_t revision = 0;
   static std::vector<CofinancingRow> rows;

@@ -1,6 +1,7 @@
 // Plannen combineren: several regional plan files side by side — one row per file (region, costs,
 // subsidy, maximum, cofinancing, findings, or why it did not load) with the totals, and a button
-// that opens a file as a plan. Figures from core/combine.h; the files stay in memory (App).
+// that opens a file as a plan. Figures from core/exchange/combine.h; the files stay in memory
+// (App).
 #include <imgui.h>
 
 #include <algorithm>
@@ -8,7 +9,7 @@
 #include <vector>
 
 #include "app/app.h"
-#include "combine.h"
+#include "exchange/combine.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"

@@ -3,8 +3,8 @@
 // compared three-way shows conflicts side by side (base / this plan / the file) with a choice;
 // the effect of the chosen changes on the key figures and findings; one button applies them as
 // one undo step. Two stored versions are only shown, nothing taken over. A changed budget line
-// shows its amount before and after beside the field that moved it (core/views.h).
-// Figures and differences from core/diff.h; the session lives in App (app_compare.cpp).
+// shows its amount before and after beside the field that moved it (core/exchange/views.h).
+// Figures and differences from core/exchange/diff.h; the session lives in App (app_compare.cpp).
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,11 +12,11 @@
 #include <string>
 
 #include "app/app.h"
-#include "labels.h"
+#include "exchange/views.h"
+#include "model/labels.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
-#include "views.h"
 
 namespace sto::ui {
 
@@ -160,7 +160,7 @@ void draw_conflicts(App& app, const CompareSession& s, Language lang) {
   }
 }
 
-// The fields of a budget line that its amount depends on (core/diff.cpp kLineFields).
+// The fields of a budget line that its amount depends on (core/exchange/diff.cpp kLineFields).
 bool moves_line_amount(const std::string& field) {
   return field == "price" || field == "quantity" || field == "investment" || field == "year";
 }

@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "dates.h"  // parse_date: what the date fields accept
-#include "plan.h"
-#include "rules.h"
+#include "model/dates.h"  // parse_date: what the date fields accept
+#include "model/plan.h"
+#include "rules/rules.h"
 
 namespace sto::ui {
 

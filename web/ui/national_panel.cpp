@@ -1,7 +1,7 @@
 // Landelijk overzicht: every region of a region table under one scheme and one national budget —
 // each region's maximum and allocation, the totals, the oversubscription rule in words and a
 // sorted distribution chart. Region tables: the shipped fictional one or a CSV (picked or pasted);
-// every figure comes from core/national.h.
+// every figure comes from core/exchange/national.h.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -13,8 +13,8 @@
 
 #include "app/app.h"
 #include "app/item_registry.h"
-#include "labels.h"
-#include "national.h"
+#include "exchange/national.h"
+#include "model/labels.h"
 #include "platform/browser.h"
 #include "ui/charts.h"
 #include "ui/panels.h"

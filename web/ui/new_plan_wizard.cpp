@@ -8,9 +8,9 @@
 
 #include "app/app.h"
 #include "app/item_registry.h"
-#include "labels.h"
-#include "rules.h"
-#include "scheme.h"
+#include "model/labels.h"
+#include "rules/rules.h"
+#include "rules/scheme.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/widgets.h"
@@ -163,8 +163,9 @@ void draw_new_plan_wizard(App& app) {
         ImGui::SetNextItemWidth(-1);
         input_text("##brin", p.brin);
         ImGui::TableNextColumn();
-        // The rules' own BRIN check (core/rules.h), so the wizard accepts what the plan accepts;
-        // only a typed BRIN: an empty one is still to be filled in and shows as a finding later.
+        // The rules' own BRIN check (core/rules/rules.h), so the wizard accepts what the plan
+        // accepts; only a typed BRIN: an empty one is still to be filled in and shows as a finding
+        // later.
         const Scheme& scheme = schemes.schemes[static_cast<std::size_t>(w.scheme)];
         const BrinCheck brin =
             check_brin(p.brin, static_cast<OrganisationKind>(p.kind),

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app/app.h"
-#include "labels.h"
+#include "model/labels.h"
 #include "ui/charts.h"
 #include "ui/panels.h"
 #include "ui/strings.h"

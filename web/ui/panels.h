@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "text.h"
+#include "model/text.h"
 
 namespace sto::ui {
 

@@ -1,7 +1,7 @@
 // Scenario's: "what if" variants of the plan. A list of scenarios; for the selected one, sliders
 // for the main assumptions that recompute while dragging (compare_one) and record one
 // SetScenarioOverride when released (one undo step); then the base and every scenario side by
-// side. Every figure comes from core/compare.h; this file only arranges and formats them.
+// side. Every figure comes from core/rules/compare.h; this file only arranges and formats them.
 #include <imgui.h>
 
 #include <algorithm>
@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "app/app.h"
-#include "compare.h"
-#include "override_kinds.h"
-#include "scenario.h"
+#include "model/override_kinds.h"
+#include "rules/compare.h"
+#include "rules/scenario.h"
 #include "ui/charts.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
@@ -67,7 +67,7 @@ const Comparison& comparison(const App& app) {
 }
 
 // [SECTION] Sliders
-// The ranges and steps come from the override-kind table (core/override_kinds.h).
+// The ranges and steps come from the override-kind table (core/model/override_kinds.h).
 struct SliderSpec {
   OverrideKind kind;
   Str label;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "app/app.h"
-#include "labels.h"
+#include "model/labels.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
 #include "ui/strings.h"

@@ -1,7 +1,7 @@
 // Every UI string, in Dutch and English, in one table (ui/strings.def, and ui/strings_editor.def
 // for the editing sections). The smoke test fails when an entry lacks either text.
 #pragma once
-#include "money.h"
+#include "model/money.h"
 
 namespace sto::ui {
 

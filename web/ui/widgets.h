@@ -9,8 +9,8 @@
 
 #include "access/access.h"
 #include "app/item_registry.h"
-#include "money.h"
-#include "plan.h"
+#include "model/money.h"
+#include "model/plan.h"
 
 namespace sto::ui {
 

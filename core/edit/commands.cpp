@@ -1,0 +1,608 @@
+// Edit commands; see commands.h. Each apply checks its path first, then changes exactly one thing.
+#include "edit/commands.h"
+
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+
+#include "format/validate.h"
+#include "rules/scenario.h"
+
+namespace sto {
+
+namespace {
+
+std::string line_label(const BudgetLine& line) {
+  std::string label = line.description.empty() ? line.id : line.description;
+  return label + " " + std::to_string(line.year);
+}
+
+LocalizedText text(std::string nl, std::string en) {
+  return LocalizedText{std::move(nl), std::move(en)};
+}
+LocalizedText labelled(const char* nl, const char* en, const std::string& what) {
+  return text(std::string(nl) + ": " + what, std::string(en) + ": " + what);
+}
+
+class Applier {
+ public:
+  explicit Applier(Plan& plan) : p_(plan) {}
+
+  // [SECTION] Plan and region
+  ApplyResult operator()(const SetPlanTitle& c) {
+    return set(p_.title, c.title, c, &SetPlanTitle::title,
+               text("Titel gewijzigd", "Title changed"));
+  }
+  ApplyResult operator()(const SetPlanNotes& c) {
+    return set(p_.notes, c.notes, c, &SetPlanNotes::notes,
+               text("Notities gewijzigd", "Notes changed"));
+  }
+  ApplyResult operator()(const SetChangesSinceOriginalPlan& c) {
+    return set(p_.changes_since_original_plan, c.text, c, &SetChangesSinceOriginalPlan::text,
+               text("Wijzigingen t.o.v. het oorspronkelijke activiteitenplan gewijzigd",
+                    "Changes since the original activity plan changed"));
+  }
+  ApplyResult operator()(const SetEarlierGrantActivities& c) {
+    return set(p_.earlier_grant_activities, c.text, c, &SetEarlierGrantActivities::text,
+               text("Activiteiten vóór 1 augustus 2024 gewijzigd",
+                    "Activities before 1 August 2024 changed"));
+  }
+  ApplyResult operator()(const SetScheme& c) {
+    return set(p_.scheme_id, c.scheme_id, c, &SetScheme::scheme_id,
+               labelled("Regeling gewijzigd", "Scheme changed", c.scheme_id));
+  }
+  ApplyResult operator()(const SetCofinancingOption& c) {
+    return set(p_.cofinancing_option, c.option_id, c, &SetCofinancingOption::option_id,
+               text("Cofinancieringsregel gewijzigd", "Cofinancing rule changed"));
+  }
+  ApplyResult operator()(const SetCofinancingBase& c) {
+    return set(p_.cofinancing_base, c.base, c, &SetCofinancingBase::base,
+               text("Grondslag cofinanciering gewijzigd", "Cofinancing base changed"));
+  }
+  ApplyResult operator()(const SetSubmissionRound& c) {
+    return set(p_.submission_round, c.round_id, c, &SetSubmissionRound::round_id,
+               labelled("Indienen voor gewijzigd", "Submission round changed", c.round_id));
+  }
+  ApplyResult operator()(const SetRegionName& c) {
+    return set(p_.region.name, c.name, c, &SetRegionName::name,
+               text("Regionaam gewijzigd", "Region name changed"));
+  }
+  ApplyResult operator()(const SetRegionType& c) {
+    return set(p_.region.type, c.type, c, &SetRegionType::type,
+               text("Soort regio gewijzigd", "Region type changed"));
+  }
+  ApplyResult operator()(const SetPreviousGrant& c) {
+    return set(p_.region.previous_grant, c.amount, c, &SetPreviousGrant::amount,
+               text("Vorige toekenning gewijzigd", "Previous grant changed"));
+  }
+  ApplyResult operator()(const SetFixedMaximum& c) {
+    return set(p_.region.fixed_maximum, c.amount, c, &SetFixedMaximum::amount,
+               text("Maximumbedrag gewijzigd", "Maximum amount changed"));
+  }
+
+  // [SECTION] Organisations and student counts
+  ApplyResult operator()(const AddOrganisation& c) {
+    return insert(p_.organisations, c.index, c.organisation, RemoveOrganisation{c.index},
+                  "organisations",
+                  labelled("Organisatie toegevoegd", "Organisation added", c.organisation.name));
+  }
+  ApplyResult operator()(const RemoveOrganisation& c) {
+    if (c.index >= p_.organisations.size()) return invalid("organisations", c.index);
+    return erase(
+        p_.organisations, c.index, AddOrganisation{c.index, {}}, &AddOrganisation::organisation,
+        labelled("Organisatie verwijderd", "Organisation removed", p_.organisations[c.index].name));
+  }
+  ApplyResult operator()(const RenameOrganisation& c) {
+    if (c.index >= p_.organisations.size()) return invalid("organisations", c.index);
+    auto& o = p_.organisations[c.index];
+    return set(o.name, c.name, c, &RenameOrganisation::name,
+               labelled("Organisatie hernoemd", "Organisation renamed", o.name + " → " + c.name));
+  }
+  ApplyResult operator()(const SetOrganisation& c) {
+    if (c.index >= p_.organisations.size()) return invalid("organisations", c.index);
+    auto& o = p_.organisations[c.index];
+    return set(o, c.organisation, c, &SetOrganisation::organisation,
+               labelled("Organisatie gewijzigd", "Organisation changed", o.name));
+  }
+  ApplyResult operator()(const AddStudentCount& c) {
+    return insert(p_.student_counts, c.index, c.count, RemoveStudentCount{c.index},
+                  "student_counts", text("Leerlingaantal toegevoegd", "Student count added"));
+  }
+  ApplyResult operator()(const RemoveStudentCount& c) {
+    if (c.index >= p_.student_counts.size()) return invalid("student_counts", c.index);
+    return erase(p_.student_counts, c.index, AddStudentCount{c.index, {}}, &AddStudentCount::count,
+                 text("Leerlingaantal verwijderd", "Student count removed"));
+  }
+  ApplyResult operator()(const SetStudentCount& c) {
+    if (c.index >= p_.student_counts.size()) return invalid("student_counts", c.index);
+    return set(p_.student_counts[c.index], c.count, c, &SetStudentCount::count,
+               text("Leerlingaantal gewijzigd", "Student count changed"));
+  }
+
+  // [SECTION] Goals and indicators
+  ApplyResult operator()(const AddGoal& c) {
+    return insert(p_.goals, c.index, c.goal, RemoveGoal{c.index}, "goals",
+                  labelled("Doel toegevoegd", "Goal added", c.goal.title));
+  }
+  ApplyResult operator()(const RemoveGoal& c) {
+    if (c.index >= p_.goals.size()) return invalid("goals", c.index);
+    return erase(p_.goals, c.index, AddGoal{c.index, {}}, &AddGoal::goal,
+                 labelled("Doel verwijderd", "Goal removed", p_.goals[c.index].title));
+  }
+  ApplyResult operator()(const SetGoalTitle& c) {
+    if (c.index >= p_.goals.size()) return invalid("goals", c.index);
+    return set(p_.goals[c.index].title, c.title, c, &SetGoalTitle::title,
+               labelled("Doel hernoemd", "Goal renamed", c.title));
+  }
+  ApplyResult operator()(const SetGoalTheme& c) {
+    if (c.index >= p_.goals.size()) return invalid("goals", c.index);
+    return set(p_.goals[c.index].theme, c.theme, c, &SetGoalTheme::theme,
+               labelled("Thema van doel gewijzigd", "Goal theme changed", p_.goals[c.index].title));
+  }
+  ApplyResult operator()(const AddIndicator& c) {
+    if (c.goal >= p_.goals.size()) return invalid("goals", c.goal);
+    return insert(p_.goals[c.goal].indicators, c.index, c.indicator,
+                  RemoveIndicator{c.goal, c.index}, "indicators",
+                  labelled("Indicator toegevoegd", "Indicator added", c.indicator.name));
+  }
+  ApplyResult operator()(const RemoveIndicator& c) {
+    if (c.goal >= p_.goals.size()) return invalid("goals", c.goal);
+    auto& v = p_.goals[c.goal].indicators;
+    if (c.index >= v.size()) return invalid("indicators", c.index);
+    return erase(v, c.index, AddIndicator{c.goal, c.index, {}}, &AddIndicator::indicator,
+                 labelled("Indicator verwijderd", "Indicator removed", v[c.index].name));
+  }
+  ApplyResult operator()(const SetIndicator& c) {
+    if (c.goal >= p_.goals.size()) return invalid("goals", c.goal);
+    auto& v = p_.goals[c.goal].indicators;
+    if (c.index >= v.size()) return invalid("indicators", c.index);
+    return set(v[c.index], c.indicator, c, &SetIndicator::indicator,
+               labelled("Indicator gewijzigd", "Indicator changed", c.indicator.name));
+  }
+
+  // [SECTION] Activities
+  ApplyResult operator()(const AddActivity& c) {
+    return insert(p_.activities, c.index, c.activity, RemoveActivity{c.index}, "activities",
+                  labelled("Activiteit toegevoegd", "Activity added", c.activity.title));
+  }
+  ApplyResult operator()(const RemoveActivity& c) {
+    if (c.index >= p_.activities.size()) return invalid("activities", c.index);
+    return erase(
+        p_.activities, c.index, AddActivity{c.index, {}}, &AddActivity::activity,
+        labelled("Activiteit verwijderd", "Activity removed", p_.activities[c.index].title));
+  }
+  ApplyResult operator()(const SetActivityTitle& c) {
+    if (c.index >= p_.activities.size()) return invalid("activities", c.index);
+    return set(p_.activities[c.index].title, c.title, c, &SetActivityTitle::title,
+               labelled("Activiteit hernoemd", "Activity renamed", c.title));
+  }
+  ApplyResult operator()(const SetActivityTheme& c) {
+    return activity_field(c, &Activity::theme, &SetActivityTheme::theme, "Thema gewijzigd",
+                          "Theme changed");
+  }
+  ApplyResult operator()(const SetActivityLead& c) {
+    return activity_field(c, &Activity::lead_organisation_id, &SetActivityLead::organisation_id,
+                          "Trekker gewijzigd", "Lead changed");
+  }
+  ApplyResult operator()(const SetActivityGoals& c) {
+    return activity_field(c, &Activity::goal_ids, &SetActivityGoals::goal_ids, "Doelen gewijzigd",
+                          "Goals changed");
+  }
+  ApplyResult operator()(const SetActivityPartners& c) {
+    return activity_field(c, &Activity::partner_ids, &SetActivityPartners::partner_ids,
+                          "Partners gewijzigd", "Partners changed");
+  }
+  ApplyResult operator()(const SetActivityYears& c) {
+    return activity_field(c, &Activity::years, &SetActivityYears::years, "Jaren gewijzigd",
+                          "Years changed");
+  }
+
+  // [SECTION] Budget lines
+  ApplyResult operator()(const AddLine& c) {
+    if (c.at.activity >= p_.activities.size()) return invalid("activities", c.at.activity);
+    return insert(p_.activities[c.at.activity].lines, c.at.line, c.line, RemoveLine{c.at}, "lines",
+                  labelled("Regel toegevoegd", "Line added", line_label(c.line)));
+  }
+  ApplyResult operator()(const RemoveLine& c) {
+    BudgetLine* l = line(c.at);
+    if (!l) return invalid_line(c.at);
+    return erase(p_.activities[c.at.activity].lines, c.at.line, AddLine{c.at, {}}, &AddLine::line,
+                 labelled("Regel verwijderd", "Line removed", line_label(*l)));
+  }
+  ApplyResult operator()(const SetLinePrice& c) {
+    return line_field(c, &BudgetLine::price, &SetLinePrice::price, "Bedrag gewijzigd",
+                      "Price changed");
+  }
+  ApplyResult operator()(const SetLineQuantity& c) {
+    return line_field(c, &BudgetLine::quantity_milli, &SetLineQuantity::quantity_milli,
+                      "Aantal gewijzigd", "Quantity changed");
+  }
+  ApplyResult operator()(const SetLineDescription& c) {
+    return line_field(c, &BudgetLine::description, &SetLineDescription::description,
+                      "Omschrijving gewijzigd", "Description changed");
+  }
+  ApplyResult operator()(const SetLineUnit& c) {
+    return line_field(c, &BudgetLine::unit, &SetLineUnit::unit, "Eenheid gewijzigd",
+                      "Unit changed");
+  }
+  ApplyResult operator()(const SetLineCategory& c) {
+    return line_field(c, &BudgetLine::category, &SetLineCategory::category, "Kostensoort gewijzigd",
+                      "Cost category changed");
+  }
+  ApplyResult operator()(const SetLineFunding& c) {
+    return line_field(c, &BudgetLine::funding, &SetLineFunding::funding,
+                      "Financieringsbron gewijzigd", "Funding source changed");
+  }
+  ApplyResult operator()(const SetLineOrganisation& c) {
+    return line_field(c, &BudgetLine::organisation_id, &SetLineOrganisation::organisation_id,
+                      "Organisatie gewijzigd", "Organisation changed");
+  }
+  ApplyResult operator()(const SetLineYear& c) {
+    return line_field(c, &BudgetLine::year, &SetLineYear::year, "Jaar gewijzigd", "Year changed");
+  }
+  ApplyResult operator()(const SetLineOtherFunding& c) {
+    return line_field(c, &BudgetLine::other_funding, &SetLineOtherFunding::other_funding,
+                      "Andere financiering gewijzigd", "Other funding changed");
+  }
+  ApplyResult operator()(const SetLineInvestment& c) {
+    return line_field(c, &BudgetLine::investment, &SetLineInvestment::investment,
+                      "Investering gewijzigd", "Investment changed");
+  }
+
+  // [SECTION] Scenarios
+  ApplyResult operator()(const AddScenario& c) {
+    return insert(p_.scenarios, c.index, c.scenario, RemoveScenario{c.index}, "scenarios",
+                  labelled("Scenario toegevoegd", "Scenario added", c.scenario.name));
+  }
+  ApplyResult operator()(const RemoveScenario& c) {
+    if (c.index >= p_.scenarios.size()) return invalid("scenarios", c.index);
+    return erase(p_.scenarios, c.index, AddScenario{c.index, {}}, &AddScenario::scenario,
+                 labelled("Scenario verwijderd", "Scenario removed", p_.scenarios[c.index].name));
+  }
+  ApplyResult operator()(const RenameScenario& c) {
+    if (c.index >= p_.scenarios.size()) return invalid("scenarios", c.index);
+    Scenario& s = p_.scenarios[c.index];
+    return set(s.name, c.name, c, &RenameScenario::name,
+               labelled("Scenario hernoemd", "Scenario renamed", s.name + " → " + c.name));
+  }
+  ApplyResult operator()(const SetScenarioOverride& c) {
+    if (c.scenario >= p_.scenarios.size()) return invalid("scenarios", c.scenario);
+    Scenario& s = p_.scenarios[c.scenario];
+    const ScenarioOverride& o = c.override_value;
+    const LocalizedText what = describe_override(o);
+    const LocalizedText description{s.name + ": " + what.nl, s.name + ": " + what.en};
+    const std::size_t at = override_index(s, o.kind, o.target);
+    if (at < s.overrides.size()) {
+      SetScenarioOverride inverse{c.scenario, s.overrides[at], at};
+      s.overrides[at] = o;
+      return done(std::move(inverse), description);
+    }
+    const std::size_t position = std::min(c.position, s.overrides.size());
+    s.overrides.insert(s.overrides.begin() + static_cast<std::ptrdiff_t>(position), o);
+    return done(ResetScenarioOverride{c.scenario, o.kind, o.target}, description);
+  }
+  ApplyResult operator()(const ResetScenarioOverride& c) {
+    if (c.scenario >= p_.scenarios.size()) return invalid("scenarios", c.scenario);
+    Scenario& s = p_.scenarios[c.scenario];
+    const std::size_t at = override_index(s, c.kind, c.target);
+    if (at >= s.overrides.size())
+      return fail("scenarios[" + std::to_string(c.scenario) + "].overrides (" +
+                  override_kind_id(c.kind) + (c.target.empty() ? "" : " " + c.target) + ")");
+    SetScenarioOverride inverse{c.scenario, s.overrides[at], at};
+    s.overrides.erase(s.overrides.begin() + static_cast<std::ptrdiff_t>(at));
+    const std::string label = override_kind_label(c.kind, Language::nl),
+                      label_en = override_kind_label(c.kind, Language::en);
+    return done(std::move(inverse), text(s.name + ": " + label + " terug naar basis",
+                                         s.name + ": " + label_en + " back to base"));
+  }
+
+ private:
+  Plan& p_;
+
+  // The position of the override with this key, or overrides.size().
+  static std::size_t override_index(const Scenario& s, OverrideKind kind,
+                                    const std::string& target) {
+    const bool keyed = override_has_target(kind);
+    for (std::size_t i = 0; i < s.overrides.size(); ++i)
+      if (s.overrides[i].kind == kind && (!keyed || s.overrides[i].target == target)) return i;
+    return s.overrides.size();
+  }
+
+  static ApplyResult fail(const std::string& path) {
+    ApplyResult r;
+    r.error = text("Ongeldig pad: " + path, "Invalid path: " + path);
+    return r;
+  }
+  static ApplyResult invalid(const char* field, std::size_t index) {
+    return fail(std::string(field) + "[" + std::to_string(index) + "]");
+  }
+  static ApplyResult invalid_line(LineRef at) {
+    return fail("activities[" + std::to_string(at.activity) + "].lines[" + std::to_string(at.line) +
+                "]");
+  }
+  template <class Inverse>
+  static ApplyResult done(Inverse inverse, LocalizedText description) {
+    ApplyResult r;
+    r.inverse = Command(std::move(inverse));
+    r.description = std::move(description);
+    return r;
+  }
+
+  BudgetLine* line(LineRef at) {
+    if (at.activity >= p_.activities.size()) return nullptr;
+    auto& lines = p_.activities[at.activity].lines;
+    return at.line < lines.size() ? &lines[at.line] : nullptr;
+  }
+
+  // Stores `value` in `field`; the inverse is the command with the old value.
+  template <class Cmd, class T>
+  static ApplyResult set(T& field, const T& value, Cmd inverse, T Cmd::*member,
+                         LocalizedText description) {
+    inverse.*member = field;
+    field = value;
+    return done(std::move(inverse), std::move(description));
+  }
+  template <class T, class Inverse>
+  static ApplyResult insert(std::vector<T>& items, std::size_t index, const T& value,
+                            Inverse inverse, const char* field, LocalizedText description) {
+    if (index > items.size()) return invalid(field, index);
+    items.insert(items.begin() + static_cast<std::ptrdiff_t>(index), value);
+    return done(std::move(inverse), std::move(description));
+  }
+  template <class T, class Inverse>
+  static ApplyResult erase(std::vector<T>& items, std::size_t index, Inverse inverse,
+                           T Inverse::*member, LocalizedText description) {
+    inverse.*member = std::move(items[index]);
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(index));
+    return done(std::move(inverse), std::move(description));
+  }
+  template <class Cmd, class T>
+  ApplyResult activity_field(const Cmd& c, T Activity::*field, T Cmd::*member, const char* nl,
+                             const char* en) {
+    if (c.index >= p_.activities.size()) return invalid("activities", c.index);
+    Activity& a = p_.activities[c.index];
+    return set(a.*field, c.*member, c, member, labelled(nl, en, a.title));
+  }
+  template <class Cmd, class T>
+  ApplyResult line_field(const Cmd& c, T BudgetLine::*field, T Cmd::*member, const char* nl,
+                         const char* en) {
+    BudgetLine* l = line(c.at);
+    if (!l) return invalid_line(c.at);
+    return set(l->*field, c.*member, c, member, labelled(nl, en, line_label(*l)));
+  }
+};
+
+}  // namespace
+
+// [SECTION] The edit checks: what a command changed, checked as the loader would check it.
+namespace {
+
+template <class T, class... Options>
+constexpr bool is_one_of = (std::is_same_v<T, Options> || ...);
+
+// The first record that refers to organisation `id` checked (it fails when `id` is gone), in the
+// loader's order: student counts, activities, their lines.
+std::optional<LocalizedText> check_references_to_organisation(const Plan& plan,
+                                                              const std::string& id) {
+  for (const Organisation& o : plan.organisations)
+    if (o.id == id) return std::nullopt;
+  for (std::size_t i = 0; i < plan.student_counts.size(); ++i)
+    if (plan.student_counts[i].organisation_id == id) return check_student_count(plan, i);
+  for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+    const Activity& activity = plan.activities[a];
+    if (activity.lead_organisation_id == id ||
+        std::find(activity.partner_ids.begin(), activity.partner_ids.end(), id) !=
+            activity.partner_ids.end())
+      return check_activity(plan, a);
+  }
+  for (std::size_t a = 0; a < plan.activities.size(); ++a)
+    for (std::size_t l = 0; l < plan.activities[a].lines.size(); ++l)
+      if (plan.activities[a].lines[l].organisation_id == id) return check_budget_line(plan, a, l);
+  return std::nullopt;
+}
+
+// The first activity that refers to goal `id` checked (it fails when `id` is gone).
+std::optional<LocalizedText> check_references_to_goal(const Plan& plan, const std::string& id) {
+  for (const Goal& g : plan.goals)
+    if (g.id == id) return std::nullopt;
+  for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+    const std::vector<std::string>& goals = plan.activities[a].goal_ids;
+    if (std::find(goals.begin(), goals.end(), id) != goals.end()) return check_activity(plan, a);
+  }
+  return std::nullopt;
+}
+
+// Checks what `command` changed in `plan` (already applied; `inverse` undoes it). Removed lines,
+// activities and student counts need no check: nothing refers to them in a way the loader
+// refuses (a scenario override naming a removed line is kept and reported by the scenario).
+std::optional<LocalizedText> check_edit(const Plan& plan, const Command& command,
+                                        const Command& inverse) {
+  return std::visit(
+      [&](const auto& c) -> std::optional<LocalizedText> {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (is_one_of<C, SetPlanTitle, SetPlanNotes, SetChangesSinceOriginalPlan,
+                                SetEarlierGrantActivities, SetScheme, SetCofinancingOption,
+                                SetCofinancingBase, SetSubmissionRound, SetRegionName,
+                                SetRegionType, SetPreviousGrant, SetFixedMaximum>) {
+          return check_plan_fields(plan);
+        } else if constexpr (is_one_of<C, AddOrganisation, RenameOrganisation>) {
+          return check_organisation(plan, c.index);
+        } else if constexpr (std::is_same_v<C, SetOrganisation>) {
+          if (auto problem = check_organisation(plan, c.index)) return problem;
+          return check_references_to_organisation(
+              plan, std::get<SetOrganisation>(inverse).organisation.id);
+        } else if constexpr (std::is_same_v<C, RemoveOrganisation>) {
+          return check_references_to_organisation(
+              plan, std::get<AddOrganisation>(inverse).organisation.id);
+        } else if constexpr (is_one_of<C, AddStudentCount, SetStudentCount>) {
+          return check_student_count(plan, c.index);
+        } else if constexpr (is_one_of<C, AddGoal, SetGoalTitle, SetGoalTheme>) {
+          return check_goal(plan, c.index);
+        } else if constexpr (std::is_same_v<C, RemoveGoal>) {
+          return check_references_to_goal(plan, std::get<AddGoal>(inverse).goal.id);
+        } else if constexpr (is_one_of<C, AddIndicator, RemoveIndicator, SetIndicator>) {
+          return check_goal(plan, c.goal);
+        } else if constexpr (std::is_same_v<C, AddActivity>) {
+          if (auto problem = check_activity(plan, c.index)) return problem;
+          for (std::size_t l = 0; l < c.activity.lines.size(); ++l)
+            if (auto problem = check_budget_line(plan, c.index, l)) return problem;
+          return std::nullopt;
+        } else if constexpr (is_one_of<C, SetActivityTitle, SetActivityTheme, SetActivityLead,
+                                       SetActivityGoals, SetActivityPartners, SetActivityYears>) {
+          return check_activity(plan, c.index);
+        } else if constexpr (is_one_of<C, AddLine, SetLinePrice, SetLineQuantity,
+                                       SetLineDescription, SetLineUnit, SetLineCategory,
+                                       SetLineFunding, SetLineOrganisation, SetLineYear,
+                                       SetLineOtherFunding, SetLineInvestment>) {
+          return check_budget_line(plan, c.at.activity, c.at.line);
+        } else if constexpr (is_one_of<C, AddScenario, RenameScenario>) {
+          return check_scenario(plan, c.index);
+        } else if constexpr (is_one_of<C, SetScenarioOverride, ResetScenarioOverride>) {
+          return check_scenario(plan, c.scenario);
+        } else {
+          static_assert(
+              is_one_of<C, RemoveStudentCount, RemoveActivity, RemoveLine, RemoveScenario>,
+              "every command needs its check");
+          return std::nullopt;
+        }
+      },
+      command);
+}
+
+}  // namespace
+
+ApplyResult apply_command(Plan& plan, const Command& command) {
+  ApplyResult result = apply_recorded(plan, command);
+  if (!result.ok()) return result;
+  if (std::optional<LocalizedText> problem = check_edit(plan, command, *result.inverse)) {
+    static_cast<void>(apply_recorded(plan, *result.inverse));  // back to the plan as it was
+    ApplyResult refused;
+    refused.error = std::move(*problem);
+    return refused;
+  }
+  return result;
+}
+
+ApplyResult apply_recorded(Plan& plan, const Command& command) {
+  return std::visit(Applier(plan), command);
+}
+
+namespace {
+// Names in variant order; keep in sync with the Command alias in commands.h.
+const char* const kCommandNames[] = {"SetPlanTitle",
+                                     "SetPlanNotes",
+                                     "SetChangesSinceOriginalPlan",
+                                     "SetEarlierGrantActivities",
+                                     "SetScheme",
+                                     "SetCofinancingOption",
+                                     "SetCofinancingBase",
+                                     "SetSubmissionRound",
+                                     "SetRegionName",
+                                     "SetRegionType",
+                                     "SetPreviousGrant",
+                                     "SetFixedMaximum",
+                                     "AddOrganisation",
+                                     "RemoveOrganisation",
+                                     "RenameOrganisation",
+                                     "SetOrganisation",
+                                     "AddStudentCount",
+                                     "RemoveStudentCount",
+                                     "SetStudentCount",
+                                     "AddGoal",
+                                     "RemoveGoal",
+                                     "SetGoalTitle",
+                                     "SetGoalTheme",
+                                     "AddIndicator",
+                                     "RemoveIndicator",
+                                     "SetIndicator",
+                                     "AddActivity",
+                                     "RemoveActivity",
+                                     "SetActivityTitle",
+                                     "SetActivityTheme",
+                                     "SetActivityLead",
+                                     "SetActivityGoals",
+                                     "SetActivityPartners",
+                                     "SetActivityYears",
+                                     "AddLine",
+                                     "RemoveLine",
+                                     "SetLinePrice",
+                                     "SetLineQuantity",
+                                     "SetLineDescription",
+                                     "SetLineUnit",
+                                     "SetLineCategory",
+                                     "SetLineFunding",
+                                     "SetLineOrganisation",
+                                     "SetLineYear",
+                                     "SetLineOtherFunding",
+                                     "SetLineInvestment",
+                                     "AddScenario",
+                                     "RemoveScenario",
+                                     "RenameScenario",
+                                     "SetScenarioOverride",
+                                     "ResetScenarioOverride"};
+static_assert(sizeof(kCommandNames) / sizeof(kCommandNames[0]) == std::variant_size_v<Command>,
+              "every command needs a name");
+}  // namespace
+
+const char* command_name(const Command& command) {
+  return kCommandNames[command.index()];
+}
+
+std::string command_path(const Command& command) {
+  const auto at = [](const char* list, std::size_t index) {
+    return std::string(list) + "[" + std::to_string(index) + "]";
+  };
+  const auto line = [&](const LineRef& ref, const char* field) {
+    return at("activities", ref.activity) + "." + at("lines", ref.line) + field;
+  };
+  return std::visit(
+      [&](const auto& c) -> std::string {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<C, SetPlanTitle>) return "title";
+        if constexpr (std::is_same_v<C, SetPlanNotes>) return "notes";
+        if constexpr (std::is_same_v<C, SetChangesSinceOriginalPlan>)
+          return "changes_since_original_plan";
+        if constexpr (std::is_same_v<C, SetEarlierGrantActivities>)
+          return "earlier_grant_activities";
+        if constexpr (std::is_same_v<C, SetScheme>) return "scheme_id";
+        if constexpr (std::is_same_v<C, SetCofinancingOption>) return "cofinancing_option";
+        if constexpr (std::is_same_v<C, SetCofinancingBase>) return "cofinancing_base";
+        if constexpr (std::is_same_v<C, SetSubmissionRound>) return "submission_round";
+        if constexpr (std::is_same_v<C, SetRegionName>) return "region.name";
+        if constexpr (std::is_same_v<C, SetRegionType>) return "region.type";
+        if constexpr (std::is_same_v<C, SetPreviousGrant>) return "region.previous_grant";
+        if constexpr (std::is_same_v<C, SetFixedMaximum>) return "region.fixed_maximum";
+        if constexpr (is_one_of<C, AddOrganisation, RemoveOrganisation, RenameOrganisation,
+                                SetOrganisation>)
+          return at("organisations", c.index);
+        if constexpr (is_one_of<C, AddStudentCount, RemoveStudentCount, SetStudentCount>)
+          return at("student_counts", c.index);
+        if constexpr (is_one_of<C, AddGoal, RemoveGoal, SetGoalTitle, SetGoalTheme>)
+          return at("goals", c.index);
+        if constexpr (is_one_of<C, AddIndicator, RemoveIndicator, SetIndicator>)
+          return at("goals", c.goal) + "." + at("indicators", c.index);
+        if constexpr (is_one_of<C, AddActivity, RemoveActivity, SetActivityTitle, SetActivityTheme,
+                                SetActivityLead, SetActivityGoals, SetActivityPartners,
+                                SetActivityYears>)
+          return at("activities", c.index);
+        if constexpr (is_one_of<C, AddLine, RemoveLine>) return line(c.at, "");
+        if constexpr (std::is_same_v<C, SetLinePrice>) return line(c.at, ".price");
+        if constexpr (std::is_same_v<C, SetLineQuantity>) return line(c.at, ".quantity");
+        if constexpr (std::is_same_v<C, SetLineDescription>) return line(c.at, ".description");
+        if constexpr (std::is_same_v<C, SetLineUnit>) return line(c.at, ".unit");
+        if constexpr (std::is_same_v<C, SetLineCategory>) return line(c.at, ".category");
+        if constexpr (std::is_same_v<C, SetLineFunding>) return line(c.at, ".funding");
+        if constexpr (std::is_same_v<C, SetLineOrganisation>) return line(c.at, ".organisation_id");
+        if constexpr (std::is_same_v<C, SetLineYear>) return line(c.at, ".year");
+        if constexpr (std::is_same_v<C, SetLineOtherFunding>) return line(c.at, ".other_funding");
+        if constexpr (std::is_same_v<C, SetLineInvestment>) return line(c.at, ".investment");
+        if constexpr (is_one_of<C, AddScenario, RemoveScenario, RenameScenario>)
+          return at("scenarios", c.index);
+        if constexpr (is_one_of<C, SetScenarioOverride, ResetScenarioOverride>)
+          return at("scenarios", c.scenario);
+        return "";
+      },
+      command);
+}
+
+}  // namespace sto

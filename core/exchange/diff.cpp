@@ -1,0 +1,942 @@
+// Plan differences; see diff.h. Each record type has a table of its fields: how two values
+// compare, how a value reads in words, and (for merging) how one field is copied over.
+#include "exchange/diff.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <iterator>
+#include <unordered_map>
+#include <utility>
+
+#include "exchange/summary_json.h"
+#include "model/dates.h"
+#include "model/enum_names.h"
+#include "model/labels.h"
+#include "rules/finding_place.h"
+#include "rules/rules.h"
+#include "rules/scenario.h"
+
+namespace sto {
+
+namespace {
+
+// [SECTION] Values in words
+
+LocalizedText both(const std::string& text) {
+  return {text, text};
+}
+LocalizedText text_value(const std::string& text) {
+  if (text.empty()) return {"(leeg)", "(empty)"};
+  return {"'" + text + "'", "'" + text + "'"};
+}
+LocalizedText money_value(Money amount) {
+  return {format_money(amount, Language::nl), format_money(amount, Language::en)};
+}
+LocalizedText milli_value(std::int64_t milli) {
+  return {format_trimmed(milli, 3, Language::nl), format_trimmed(milli, 3, Language::en)};
+}
+LocalizedText whole_value(std::int64_t value) {
+  return {format_fixed(value, 0, Language::nl), format_fixed(value, 0, Language::en)};
+}
+LocalizedText year_value(int year) {
+  if (year == 0) return {"(geen)", "(none)"};
+  return both(std::to_string(year));
+}
+LocalizedText bool_value(bool value) {
+  return value ? LocalizedText{"ja", "yes"} : LocalizedText{"nee", "no"};
+}
+LocalizedText date_value(const Date& date) {
+  if (!date.is_set()) return {"(geen)", "(none)"};
+  return both(format_iso_date(date));
+}
+template <class Enum>
+LocalizedText enum_value(Enum value, const char* (*label)(Enum, Language)) {
+  return {label(value, Language::nl), label(value, Language::en)};
+}
+LocalizedText join(const std::vector<LocalizedText>& parts, const char* separator) {
+  if (parts.empty()) return {"(geen)", "(none)"};
+  LocalizedText out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) {
+      out.nl += separator;
+      out.en += separator;
+    }
+    out.nl += parts[i].nl;
+    out.en += parts[i].en;
+  }
+  return out;
+}
+
+const Organisation* organisation_by_id(const Plan& plan, const std::string& id) {
+  for (const Organisation& o : plan.organisations)
+    if (o.id == id) return &o;
+  return nullptr;
+}
+const Goal* goal_by_id(const Plan& plan, const std::string& id) {
+  for (const Goal& g : plan.goals)
+    if (g.id == id) return &g;
+  return nullptr;
+}
+const Activity* activity_by_id(const Plan& plan, const std::string& id) {
+  for (const Activity& a : plan.activities)
+    if (a.id == id) return &a;
+  return nullptr;
+}
+
+// An organisation by its name in that plan ('Techniek BV'), by its id when it has no name there.
+LocalizedText organisation_value(const std::string& id, const Plan& plan) {
+  if (id.empty()) return {"(geen)", "(none)"};
+  const Organisation* o = organisation_by_id(plan, id);
+  return text_value(o && !o->name.empty() ? o->name : id);
+}
+LocalizedText organisations_value(const std::vector<std::string>& ids, const Plan& plan) {
+  std::vector<LocalizedText> names;
+  for (const std::string& id : ids) names.push_back(organisation_value(id, plan));
+  return join(names, ", ");
+}
+LocalizedText goals_value(const std::vector<std::string>& ids, const Plan& plan) {
+  std::vector<LocalizedText> names;
+  for (const std::string& id : ids) {
+    const Goal* g = goal_by_id(plan, id);
+    names.push_back(text_value(g && !g->title.empty() ? g->title : id));
+  }
+  return join(names, ", ");
+}
+LocalizedText years_value(const std::vector<int>& years) {
+  std::vector<LocalizedText> parts;
+  for (int y : years) parts.push_back(both(std::to_string(y)));
+  return join(parts, ", ");
+}
+LocalizedText activity_value(const std::string& id, const Plan& plan) {
+  const Activity* a = activity_by_id(plan, id);
+  return text_value(a && !a->title.empty() ? a->title : id);
+}
+LocalizedText targets_value(const std::vector<YearValue>& targets) {
+  std::vector<LocalizedText> parts;
+  for (const YearValue& t : targets) {
+    const std::string year = std::to_string(t.year) + ": ";
+    parts.push_back({year + format_trimmed(t.value_milli, 3, Language::nl),
+                     year + format_trimmed(t.value_milli, 3, Language::en)});
+  }
+  return join(parts, "; ");
+}
+LocalizedText investment_value(const std::optional<Investment>& investment) {
+  if (!investment) return {"geen investering", "no investment"};
+  const Investment& i = *investment;
+  const std::string months = std::to_string(i.economic_life_months);
+  const LocalizedText date = date_value(i.purchase_date);
+  return {format_money(i.purchase_price, Language::nl) + ", " + date.nl + ", " + months +
+              " maanden, " + format_percent_bp(i.project_use_bp, Language::nl) + " projectgebruik",
+          format_money(i.purchase_price, Language::en) + ", " + date.en + ", " + months +
+              " months, " + format_percent_bp(i.project_use_bp, Language::en) + " project use"};
+}
+LocalizedText business_value(BusinessStatus status) {
+  switch (status) {
+    case BusinessStatus::yes: return {"ja", "yes"};
+    case BusinessStatus::no: return {"nee", "no"};
+    case BusinessStatus::by_kind: break;
+  }
+  return {"volgens soort", "by kind"};
+}
+LocalizedText path_value(LearningPath path) {
+  static const char* const names[] = {"BB", "KB", "GL", "TL"};
+  return both(names[static_cast<int>(path)]);
+}
+LocalizedText base_value(const std::optional<CofinancingBase>& base) {
+  if (!base) return {"volgens de regeling", "as the scheme says"};
+  return enum_value(*base, base_label);
+}
+LocalizedText option_value(const std::string& option) {
+  if (option.empty()) return {"standaard van de regeling", "the scheme's default"};
+  return text_value(option);
+}
+LocalizedText round_value(const std::string& round) {
+  if (round.empty()) return {"standaardronde van de regeling", "the scheme's default round"};
+  return text_value(round);
+}
+
+bool same_investment(const std::optional<Investment>& a, const std::optional<Investment>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  if (!a) return true;
+  return a->purchase_price == b->purchase_price && a->purchase_date == b->purchase_date &&
+         a->economic_life_months == b->economic_life_months &&
+         a->project_use_bp == b->project_use_bp;
+}
+bool same_targets(const std::vector<YearValue>& a, const std::vector<YearValue>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const YearValue& x, const YearValue& y) {
+                      return x.year == y.year && x.value_milli == y.value_milli;
+                    });
+}
+template <class T>
+bool same(const T& a, const T& b) {
+  return a == b;
+}
+bool same(const std::optional<Investment>& a, const std::optional<Investment>& b) {
+  return same_investment(a, b);
+}
+bool same(const std::vector<YearValue>& a, const std::vector<YearValue>& b) {
+  return same_targets(a, b);
+}
+
+// [SECTION] Raw values: a field as the plan file holds it, as JSON (FieldChange::raw_before).
+
+std::string raw_json(const std::string& text) {
+  return json_quote(text);
+}
+std::string raw_json(bool value) {
+  return value ? "true" : "false";
+}
+std::string raw_json(int value) {
+  return std::to_string(value);
+}
+std::string raw_json(std::int64_t value) {
+  return std::to_string(value);
+}
+std::string raw_json(Money money) {
+  return std::to_string(money.cents);
+}
+std::string raw_json(Date date) {
+  return date.is_set() ? json_quote(format_iso_date(date)) : "null";
+}
+std::string raw_json(RegionType t) {
+  return json_quote(enum_names::to_name(t, enum_names::region_type));
+}
+std::string raw_json(OrganisationKind k) {
+  return json_quote(enum_names::to_name(k, enum_names::organisation_kind));
+}
+std::string raw_json(BusinessStatus s) {
+  return json_quote(enum_names::to_name(s, enum_names::business_status));
+}
+std::string raw_json(CostCategory c) {
+  return json_quote(enum_names::to_name(c, enum_names::cost_category));
+}
+std::string raw_json(FundingSource f) {
+  return json_quote(enum_names::to_name(f, enum_names::funding_source));
+}
+std::string raw_json(const std::optional<CofinancingBase>& base) {
+  return base ? json_quote(enum_names::to_name(*base, enum_names::cofinancing_base)) : "null";
+}
+std::string raw_json(const YearValue& t) {
+  return "{\"year\": " + std::to_string(t.year) +
+         ", \"value_milli\": " + std::to_string(t.value_milli) + "}";
+}
+template <class T>
+std::string raw_json(const std::vector<T>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + raw_json(items[i]);
+  return out + "]";
+}
+std::string raw_json(const std::optional<Investment>& investment) {
+  if (!investment) return "null";
+  const Investment& i = *investment;
+  return "{\"purchase_price_cents\": " + raw_json(i.purchase_price) +
+         ", \"purchase_date\": " + raw_json(i.purchase_date) +
+         ", \"economic_life_months\": " + raw_json(i.economic_life_months) +
+         ", \"project_use_bp\": " + raw_json(i.project_use_bp) + "}";
+}
+std::string raw_json(const ScenarioOverride* o) {
+  if (!o) return "null";
+  return "{\"kind\": " + json_quote(enum_names::to_name(o->kind, enum_names::override_kind)) +
+         ", \"target\": " + raw_json(o->target) + ", \"value\": " + raw_json(o->value) +
+         ", \"replaces\": " + raw_json(o->replaces) + "}";
+}
+
+// [SECTION] Field tables
+
+template <class R>
+struct FieldSpec {
+  const char* id;
+  const char* nl;
+  const char* en;
+  bool (*equal)(const R&, const R&);
+  LocalizedText (*show)(const R&, const Plan&);  // the value in words, names from that plan
+  void (*copy)(R&, const R&);
+  std::string (*raw)(const R&);  // the value as the file holds it, as JSON
+};
+
+// A field of record type R at `member`, shown by `show(value)` or, with PLAN_FIELD,
+// `show(value, plan)`.
+#define STO_FIELD(R, member, id, nl, en, show)                                   \
+  FieldSpec<R> {                                                                 \
+    id, nl, en, [](const R& a, const R& b) { return same(a.member, b.member); }, \
+        [](const R& r, const Plan&) { return show(r.member); },                  \
+        [](R& to, const R& from) { to.member = from.member; },                   \
+        [](const R& r) { return raw_json(r.member); }                            \
+  }
+#define STO_PLAN_FIELD(R, member, id, nl, en, show)                              \
+  FieldSpec<R> {                                                                 \
+    id, nl, en, [](const R& a, const R& b) { return same(a.member, b.member); }, \
+        [](const R& r, const Plan& p) { return show(r.member, p); },             \
+        [](R& to, const R& from) { to.member = from.member; },                   \
+        [](const R& r) { return raw_json(r.member); }                            \
+  }
+
+LocalizedText region_type_value(RegionType t) {
+  return enum_value(t, region_type_label);
+}
+LocalizedText kind_value(OrganisationKind k) {
+  return enum_value(k, organisation_kind_label);
+}
+LocalizedText category_value(CostCategory c) {
+  return enum_value(c, category_label);
+}
+LocalizedText funding_value(FundingSource f) {
+  return enum_value(f, funding_label);
+}
+
+// clang-format off
+const std::vector<FieldSpec<PlanSettings>> kSettingsFields = {
+    STO_FIELD(PlanSettings, title, "title", "titel", "title", text_value),
+    STO_FIELD(PlanSettings, region.name, "region_name", "regionaam", "region name", text_value),
+    STO_FIELD(PlanSettings, region.type, "region_type", "soort regio", "region type", region_type_value),
+    STO_FIELD(PlanSettings, scheme_id, "scheme", "regeling", "scheme", text_value),
+    STO_FIELD(PlanSettings, cofinancing_option, "cofinancing_option", "cofinancieringsoptie", "cofinancing option", option_value),
+    STO_FIELD(PlanSettings, cofinancing_base, "cofinancing_base", "grondslag cofinanciering", "cofinancing base", base_value),
+    STO_FIELD(PlanSettings, submission_round, "submission_round", "indienen voor", "submission round", round_value),
+    STO_FIELD(PlanSettings, region.previous_grant, "previous_grant", "toekenning 2020–2023", "2020–2023 grant", money_value),
+    STO_FIELD(PlanSettings, region.fixed_maximum, "fixed_maximum", "maximumbedrag uit de bijlage", "maximum from the annex", money_value),
+    STO_FIELD(PlanSettings, notes, "notes", "notities", "notes", text_value),
+    STO_FIELD(PlanSettings, changes_since_original_plan, "changes_since_original_plan", "wijzigingen t.o.v. het oorspronkelijke activiteitenplan", "changes since the original activity plan", text_value),
+    STO_FIELD(PlanSettings, earlier_grant_activities, "earlier_grant_activities", "activiteiten vóór 1 augustus 2024 (eerdere subsidie)", "activities before 1 August 2024 (earlier grant)", text_value),
+};
+const std::vector<FieldSpec<Organisation>> kOrganisationFields = {
+    STO_FIELD(Organisation, name, "name", "naam", "name", text_value),
+    STO_FIELD(Organisation, kind, "kind", "soort", "kind", kind_value),
+    STO_FIELD(Organisation, brin, "brin", "BRIN", "BRIN", text_value),
+    STO_FIELD(Organisation, penvoerder, "penvoerder", "penvoerder", "penvoerder", bool_value),
+    STO_FIELD(Organisation, partner, "partner", "partner", "partner", bool_value),
+    STO_FIELD(Organisation, counts_as_business, "counts_as_business", "telt als bedrijf", "counts as a business", business_value),
+};
+const std::vector<FieldSpec<StudentCount>> kStudentCountFields = {
+    STO_FIELD(StudentCount, students, "students", "aantal leerlingen", "number of students", whole_value),
+    STO_FIELD(StudentCount, count_date, "count_date", "teldatum", "count date", date_value),
+};
+const std::vector<FieldSpec<Goal>> kGoalFields = {
+    STO_FIELD(Goal, title, "title", "titel", "title", text_value),
+    STO_FIELD(Goal, theme, "theme", "thema", "theme", text_value),
+};
+const std::vector<FieldSpec<IndicatorRecord>> kIndicatorFields = {
+    STO_FIELD(IndicatorRecord, indicator.name, "name", "naam", "name", text_value),
+    STO_FIELD(IndicatorRecord, indicator.unit, "unit", "eenheid", "unit", text_value),
+    STO_FIELD(IndicatorRecord, indicator.baseline_year, "baseline_year", "jaar van de nulmeting", "baseline year", year_value),
+    STO_FIELD(IndicatorRecord, indicator.baseline_milli, "baseline", "nulmeting", "baseline", milli_value),
+    STO_FIELD(IndicatorRecord, indicator.targets, "targets", "streefwaarden", "targets", targets_value),
+};
+const std::vector<FieldSpec<Activity>> kActivityFields = {
+    STO_FIELD(Activity, title, "title", "titel", "title", text_value),
+    STO_FIELD(Activity, theme, "theme", "thema", "theme", text_value),
+    STO_PLAN_FIELD(Activity, lead_organisation_id, "lead", "trekker", "lead organisation", organisation_value),
+    STO_PLAN_FIELD(Activity, partner_ids, "partners", "partners", "partners", organisations_value),
+    STO_PLAN_FIELD(Activity, goal_ids, "goals", "doelen", "goals", goals_value),
+    STO_FIELD(Activity, years, "years", "jaren", "years", years_value),
+};
+const std::vector<FieldSpec<LineRecord>> kLineFields = {
+    STO_PLAN_FIELD(LineRecord, activity_id, "activity", "activiteit", "activity", activity_value),
+    STO_FIELD(LineRecord, line.description, "description", "omschrijving", "description", text_value),
+    STO_PLAN_FIELD(LineRecord, line.organisation_id, "organisation", "organisatie", "organisation", organisation_value),
+    STO_FIELD(LineRecord, line.year, "year", "jaar", "year", year_value),
+    STO_FIELD(LineRecord, line.category, "category", "categorie", "category", category_value),
+    STO_FIELD(LineRecord, line.price, "price", "prijs", "price", money_value),
+    STO_FIELD(LineRecord, line.quantity_milli, "quantity", "aantal", "quantity", milli_value),
+    STO_FIELD(LineRecord, line.unit, "unit", "eenheid", "unit", text_value),
+    STO_FIELD(LineRecord, line.funding, "funding", "financiering", "funding", funding_value),
+    STO_FIELD(LineRecord, line.other_funding, "other_funding", "andere subsidie", "other subsidy", text_value),
+    STO_FIELD(LineRecord, line.investment, "investment", "investering", "investment", investment_value),
+};
+const std::vector<FieldSpec<Scenario>> kScenarioFields = {
+    STO_FIELD(Scenario, name, "name", "naam", "name", text_value),
+};
+// clang-format on
+#undef STO_FIELD
+#undef STO_PLAN_FIELD
+
+const std::vector<FieldSpec<PlanSettings>>& fields_of(const PlanSettings&) {
+  return kSettingsFields;
+}
+const std::vector<FieldSpec<Organisation>>& fields_of(const Organisation&) {
+  return kOrganisationFields;
+}
+const std::vector<FieldSpec<StudentCount>>& fields_of(const StudentCount&) {
+  return kStudentCountFields;
+}
+const std::vector<FieldSpec<Goal>>& fields_of(const Goal&) {
+  return kGoalFields;
+}
+const std::vector<FieldSpec<IndicatorRecord>>& fields_of(const IndicatorRecord&) {
+  return kIndicatorFields;
+}
+const std::vector<FieldSpec<Activity>>& fields_of(const Activity&) {
+  return kActivityFields;
+}
+const std::vector<FieldSpec<LineRecord>>& fields_of(const LineRecord&) {
+  return kLineFields;
+}
+const std::vector<FieldSpec<Scenario>>& fields_of(const Scenario&) {
+  return kScenarioFields;
+}
+
+// [SECTION] Scenario overrides: one field per (kind, target), "override:kind|target"
+
+constexpr const char* kOverridePrefix = "override:";
+
+std::string override_field(const ScenarioOverride& o) {
+  return std::string(kOverridePrefix) + override_kind_id(o.kind) + "|" + o.target;
+}
+const ScenarioOverride* find_override(const Scenario& s, const std::string& field) {
+  for (const ScenarioOverride& o : s.overrides)
+    if (override_field(o) == field) return &o;
+  return nullptr;
+}
+bool same_override(const ScenarioOverride& a, const ScenarioOverride& b) {
+  return a.kind == b.kind && a.target == b.target && a.value == b.value && a.replaces == b.replaces;
+}
+LocalizedText override_value(const ScenarioOverride* o) {
+  if (!o) return {"(volgt de basis)", "(follows the base)"};
+  return describe_override(*o);
+}
+
+void override_changes(const Scenario& a, const Scenario& b, std::vector<FieldChange>& out) {
+  auto add = [&](const ScenarioOverride& any, const ScenarioOverride* x,
+                 const ScenarioOverride* y) {
+    const std::string target = any.target.empty() ? "" : " " + any.target;
+    out.push_back(
+        {override_field(any),
+         {std::string("aanpassing ") + override_kind_label(any.kind, Language::nl) + target,
+          std::string("change ") + override_kind_label(any.kind, Language::en) + target},
+         override_value(x),
+         override_value(y),
+         raw_json(x),
+         raw_json(y)});
+  };
+  for (const ScenarioOverride& o : b.overrides) {
+    const ScenarioOverride* old = find_override(a, override_field(o));
+    if (!old || !same_override(*old, o)) add(o, old, &o);
+  }
+  for (const ScenarioOverride& o : a.overrides)
+    if (!find_override(b, override_field(o))) add(o, &o, nullptr);
+}
+
+template <class R>
+std::vector<FieldChange> changed_fields(const R& a, const Plan& plan_a, const R& b,
+                                        const Plan& plan_b) {
+  std::vector<FieldChange> out;
+  for (const FieldSpec<R>& f : fields_of(a))
+    if (!f.equal(a, b))
+      out.push_back({f.id, {f.nl, f.en}, f.show(a, plan_a), f.show(b, plan_b), f.raw(a), f.raw(b)});
+  if constexpr (std::is_same_v<R, Scenario>) override_changes(a, b, out);
+  return out;
+}
+
+// [SECTION] Records of a plan
+
+LocalizedText named(const char* nl, const char* en, const std::string& name) {
+  const std::string quoted = " '" + name + "'";
+  return {nl + quoted, en + quoted};
+}
+
+LocalizedText describe_record(const RecordValue& value, const Plan& plan) {
+  struct Describe {
+    const Plan& plan;
+    LocalizedText operator()(const std::monostate&) const { return {}; }
+    LocalizedText operator()(const PlanSettings&) const {
+      return {"Plan en regio", "Plan and region"};
+    }
+    LocalizedText operator()(const Organisation& o) const {
+      return named("Organisatie", "Organisation", o.name.empty() ? o.id : o.name);
+    }
+    LocalizedText operator()(const StudentCount& c) const {
+      const LocalizedText org = organisation_value(c.organisation_id, plan);
+      const std::string rest =
+          ", " + path_value(c.path).nl + (c.profile.empty() ? "" : ", " + c.profile);
+      return {"Leerlingaantal van " + org.nl + rest, "Student count of " + org.en + rest};
+    }
+    LocalizedText operator()(const Goal& g) const {
+      return named("Doel", "Goal", g.title.empty() ? g.id : g.title);
+    }
+    LocalizedText operator()(const IndicatorRecord& r) const {
+      const Goal* g = goal_by_id(plan, r.goal_id);
+      const std::string goal = g && !g->title.empty() ? g->title : r.goal_id;
+      const std::string name = r.indicator.name.empty() ? r.indicator.id : r.indicator.name;
+      return {"Indicator '" + name + "' bij doel '" + goal + "'",
+              "Indicator '" + name + "' of goal '" + goal + "'"};
+    }
+    LocalizedText operator()(const Activity& a) const {
+      return named("Activiteit", "Activity", a.title.empty() ? a.id : a.title);
+    }
+    LocalizedText operator()(const LineRecord& r) const {
+      const std::string name = (r.line.description.empty() ? r.line.id : r.line.description) +
+                               "' " + std::to_string(r.line.year);
+      const LocalizedText activity = activity_value(r.activity_id, plan);
+      return {"Regel '" + name + " in activiteit " + activity.nl,
+              "Line '" + name + " in activity " + activity.en};
+    }
+    LocalizedText operator()(const Scenario& s) const {
+      return named("Scenario", "Scenario", s.name.empty() ? s.id : s.name);
+    }
+  };
+  return std::visit(Describe{plan}, value);
+}
+
+// Adds `base` with an occurrence suffix when the same key was seen before in this plan.
+class KeyCounter {
+ public:
+  std::string next(const std::string& base) { return record_key(base, ++seen_[base]); }
+
+ private:
+  std::unordered_map<std::string, std::size_t> seen_;
+};
+
+struct SectionInfo {
+  const char* id;
+  const char* nl;
+  const char* en;
+};
+const SectionInfo kSections[kDiffSectionCount] = {
+    {"settings", "Plan en regio", "Plan and region"},
+    {"organisations", "Partners", "Partners"},
+    {"student_counts", "Leerlingaantallen", "Student counts"},
+    {"goals", "Doelen en indicatoren", "Goals and indicators"},
+    {"activities", "Activiteiten", "Activities"},
+    {"budget", "Begroting", "Budget"},
+    {"scenarios", "Scenario's", "Scenarios"}};
+
+}  // namespace
+
+const char* diff_section_label(DiffSection section, Language language) {
+  const SectionInfo& s = kSections[static_cast<std::size_t>(section)];
+  return language == Language::nl ? s.nl : s.en;
+}
+const char* diff_section_id(DiffSection section) {
+  return kSections[static_cast<std::size_t>(section)].id;
+}
+const char* change_kind_id(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::added: return "added";
+    case ChangeKind::removed: return "removed";
+    case ChangeKind::changed: break;
+  }
+  return "changed";
+}
+
+std::string record_key(const std::string& base, std::size_t occurrence) {
+  return occurrence <= 1 ? base : base + "#" + std::to_string(occurrence);
+}
+
+namespace {
+PlanRecord plan_records_settings(const Plan& plan) {
+  return {DiffSection::settings, "settings",
+          PlanSettings{plan.title, plan.notes, plan.scheme_id, plan.cofinancing_option,
+                       plan.cofinancing_base, plan.submission_round, plan.region,
+                       plan.changes_since_original_plan, plan.earlier_grant_activities},
+          0, 0};
+}
+}  // namespace
+
+std::vector<PlanRecord> plan_records(const Plan& plan) {
+  std::vector<PlanRecord> out;
+  KeyCounter keys;
+  out.push_back(plan_records_settings(plan));
+  for (std::size_t i = 0; i < plan.organisations.size(); ++i) {
+    const Organisation& o = plan.organisations[i];
+    out.push_back({DiffSection::organisations, keys.next("organisations/" + o.id), o, i, 0});
+  }
+  for (std::size_t i = 0; i < plan.student_counts.size(); ++i) {
+    const StudentCount& c = plan.student_counts[i];
+    out.push_back({DiffSection::student_counts,
+                   keys.next("student_counts/" + student_count_target(c)), c, i, 0});
+  }
+  for (std::size_t i = 0; i < plan.goals.size(); ++i) {
+    Goal header = plan.goals[i];
+    header.indicators.clear();
+    out.push_back({DiffSection::goals, keys.next("goals/" + header.id), std::move(header), i, 0});
+  }
+  for (std::size_t g = 0; g < plan.goals.size(); ++g) {
+    const Goal& goal = plan.goals[g];
+    for (std::size_t i = 0; i < goal.indicators.size(); ++i)
+      out.push_back({DiffSection::goals,
+                     keys.next("goals/" + goal.id + "/indicators/" + goal.indicators[i].id),
+                     IndicatorRecord{goal.id, goal.indicators[i]}, i, g});
+  }
+  for (std::size_t i = 0; i < plan.activities.size(); ++i) {
+    Activity header = plan.activities[i];
+    header.lines.clear();
+    out.push_back(
+        {DiffSection::activities, keys.next("activities/" + header.id), std::move(header), i, 0});
+  }
+  for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+    const Activity& activity = plan.activities[a];
+    for (std::size_t i = 0; i < activity.lines.size(); ++i)
+      out.push_back({DiffSection::budget, keys.next("lines/" + activity.lines[i].id),
+                     LineRecord{activity.id, activity.lines[i]}, i, a});
+  }
+  for (std::size_t i = 0; i < plan.scenarios.size(); ++i) {
+    const Scenario& s = plan.scenarios[i];
+    out.push_back({DiffSection::scenarios, keys.next("scenarios/" + s.id), s, i, 0});
+  }
+  return out;
+}
+
+std::optional<PlanRecord> find_record(const Plan& plan, const std::string& key) {
+  if (key == "settings") return plan_records_settings(plan);
+  std::unordered_map<std::string, std::size_t> seen;
+  // True when the record whose key base is `base` is the one wanted (counting occurrences only of
+  // bases the key starts with, so a lookup allocates little).
+  auto is_wanted = [&](const std::string& base) {
+    if (key.compare(0, base.size(), base) != 0) return false;
+    return record_key(base, ++seen[base]) == key;
+  };
+  auto starts = [&](const char* prefix) { return key.rfind(prefix, 0) == 0; };
+  if (starts("organisations/"))
+    for (std::size_t i = 0; i < plan.organisations.size(); ++i)
+      if (is_wanted("organisations/" + plan.organisations[i].id))
+        return PlanRecord{DiffSection::organisations, key, plan.organisations[i], i, 0};
+  if (starts("student_counts/"))
+    for (std::size_t i = 0; i < plan.student_counts.size(); ++i)
+      if (is_wanted("student_counts/" + student_count_target(plan.student_counts[i])))
+        return PlanRecord{DiffSection::student_counts, key, plan.student_counts[i], i, 0};
+  if (starts("goals/")) {
+    for (std::size_t i = 0; i < plan.goals.size(); ++i)
+      if (is_wanted("goals/" + plan.goals[i].id)) {
+        Goal header = plan.goals[i];
+        header.indicators.clear();
+        return PlanRecord{DiffSection::goals, key, std::move(header), i, 0};
+      }
+    for (std::size_t g = 0; g < plan.goals.size(); ++g) {
+      const Goal& goal = plan.goals[g];
+      for (std::size_t i = 0; i < goal.indicators.size(); ++i)
+        if (is_wanted("goals/" + goal.id + "/indicators/" + goal.indicators[i].id))
+          return PlanRecord{DiffSection::goals, key, IndicatorRecord{goal.id, goal.indicators[i]},
+                            i, g};
+    }
+  }
+  if (starts("activities/"))
+    for (std::size_t i = 0; i < plan.activities.size(); ++i)
+      if (is_wanted("activities/" + plan.activities[i].id)) {
+        Activity header = plan.activities[i];
+        header.lines.clear();
+        return PlanRecord{DiffSection::activities, key, std::move(header), i, 0};
+      }
+  if (starts("lines/"))
+    for (std::size_t a = 0; a < plan.activities.size(); ++a) {
+      const Activity& activity = plan.activities[a];
+      for (std::size_t i = 0; i < activity.lines.size(); ++i)
+        if (is_wanted("lines/" + activity.lines[i].id))
+          return PlanRecord{DiffSection::budget, key, LineRecord{activity.id, activity.lines[i]}, i,
+                            a};
+    }
+  if (starts("scenarios/"))
+    for (std::size_t i = 0; i < plan.scenarios.size(); ++i)
+      if (is_wanted("scenarios/" + plan.scenarios[i].id))
+        return PlanRecord{DiffSection::scenarios, key, plan.scenarios[i], i, 0};
+  return std::nullopt;
+}
+
+std::vector<FieldChange> record_field_changes(const RecordValue& a, const Plan& plan_a,
+                                              const RecordValue& b, const Plan& plan_b) {
+  return std::visit(
+      [&](const auto& x) -> std::vector<FieldChange> {
+        using R = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<R, std::monostate>) {
+          return {};
+        } else {
+          const R* y = std::get_if<R>(&b);
+          if (!y) return {};
+          return changed_fields(x, plan_a, *y, plan_b);
+        }
+      },
+      a);
+}
+
+bool copy_record_field(RecordValue& to, const RecordValue& from, const std::string& field) {
+  return std::visit(
+      [&](auto& target) -> bool {
+        using R = std::decay_t<decltype(target)>;
+        if constexpr (std::is_same_v<R, std::monostate>) {
+          return false;
+        } else {
+          const R* source = std::get_if<R>(&from);
+          if (!source) return false;
+          if constexpr (std::is_same_v<R, Scenario>) {
+            if (field.rfind(kOverridePrefix, 0) == 0) {
+              const ScenarioOverride* wanted = find_override(*source, field);
+              auto& list = target.overrides;
+              const auto existing = std::find_if(list.begin(), list.end(), [&](const auto& o) {
+                return override_field(o) == field;
+              });
+              if (wanted && existing != list.end())
+                *existing = *wanted;
+              else if (wanted)
+                list.push_back(*wanted);
+              else if (existing != list.end())
+                list.erase(existing);
+              return true;
+            }
+          }
+          for (const FieldSpec<R>& f : fields_of(target))
+            if (field == f.id) {
+              f.copy(target, *source);
+              return true;
+            }
+          return false;
+        }
+      },
+      to);
+}
+
+LocalizedText record_name(const RecordValue& value, const Plan& plan) {
+  return describe_record(value, plan);
+}
+
+std::vector<RecordChange> diff_records(const Plan& before, const Plan& after) {
+  const std::vector<PlanRecord> old_records = plan_records(before);
+  const std::vector<PlanRecord> new_records = plan_records(after);
+  std::unordered_map<std::string, std::size_t> old_by_key, new_by_key;
+  for (std::size_t i = 0; i < old_records.size(); ++i) old_by_key.emplace(old_records[i].key, i);
+  for (std::size_t i = 0; i < new_records.size(); ++i) new_by_key.emplace(new_records[i].key, i);
+
+  std::vector<RecordChange> out;
+  for (std::size_t s = 0; s < kDiffSectionCount; ++s) {
+    const auto section = static_cast<DiffSection>(s);
+    for (const PlanRecord& r : new_records) {
+      if (r.section != section) continue;
+      const auto old = old_by_key.find(r.key);
+      if (old == old_by_key.end()) {
+        out.push_back({section,
+                       ChangeKind::added,
+                       r.key,
+                       describe_record(r.value, after),
+                       {},
+                       std::monostate{},
+                       r.value});
+        continue;
+      }
+      const PlanRecord& o = old_records[old->second];
+      std::vector<FieldChange> fields = record_field_changes(o.value, before, r.value, after);
+      if (!fields.empty())
+        out.push_back({section, ChangeKind::changed, r.key, describe_record(r.value, after),
+                       std::move(fields), o.value, r.value});
+    }
+    for (const PlanRecord& o : old_records)
+      if (o.section == section && new_by_key.count(o.key) == 0)
+        out.push_back({section,
+                       ChangeKind::removed,
+                       o.key,
+                       describe_record(o.value, before),
+                       {},
+                       o.value,
+                       std::monostate{}});
+  }
+  return out;
+}
+
+DiffEffect diff_effect(const Plan& before, const Plan& after, const SchemeTable& schemes) {
+  DiffEffect e;
+  e.before = base_column(before, schemes);
+  e.after = base_column(after, schemes);
+  e.before.name = before.title;
+  e.after.name = after.title;
+  for (std::size_t f = 0; f < kFigureCount; ++f)
+    e.after.deltas[f] = {e.after.values[f] - e.before.values[f],
+                         percent_change_bp(e.after.values[f], e.before.values[f])};
+  // Findings are matched by code and place in words: an index path would match a different
+  // record once records were added or removed before it.
+  auto place = [](const Plan& plan, const Finding& f) { return finding_place(plan, f.path).nl; };
+  std::vector<std::string> old_places, new_places;
+  for (const ComparedFinding& f : e.before.findings) old_places.push_back(place(before, f.finding));
+  for (const ComparedFinding& f : e.after.findings) new_places.push_back(place(after, f.finding));
+  auto contains = [](const std::vector<ComparedFinding>& list,
+                     const std::vector<std::string>& places, const Finding& f,
+                     const std::string& where) {
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (list[i].finding.code == f.code && places[i] == where) return true;
+    return false;
+  };
+  for (std::size_t i = 0; i < e.after.findings.size(); ++i) {
+    ComparedFinding& f = e.after.findings[i];
+    f.is_new = !contains(e.before.findings, old_places, f.finding, new_places[i]);
+  }
+  for (std::size_t i = 0; i < e.before.findings.size(); ++i) {
+    const Finding& f = e.before.findings[i].finding;
+    if (!contains(e.after.findings, new_places, f, old_places[i]))
+      e.after.resolved_findings.push_back(f);
+  }
+  return e;
+}
+
+PlanDiff diff_plans(const Plan& before, const Plan& after, const SchemeTable& schemes) {
+  PlanDiff d;
+  d.changes = diff_records(before, after);
+  d.effect = diff_effect(before, after, schemes);
+  return d;
+}
+
+LocalizedText change_headline(const RecordChange& change) {
+  switch (change.kind) {
+    case ChangeKind::added: return {change.record.nl + " toegevoegd", change.record.en + " added"};
+    case ChangeKind::removed:
+      return {change.record.nl + " verwijderd", change.record.en + " removed"};
+    case ChangeKind::changed: break;
+  }
+  return {change.record.nl + " gewijzigd", change.record.en + " changed"};
+}
+
+// [SECTION] Output
+
+namespace {
+
+std::string figure_text(Figure figure, std::int64_t value, Language l) {
+  switch (figure_unit(figure)) {
+    case FigureUnit::cents: return format_money(Money{value}, l);
+    case FigureUnit::basis_points: return format_percent_bp(value, l);
+    case FigureUnit::count: break;
+  }
+  return std::to_string(value);
+}
+
+// "Cofinanciering bedrijven % (van totale kosten)": a percentage says what it is of.
+std::string figure_name(Figure figure, const DiffEffect& e, Language l) {
+  std::string name = figure_label(figure, l);
+  if (figure == Figure::cofinancing_percent)
+    name += std::string(l == Language::nl ? " (van " : " (of ") +
+            base_label(e.after.evaluation.cofinancing.base, l) + ")";
+  return name;
+}
+
+// A change of a percentage is in percentage points, not a percentage of it.
+std::string signed_text(Figure figure, std::int64_t delta, Language l) {
+  const std::string sign = delta > 0 ? "+" : "";
+  if (figure_unit(figure) == FigureUnit::basis_points)
+    return sign + format_fixed(delta, 2, l) +
+           (l == Language::nl ? " procentpunt" : " percentage points");
+  return sign + figure_text(figure, delta, l);
+}
+
+bool figure_changed(const DiffEffect& e, std::size_t f) {
+  return e.after.values[f] != e.before.values[f];
+}
+
+std::string finding_line(const Finding& f, Language l) {
+  std::string severity = severity_name(f.severity);
+  for (char& c : severity) c = static_cast<char>(c - 'a' + 'A');
+  return severity + " " + f.code + ": " + f.message.in(l);
+}
+
+}  // namespace
+
+std::string diff_text(const PlanDiff& diff, Language l) {
+  const bool nl = l == Language::nl;
+  std::string out;
+  if (diff.changes.empty()) {
+    out += nl ? "Geen verschillen.\n" : "No differences.\n";
+  }
+  for (std::size_t s = 0; s < kDiffSectionCount; ++s) {
+    const auto section = static_cast<DiffSection>(s);
+    bool heading = false;
+    for (const RecordChange& c : diff.changes) {
+      if (c.section != section) continue;
+      if (!heading) {
+        out += std::string(diff_section_label(section, l)) + "\n";
+        heading = true;
+      }
+      const char mark = c.kind == ChangeKind::added     ? '+'
+                        : c.kind == ChangeKind::removed ? '-'
+                                                        : '~';
+      out += std::string("  ") + mark + " " + change_headline(c).in(l) + "\n";
+      for (const FieldChange& f : c.fields)
+        out += "      " + f.label.in(l) + ": " + f.before.in(l) + " → " + f.after.in(l) + "\n";
+    }
+  }
+  const DiffEffect& e = diff.effect;
+  bool figures = false;
+  for (std::size_t f = 0; f < kFigureCount; ++f) {
+    if (!figure_changed(e, f)) continue;
+    if (!figures) out += nl ? "Kerncijfers\n" : "Key figures\n";
+    figures = true;
+    const auto figure = static_cast<Figure>(f);
+    const FigureDelta& d = e.after.deltas[f];
+    out += "  " + figure_name(figure, e, l) + ": " + figure_text(figure, e.before.values[f], l) +
+           " → " + figure_text(figure, e.after.values[f], l) + " (" +
+           signed_text(figure, d.absolute, l);
+    if (d.percent_bp && figure_unit(figure) == FigureUnit::cents)
+      out += ", " + std::string(*d.percent_bp > 0 ? "+" : "") + format_percent_bp(*d.percent_bp, l);
+    out += ")\n";
+  }
+  bool findings = false;
+  for (const ComparedFinding& f : e.after.findings) {
+    if (!f.is_new) continue;
+    if (!findings) out += nl ? "Bevindingen\n" : "Findings\n";
+    findings = true;
+    out += std::string(nl ? "  nieuw: " : "  new: ") + finding_line(f.finding, l) + "\n";
+  }
+  for (const Finding& f : e.after.resolved_findings) {
+    if (!findings) out += nl ? "Bevindingen\n" : "Findings\n";
+    findings = true;
+    out += std::string(nl ? "  opgelost: " : "  resolved: ") + finding_line(f, l) + "\n";
+  }
+  return out;
+}
+
+std::string change_json(const RecordChange& c, Language l) {
+  std::string out = "{\"section\": " + json_quote(diff_section_id(c.section));
+  out += ", \"kind\": " + json_quote(change_kind_id(c.kind));
+  out += ", \"key\": " + json_quote(c.key);
+  out += ", \"record\": " + json_quote(c.record.in(l));
+  out += ", \"fields\": [";
+  for (std::size_t f = 0; f < c.fields.size(); ++f) {
+    const FieldChange& fc = c.fields[f];
+    out += f ? ", {" : "{";
+    out += "\"field\": " + json_quote(fc.field) + ", \"label\": " + json_quote(fc.label.in(l)) +
+           ", \"before\": " + json_quote(fc.before.in(l)) +
+           ", \"after\": " + json_quote(fc.after.in(l)) + ", \"raw_before\": " + fc.raw_before +
+           ", \"raw_after\": " + fc.raw_after + "}";
+  }
+  return out + "]}";
+}
+
+std::string diff_json(const PlanDiff& diff, Language l) {
+  std::string out = "{\n  \"identical\": ";
+  out += diff.changes.empty() ? "true" : "false";
+  out += ",\n  \"changes\": [";
+  for (std::size_t i = 0; i < diff.changes.size(); ++i)
+    out += (i ? ",\n    " : "\n    ") + change_json(diff.changes[i], l);
+  out += diff.changes.empty() ? "],\n" : "\n  ],\n";
+  const DiffEffect& e = diff.effect;
+  out += "  \"figures\": {";
+  for (std::size_t f = 0; f < kFigureCount; ++f) {
+    const auto figure = static_cast<Figure>(f);
+    const FigureDelta& d = e.after.deltas[f];
+    out += f ? ",\n    " : "\n    ";
+    out += json_quote(figure_id(figure)) + ": {\"before\": " + std::to_string(e.before.values[f]) +
+           ", \"after\": " + std::to_string(e.after.values[f]) +
+           ", \"change\": " + std::to_string(d.absolute) + ", \"change_percent_bp\": " +
+           (d.percent_bp ? std::to_string(*d.percent_bp) : std::string("null")) + "}";
+  }
+  out += "\n  },\n  \"cofinancing_percent_of\": " +
+         json_quote(base_id(e.after.evaluation.cofinancing.base)) + ",\n";
+  auto finding_json = [&](const Finding& f) {
+    return "{\"code\": " + json_quote(f.code) +
+           ", \"severity\": " + json_quote(severity_name(f.severity)) +
+           ", \"path\": " + json_quote(f.path) + ", \"message\": " + json_quote(f.message.in(l)) +
+           "}";
+  };
+  out += "  \"new_findings\": [";
+  bool first = true;
+  for (const ComparedFinding& f : e.after.findings)
+    if (f.is_new) {
+      out += (first ? "\n    " : ",\n    ") + finding_json(f.finding);
+      first = false;
+    }
+  out += first ? "],\n" : "\n  ],\n";
+  out += "  \"resolved_findings\": [";
+  first = true;
+  for (const Finding& f : e.after.resolved_findings) {
+    out += (first ? "\n    " : ",\n    ") + finding_json(f);
+    first = false;
+  }
+  out += first ? "]\n}" : "\n  ]\n}";
+  return out;
+}
+
+}  // namespace sto

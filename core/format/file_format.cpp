@@ -1,0 +1,305 @@
+// Plan file envelope and the exception boundary: every cereal/rapidjson exception stops here.
+// Loading: size and depth checks → one rapidjson parse (iterative, no NaN/Infinity) → envelope
+// → migrate.cpp → validate.cpp (types, ranges, references; repairs) → the serialize.h cereal
+// functions read the checked DOM through DomInputArchive. The text is parsed once.
+#include "format/file_format.h"
+
+#include <rapidjson/error/en.h>
+#include <algorithm>
+#include <array>
+#include <cereal/archives/json.hpp>
+#include <cstring>
+
+#include "format/dom_archive.h"
+#include "format/migrate.h"
+#include "format/plan_writer.h"
+#include "format/serialize.h"
+#include "format/validate.h"
+#include "model/investment_years.h"
+
+namespace sto {
+
+namespace {
+
+// Maximum nesting of arrays/objects, counted without building a DOM, so a hostile file of
+// thousands of nested brackets is refused with a clear message before any parser sees it.
+// Linear and tight (it reads every byte of a file that may be megabytes): strings are skipped
+// with memchr, everything else goes through one table lookup per byte.
+int nesting_depth(std::string_view text) {
+  enum : unsigned char { plain, quote, open, close };
+  static const auto table = [] {
+    std::array<unsigned char, 256> kinds{};
+    kinds['"'] = quote;
+    kinds['{'] = kinds['['] = open;
+    kinds['}'] = kinds[']'] = close;
+    return kinds;
+  }();
+  int depth = 0, deepest = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    const unsigned char kind = table[static_cast<unsigned char>(*p++)];
+    if (kind == plain) continue;
+    if (kind == open) {
+      deepest = std::max(deepest, ++depth);
+    } else if (kind == close) {
+      --depth;
+    } else {
+      // Skip to the closing quote: the first '"' after an even number of backslashes.
+      for (;;) {
+        const auto* found =
+            static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+        if (!found) return deepest;
+        const char* backslashes = found;
+        while (backslashes > p && backslashes[-1] == '\\') --backslashes;
+        p = found + 1;
+        if ((found - backslashes) % 2 == 0) break;
+      }
+    }
+  }
+  return deepest;
+}
+
+LoadResult failure(LoadStatus status, std::string nl, std::string en) {
+  LoadResult result;
+  result.status = status;
+  result.error = {std::move(nl), std::move(en)};
+  return result;
+}
+
+LoadResult too_new() {
+  return failure(LoadStatus::too_new,
+                 "Dit bestand is gemaakt met een nieuwere versie van STO Planner. Werk de app bij "
+                 "om het te openen.",
+                 "This file was made with a newer version of STO Planner. Update the app to open "
+                 "it.");
+}
+
+// "regel 3, kolom 14" / "line 3, column 14" for a byte offset.
+std::pair<std::string, std::string> position(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) {
+      ++column;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return {"regel " + std::to_string(line) + ", kolom " + std::to_string(column),
+          "line " + std::to_string(line) + ", column " + std::to_string(column)};
+}
+
+// A rapidjson parse error as a message for people, in both languages.
+LoadResult parse_failure(std::string_view text, rapidjson::ParseErrorCode code,
+                         std::size_t offset) {
+  using namespace rapidjson;
+  const auto [where_nl, where_en] = position(text, offset);
+  const std::string_view rest = text.substr(std::min(offset, text.size()));
+  const auto starts = [&rest](std::string_view word) {
+    return rest.substr(0, word.size()) == word;
+  };
+  std::string nl, en;
+  if (starts("NaN") || starts("Infinity") || starts("-Infinity") || starts("-NaN")) {
+    nl = "NaN en Infinity zijn geen getallen die in een planbestand mogen staan";
+    en = "NaN and Infinity are not numbers a plan file may contain";
+  } else {
+    switch (code) {
+      case kParseErrorDocumentEmpty:
+        nl = "het bestand is leeg";
+        en = "the file is empty";
+        break;
+      case kParseErrorDocumentRootNotSingular:
+        nl = "er staat nog tekst na het einde van de JSON";
+        en = "there is more text after the end of the JSON";
+        break;
+      case kParseErrorObjectMissName:
+      case kParseErrorObjectMissColon:
+      case kParseErrorObjectMissCommaOrCurlyBracket:
+      case kParseErrorArrayMissCommaOrSquareBracket:
+      case kParseErrorStringMissQuotationMark:
+        nl = rest.empty() ? "het bestand houdt midden in de JSON op (afgebroken?)"
+                          : "de JSON klopt hier niet (ontbrekende komma, dubbele punt, haakje of "
+                            "aanhalingsteken)";
+        en = rest.empty() ? "the file ends in the middle of the JSON (truncated?)"
+                          : "the JSON is malformed here (a missing comma, colon, bracket or quote)";
+        break;
+      case kParseErrorNumberTooBig:
+        nl = "een getal is te groot";
+        en = "a number is too large";
+        break;
+      case kParseErrorStringInvalidEncoding:
+      case kParseErrorStringUnicodeSurrogateInvalid:
+      case kParseErrorStringUnicodeEscapeInvalidHex:
+        nl = "ongeldige tekst (geen geldige UTF-8 of een fout \\u-teken)";
+        en = "invalid text (not valid UTF-8 or a bad \\u escape)";
+        break;
+      default:
+        nl = rest.empty() ? "het bestand houdt midden in de JSON op (afgebroken?)"
+                          : "dit is geen geldige JSON";
+        en = rest.empty() ? "the file ends in the middle of the JSON (truncated?)"
+                          : "this is not valid JSON";
+        en += std::string(" (") + GetParseError_En(code) + ")";
+        break;
+    }
+  }
+  return failure(LoadStatus::corrupt,
+                 "Het bestand is beschadigd of geen planbestand: " + nl + " (" + where_nl + ").",
+                 "The file is damaged or not a plan file: " + en + " (" + where_en + ").");
+}
+
+LoadResult not_a_plan() {
+  return failure(
+      LoadStatus::not_a_plan,
+      "Dit is geen STO Planner-planbestand (het veld \"format\" ontbreekt of is anders).",
+      "This is not an STO Planner plan file (the \"format\" field is missing or "
+      "different).");
+}
+
+// The summary of a repaired load: how many problems and the first few.
+Localized repaired_summary(const std::vector<SkippedRecord>& skipped, std::size_t count) {
+  const std::string n = std::to_string(count);
+  Localized summary{
+      "Het plan is maar voor een deel geladen: " +
+          (count == 1 ? "1 onderdeel is" : n + " onderdelen zijn") +
+          " weggelaten of aangepast wegens ongeldige gegevens.",
+      "The plan was loaded only in part: " + (count == 1 ? "1 item was" : n + " items were") +
+          " left out or changed because of invalid data."};
+  for (std::size_t i = 0; i < skipped.size() && i < 3; ++i) {
+    summary.nl += "\n  " + skipped[i].reason.nl;
+    summary.en += "\n  " + skipped[i].reason.en;
+  }
+  if (skipped.size() > 3) {
+    summary.nl += "\n  …";
+    summary.en += "\n  …";
+  }
+  return summary;
+}
+
+// The recursive parser (the iterative one costs a tenth more): its depth is bounded, as
+// nesting_depth() has refused anything deeper than kMaxNestingDepth. No kParseNanAndInfFlag:
+// NaN/Infinity are errors. No kParseFullPrecisionFlag: the format has no fractional numbers, and
+// rapidjson 1.1's full-precision path has undefined behaviour on "0e308" (clz of zero in
+// DiyFp::Normalize, found by the fuzzer; tests/data/hostile/fuzz_zero_e308.json).
+constexpr unsigned kParseFlags = rapidjson::kParseNoFlags;
+
+}  // namespace
+
+LoadResult too_large_failure() {
+  return failure(LoadStatus::too_large,
+                 "Het bestand is te groot (meer dan " + std::to_string(kMaxFileBytes >> 20) +
+                     " MB); een planbestand is veel kleiner.",
+                 "The file is too large (over " + std::to_string(kMaxFileBytes >> 20) +
+                     " MB); a plan file is much smaller.");
+}
+
+LoadResult load_plan(std::string_view text) {
+  if (text.size() > kMaxFileBytes) return too_large_failure();
+  // A UTF-8 byte order mark (some Windows editors write one) is accepted and ignored.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return failure(LoadStatus::corrupt, "Het bestand is leeg.", "The file is empty.");
+  if (nesting_depth(text) > kMaxNestingDepth)
+    return failure(LoadStatus::too_deep,
+                   "Het bestand is te diep genest (meer dan " + std::to_string(kMaxNestingDepth) +
+                       " niveaus) om een planbestand te zijn.",
+                   "The file is nested too deeply (over " + std::to_string(kMaxNestingDepth) +
+                       " levels) to be a plan file.");
+  LoadResult result;
+  try {
+    rapidjson::Document file;
+    file.Parse<kParseFlags>(text.data(), text.size());
+    if (file.HasParseError())
+      return parse_failure(text, file.GetParseError(), file.GetErrorOffset());
+
+    // [envelope] format, version, app_version, plan.
+    if (!file.IsObject()) return not_a_plan();
+    const auto format = file.FindMember("format");
+    if (format == file.MemberEnd() || !format->value.IsString() ||
+        std::string_view(format->value.GetString(), format->value.GetStringLength()) !=
+            kFileFormatMarker)
+      return not_a_plan();
+    const auto version = file.FindMember("version");
+    if (version == file.MemberEnd() || !version->value.IsInt())
+      return failure(LoadStatus::corrupt,
+                     "Het bestand is beschadigd: \"version\" ontbreekt of is geen geheel getal.",
+                     "The file is damaged: \"version\" is missing or not a whole number.");
+    result.file_version = version->value.GetInt();
+    const auto app_version = file.FindMember("app_version");
+    if (app_version != file.MemberEnd() && app_version->value.IsString())
+      result.app_version =
+          printable_text(app_version->value.GetString(), app_version->value.GetStringLength());
+    if (result.file_version > kFileFormatVersion) {
+      LoadResult newer = too_new();
+      newer.file_version = result.file_version;
+      newer.app_version = result.app_version;
+      return newer;
+    }
+    if (result.file_version < kMinFileFormatVersion)
+      return failure(
+          LoadStatus::too_old,
+          "Dit bestand is gemaakt met een te oude versie van STO Planner (bestandsversie " +
+              std::to_string(result.file_version) + ").",
+          "This file was made with a version of STO Planner that is too old (file "
+          "version " +
+              std::to_string(result.file_version) + ").");
+    Localized migration_error;
+    if (!migrate_to_current(file, result.file_version, migration_error))
+      return failure(LoadStatus::corrupt, migration_error.nl, migration_error.en);
+
+    const auto plan = file.FindMember("plan");
+    if (plan == file.MemberEnd() || !plan->value.IsObject())
+      return failure(LoadStatus::corrupt,
+                     "Het bestand is beschadigd: het plan zelf (\"plan\") ontbreekt.",
+                     "The file is damaged: the plan itself (\"plan\") is missing.");
+    // Several "plan" members: cereal and this check could read different ones.
+    // Compared as C strings, as cereal does: "plan\u0000x" would count as "plan" for cereal.
+    if (std::count_if(file.MemberBegin(), file.MemberEnd(), [](const auto& member) {
+          return std::strcmp(member.name.GetString(), "plan") == 0;
+        }) != 1)
+      return failure(LoadStatus::corrupt,
+                     "Het bestand is beschadigd: \"plan\" staat er twee keer in.",
+                     "The file is damaged: \"plan\" appears twice.");
+
+    ValidationReport report = validate_plan(plan->value, file.GetAllocator());
+    if (report.fatal) {
+      if (report.too_new) return failure(LoadStatus::too_new, report.error.nl, report.error.en);
+      return failure(LoadStatus::corrupt, "Het bestand is beschadigd: " + report.error.nl,
+                     "The file is damaged: " + report.error.en);
+    }
+
+    // cereal reads what was checked, from the same DOM (dom_archive.h): no second parse.
+    DomInputArchive archive(file);
+    archive(cereal::make_nvp("plan", result.plan));
+
+    // Format 7 changed what an investment line means (migrate.cpp, v7): join the older files'
+    // one-line-per-year investments so that none is counted twice.
+    if (result.file_version < 7) result.notes = join_yearly_investments(result.plan);
+    result.skipped = std::move(report.skipped);
+    if (report.problem_count > 0) {
+      result.status = LoadStatus::repaired;
+      result.error = repaired_summary(result.skipped, report.problem_count);
+    } else {
+      result.status = LoadStatus::ok;
+    }
+    return result;
+  } catch (const std::bad_alloc&) {
+    return failure(LoadStatus::too_large, "Er is niet genoeg geheugen om dit bestand te laden.",
+                   "There is not enough memory to load this file.");
+  } catch (const std::exception& error) {
+    // Only reachable if validate.cpp let through something cereal rejects: a bug, but never a
+    // crash.
+    return failure(LoadStatus::corrupt,
+                   std::string("Het bestand is beschadigd of onvolledig: ") + error.what(),
+                   std::string("The file is damaged or incomplete: ") + error.what());
+  }
+}
+
+std::string save_plan(const Plan& plan) {
+  PlanWriter writer(plan);
+  writer.write_some(static_cast<std::size_t>(-1));
+  return std::string(writer.text());
+}
+
+}  // namespace sto

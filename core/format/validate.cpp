@@ -1,0 +1,1059 @@
+// Record-by-record validation and repair of a parsed plan. Index:
+//   [SECTION] Text helpers      UTF-8 check and quoting of user text in messages
+//   [SECTION] Record            one JSON object checked against its field list
+//   [SECTION] Validator         the walk over the plan in cereal's load order
+// The walk visits records in the order cereal reads them so that the first surviving record of
+// each type can carry "cereal_class_version", which cereal reads only from the first instance.
+#include "format/validate.h"
+
+#include <cstring>
+#include <optional>
+#include <sstream>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "format/serialize.h"
+#include "model/dates.h"
+#include "model/override_kinds.h"
+#include "model/revision_id.h"
+
+namespace sto {
+
+// [SECTION] Text helpers
+
+bool is_valid_utf8(const char* text, std::size_t length) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text);
+  std::size_t i = 0;
+  while (i < length) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t extra = 0;
+    std::uint32_t code = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      extra = 1;
+      code = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      extra = 2;
+      code = lead & 0x0Fu;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      extra = 3;
+      code = lead & 0x07u;
+    } else {
+      return false;  // a continuation byte, an overlong two-byte lead (C0, C1) or beyond F4
+    }
+    if (length - i <= extra) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      const unsigned char next = bytes[i + k];
+      if ((next & 0xC0u) != 0x80u) return false;
+      code = (code << 6) | (next & 0x3Fu);
+    }
+    if ((extra == 2 && code < 0x800) || (extra == 3 && code < 0x10000) || code > 0x10FFFF ||
+        (code >= 0xD800 && code <= 0xDFFF))
+      return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+std::string printable_text(const char* text, std::size_t length) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < length && out.size() < 40) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t size = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (size > length - i || !is_valid_utf8(text + i, size) || lead < 0x20 || lead == 0x7F) {
+      out += '?';
+      ++i;
+      continue;
+    }
+    out.append(text + i, size);
+    i += size;
+  }
+  if (i < length) out += "…";
+  return out;
+}
+
+std::string quote_for_message(const char* text, std::size_t length) {
+  return "\"" + printable_text(text, length) + "\"";
+}
+
+namespace {
+
+using Value = rapidjson::Value;
+using Allocator = rapidjson::Document::AllocatorType;
+
+// The persisted types, each with its cereal class version.
+enum class Kind {
+  plan,
+  region,
+  organisation,
+  student_count,
+  goal,
+  indicator,
+  year_value,
+  activity,
+  budget_line,
+  investment,
+  scenario,
+  scenario_override,
+  lineage,
+  revision_node
+};
+constexpr int kKindCount = 14;
+
+std::uint32_t current_version(Kind kind) {
+  using cereal::detail::Version;
+  switch (kind) {
+    case Kind::plan: return Version<Plan>::version;
+    case Kind::region: return Version<Region>::version;
+    case Kind::organisation: return Version<Organisation>::version;
+    case Kind::student_count: return Version<StudentCount>::version;
+    case Kind::goal: return Version<Goal>::version;
+    case Kind::indicator: return Version<Indicator>::version;
+    case Kind::year_value: return Version<YearValue>::version;
+    case Kind::activity: return Version<Activity>::version;
+    case Kind::budget_line: return Version<BudgetLine>::version;
+    case Kind::investment: return Version<Investment>::version;
+    case Kind::scenario: return Version<Scenario>::version;
+    case Kind::scenario_override: return Version<ScenarioOverride>::version;
+    case Kind::lineage: return Version<Lineage>::version;
+    case Kind::revision_node: return Version<RevisionNode>::version;
+  }
+  return 0;
+}
+
+constexpr const char* kVersionField = "cereal_class_version";
+
+// Each record's fields, in the order serialize.h writes them.
+constexpr const char* kOrganisationFields[] = {
+    "id", "name", "kind", "brin", "penvoerder", "partner", "counts_as_business"};
+constexpr const char* kStudentCountFields[] = {"organisation_id", "path", "profile", "count_date",
+                                               "students"};
+constexpr const char* kGoalFields[] = {"id", "title", "theme", "indicators"};
+constexpr const char* kIndicatorFields[] = {
+    "id", "name", "unit", "baseline_year", "baseline_milli", "targets"};
+constexpr const char* kYearValueFields[] = {"year", "value_milli"};
+constexpr const char* kActivityFields[] = {
+    "id", "title", "theme", "lead_organisation_id", "partner_ids", "goal_ids", "years", "lines"};
+constexpr const char* kBudgetLineFields[] = {
+    "id",          "organisation_id", "year",    "category",      "description",   "unit",
+    "price_cents", "quantity_milli",  "funding", "other_funding", "is_investment", "investment"};
+constexpr const char* kInvestmentFields[] = {"purchase_price_cents", "purchase_date",
+                                             "economic_life_months", "project_use_bp"};
+constexpr const char* kPlanFields[] = {"title",
+                                       "is_example",
+                                       "region",
+                                       "scheme_id",
+                                       "cofinancing_option",
+                                       "cofinancing_base",
+                                       "submission_round",
+                                       "organisations",
+                                       "student_counts",
+                                       "goals",
+                                       "activities",
+                                       "notes",
+                                       "changes_since_original_plan",
+                                       "earlier_grant_activities",
+                                       "scenarios",
+                                       "lineage"};
+constexpr const char* kLineageFields[] = {"plan_id", "revision", "parents", "history"};
+constexpr const char* kRevisionNodeFields[] = {"id", "parents"};
+constexpr const char* kRegionFields[] = {"name", "type", "previous_grant_cents",
+                                         "fixed_maximum_cents"};
+constexpr const char* kScenarioFields[] = {"id", "name", "overrides"};
+constexpr const char* kScenarioOverrideFields[] = {"kind", "target", "value", "replaces"};
+
+bool name_is(const Value& name, const char* expected) {
+  // One pass that stops at the first difference (strlen first was a tenth of validating).
+  const char* text = name.GetString();
+  const std::size_t length = name.GetStringLength();
+  for (std::size_t i = 0; i < length; ++i)
+    if (expected[i] == '\0' || expected[i] != text[i]) return false;
+  return expected[length] == '\0';
+}
+
+// "path.field", or "field" at the top. One allocation: these run for every record of a plan.
+std::string join(const std::string& path, std::string_view field) {
+  std::string out;
+  out.reserve(path.size() + 1 + field.size());
+  if (!path.empty()) out.append(path).push_back('.');
+  out.append(field);
+  return out;
+}
+// "path.array[index]".
+std::string indexed(const std::string& path, const char* array, std::size_t index) {
+  const std::string digits = std::to_string(index);  // short: no allocation
+  const std::string_view name(array);
+  std::string out;
+  out.reserve(path.size() + 1 + name.size() + digits.size() + 2);
+  if (!path.empty()) out.append(path).push_back('.');
+  out.append(name).append(1, '[').append(digits).push_back(']');
+  return out;
+}
+
+template <std::size_t N>
+std::string name_list(const char* const (&names)[N]) {
+  std::string list;
+  for (std::size_t i = 0; i < N; ++i) list += (i ? ", " : "") + std::string(names[i]);
+  return list;
+}
+
+class Validator;
+
+// [SECTION] Record: one JSON object checked against its field list. The first problem found makes
+// the record bad; later checks return defaults without adding problems.
+class Record {
+ public:
+  template <std::size_t N>
+  Record(Validator& validator, Value& object, std::string path, Kind kind,
+         const char* const (&fields)[N])
+      : Record(validator, object, std::move(path), kind, fields, N) {
+    static_assert(N <= kMaxFields, "raise kMaxFields");
+  }
+
+  bool ok() const { return !problem_; }
+  const Localized& problem() const { return *problem_; }
+  const std::string& path() const { return path_; }
+
+  // Reports a problem with one field ("path.field: message").
+  void fail(const std::string& field, const std::string& nl, const std::string& en) {
+    if (problem_) return;
+    const std::string where = join(path_, field);
+    problem_ = Localized{where + ": " + nl, where + ": " + en};
+  }
+
+  std::string_view text(const char* name, std::size_t max_bytes = kMaxTextBytes);
+  std::string_view id(const char* name);  // non-empty text
+  std::int64_t integer(const char* name, std::int64_t min, std::int64_t max);
+  void boolean(const char* name);
+  template <std::size_t N>
+  void enumeration(const char* name, const char* const (&names)[N], bool allow_empty = false) {
+    const std::string_view value = text(name);
+    if (!ok() || (allow_empty && value.empty())) return;
+    for (const char* candidate : names)
+      if (value == candidate) return;
+    const std::string shown = quote_for_message(value.data(), value.size());
+    fail(name, "onbekende waarde " + shown + " (mogelijk: " + name_list(names) + ")",
+         "unknown value " + shown + " (expected one of: " + name_list(names) + ")");
+  }
+  void date(const char* name);
+  Value* array(const char* name);
+  Value* object(const char* name);
+
+  // The record is kept: give it the class version if it is the first kept one of its type.
+  // Call after its children are done (adding a member may move this object's members).
+  void keep();
+
+ private:
+  static constexpr std::size_t kMaxFields = 16;
+  Record(Validator& validator, Value& object, std::string path, Kind kind,
+         const char* const* fields, std::size_t field_count);
+  Value* field(const char* name);
+
+  Validator& validator_;
+  Value& object_;
+  std::string path_;
+  Kind kind_;
+  const char* const* fields_;  // a static list: the record's fields in the order cereal writes them
+  std::size_t field_count_;
+  Value* values_[kMaxFields] = {};
+  bool has_version_ = false;
+  std::optional<Localized> problem_;
+};
+
+// [SECTION] Validator: the walk over the plan.
+class Validator {
+ public:
+  explicit Validator(Allocator& allocator) : allocator_(allocator) {}
+
+  ValidationReport run(Value& plan);
+
+  // A record, reference or field left out.
+  void note(std::string path, const Localized& reason) {
+    ++report_.problem_count;
+    if (report_.skipped.size() < kMaxSkippedListed)
+      report_.skipped.push_back({std::move(path), reason});
+  }
+  void fatal(const Localized& error) {
+    if (report_.fatal) return;
+    report_.fatal = true;
+    report_.error = error;
+  }
+  void newer_class_version(const std::string& path, std::uint32_t version) {
+    if (report_.fatal) return;
+    fatal({"Dit bestand is gemaakt met een nieuwere versie van STO Planner (" + path +
+               " heeft versie " + std::to_string(version) + "). Werk de app bij om het te openen.",
+           "This file was made with a newer version of STO Planner (" + path + " has version " +
+               std::to_string(version) + "). Update the app to open it."});
+    report_.too_new = true;
+  }
+
+  Allocator& allocator_;
+  ValidationReport report_;
+  bool version_placed_[kKindCount] = {};
+  std::uint32_t version_seen_[kKindCount] = {};  // 0: none seen yet
+
+ private:
+  // Keeps the elements of `array` for which keep(element, index, path) is true, in order, in one
+  // linear pass; paths keep the file's original indexes.
+  template <typename Keep>
+  void filter(Value& array, const std::string& path, const char* name, Keep keep) {
+    const rapidjson::SizeType size = array.Size();
+    rapidjson::SizeType kept = 0;
+    for (rapidjson::SizeType i = 0; i < size && !report_.fatal; ++i) {
+      if (!keep(array[i], indexed(path, name, i))) continue;
+      if (kept != i) array[kept].Swap(array[i]);
+      ++kept;
+    }
+    if (kept != size) {
+      array.Erase(array.Begin() + kept, array.End());
+      report_.changed = true;
+    }
+  }
+  void skip(const Record& record) { note(record.path(), record.problem()); }
+
+ public:
+  // One record each, in the context of the ids registered so far (the maps below).
+  bool organisation(Value& value, const std::string& path);
+  bool student_count(Value& value, const std::string& path);
+  bool goal(Value& value, const std::string& path);
+  bool activity(Value& value, const std::string& path);
+  bool budget_line(Value& value, const std::string& path);
+  bool scenario(Value& value, const std::string& path);
+
+  // The first problem noted, or nothing.
+  std::optional<Localized> first_problem() const {
+    if (report_.fatal) return report_.error;
+    if (report_.problem_count == 0) return std::nullopt;
+    return report_.skipped.front().reason;
+  }
+
+ private:
+  // Drops list entries that are not ids of `known` (or repeat one); `what` names the target.
+  void reference_list(Value& list, const std::string& path, const char* name,
+                      const std::unordered_map<std::string, std::string>& known,
+                      const char* what_nl, const char* what_en);
+
+ public:
+  // Ids seen so far: id → path of its record.
+  std::unordered_map<std::string, std::string> organisations_;
+  std::unordered_map<std::string, std::string> goals_;
+  std::unordered_map<std::string, std::string> activities_;
+  std::unordered_map<std::string, std::string> lines_;
+  std::unordered_map<std::string, std::string> scenarios_;
+};
+
+Record::Record(Validator& validator, Value& object, std::string path, Kind kind,
+               const char* const* fields, std::size_t field_count)
+    : validator_(validator),
+      object_(object),
+      path_(std::move(path)),
+      kind_(kind),
+      fields_(fields),
+      field_count_(field_count) {
+  if (!object_.IsObject()) {
+    problem_ = Localized{path_ + ": moet een object {…} zijn", path_ + ": must be an object {…}"};
+    return;
+  }
+  std::size_t expected = 0;  // the field after the last one found
+  for (auto member = object_.MemberBegin(); member != object_.MemberEnd();) {
+    const Value& name = member->name;
+    if (name_is(name, kVersionField)) {
+      const Value& version = member->value;
+      const std::uint32_t current = current_version(kind_);
+      if (!version.IsUint() || version.GetUint() == 0) {
+        fail(kVersionField, "moet een geheel getal ≥ 1 zijn", "must be a whole number ≥ 1");
+      } else if (version.GetUint() > current) {
+        validator_.newer_class_version(path_.empty() ? "plan" : path_, version.GetUint());
+        fail(kVersionField, "te nieuw", "too new");
+      } else {
+        has_version_ = true;
+        auto& seen = validator_.version_seen_[static_cast<int>(kind_)];
+        if (seen == 0) seen = version.GetUint();
+      }
+      ++member;
+      continue;
+    }
+    // Files written by STO Planner have the fields in list order: try the next one first.
+    std::size_t index = expected;
+    bool known = false;
+    for (std::size_t tried = 0; tried < field_count_ && !known; ++tried) {
+      known = name_is(name, fields_[index]);
+      if (!known) index = index + 1 == field_count_ ? 0 : index + 1;
+    }
+    if (!known) {
+      // Unknown fields are removed so that cereal never sees them (it matches names up to a NUL
+      // byte, so "id\u0000x" could otherwise stand in for "id").
+      const std::string field = printable_text(name.GetString(), name.GetStringLength());
+      validator_.note(join(path_, field), {join(path_, field) + ": onbekend veld, weggelaten",
+                                           join(path_, field) + ": unknown field, left out"});
+      member = object_.RemoveMember(member);
+      validator_.report_.changed = true;
+      continue;
+    }
+    if (values_[index]) {
+      fail(fields_[index], "komt twee keer voor", "appears twice");
+    } else {
+      values_[index] = &member->value;
+    }
+    expected = index + 1 == field_count_ ? 0 : index + 1;
+    ++member;
+  }
+}
+
+Value* Record::field(const char* name) {
+  if (problem_) return nullptr;
+  // Callers pass the same literals as the field lists: compare addresses before texts.
+  std::size_t index = 0;
+  while (index < field_count_ && fields_[index] != name) ++index;
+  if (index == field_count_) {
+    index = 0;
+    while (index < field_count_ && std::strcmp(fields_[index], name) != 0) ++index;
+  }
+  if (index == field_count_ || !values_[index]) {
+    fail(name, "ontbreekt", "is missing");
+    return nullptr;
+  }
+  return values_[index];
+}
+
+std::string_view Record::text(const char* name, std::size_t max_bytes) {
+  const Value* value = field(name);
+  if (!value) return {};
+  if (!value->IsString()) {
+    fail(name, "moet tekst zijn", "must be text");
+    return {};
+  }
+  const std::string_view text(value->GetString(), value->GetStringLength());
+  if (text.size() > max_bytes) {
+    fail(name, "is langer dan " + std::to_string(max_bytes) + " bytes",
+         "is longer than " + std::to_string(max_bytes) + " bytes");
+  } else if (!is_valid_utf8(text.data(), text.size())) {
+    fail(name, "is geen geldige UTF-8-tekst", "is not valid UTF-8 text");
+  } else if (text.find('\0') != std::string_view::npos) {
+    fail(name, "bevat een NUL-teken", "contains a NUL character");
+  } else {
+    return text;
+  }
+  return {};
+}
+
+std::string_view Record::id(const char* name) {
+  const std::string_view value = text(name);
+  if (ok() && value.empty()) fail(name, "mag niet leeg zijn", "must not be empty");
+  return value;
+}
+
+std::int64_t Record::integer(const char* name, std::int64_t min, std::int64_t max) {
+  const Value* value = field(name);
+  if (!value) return 0;
+  // The bounds as text only for a message: building them for every number was a tenth of load.
+  const auto low = [min] { return std::to_string(min); };
+  const auto high = [max] { return std::to_string(max); };
+  if (value->IsInt64()) {
+    const std::int64_t number = value->GetInt64();
+    if (number < min) {
+      fail(name, "moet ≥ " + low() + " zijn", "must be ≥ " + low());
+    } else if (number > max) {
+      fail(name, "moet ≤ " + high() + " zijn", "must be ≤ " + high());
+    } else {
+      return number;
+    }
+  } else if (value->IsUint64()) {  // above INT64_MAX
+    fail(name, "moet ≤ " + high() + " zijn", "must be ≤ " + high());
+  } else if (value->IsDouble()) {
+    // Compared as doubles, never converted to an integer: 1e308 must not become UB.
+    const double number = value->GetDouble();
+    if (number < static_cast<double>(min)) {
+      fail(name, "moet ≥ " + low() + " zijn", "must be ≥ " + low());
+    } else if (number > static_cast<double>(max)) {
+      fail(name, "moet ≤ " + high() + " zijn", "must be ≤ " + high());
+    } else {
+      fail(name, "moet een geheel getal zijn, zonder decimale punt of exponent",
+           "must be a whole number, without a decimal point or exponent");
+    }
+  } else {
+    fail(name, "moet een getal zijn", "must be a number");
+  }
+  return 0;
+}
+
+void Record::boolean(const char* name) {
+  const Value* value = field(name);
+  if (value && !value->IsBool()) fail(name, "moet true of false zijn", "must be true or false");
+}
+
+void Record::date(const char* name) {
+  const std::string_view value = text(name);
+  if (!ok()) return;
+  Date parsed;
+  if (!parse_date_text(std::string(value), parsed)) {
+    const std::string shown = quote_for_message(value.data(), value.size());
+    const std::string years = std::to_string(kMinDateYear) + "–" + std::to_string(kMaxDateYear);
+    fail(name, "geen datum (JJJJ-MM-DD, jaar " + years + "): " + shown,
+         "not a date (YYYY-MM-DD, year " + years + "): " + shown);
+  }
+}
+
+Value* Record::array(const char* name) {
+  Value* value = field(name);
+  if (value && !value->IsArray()) {
+    fail(name, "moet een lijst […] zijn", "must be a list […]");
+    return nullptr;
+  }
+  return value;
+}
+
+Value* Record::object(const char* name) {
+  Value* value = field(name);
+  if (value && !value->IsObject()) {
+    fail(name, "moet een object {…} zijn", "must be an object {…}");
+    return nullptr;
+  }
+  return value;
+}
+
+void Record::keep() {
+  const int kind = static_cast<int>(kind_);
+  if (validator_.version_placed_[kind]) return;
+  validator_.version_placed_[kind] = true;
+  if (has_version_) return;
+  const std::uint32_t seen = validator_.version_seen_[kind];
+  object_.AddMember(rapidjson::StringRef(kVersionField),
+                    Value(seen ? seen : current_version(kind_)), validator_.allocator_);
+  validator_.report_.changed = true;
+}
+
+// Years of the plan: 2000–2100.
+std::int64_t year(Record& record, const char* name) {
+  return record.integer(name, kMinPlanYear, kMaxPlanYear);
+}
+
+// A revision id (revision_id.h: is_revision_id), or "" where `allow_empty`.
+void revision_id(Record& record, const char* name, std::string_view value, bool allow_empty) {
+  if (!record.ok() || (allow_empty && value.empty()) || is_revision_id(value)) return;
+  const std::string shown = quote_for_message(value.data(), value.size());
+  record.fail(
+      name, "geen versie-id (" + std::to_string(kRevisionIdLength) + " tekens 0-9 a-f): " + shown,
+      "not a revision id (" + std::to_string(kRevisionIdLength) + " characters 0-9 a-f): " + shown);
+}
+
+// A list of at most kMaxRevisionParents different revision ids.
+void revision_ids(Record& record, const Value& list, const char* name) {
+  if (list.Size() > kMaxRevisionParents)
+    record.fail(name, "heeft meer dan " + std::to_string(kMaxRevisionParents) + " versies",
+                "has more than " + std::to_string(kMaxRevisionParents) + " versions");
+  for (rapidjson::SizeType i = 0; i < list.Size() && record.ok(); ++i) {
+    const std::string field = std::string(name) + "[" + std::to_string(i) + "]";
+    if (!list[i].IsString()) {
+      record.fail(field, "moet tekst zijn", "must be text");
+      break;
+    }
+    const std::string_view id(list[i].GetString(), list[i].GetStringLength());
+    revision_id(record, field.c_str(), id, false);
+    if (i == 1 && record.ok() && list[0] == list[1])
+      record.fail(field, "staat er twee keer", "appears twice");
+  }
+}
+
+// A duplicate id fails the record; otherwise the id is registered with the record's path.
+void unique_id(Record& record, const char* field, std::string_view id,
+               std::unordered_map<std::string, std::string>& known) {
+  if (!record.ok()) return;
+  const auto found = known.find(std::string(id));
+  if (found == known.end()) return;
+  const std::string shown = quote_for_message(id.data(), id.size());
+  record.fail(field, "dubbel id " + shown + " (al gebruikt door " + found->second + ")",
+              "duplicate id " + shown + " (already used by " + found->second + ")");
+}
+
+bool Validator::organisation(Value& value, const std::string& path) {
+  Record r(*this, value, path, Kind::organisation, kOrganisationFields);
+  const std::string_view id = r.id("id");
+  r.text("name");
+  r.enumeration("kind", enum_names::organisation_kind);
+  r.text("brin");
+  r.boolean("penvoerder");
+  r.boolean("partner");
+  r.enumeration("counts_as_business", enum_names::business_status);
+  unique_id(r, "id", id, organisations_);
+  if (!r.ok()) {
+    skip(r);
+    return false;
+  }
+  organisations_.emplace(id, path);
+  r.keep();
+  return true;
+}
+
+bool Validator::student_count(Value& value, const std::string& path) {
+  Record r(*this, value, path, Kind::student_count, kStudentCountFields);
+  const std::string_view organisation_id = r.id("organisation_id");
+  r.enumeration("path", enum_names::learning_path);
+  r.text("profile");
+  r.date("count_date");
+  r.integer("students", 0, kMaxStudents);
+  if (r.ok() && !organisations_.count(std::string(organisation_id))) {
+    const std::string shown = quote_for_message(organisation_id.data(), organisation_id.size());
+    r.fail("organisation_id", "verwijst naar organisatie " + shown + ", die niet in het plan staat",
+           "refers to organisation " + shown + ", which is not in the plan");
+  }
+  if (!r.ok()) {
+    skip(r);
+    return false;
+  }
+  r.keep();
+  return true;
+}
+
+bool Validator::goal(Value& value, const std::string& path) {
+  Record r(*this, value, path, Kind::goal, kGoalFields);
+  const std::string_view id = r.id("id");
+  r.text("title");
+  r.text("theme");
+  Value* indicators = r.array("indicators");
+  unique_id(r, "id", id, goals_);
+  if (!r.ok()) {
+    skip(r);
+    return false;
+  }
+  goals_.emplace(id, path);
+
+  std::unordered_map<std::string, std::string> indicator_ids;  // unique within the goal
+  filter(*indicators, path, "indicators", [&](Value& item, const std::string& item_path) {
+    Record ind(*this, item, item_path, Kind::indicator, kIndicatorFields);
+    const std::string_view indicator_id = ind.text("id");
+    ind.text("name");
+    ind.text("unit");
+    const std::int64_t baseline_year = ind.integer("baseline_year", 0, kMaxPlanYear);
+    if (baseline_year != 0 && baseline_year < kMinPlanYear)
+      ind.fail("baseline_year", "moet 0 (niet ingevuld) of 2000–2100 zijn",
+               "must be 0 (not set) or 2000–2100");
+    ind.integer("baseline_milli", -kMaxIndicatorMilli, kMaxIndicatorMilli);
+    Value* targets = ind.array("targets");
+    if (!indicator_id.empty()) unique_id(ind, "id", indicator_id, indicator_ids);
+    if (!ind.ok()) {
+      skip(ind);
+      return false;
+    }
+    if (!indicator_id.empty()) indicator_ids.emplace(indicator_id, item_path);
+
+    std::unordered_set<std::int64_t> years;
+    filter(*targets, item_path, "targets", [&](Value& target, const std::string& target_path) {
+      Record t(*this, target, target_path, Kind::year_value, kYearValueFields);
+      const std::int64_t target_year = year(t, "year");
+      t.integer("value_milli", -kMaxIndicatorMilli, kMaxIndicatorMilli);
+      if (t.ok() && !years.insert(target_year).second)
+        t.fail("year", "komt twee keer voor in deze indicator", "appears twice in this indicator");
+      if (!t.ok()) {
+        skip(t);
+        return false;
+      }
+      t.keep();
+      return true;
+    });
+    ind.keep();
+    return true;
+  });
+  r.keep();
+  return true;
+}
+
+void Validator::reference_list(Value& list, const std::string& path, const char* name,
+                               const std::unordered_map<std::string, std::string>& known,
+                               const char* what_nl, const char* what_en) {
+  std::unordered_set<std::string> seen;
+  filter(list, path, name, [&](Value& item, const std::string& item_path) {
+    if (!item.IsString()) {
+      note(item_path, {item_path + ": moet tekst (een id) zijn, weggelaten",
+                       item_path + ": must be text (an id), left out"});
+      return false;
+    }
+    const std::string_view id(item.GetString(), item.GetStringLength());
+    const std::string shown = quote_for_message(id.data(), id.size());
+    if (!known.count(std::string(id))) {
+      note(item_path, {item_path + ": verwijst naar " + what_nl + " " + shown +
+                           ", die niet in het plan staat; verwijzing weggelaten",
+                       item_path + ": refers to " + what_en + " " + shown +
+                           ", which is not in the plan; reference left out"});
+      return false;
+    }
+    if (!seen.insert(std::string(id)).second) {
+      note(item_path, {item_path + ": " + shown + " staat er twee keer in; weggelaten",
+                       item_path + ": " + shown + " is listed twice; left out"});
+      return false;
+    }
+    return true;
+  });
+}
+
+bool Validator::activity(Value& value, const std::string& path) {
+  Record r(*this, value, path, Kind::activity, kActivityFields);
+  const std::string_view id = r.id("id");
+  r.text("title");
+  r.text("theme");
+  const std::string_view lead = r.text("lead_organisation_id");
+  Value* partners = r.array("partner_ids");
+  Value* goals = r.array("goal_ids");
+  Value* years = r.array("years");
+  Value* lines = r.array("lines");
+  unique_id(r, "id", id, activities_);
+  if (!r.ok()) {
+    skip(r);
+    return false;
+  }
+  activities_.emplace(id, path);
+
+  if (!lead.empty() && !organisations_.count(std::string(lead))) {
+    const std::string where = join(path, "lead_organisation_id");
+    const std::string shown = quote_for_message(lead.data(), lead.size());
+    note(where, {where + ": verwijst naar organisatie " + shown +
+                     ", die niet in het plan staat; penvoerende organisatie leeggemaakt",
+                 where + ": refers to organisation " + shown +
+                     ", which is not in the plan; lead organisation cleared"});
+    value["lead_organisation_id"].SetString(rapidjson::StringRef(""));
+    report_.changed = true;
+  }
+  reference_list(*partners, path, "partner_ids", organisations_, "organisatie", "organisation");
+  reference_list(*goals, path, "goal_ids", goals_, "doel", "goal");
+  std::unordered_set<std::int64_t> seen_years;
+  filter(*years, path, "years", [&](Value& item, const std::string& item_path) {
+    if (!item.IsInt() || item.GetInt() < kMinPlanYear || item.GetInt() > kMaxPlanYear) {
+      note(item_path, {item_path + ": moet een jaar 2000–2100 zijn, weggelaten",
+                       item_path + ": must be a year 2000–2100, left out"});
+      return false;
+    }
+    if (!seen_years.insert(item.GetInt()).second) {
+      note(item_path, {item_path + ": jaar staat er twee keer in; weggelaten",
+                       item_path + ": year is listed twice; left out"});
+      return false;
+    }
+    return true;
+  });
+  filter(*lines, path, "lines",
+         [&](Value& line, const std::string& line_path) { return budget_line(line, line_path); });
+  r.keep();
+  return true;
+}
+
+bool Validator::budget_line(Value& value, const std::string& path) {
+  Record r(*this, value, path, Kind::budget_line, kBudgetLineFields);
+  const std::string_view id = r.id("id");
+  const std::string_view organisation_id = r.text("organisation_id");
+  year(r, "year");
+  r.enumeration("category", enum_names::cost_category);
+  r.text("description");
+  r.text("unit");
+  r.integer("price_cents", 0, kMaxAmountCents);
+  r.integer("quantity_milli", 0, kMaxQuantityMilli);
+  r.enumeration("funding", enum_names::funding_source);
+  r.text("other_funding");
+  r.boolean("is_investment");
+  Value* investment = r.object("investment");
+  unique_id(r, "id", id, lines_);
+  if (r.ok() && !organisation_id.empty() && !organisations_.count(std::string(organisation_id))) {
+    const std::string shown = quote_for_message(organisation_id.data(), organisation_id.size());
+    r.fail("organisation_id", "verwijst naar organisatie " + shown + ", die niet in het plan staat",
+           "refers to organisation " + shown + ", which is not in the plan");
+  }
+  if (!r.ok()) {
+    skip(r);
+    return false;
+  }
+  Record inv(*this, *investment, join(path, "investment"), Kind::investment, kInvestmentFields);
+  inv.integer("purchase_price_cents", 0, kMaxAmountCents);
+  inv.date("purchase_date");
+  inv.integer("economic_life_months", 0, kMaxEconomicLifeMonths);
+  inv.integer("project_use_bp", 0, kMaxProjectUseBp);
+  if (!inv.ok()) {
+    note(path, inv.problem());  // the line goes with its investment
+    return false;
+  }
+  lines_.emplace(id, path);
+  inv.keep();
+  r.keep();
+  return true;
+}
+
+// Scenarios (plan v2). An override naming a line or student count that is not in the plan is
+// kept: base edits may remove its target, and core/rules/scenario.cpp reports it instead.
+bool Validator::scenario(Value& value, const std::string& path) {
+  Record r(*this, value, path, Kind::scenario, kScenarioFields);
+  const std::string_view id = r.id("id");
+  r.text("name");
+  Value* overrides = r.array("overrides");
+  unique_id(r, "id", id, scenarios_);
+  if (!r.ok()) {
+    skip(r);
+    return false;
+  }
+  scenarios_.emplace(id, path);
+  std::unordered_set<std::string> keys;  // kind (+ target where the kind has one): one each
+  // Contradictory bases (files before v5 keyed them by target): the last one is kept.
+  const Value* last_base = nullptr;
+  for (const Value& item : overrides->GetArray())
+    if (item.IsObject() && item.HasMember("kind") && item["kind"] == "cofinancing_base")
+      last_base = &item;
+  filter(*overrides, path, "overrides", [&](Value& item, const std::string& item_path) {
+    Record o(*this, item, item_path, Kind::scenario_override, kScenarioOverrideFields);
+    o.enumeration("kind", enum_names::override_kind);
+    // The kind's row of core/model/override_kinds.h: its value's range and whether it needs a
+    // target.
+    const OverrideKindInfo* info = o.ok() ? find_override_kind(item["kind"].GetString()) : nullptr;
+    const std::string_view kind = info != nullptr ? info->id : "";
+    const std::string_view target = o.text("target");
+    o.integer("value", info != nullptr ? info->min_value : 0,
+              info != nullptr ? info->max_value : 0);
+    o.integer("replaces", 0, info != nullptr ? info->max_replaces : 0);
+    if (o.ok() && info != nullptr && info->needs_target && target.empty())
+      o.fail("target", "mag niet leeg zijn bij " + std::string(kind),
+             "must not be empty for " + std::string(kind));
+    if (o.ok() && kind == "cofinancing_base" && &item != last_base)
+      o.fail("kind", "een latere grondslag in dit scenario geldt; deze is weggelaten",
+             "a later cofinancing base in this scenario applies; this one was left out");
+    const std::string key =
+        std::string(kind) + '\n' +
+        std::string(info != nullptr && info->needs_target ? target : std::string_view());
+    if (o.ok() && !keys.insert(key).second)
+      o.fail("kind", "staat al eerder in dit scenario (zelfde soort en doel)",
+             "already appears in this scenario (same kind and target)");
+    if (!o.ok()) {
+      skip(o);
+      return false;
+    }
+    o.keep();
+    return true;
+  });
+  r.keep();
+  return true;
+}
+
+ValidationReport Validator::run(Value& plan) {
+  Record p(*this, plan, "", Kind::plan, kPlanFields);
+  p.text("title");
+  p.boolean("is_example");
+  Value* region = p.object("region");
+  p.text("scheme_id");
+  p.text("cofinancing_option");
+  p.enumeration("cofinancing_base", enum_names::cofinancing_base, true);
+  p.text("submission_round");
+  Value* organisations = p.array("organisations");
+  Value* student_counts = p.array("student_counts");
+  Value* goals = p.array("goals");
+  Value* activities = p.array("activities");
+  p.text("notes", kMaxNotesBytes);
+  p.text("changes_since_original_plan", kMaxNotesBytes);
+  p.text("earlier_grant_activities", kMaxNotesBytes);
+  Value* scenarios = p.array("scenarios");
+  Value* lineage = p.object("lineage");
+  if (!p.ok()) fatal(p.problem());
+  if (report_.fatal) return std::move(report_);
+
+  Record r(*this, *region, "region", Kind::region, kRegionFields);
+  r.text("name");
+  r.enumeration("type", enum_names::region_type);
+  r.integer("previous_grant_cents", 0, kMaxAmountCents);
+  r.integer("fixed_maximum_cents", 0, kMaxAmountCents);
+  if (!r.ok()) fatal(r.problem());
+  if (report_.fatal) return std::move(report_);
+  r.keep();
+
+  // A lineage that is not what this build writes is refused whole: merging against a made-up
+  // ancestry could offer changes that undo the user's own work.
+  Record l(*this, *lineage, "lineage", Kind::lineage, kLineageFields);
+  l.text("plan_id");
+  revision_id(l, "revision", l.text("revision"), true);
+  Value* parents = l.array("parents");
+  Value* history = l.array("history");
+  if (parents) revision_ids(l, *parents, "parents");
+  if (history && history->Size() > kMaxLineageHistory)
+    l.fail("history", "heeft meer dan " + std::to_string(kMaxLineageHistory) + " versies",
+           "has more than " + std::to_string(kMaxLineageHistory) + " versions");
+  if (history && l.ok()) {
+    for (rapidjson::SizeType i = 0; i < history->Size() && l.ok(); ++i) {
+      Value& item = (*history)[i];
+      const std::string item_path = "lineage.history[" + std::to_string(i) + "]";
+      if (!item.IsObject()) {
+        l.fail("history[" + std::to_string(i) + "]", "moet een object {…} zijn",
+               "must be an object {…}");
+        break;
+      }
+      Record node(*this, item, item_path, Kind::revision_node, kRevisionNodeFields);
+      revision_id(node, "id", node.text("id"), false);
+      Value* node_parents = node.array("parents");
+      if (node_parents) revision_ids(node, *node_parents, "parents");
+      if (!node.ok()) {
+        fatal(node.problem());
+        break;
+      }
+      node.keep();
+    }
+  }
+  if (!l.ok()) fatal(l.problem());
+  if (report_.fatal) return std::move(report_);
+  l.keep();
+
+  filter(*organisations, "", "organisations",
+         [this](Value& v, const std::string& path) { return organisation(v, path); });
+  filter(*student_counts, "", "student_counts",
+         [this](Value& v, const std::string& path) { return student_count(v, path); });
+  filter(*goals, "", "goals", [this](Value& v, const std::string& path) { return goal(v, path); });
+  filter(*activities, "", "activities",
+         [this](Value& v, const std::string& path) { return activity(v, path); });
+  filter(*scenarios, "", "scenarios",
+         [this](Value& v, const std::string& path) { return scenario(v, path); });
+  if (report_.fatal) return std::move(report_);
+  p.keep();  // last: adding a member to the plan object may move its members
+
+  if (report_.problem_count > report_.skipped.size()) {
+    const std::string more = std::to_string(report_.problem_count - report_.skipped.size());
+    report_.skipped.push_back(
+        {"", {"… en nog " + more + " problemen", "… and " + more + " more problems"}});
+  }
+  return std::move(report_);
+}
+
+}  // namespace
+
+ValidationReport validate_plan(rapidjson::Value& plan,
+                               rapidjson::Document::AllocatorType& allocator) {
+  Validator validator(allocator);
+  return validator.run(plan);
+}
+
+// [SECTION] One record of a plan in memory
+
+namespace {
+
+// The record as a plan file holds it, parsed back: the loader's checks then run on exactly what a
+// save would write.
+template <class T>
+rapidjson::Document record_dom(const T& record) {
+  std::ostringstream stream;
+  {
+    cereal::JSONOutputArchive archive(stream, cereal::JSONOutputArchive::Options::NoIndent());
+    archive(cereal::make_nvp("record", record));
+  }
+  const std::string text = stream.str();
+  rapidjson::Document dom;
+  dom.Parse<rapidjson::kParseNoFlags>(text.data(), text.size());  // cereal wrote it: well-formed
+  return dom;
+}
+
+std::string line_path(std::size_t activity, std::size_t line) {
+  return indexed(indexed("", "activities", activity), "lines", line);
+}
+
+// Registers the ids of `items` but the one at `except` under their paths, as the loader would have
+// seen them.
+template <class T>
+void know_ids(std::unordered_map<std::string, std::string>& known, const std::vector<T>& items,
+              const char* array, std::size_t except) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (i != except) known.emplace(items[i].id, indexed("", array, i));
+}
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// The edit-boundary check of one record: `record` as a save would write it, validated by
+// `validate(validator, dom)` (which registers the ids it is checked against); the first problem.
+template <class T, class Validate>
+std::optional<Localized> check_record(const T& record, Validate validate) {
+  rapidjson::Document dom = record_dom(record);
+  Validator validator(dom.GetAllocator());
+  validate(validator, dom["record"]);
+  return validator.first_problem();
+}
+
+}  // namespace
+
+std::optional<Localized> check_plan_fields(const Plan& plan) {
+  Plan fields;  // the plan without its records: they have checks of their own
+  fields.title = plan.title;
+  fields.region = plan.region;
+  fields.scheme_id = plan.scheme_id;
+  fields.cofinancing_option = plan.cofinancing_option;
+  fields.cofinancing_base = plan.cofinancing_base;
+  fields.submission_round = plan.submission_round;
+  fields.notes = plan.notes;
+  fields.changes_since_original_plan = plan.changes_since_original_plan;
+  fields.earlier_grant_activities = plan.earlier_grant_activities;
+  fields.is_example = plan.is_example;
+  rapidjson::Document dom = record_dom(fields);
+  Validator validator(dom.GetAllocator());
+  const ValidationReport report = validator.run(dom["record"]);  // run() hands its report over
+  if (report.fatal) return report.error;
+  if (report.problem_count > 0) return report.skipped.front().reason;
+  return std::nullopt;
+}
+
+std::optional<Localized> check_organisation(const Plan& plan, std::size_t index) {
+  return check_record(plan.organisations[index], [&](Validator& v, Value& record) {
+    know_ids(v.organisations_, plan.organisations, "organisations", index);
+    v.organisation(record, indexed("", "organisations", index));
+  });
+}
+
+std::optional<Localized> check_student_count(const Plan& plan, std::size_t index) {
+  return check_record(plan.student_counts[index], [&](Validator& v, Value& record) {
+    know_ids(v.organisations_, plan.organisations, "organisations", kNone);
+    v.student_count(record, indexed("", "student_counts", index));
+  });
+}
+
+std::optional<Localized> check_goal(const Plan& plan, std::size_t index) {
+  return check_record(plan.goals[index], [&](Validator& v, Value& record) {
+    know_ids(v.goals_, plan.goals, "goals", index);
+    v.goal(record, indexed("", "goals", index));
+  });
+}
+
+std::optional<Localized> check_activity(const Plan& plan, std::size_t index) {
+  const Activity& activity = plan.activities[index];
+  Activity fields;  // without its lines: they are checked one by one
+  fields.id = activity.id;
+  fields.title = activity.title;
+  fields.theme = activity.theme;
+  fields.lead_organisation_id = activity.lead_organisation_id;
+  fields.partner_ids = activity.partner_ids;
+  fields.goal_ids = activity.goal_ids;
+  fields.years = activity.years;
+  return check_record(fields, [&](Validator& v, Value& record) {
+    know_ids(v.activities_, plan.activities, "activities", index);
+    know_ids(v.organisations_, plan.organisations, "organisations", kNone);
+    know_ids(v.goals_, plan.goals, "goals", kNone);
+    v.activity(record, indexed("", "activities", index));
+  });
+}
+
+std::optional<Localized> check_budget_line(const Plan& plan, std::size_t activity,
+                                           std::size_t line) {
+  const BudgetLine& checked = plan.activities[activity].lines[line];
+  return check_record(checked, [&](Validator& v, Value& record) {
+    know_ids(v.organisations_, plan.organisations, "organisations", kNone);
+    // Only another line with the same id matters: registering all 100,000 would cost
+    // milliseconds.
+    for (std::size_t a = 0; a < plan.activities.size() && v.lines_.empty(); ++a) {
+      const std::vector<BudgetLine>& lines = plan.activities[a].lines;
+      for (std::size_t l = 0; l < lines.size(); ++l)
+        if (lines[l].id == checked.id && (a != activity || l != line)) {
+          v.lines_.emplace(checked.id, line_path(a, l));
+          break;
+        }
+    }
+    v.budget_line(record, line_path(activity, line));
+  });
+}
+
+std::optional<Localized> check_scenario(const Plan& plan, std::size_t index) {
+  return check_record(plan.scenarios[index], [&](Validator& v, Value& record) {
+    know_ids(v.scenarios_, plan.scenarios, "scenarios", index);
+    v.scenario(record, indexed("", "scenarios", index));
+  });
+}
+
+}  // namespace sto

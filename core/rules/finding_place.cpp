@@ -1,0 +1,243 @@
+// Finding paths in the user's words (core/rules/finding_place.h). A path is fields joined by '.', a
+// field optionally indexed ("lines[6]"); the lists with names (organisations, student counts,
+// goals, indicators, activities, budget lines, scenarios) are named from the plan.
+#include "rules/finding_place.h"
+
+#include <cstddef>
+#include <iterator>
+#include <string>
+
+namespace sto {
+
+namespace {
+
+struct Segment {
+  std::string_view field;
+  bool indexed = false;
+  std::size_t index = 0;
+};
+
+// "lines[6]" -> {lines, true, 6}; a malformed index leaves the segment unindexed.
+Segment parse_segment(std::string_view text) {
+  Segment s{text};
+  const std::size_t open = text.find('[');
+  if (open == std::string_view::npos || text.back() != ']' || open + 2 > text.size() - 1) return s;
+  std::size_t value = 0;
+  for (std::size_t i = open + 1; i + 1 < text.size(); ++i) {
+    const char c = text[i];
+    if (c < '0' || c > '9' || value > 100000000) return s;
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  s.field = text.substr(0, open);
+  s.indexed = true;
+  s.index = value;
+  return s;
+}
+
+struct Words {
+  const char* field;
+  const char* nl;
+  const char* en;
+};
+
+// Fields in lower case, as they follow an item; the first part of a place is capitalised.
+// clang-format off
+const Words kFields[] = {
+    {"scheme_id", "regeling", "scheme"},
+    {"cofinancing_option", "cofinancieringsoptie", "cofinancing option"},
+    {"cofinancing_base", "grondslag cofinanciering", "cofinancing base"},
+    {"submission_round", "indienen voor", "submission round"},
+    {"cofinancing", "cofinanciering", "cofinancing"},
+    {"region", "regio", "region"},
+    {"type", "soort regio", "region type"},
+    {"fixed_maximum", "maximumbedrag uit de bijlage", "maximum from the annex"},
+    {"previous_grant", "toekenning 2020–2023", "2020–2023 grant"},
+    {"organisations", "partners", "partners"},
+    {"student_counts", "leerlingaantallen", "student counts"},
+    {"goals", "doelen", "goals"},
+    {"activities", "activiteiten", "activities"},
+    {"scenarios", "scenario's", "scenarios"},
+    {"title", "titel", "title"},
+    {"notes", "notities", "notes"},
+    {"changes_since_original_plan", "wijzigingen t.o.v. het oorspronkelijke activiteitenplan", "changes since the original activity plan"},
+    {"earlier_grant_activities", "activiteiten vóór 1 augustus 2024 (eerdere subsidie)", "activities before 1 August 2024 (earlier grant)"},
+    {"id", "id", "id"},
+    {"name", "naam", "name"},
+    {"kind", "soort", "kind"},
+    {"brin", "BRIN", "BRIN"},
+    {"penvoerder", "penvoerder", "penvoerder"},
+    {"counts_as_business", "telt als bedrijf", "counts as a business"},
+    {"organisation_id", "organisatie", "organisation"},
+    {"students", "aantal leerlingen", "number of students"},
+    {"count_date", "teldatum", "count date"},
+    {"profile", "profiel", "profile"},
+    {"path", "leerweg", "learning path"},
+    {"theme", "thema", "theme"},
+    {"indicators", "indicatoren", "indicators"},
+    {"unit", "eenheid", "unit"},
+    {"baseline", "nulmeting", "baseline"},
+    {"baseline_year", "jaar van de nulmeting", "baseline year"},
+    {"targets", "streefwaarden", "targets"},
+    {"goal_ids", "doelen", "goals"},
+    {"partner_ids", "partners", "partners"},
+    {"lead_organisation_id", "trekker", "lead organisation"},
+    {"years", "jaren", "years"},
+    {"lines", "begroting", "budget"},
+    {"price", "prijs", "price"},
+    {"quantity", "aantal", "quantity"},
+    {"year", "jaar", "year"},
+    {"category", "categorie", "category"},
+    {"funding", "financiering", "funding"},
+    {"other_funding", "andere subsidie", "other subsidy"},
+    {"description", "omschrijving", "description"},
+    {"investment", "investering", "investment"},
+    {"purchase_price", "aanschafprijs", "purchase price"},
+    {"purchase_date", "aanschafdatum", "purchase date"},
+    {"economic_life_months", "economische levensduur", "economic life"},
+    {"project_use_bp", "projectgebruik", "project use"},
+    {"overrides", "aanpassingen", "changes"},
+};
+// One item of an indexed list: its word before the name or number.
+const Words kItems[] = {
+    {"organisations", "organisatie", "organisation"},
+    {"student_counts", "leerlingaantal", "student count"},
+    {"goals", "doel", "goal"},
+    {"indicators", "indicator", "indicator"},
+    {"activities", "activiteit", "activity"},
+    {"lines", "regel", "line"},
+    {"scenarios", "scenario", "scenario"},
+    {"goal_ids", "doel", "goal"},
+    {"partner_ids", "partner", "partner"},
+    {"overrides", "aanpassing", "change"},
+    {"targets", "streefwaarde", "target"},
+    {"years", "jaar", "year"},
+};
+// clang-format on
+
+const Words* find_words(const Words* table, std::size_t size, std::string_view field) {
+  for (std::size_t i = 0; i < size; ++i)
+    if (field == table[i].field) return &table[i];
+  return nullptr;
+}
+
+template <class T>
+const T* at(const std::vector<T>& items, std::size_t index) {
+  return index < items.size() ? &items[index] : nullptr;
+}
+
+const Organisation* organisation_by_id(const Plan& plan, const std::string& id) {
+  for (const Organisation& o : plan.organisations)
+    if (o.id == id) return &o;
+  return nullptr;
+}
+
+class Builder {
+ public:
+  void append(const std::string& nl, const std::string& en) {
+    if (!nl_.empty()) {
+      nl_ += " › ";
+      en_ += " › ";
+    }
+    nl_ += nl;
+    en_ += en;
+  }
+  // "<word> '<name>'", or "<word> <number>" without a name.
+  void item(const Words& words, std::size_t index, const std::string& name) {
+    const std::string suffix = name.empty() ? " " + std::to_string(index + 1) : " '" + name + "'";
+    append(words.nl + suffix, words.en + suffix);
+  }
+  LocalizedText done() {
+    auto capitalise = [](std::string& s) {
+      if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    };
+    capitalise(nl_);
+    capitalise(en_);
+    return {std::move(nl_), std::move(en_)};
+  }
+
+ private:
+  std::string nl_, en_;
+};
+
+}  // namespace
+
+LocalizedText finding_place(const Plan& plan, std::string_view path) {
+  Builder out;
+  if (path.empty()) {
+    out.append("het hele plan", "the whole plan");
+    return out.done();
+  }
+  const Goal* goal = nullptr;  // the goal just named, whose indicators may follow
+  bool top = true;             // the first segment is a field of the plan itself
+  while (!path.empty()) {
+    const std::size_t dot = path.find('.');
+    const Segment s = parse_segment(path.substr(0, dot));
+    path = dot == std::string_view::npos ? std::string_view{} : path.substr(dot + 1);
+    const Goal* parent_goal = goal;
+    goal = nullptr;
+    const Words* field = find_words(kFields, std::size(kFields), s.field);
+    const Words* item = s.indexed ? find_words(kItems, std::size(kItems), s.field) : nullptr;
+    if (!item) {
+      std::string nl = field ? field->nl : std::string(s.field);
+      std::string en = field ? field->en : std::string(s.field);
+      if (s.indexed) {
+        nl += " " + std::to_string(s.index + 1);
+        en += " " + std::to_string(s.index + 1);
+      }
+      out.append(nl, en);
+      top = false;
+      continue;
+    }
+    const std::size_t i = s.index;
+    std::string name;
+    if (top && s.field == "organisations") {
+      if (const Organisation* o = at(plan.organisations, i)) name = o->name;
+    } else if (top && s.field == "student_counts") {
+      // A count is named by its organisation: "Leerlingaantal 2 van 'Het Technicum'".
+      const StudentCount* c = at(plan.student_counts, i);
+      const Organisation* o = c ? organisation_by_id(plan, c->organisation_id) : nullptr;
+      if (o && !o->name.empty()) {
+        const std::string number = " " + std::to_string(i + 1);
+        out.append(item->nl + number + " van '" + o->name + "'",
+                   item->en + number + " of '" + o->name + "'");
+        top = false;
+        continue;
+      }
+    } else if (top && s.field == "goals") {
+      goal = at(plan.goals, i);
+      if (goal) name = goal->title;
+    } else if (parent_goal && s.field == "indicators") {
+      if (const Indicator* k = at(parent_goal->indicators, i)) name = k->name;
+    } else if (top && s.field == "activities") {
+      if (const Activity* a = at(plan.activities, i)) name = a->title;
+    } else if (top && s.field == "scenarios") {
+      if (const Scenario* sc = at(plan.scenarios, i)) name = sc->name;
+    }
+    // Budget lines, references and overrides are named by number, as in the tables.
+    out.item(*item, i, name);
+    top = false;
+  }
+  return out.done();
+}
+
+namespace {
+
+// `message` with its leading "path: " replaced by the place in `language`.
+std::string with_place_in_words(const Plan& plan, const std::string& message, Language language) {
+  const std::size_t colon = message.find(": ");
+  if (colon == std::string::npos || colon == 0) return message;
+  const std::string_view path(message.data(), colon);
+  const bool is_path =
+      path.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.[]") == std::string_view::npos;
+  if (!is_path) return message;
+  return finding_place(plan, path).in(language) + message.substr(colon);
+}
+
+}  // namespace
+
+LocalizedText message_in_words(const Plan& plan, const LocalizedText& message) {
+  return {with_place_in_words(plan, message.nl, Language::nl),
+          with_place_in_words(plan, message.en, Language::en)};
+}
+
+}  // namespace sto
