@@ -3,7 +3,9 @@
 # - core/ includes no ImGui, GLFW, GL or Emscripten header (the core target also lacks those
 #   include paths), so it builds and runs without any UI or browser;
 # - its layers, bottom up: model, rules, format, edit, exchange, cli. A file includes core headers
-#   by their folder ("rules/engine.h") and only from its own layer or one below.
+#   by their folder ("rules/engine.h") and only from its own layer or one below;
+# - in web/, only the panels (web/ui) and the frame loop (web/main.cpp) include web/ui: the app's
+#   state (web/app), its texts (web/text), the accessibility bridge and the platform glue do not.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 status=0
@@ -38,5 +40,10 @@ for file in "$root"/core/*.cpp "$root"/core/*.h "$root"/core/*/*.cpp "$root"/cor
     fi
   done < <(sed -nE 's/^\s*#\s*include\s*"([^"]+)".*/\1/p' "$file")
 done
-((status == 0)) && echo "check-deps: core/ includes no UI header; its layers ${layers[*]} point down"
+if grep -rnE '^\s*#\s*include\s*"ui/' "$root/web/app" "$root/web/text" "$root/web/access" \
+  "$root/web/platform"; then
+  echo "check-deps: only web/ui and web/main.cpp may include web/ui (above): arrows point from ui"
+  status=1
+fi
+((status == 0)) && echo "check-deps: core/ includes no UI header; its layers ${layers[*]} point down; web/ui is on top"
 exit $status

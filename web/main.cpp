@@ -21,6 +21,7 @@
 #include "app/item_registry.h"
 #include "exchange/summary_json.h"
 #include "platform/browser.h"
+#include "ui/frame.h"
 
 namespace {
 
@@ -164,7 +165,7 @@ void draw_frame() {
   sto::access::begin_frame();
   ImGui::NewFrame();
   sto::access::after_new_frame();
-  runtime.app->draw();
+  sto::ui::draw_frame(*runtime.app);
   ImGui::Render();
   const double access_ms = sto::access::end_frame(runtime.app->access_page_state());
   if (runtime.access_times_ms.size() < 10000) runtime.access_times_ms.push_back(access_ms);

@@ -18,8 +18,8 @@
 #include "model/assets.h"
 #include "rules/finding_codes.h"
 #include "rules/finding_place.h"
+#include "text/strings.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui_test.h"
 
 namespace {

@@ -10,6 +10,7 @@
 #include "access/access.h"
 #include "app/app.h"
 #include "app/item_registry.h"
+#include "ui/frame.h"
 
 namespace sto::ui_test {
 
@@ -57,7 +58,7 @@ inline void draw_frames(ui::App& app, int frames, float width = 1280, float heig
     access::begin_frame();
     ImGui::NewFrame();
     access::after_new_frame();
-    app.draw();
+    ui::draw_frame(app);
     ImGui::Render();
     access::end_frame(app.access_page_state());
   }

@@ -10,9 +10,7 @@
 #include "exchange/summary_json.h"
 #include "rules/finding_codes.h"
 #include "rules/finding_place.h"
-#include "ui/panels.h"
-#include "ui/strings.h"
-#include "ui/widgets.h"
+#include "text/strings.h"
 
 namespace sto::ui {
 
@@ -172,7 +170,7 @@ void App::apply_posted() {
 }
 
 bool App::undo() {
-  clear_field_errors();
+  forget_field_errors();
   const History& history = document_.history();
   if (!history.can_undo()) return false;
   const HistoryStep step = history.steps()[history.cursor() - 1];
@@ -182,7 +180,7 @@ bool App::undo() {
 }
 
 bool App::redo() {
-  clear_field_errors();
+  forget_field_errors();
   const History& history = document_.history();
   if (!history.can_redo()) return false;
   const HistoryStep step = history.steps()[history.cursor()];
@@ -203,23 +201,10 @@ void App::show_history_step(const HistoryStep& step, bool undone) {
 }
 
 void App::move_history_to(std::size_t cursor) {
-  clear_field_errors();
+  forget_field_errors();
   while (document_.history().cursor() > cursor && document_.undo()) {
   }
   while (document_.history().cursor() < cursor && document_.redo()) {
-  }
-}
-
-void App::handle_shortcuts() {
-  const ImGuiIO& io = ImGui::GetIO();
-  // A text field has its own undo; the browser's own shortcuts (Ctrl+T/N/W) are never taken.
-  if (io.WantTextInput || !io.KeyCtrl) return;
-  const bool z = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false);
-  const bool y = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false);
-  if (z && !io.KeyShift) {
-    undo();
-  } else if ((z && io.KeyShift) || y) {
-    redo();
   }
 }
 
@@ -228,90 +213,6 @@ std::string App::ui_json() const {
          ",\"highlight_path\":" + json_quote(ui_state_.highlight_path) + ",\"language\":\"" +
          (language_ == Language::nl ? "nl" : "en") + "\"" +
          ",\"presentation\":" + (ui_state_.presentation_mode ? "true" : "false") + "}";
-}
-
-void App::draw() {
-  // Presentation mode: large type for a room full of people (the atlas is at device pixels).
-  if (pixel_ratio_ > 0)
-    ImGui::GetIO().FontGlobalScale = (ui_state_.presentation_mode ? 1.35f : 1.0f) / pixel_ratio_;
-  handle_shortcuts();
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->Pos);
-  ImGui::SetNextWindowSize(viewport->Size);
-  // Settings saved (no NoSavedSettings): the tables inside keep their column widths.
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar;
-  ImGui::Begin("##main", nullptr, flags);
-
-  draw_top_bar(*this);
-  draw_banners(*this);
-  struct SectionView {
-    Str title;
-    void (*draw)(App&);
-  };
-  // Indexed by Section.
-  static const SectionView sections[] = {{Str::section_overview, draw_overview_panel},
-                                         {Str::section_budget, draw_budget_panel},
-                                         {Str::section_checks, draw_checks_panel},
-                                         {Str::section_my_plans, draw_my_plans_panel},
-                                         {Str::section_partners, draw_partners_panel},
-                                         {Str::section_goals, draw_goals_panel},
-                                         {Str::section_activities, draw_activities_panel},
-                                         {Str::section_cofinancing, draw_cofinancing_panel},
-                                         {Str::section_settings, draw_settings_panel},
-                                         {Str::section_scenarios, draw_scenarios_panel},
-                                         {Str::section_national, draw_national_panel},
-                                         {Str::section_combine, draw_combine_panel},
-                                         {Str::section_compare, draw_compare_panel}};
-  static_assert(sizeof(sections) / sizeof(sections[0]) == static_cast<int>(Section::count));
-  // The navigation, in the order of the work: the plan itself, then workshop tools, then files.
-  struct NavGroup {
-    Str title;
-    std::vector<Section> items;
-  };
-  static const NavGroup navigation[] = {
-      {Str::nav_plan,
-       {Section::overview, Section::partners, Section::goals, Section::activities, Section::budget,
-        Section::cofinancing, Section::checks}},
-      {Str::nav_workshop, {Section::scenarios, Section::national, Section::combine}},
-      {Str::nav_files, {Section::my_plans, Section::compare, Section::settings}}};
-
-  const int section_before = section_shown_;
-  if (section_to_select_ >= 0) section_shown_ = section_to_select_;
-  section_to_select_ = -1;
-  {
-    ImGui::BeginChild("##navigation", ImVec2(ImGui::GetFontSize() * 13.0f, 0), true);
-    for (const NavGroup& group : navigation) {
-      ImGui::TextDisabled("%s", tr(group.title, language_));
-      access::describe_text(tr(group.title, language_), 2);
-      for (Section section : group.items) {
-        const int i = static_cast<int>(section);
-        // The ## id keeps the selection when the title changes language.
-        const std::string label =
-            std::string(tr(sections[i].title, language_)) + "##section" + std::to_string(i);
-        std::string text = label;
-        if (section == Section::checks && !analysis().findings.empty())
-          text = std::string(tr(sections[i].title, language_)) + " (" +
-                 std::to_string(analysis().findings.size()) + ")##section" + std::to_string(i);
-        if (ImGui::Selectable(text.c_str(), section_shown_ == i)) section_shown_ = i;
-        record_last_item(label);
-        access::describe_nav_link(section_shown_ == i);
-      }
-      ImGui::Spacing();
-    }
-    ImGui::EndChild();
-    ImGui::SameLine();
-  }
-  // A refused entry belongs to the section it was typed in: leaving it forgets the message.
-  if (section_shown_ != section_before) clear_field_errors();
-  ImGui::BeginChild("##section", ImVec2(0, 0), false);
-  sections[section_shown_].draw(*this);
-  draw_field_errors();  // those of narrow cells the panel did not show itself
-  ImGui::EndChild();
-  draw_dialogs(*this);
-  ImGui::End();
-  remember_layout();
-  apply_posted();
 }
 
 void App::go_to_finding(const Finding& finding) {

@@ -14,6 +14,7 @@
 
 #include "access/access.h"
 #include "app/plan_store.h"
+#include "app/view_state.h"
 #include "edit/csv_import.h"
 #include "edit/document.h"
 #include "exchange/diff.h"
@@ -22,7 +23,7 @@
 #include "format/file_format.h"
 #include "format/plan_writer.h"
 #include "model/money.h"
-#include "ui/strings.h"
+#include "text/strings.h"
 
 namespace sto::ui {
 
@@ -153,7 +154,7 @@ class App {
   // The storage work of a frame, apart from drawing (web/main.cpp runs it in the room a frame
   // leaves): the next slice of an autosave, the hand-over of its text, or a step of a delta.
   void autosave_tick();
-  void draw();
+  // The frame itself is drawn by ui/frame.h (draw_frame) over the state below.
   // True while something needs frames without input (a save waiting for its moment or being
   // written a slice per frame, an older version to store as a delta).
   bool wants_frames() const {
@@ -176,7 +177,23 @@ class App {
   PlanStore& store() { return store_; }
   const std::string& current_plan_id() const { return current_id_; }
   void select_section(Section section) { section_to_select_ = static_cast<int>(section); }
+  // The section to draw this frame: the one selected since the last frame, else the last one.
+  int take_section() {
+    if (section_to_select_ >= 0) section_shown_ = section_to_select_;
+    section_to_select_ = -1;
+    return section_shown_;
+  }
+  // The section the user picked in the navigation.
+  void show_section(int section) { section_shown_ = section; }
+  int section_shown() const { return section_shown_; }
+  float pixel_ratio() const { return pixel_ratio_; }
+  // The fields' refused entries no longer apply (the plan was undone, merged, or another section
+  // opened): the widgets drop them before they next draw (field_errors_generation counts).
+  void forget_field_errors() { ++field_errors_generation_; }
+  std::uint64_t field_errors_generation() const { return field_errors_generation_; }
   UiState& ui_state() { return ui_state_; }
+  // What each view keeps between frames (app/view_state.h).
+  ViewState& view_state() { return view_state_; }
   // Opens the section that shows a finding (core/rules/finding_codes.h) and highlights its item.
   void go_to_finding(const Finding& finding);
   // What the last undo or redo did ("Ongedaan: Financieringsbron gewijzigd: Busvervoer 2026");
@@ -352,7 +369,6 @@ class App {
   // damaged index lost.
   void open_last_or_sample();
   void open_stored_or_sample();
-  void handle_shortcuts();
   void replace_document(Plan plan, std::string id, std::uint64_t generation);
   // Saves the plan as its newest version: described by `event` (a file opened, a version
   // restored: a version of its own), or else by the edits since the last version.
@@ -415,8 +431,10 @@ class App {
 
   Language language_ = Language::nl;
   float pixel_ratio_ = 0.0f;
-  int section_to_select_ = -1;  // a section to switch to in the next frame, or -1
-  int section_shown_ = 0;       // the section drawn in the last frame
+  int section_to_select_ = -1;                 // a section to switch to in the next frame, or -1
+  int section_shown_ = 0;                      // the section drawn in the last frame
+  std::uint64_t field_errors_generation_ = 0;  // forget_field_errors() counts up
+  ViewState view_state_;
   std::vector<PageFile> combine_files_;
   std::uint64_t combine_revision_ = 0;
   std::optional<PageFile> region_csv_;

@@ -6,7 +6,6 @@
 
 #include "app/app.h"
 #include "exchange/merge.h"
-#include "ui/widgets.h"
 
 namespace sto::ui {
 
@@ -183,7 +182,7 @@ void App::apply_compare_choice() {
   execute_group({label.nl + s->source, label.en + s->source}, commands.commands,
                 [this, merges, other = merges ? s->other : Plan{},
                  text = merges ? s->other_text : std::string()] {
-                  clear_field_errors();
+                  forget_field_errors();
                   if (merges) record_merge(other, text);
                 });
 }

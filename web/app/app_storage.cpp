@@ -11,7 +11,7 @@
 #include "app/app.h"
 #include "model/assets.h"
 #include "platform/browser.h"
-#include "ui/widgets.h"
+#include "text/local_time.h"
 
 namespace sto::ui {
 
@@ -151,8 +151,8 @@ void App::open_stored_or_sample() {
 }
 
 void App::replace_document(Plan plan, std::string id, std::uint64_t generation) {
-  clear_field_errors();  // they were about the other plan's fields
-  posted_.clear();       // edits of the other plan
+  forget_field_errors();  // they were about the other plan's fields
+  posted_.clear();        // edits of the other plan
   command_error_ = {};
   document_.replace(std::move(plan));
   current_id_ = std::move(id);

@@ -11,9 +11,9 @@
 #include "app/app.h"
 #include "model/labels.h"
 #include "rules/scheme.h"
+#include "text/strings.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

@@ -13,9 +13,9 @@
 #include "app/app.h"
 #include "exchange/views.h"
 #include "model/labels.h"
+#include "text/strings.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

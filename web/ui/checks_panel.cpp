@@ -8,8 +8,8 @@
 #include "app/app.h"
 #include "rules/finding_codes.h"
 #include "rules/finding_place.h"
+#include "text/strings.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

@@ -9,8 +9,8 @@
 #include "app/app.h"
 #include "app/item_registry.h"
 #include "platform/browser.h"
+#include "text/strings.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

@@ -15,10 +15,10 @@
 #include "app/app.h"
 #include "exchange/views.h"
 #include "model/labels.h"
+#include "text/strings.h"
 #include "ui/charts.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

@@ -10,8 +10,8 @@
 
 #include "app/app.h"
 #include "exchange/combine.h"
+#include "text/strings.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

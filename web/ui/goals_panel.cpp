@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "app/app.h"
+#include "text/strings.h"
 #include "ui/charts.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

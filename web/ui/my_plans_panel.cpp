@@ -9,8 +9,9 @@
 
 #include "app/app.h"
 #include "platform/browser.h"
+#include "text/local_time.h"
+#include "text/strings.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

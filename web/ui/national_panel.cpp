@@ -16,9 +16,9 @@
 #include "exchange/national.h"
 #include "model/labels.h"
 #include "platform/browser.h"
+#include "text/strings.h"
 #include "ui/charts.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

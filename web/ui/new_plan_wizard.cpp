@@ -11,8 +11,9 @@
 #include "model/labels.h"
 #include "rules/rules.h"
 #include "rules/scheme.h"
+#include "text/local_time.h"
+#include "text/strings.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

@@ -7,9 +7,9 @@
 
 #include "app/app.h"
 #include "model/labels.h"
+#include "text/strings.h"
 #include "ui/charts.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

@@ -8,9 +8,9 @@
 #include "access/access.h"
 #include "app/app.h"
 #include "model/labels.h"
+#include "text/strings.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

@@ -14,9 +14,9 @@
 #include "model/override_kinds.h"
 #include "rules/compare.h"
 #include "rules/scenario.h"
+#include "text/strings.h"
 #include "ui/charts.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

@@ -8,9 +8,10 @@
 
 #include "app/app.h"
 #include "model/labels.h"
+#include "text/local_time.h"
+#include "text/strings.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
-#include "ui/strings.h"
 #include "ui/widgets.h"
 
 namespace sto::ui {

@@ -15,7 +15,7 @@
 
 #include "app/item_registry.h"
 #include "platform/browser.h"
-#include "ui/strings.h"
+#include "text/strings.h"
 
 namespace sto::ui {
 
@@ -230,20 +230,6 @@ void note_text(const std::string& text) {
   ImGui::PushTextWrapPos(0.0f);
   text_disabled(text);
   ImGui::PopTextWrapPos();
-}
-
-Date local_today() {
-  const platform::LocalTime t = platform::local_time(platform::now_ms());
-  return Date{t.year, t.month, t.day};
-}
-
-std::string date_time_text(double ms) {
-  if (ms <= 0) return "—";
-  const platform::LocalTime t = platform::local_time(ms);
-  char text[32];
-  std::snprintf(text, sizeof text, "%02d-%02d-%04d %02d:%02d", t.day, t.month, t.year, t.hour,
-                t.minute);
-  return text;
 }
 
 namespace {
@@ -740,6 +726,13 @@ void clear_field_errors() {
   field_errors().clear();
   refused_entries().clear();
   errors_without_room().clear();
+}
+
+void sync_field_errors(std::uint64_t generation) {
+  static std::uint64_t seen = 0;
+  if (generation == seen) return;
+  seen = generation;
+  clear_field_errors();
 }
 
 const std::string& field_error(ImGuiID id) {

@@ -54,11 +54,6 @@ void form_row(const char* label);
 // Explanatory text in a quieter colour, wrapped to the available width.
 void note_text(const std::string& text);
 
-// A moment in the user's time zone as "28-11-2026 14:03"; "—" when never (ms ≤ 0).
-std::string date_time_text(double ms);
-// Today in the user's time zone (the browser's clock).
-Date local_today();
-
 // After a field or choice whose frame shows `text`: when the text is cut, the whole of it as a
 // tooltip while the mouse is over the item or it has the keyboard focus (screen readers get the
 // whole value from the field itself).
@@ -110,6 +105,8 @@ bool edit_year(const char* label, int value, int& out, Language language);
 void draw_field_errors();
 // Forgets every refused entry (messages and red frames): after undo/redo or a change of section.
 void clear_field_errors();
+// Clears them once `generation` (App::field_errors_generation) differs from the one seen last.
+void sync_field_errors(std::uint64_t generation);
 // Picks one of `count` options labelled by label_of(i); true when the choice changed.
 // `flags`: ImGuiComboFlags_NoArrowButton in narrow grid cells leaves the room to the text.
 template <class LabelOf>

@@ -1,15 +1,15 @@
-// The UI string table, built from ui/strings.def.
-#include "ui/strings.h"
+// The UI string table, built from text/strings.def.
+#include "text/strings.h"
 
 namespace sto::ui {
 
 namespace {
 constexpr Translation table[] = {
 #define STO_STRING(id, nl, en) {nl, en},
-#include "ui/strings.def"
-#include "ui/strings_compare.def"
-#include "ui/strings_editor.def"
-#include "ui/strings_scenarios.def"
+#include "text/strings.def"
+#include "text/strings_compare.def"
+#include "text/strings_editor.def"
+#include "text/strings_scenarios.def"
 #undef STO_STRING
 };
 static_assert(sizeof(table) / sizeof(table[0]) == static_cast<int>(Str::count));

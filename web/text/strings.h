@@ -1,5 +1,6 @@
-// Every UI string, in Dutch and English, in one table (ui/strings.def, and ui/strings_editor.def
-// for the editing sections). The smoke test fails when an entry lacks either text.
+// Every UI string, in Dutch and English, in one table (text/strings.def, and
+// text/strings_editor.def for the editing sections). The smoke test fails when an entry lacks
+// either text.
 #pragma once
 #include "model/money.h"
 
@@ -7,10 +8,10 @@ namespace sto::ui {
 
 enum class Str {
 #define STO_STRING(id, nl, en) id,
-#include "ui/strings.def"
-#include "ui/strings_compare.def"
-#include "ui/strings_editor.def"
-#include "ui/strings_scenarios.def"
+#include "text/strings.def"
+#include "text/strings_compare.def"
+#include "text/strings_editor.def"
+#include "text/strings_scenarios.def"
 #undef STO_STRING
   count  // keep last
 };

@@ -1,0 +1,120 @@
+#include "ui/frame.h"
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "access/access.h"
+#include "app/item_registry.h"
+#include "app/layout_memory.h"
+#include "text/strings.h"
+#include "ui/panels.h"
+#include "ui/widgets.h"
+
+namespace sto::ui {
+
+namespace {
+
+void handle_shortcuts(App& app) {
+  const ImGuiIO& io = ImGui::GetIO();
+  // A text field has its own undo; the browser's own shortcuts (Ctrl+T/N/W) are never taken.
+  if (io.WantTextInput || !io.KeyCtrl) return;
+  const bool z = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false);
+  const bool y = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false);
+  if (z && !io.KeyShift) {
+    app.undo();
+  } else if ((z && io.KeyShift) || y) {
+    app.redo();
+  }
+}
+
+}  // namespace
+
+void draw_frame(App& app) {
+  // Presentation mode: large type for a room full of people (the atlas is at device pixels).
+  if (app.pixel_ratio() > 0)
+    ImGui::GetIO().FontGlobalScale =
+        (app.ui_state().presentation_mode ? 1.35f : 1.0f) / app.pixel_ratio();
+  sync_field_errors(app.field_errors_generation());
+  handle_shortcuts(app);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowSize(viewport->Size);
+  // Settings saved (no NoSavedSettings): the tables inside keep their column widths.
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar;
+  ImGui::Begin("##main", nullptr, flags);
+
+  draw_top_bar(app);
+  draw_banners(app);
+  struct SectionView {
+    Str title;
+    void (*draw)(App&);
+  };
+  // Indexed by Section.
+  static const SectionView sections[] = {{Str::section_overview, draw_overview_panel},
+                                         {Str::section_budget, draw_budget_panel},
+                                         {Str::section_checks, draw_checks_panel},
+                                         {Str::section_my_plans, draw_my_plans_panel},
+                                         {Str::section_partners, draw_partners_panel},
+                                         {Str::section_goals, draw_goals_panel},
+                                         {Str::section_activities, draw_activities_panel},
+                                         {Str::section_cofinancing, draw_cofinancing_panel},
+                                         {Str::section_settings, draw_settings_panel},
+                                         {Str::section_scenarios, draw_scenarios_panel},
+                                         {Str::section_national, draw_national_panel},
+                                         {Str::section_combine, draw_combine_panel},
+                                         {Str::section_compare, draw_compare_panel}};
+  static_assert(sizeof(sections) / sizeof(sections[0]) == static_cast<int>(Section::count));
+  // The navigation, in the order of the work: the plan itself, then workshop tools, then files.
+  struct NavGroup {
+    Str title;
+    std::vector<Section> items;
+  };
+  static const NavGroup navigation[] = {
+      {Str::nav_plan,
+       {Section::overview, Section::partners, Section::goals, Section::activities, Section::budget,
+        Section::cofinancing, Section::checks}},
+      {Str::nav_workshop, {Section::scenarios, Section::national, Section::combine}},
+      {Str::nav_files, {Section::my_plans, Section::compare, Section::settings}}};
+
+  const int section_before = app.section_shown();
+  int shown = app.take_section();
+  {
+    ImGui::BeginChild("##navigation", ImVec2(ImGui::GetFontSize() * 13.0f, 0), true);
+    for (const NavGroup& group : navigation) {
+      ImGui::TextDisabled("%s", tr(group.title, app.language()));
+      access::describe_text(tr(group.title, app.language()), 2);
+      for (Section section : group.items) {
+        const int i = static_cast<int>(section);
+        // The ## id keeps the selection when the title changes language.
+        const std::string label =
+            std::string(tr(sections[i].title, app.language())) + "##section" + std::to_string(i);
+        std::string text = label;
+        if (section == Section::checks && !app.analysis().findings.empty())
+          text = std::string(tr(sections[i].title, app.language())) + " (" +
+                 std::to_string(app.analysis().findings.size()) + ")##section" + std::to_string(i);
+        if (ImGui::Selectable(text.c_str(), shown == i)) shown = i;
+        record_last_item(label);
+        access::describe_nav_link(shown == i);
+      }
+      ImGui::Spacing();
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
+  // A refused entry belongs to the section it was typed in: leaving it forgets the message.
+  app.show_section(shown);
+  if (shown != section_before) clear_field_errors();
+  ImGui::BeginChild("##section", ImVec2(0, 0), false);
+  sections[shown].draw(app);
+  draw_field_errors();  // those of narrow cells the panel did not show itself
+  ImGui::EndChild();
+  draw_dialogs(app);
+  ImGui::End();
+  remember_layout();
+  app.apply_posted();
+}
+
+}  // namespace sto::ui
