@@ -193,7 +193,7 @@ class App {
   std::uint64_t field_errors_generation() const { return field_errors_generation_; }
   UiState& ui_state() { return ui_state_; }
   // What each view keeps between frames (app/view_state.h).
-  ViewState& view_state() { return view_state_; }
+  ViewState& view_state() const { return view_state_; }
   // Opens the section that shows a finding (core/rules/finding_codes.h) and highlights its item.
   void go_to_finding(const Finding& finding);
   // What the last undo or redo did ("Ongedaan: Financieringsbron gewijzigd: Busvervoer 2026");
@@ -434,7 +434,7 @@ class App {
   int section_to_select_ = -1;                 // a section to switch to in the next frame, or -1
   int section_shown_ = 0;                      // the section drawn in the last frame
   std::uint64_t field_errors_generation_ = 0;  // forget_field_errors() counts up
-  ViewState view_state_;
+  mutable ViewState view_state_;  // the views' caches change while they draw a const App
   std::vector<PageFile> combine_files_;
   std::uint64_t combine_revision_ = 0;
   std::optional<PageFile> region_csv_;

@@ -85,15 +85,15 @@ struct GridState {
   bool weights_fitted = false;
 };
 
-GridState& grid() {
-  static GridState state;
-  return state;
+GridState& grid(const App& app) {
+  return app.view_state().get<GridState>();
 }
 
 const std::string& organisation_name(const Plan& plan, const std::string& id, Language language) {
   for (const Organisation& o : plan.organisations)
     if (o.id == id) return o.name;
-  static std::string unknown[2] = {tr(Str::unknown, Language::nl), tr(Str::unknown, Language::en)};
+  static const std::string unknown[2] = {tr(Str::unknown, Language::nl),
+                                         tr(Str::unknown, Language::en)};
   return unknown[language == Language::nl ? 0 : 1];
 }
 
@@ -278,7 +278,7 @@ BudgetLine new_line(const App& app, std::size_t activity) {
 
 // Makes sure the line at `path` is shown (filters that would hide it are lifted) and highlighted.
 void show_new_line(App& app, const std::string& path, int activity) {
-  Filter& filter = grid().filter;
+  Filter& filter = grid(app).filter;
   const int keep_activity = filter.activity == activity ? activity : -1;
   filter = Filter{};
   filter.activity = keep_activity;
@@ -314,7 +314,7 @@ void add_first_activity_with_line(App& app) {
 void draw_add_line_button(App& app) {
   const Plan& plan = app.plan();
   const Language lang = app.language();
-  const int filtered = grid().filter.activity;
+  const int filtered = grid(app).filter.activity;
   if (ImGui::Button(tr(Str::add_line_new, lang))) {
     if (filtered >= 0 && static_cast<std::size_t>(filtered) < plan.activities.size())
       add_line_to(app, static_cast<std::size_t>(filtered));
@@ -339,10 +339,11 @@ void draw_add_line_button(App& app) {
   }
 }
 
-void open_investment(const std::string& line_id) {
-  grid().investment_line_id = line_id;
-  grid().investment_bad_date = 0;
-  grid().life_unit = GridState::LifeUnit::unset;
+void open_investment(const App& app, const std::string& line_id) {
+  GridState& state = grid(app);
+  state.investment_line_id = line_id;
+  state.investment_bad_date = 0;
+  state.life_unit = GridState::LifeUnit::unset;
 }
 
 // The economic life in the unit chosen: whole months, or years with two decimals (2,5 jaar is
@@ -431,7 +432,7 @@ bool find_line(const Plan& plan, const std::string& id, LineRef& at) {
 // project's share of its use. Every field is one SetLineInvestment command; the first one makes
 // the line an investment. The depreciation shown comes from the engine.
 void draw_investment_window(App& app) {
-  GridState& state = grid();
+  GridState& state = grid(app);
   if (state.investment_line_id.empty()) return;
   const Plan& plan = app.plan();
   LineRef at;
@@ -593,8 +594,8 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           ImGuiComboFlags_NoArrowButton)) {
     const auto category = static_cast<CostCategory>(choice);
     // Machines and inventory are budgeted as depreciation: ask for the investment at once.
-    app.post(SetLineCategory{at, category}, [category, id = line.id] {
-      if (category == CostCategory::equipment) open_investment(id);
+    app.post(SetLineCategory{at, category}, [&app, category, id = line.id] {
+      if (category == CostCategory::equipment) open_investment(app, id);
     });
   }
 
@@ -625,7 +626,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   if (line.investment || line.category == CostCategory::equipment) {
     // Price and quantity make no sense for a machine: its purchase goes in the investment window.
     ImGui::TableSetColumnIndex(col_price);
-    if (ImGui::SmallButton(tr(Str::inv_button, lang))) open_investment(line.id);
+    if (ImGui::SmallButton(tr(Str::inv_button, lang))) open_investment(app, line.id);
     if (line.investment) {
       ImGui::TableSetColumnIndex(col_quantity);
       text_disabled(tr(Str::investment_note, lang));
@@ -753,7 +754,7 @@ void fit_column_weights(const App& app, float room, const float (&least)[column_
 void draw_budget_panel(App& app) {
   const Plan& plan = app.plan();
   const Language lang = app.language();
-  GridState& state = grid();
+  GridState& state = grid(app);
   UiState& ui = app.ui_state();
   // The investment window belongs to this section: coming back from another one, it stays closed.
   if (state.drawn_frame != ImGui::GetFrameCount() - 1) state.investment_line_id.clear();

@@ -26,14 +26,11 @@ namespace sto::ui {
 namespace {
 
 // The organisation × year split (core/exchange/views.h), rebuilt only when the plan changes.
+struct SplitMemo : Memo<std::vector<CofinancingRow>> {};
 const std::vector<CofinancingRow>& split_by_organisation(const App& app) {
-  static std::uint64_t revision = 0;
-  static std::vector<CofinancingRow> rows;
-  if (revision != app.document().revision()) {
-    rows = cofinancing_by_organisation(app.plan(), app.analysis().evaluation);
-    revision = app.document().revision();
-  }
-  return rows;
+  return app.view_state().get<SplitMemo>().get(app.document().revision(), app.language(), [&] {
+    return cofinancing_by_organisation(app.plan(), app.analysis().evaluation);
+  });
 }
 
 const char* base_words(CofinancingBase base, Language lang) {
@@ -72,9 +69,8 @@ struct PanelState {
   int scroll_to_selected = 0;         // frames left to bring the list into view
 };
 
-PanelState& panel() {
-  static PanelState state;
-  return state;
+PanelState& panel(const App& app) {
+  return app.view_state().get<PanelState>();
 }
 
 // A budget line's category for the kind, until the user picks one: cash pays for things,
@@ -107,7 +103,7 @@ std::vector<std::size_t> organisations_business_first(const Plan& plan) {
 void open_form(const App& app, const std::string& organisation_id, int year, bool in_kind) {
   const Plan& plan = app.plan();
   const Evaluation& ev = app.analysis().evaluation;
-  ContributionForm& f = panel().form;
+  ContributionForm& f = panel(app).form;
   f = ContributionForm{};
   f.open_requested = true;
   f.organisation_id = organisation_id;
@@ -168,7 +164,7 @@ bool line_of_form(const App& app, ContributionForm& f, bool unreadable, BudgetLi
 }
 
 void draw_form(App& app) {
-  PanelState& state = panel();
+  PanelState& state = panel(app);
   ContributionForm& f = state.form;
   const Language lang = app.language();
   const Plan& plan = app.plan();
@@ -245,8 +241,8 @@ void draw_form(App& app) {
     ImGui::SetNextItemWidth(-1);
     const FundingSource kinds[2] = {FundingSource::cofinancing_cash,
                                     FundingSource::cofinancing_in_kind};
+    std::string text[2];  // "Cofinanciering natura (uren × tarief)"
     const auto kind_label = [&](int i) {
-      static std::string text[2];  // "Cofinanciering natura (uren × tarief)"
       text[i] = funding_label(kinds[i], lang);
       if (i == 1) text[i] += std::string(" (") + tr(Str::cf_hours_times_rate, lang) + ")";
       return text[i].c_str();
@@ -322,9 +318,9 @@ void draw_form(App& app) {
       const std::size_t index = plan.activities[activity].lines.size();
       const std::string org_id = line.organisation_id;
       const bool in_kind = f.in_kind;
-      app.post(AddLine{{activity, index}, std::move(line)}, [org_id, in_kind] {
+      app.post(AddLine{{activity, index}, std::move(line)}, [&app, org_id, in_kind] {
         // Done: close the form and list the organisation's lines, the new one among them.
-        PanelState& s = panel();
+        PanelState& s = panel(app);
         s.form.close_requested = true;
         s.selected_organisation = org_id;
         s.selected_in_kind = in_kind;
@@ -351,7 +347,7 @@ void go_to_line(App& app, std::size_t activity, std::size_t line) {
 // The selected organisation's contribution lines, each with a way to it in the Begroting, and a
 // button that opens the form for this organisation.
 void draw_selected(App& app) {
-  PanelState& state = panel();
+  PanelState& state = panel(app);
   if (state.selected_organisation.empty()) return;
   const Plan& plan = app.plan();
   const Language lang = app.language();
@@ -558,7 +554,7 @@ void draw_table(App& app) {
       // The whole row is the click target: it lists the organisation's contribution lines below
       // the table (the year column clicked prefills the form opened from there).
       const bool selected =
-          known && panel().selected_organisation == plan.organisations[row.organisation].id;
+          known && panel(app).selected_organisation == plan.organisations[row.organisation].id;
       bool clicked = false;
       const std::string id = "##cf_row" + std::to_string(index) + "_" + std::to_string(part);
       if (part == 0) {
@@ -583,7 +579,7 @@ void draw_table(App& app) {
         if (known && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::cf_row_hint, lang));
       }
       if (clicked && known) {
-        PanelState& state = panel();
+        PanelState& state = panel(app);
         int column = -1;
         for (int c = 0; c < ImGui::TableGetColumnCount(); ++c)
           if (ImGui::TableGetColumnFlags(c) & ImGuiTableColumnFlags_IsHovered) column = c;

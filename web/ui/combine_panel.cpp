@@ -19,16 +19,13 @@ namespace sto::ui {
 namespace {
 
 // combine_plans() once per change of the file list, not every frame.
+struct CombinedMemo : Memo<CombineResult> {};
 const CombineResult& combined(const App& app) {
-  static std::uint64_t revision = static_cast<std::uint64_t>(-1);
-  static CombineResult cached;
-  if (revision != app.combine_revision()) {
+  return app.view_state().get<CombinedMemo>().get(app.combine_revision(), app.language(), [&] {
     std::vector<CombineInput> inputs;
     for (const PageFile& f : app.combine_files()) inputs.push_back({f.name, f.text});
-    cached = combine_plans(inputs, app.document().schemes());
-    revision = app.combine_revision();
-  }
-  return cached;
+    return combine_plans(inputs, app.document().schemes());
+  });
 }
 
 void money_cell(Money amount, Language lang) {

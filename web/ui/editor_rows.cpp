@@ -18,25 +18,23 @@ namespace {
 // "activities[2].lines[1].price" is filed under "activities[2]", "activities[2].lines[1]" and
 // itself, so a plan-level field ("earlier_grant_activities") has its marker too.
 struct FindingIndex {
-  std::uint64_t revision = 0;  // 0 = never built
   std::unordered_map<std::string, std::vector<const Finding*>> by_prefix;
 };
+struct FindingIndexMemo : Memo<FindingIndex> {};
 
 const FindingIndex& finding_index(const App& app) {
-  static FindingIndex index;
-  const std::uint64_t revision = app.document().revision();
-  if (index.revision != revision) {
-    index.by_prefix.clear();
-    for (const Finding& f : app.analysis().findings) {
-      for (std::size_t end = f.path.find(']'); end != std::string::npos;
-           end = f.path.find(']', end + 1)) {
-        index.by_prefix[f.path.substr(0, end + 1)].push_back(&f);
-      }
-      if (!f.path.empty() && f.path.back() != ']') index.by_prefix[f.path].push_back(&f);
-    }
-    index.revision = revision;
-  }
-  return index;
+  return app.view_state().get<FindingIndexMemo>().get(
+      app.document().revision(), app.language(), [&] {
+        FindingIndex index;
+        for (const Finding& f : app.analysis().findings) {
+          for (std::size_t end = f.path.find(']'); end != std::string::npos;
+               end = f.path.find(']', end + 1)) {
+            index.by_prefix[f.path.substr(0, end + 1)].push_back(&f);
+          }
+          if (!f.path.empty() && f.path.back() != ']') index.by_prefix[f.path].push_back(&f);
+        }
+        return index;
+      });
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ void draw_frame(App& app) {
   if (app.pixel_ratio() > 0)
     ImGui::GetIO().FontGlobalScale =
         (app.ui_state().presentation_mode ? 1.35f : 1.0f) / app.pixel_ratio();
-  sync_field_errors(app.field_errors_generation());
+  begin_widgets(app);
   handle_shortcuts(app);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);

@@ -52,9 +52,8 @@ struct PanelState {
   NationalResult result;
 };
 
-PanelState& state() {
-  static PanelState s;
-  return s;
+PanelState& state(const App& app) {
+  return app.view_state().get<PanelState>();
 }
 
 const std::vector<RegionRow>& table(const PanelState& st) {
@@ -404,7 +403,7 @@ void draw_import(App& app, PanelState& st) {
 
 void draw_national_panel(App& app) {
   const Language lang = app.language();
-  PanelState& st = state();
+  PanelState& st = state(app);
   const SchemeTable& schemes = builtin_schemes();
   if (schemes.schemes.empty()) {
     text_item_colored(kColorError, builtin_schemes_error().in(lang));

@@ -36,9 +36,8 @@ struct WizardState {
   bool show_name_needed = false;
 };
 
-WizardState& wizard() {
-  static WizardState state;
-  return state;
+WizardState& wizard(const App& app) {
+  return app.view_state().get<WizardState>();
 }
 
 constexpr int kOrganisationKinds = 8;
@@ -71,7 +70,7 @@ Plan build_plan(const WizardState& w, const SchemeTable& schemes) {
 }  // namespace
 
 void open_new_plan_wizard(App& app) {
-  WizardState& w = wizard();
+  WizardState& w = wizard(app);
   w = {};
   // A head start: the partner kinds every plan needs.
   for (OrganisationKind kind :
@@ -90,7 +89,7 @@ void draw_new_plan_wizard(App& app) {
   ImGui::SetNextWindowSize(ImVec2(760, 0), ImGuiCond_Appearing);
   if (!ImGui::BeginPopupModal("##wizard", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   const Language lang = app.language();
-  WizardState& w = wizard();
+  WizardState& w = wizard(app);
   const SchemeTable& schemes = builtin_schemes();
 
   ImGui::SetWindowFontScale(1.2f);

@@ -22,8 +22,6 @@ const char* base_name(CofinancingBase base, Language language) {
 
 // Chart data, rebuilt only when the plan or the language changes.
 struct ChartData {
-  std::uint64_t revision = 0;
-  Language language = Language::nl;
   std::vector<std::string> years;
   std::vector<charts::Series> by_category;
   std::vector<std::string> funding_names;
@@ -32,16 +30,10 @@ struct ChartData {
   std::vector<charts::Series> subsidy_by_organisation;
 };
 
-const ChartData& chart_data(const App& app) {
-  static ChartData data;
-  if (data.revision == app.document().revision() && data.language == app.language() &&
-      !data.years.empty())
-    return data;
+ChartData build_chart_data(const App& app) {
+  ChartData data;
   const Evaluation& ev = app.analysis().evaluation;
   const Language lang = app.language();
-  data = {};
-  data.revision = app.document().revision();
-  data.language = lang;
   for (int i = 0; i < ev.year_count; ++i) data.years.push_back(std::to_string(ev.first_year + i));
   for (int c = 0; c < kCategoryCount; ++c) {
     charts::Series series{
@@ -71,6 +63,12 @@ const ChartData& chart_data(const App& app) {
   }
   data.subsidy_by_organisation.push_back(std::move(subsidy));
   return data;
+}
+
+struct ChartDataMemo : Memo<ChartData> {};
+const ChartData& chart_data(const App& app) {
+  return app.view_state().get<ChartDataMemo>().get(app.document().revision(), app.language(),
+                                                   [&] { return build_chart_data(app); });
 }
 
 void draw_key_figures(App& app) {

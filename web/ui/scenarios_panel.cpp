@@ -50,20 +50,16 @@ struct PanelState {
   int chart_metric = 0;  // 0 costs, 1 subsidy, 2 cofinancing
 };
 
-PanelState& state() {
-  static PanelState s;
-  return s;
+PanelState& state(const App& app) {
+  return app.view_state().get<PanelState>();
 }
 
 // compare() once per document revision, not every frame.
+struct ComparisonMemo : Memo<Comparison> {};
 const Comparison& comparison(const App& app) {
-  static std::uint64_t revision = 0;
-  static Comparison cached;
-  if (revision != app.document().revision()) {
-    cached = compare(app.plan(), app.document().schemes());
-    revision = app.document().revision();
-  }
-  return cached;
+  return app.view_state().get<ComparisonMemo>().get(app.document().revision(), app.language(), [&] {
+    return compare(app.plan(), app.document().schemes());
+  });
 }
 
 // [SECTION] Sliders
@@ -130,7 +126,7 @@ void commit(App& app, std::size_t index, OverrideKind kind, std::int64_t value) 
 void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
   const Language lang = app.language();
   const OverrideKindInfo& range = override_kind_info(spec.kind);
-  PanelState& st = state();
+  PanelState& st = state(app);
   const Scenario& scenario = app.plan().scenarios[index];
   const ScenarioOverride* o = find_override(scenario, spec.kind);
   const std::int64_t base = base_value(app, spec.kind);
@@ -342,7 +338,7 @@ void figures_table(const char* id, const ComparisonColumn& base,
 // screen together (a list box above them pushed the figures below the fold at 1280×800).
 void draw_tabs(App& app) {
   const Language lang = app.language();
-  PanelState& st = state();
+  PanelState& st = state(app);
   const Plan& plan = app.plan();
   if (!ImGui::BeginTabBar("##sc_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   for (const Scenario& scenario : plan.scenarios) {
@@ -413,7 +409,7 @@ void draw_editor(App& app, std::size_t index, const ComparisonColumn& base,
   ImGui::SameLine();
   if (ImGui::Button((std::string(tr(Str::sc_remove, lang)) + "##sc_remove").c_str())) {
     app.post(RemoveScenario{index});
-    state().drag.active = false;
+    state(app).drag.active = false;
     return;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::sc_remove_note, lang));
@@ -494,7 +490,7 @@ void draw_editor(App& app, std::size_t index, const ComparisonColumn& base,
 void draw_comparison(App& app, const ComparisonColumn& base,
                      const std::vector<const ComparisonColumn*>& columns) {
   const Language lang = app.language();
-  PanelState& st = state();
+  PanelState& st = state(app);
   ImGui::SetWindowFontScale(1.15f);
   text_item(tr(Str::sc_comparison, lang));
   ImGui::SetWindowFontScale(1.0f);
@@ -571,7 +567,7 @@ void draw_comparison(App& app, const ComparisonColumn& base,
 
 void draw_scenarios_panel(App& app) {
   const Language lang = app.language();
-  PanelState& st = state();
+  PanelState& st = state(app);
   const Plan& plan = app.plan();
   const Comparison& cmp = comparison(app);
 

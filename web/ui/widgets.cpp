@@ -27,21 +27,33 @@ struct EditBuffer {
   ImGuiID id = 0;
   std::string text;
 };
+
+// What the fields keep between frames, in the ViewState of the App being drawn.
+struct FieldState {
+  EditBuffer buffer;
+  std::unordered_map<ImGuiID, std::string> errors;
+  // What was refused in each field of `errors`: the message's string id and the typed text, so
+  // the message is written anew in the current language.
+  std::unordered_map<ImGuiID, std::pair<Str, std::string>> refused;
+  std::vector<std::string> errors_without_room;  // this frame's, shown below the panel
+  std::uint64_t errors_generation = 0;           // App::field_errors_generation seen last
+};
+
+// The views of the App being drawn (begin_widgets): like ImGui's current context.
+ViewState* current_views = nullptr;
+
+FieldState& field_state() {
+  IM_ASSERT(current_views != nullptr && "begin_widgets() before drawing a field");
+  return current_views->get<FieldState>();
+}
 EditBuffer& edit_buffer() {
-  static EditBuffer buffer;
-  return buffer;
+  return field_state().buffer;
 }
-
 std::unordered_map<ImGuiID, std::string>& field_errors() {
-  static std::unordered_map<ImGuiID, std::string> errors;
-  return errors;
+  return field_state().errors;
 }
-
-// What was refused in each field of field_errors(): the message's string id and the typed text,
-// so the message is written anew in the current language.
 std::unordered_map<ImGuiID, std::pair<Str, std::string>>& refused_entries() {
-  static std::unordered_map<ImGuiID, std::pair<Str, std::string>> entries;
-  return entries;
+  return field_state().refused;
 }
 
 std::string refused_text(const std::pair<Str, std::string>& entry, Language language) {
@@ -98,8 +110,7 @@ bool committed_text(const char* label, const std::string& shown, std::string& ty
 }
 
 std::vector<std::string>& errors_without_room() {
-  static std::vector<std::string> errors;
-  return errors;
+  return field_state().errors_without_room;
 }
 
 // Shows the field's error, if any, beside it; in a narrow cell (the budget grid) the panel shows
@@ -728,10 +739,11 @@ void clear_field_errors() {
   errors_without_room().clear();
 }
 
-void sync_field_errors(std::uint64_t generation) {
-  static std::uint64_t seen = 0;
-  if (generation == seen) return;
-  seen = generation;
+void begin_widgets(const App& app) {
+  current_views = &app.view_state();
+  FieldState& fields = field_state();
+  if (fields.errors_generation == app.field_errors_generation()) return;
+  fields.errors_generation = app.field_errors_generation();
   clear_field_errors();
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "access/access.h"
+#include "app/app.h"
 #include "app/item_registry.h"
 #include "model/money.h"
 #include "model/plan.h"
@@ -105,8 +106,9 @@ bool edit_year(const char* label, int value, int& out, Language language);
 void draw_field_errors();
 // Forgets every refused entry (messages and red frames): after undo/redo or a change of section.
 void clear_field_errors();
-// Clears them once `generation` (App::field_errors_generation) differs from the one seen last.
-void sync_field_errors(std::uint64_t generation);
+// Before a frame's first field: the fields keep their typed text and refused entries in `app`'s
+// ViewState, and forget the entries when the App asked (App::forget_field_errors).
+void begin_widgets(const App& app);
 // Picks one of `count` options labelled by label_of(i); true when the choice changed.
 // `flags`: ImGuiComboFlags_NoArrowButton in narrow grid cells leaves the room to the text.
 template <class LabelOf>
