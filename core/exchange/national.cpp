@@ -12,6 +12,7 @@
 #include "format/file_format.h"
 #include "format/validate.h"
 #include "model/assets.h"
+#include "model/enum_names.h"
 #include "model/labels.h"
 #include "rules/engine.h"
 
@@ -384,13 +385,7 @@ RegionTableResult import_regions_csv(std::string_view csv) {
       continue;
     }
     const std::string type = trimmed_lower(cell(kType));
-    if (type == "techniekregio") {
-      row.type = RegionType::techniekregio;
-    } else if (type == "techniekluwe") {
-      row.type = RegionType::techniekluwe;
-    } else if (type == "techniekarm") {
-      row.type = RegionType::techniekarm;
-    } else {
+    if (!enum_names::from_name(type, enum_names::region_type, row.type)) {
       bad("onbekende soort \"" + cell(kType) +
               "\" (mogelijk: techniekregio, techniekluwe, techniekarm); regel overgeslagen",
           "unknown type \"" + cell(kType) +

@@ -2,6 +2,7 @@
 // CSV, and returned by the *_id functions of labels.h. No dependencies, so light to include.
 #pragma once
 #include <cstddef>
+#include <string_view>
 
 namespace sto {
 namespace enum_names {
@@ -11,6 +12,18 @@ template <typename Enum, std::size_t N>
 const char* to_name(Enum value, const char* const (&names)[N]) {
   const auto index = static_cast<std::size_t>(value);
   return index < N ? names[index] : "?";
+}
+
+// The value named `name` in `names` into `out`; false (out unchanged) for a name not there.
+template <typename Enum, std::size_t N>
+bool from_name(std::string_view name, const char* const (&names)[N], Enum& out) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (name == names[i]) {
+      out = static_cast<Enum>(i);
+      return true;
+    }
+  }
+  return false;
 }
 
 // Order must match the enum declarations in plan.h.

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "model/assets.h"
+#include "model/enum_names.h"
 
 namespace sto {
 
@@ -79,15 +80,7 @@ struct Reader {
 };
 
 bool parse_region_type(std::string_view text, RegionType& out) {
-  if (text == "techniekregio")
-    out = RegionType::techniekregio;
-  else if (text == "techniekluwe")
-    out = RegionType::techniekluwe;
-  else if (text == "techniekarm")
-    out = RegionType::techniekarm;
-  else
-    return false;
-  return true;
+  return enum_names::from_name(text, enum_names::region_type, out);
 }
 
 Scheme parse_scheme(Reader& r, const JsonValue& v) {
