@@ -23,9 +23,10 @@ struct FormatError : std::runtime_error {
 namespace enum_names {
 template <typename Enum, std::size_t N>
 Enum from_name(const std::string& text, const char* const (&names)[N], const char* what) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (text == names[i]) return static_cast<Enum>(i);
-  throw FormatError(std::string("unknown ") + what + " \"" + text + "\"");
+  Enum value{};
+  if (!from_name(std::string_view(text), names, value))
+    throw FormatError(std::string("unknown ") + what + " \"" + text + "\"");
+  return value;
 }
 }  // namespace enum_names
 

@@ -6,6 +6,7 @@
 // each type can carry "cereal_class_version", which cereal reads only from the first instance.
 #include "format/validate.h"
 
+#include <array>
 #include <cstring>
 #include <optional>
 #include <sstream>
@@ -17,6 +18,7 @@
 #include "model/dates.h"
 #include "model/override_kinds.h"
 #include "model/revision_id.h"
+#include "model/schema.h"
 
 namespace sto {
 
@@ -128,45 +130,21 @@ std::uint32_t current_version(Kind kind) {
 
 constexpr const char* kVersionField = "cereal_class_version";
 
-// Each record's fields, in the order serialize.h writes them.
-constexpr const char* kOrganisationFields[] = {
-    "id", "name", "kind", "brin", "penvoerder", "partner", "counts_as_business"};
-constexpr const char* kStudentCountFields[] = {"organisation_id", "path", "profile", "count_date",
-                                               "students"};
-constexpr const char* kGoalFields[] = {"id", "title", "theme", "indicators"};
-constexpr const char* kIndicatorFields[] = {
-    "id", "name", "unit", "baseline_year", "baseline_milli", "targets"};
-constexpr const char* kYearValueFields[] = {"year", "value_milli"};
-constexpr const char* kActivityFields[] = {
-    "id", "title", "theme", "lead_organisation_id", "partner_ids", "goal_ids", "years", "lines"};
-constexpr const char* kBudgetLineFields[] = {
-    "id",          "organisation_id", "year",    "category",      "description",   "unit",
-    "price_cents", "quantity_milli",  "funding", "other_funding", "is_investment", "investment"};
-constexpr const char* kInvestmentFields[] = {"purchase_price_cents", "purchase_date",
-                                             "economic_life_months", "project_use_bp"};
-constexpr const char* kPlanFields[] = {"title",
-                                       "is_example",
-                                       "region",
-                                       "scheme_id",
-                                       "cofinancing_option",
-                                       "cofinancing_base",
-                                       "submission_round",
-                                       "organisations",
-                                       "student_counts",
-                                       "goals",
-                                       "activities",
-                                       "notes",
-                                       "changes_since_original_plan",
-                                       "earlier_grant_activities",
-                                       "scenarios",
-                                       "lineage"};
-constexpr const char* kLineageFields[] = {"plan_id", "revision", "parents", "history"};
-constexpr const char* kRevisionNodeFields[] = {"id", "parents"};
-constexpr const char* kRegionFields[] = {"name", "type", "previous_grant_cents",
-                                         "fixed_maximum_cents"};
-constexpr const char* kScenarioFields[] = {"id", "name", "overrides"};
-constexpr const char* kScenarioOverrideFields[] = {"kind", "target", "value", "replaces"};
-
+// Each record's fields, in the order serialize.h writes them: the file keys of its table in
+// core/model/schema.h (a budget line also has "is_investment" before its investment).
+template <class R>
+constexpr auto kFieldsOf = schema::file_keys<R>();
+constexpr auto budget_line_fields() {
+  constexpr auto keys = schema::file_keys<BudgetLine>();
+  std::array<const char*, keys.size() + 1> out{};
+  std::size_t n = 0;
+  for (const char* key : keys) {
+    if (std::string_view(key) == "investment") out[n++] = schema::kBudgetLineIsInvestment;
+    out[n++] = key;
+  }
+  return out;
+}
+constexpr auto kBudgetLineFields = budget_line_fields();
 bool name_is(const Value& name, const char* expected) {
   // One pass that stops at the first difference (strlen first was a tenth of validating).
   const char* text = name.GetString();
@@ -210,8 +188,8 @@ class Record {
  public:
   template <std::size_t N>
   Record(Validator& validator, Value& object, std::string path, Kind kind,
-         const char* const (&fields)[N])
-      : Record(validator, object, std::move(path), kind, fields, N) {
+         const std::array<const char*, N>& fields)
+      : Record(validator, object, std::move(path), kind, fields.data(), N) {
     static_assert(N <= kMaxFields, "raise kMaxFields");
   }
 
@@ -572,7 +550,7 @@ void unique_id(Record& record, const char* field, std::string_view id,
 }
 
 bool Validator::organisation(Value& value, const std::string& path) {
-  Record r(*this, value, path, Kind::organisation, kOrganisationFields);
+  Record r(*this, value, path, Kind::organisation, kFieldsOf<Organisation>);
   const std::string_view id = r.id("id");
   r.text("name");
   r.enumeration("kind", enum_names::organisation_kind);
@@ -591,7 +569,7 @@ bool Validator::organisation(Value& value, const std::string& path) {
 }
 
 bool Validator::student_count(Value& value, const std::string& path) {
-  Record r(*this, value, path, Kind::student_count, kStudentCountFields);
+  Record r(*this, value, path, Kind::student_count, kFieldsOf<StudentCount>);
   const std::string_view organisation_id = r.id("organisation_id");
   r.enumeration("path", enum_names::learning_path);
   r.text("profile");
@@ -611,7 +589,7 @@ bool Validator::student_count(Value& value, const std::string& path) {
 }
 
 bool Validator::goal(Value& value, const std::string& path) {
-  Record r(*this, value, path, Kind::goal, kGoalFields);
+  Record r(*this, value, path, Kind::goal, kFieldsOf<Goal>);
   const std::string_view id = r.id("id");
   r.text("title");
   r.text("theme");
@@ -625,7 +603,7 @@ bool Validator::goal(Value& value, const std::string& path) {
 
   std::unordered_map<std::string, std::string> indicator_ids;  // unique within the goal
   filter(*indicators, path, "indicators", [&](Value& item, const std::string& item_path) {
-    Record ind(*this, item, item_path, Kind::indicator, kIndicatorFields);
+    Record ind(*this, item, item_path, Kind::indicator, kFieldsOf<Indicator>);
     const std::string_view indicator_id = ind.text("id");
     ind.text("name");
     ind.text("unit");
@@ -644,7 +622,7 @@ bool Validator::goal(Value& value, const std::string& path) {
 
     std::unordered_set<std::int64_t> years;
     filter(*targets, item_path, "targets", [&](Value& target, const std::string& target_path) {
-      Record t(*this, target, target_path, Kind::year_value, kYearValueFields);
+      Record t(*this, target, target_path, Kind::year_value, kFieldsOf<YearValue>);
       const std::int64_t target_year = year(t, "year");
       t.integer("value_milli", -kMaxIndicatorMilli, kMaxIndicatorMilli);
       if (t.ok() && !years.insert(target_year).second)
@@ -692,7 +670,7 @@ void Validator::reference_list(Value& list, const std::string& path, const char*
 }
 
 bool Validator::activity(Value& value, const std::string& path) {
-  Record r(*this, value, path, Kind::activity, kActivityFields);
+  Record r(*this, value, path, Kind::activity, kFieldsOf<Activity>);
   const std::string_view id = r.id("id");
   r.text("title");
   r.text("theme");
@@ -764,7 +742,7 @@ bool Validator::budget_line(Value& value, const std::string& path) {
     skip(r);
     return false;
   }
-  Record inv(*this, *investment, join(path, "investment"), Kind::investment, kInvestmentFields);
+  Record inv(*this, *investment, join(path, "investment"), Kind::investment, kFieldsOf<Investment>);
   inv.integer("purchase_price_cents", 0, kMaxAmountCents);
   inv.date("purchase_date");
   inv.integer("economic_life_months", 0, kMaxEconomicLifeMonths);
@@ -782,7 +760,7 @@ bool Validator::budget_line(Value& value, const std::string& path) {
 // Scenarios (plan v2). An override naming a line or student count that is not in the plan is
 // kept: base edits may remove its target, and core/rules/scenario.cpp reports it instead.
 bool Validator::scenario(Value& value, const std::string& path) {
-  Record r(*this, value, path, Kind::scenario, kScenarioFields);
+  Record r(*this, value, path, Kind::scenario, kFieldsOf<Scenario>);
   const std::string_view id = r.id("id");
   r.text("name");
   Value* overrides = r.array("overrides");
@@ -799,7 +777,7 @@ bool Validator::scenario(Value& value, const std::string& path) {
     if (item.IsObject() && item.HasMember("kind") && item["kind"] == "cofinancing_base")
       last_base = &item;
   filter(*overrides, path, "overrides", [&](Value& item, const std::string& item_path) {
-    Record o(*this, item, item_path, Kind::scenario_override, kScenarioOverrideFields);
+    Record o(*this, item, item_path, Kind::scenario_override, kFieldsOf<ScenarioOverride>);
     o.enumeration("kind", enum_names::override_kind);
     // The kind's row of core/model/override_kinds.h: its value's range and whether it needs a
     // target.
@@ -833,7 +811,7 @@ bool Validator::scenario(Value& value, const std::string& path) {
 }
 
 ValidationReport Validator::run(Value& plan) {
-  Record p(*this, plan, "", Kind::plan, kPlanFields);
+  Record p(*this, plan, "", Kind::plan, kFieldsOf<Plan>);
   p.text("title");
   p.boolean("is_example");
   Value* region = p.object("region");
@@ -853,7 +831,7 @@ ValidationReport Validator::run(Value& plan) {
   if (!p.ok()) fatal(p.problem());
   if (report_.fatal) return std::move(report_);
 
-  Record r(*this, *region, "region", Kind::region, kRegionFields);
+  Record r(*this, *region, "region", Kind::region, kFieldsOf<Region>);
   r.text("name");
   r.enumeration("type", enum_names::region_type);
   r.integer("previous_grant_cents", 0, kMaxAmountCents);
@@ -864,7 +842,7 @@ ValidationReport Validator::run(Value& plan) {
 
   // A lineage that is not what this build writes is refused whole: merging against a made-up
   // ancestry could offer changes that undo the user's own work.
-  Record l(*this, *lineage, "lineage", Kind::lineage, kLineageFields);
+  Record l(*this, *lineage, "lineage", Kind::lineage, kFieldsOf<Lineage>);
   l.text("plan_id");
   revision_id(l, "revision", l.text("revision"), true);
   Value* parents = l.array("parents");
@@ -882,7 +860,7 @@ ValidationReport Validator::run(Value& plan) {
                "must be an object {…}");
         break;
       }
-      Record node(*this, item, item_path, Kind::revision_node, kRevisionNodeFields);
+      Record node(*this, item, item_path, Kind::revision_node, kFieldsOf<RevisionNode>);
       revision_id(node, "id", node.text("id"), false);
       Value* node_parents = node.array("parents");
       if (node_parents) revision_ids(node, *node_parents, "parents");
