@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <unordered_map>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "model/dates.h"
 #include "model/enum_names.h"
 #include "model/labels.h"
+#include "model/schema.h"
 #include "rules/finding_place.h"
 #include "rules/rules.h"
 #include "rules/scenario.h"
@@ -156,30 +158,6 @@ LocalizedText round_value(const std::string& round) {
   return text_value(round);
 }
 
-bool same_investment(const std::optional<Investment>& a, const std::optional<Investment>& b) {
-  if (a.has_value() != b.has_value()) return false;
-  if (!a) return true;
-  return a->purchase_price == b->purchase_price && a->purchase_date == b->purchase_date &&
-         a->economic_life_months == b->economic_life_months &&
-         a->project_use_bp == b->project_use_bp;
-}
-bool same_targets(const std::vector<YearValue>& a, const std::vector<YearValue>& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](const YearValue& x, const YearValue& y) {
-                      return x.year == y.year && x.value_milli == y.value_milli;
-                    });
-}
-template <class T>
-bool same(const T& a, const T& b) {
-  return a == b;
-}
-bool same(const std::optional<Investment>& a, const std::optional<Investment>& b) {
-  return same_investment(a, b);
-}
-bool same(const std::vector<YearValue>& a, const std::vector<YearValue>& b) {
-  return same_targets(a, b);
-}
-
 // [SECTION] Raw values: a field as the plan file holds it, as JSON (FieldChange::raw_before).
 
 std::string raw_json(const std::string& text) {
@@ -215,26 +193,33 @@ std::string raw_json(CostCategory c) {
 std::string raw_json(FundingSource f) {
   return json_quote(enum_names::to_name(f, enum_names::funding_source));
 }
-std::string raw_json(const std::optional<CofinancingBase>& base) {
-  return base ? json_quote(enum_names::to_name(*base, enum_names::cofinancing_base)) : "null";
+std::string raw_json(CofinancingBase base) {
+  return json_quote(enum_names::to_name(base, enum_names::cofinancing_base));
 }
-std::string raw_json(const YearValue& t) {
-  return "{\"year\": " + std::to_string(t.year) +
-         ", \"value_milli\": " + std::to_string(t.value_milli) + "}";
+std::string raw_json(LearningPath p) {
+  return json_quote(enum_names::to_name(p, enum_names::learning_path));
 }
+// A record of the schema: its fields under their file keys, in the file's order.
+template <class Record, class = std::enable_if_t<schema::has_table_v<Record>>>
+std::string raw_json(const Record& record);
 template <class T>
 std::string raw_json(const std::vector<T>& items) {
   std::string out = "[";
   for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + raw_json(items[i]);
   return out + "]";
 }
-std::string raw_json(const std::optional<Investment>& investment) {
-  if (!investment) return "null";
-  const Investment& i = *investment;
-  return "{\"purchase_price_cents\": " + raw_json(i.purchase_price) +
-         ", \"purchase_date\": " + raw_json(i.purchase_date) +
-         ", \"economic_life_months\": " + raw_json(i.economic_life_months) +
-         ", \"project_use_bp\": " + raw_json(i.project_use_bp) + "}";
+template <class T>
+std::string raw_json(const std::optional<T>& value) {
+  return value ? raw_json(*value) : "null";
+}
+template <class Record, class>
+std::string raw_json(const Record& record) {
+  std::string out = "{";
+  schema::for_each_field<Record>([&](const auto& f) {
+    out += std::string(out.size() > 1 ? ", " : "") + json_quote(f.file) + ": " +
+           raw_json(f.of(record));
+  });
+  return out + "}";
 }
 std::string raw_json(const ScenarioOverride* o) {
   if (!o) return "null";
@@ -243,138 +228,179 @@ std::string raw_json(const ScenarioOverride* o) {
          ", \"replaces\": " + raw_json(o->replaces) + "}";
 }
 
-// [SECTION] Field tables
+// [SECTION] Field tables: each record's fields from its table in core/model/schema.h
 
+// A field's value in words, by what it holds (schema::Kind); references named from `plan`.
+using schema::Kind;
+LocalizedText show(Kind kind, const std::string& value, const Plan& plan) {
+  switch (kind) {
+    case Kind::organisation: return organisation_value(value, plan);
+    case Kind::scheme_option: return option_value(value);
+    case Kind::round: return round_value(value);
+    default: return text_value(value);
+  }
+}
+LocalizedText show(Kind kind, int value, const Plan&) {
+  return kind == Kind::year ? year_value(value) : whole_value(value);
+}
+LocalizedText show(Kind kind, std::int64_t value, const Plan&) {
+  return kind == Kind::milli ? milli_value(value) : whole_value(value);
+}
+LocalizedText show(Kind, Money value, const Plan&) {
+  return money_value(value);
+}
+LocalizedText show(Kind, bool value, const Plan&) {
+  return bool_value(value);
+}
+LocalizedText show(Kind, const Date& value, const Plan&) {
+  return date_value(value);
+}
+LocalizedText show(Kind, RegionType value, const Plan&) {
+  return enum_value(value, region_type_label);
+}
+LocalizedText show(Kind, OrganisationKind value, const Plan&) {
+  return enum_value(value, organisation_kind_label);
+}
+LocalizedText show(Kind, BusinessStatus value, const Plan&) {
+  return business_value(value);
+}
+LocalizedText show(Kind, LearningPath value, const Plan&) {
+  return path_value(value);
+}
+LocalizedText show(Kind, CostCategory value, const Plan&) {
+  return enum_value(value, category_label);
+}
+LocalizedText show(Kind, FundingSource value, const Plan&) {
+  return enum_value(value, funding_label);
+}
+LocalizedText show(Kind, const std::optional<CofinancingBase>& value, const Plan&) {
+  return base_value(value);
+}
+LocalizedText show(Kind kind, const std::vector<std::string>& ids, const Plan& plan) {
+  return kind == Kind::goals ? goals_value(ids, plan) : organisations_value(ids, plan);
+}
+LocalizedText show(Kind, const std::vector<int>& years, const Plan&) {
+  return years_value(years);
+}
+LocalizedText show(Kind, const std::vector<YearValue>& targets, const Plan&) {
+  return targets_value(targets);
+}
+LocalizedText show(Kind, const std::optional<Investment>& investment, const Plan&) {
+  return investment_value(investment);
+}
+
+// One field of record type R, as differences compare, show and copy it.
 template <class R>
 struct FieldSpec {
   const char* id;
   const char* nl;
   const char* en;
-  bool (*equal)(const R&, const R&);
-  LocalizedText (*show)(const R&, const Plan&);  // the value in words, names from that plan
-  void (*copy)(R&, const R&);
-  std::string (*raw)(const R&);  // the value as the file holds it, as JSON
+  std::function<bool(const R&, const R&)> equal;
+  std::function<LocalizedText(const R&, const Plan&)> show;  // the value in words
+  std::function<void(R&, const R&)> copy;
+  std::function<std::string(const R&)> raw;  // the value as the file holds it, as JSON
 };
 
-// A field of record type R at `member`, shown by `show(value)` or, with PLAN_FIELD,
-// `show(value, plan)`.
-#define STO_FIELD(R, member, id, nl, en, show)                                   \
-  FieldSpec<R> {                                                                 \
-    id, nl, en, [](const R& a, const R& b) { return same(a.member, b.member); }, \
-        [](const R& r, const Plan&) { return show(r.member); },                  \
-        [](R& to, const R& from) { to.member = from.member; },                   \
-        [](const R& r) { return raw_json(r.member); }                            \
-  }
-#define STO_PLAN_FIELD(R, member, id, nl, en, show)                              \
-  FieldSpec<R> {                                                                 \
-    id, nl, en, [](const R& a, const R& b) { return same(a.member, b.member); }, \
-        [](const R& r, const Plan& p) { return show(r.member, p); },             \
-        [](R& to, const R& from) { to.member = from.member; },                   \
-        [](const R& r) { return raw_json(r.member); }                            \
-  }
-
-LocalizedText region_type_value(RegionType t) {
-  return enum_value(t, region_type_label);
-}
-LocalizedText kind_value(OrganisationKind k) {
-  return enum_value(k, organisation_kind_label);
-}
-LocalizedText category_value(CostCategory c) {
-  return enum_value(c, category_label);
-}
-LocalizedText funding_value(FundingSource f) {
-  return enum_value(f, funding_label);
+// The field `f` of the record that `part` finds in an R (the R itself, or the line of a
+// LineRecord).
+template <class R, class Field, class Part>
+FieldSpec<R> field_spec(const Field& f, Part part) {
+  return {f.id,
+          f.nl,
+          f.en,
+          [f, part](const R& a, const R& b) { return schema::equal(f.of(part(a)), f.of(part(b))); },
+          [f, part](const R& r, const Plan& p) { return show(f.kind, f.of(part(r)), p); },
+          [f, part](R& to, const R& from) { f.of(part(to)) = f.of(part(from)); },
+          [f, part](const R& r) { return raw_json(f.of(part(r))); }};
 }
 
-// clang-format off
-const std::vector<FieldSpec<PlanSettings>> kSettingsFields = {
-    STO_FIELD(PlanSettings, title, "title", "titel", "title", text_value),
-    STO_FIELD(PlanSettings, region.name, "region_name", "regionaam", "region name", text_value),
-    STO_FIELD(PlanSettings, region.type, "region_type", "soort regio", "region type", region_type_value),
-    STO_FIELD(PlanSettings, scheme_id, "scheme", "regeling", "scheme", text_value),
-    STO_FIELD(PlanSettings, cofinancing_option, "cofinancing_option", "cofinancieringsoptie", "cofinancing option", option_value),
-    STO_FIELD(PlanSettings, cofinancing_base, "cofinancing_base", "grondslag cofinanciering", "cofinancing base", base_value),
-    STO_FIELD(PlanSettings, submission_round, "submission_round", "indienen voor", "submission round", round_value),
-    STO_FIELD(PlanSettings, region.previous_grant, "previous_grant", "toekenning 2020–2023", "2020–2023 grant", money_value),
-    STO_FIELD(PlanSettings, region.fixed_maximum, "fixed_maximum", "maximumbedrag uit de bijlage", "maximum from the annex", money_value),
-    STO_FIELD(PlanSettings, notes, "notes", "notities", "notes", text_value),
-    STO_FIELD(PlanSettings, changes_since_original_plan, "changes_since_original_plan", "wijzigingen t.o.v. het oorspronkelijke activiteitenplan", "changes since the original activity plan", text_value),
-    STO_FIELD(PlanSettings, earlier_grant_activities, "earlier_grant_activities", "activiteiten vóór 1 augustus 2024 (eerdere subsidie)", "activities before 1 August 2024 (earlier grant)", text_value),
-};
-const std::vector<FieldSpec<Organisation>> kOrganisationFields = {
-    STO_FIELD(Organisation, name, "name", "naam", "name", text_value),
-    STO_FIELD(Organisation, kind, "kind", "soort", "kind", kind_value),
-    STO_FIELD(Organisation, brin, "brin", "BRIN", "BRIN", text_value),
-    STO_FIELD(Organisation, penvoerder, "penvoerder", "penvoerder", "penvoerder", bool_value),
-    STO_FIELD(Organisation, partner, "partner", "partner", "partner", bool_value),
-    STO_FIELD(Organisation, counts_as_business, "counts_as_business", "telt als bedrijf", "counts as a business", business_value),
-};
-const std::vector<FieldSpec<StudentCount>> kStudentCountFields = {
-    STO_FIELD(StudentCount, students, "students", "aantal leerlingen", "number of students", whole_value),
-    STO_FIELD(StudentCount, count_date, "count_date", "teldatum", "count date", date_value),
-};
-const std::vector<FieldSpec<Goal>> kGoalFields = {
-    STO_FIELD(Goal, title, "title", "titel", "title", text_value),
-    STO_FIELD(Goal, theme, "theme", "thema", "theme", text_value),
-};
-const std::vector<FieldSpec<IndicatorRecord>> kIndicatorFields = {
-    STO_FIELD(IndicatorRecord, indicator.name, "name", "naam", "name", text_value),
-    STO_FIELD(IndicatorRecord, indicator.unit, "unit", "eenheid", "unit", text_value),
-    STO_FIELD(IndicatorRecord, indicator.baseline_year, "baseline_year", "jaar van de nulmeting", "baseline year", year_value),
-    STO_FIELD(IndicatorRecord, indicator.baseline_milli, "baseline", "nulmeting", "baseline", milli_value),
-    STO_FIELD(IndicatorRecord, indicator.targets, "targets", "streefwaarden", "targets", targets_value),
-};
-const std::vector<FieldSpec<Activity>> kActivityFields = {
-    STO_FIELD(Activity, title, "title", "titel", "title", text_value),
-    STO_FIELD(Activity, theme, "theme", "thema", "theme", text_value),
-    STO_PLAN_FIELD(Activity, lead_organisation_id, "lead", "trekker", "lead organisation", organisation_value),
-    STO_PLAN_FIELD(Activity, partner_ids, "partners", "partners", "partners", organisations_value),
-    STO_PLAN_FIELD(Activity, goal_ids, "goals", "doelen", "goals", goals_value),
-    STO_FIELD(Activity, years, "years", "jaren", "years", years_value),
-};
-const std::vector<FieldSpec<LineRecord>> kLineFields = {
-    STO_PLAN_FIELD(LineRecord, activity_id, "activity", "activiteit", "activity", activity_value),
-    STO_FIELD(LineRecord, line.description, "description", "omschrijving", "description", text_value),
-    STO_PLAN_FIELD(LineRecord, line.organisation_id, "organisation", "organisatie", "organisation", organisation_value),
-    STO_FIELD(LineRecord, line.year, "year", "jaar", "year", year_value),
-    STO_FIELD(LineRecord, line.category, "category", "categorie", "category", category_value),
-    STO_FIELD(LineRecord, line.price, "price", "prijs", "price", money_value),
-    STO_FIELD(LineRecord, line.quantity_milli, "quantity", "aantal", "quantity", milli_value),
-    STO_FIELD(LineRecord, line.unit, "unit", "eenheid", "unit", text_value),
-    STO_FIELD(LineRecord, line.funding, "funding", "financiering", "funding", funding_value),
-    STO_FIELD(LineRecord, line.other_funding, "other_funding", "andere subsidie", "other subsidy", text_value),
-    STO_FIELD(LineRecord, line.investment, "investment", "investering", "investment", investment_value),
-};
-const std::vector<FieldSpec<Scenario>> kScenarioFields = {
-    STO_FIELD(Scenario, name, "name", "naam", "name", text_value),
-};
-// clang-format on
-#undef STO_FIELD
-#undef STO_PLAN_FIELD
+// Every field of `Record` a difference shows: not what identifies the record, nor its lists of
+// records of their own (an activity's lines, a goal's indicators: records of the difference).
+template <class Value>
+struct is_record_list : std::false_type {};
+template <class T>
+struct is_record_list<std::vector<T>> : std::bool_constant<schema::has_table_v<T>> {};
+
+template <class R, class Record, class Part>
+void add_fields(std::vector<FieldSpec<R>>& out, Part part) {
+  schema::for_each_field<Record>([&](const auto& f) {
+    using Value = typename std::decay_t<decltype(f)>::value_type;
+    if constexpr (std::is_same_v<Value, Region>) {
+      add_fields<R, Region>(
+          out, [part](auto& r) -> auto& { return part(r).region; });
+    } else if constexpr (!std::is_same_v<Value, Lineage> && !is_record_list<Value>::value) {
+      if (!f.identifies && std::string_view(f.id) != "is_example")
+        out.push_back(field_spec<R>(f, part));
+    } else if constexpr (std::is_same_v<Value, std::vector<YearValue>>) {
+      out.push_back(field_spec<R>(f, part));  // an indicator's targets: changed as a whole
+    }
+  });
+}
+
+template <class R>
+std::vector<FieldSpec<R>> fields_from_schema() {
+  std::vector<FieldSpec<R>> out;
+  add_fields<R, R>(
+      out, [](auto& r) -> auto& { return r; });
+  return out;
+}
+std::vector<FieldSpec<PlanSettings>> settings_fields() {
+  std::vector<FieldSpec<PlanSettings>> out;
+  add_fields<PlanSettings, Plan>(
+      out, [](auto& r) -> auto& { return r.plan; });
+  return out;
+}
+std::vector<FieldSpec<IndicatorRecord>> indicator_fields() {
+  std::vector<FieldSpec<IndicatorRecord>> out;
+  add_fields<IndicatorRecord, Indicator>(
+      out, [](auto& r) -> auto& { return r.indicator; });
+  return out;
+}
+// A line's activity first: a line moved to another activity is the same line.
+std::vector<FieldSpec<LineRecord>> line_fields() {
+  std::vector<FieldSpec<LineRecord>> out;
+  out.push_back(
+      {"activity", "activiteit", "activity",
+       [](const LineRecord& a, const LineRecord& b) { return a.activity_id == b.activity_id; },
+       [](const LineRecord& r, const Plan& p) { return activity_value(r.activity_id, p); },
+       [](LineRecord& to, const LineRecord& from) { to.activity_id = from.activity_id; },
+       [](const LineRecord& r) { return raw_json(r.activity_id); }});
+  add_fields<LineRecord, BudgetLine>(
+      out, [](auto& r) -> auto& { return r.line; });
+  return out;
+}
 
 const std::vector<FieldSpec<PlanSettings>>& fields_of(const PlanSettings&) {
-  return kSettingsFields;
+  static const auto fields = settings_fields();
+  return fields;
 }
 const std::vector<FieldSpec<Organisation>>& fields_of(const Organisation&) {
-  return kOrganisationFields;
+  static const auto fields = fields_from_schema<Organisation>();
+  return fields;
 }
 const std::vector<FieldSpec<StudentCount>>& fields_of(const StudentCount&) {
-  return kStudentCountFields;
+  static const auto fields = fields_from_schema<StudentCount>();
+  return fields;
 }
 const std::vector<FieldSpec<Goal>>& fields_of(const Goal&) {
-  return kGoalFields;
+  static const auto fields = fields_from_schema<Goal>();
+  return fields;
 }
 const std::vector<FieldSpec<IndicatorRecord>>& fields_of(const IndicatorRecord&) {
-  return kIndicatorFields;
+  static const auto fields = indicator_fields();
+  return fields;
 }
 const std::vector<FieldSpec<Activity>>& fields_of(const Activity&) {
-  return kActivityFields;
+  static const auto fields = fields_from_schema<Activity>();
+  return fields;
 }
 const std::vector<FieldSpec<LineRecord>>& fields_of(const LineRecord&) {
-  return kLineFields;
+  static const auto fields = line_fields();
+  return fields;
 }
 const std::vector<FieldSpec<Scenario>>& fields_of(const Scenario&) {
-  return kScenarioFields;
+  static const auto fields = fields_from_schema<Scenario>();
+  return fields;
 }
 
 // [SECTION] Scenario overrides: one field per (kind, target), "override:kind|target"
@@ -525,12 +551,16 @@ std::string record_key(const std::string& base, std::size_t occurrence) {
 }
 
 namespace {
+PlanSettings settings_of(const Plan& plan) {
+  PlanSettings settings;
+  schema::for_each_field<Plan>([&](const auto& f) {
+    if constexpr (!std::is_same_v<typename std::decay_t<decltype(f)>::value_type, Lineage>)
+      if (f.kind != Kind::records) f.of(settings.plan) = f.of(plan);
+  });
+  return settings;
+}
 PlanRecord plan_records_settings(const Plan& plan) {
-  return {DiffSection::settings, "settings",
-          PlanSettings{plan.title, plan.notes, plan.scheme_id, plan.cofinancing_option,
-                       plan.cofinancing_base, plan.submission_round, plan.region,
-                       plan.changes_since_original_plan, plan.earlier_grant_activities},
-          0, 0};
+  return {DiffSection::settings, "settings", settings_of(plan), 0, 0};
 }
 }  // namespace
 

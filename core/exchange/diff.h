@@ -36,18 +36,10 @@ const char* diff_section_id(DiffSection section);
 enum class ChangeKind { added, removed, changed };
 const char* change_kind_id(ChangeKind kind);  // "added" / "removed" / "changed"
 
-// The plan-level fields compared as one record ("settings"). The example marker and the lineage
-// describe the file, not the plan, and are not compared.
+// The plan-level fields compared as one record ("settings"): the plan without its lists. The
+// example marker and the lineage describe the file, not the plan, and are not compared.
 struct PlanSettings {
-  std::string title;
-  std::string notes;
-  std::string scheme_id;
-  std::string cofinancing_option;
-  std::optional<CofinancingBase> cofinancing_base;
-  std::string submission_round;
-  Region region;
-  std::string changes_since_original_plan;
-  std::string earlier_grant_activities;
+  Plan plan;
 };
 // A budget line together with the activity it belongs to (a line may move between activities).
 struct LineRecord {

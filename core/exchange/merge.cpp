@@ -98,21 +98,24 @@ std::optional<LocalizedText> set_commands(const Plan& plan, const PlanRecord& r,
   const std::vector<FieldChange> fields = record_field_changes(r.value, plan, updated, plan);
   if (const auto* st = std::get_if<PlanSettings>(&updated)) {
     for (const FieldChange& f : fields) {
-      if (f.field == "title") out.push_back(SetPlanTitle{st->title});
-      if (f.field == "notes") out.push_back(SetPlanNotes{st->notes});
+      if (f.field == "title") out.push_back(SetPlanTitle{st->plan.title});
+      if (f.field == "notes") out.push_back(SetPlanNotes{st->plan.notes});
       if (f.field == "changes_since_original_plan")
-        out.push_back(SetChangesSinceOriginalPlan{st->changes_since_original_plan});
+        out.push_back(SetChangesSinceOriginalPlan{st->plan.changes_since_original_plan});
       if (f.field == "earlier_grant_activities")
-        out.push_back(SetEarlierGrantActivities{st->earlier_grant_activities});
-      if (f.field == "scheme") out.push_back(SetScheme{st->scheme_id});
+        out.push_back(SetEarlierGrantActivities{st->plan.earlier_grant_activities});
+      if (f.field == "scheme") out.push_back(SetScheme{st->plan.scheme_id});
       if (f.field == "cofinancing_option")
-        out.push_back(SetCofinancingOption{st->cofinancing_option});
-      if (f.field == "cofinancing_base") out.push_back(SetCofinancingBase{st->cofinancing_base});
-      if (f.field == "submission_round") out.push_back(SetSubmissionRound{st->submission_round});
-      if (f.field == "region_name") out.push_back(SetRegionName{st->region.name});
-      if (f.field == "region_type") out.push_back(SetRegionType{st->region.type});
-      if (f.field == "previous_grant") out.push_back(SetPreviousGrant{st->region.previous_grant});
-      if (f.field == "fixed_maximum") out.push_back(SetFixedMaximum{st->region.fixed_maximum});
+        out.push_back(SetCofinancingOption{st->plan.cofinancing_option});
+      if (f.field == "cofinancing_base")
+        out.push_back(SetCofinancingBase{st->plan.cofinancing_base});
+      if (f.field == "submission_round")
+        out.push_back(SetSubmissionRound{st->plan.submission_round});
+      if (f.field == "region_name") out.push_back(SetRegionName{st->plan.region.name});
+      if (f.field == "region_type") out.push_back(SetRegionType{st->plan.region.type});
+      if (f.field == "previous_grant")
+        out.push_back(SetPreviousGrant{st->plan.region.previous_grant});
+      if (f.field == "fixed_maximum") out.push_back(SetFixedMaximum{st->plan.region.fixed_maximum});
     }
   } else if (const auto* org = std::get_if<Organisation>(&updated)) {
     if (!fields.empty()) out.push_back(SetOrganisation{r.index, *org});

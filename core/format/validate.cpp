@@ -511,6 +511,49 @@ std::int64_t year(Record& record, const char* name) {
   return record.integer(name, kMinPlanYear, kMaxPlanYear);
 }
 
+// The file's names of an enum's values (enum_names.h).
+const auto& names_of(OrganisationKind) {
+  return enum_names::organisation_kind;
+}
+const auto& names_of(BusinessStatus) {
+  return enum_names::business_status;
+}
+const auto& names_of(LearningPath) {
+  return enum_names::learning_path;
+}
+const auto& names_of(CostCategory) {
+  return enum_names::cost_category;
+}
+const auto& names_of(FundingSource) {
+  return enum_names::funding_source;
+}
+
+// Checks the fields of model record M in `r` that hold a plain value (text, a number within its
+// limits, a flag, a choice, a date) as M's table in core/model/schema.h describes them, in the
+// file's order; ids, references, years, lists and nested records are the caller's.
+template <class M>
+void check_plain_fields(Record& r) {
+  using schema::Kind;
+  schema::for_each_field<M>([&](const auto& f) {
+    using FieldValue = typename std::decay_t<decltype(f)>::value_type;
+    if constexpr (std::is_enum_v<FieldValue>) {
+      r.enumeration(f.file, names_of(FieldValue{}));
+    } else {
+      switch (f.kind) {
+        case Kind::text: r.text(f.file); break;
+        case Kind::flag: r.boolean(f.file); break;
+        case Kind::date: r.date(f.file); break;
+        case Kind::money:
+        case Kind::milli:
+        case Kind::count:
+        case Kind::months:
+        case Kind::basis_points: r.integer(f.file, f.min, f.max); break;
+        default: break;
+      }
+    }
+  });
+}
+
 // A revision id (revision_id.h: is_revision_id), or "" where `allow_empty`.
 void revision_id(Record& record, const char* name, std::string_view value, bool allow_empty) {
   if (!record.ok() || (allow_empty && value.empty()) || is_revision_id(value)) return;
@@ -552,12 +595,7 @@ void unique_id(Record& record, const char* field, std::string_view id,
 bool Validator::organisation(Value& value, const std::string& path) {
   Record r(*this, value, path, Kind::organisation, kFieldsOf<Organisation>);
   const std::string_view id = r.id("id");
-  r.text("name");
-  r.enumeration("kind", enum_names::organisation_kind);
-  r.text("brin");
-  r.boolean("penvoerder");
-  r.boolean("partner");
-  r.enumeration("counts_as_business", enum_names::business_status);
+  check_plain_fields<Organisation>(r);
   unique_id(r, "id", id, organisations_);
   if (!r.ok()) {
     skip(r);
@@ -571,10 +609,7 @@ bool Validator::organisation(Value& value, const std::string& path) {
 bool Validator::student_count(Value& value, const std::string& path) {
   Record r(*this, value, path, Kind::student_count, kFieldsOf<StudentCount>);
   const std::string_view organisation_id = r.id("organisation_id");
-  r.enumeration("path", enum_names::learning_path);
-  r.text("profile");
-  r.date("count_date");
-  r.integer("students", 0, kMaxStudents);
+  check_plain_fields<StudentCount>(r);
   if (r.ok() && !organisations_.count(std::string(organisation_id))) {
     const std::string shown = quote_for_message(organisation_id.data(), organisation_id.size());
     r.fail("organisation_id", "verwijst naar organisatie " + shown + ", die niet in het plan staat",
@@ -723,14 +758,8 @@ bool Validator::budget_line(Value& value, const std::string& path) {
   const std::string_view id = r.id("id");
   const std::string_view organisation_id = r.text("organisation_id");
   year(r, "year");
-  r.enumeration("category", enum_names::cost_category);
-  r.text("description");
-  r.text("unit");
-  r.integer("price_cents", 0, kMaxAmountCents);
-  r.integer("quantity_milli", 0, kMaxQuantityMilli);
-  r.enumeration("funding", enum_names::funding_source);
-  r.text("other_funding");
-  r.boolean("is_investment");
+  check_plain_fields<BudgetLine>(r);
+  r.boolean(schema::kBudgetLineIsInvestment);
   Value* investment = r.object("investment");
   unique_id(r, "id", id, lines_);
   if (r.ok() && !organisation_id.empty() && !organisations_.count(std::string(organisation_id))) {
@@ -743,10 +772,7 @@ bool Validator::budget_line(Value& value, const std::string& path) {
     return false;
   }
   Record inv(*this, *investment, join(path, "investment"), Kind::investment, kFieldsOf<Investment>);
-  inv.integer("purchase_price_cents", 0, kMaxAmountCents);
-  inv.date("purchase_date");
-  inv.integer("economic_life_months", 0, kMaxEconomicLifeMonths);
-  inv.integer("project_use_bp", 0, kMaxProjectUseBp);
+  check_plain_fields<Investment>(inv);
   if (!inv.ok()) {
     note(path, inv.problem());  // the line goes with its investment
     return false;

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "model/schema.h"
+
 namespace sto {
 
 namespace {
@@ -16,11 +18,8 @@ std::string year_list(const std::vector<int>& years) {
 }  // namespace
 
 bool same_investment_item(const BudgetLine& a, const BudgetLine& b) {
-  const Investment& x = *a.investment;
-  const Investment& y = *b.investment;
   return a.organisation_id == b.organisation_id && a.description == b.description &&
-         x.purchase_price == y.purchase_price && x.purchase_date == y.purchase_date &&
-         x.economic_life_months == y.economic_life_months && x.project_use_bp == y.project_use_bp;
+         schema::equal(*a.investment, *b.investment);
 }
 
 std::vector<LocalizedText> join_yearly_investments(Plan& plan) {
@@ -30,13 +29,13 @@ std::vector<LocalizedText> join_yearly_investments(Plan& plan) {
     for (std::size_t first = 0; first < lines.size(); ++first) {
       if (!lines[first].investment) continue;
       std::vector<int> years{lines[first].year};
-      bool other_funding = false;
+      bool differed = false;
       std::size_t kept = first + 1;
       for (std::size_t l = first + 1; l < lines.size(); ++l) {
         if (lines[l].investment && same_investment_item(lines[first], lines[l])) {
           years.push_back(lines[l].year);
-          other_funding = other_funding || lines[l].funding != lines[first].funding ||
-                          lines[l].category != lines[first].category;
+          differed = differed || lines[l].funding != lines[first].funding ||
+                     lines[l].category != lines[first].category;
           continue;
         }
         if (kept != l) lines[kept] = std::move(lines[l]);
@@ -55,7 +54,7 @@ std::vector<LocalizedText> join_yearly_investments(Plan& plan) {
               " lines, one per year (" + year_list(years) +
               "). They are joined into one investment: its depreciation now counts in every year "
               "of the period, once."};
-      if (other_funding) {
+      if (differed) {
         note.nl += " De regels verschilden in financiering of kostensoort; die van " +
                    std::to_string(line.year) + " geldt nu voor alle jaren.";
         note.en += " The lines differed in funding or cost category; that of " +

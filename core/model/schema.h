@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/limits.h"
 #include "model/plan.h"
 
 namespace sto::schema {
@@ -25,20 +26,25 @@ enum class Kind {
   long_text,      // the plan's notes and request texts (kMaxNotesBytes)
   money,          // euro cents, 0 … kMaxAmountCents
   milli,          // thousandths (a quantity, an indicator value)
-  count,          // a whole number (students)
+  count,          // a whole number (students, a scenario value)
   year,           // a calendar year
   months,         // a number of months
   basis_points,   // 1/100 of a percent of full use
   flag,           // yes / no
   date,           // a calendar date, or none
   choice,         // one value of an enum
-  reference,      // the id of a record elsewhere in the plan
-  references,     // ids of records elsewhere in the plan
-  years,          // a list of calendar years
-  records,        // a list of records of their own table
-  record,         // one record of its own table
+  organisation,   // the id of an organisation of the plan
+  organisations,  // ids of organisations of the plan
+  goals,          // ids of goals of the plan
+  revision,       // a revision id (lineage.h)
+  revisions,      // revision ids
+  scheme,         // a scheme id of the shipped scheme table
   scheme_option,  // an option id of the plan's scheme
   round,          // a submission round id of the plan's scheme
+  years,          // a list of calendar years
+  yearly_values,  // a value per year, shown and changed as a whole (an indicator's targets)
+  records,        // a list of records of their own table
+  record,         // one record of its own table
 };
 
 // One field of `Record`, held in `Record::*member`.
@@ -54,24 +60,75 @@ struct Field {
   const char* en;
   Value Record::*member;
   Kind kind;
+  // Part of what identifies the record in differences (an id; a student count's organisation,
+  // learning path and profile): a change there is another record, not a changed field.
+  bool identifies;
+  // The least and greatest value a number may have (limits.h).
+  std::int64_t min;
+  std::int64_t max;
   using record_type = Record;
   using value_type = Value;
   const Value& of(const Record& r) const { return r.*member; }
   Value& of(Record& r) const { return r.*member; }
+  // The same field with other limits than its kind's.
+  constexpr Field within(std::int64_t least, std::int64_t most) const {
+    Field f = *this;
+    f.min = least;
+    f.max = most;
+    return f;
+  }
 };
+
+// The limits of a number of `kind` (limits.h) unless its field says otherwise.
+constexpr std::pair<std::int64_t, std::int64_t> limits_of(Kind kind) {
+  switch (kind) {
+    case Kind::money: return {0, kMaxAmountCents};
+    case Kind::milli: return {0, kMaxQuantityMilli};
+    case Kind::count: return {0, kMaxStudents};
+    case Kind::year: return {kMinPlanYear, kMaxPlanYear};
+    case Kind::months: return {0, kMaxEconomicLifeMonths};
+    case Kind::basis_points: return {0, kMaxProjectUseBp};
+    default: return {0, 0};
+  }
+}
 
 // A field whose id, path and file key are one name.
 template <class Record, class Value>
 constexpr Field<Record, Value> field(const char* name, const char* nl, const char* en,
                                      Value Record::*member, Kind kind) {
-  return {name, name, name, nl, en, member, kind};
+  return {name,
+          name,
+          name,
+          nl,
+          en,
+          member,
+          kind,
+          kind == Kind::id,
+          limits_of(kind).first,
+          limits_of(kind).second};
 }
 // A field named differently in differences, paths and the file.
 template <class Record, class Value>
 constexpr Field<Record, Value> field(const char* id, const char* path, const char* file,
                                      const char* nl, const char* en, Value Record::*member,
                                      Kind kind) {
-  return {id, path, file, nl, en, member, kind};
+  return {id,
+          path,
+          file,
+          nl,
+          en,
+          member,
+          kind,
+          kind == Kind::id,
+          limits_of(kind).first,
+          limits_of(kind).second};
+}
+// A field that identifies its record together with others (Field::identifies).
+template <class Record, class Value>
+constexpr Field<Record, Value> key_field(const char* name, const char* nl, const char* en,
+                                         Value Record::*member, Kind kind) {
+  return {
+      name, name, name, nl, en, member, kind, true, limits_of(kind).first, limits_of(kind).second};
 }
 
 // The table of a record type: found by argument-dependent lookup on a null pointer of it.
@@ -90,9 +147,9 @@ constexpr auto fields_of(const Organisation*) {
 constexpr auto fields_of(const StudentCount*) {
   using R = StudentCount;
   return std::make_tuple(
-      field("organisation_id", "organisatie", "organisation", &R::organisation_id, Kind::reference),
-      field("path", "leerweg", "learning path", &R::path, Kind::choice),
-      field("profile", "profiel", "profile", &R::profile, Kind::text),
+      key_field("organisation_id", "organisatie", "organisation", &R::organisation_id, Kind::organisation),
+      key_field("path", "leerweg", "learning path", &R::path, Kind::choice),
+      key_field("profile", "profiel", "profile", &R::profile, Kind::text),
       field("count_date", "teldatum", "count date", &R::count_date, Kind::date),
       field("students", "aantal leerlingen", "number of students", &R::students, Kind::count));
 }
@@ -100,7 +157,7 @@ constexpr auto fields_of(const YearValue*) {
   using R = YearValue;
   return std::make_tuple(
       field("year", "jaar", "year", &R::year, Kind::year),
-      field("value_milli", "waarde", "value", &R::value_milli, Kind::milli));
+      field("value_milli", "waarde", "value", &R::value_milli, Kind::milli).within(-kMaxIndicatorMilli, kMaxIndicatorMilli));
 }
 constexpr auto fields_of(const Indicator*) {
   using R = Indicator;
@@ -109,8 +166,8 @@ constexpr auto fields_of(const Indicator*) {
       field("name", "naam", "name", &R::name, Kind::text),
       field("unit", "eenheid", "unit", &R::unit, Kind::text),
       field("baseline_year", "jaar van de nulmeting", "baseline year", &R::baseline_year, Kind::year),
-      field("baseline", "baseline", "baseline_milli", "nulmeting", "baseline", &R::baseline_milli, Kind::milli),
-      field("targets", "streefwaarden", "targets", &R::targets, Kind::records));
+      field("baseline", "baseline", "baseline_milli", "nulmeting", "baseline", &R::baseline_milli, Kind::milli).within(-kMaxIndicatorMilli, kMaxIndicatorMilli),
+      field("targets", "streefwaarden", "targets", &R::targets, Kind::yearly_values));
 }
 constexpr auto fields_of(const Goal*) {
   using R = Goal;
@@ -134,7 +191,7 @@ constexpr auto fields_of(const BudgetLine*) {
   using R = BudgetLine;
   return std::make_tuple(
       field("id", "id", "id", &R::id, Kind::id),
-      field("organisation", "organisation_id", "organisation_id", "organisatie", "organisation", &R::organisation_id, Kind::reference),
+      field("organisation", "organisation_id", "organisation_id", "organisatie", "organisation", &R::organisation_id, Kind::organisation),
       field("year", "jaar", "year", &R::year, Kind::year),
       field("category", "categorie", "category", &R::category, Kind::choice),
       field("description", "omschrijving", "description", &R::description, Kind::text),
@@ -151,9 +208,9 @@ constexpr auto fields_of(const Activity*) {
       field("id", "id", "id", &R::id, Kind::id),
       field("title", "titel", "title", &R::title, Kind::text),
       field("theme", "thema", "theme", &R::theme, Kind::text),
-      field("lead", "lead_organisation_id", "lead_organisation_id", "trekker", "lead organisation", &R::lead_organisation_id, Kind::reference),
-      field("partners", "partner_ids", "partner_ids", "partners", "partners", &R::partner_ids, Kind::references),
-      field("goals", "goal_ids", "goal_ids", "doelen", "goals", &R::goal_ids, Kind::references),
+      field("lead", "lead_organisation_id", "lead_organisation_id", "trekker", "lead organisation", &R::lead_organisation_id, Kind::organisation),
+      field("partners", "partner_ids", "partner_ids", "partners", "partners", &R::partner_ids, Kind::organisations),
+      field("goals", "goal_ids", "goal_ids", "doelen", "goals", &R::goal_ids, Kind::goals),
       field("years", "jaren", "years", &R::years, Kind::years),
       field("lines", "begroting", "budget", &R::lines, Kind::records));
 }
@@ -184,14 +241,14 @@ constexpr auto fields_of(const RevisionNode*) {
   using R = RevisionNode;
   return std::make_tuple(
       field("id", "versie", "revision", &R::id, Kind::id),
-      field("parents", "gemaakt uit", "made from", &R::parents, Kind::references));
+      field("parents", "gemaakt uit", "made from", &R::parents, Kind::revisions));
 }
 constexpr auto fields_of(const Lineage*) {
   using R = Lineage;
   return std::make_tuple(
       field("plan_id", "plan-id", "plan id", &R::plan_id, Kind::id),
-      field("revision", "versie", "revision", &R::revision, Kind::reference),
-      field("parents", "gemaakt uit", "made from", &R::parents, Kind::references),
+      field("revision", "versie", "revision", &R::revision, Kind::revision),
+      field("parents", "gemaakt uit", "made from", &R::parents, Kind::revisions),
       field("history", "eerdere versies", "earlier revisions", &R::history, Kind::records));
 }
 // In the file's order (serialize.h).
@@ -201,11 +258,11 @@ constexpr auto fields_of(const Plan*) {
       field("title", "titel", "title", &R::title, Kind::text),
       field("is_example", "voorbeeld", "example", &R::is_example, Kind::flag),
       field("region", "regio", "region", &R::region, Kind::record),
-      field("scheme", "scheme_id", "scheme_id", "regeling", "scheme", &R::scheme_id, Kind::reference),
+      field("scheme", "scheme_id", "scheme_id", "regeling", "scheme", &R::scheme_id, Kind::scheme),
       field("cofinancing_option", "cofinancieringsoptie", "cofinancing option", &R::cofinancing_option, Kind::scheme_option),
       field("cofinancing_base", "grondslag cofinanciering", "cofinancing base", &R::cofinancing_base, Kind::choice),
       field("submission_round", "indienen voor", "submission round", &R::submission_round, Kind::round),
-      field("organisations", "organisaties", "organisations", &R::organisations, Kind::records),
+      field("organisations", "partners", "partners", &R::organisations, Kind::records),
       field("student_counts", "leerlingaantallen", "student counts", &R::student_counts, Kind::records),
       field("goals", "doelen", "goals", &R::goals, Kind::records),
       field("activities", "activiteiten", "activities", &R::activities, Kind::records),
@@ -252,6 +309,31 @@ constexpr std::array<const char*, field_count<Record>> file_keys() {
   return keys;
 }
 
+// Two values equal: records field by field by their tables, optionals and lists of them too.
+template <class T>
+bool equal(const T& a, const T& b);
+template <class T>
+bool equal(const std::optional<T>& a, const std::optional<T>& b) {
+  return a.has_value() == b.has_value() && (!a || equal(*a, *b));
+}
+template <class T>
+bool equal(const std::vector<T>& a, const std::vector<T>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!equal(a[i], b[i])) return false;
+  return true;
+}
+template <class T>
+bool equal(const T& a, const T& b) {
+  if constexpr (has_table_v<T>) {
+    bool same = true;
+    for_each_field<T>([&](const auto& f) { same = same && equal(f.of(a), f.of(b)); });
+    return same;
+  } else {
+    return a == b;
+  }
+}
+
 // [SECTION] Every member in a table: a record's member count, counted as the number of values
 // it can be brace-initialised from (C++17 has no reflection).
 namespace detail {
@@ -276,8 +358,8 @@ constexpr std::size_t member_count() {
 }
 }  // namespace detail
 
-#define STO_EVERY_MEMBER_IN_TABLE(R)                                 \
-  static_assert(detail::member_count<R>() == field_count<R>,         \
+#define STO_EVERY_MEMBER_IN_TABLE(R)                         \
+  static_assert(detail::member_count<R>() == field_count<R>, \
                 #R " has a member without a row in core/model/schema.h")
 STO_EVERY_MEMBER_IN_TABLE(Organisation);
 STO_EVERY_MEMBER_IN_TABLE(StudentCount);

@@ -6,6 +6,9 @@
 #include <cstddef>
 #include <iterator>
 #include <string>
+#include <vector>
+
+#include "model/schema.h"
 
 namespace sto {
 
@@ -40,63 +43,42 @@ struct Words {
   const char* en;
 };
 
-// Fields in lower case, as they follow an item; the first part of a place is capitalised.
+// Fields in lower case, as they follow an item; the first part of a place is capitalised. Each
+// is the label of its field in core/model/schema.h (the first record whose field has that name
+// in paths); a few places name no field of a record.
 // clang-format off
-const Words kFields[] = {
-    {"scheme_id", "regeling", "scheme"},
-    {"cofinancing_option", "cofinancieringsoptie", "cofinancing option"},
-    {"cofinancing_base", "grondslag cofinanciering", "cofinancing base"},
-    {"submission_round", "indienen voor", "submission round"},
+const Words kPlaces[] = {
     {"cofinancing", "cofinanciering", "cofinancing"},
-    {"region", "regio", "region"},
-    {"type", "soort regio", "region type"},
-    {"fixed_maximum", "maximumbedrag uit de bijlage", "maximum from the annex"},
-    {"previous_grant", "toekenning 2020–2023", "2020–2023 grant"},
-    {"organisations", "partners", "partners"},
-    {"student_counts", "leerlingaantallen", "student counts"},
-    {"goals", "doelen", "goals"},
-    {"activities", "activiteiten", "activities"},
-    {"scenarios", "scenario's", "scenarios"},
-    {"title", "titel", "title"},
-    {"notes", "notities", "notes"},
-    {"changes_since_original_plan", "wijzigingen t.o.v. het oorspronkelijke activiteitenplan", "changes since the original activity plan"},
-    {"earlier_grant_activities", "activiteiten vóór 1 augustus 2024 (eerdere subsidie)", "activities before 1 August 2024 (earlier grant)"},
-    {"id", "id", "id"},
-    {"name", "naam", "name"},
-    {"kind", "soort", "kind"},
-    {"brin", "BRIN", "BRIN"},
-    {"penvoerder", "penvoerder", "penvoerder"},
-    {"counts_as_business", "telt als bedrijf", "counts as a business"},
-    {"organisation_id", "organisatie", "organisation"},
-    {"students", "aantal leerlingen", "number of students"},
-    {"count_date", "teldatum", "count date"},
-    {"profile", "profiel", "profile"},
-    {"path", "leerweg", "learning path"},
-    {"theme", "thema", "theme"},
-    {"indicators", "indicatoren", "indicators"},
-    {"unit", "eenheid", "unit"},
-    {"baseline", "nulmeting", "baseline"},
-    {"baseline_year", "jaar van de nulmeting", "baseline year"},
-    {"targets", "streefwaarden", "targets"},
-    {"goal_ids", "doelen", "goals"},
-    {"partner_ids", "partners", "partners"},
-    {"lead_organisation_id", "trekker", "lead organisation"},
-    {"years", "jaren", "years"},
-    {"lines", "begroting", "budget"},
-    {"price", "prijs", "price"},
-    {"quantity", "aantal", "quantity"},
-    {"year", "jaar", "year"},
-    {"category", "categorie", "category"},
-    {"funding", "financiering", "funding"},
-    {"other_funding", "andere subsidie", "other subsidy"},
-    {"description", "omschrijving", "description"},
-    {"investment", "investering", "investment"},
-    {"purchase_price", "aanschafprijs", "purchase price"},
-    {"purchase_date", "aanschafdatum", "purchase date"},
-    {"economic_life_months", "economische levensduur", "economic life"},
-    {"project_use_bp", "projectgebruik", "project use"},
-    {"overrides", "aanpassingen", "changes"},
 };
+// clang-format on
+
+// The words of every field name in a path: the places above, then the tables' fields.
+std::vector<Words> field_words() {
+  std::vector<Words> out(std::begin(kPlaces), std::end(kPlaces));
+  auto add = [&](const auto& f) {
+    for (const Words& w : out)
+      if (std::string_view(w.field) == f.path) return;
+    out.push_back({f.path, f.nl, f.en});
+  };
+  schema::for_each_field<Plan>(add);
+  schema::for_each_field<Organisation>(add);
+  schema::for_each_field<StudentCount>(add);
+  schema::for_each_field<Goal>(add);
+  schema::for_each_field<Indicator>(add);
+  schema::for_each_field<YearValue>(add);
+  schema::for_each_field<Activity>(add);
+  schema::for_each_field<BudgetLine>(add);
+  schema::for_each_field<Investment>(add);
+  schema::for_each_field<Scenario>(add);
+  schema::for_each_field<ScenarioOverride>(add);
+  schema::for_each_field<Region>(add);  // last: "region.name" reads "regio › naam", as any name
+  return out;
+}
+const std::vector<Words>& fields_in_words() {
+  static const std::vector<Words> words = field_words();
+  return words;
+}
+
 // One item of an indexed list: its word before the name or number.
 const Words kItems[] = {
     {"organisations", "organisatie", "organisation"},
@@ -175,7 +157,7 @@ LocalizedText finding_place(const Plan& plan, std::string_view path) {
     path = dot == std::string_view::npos ? std::string_view{} : path.substr(dot + 1);
     const Goal* parent_goal = goal;
     goal = nullptr;
-    const Words* field = find_words(kFields, std::size(kFields), s.field);
+    const Words* field = find_words(fields_in_words().data(), fields_in_words().size(), s.field);
     const Words* item = s.indexed ? find_words(kItems, std::size(kItems), s.field) : nullptr;
     if (!item) {
       std::string nl = field ? field->nl : std::string(s.field);

@@ -84,15 +84,13 @@ TEST_CASE("schema: equality compares every field of the tables") {
   Plan b = a;
   CHECK(equal_plans(a, b));
   b.activities[0].lines[0].other_funding = "Regio Deal";
-  CHECK(plan_difference(a, b) ==
-        "activities[0].lines[0].other_funding: \"\" vs \"Regio Deal\"");
+  CHECK(plan_difference(a, b) == "activities[0].lines[0].other_funding: \"\" vs \"Regio Deal\"");
   b = a;
   b.activities[0].lines[0].investment = Investment{};
   b.activities[0].lines[0].investment->economic_life_months = 60;
   CHECK(plan_difference(a, b) == "activities[0].lines[0].investment: unset vs set");
   a.activities[0].lines[0].investment = Investment{};
-  CHECK(plan_difference(a, b) ==
-        "activities[0].lines[0].investment.economic_life_months: 0 vs 60");
+  CHECK(plan_difference(a, b) == "activities[0].lines[0].investment.economic_life_months: 0 vs 60");
   b = a;
   b.lineage.history.push_back({"r1", {}});
   CHECK(plan_difference(a, b) == "lineage.history.size(): 0 vs 1");
