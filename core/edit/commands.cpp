@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "format/validate.h"
+#include "model/schema.h"
 #include "rules/scenario.h"
 
 namespace sto {
@@ -548,11 +549,76 @@ const char* command_name(const Command& command) {
   return kCommandNames[command.index()];
 }
 
+namespace {
+
+// [SECTION] Commands by the field they set (their `field`, a row of core/model/schema.h)
+
+template <class R, class V>
+R record_of(V R::*);
+template <class C, class Record, class = void>
+struct sets_field_of_t : std::false_type {};
+template <class C, class Record>
+struct sets_field_of_t<C, Record, std::void_t<decltype(C::field)>>
+    : std::is_same<decltype(record_of(C::field)), Record> {};
+template <class C, class Record>
+constexpr bool sets_field_of = sets_field_of_t<C, Record>::value;
+
+template <class C>
+struct Tag {
+  using type = C;
+};
+
+// The alternative of Command that sets field `id` of a `Record`, made by make(Tag<C>).
+template <class Record, class Make, std::size_t I = 0>
+std::optional<Command> command_for_field(std::string_view id, const Make& make) {
+  if constexpr (I == std::variant_size_v<Command>) {
+    return std::nullopt;
+  } else {
+    using C = std::variant_alternative_t<I, Command>;
+    if constexpr (sets_field_of<C, Record>)
+      if (id == schema::id_of(C::field)) return Command(make(Tag<C>{}));
+    return command_for_field<Record, Make, I + 1>(id, make);
+  }
+}
+
+}  // namespace
+
+std::optional<Command> set_field_command(const Plan& from, std::string_view id) {
+  if (auto command = command_for_field<Plan>(id, [&](auto tag) {
+        using C = typename decltype(tag)::type;
+        return C{from.*C::field};
+      }))
+    return command;
+  return command_for_field<Region>(id, [&](auto tag) {
+    using C = typename decltype(tag)::type;
+    return C{from.region.*C::field};
+  });
+}
+std::optional<Command> set_field_command(std::size_t index, const Goal& from, std::string_view id) {
+  return command_for_field<Goal>(id, [&](auto tag) {
+    using C = typename decltype(tag)::type;
+    return C{index, from.*C::field};
+  });
+}
+std::optional<Command> set_field_command(std::size_t index, const Activity& from,
+                                         std::string_view id) {
+  return command_for_field<Activity>(id, [&](auto tag) {
+    using C = typename decltype(tag)::type;
+    return C{index, from.*C::field};
+  });
+}
+std::optional<Command> set_field_command(LineRef at, const BudgetLine& from, std::string_view id) {
+  return command_for_field<BudgetLine>(id, [&](auto tag) {
+    using C = typename decltype(tag)::type;
+    return C{at, from.*C::field};
+  });
+}
+
 std::string command_path(const Command& command) {
   const auto at = [](const char* list, std::size_t index) {
     return std::string(list) + "[" + std::to_string(index) + "]";
   };
-  const auto line = [&](const LineRef& ref, const char* field) {
+  const auto line = [&](const LineRef& ref, const std::string& field) {
     return at("activities", ref.activity) + "." + at("lines", ref.line) + field;
   };
   return std::visit(
@@ -586,16 +652,8 @@ std::string command_path(const Command& command) {
                                 SetActivityYears>)
           return at("activities", c.index);
         if constexpr (is_one_of<C, AddLine, RemoveLine>) return line(c.at, "");
-        if constexpr (std::is_same_v<C, SetLinePrice>) return line(c.at, ".price");
-        if constexpr (std::is_same_v<C, SetLineQuantity>) return line(c.at, ".quantity");
-        if constexpr (std::is_same_v<C, SetLineDescription>) return line(c.at, ".description");
-        if constexpr (std::is_same_v<C, SetLineUnit>) return line(c.at, ".unit");
-        if constexpr (std::is_same_v<C, SetLineCategory>) return line(c.at, ".category");
-        if constexpr (std::is_same_v<C, SetLineFunding>) return line(c.at, ".funding");
-        if constexpr (std::is_same_v<C, SetLineOrganisation>) return line(c.at, ".organisation_id");
-        if constexpr (std::is_same_v<C, SetLineYear>) return line(c.at, ".year");
-        if constexpr (std::is_same_v<C, SetLineOtherFunding>) return line(c.at, ".other_funding");
-        if constexpr (std::is_same_v<C, SetLineInvestment>) return line(c.at, ".investment");
+        if constexpr (sets_field_of<C, BudgetLine>)
+          return line(c.at, std::string(".") + schema::path_of(C::field));
         if constexpr (is_one_of<C, AddScenario, RemoveScenario, RenameScenario>)
           return at("scenarios", c.index);
         if constexpr (is_one_of<C, SetScenarioOverride, ResetScenarioOverride>)

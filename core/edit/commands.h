@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -20,43 +21,57 @@ struct LineRef {
 };
 
 // [SECTION] Plan and region
+// A command that sets one field of a record names it: `field`, the member it sets, whose row in
+// core/model/schema.h gives its id and path (set_field_command, command_path).
 struct SetPlanTitle {
   std::string title;
+  static constexpr auto field = &Plan::title;
 };
 struct SetPlanNotes {
   std::string notes;
+  static constexpr auto field = &Plan::notes;
 };
 // The 2024 extension request's written parts (Plan::changes_since_original_plan and
 // Plan::earlier_grant_activities).
 struct SetChangesSinceOriginalPlan {
   std::string text;
+  static constexpr auto field = &Plan::changes_since_original_plan;
 };
 struct SetEarlierGrantActivities {
   std::string text;
+  static constexpr auto field = &Plan::earlier_grant_activities;
 };
 struct SetScheme {
   std::string scheme_id;
+  static constexpr auto field = &Plan::scheme_id;
 };
 struct SetCofinancingOption {
   std::string option_id;
+  static constexpr auto field = &Plan::cofinancing_option;
 };  // "" = the scheme's default
 struct SetCofinancingBase {
   std::optional<CofinancingBase> base;
+  static constexpr auto field = &Plan::cofinancing_base;
 };  // nullopt = the scheme's base
 struct SetSubmissionRound {
   std::string round_id;
+  static constexpr auto field = &Plan::submission_round;
 };  // "" = the scheme's first round
 struct SetRegionName {
   std::string name;
+  static constexpr auto field = &Region::name;
 };
 struct SetRegionType {
   RegionType type = RegionType::techniekregio;
+  static constexpr auto field = &Region::type;
 };
 struct SetPreviousGrant {
   Money amount;
+  static constexpr auto field = &Region::previous_grant;
 };
 struct SetFixedMaximum {
   Money amount;
+  static constexpr auto field = &Region::fixed_maximum;
 };
 
 // [SECTION] Organisations and student counts (index = position in the vector; add inserts before
@@ -99,10 +114,12 @@ struct RemoveGoal {
 struct SetGoalTitle {
   std::size_t index = 0;
   std::string title;
+  static constexpr auto field = &Goal::title;
 };
 struct SetGoalTheme {
   std::size_t index = 0;
   std::string theme;
+  static constexpr auto field = &Goal::theme;
 };
 struct AddIndicator {
   std::size_t goal = 0;
@@ -130,26 +147,32 @@ struct RemoveActivity {
 struct SetActivityTitle {
   std::size_t index = 0;
   std::string title;
+  static constexpr auto field = &Activity::title;
 };
 struct SetActivityTheme {
   std::size_t index = 0;
   std::string theme;
+  static constexpr auto field = &Activity::theme;
 };
 struct SetActivityLead {
   std::size_t index = 0;
   std::string organisation_id;
+  static constexpr auto field = &Activity::lead_organisation_id;
 };
 struct SetActivityGoals {
   std::size_t index = 0;
   std::vector<std::string> goal_ids;
+  static constexpr auto field = &Activity::goal_ids;
 };
 struct SetActivityPartners {
   std::size_t index = 0;
   std::vector<std::string> partner_ids;
+  static constexpr auto field = &Activity::partner_ids;
 };
 struct SetActivityYears {
   std::size_t index = 0;
   std::vector<int> years;
+  static constexpr auto field = &Activity::years;
 };
 
 // [SECTION] Budget lines
@@ -163,42 +186,52 @@ struct RemoveLine {
 struct SetLinePrice {
   LineRef at;
   Money price;
+  static constexpr auto field = &BudgetLine::price;
 };
 struct SetLineQuantity {
   LineRef at;
   std::int64_t quantity_milli = 0;
+  static constexpr auto field = &BudgetLine::quantity_milli;
 };
 struct SetLineDescription {
   LineRef at;
   std::string description;
+  static constexpr auto field = &BudgetLine::description;
 };
 struct SetLineUnit {
   LineRef at;
   std::string unit;
+  static constexpr auto field = &BudgetLine::unit;
 };
 struct SetLineCategory {
   LineRef at;
   CostCategory category = CostCategory::materials;
+  static constexpr auto field = &BudgetLine::category;
 };
 struct SetLineFunding {
   LineRef at;
   FundingSource funding = FundingSource::subsidy;
+  static constexpr auto field = &BudgetLine::funding;
 };
 struct SetLineOrganisation {
   LineRef at;
   std::string organisation_id;
+  static constexpr auto field = &BudgetLine::organisation_id;
 };
 struct SetLineYear {
   LineRef at;
   int year = 0;
+  static constexpr auto field = &BudgetLine::year;
 };
 struct SetLineOtherFunding {
   LineRef at;
   std::string other_funding;
+  static constexpr auto field = &BudgetLine::other_funding;
 };
 struct SetLineInvestment {
   LineRef at;
   std::optional<Investment> investment;
+  static constexpr auto field = &BudgetLine::investment;
 };
 
 // [SECTION] Scenarios (index = position in plan.scenarios). An override is keyed by kind and, for
@@ -259,6 +292,15 @@ ApplyResult apply_command(Plan& plan, const Command& command);
 // Performs a command recorded in the history (an inverse for undo, the original for redo) without
 // the edit checks: it returns the plan to a state it was in before, which passed them then.
 ApplyResult apply_recorded(Plan& plan, const Command& command);
+
+// The command that gives field `id` (core/model/schema.h, Field::id) the value it has in `from`:
+// of the plan (or its region), of goal `index`, of activity `index`, of the line at `at`. Nullopt
+// when no command sets that field alone (an id, a record's list).
+std::optional<Command> set_field_command(const Plan& from, std::string_view id);
+std::optional<Command> set_field_command(std::size_t index, const Goal& from, std::string_view id);
+std::optional<Command> set_field_command(std::size_t index, const Activity& from,
+                                         std::string_view id);
+std::optional<Command> set_field_command(LineRef at, const BudgetLine& from, std::string_view id);
 
 // A stable name for the command type, e.g. "SetLinePrice" (for logs and test hooks).
 const char* command_name(const Command& command);

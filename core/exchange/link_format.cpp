@@ -10,11 +10,13 @@
 #include <limits>
 #include <map>
 #include <new>
+#include <type_traits>
 #include <unordered_map>
 
 #include "model/enum_names.h"
 #include "model/investment_years.h"
 #include "model/revision_id.h"
+#include "model/schema.h"
 
 namespace sto {
 
@@ -279,24 +281,45 @@ class Reader {
 // the record type, const when writing. Changing anything here means a new kLinkFormatVersion (and
 // reading the old one).
 
-template <typename Io, typename T>
-void organisation_fields(Io& io, T& o) {
-  io.text(o.id);
-  io.text(o.name);
-  io.choice(o.kind, enum_names::organisation_kind, "kind");
-  io.text(o.brin);
-  io.flag(o.penvoerder);
-  io.flag(o.partner);
-  io.choice(o.counts_as_business, enum_names::business_status, "counts_as_business");
-}
-
+// A record's fields in its table's order (core/model/schema.h, the file's order), each written as
+// its kind: a budget line's id and year as steps from the line before.
 template <typename Io, typename P, typename T>
-void student_count_fields(Io& io, P& p, T& s) {
-  io.reference(s.organisation_id, p.organisations);
-  io.choice(s.path, enum_names::learning_path, "path");
-  io.text(s.profile);
-  io.date(s.count_date);
-  io.number(s.students);
+void record_fields(Io& io, P& p, T& record) {
+  using Model = std::remove_const_t<T>;
+  schema::for_each_field<Model>([&](const auto& f) {
+    auto& value = f.of(record);
+    using V = std::remove_const_t<std::remove_reference_t<decltype(value)>>;
+    constexpr bool line = std::is_same_v<Model, BudgetLine>;
+    if constexpr (std::is_enum_v<V>) {
+      io.choice(value, schema::names_of(V{}), f.file);
+    } else if constexpr (std::is_same_v<V, Money>) {
+      io.money(value);
+    } else if constexpr (std::is_same_v<V, Date>) {
+      io.date(value);
+    } else if constexpr (std::is_same_v<V, bool>) {
+      io.flag(value);
+    } else if constexpr (std::is_same_v<V, std::string>) {
+      if (line && f.kind == schema::Kind::id)
+        io.sequential_id(value);
+      else if (f.kind == schema::Kind::organisation)
+        io.reference(value, p.organisations);
+      else
+        io.text(value);
+    } else if constexpr (std::is_same_v<V, std::optional<Investment>>) {
+      io.optional(value, [&](auto& investment) { record_fields(io, p, investment); });
+    } else if constexpr (std::is_same_v<V, int>) {
+      if (line && f.kind == schema::Kind::year)
+        io.year_step(value);
+      else
+        io.number(value);
+    } else {
+      static_assert(std::is_same_v<V, std::int64_t>, "a field kind the link format cannot write");
+      if (f.kind == schema::Kind::milli)
+        io.scaled(value, 1000);
+      else
+        io.number(value);
+    }
+  });
 }
 
 template <typename Io, typename T>
@@ -318,26 +341,6 @@ void goal_fields(Io& io, T& g) {
 }
 
 template <typename Io, typename P, typename T>
-void line_fields(Io& io, P& p, T& l) {
-  io.sequential_id(l.id);
-  io.reference(l.organisation_id, p.organisations);
-  io.year_step(l.year);
-  io.choice(l.category, enum_names::cost_category, "category");
-  io.text(l.description);
-  io.text(l.unit);
-  io.money(l.price);
-  io.scaled(l.quantity_milli, 1000);
-  io.choice(l.funding, enum_names::funding_source, "funding");
-  io.text(l.other_funding);
-  io.optional(l.investment, [&](auto& i) {
-    io.money(i.purchase_price);
-    io.date(i.purchase_date);
-    io.number(i.economic_life_months);
-    io.number(i.project_use_bp);
-  });
-}
-
-template <typename Io, typename P, typename T>
 void activity_fields(Io& io, P& p, T& a) {
   io.text(a.id);
   io.text(a.title);
@@ -346,7 +349,7 @@ void activity_fields(Io& io, P& p, T& a) {
   io.list(a.partner_ids, [&](auto& id) { io.reference(id, p.organisations); });
   io.list(a.goal_ids, [&](auto& id) { io.reference(id, p.goals); });
   io.list(a.years, [&](auto& year) { io.number(year); });
-  io.list(a.lines, [&](auto& l) { line_fields(io, p, l); });
+  io.list(a.lines, [&](auto& l) { record_fields(io, p, l); });
 }
 
 template <typename Io, typename T>
@@ -375,8 +378,8 @@ void plan_fields(Io& io, T& p) {
     io.choice(base, enum_names::cofinancing_base, "cofinancing_base");
   });
   io.text(p.submission_round);
-  io.list(p.organisations, [&](auto& o) { organisation_fields(io, o); });
-  io.list(p.student_counts, [&](auto& s) { student_count_fields(io, p, s); });
+  io.list(p.organisations, [&](auto& o) { record_fields(io, p, o); });
+  io.list(p.student_counts, [&](auto& s) { record_fields(io, p, s); });
   io.list(p.goals, [&](auto& g) { goal_fields(io, g); });
   io.list(p.activities, [&](auto& a) { activity_fields(io, p, a); });
   io.text(p.notes);

@@ -96,47 +96,22 @@ Command remove_command(const PlanRecord& r) {
 std::optional<LocalizedText> set_commands(const Plan& plan, const PlanRecord& r,
                                           const RecordValue& updated, std::vector<Command>& out) {
   const std::vector<FieldChange> fields = record_field_changes(r.value, plan, updated, plan);
+  // A field's command, by its id: every field of these records has one (commands.h).
+  auto add = [&](std::optional<Command> command) {
+    if (command) out.push_back(std::move(*command));
+  };
   if (const auto* st = std::get_if<PlanSettings>(&updated)) {
-    for (const FieldChange& f : fields) {
-      if (f.field == "title") out.push_back(SetPlanTitle{st->plan.title});
-      if (f.field == "notes") out.push_back(SetPlanNotes{st->plan.notes});
-      if (f.field == "changes_since_original_plan")
-        out.push_back(SetChangesSinceOriginalPlan{st->plan.changes_since_original_plan});
-      if (f.field == "earlier_grant_activities")
-        out.push_back(SetEarlierGrantActivities{st->plan.earlier_grant_activities});
-      if (f.field == "scheme") out.push_back(SetScheme{st->plan.scheme_id});
-      if (f.field == "cofinancing_option")
-        out.push_back(SetCofinancingOption{st->plan.cofinancing_option});
-      if (f.field == "cofinancing_base")
-        out.push_back(SetCofinancingBase{st->plan.cofinancing_base});
-      if (f.field == "submission_round")
-        out.push_back(SetSubmissionRound{st->plan.submission_round});
-      if (f.field == "region_name") out.push_back(SetRegionName{st->plan.region.name});
-      if (f.field == "region_type") out.push_back(SetRegionType{st->plan.region.type});
-      if (f.field == "previous_grant")
-        out.push_back(SetPreviousGrant{st->plan.region.previous_grant});
-      if (f.field == "fixed_maximum") out.push_back(SetFixedMaximum{st->plan.region.fixed_maximum});
-    }
+    for (const FieldChange& f : fields) add(set_field_command(st->plan, f.field));
   } else if (const auto* org = std::get_if<Organisation>(&updated)) {
     if (!fields.empty()) out.push_back(SetOrganisation{r.index, *org});
   } else if (const auto* count = std::get_if<StudentCount>(&updated)) {
     if (!fields.empty()) out.push_back(SetStudentCount{r.index, *count});
   } else if (const auto* g = std::get_if<Goal>(&updated)) {
-    for (const FieldChange& f : fields) {
-      if (f.field == "title") out.push_back(SetGoalTitle{r.index, g->title});
-      if (f.field == "theme") out.push_back(SetGoalTheme{r.index, g->theme});
-    }
+    for (const FieldChange& f : fields) add(set_field_command(r.index, *g, f.field));
   } else if (const auto* i = std::get_if<IndicatorRecord>(&updated)) {
     if (!fields.empty()) out.push_back(SetIndicator{r.parent, r.index, i->indicator});
   } else if (const auto* act = std::get_if<Activity>(&updated)) {
-    for (const FieldChange& f : fields) {
-      if (f.field == "title") out.push_back(SetActivityTitle{r.index, act->title});
-      if (f.field == "theme") out.push_back(SetActivityTheme{r.index, act->theme});
-      if (f.field == "lead") out.push_back(SetActivityLead{r.index, act->lead_organisation_id});
-      if (f.field == "partners") out.push_back(SetActivityPartners{r.index, act->partner_ids});
-      if (f.field == "goals") out.push_back(SetActivityGoals{r.index, act->goal_ids});
-      if (f.field == "years") out.push_back(SetActivityYears{r.index, act->years});
-    }
+    for (const FieldChange& f : fields) add(set_field_command(r.index, *act, f.field));
   } else if (const auto* l = std::get_if<LineRecord>(&updated)) {
     const LineRef at{r.parent, r.index};
     const bool moves = std::any_of(fields.begin(), fields.end(),
@@ -151,19 +126,7 @@ std::optional<LocalizedText> set_commands(const Plan& plan, const PlanRecord& r,
       out.push_back(AddLine{{*target, plan.activities[*target].lines.size()}, l->line});
       return std::nullopt;
     }
-    const BudgetLine& n = l->line;
-    for (const FieldChange& f : fields) {
-      if (f.field == "description") out.push_back(SetLineDescription{at, n.description});
-      if (f.field == "organisation") out.push_back(SetLineOrganisation{at, n.organisation_id});
-      if (f.field == "year") out.push_back(SetLineYear{at, n.year});
-      if (f.field == "category") out.push_back(SetLineCategory{at, n.category});
-      if (f.field == "price") out.push_back(SetLinePrice{at, n.price});
-      if (f.field == "quantity") out.push_back(SetLineQuantity{at, n.quantity_milli});
-      if (f.field == "unit") out.push_back(SetLineUnit{at, n.unit});
-      if (f.field == "funding") out.push_back(SetLineFunding{at, n.funding});
-      if (f.field == "other_funding") out.push_back(SetLineOtherFunding{at, n.other_funding});
-      if (f.field == "investment") out.push_back(SetLineInvestment{at, n.investment});
-    }
+    for (const FieldChange& f : fields) add(set_field_command(at, l->line, f.field));
   } else if (const auto* sc = std::get_if<Scenario>(&updated)) {
     const Scenario& current = std::get<Scenario>(r.value);
     if (current.name != sc->name) out.push_back(RenameScenario{r.index, sc->name});

@@ -511,23 +511,6 @@ std::int64_t year(Record& record, const char* name) {
   return record.integer(name, kMinPlanYear, kMaxPlanYear);
 }
 
-// The file's names of an enum's values (enum_names.h).
-const auto& names_of(OrganisationKind) {
-  return enum_names::organisation_kind;
-}
-const auto& names_of(BusinessStatus) {
-  return enum_names::business_status;
-}
-const auto& names_of(LearningPath) {
-  return enum_names::learning_path;
-}
-const auto& names_of(CostCategory) {
-  return enum_names::cost_category;
-}
-const auto& names_of(FundingSource) {
-  return enum_names::funding_source;
-}
-
 // Checks the fields of model record M in `r` that hold a plain value (text, a number within its
 // limits, a flag, a choice, a date) as M's table in core/model/schema.h describes them, in the
 // file's order; ids, references, years, lists and nested records are the caller's.
@@ -537,7 +520,7 @@ void check_plain_fields(Record& r) {
   schema::for_each_field<M>([&](const auto& f) {
     using FieldValue = typename std::decay_t<decltype(f)>::value_type;
     if constexpr (std::is_enum_v<FieldValue>) {
-      r.enumeration(f.file, names_of(FieldValue{}));
+      r.enumeration(f.file, schema::names_of(FieldValue{}));
     } else {
       switch (f.kind) {
         case Kind::text: r.text(f.file); break;

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/enum_names.h"
 #include "model/limits.h"
 #include "model/plan.h"
 
@@ -279,6 +280,29 @@ inline constexpr const char* kBudgetLineIsInvestment = "is_investment";
 
 // [SECTION] Using the tables
 
+// The names of an enum's values in files and links (enum_names.h), by the enum.
+inline const auto& names_of(RegionType) {
+  return enum_names::region_type;
+}
+inline const auto& names_of(OrganisationKind) {
+  return enum_names::organisation_kind;
+}
+inline const auto& names_of(BusinessStatus) {
+  return enum_names::business_status;
+}
+inline const auto& names_of(LearningPath) {
+  return enum_names::learning_path;
+}
+inline const auto& names_of(CostCategory) {
+  return enum_names::cost_category;
+}
+inline const auto& names_of(FundingSource) {
+  return enum_names::funding_source;
+}
+inline const auto& names_of(OverrideKind) {
+  return enum_names::override_kind;
+}
+
 template <class Record, class = void>
 struct has_table : std::false_type {};
 template <class Record>
@@ -307,6 +331,26 @@ constexpr std::array<const char*, field_count<Record>> file_keys() {
   std::size_t i = 0;
   for_each_field<Record>([&](const auto& f) { keys[i++] = f.file; });
   return keys;
+}
+
+// The row of `member` in its record's table: the field's id and its name in paths.
+template <class Record, class Value>
+constexpr const char* id_of(Value Record::*member) {
+  const char* id = nullptr;
+  for_each_field<Record>([&](const auto& f) {
+    if constexpr (std::is_same_v<typename std::decay_t<decltype(f)>::value_type, Value>)
+      if (f.member == member) id = f.id;
+  });
+  return id;
+}
+template <class Record, class Value>
+constexpr const char* path_of(Value Record::*member) {
+  const char* path = nullptr;
+  for_each_field<Record>([&](const auto& f) {
+    if constexpr (std::is_same_v<typename std::decay_t<decltype(f)>::value_type, Value>)
+      if (f.member == member) path = f.path;
+  });
+  return path;
 }
 
 // Two values equal: records field by field by their tables, optionals and lists of them too.
