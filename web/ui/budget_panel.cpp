@@ -749,41 +749,20 @@ void fit_column_weights(const App& app, float room, const float (&least)[column_
   weights[col_description] += std::max(0.0f, room - used);
 }
 
-}  // namespace
+// The grid's fixed columns and the width it needs: each stretching column at least its least
+// room (an amount as wide as the widest one drawn), in its weight's share.
+struct GridWidths {
+  float year = 0.0f;
+  float actions = 0.0f;
+  float room = 0.0f;   // the window's, less the vertical scrollbar's
+  float least = 0.0f;  // the grid's: wider than the room scrolls it sideways
+};
 
-void draw_budget_panel(App& app) {
-  const Plan& plan = app.plan();
+GridWidths grid_widths(const App& app, GridState& state) {
   const Language lang = app.language();
-  GridState& state = grid(app);
-  UiState& ui = app.ui_state();
-  // The investment window belongs to this section: coming back from another one, it stays closed.
-  if (state.drawn_frame != ImGui::GetFrameCount() - 1) state.investment_line_id.clear();
-  state.drawn_frame = ImGui::GetFrameCount();
-  if (ui.budget_activity_request >= 0) {  // "Naar de begroting" of an activity
-    state.filter = Filter{};
-    state.filter.activity = ui.budget_activity_request;
-    ui.budget_activity_request = -1;
-  }
-  if (plan.activities.empty()) {
-    ImGui::PushTextWrapPos(0.0f);
-    text_item(tr(Str::no_activities_yet, lang));
-    ImGui::PopTextWrapPos();
-    if (ImGui::Button(tr(Str::add_line_new, lang))) add_first_activity_with_line(app);
-    return;
-  }
-  if (state.filter.activity >= static_cast<int>(plan.activities.size())) state.filter.activity = -1;
-  draw_add_line_button(app);
-  ImGui::SameLine();
-  draw_filters(app, state.filter);
-  draw_investment_window(app);
-
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                                ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
-                                ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingStretchProp;
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 3.0f;
-  const float year_width = ImGui::CalcTextSize("20255").x + 2 * ImGui::GetStyle().FramePadding.x;
-  const float actions_width = ImGui::GetFrameHeight();
+  GridWidths out;
+  out.year = ImGui::CalcTextSize("20255").x + 2 * ImGui::GetStyle().FramePadding.x;
+  out.actions = ImGui::GetFrameHeight();
   // The least room each stretching column needs; an amount needs the width of the widest amount
   // at the smallest scale text_item_fitted draws it. A narrower window scrolls the grid sideways
   // rather than cutting amounts to a few digits.
@@ -812,12 +791,12 @@ void draw_budget_panel(App& app) {
   least[col_description] =
       std::max(least[col_description], ImGui::CalcTextSize(add_line.c_str()).x + padding +
                                            2.0f * ImGui::GetStyle().FramePadding.x);
-  const float fixed_width = year_width + actions_width + padding * 2.0f;
+  const float fixed_width = out.year + out.actions + padding * 2.0f;
   // The columns' room: the window's, less the vertical scrollbar's, so that a grid that fits
   // shows no sideways scrollbar.
-  const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+  out.room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
   if (!state.weights_fitted) {
-    fit_column_weights(app, room - fixed_width, least, state.column_weights);
+    fit_column_weights(app, out.room - fixed_width, least, state.column_weights);
     state.weights_fitted = true;
   }
   // The columns get their weights' share of the width (ImGui's own once the grid exists: a
@@ -841,10 +820,11 @@ void draw_budget_panel(App& app) {
     width_per_weight = std::max(width_per_weight, least[c] / weights[c]);
     total_weight += weights[c];
   }
-  const float least_width = width_per_weight * total_weight + fixed_width;
-  if (!ImGui::BeginTable("##budget", column_count, flags, ImVec2(0, -footer),
-                         std::max(room, least_width)))
-    return;
+  out.least = width_per_weight * total_weight + fixed_width;
+  return out;
+}
+
+void setup_grid_columns(const GridState& state, const GridWidths& widths, Language lang) {
   ImGui::TableSetupScrollFreeze(0, 1);
   const Str headers[column_count] = {
       Str::col_activity,     Str::col_description, Str::col_year, Str::col_category,
@@ -853,33 +833,25 @@ void draw_budget_panel(App& app) {
   for (int c = 0; c < column_count; ++c) {
     if (c == col_year)
       ImGui::TableSetupColumn(tr(Str::col_year, lang), ImGuiTableColumnFlags_WidthFixed,
-                              year_width);
+                              widths.year);
     else if (c == col_actions)
       ImGui::TableSetupColumn("##actions",
                               ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
-                              actions_width);
+                              widths.actions);
     else
       ImGui::TableSetupColumn(tr(headers[c], lang),
                               c == col_activity ? ImGuiTableColumnFlags_DefaultSort : 0,
                               state.column_weights[c]);
   }
   table_headers_row();
+}
 
-  int sort_column = -1;
-  bool descending = false;
-  if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-      specs && specs->SpecsCount > 0) {
-    sort_column = specs->Specs[0].ColumnIndex;
-    descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-  }
-  GridCache& cache = state.cache;
-  if (!state.valid || cache.revision != app.document().revision() || cache.language != lang ||
-      !(cache.filter == state.filter) || cache.sort_column != sort_column ||
-      cache.sort_descending != descending) {
-    rebuild(app, cache, state.filter, sort_column, descending);
-    state.valid = true;
-  }
-
+// The rows the clipper shows: subtotals, lines (the one a finding points at highlighted and
+// scrolled to once) and an investment's depreciation in its other years.
+void draw_grid_rows(App& app, const GridCache& cache) {
+  const Plan& plan = app.plan();
+  const Language lang = app.language();
+  UiState& ui = app.ui_state();
   // A finding that points at a line: find its row to highlight and scroll to.
   std::size_t highlight_activity = 0, highlight_line = 0;
   const bool has_highlight = line_of_path(ui.highlight_path, highlight_activity, highlight_line);
@@ -933,9 +905,10 @@ void draw_budget_panel(App& app) {
       }
     }
   }
-  ImGui::EndTable();
+}
 
-  // Footer: refused entries, the total of the lines shown, and how many that is.
+// Refused entries, the total of the lines shown, and how many that is.
+void draw_grid_footer(const GridCache& cache, Language lang) {
   const bool filtered = cache.shown_lines != cache.all_lines;
   ImGui::Separator();
   draw_field_errors();
@@ -947,6 +920,65 @@ void draw_budget_panel(App& app) {
       format_money(cache.shown_total, lang);  // unfiltered: the engine's total costs
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(total.c_str()).x);
   text_item(total);
+}
+
+}  // namespace
+
+void draw_budget_panel(App& app) {
+  const Plan& plan = app.plan();
+  const Language lang = app.language();
+  GridState& state = grid(app);
+  UiState& ui = app.ui_state();
+  // The investment window belongs to this section: coming back from another one, it stays closed.
+  if (state.drawn_frame != ImGui::GetFrameCount() - 1) state.investment_line_id.clear();
+  state.drawn_frame = ImGui::GetFrameCount();
+  if (ui.budget_activity_request >= 0) {  // "Naar de begroting" of an activity
+    state.filter = Filter{};
+    state.filter.activity = ui.budget_activity_request;
+    ui.budget_activity_request = -1;
+  }
+  if (plan.activities.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    text_item(tr(Str::no_activities_yet, lang));
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(tr(Str::add_line_new, lang))) add_first_activity_with_line(app);
+    return;
+  }
+  if (state.filter.activity >= static_cast<int>(plan.activities.size())) state.filter.activity = -1;
+  draw_add_line_button(app);
+  ImGui::SameLine();
+  draw_filters(app, state.filter);
+  draw_investment_window(app);
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
+                                ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingStretchProp;
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 3.0f;
+  const GridWidths widths = grid_widths(app, state);
+  if (!ImGui::BeginTable("##budget", column_count, flags, ImVec2(0, -footer),
+                         std::max(widths.room, widths.least)))
+    return;
+  setup_grid_columns(state, widths, lang);
+
+  int sort_column = -1;
+  bool descending = false;
+  if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+      specs && specs->SpecsCount > 0) {
+    sort_column = specs->Specs[0].ColumnIndex;
+    descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+  }
+  GridCache& cache = state.cache;
+  if (!state.valid || cache.revision != app.document().revision() || cache.language != lang ||
+      !(cache.filter == state.filter) || cache.sort_column != sort_column ||
+      cache.sort_descending != descending) {
+    rebuild(app, cache, state.filter, sort_column, descending);
+    state.valid = true;
+  }
+
+  draw_grid_rows(app, cache);
+  ImGui::EndTable();
+  draw_grid_footer(cache, lang);
 }
 
 }  // namespace sto::ui

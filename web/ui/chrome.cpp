@@ -225,10 +225,12 @@ void draw_banners(App& app) {
   }
 }
 
-void draw_dialogs(App& app) {
+namespace {
+
+// "Geschiedenis": every step, a click undoes or redoes up to and including it.
+void draw_history_window(App& app) {
   const Language lang = app.language();
   UiState& ui = app.ui_state();
-  // Windows before modal popups: ImGui 1.86 asserts when a new window appears above an open modal.
   if (ui.history_open) {
     ImGui::SetNextWindowSize(ImVec2(520, 420), ImGuiCond_FirstUseEver);
     if (ImGui::Begin(tr(Str::history_title, lang), &ui.history_open,
@@ -251,8 +253,12 @@ void draw_dialogs(App& app) {
     }
     ImGui::End();
   }
-  draw_new_plan_wizard(app);
+}
 
+// Help → Sneltoetsen.
+void draw_shortcuts_dialog(App& app) {
+  const Language lang = app.language();
+  UiState& ui = app.ui_state();
   if (ui.shortcuts_open) ImGui::OpenPopup("##shortcuts");
   if (ImGui::BeginPopupModal("##shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     heading(tr(Str::shortcuts, lang));
@@ -281,7 +287,12 @@ void draw_dialogs(App& app) {
     }
     ImGui::EndPopup();
   }
+}
 
+// "Downloaden…": the file name, then the download.
+void draw_download_dialog(App& app) {
+  const Language lang = app.language();
+  UiState& ui = app.ui_state();
   if (ui.download_dialog_open) ImGui::OpenPopup("##download");
   if (ImGui::BeginPopupModal("##download", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     text_item(tr(Str::menu_download, lang));
@@ -299,7 +310,11 @@ void draw_dialogs(App& app) {
     }
     ImGui::EndPopup();
   }
+}
 
+// A file or link that needs the user's decision before it replaces the plan.
+void draw_pending_open_dialog(App& app) {
+  const Language lang = app.language();
   if (app.pending_open()) ImGui::OpenPopup("##pending_open");
   if (ImGui::BeginPopupModal("##pending_open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     const PendingOpen* pending = app.pending_open() ? &*app.pending_open() : nullptr;
@@ -333,7 +348,11 @@ void draw_dialogs(App& app) {
     }
     ImGui::EndPopup();
   }
+}
 
+// A budget CSV read and checked: its good rows added on the user's word.
+void draw_pending_import_dialog(App& app) {
+  const Language lang = app.language();
   if (app.pending_import()) ImGui::OpenPopup("##pending_import");
   if (ImGui::BeginPopupModal("##pending_import", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     if (!app.pending_import()) {
@@ -398,7 +417,12 @@ void draw_dialogs(App& app) {
     }
     ImGui::EndPopup();
   }
+}
 
+// "Delen…": the share link, copied with a confirmation, or the file when the link is too long.
+void draw_share_dialog(App& app) {
+  const Language lang = app.language();
+  UiState& ui = app.ui_state();
   if (ui.share_dialog_open) ImGui::OpenPopup("##share");
   if (ImGui::BeginPopupModal("##share", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     text_item(tr(Str::share_title, lang));
@@ -444,6 +468,19 @@ void draw_dialogs(App& app) {
     }
     ImGui::EndPopup();
   }
+}
+
+}  // namespace
+
+void draw_dialogs(App& app) {
+  // Windows before modal popups: ImGui 1.86 asserts when a new window appears above an open modal.
+  draw_history_window(app);
+  draw_new_plan_wizard(app);
+  draw_shortcuts_dialog(app);
+  draw_download_dialog(app);
+  draw_pending_open_dialog(app);
+  draw_pending_import_dialog(app);
+  draw_share_dialog(app);
 }
 
 }  // namespace sto::ui
