@@ -576,7 +576,7 @@ std::optional<Command> command_for_field(std::string_view id, const Make& make) 
   } else {
     using C = std::variant_alternative_t<I, Command>;
     if constexpr (sets_field_of<C, Record>)
-      if (id == schema::id_of(C::field)) return Command(make(Tag<C>{}));
+      if (id == schema::row_of(C::field).id) return Command(make(Tag<C>{}));
     return command_for_field<Record, Make, I + 1>(id, make);
   }
 }
@@ -653,7 +653,7 @@ std::string command_path(const Command& command) {
           return at("activities", c.index);
         if constexpr (is_one_of<C, AddLine, RemoveLine>) return line(c.at, "");
         if constexpr (sets_field_of<C, BudgetLine>)
-          return line(c.at, std::string(".") + schema::path_of(C::field));
+          return line(c.at, std::string(".") + schema::row_of(C::field).path);
         if constexpr (is_one_of<C, AddScenario, RemoveScenario, RenameScenario>)
           return at("scenarios", c.index);
         if constexpr (is_one_of<C, SetScenarioOverride, ResetScenarioOverride>)

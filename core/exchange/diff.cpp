@@ -337,69 +337,48 @@ void add_fields(std::vector<FieldSpec<R>>& out, Part part) {
   });
 }
 
+// The model record a difference's record type stands for, and where it is in one.
+template <class R>
+struct Part {
+  using type = R;
+  static constexpr auto get = [](auto& r) -> auto& { return r; };
+};
+template <>
+struct Part<PlanSettings> {
+  using type = Plan;
+  static constexpr auto get = [](auto& r) -> auto& { return r.plan; };
+};
+template <>
+struct Part<IndicatorRecord> {
+  using type = Indicator;
+  static constexpr auto get = [](auto& r) -> auto& { return r.indicator; };
+};
+template <>
+struct Part<LineRecord> {
+  using type = BudgetLine;
+  static constexpr auto get = [](auto& r) -> auto& { return r.line; };
+};
+
 template <class R>
 std::vector<FieldSpec<R>> fields_from_schema() {
   std::vector<FieldSpec<R>> out;
-  add_fields<R, R>(
-      out, [](auto& r) -> auto& { return r; });
-  return out;
-}
-std::vector<FieldSpec<PlanSettings>> settings_fields() {
-  std::vector<FieldSpec<PlanSettings>> out;
-  add_fields<PlanSettings, Plan>(
-      out, [](auto& r) -> auto& { return r.plan; });
-  return out;
-}
-std::vector<FieldSpec<IndicatorRecord>> indicator_fields() {
-  std::vector<FieldSpec<IndicatorRecord>> out;
-  add_fields<IndicatorRecord, Indicator>(
-      out, [](auto& r) -> auto& { return r.indicator; });
-  return out;
-}
-// A line's activity first: a line moved to another activity is the same line.
-std::vector<FieldSpec<LineRecord>> line_fields() {
-  std::vector<FieldSpec<LineRecord>> out;
-  out.push_back(
-      {"activity", "activiteit", "activity",
-       [](const LineRecord& a, const LineRecord& b) { return a.activity_id == b.activity_id; },
-       [](const LineRecord& r, const Plan& p) { return activity_value(r.activity_id, p); },
-       [](LineRecord& to, const LineRecord& from) { to.activity_id = from.activity_id; },
-       [](const LineRecord& r) { return raw_json(r.activity_id); }});
-  add_fields<LineRecord, BudgetLine>(
-      out, [](auto& r) -> auto& { return r.line; });
+  if constexpr (std::is_same_v<R, LineRecord>) {
+    // A line's activity first: a line moved to another activity is the same line.
+    out.push_back(
+        {"activity", "activiteit", "activity",
+         [](const LineRecord& a, const LineRecord& b) { return a.activity_id == b.activity_id; },
+         [](const LineRecord& r, const Plan& p) { return activity_value(r.activity_id, p); },
+         [](LineRecord& to, const LineRecord& from) { to.activity_id = from.activity_id; },
+         [](const LineRecord& r) { return raw_json(r.activity_id); }});
+  }
+  add_fields<R, typename Part<R>::type>(out, Part<R>::get);
   return out;
 }
 
-const std::vector<FieldSpec<PlanSettings>>& fields_of(const PlanSettings&) {
-  static const auto fields = settings_fields();
-  return fields;
-}
-const std::vector<FieldSpec<Organisation>>& fields_of(const Organisation&) {
-  static const auto fields = fields_from_schema<Organisation>();
-  return fields;
-}
-const std::vector<FieldSpec<StudentCount>>& fields_of(const StudentCount&) {
-  static const auto fields = fields_from_schema<StudentCount>();
-  return fields;
-}
-const std::vector<FieldSpec<Goal>>& fields_of(const Goal&) {
-  static const auto fields = fields_from_schema<Goal>();
-  return fields;
-}
-const std::vector<FieldSpec<IndicatorRecord>>& fields_of(const IndicatorRecord&) {
-  static const auto fields = indicator_fields();
-  return fields;
-}
-const std::vector<FieldSpec<Activity>>& fields_of(const Activity&) {
-  static const auto fields = fields_from_schema<Activity>();
-  return fields;
-}
-const std::vector<FieldSpec<LineRecord>>& fields_of(const LineRecord&) {
-  static const auto fields = line_fields();
-  return fields;
-}
-const std::vector<FieldSpec<Scenario>>& fields_of(const Scenario&) {
-  static const auto fields = fields_from_schema<Scenario>();
+// The fields a difference shows of a record of type R, built once.
+template <class R>
+const std::vector<FieldSpec<R>>& fields_of(const R&) {
+  static const std::vector<FieldSpec<R>> fields = fields_from_schema<R>();
   return fields;
 }
 
@@ -815,15 +794,6 @@ LocalizedText change_headline(const RecordChange& change) {
 // [SECTION] Output
 
 namespace {
-
-std::string figure_text(Figure figure, std::int64_t value, Language l) {
-  switch (figure_unit(figure)) {
-    case FigureUnit::cents: return format_money(Money{value}, l);
-    case FigureUnit::basis_points: return format_percent_bp(value, l);
-    case FigureUnit::count: break;
-  }
-  return std::to_string(value);
-}
 
 // "Cofinanciering bedrijven % (van totale kosten)": a percentage says what it is of.
 std::string figure_name(Figure figure, const DiffEffect& e, Language l) {

@@ -334,23 +334,18 @@ constexpr std::array<const char*, field_count<Record>> file_keys() {
 }
 
 // The row of `member` in its record's table: the field's id and its name in paths.
-template <class Record, class Value>
-constexpr const char* id_of(Value Record::*member) {
+struct RowNames {
   const char* id = nullptr;
-  for_each_field<Record>([&](const auto& f) {
-    if constexpr (std::is_same_v<typename std::decay_t<decltype(f)>::value_type, Value>)
-      if (f.member == member) id = f.id;
-  });
-  return id;
-}
-template <class Record, class Value>
-constexpr const char* path_of(Value Record::*member) {
   const char* path = nullptr;
+};
+template <class Record, class Value>
+constexpr RowNames row_of(Value Record::*member) {
+  RowNames names;
   for_each_field<Record>([&](const auto& f) {
     if constexpr (std::is_same_v<typename std::decay_t<decltype(f)>::value_type, Value>)
-      if (f.member == member) path = f.path;
+      if (f.member == member) names = {f.id, f.path};
   });
-  return path;
+  return names;
 }
 
 // Two values equal: records field by field by their tables, optionals and lists of them too.

@@ -70,6 +70,14 @@ bool same_finding(const Finding& a, const Finding& b) {
 FigureUnit figure_unit(Figure figure) {
   return kFigures[static_cast<std::size_t>(figure)].unit;
 }
+std::string figure_text(Figure figure, std::int64_t value, Language language) {
+  switch (figure_unit(figure)) {
+    case FigureUnit::cents: return format_money(Money{value}, language);
+    case FigureUnit::basis_points: return format_percent_bp(value, language);
+    case FigureUnit::count: break;
+  }
+  return std::to_string(value);
+}
 const char* figure_label(Figure figure, Language language) {
   const FigureInfo& i = kFigures[static_cast<std::size_t>(figure)];
   return language == Language::nl ? i.nl : i.en;

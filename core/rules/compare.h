@@ -32,6 +32,8 @@ inline constexpr std::size_t kFigureCount = 9;
 
 enum class FigureUnit { cents, basis_points, count };
 FigureUnit figure_unit(Figure figure);
+// A value of `figure` in its unit: "€ 1.234,00", "10,29%", "3".
+std::string figure_text(Figure figure, std::int64_t value, Language language);
 // "Totale kosten" / "Total costs", …
 const char* figure_label(Figure figure, Language language);
 // Stable id for JSON and tests: "costs", "subsidy", …

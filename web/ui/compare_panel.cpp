@@ -22,20 +22,11 @@ namespace sto::ui {
 
 namespace {
 
-std::string figure_value(Figure figure, std::int64_t value, Language lang) {
-  switch (figure_unit(figure)) {
-    case FigureUnit::cents: return format_money(Money{value}, lang);
-    case FigureUnit::basis_points: return format_percent_bp(value, lang);
-    case FigureUnit::count: break;
-  }
-  return std::to_string(value);
-}
-
 std::string figure_change(Figure figure, std::int64_t delta, Language lang) {
   const std::string sign = delta > 0 ? "+" : "";
   if (figure_unit(figure) == FigureUnit::basis_points)
     return sign + format_fixed(delta, 2, lang) + tr(Str::cmp_points, lang);
-  return sign + figure_value(figure, delta, lang);
+  return sign + figure_text(figure, delta, lang);
 }
 
 const Figure kShownFigures[] = {Figure::costs,
@@ -58,7 +49,7 @@ void draw_effect(const PlanDiff& effect, Language lang) {
   float width = ImGui::CalcTextSize(tr(Str::cmp_col_after, lang)).x + pad;
   for (const Figure f : kShownFigures)
     for (const std::string& text :
-         {figure_value(f, before.value(f), lang), figure_value(f, after.value(f), lang),
+         {figure_text(f, before.value(f), lang), figure_text(f, after.value(f), lang),
           figure_change(f, after.delta(f).absolute, lang)})
       width = std::max(width, ImGui::CalcTextSize(text.c_str()).x + pad);
   if (ImGui::BeginTable("##cmp_figures", 4, flags)) {
@@ -76,9 +67,9 @@ void draw_effect(const PlanDiff& effect, Language lang) {
                 base_label(after.evaluation.cofinancing.base, lang) + ")";
       text_item(name);
       ImGui::TableNextColumn();
-      text_item_right(figure_value(f, before.value(f), lang));
+      text_item_right(figure_text(f, before.value(f), lang));
       ImGui::TableNextColumn();
-      text_item_right(figure_value(f, after.value(f), lang));
+      text_item_right(figure_text(f, after.value(f), lang));
       ImGui::TableNextColumn();
       const std::int64_t delta = after.delta(f).absolute;
       text_item_right(delta == 0 ? std::string("—") : figure_change(f, delta, lang));
