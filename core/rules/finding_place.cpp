@@ -143,6 +143,17 @@ class Builder {
 
 }  // namespace
 
+std::optional<LinePlace> line_place(std::string_view path) {
+  const std::size_t first_dot = path.find('.');
+  if (first_dot == std::string_view::npos) return std::nullopt;
+  const Segment activity = parse_segment(path.substr(0, first_dot));
+  const std::string_view rest = path.substr(first_dot + 1);
+  const Segment line = parse_segment(rest.substr(0, rest.find('.')));
+  if (activity.field != "activities" || !activity.indexed || line.field != "lines" || !line.indexed)
+    return std::nullopt;
+  return LinePlace{activity.index, line.index};
+}
+
 LocalizedText finding_place(const Plan& plan, std::string_view path) {
   Builder out;
   if (path.empty()) {

@@ -153,3 +153,18 @@ TEST_CASE("message_in_words: a refused edit's message names its place in words")
   const LocalizedText quoted{"geen datum: \"2204-10-01\"", "no date: \"2204-10-01\""};
   CHECK(message_in_words(p, quoted).en == quoted.en);
 }
+
+TEST_CASE("line_place: the budget line a path is in, or none") {
+  const std::optional<LinePlace> price = line_place("activities[2].lines[5].price");
+  REQUIRE(price.has_value());
+  CHECK(price->activity == 2);
+  CHECK(price->line == 5);
+  const std::optional<LinePlace> line = line_place("activities[0].lines[12]");
+  REQUIRE(line.has_value());
+  CHECK(line->line == 12);
+  CHECK_FALSE(line_place("activities[2]").has_value());
+  CHECK_FALSE(line_place("activities[2].title").has_value());
+  CHECK_FALSE(line_place("activities[x].lines[1]").has_value());
+  CHECK_FALSE(line_place("goals[1].indicators[0]").has_value());
+  CHECK_FALSE(line_place("").has_value());
+}

@@ -7,12 +7,14 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
 #include "exchange/views.h"
 #include "model/labels.h"
+#include "rules/finding_place.h"
 #include "text/strings.h"
 #include "ui/editor_rows.h"
 #include "ui/panels.h"
@@ -97,15 +99,6 @@ const std::string& organisation_name(const Plan& plan, const std::string& id, La
   return unknown[language == Language::nl ? 0 : 1];
 }
 
-// Parses "activities[3].lines[2]…" into (3, 2).
-bool line_of_path(const std::string& path, std::size_t& activity, std::size_t& line) {
-  unsigned long a = 0, l = 0;
-  if (std::sscanf(path.c_str(), "activities[%lu].lines[%lu]", &a, &l) != 2) return false;
-  activity = a;
-  line = l;
-  return true;
-}
-
 void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_column,
              bool descending) {
   const Plan& plan = app.plan();
@@ -165,9 +158,9 @@ void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_co
 
   cache.lines_with_errors.clear();
   for (const Finding& finding : app.analysis().findings) {
-    std::size_t a = 0, l = 0;
-    if (finding.severity == Severity::error && line_of_path(finding.path, a, l))
-      cache.lines_with_errors.emplace_back(a, l);
+    if (finding.severity != Severity::error) continue;
+    if (const std::optional<LinePlace> place = line_place(finding.path))
+      cache.lines_with_errors.emplace_back(place->activity, place->line);
   }
   std::sort(cache.lines_with_errors.begin(), cache.lines_with_errors.end());
 }
@@ -853,13 +846,12 @@ void draw_grid_rows(App& app, const GridCache& cache) {
   const Language lang = app.language();
   UiState& ui = app.ui_state();
   // A finding that points at a line: find its row to highlight and scroll to.
-  std::size_t highlight_activity = 0, highlight_line = 0;
-  const bool has_highlight = line_of_path(ui.highlight_path, highlight_activity, highlight_line);
+  const std::optional<LinePlace> highlight = line_place(ui.highlight_path);
   int highlight_row = -1;
-  if (has_highlight)
+  if (highlight)
     for (std::size_t i = 0; i < cache.rows.size(); ++i)
-      if (cache.rows[i].kind == Row::Kind::line && cache.rows[i].activity == highlight_activity &&
-          cache.rows[i].line == highlight_line)
+      if (cache.rows[i].kind == Row::Kind::line && cache.rows[i].activity == highlight->activity &&
+          cache.rows[i].line == highlight->line)
         highlight_row = static_cast<int>(i);
 
   ImGuiListClipper clipper;
