@@ -6,6 +6,9 @@
 #include "app/view_state.h"
 
 namespace sto::ui {
+
+std::string& other_file_filter_text(ViewState& views);  // test_view_state_other.cpp
+
 namespace {
 
 struct Filter {
@@ -19,6 +22,15 @@ TEST_CASE("ViewState: one state per type, made once, separate per owner") {
   CHECK(views.get<Filter>().activity == 3);
   ViewState other;  // another App: a fresh UI
   CHECK(other.get<Filter>().activity == -1);
+}
+
+TEST_CASE("ViewState: two files' private types of one name are two states") {
+  ViewState views;
+  views.get<Filter>().activity = 7;
+  CHECK(other_file_filter_text(views) == "other file");
+  other_file_filter_text(views) = "changed";
+  CHECK(views.get<Filter>().activity == 7);
+  CHECK(other_file_filter_text(views) == "changed");
 }
 
 TEST_CASE("Memo: rebuilt when the revision or the language changes, else kept") {

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <typeindex>
 #include <unordered_map>
 #include <utility>
 
@@ -19,13 +18,20 @@ class ViewState {
   // The one `State` of this App, made (value-initialised) on first use.
   template <class State>
   State& get() {
-    std::shared_ptr<void>& slot = slots_[std::type_index(typeid(State))];
+    std::shared_ptr<void>& slot = slots_[&Key<State>::address];
     if (!slot) slot = std::make_shared<State>();
     return *static_cast<State*>(slot.get());
   }
 
  private:
-  std::unordered_map<std::type_index, std::shared_ptr<void>> slots_;
+  // One address per type, also for two views' private types of the same name: a type in an
+  // unnamed namespace makes its own Key. (std::type_index would not do: clang's type names of
+  // such types are equal across files, and libstdc++ compares type_info by name.)
+  template <class State>
+  struct Key {
+    static constexpr char address = 0;
+  };
+  std::unordered_map<const void*, std::shared_ptr<void>> slots_;
 };
 
 // A value worked out from the plan, kept until the plan's revision or the UI language changes:

@@ -61,7 +61,7 @@ struct ContributionForm {
 // Frames in which a list that just appeared is scrolled into view.
 constexpr int kScrollFrames = 3;
 
-struct PanelState {
+struct CofinancingPanelState {
   ContributionForm form;
   std::string selected_organisation;  // the organisation whose lines are listed, "" = none
   int selected_year = 0;              // the year column clicked, 0 = none
@@ -69,8 +69,8 @@ struct PanelState {
   int scroll_to_selected = 0;         // frames left to bring the list into view
 };
 
-PanelState& panel(const App& app) {
-  return app.view_state().get<PanelState>();
+CofinancingPanelState& panel(const App& app) {
+  return app.view_state().get<CofinancingPanelState>();
 }
 
 // A budget line's category for the kind, until the user picks one: cash pays for things,
@@ -164,7 +164,7 @@ bool line_of_form(const App& app, ContributionForm& f, bool unreadable, BudgetLi
 }
 
 void draw_form(App& app) {
-  PanelState& state = panel(app);
+  CofinancingPanelState& state = panel(app);
   ContributionForm& f = state.form;
   const Language lang = app.language();
   const Plan& plan = app.plan();
@@ -320,7 +320,7 @@ void draw_form(App& app) {
       const bool in_kind = f.in_kind;
       app.post(AddLine{{activity, index}, std::move(line)}, [&app, org_id, in_kind] {
         // Done: close the form and list the organisation's lines, the new one among them.
-        PanelState& s = panel(app);
+        CofinancingPanelState& s = panel(app);
         s.form.close_requested = true;
         s.selected_organisation = org_id;
         s.selected_in_kind = in_kind;
@@ -347,7 +347,7 @@ void go_to_line(App& app, std::size_t activity, std::size_t line) {
 // The selected organisation's contribution lines, each with a way to it in the Begroting, and a
 // button that opens the form for this organisation.
 void draw_selected(App& app) {
-  PanelState& state = panel(app);
+  CofinancingPanelState& state = panel(app);
   if (state.selected_organisation.empty()) return;
   const Plan& plan = app.plan();
   const Language lang = app.language();
@@ -579,7 +579,7 @@ void draw_table(App& app) {
         if (known && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::cf_row_hint, lang));
       }
       if (clicked && known) {
-        PanelState& state = panel(app);
+        CofinancingPanelState& state = panel(app);
         int column = -1;
         for (int c = 0; c < ImGui::TableGetColumnCount(); ++c)
           if (ImGui::TableGetColumnFlags(c) & ImGuiTableColumnFlags_IsHovered) column = c;

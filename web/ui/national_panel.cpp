@@ -34,7 +34,7 @@ struct ImportReport {
   std::vector<RegionIssue> issues;
 };
 
-struct PanelState {
+struct NationalPanelState {
   bool imported = false;  // false: the built-in table
   std::vector<RegionRow> rows;
   std::string source;  // the imported file's name ("" for pasted text)
@@ -52,11 +52,11 @@ struct PanelState {
   NationalResult result;
 };
 
-PanelState& state(const App& app) {
-  return app.view_state().get<PanelState>();
+NationalPanelState& state(const App& app) {
+  return app.view_state().get<NationalPanelState>();
 }
 
-const std::vector<RegionRow>& table(const PanelState& st) {
+const std::vector<RegionRow>& table(const NationalPanelState& st) {
   return st.imported ? st.rows : builtin_region_table().rows;
 }
 
@@ -67,7 +67,7 @@ int ceilings_choice() {
   return custom_choice() + 1;
 }
 
-const Scheme& selected_scheme(const PanelState& st) {
+const Scheme& selected_scheme(const NationalPanelState& st) {
   return builtin_schemes().schemes[static_cast<std::size_t>(st.scheme)];
 }
 
@@ -79,7 +79,7 @@ int preset_for(const std::string& id) {
   return -1;
 }
 
-void import_csv(PanelState& st, const std::string& source, std::string_view csv) {
+void import_csv(NationalPanelState& st, const std::string& source, std::string_view csv) {
   RegionTableResult r = import_regions_csv(csv);
   st.report = {true, source, r.rows.size(), r.fatal || r.rows.empty(), std::move(r.issues)};
   if (st.report.fatal) return;  // keep the table shown so far
@@ -89,7 +89,7 @@ void import_csv(PanelState& st, const std::string& source, std::string_view csv)
   ++st.table_revision;
 }
 
-const NationalResult& result(PanelState& st) {
+const NationalResult& result(NationalPanelState& st) {
   if (st.cached_table != st.table_revision || st.cached_scheme != st.scheme ||
       st.cached_budget != st.budget || st.cached_custom != st.custom) {
     const auto& presets = national_budget_presets();
@@ -108,7 +108,7 @@ const NationalResult& result(PanelState& st) {
 }
 
 // [SECTION] Controls
-void draw_controls(App& app, PanelState& st) {
+void draw_controls(App& app, NationalPanelState& st) {
   const Language lang = app.language();
   const SchemeTable& schemes = builtin_schemes();
   const auto& presets = national_budget_presets();
@@ -189,7 +189,7 @@ void draw_controls(App& app, PanelState& st) {
 }
 
 // [SECTION] Totals and the rule
-void draw_totals(App& app, const PanelState& st, const NationalResult& r) {
+void draw_totals(App& app, const NationalPanelState& st, const NationalResult& r) {
   const Language lang = app.language();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float card =
@@ -240,7 +240,7 @@ void draw_totals(App& app, const PanelState& st, const NationalResult& r) {
 }
 
 // [SECTION] Region table and chart
-void draw_table(App& app, const PanelState& st, const NationalResult& r, float height) {
+void draw_table(App& app, const NationalPanelState& st, const NationalResult& r, float height) {
   const Language lang = app.language();
   const std::vector<RegionRow>& rows = table(st);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
@@ -334,7 +334,7 @@ void draw_table(App& app, const PanelState& st, const NationalResult& r, float h
   ImGui::EndTable();
 }
 
-void draw_chart(App& app, const PanelState& st, const NationalResult& r, float height) {
+void draw_chart(App& app, const NationalPanelState& st, const NationalResult& r, float height) {
   const Language lang = app.language();
   const std::vector<RegionRow>& rows = table(st);
   text_item(tr(Str::na_distribution, lang));
@@ -356,7 +356,7 @@ void draw_chart(App& app, const PanelState& st, const NationalResult& r, float h
 }
 
 // [SECTION] Import
-void draw_import(App& app, PanelState& st) {
+void draw_import(App& app, NationalPanelState& st) {
   const Language lang = app.language();
   if (!ImGui::CollapsingHeader((std::string(tr(Str::na_import, lang)) + "##na_import").c_str(),
                                ImGuiTreeNodeFlags_DefaultOpen))
@@ -403,7 +403,7 @@ void draw_import(App& app, PanelState& st) {
 
 void draw_national_panel(App& app) {
   const Language lang = app.language();
-  PanelState& st = state(app);
+  NationalPanelState& st = state(app);
   const SchemeTable& schemes = builtin_schemes();
   if (schemes.schemes.empty()) {
     text_item_colored(kColorError, builtin_schemes_error().in(lang));

@@ -42,7 +42,7 @@ struct LivePreview {
   ComparisonColumn column;
 };
 
-struct PanelState {
+struct ScenariosPanelState {
   std::string selected_id;  // the scenario shown in the editor
   bool steer_tabs = true;   // make the tab bar select selected_id (on opening, after adding)
   Drag drag;
@@ -50,8 +50,8 @@ struct PanelState {
   int chart_metric = 0;  // 0 costs, 1 subsidy, 2 cofinancing
 };
 
-PanelState& state(const App& app) {
-  return app.view_state().get<PanelState>();
+ScenariosPanelState& state(const App& app) {
+  return app.view_state().get<ScenariosPanelState>();
 }
 
 // compare() once per document revision, not every frame.
@@ -126,7 +126,7 @@ void commit(App& app, std::size_t index, OverrideKind kind, std::int64_t value) 
 void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
   const Language lang = app.language();
   const OverrideKindInfo& range = override_kind_info(spec.kind);
-  PanelState& st = state(app);
+  ScenariosPanelState& st = state(app);
   const Scenario& scenario = app.plan().scenarios[index];
   const ScenarioOverride* o = find_override(scenario, spec.kind);
   const std::int64_t base = base_value(app, spec.kind);
@@ -338,7 +338,7 @@ void figures_table(const char* id, const ComparisonColumn& base,
 // screen together (a list box above them pushed the figures below the fold at 1280×800).
 void draw_tabs(App& app) {
   const Language lang = app.language();
-  PanelState& st = state(app);
+  ScenariosPanelState& st = state(app);
   const Plan& plan = app.plan();
   if (!ImGui::BeginTabBar("##sc_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   for (const Scenario& scenario : plan.scenarios) {
@@ -490,7 +490,7 @@ void draw_editor(App& app, std::size_t index, const ComparisonColumn& base,
 void draw_comparison(App& app, const ComparisonColumn& base,
                      const std::vector<const ComparisonColumn*>& columns) {
   const Language lang = app.language();
-  PanelState& st = state(app);
+  ScenariosPanelState& st = state(app);
   ImGui::SetWindowFontScale(1.15f);
   text_item(tr(Str::sc_comparison, lang));
   ImGui::SetWindowFontScale(1.0f);
@@ -567,7 +567,7 @@ void draw_comparison(App& app, const ComparisonColumn& base,
 
 void draw_scenarios_panel(App& app) {
   const Language lang = app.language();
-  PanelState& st = state(app);
+  ScenariosPanelState& st = state(app);
   const Plan& plan = app.plan();
   const Comparison& cmp = comparison(app);
 
