@@ -178,24 +178,21 @@ class Applier {
                labelled("Activiteit hernoemd", "Activity renamed", c.title));
   }
   ApplyResult operator()(const SetActivityTheme& c) {
-    return activity_field(c, &Activity::theme, &SetActivityTheme::theme, "Thema gewijzigd",
-                          "Theme changed");
+    return activity_field(c, &SetActivityTheme::theme, "Thema gewijzigd", "Theme changed");
   }
   ApplyResult operator()(const SetActivityLead& c) {
-    return activity_field(c, &Activity::lead_organisation_id, &SetActivityLead::organisation_id,
-                          "Trekker gewijzigd", "Lead changed");
+    return activity_field(c, &SetActivityLead::organisation_id, "Trekker gewijzigd",
+                          "Lead changed");
   }
   ApplyResult operator()(const SetActivityGoals& c) {
-    return activity_field(c, &Activity::goal_ids, &SetActivityGoals::goal_ids, "Doelen gewijzigd",
-                          "Goals changed");
+    return activity_field(c, &SetActivityGoals::goal_ids, "Doelen gewijzigd", "Goals changed");
   }
   ApplyResult operator()(const SetActivityPartners& c) {
-    return activity_field(c, &Activity::partner_ids, &SetActivityPartners::partner_ids,
-                          "Partners gewijzigd", "Partners changed");
+    return activity_field(c, &SetActivityPartners::partner_ids, "Partners gewijzigd",
+                          "Partners changed");
   }
   ApplyResult operator()(const SetActivityYears& c) {
-    return activity_field(c, &Activity::years, &SetActivityYears::years, "Jaren gewijzigd",
-                          "Years changed");
+    return activity_field(c, &SetActivityYears::years, "Jaren gewijzigd", "Years changed");
   }
 
   // [SECTION] Budget lines
@@ -211,43 +208,40 @@ class Applier {
                  labelled("Regel verwijderd", "Line removed", line_label(*l)));
   }
   ApplyResult operator()(const SetLinePrice& c) {
-    return line_field(c, &BudgetLine::price, &SetLinePrice::price, "Bedrag gewijzigd",
-                      "Price changed");
+    return line_field(c, &SetLinePrice::price, "Bedrag gewijzigd", "Price changed");
   }
   ApplyResult operator()(const SetLineQuantity& c) {
-    return line_field(c, &BudgetLine::quantity_milli, &SetLineQuantity::quantity_milli,
-                      "Aantal gewijzigd", "Quantity changed");
+    return line_field(c, &SetLineQuantity::quantity_milli, "Aantal gewijzigd", "Quantity changed");
   }
   ApplyResult operator()(const SetLineDescription& c) {
-    return line_field(c, &BudgetLine::description, &SetLineDescription::description,
-                      "Omschrijving gewijzigd", "Description changed");
+    return line_field(c, &SetLineDescription::description, "Omschrijving gewijzigd",
+                      "Description changed");
   }
   ApplyResult operator()(const SetLineUnit& c) {
-    return line_field(c, &BudgetLine::unit, &SetLineUnit::unit, "Eenheid gewijzigd",
-                      "Unit changed");
+    return line_field(c, &SetLineUnit::unit, "Eenheid gewijzigd", "Unit changed");
   }
   ApplyResult operator()(const SetLineCategory& c) {
-    return line_field(c, &BudgetLine::category, &SetLineCategory::category, "Kostensoort gewijzigd",
+    return line_field(c, &SetLineCategory::category, "Kostensoort gewijzigd",
                       "Cost category changed");
   }
   ApplyResult operator()(const SetLineFunding& c) {
-    return line_field(c, &BudgetLine::funding, &SetLineFunding::funding,
-                      "Financieringsbron gewijzigd", "Funding source changed");
+    return line_field(c, &SetLineFunding::funding, "Financieringsbron gewijzigd",
+                      "Funding source changed");
   }
   ApplyResult operator()(const SetLineOrganisation& c) {
-    return line_field(c, &BudgetLine::organisation_id, &SetLineOrganisation::organisation_id,
-                      "Organisatie gewijzigd", "Organisation changed");
+    return line_field(c, &SetLineOrganisation::organisation_id, "Organisatie gewijzigd",
+                      "Organisation changed");
   }
   ApplyResult operator()(const SetLineYear& c) {
-    return line_field(c, &BudgetLine::year, &SetLineYear::year, "Jaar gewijzigd", "Year changed");
+    return line_field(c, &SetLineYear::year, "Jaar gewijzigd", "Year changed");
   }
   ApplyResult operator()(const SetLineOtherFunding& c) {
-    return line_field(c, &BudgetLine::other_funding, &SetLineOtherFunding::other_funding,
-                      "Andere financiering gewijzigd", "Other funding changed");
+    return line_field(c, &SetLineOtherFunding::other_funding, "Andere financiering gewijzigd",
+                      "Other funding changed");
   }
   ApplyResult operator()(const SetLineInvestment& c) {
-    return line_field(c, &BudgetLine::investment, &SetLineInvestment::investment,
-                      "Investering gewijzigd", "Investment changed");
+    return line_field(c, &SetLineInvestment::investment, "Investering gewijzigd",
+                      "Investment changed");
   }
 
   // [SECTION] Scenarios
@@ -358,18 +352,16 @@ class Applier {
     return done(std::move(inverse), std::move(description));
   }
   template <class Cmd, class T>
-  ApplyResult activity_field(const Cmd& c, T Activity::*field, T Cmd::*member, const char* nl,
-                             const char* en) {
+  ApplyResult activity_field(const Cmd& c, T Cmd::*member, const char* nl, const char* en) {
     if (c.index >= p_.activities.size()) return invalid("activities", c.index);
     Activity& a = p_.activities[c.index];
-    return set(a.*field, c.*member, c, member, labelled(nl, en, a.title));
+    return set(a.*Cmd::field, c.*member, c, member, labelled(nl, en, a.title));
   }
   template <class Cmd, class T>
-  ApplyResult line_field(const Cmd& c, T BudgetLine::*field, T Cmd::*member, const char* nl,
-                         const char* en) {
+  ApplyResult line_field(const Cmd& c, T Cmd::*member, const char* nl, const char* en) {
     BudgetLine* l = line(c.at);
     if (!l) return invalid_line(c.at);
-    return set(l->*field, c.*member, c, member, labelled(nl, en, line_label(*l)));
+    return set(l->*Cmd::field, c.*member, c, member, labelled(nl, en, line_label(*l)));
   }
 };
 

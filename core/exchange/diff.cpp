@@ -178,26 +178,10 @@ std::string raw_json(Money money) {
 std::string raw_json(Date date) {
   return date.is_set() ? json_quote(format_iso_date(date)) : "null";
 }
-std::string raw_json(RegionType t) {
-  return json_quote(enum_names::to_name(t, enum_names::region_type));
-}
-std::string raw_json(OrganisationKind k) {
-  return json_quote(enum_names::to_name(k, enum_names::organisation_kind));
-}
-std::string raw_json(BusinessStatus s) {
-  return json_quote(enum_names::to_name(s, enum_names::business_status));
-}
-std::string raw_json(CostCategory c) {
-  return json_quote(enum_names::to_name(c, enum_names::cost_category));
-}
-std::string raw_json(FundingSource f) {
-  return json_quote(enum_names::to_name(f, enum_names::funding_source));
-}
-std::string raw_json(CofinancingBase base) {
-  return json_quote(enum_names::to_name(base, enum_names::cofinancing_base));
-}
-std::string raw_json(LearningPath p) {
-  return json_quote(enum_names::to_name(p, enum_names::learning_path));
+// An enum value by its name in files (schema::names_of).
+template <class Enum, class = std::enable_if_t<std::is_enum_v<Enum>>>
+std::string raw_json(Enum value) {
+  return json_quote(enum_names::to_name(value, schema::names_of(value)));
 }
 // A record of the schema: its fields under their file keys, in the file's order.
 template <class Record, class = std::enable_if_t<schema::has_table_v<Record>>>
@@ -222,10 +206,7 @@ std::string raw_json(const Record& record) {
   return out + "}";
 }
 std::string raw_json(const ScenarioOverride* o) {
-  if (!o) return "null";
-  return "{\"kind\": " + json_quote(enum_names::to_name(o->kind, enum_names::override_kind)) +
-         ", \"target\": " + raw_json(o->target) + ", \"value\": " + raw_json(o->value) +
-         ", \"replaces\": " + raw_json(o->replaces) + "}";
+  return o ? raw_json(*o) : "null";
 }
 
 // [SECTION] Field tables: each record's fields from its table in core/model/schema.h
@@ -394,9 +375,6 @@ const ScenarioOverride* find_override(const Scenario& s, const std::string& fiel
     if (override_field(o) == field) return &o;
   return nullptr;
 }
-bool same_override(const ScenarioOverride& a, const ScenarioOverride& b) {
-  return a.kind == b.kind && a.target == b.target && a.value == b.value && a.replaces == b.replaces;
-}
 LocalizedText override_value(const ScenarioOverride* o) {
   if (!o) return {"(volgt de basis)", "(follows the base)"};
   return describe_override(*o);
@@ -417,7 +395,7 @@ void override_changes(const Scenario& a, const Scenario& b, std::vector<FieldCha
   };
   for (const ScenarioOverride& o : b.overrides) {
     const ScenarioOverride* old = find_override(a, override_field(o));
-    if (!old || !same_override(*old, o)) add(o, old, &o);
+    if (!old || !schema::equal(*old, o)) add(o, old, &o);
   }
   for (const ScenarioOverride& o : a.overrides)
     if (!find_override(b, override_field(o))) add(o, &o, nullptr);

@@ -8,6 +8,7 @@
 
 #include "exchange/summary_json.h"
 #include "format/file_format.h"
+#include "model/schema.h"
 #include "rules/scenario.h"
 
 namespace sto {
@@ -136,8 +137,7 @@ std::optional<LocalizedText> set_commands(const Plan& plan, const PlanRecord& r,
     for (const ScenarioOverride& wanted : sc->overrides) {
       const auto old = std::find_if(current.overrides.begin(), current.overrides.end(),
                                     [&](const ScenarioOverride& x) { return same_key(x, wanted); });
-      if (old == current.overrides.end() || old->value != wanted.value ||
-          old->replaces != wanted.replaces)
+      if (old == current.overrides.end() || !schema::equal(*old, wanted))
         out.push_back(SetScenarioOverride{r.index, wanted});
     }
     for (const ScenarioOverride& existing : current.overrides)

@@ -302,6 +302,9 @@ inline const auto& names_of(FundingSource) {
 inline const auto& names_of(OverrideKind) {
   return enum_names::override_kind;
 }
+inline const auto& names_of(CofinancingBase) {
+  return enum_names::cofinancing_base;
+}
 
 template <class Record, class = void>
 struct has_table : std::false_type {};

@@ -39,12 +39,12 @@ struct FieldState {
   std::uint64_t errors_generation = 0;           // App::field_errors_generation seen last
 };
 
-// The views of the App being drawn (begin_widgets): like ImGui's current context.
-ViewState* current_views = nullptr;
+// The fields' state in the App being drawn (begin_widgets): like ImGui's current context.
+FieldState* current_fields = nullptr;
 
 FieldState& field_state() {
-  IM_ASSERT(current_views != nullptr && "begin_widgets() before drawing a field");
-  return current_views->get<FieldState>();
+  IM_ASSERT(current_fields != nullptr && "begin_widgets() before drawing a field");
+  return *current_fields;
 }
 EditBuffer& edit_buffer() {
   return field_state().buffer;
@@ -740,8 +740,8 @@ void clear_field_errors() {
 }
 
 void begin_widgets(const App& app) {
-  current_views = &app.view_state();
-  FieldState& fields = field_state();
+  current_fields = &app.view_state().get<FieldState>();
+  FieldState& fields = *current_fields;
   if (fields.errors_generation == app.field_errors_generation()) return;
   fields.errors_generation = app.field_errors_generation();
   clear_field_errors();
