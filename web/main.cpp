@@ -180,7 +180,8 @@ void draw_frame() {
   const int buffer_height =
       static_cast<int>(static_cast<float>(viewport.css_height) * viewport.pixel_ratio + 0.5f);
   glViewport(0, 0, buffer_width, buffer_height);
-  const ImVec4 background = runtime.app->background_color();
+  // The main window has no background of its own (ui/frame.cpp): the clear paints it.
+  const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(background.x, background.y, background.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

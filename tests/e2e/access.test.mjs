@@ -26,26 +26,43 @@ async function axTree(context, page) {
   });
 }
 
-// What has the keyboard focus: tag, role, accessible name (aria-label or text) and value.
+// How a keyboard user tells elements apart: tag, role, accessible name (aria-label or text), value.
+// Run in the page (as source text: a function's closure does not travel there).
+const describeElement = (e) => ({
+  tag: e.tagName, role: e.getAttribute('role'), name: e.getAttribute('aria-label') || e.textContent,
+  value: e.value, inputmode: e.getAttribute('inputmode'),
+});
+
+// What has the keyboard focus, described as above.
 function focused(page) {
-  return page.evaluate(() => {
-    const e = document.activeElement;
-    return {
-      tag: e.tagName, role: e.getAttribute('role'), name: e.getAttribute('aria-label') || e.textContent,
-      value: e.value, inputmode: e.getAttribute('inputmode'),
-    };
-  });
+  return page.evaluate(`(${describeElement})(document.activeElement)`);
 }
 
-// Presses Tab (a real key press, as a keyboard user does) until the focused element matches.
+// The elements Tab stops at, in their order (the mirror's DOM order), and where the focus is.
+function tabStops(page) {
+  return page.evaluate(`(() => {
+    const stops = [...document.querySelectorAll('button, input, textarea, select, a[href], [tabindex]')]
+      .filter((e) => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0);
+    return { stops: stops.map(${describeElement}), at: stops.indexOf(document.activeElement) };
+  })()`);
+}
+
+// Presses Tab, or Shift+Tab where the element is nearer behind the focus (real key presses, as a
+// keyboard user does, who also goes back), until the focused element matches.
 async function tabTo(page, matches, max = 250) {
+  const { stops, at } = await tabStops(page);
+  const distance = (from, to) => (to - from + stops.length) % stops.length;
+  const targets = stops.map((stop, i) => (matches(stop) ? i : -1)).filter((i) => i >= 0);
+  const ahead = Math.min(...targets.map((i) => distance(at, i)));
+  const behind = Math.min(...targets.map((i) => distance(i, at)));
+  const key = at >= 0 && behind < ahead ? 'Shift+Tab' : 'Tab';
   for (let i = 0; i < max; ++i) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     await waitFrames(page, 2);
     const f = await focused(page);
     if (matches(f)) return f;
   }
-  throw new Error('Tab never reached the element');
+  throw new Error(`${key} never reached the element`);
 }
 const named = (name) => (f) => f.name === name;
 

@@ -114,12 +114,13 @@ export async function clickItem(page, label) {
 // Waits until the app has drawn at least `count` more frames. Polled inside the page on a timer
 // (page.waitForFunction was seen to stall after a large plan was loaded).
 export async function waitFrames(page, count) {
-  const start = await page.evaluate(() => window.stoplan.frameCount());
-  await page.evaluate(() => window.stoplan.requestFrames());
-  await page.evaluate(([s, n]) => new Promise((resolve, reject) => {
+  // One round trip to the page: under load each one costs milliseconds, and this runs thousands
+  // of times.
+  await page.evaluate((n) => new Promise((resolve, reject) => {
+    const target = window.stoplan.frameCount() + n;
     const since = performance.now();
     const check = () => {
-      if (window.stoplan.frameCount() >= s + n) resolve();
+      if (window.stoplan.frameCount() >= target) resolve();
       else if (performance.now() - since > 20000) reject(new Error(`no ${n} frames drawn in 20 s`));
       else {
         window.stoplan.requestFrames();  // the app draws a few frames per request, then idles
@@ -127,7 +128,7 @@ export async function waitFrames(page, count) {
       }
     };
     check();
-  }), [start, count]);
+  }), count);
 }
 
 // Types into the ImGui text field with that label, replacing its text, and commits with Enter.

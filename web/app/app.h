@@ -166,7 +166,6 @@ class App {
   void set_save_slice_ms_for_test(double ms) { save_slice_ms_ = ms; }
   // Rebuilds the font atlas for a new device pixel ratio so text stays crisp.
   void set_pixel_ratio(float ratio);
-  ImVec4 background_color() const { return {0.957f, 0.965f, 0.976f, 1.0f}; }
 
   // [SECTION] State for the panels
   Language language() const { return language_; }
