@@ -67,11 +67,11 @@ step "CSV export opened by LibreOffice gives the engine's totals" tests/cli/libr
 step "fuzz the loader and edit commands (${fuzz_seconds} s each)" tests/fuzz/run.sh "$fuzz_seconds"
 # Two test files at a time (each has its own browser, server and storage; the browsers draw with
 # SwiftShader, on the CPU, so two keep both cores busy). Run alone afterwards, one at a time: the
-# storage tests (their leave-the-page test wants the page's unload on time, which a machine this
-# busy once delayed) and Chromium's --screenshot under virtual time (its time budget ran out on a
-# busy machine). STO_E2E_CONCURRENCY=1 runs every file alone.
+# leave-the-page tests (they want the page's unload on time, which a machine this busy once
+# delayed) and Chromium's --screenshot under virtual time (its time budget ran out on a busy
+# machine). STO_E2E_CONCURRENCY=1 runs every file alone.
 e2e_tests() {
-  local files=() alone=(tests/e2e/storage.test.mjs tests/e2e/screenshot.test.mjs) file status=0
+  local files=() alone=(tests/e2e/storage_leave.test.mjs tests/e2e/screenshot.test.mjs) file status=0
   for file in tests/e2e/*.test.mjs; do
     [[ " ${alone[*]} " == *" $file "* ]] || files+=("$file")
   done

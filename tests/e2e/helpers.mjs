@@ -233,3 +233,21 @@ export async function openSection(page, name) {
   }, name);
   await waitFrames(page, 4);
 }
+
+// Closes `page` as a user closing the tab does. True when the browser asked first; the question is
+// answered "stay on this page", so the page stays open.
+export async function closeAsks(page) {
+  const outcome = new Promise((resolve) => {
+    page.once('dialog', async (dialog) => { resolve(dialog.type()); await dialog.dismiss(); });
+    page.once('close', () => resolve('closed'));
+  });
+  await page.close({ runBeforeUnload: true });
+  return (await outcome) === 'beforeunload';
+}
+
+// Sets the quantity of the sample plan's "Externe trainers" line in the budget grid.
+export async function setTrainerQuantity(page, quantity) {
+  await clickItem(page, 'Begroting');
+  await typeInto(page, '##budget_filter', 'Externe trainers');
+  await typeInto(page, '##quantity', String(quantity));
+}

@@ -1,13 +1,13 @@
 // Browser storage never loses work: autosave survives a reload, a damaged entry falls back to the
-// last good version, a full or switched-off storage shows a banner, files round-trip, hostile files
-// are refused, an older tab does not overwrite newer work nor save into a plan another tab deleted,
-// and leaving the page with work that is not stored asks first and is reported after the reload.
+// last good version, a full storage shows a banner, files round-trip, hostile files are refused,
+// and an older tab does not overwrite newer work nor save into a plan another tab deleted.
+// Leaving the page: storage_leave.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSession, openApp, freshApp, appWith, reloadApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, writeStored, quotaSwitch, withoutIndexedDB } from './helpers.mjs';
+import { startSession, openApp, freshApp, appWith, reloadApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, writeStored, quotaSwitch, withoutIndexedDB, closeAsks, setTrainerQuantity } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -27,12 +27,6 @@ async function fillLocalStorage(page) {
       try { for (;;) localStorage.setItem(`filler-${n++}`, chunk); } catch (e) { /* this size no longer fits */ }
     }
   });
-}
-
-async function setTrainerQuantity(page, quantity) {
-  await clickItem(page, 'Begroting');
-  await typeInto(page, '##budget_filter', 'Externe trainers');
-  await typeInto(page, '##quantity', String(quantity));
 }
 
 test('an edit is still there after a reload', async (t) => {
@@ -155,17 +149,6 @@ test('two tabs: the other tab follows a save, and an older tab never overwrites 
   assert.deepEqual(b.problems, []);
 });
 
-// Closes `page` as a user closing the tab does. True when the browser asked first; the question is
-// answered "stay on this page", so the page stays open.
-async function closeAsks(page) {
-  const outcome = new Promise((resolve) => {
-    page.once('dialog', async (dialog) => { resolve(dialog.type()); await dialog.dismiss(); });
-    page.once('close', () => resolve('closed'));
-  });
-  await page.close({ runBeforeUnload: true });
-  return (await outcome) === 'beforeunload';
-}
-
 // The stored index entry of plan `id` and the plan in its newest stored version, in IndexedDB or
 // (`source` localStoredEntries) in localStorage.
 const localStoredEntries = (page) => page.evaluate(() => ({ ...localStorage }));
@@ -257,58 +240,6 @@ test('a tab that missed the delete never saves into the deleted plan: it offers 
   assert.equal((await plan(a)).activities[1].lines[1].quantity_milli, 99000);
   assert.deepEqual(a.problems, []);
   assert.deepEqual(b.problems, []);
-});
-
-test('leaving with work the browser could not store: the browser asks, and after a reload the app says what was lost', async (t) => {
-  const { page } = await appWith(t, session, quotaSwitch);
-  await setTrainerQuantity(page, 55);
-  await waitSaved(page);
-  await page.evaluate(() => { window.stoQuotaFull = true; });
-  await typeInto(page, '##quantity', '77');
-  await page.waitForFunction(() => window.stoplan.storageStatus().problem === 'quota', null, { timeout: 5000 });
-  assert.equal(await closeAsks(page), true);
-
-  // The user leaves anyway.
-  await page.bringToFront();
-  page.once('dialog', (dialog) => dialog.accept());
-  await reloadApp(page);
-  const after = await status(page);
-  assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 55000);
-  assert.equal(after.problem, 'quota', 'the storage problem is still shown');
-  assert.doesNotMatch(after.status, /opgeslagen/);
-  assert.match(after.banner, /^Bij het verlaten van de pagina waren de laatste wijzigingen niet in de browser bewaard\. De bewaarde versie van \d/);
-  await waitFrames(page, 3);
-  assert.ok(await page.evaluate(() => window.stoplan.itemRect('De browseropslag is vol: je werk wordt niet in de browser bewaard. Download het plan om het veilig te stellen.')));
-  assert.deepEqual(page.problems, []);
-});
-
-test('leaving right after an edit: the pending save is made first and nothing is asked', async (t) => {
-  const { page } = await freshApp(t, session);
-  let asked = false;
-  page.on('dialog', (dialog) => { asked = true; dialog.accept(); });
-  await setTrainerQuantity(page, 64);
-  await reloadApp(page);
-  assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 64000);
-  assert.equal((await status(page)).banner, '');
-  assert.equal(asked, false);
-  assert.equal(await closeAsks(page), false);
-});
-
-test('storage switched off: the app says so from the start, and closing with changes asks', async (t) => {
-  // Neither IndexedDB nor localStorage, as in some private windows.
-  const { page } = await appWith(t, session, withoutIndexedDB, () => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
-  });
-  assert.equal((await status(page)).problem, 'unavailable');
-  await waitFrames(page, 3);
-  assert.ok(await page.evaluate(() => window.stoplan.itemRect('Browseropslag is niet beschikbaar (privévenster of uitgeschakeld): je werk wordt niet in de browser bewaard. Download het plan om het te bewaren.')));
-  await setTrainerQuantity(page, 12);
-  assert.equal((await status(page)).problem, 'unavailable');
-  assert.equal(await closeAsks(page), true);
-  assert.deepEqual(page.problems, []);
-  // Closed before its context: with this page still holding unsaved work, the hook closing the
-  // context failed ("Target page, context or browser has been closed").
-  await page.close();
 });
 
 // Moves the page's clock (Date.now, which the app's saves are stamped with) `ms` ahead.
