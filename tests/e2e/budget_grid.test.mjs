@@ -4,7 +4,7 @@
 // whole text as a tooltip on hover and on keyboard focus, and screen readers get the whole text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, freshApp, loadApp, clickItem, waitFrames } from './helpers.mjs';
+import { startSession, freshApp, loadApp, clickItem, settledRect, waitFrames } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -26,7 +26,7 @@ function descriptionFields(page) {
 test('a budget column made wider by dragging its border keeps its width after a reload, in this browser only', async (t) => {
   const { page } = await freshApp(t, session);
   await clickItem(page, 'Begroting');
-  const before = await itemRect(page, 'Omschrijving');
+  const before = await settledRect(page, 'Omschrijving');  // where the border is, once laid out
   assert.ok(before, 'the description column header');
   // Drag the border on the header's right edge 90 pixels to the right (the stretching neighbour
   // gives up part of it).

@@ -91,11 +91,12 @@ async function untilReady(page) {
   await page.evaluate(() => window.stoplan.ready);
 }
 
-// Clicks the centre of the ImGui item with that label, at its real on-screen coordinates. An item
-// that appears a frame or two later (a dialog opened by the previous click) is waited for, and so
-// is one still moving: a rectangle is that of the last frame drawn, which may predate a change the
-// test just made (a banner that pushes the page down), so it must be the same two frames later.
-export async function clickItem(page, label) {
+// The on-screen rectangle of the ImGui item with that label once it has stopped moving (null if
+// it is not there). An item that appears a frame or two later (a dialog opened by the previous
+// click) is waited for, and so is one still moving: a rectangle is that of the last frame drawn,
+// which may predate a change the test just made (a banner that pushes the page down, a table
+// still fitting its columns), so it must be the same two frames later.
+export async function settledRect(page, label) {
   const rectOf = () => page.evaluate((l) => window.stoplan.itemRect(l), label);
   let rect = await rectOf();
   for (let attempt = 0; attempt < 10; ++attempt) {
@@ -104,6 +105,13 @@ export async function clickItem(page, label) {
     if (rect && now && JSON.stringify(now) === JSON.stringify(rect)) break;
     rect = now;
   }
+  return rect;
+}
+
+// Clicks the centre of the ImGui item with that label, at its real on-screen coordinates, once it
+// has stopped moving (settledRect).
+export async function clickItem(page, label) {
+  const rect = await settledRect(page, label);
   if (!rect) throw new Error(`no item labelled "${label}" on screen`);
   await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
   await page.mouse.down();
