@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds one or more configurations: native | sanitize | wasm (default: native wasm).
+# Builds one or more configurations: native | native-core | sanitize | wasm (default: native wasm).
 #   native    core, stoplan, core tests, UI smoke test (RelWithDebInfo)  -> build/native
+#   native-core  of those only stoplan and the core tests (the test command: the UI tests run
+#             under the sanitizers, where they are stricter)                -> build/native
 #   sanitize  the same under AddressSanitizer + UBSan (clang), and the fuzzers -> build/sanitize
 #   wasm      the web app (Release) and the core tests for node          -> build/wasm, site in build/wasm/site
 set -euo pipefail
@@ -12,10 +14,10 @@ jobs="${STO_JOBS:-2}"
 # build takes about a third less time than with full debug info (-g).
 native_flags="-O2 -g1 -DNDEBUG"
 
-build_native() {
+build_native() {  # [targets...], default all
   cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$native_flags" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=$native_flags" >/dev/null
-  cmake --build build/native -j"$jobs"
+  cmake --build build/native -j"$jobs" ${1:+--target "$@"}
 }
 
 # clang, so the fuzzers (libFuzzer) link the same core objects as the sanitizer tests; -O1 as
@@ -45,8 +47,9 @@ targets=("$@")
 for target in "${targets[@]}"; do
   case "$target" in
     native) build_native ;;
+    native-core) build_native stoplan core_tests ;;
     sanitize) build_sanitize ;;
     wasm) build_wasm ;;
-    *) echo "build.sh: unknown configuration '$target' (native | sanitize | wasm)" >&2; exit 2 ;;
+    *) echo "build.sh: unknown configuration '$target' (native | native-core | sanitize | wasm)" >&2; exit 2 ;;
   esac
 done

@@ -12,7 +12,8 @@ debian_packages=(
   libcereal-dev       # serialization (header-only)
   rapidjson-dev       # cereal's JSON archive
   catch2              # tests (v2 single header)
-  chromium            # headless browser for end-to-end tests and screenshots
+  chromium            # the browser: its --screenshot test and the benchmark
+  chromium-headless-shell  # its engine without the browser: the end-to-end tests
   firefox-esr         # the second browser of the end-to-end tests (tests/e2e/firefox.test.mjs)
   xvfb                # a virtual screen for it: headless Firefox has no WebGL2 here
   webkit2gtk-driver   # WebKitWebDriver: the WebKit (Safari's engine) smoke, tests/e2e/webkit.test.mjs

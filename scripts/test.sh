@@ -2,7 +2,8 @@
 # README command 2: installs what is missing, builds everything and runs every test:
 # format and dependency checks, core tests natively / under ASan+UBSan / as wasm under node,
 # the native-vs-wasm summary comparison, the hostile-file and fuzz checks, the headless UI smoke
-# test, and the browser end-to-end tests (headless Chromium; a smoke each in Firefox ESR and WebKit).
+# test (under the sanitizers), and the browser end-to-end tests (Chromium as chromium-headless-shell;
+# a smoke each in Firefox ESR and WebKit).
 # Prints each step's time and the total. Exits non-zero on any failure.
 #   scripts/test.sh [--fuzz-seconds N]
 set -uo pipefail
@@ -48,13 +49,14 @@ step() {
 }
 
 # The test programs of a configuration run two at a time (each is one process on one core).
-ctest_in() { ctest --test-dir "$1" --output-on-failure --parallel "${STO_JOBS:-2}"; }
+ctest_in() { ctest --test-dir "$@" --output-on-failure --parallel "${STO_JOBS:-2}"; }
 total_start=$SECONDS
 
 step "clang-format" scripts/check-format.sh
 step "core has no UI or platform includes, its layers point down" scripts/check-deps.sh
-step "build native" scripts/build.sh native
-step "native tests (core + UI smoke)" ctest_in build/native
+# Natively only the core and stoplan: the UI tests run once, under the sanitizers.
+step "build native (core, stoplan, core tests)" scripts/build.sh native-core
+step "native core tests" ctest_in build/native -R '^core_tests'
 step "build with AddressSanitizer + UBSan" scripts/build.sh sanitize
 step "sanitizer tests (core + UI smoke)" ctest_in build/sanitize
 step "build wasm (app + core tests)" scripts/build.sh wasm

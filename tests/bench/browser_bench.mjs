@@ -122,7 +122,7 @@ target(total <= 1.5e6, `app download <= 1.5 MB gzip: ${(total / 1e6).toFixed(3)}
 
 // [SECTION] In the browser.
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
-const session = await startSession();
+const session = await startSession({ fullBrowser: true });
 try {
   const firstFrames = [];
   let page;

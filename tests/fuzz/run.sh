@@ -4,8 +4,8 @@
 # golden files, and edit-command sequences on the sample plans (fuzz_commands.cpp). They are
 # built in the sanitizer configuration (scripts/build.sh sanitize, clang), over the same core
 # objects as its tests; this script builds them there when they are missing or stale. Exits
-# non-zero when one finds a crash (the input is left in build/fuzz/crash-*; keep a loader crash
-# as a regression file in tests/data/hostile/).
+# non-zero when one finds a crash (the input is left in build/fuzz/<fuzzer>-crash-*, e.g.
+# load_plan-crash-…; keep a loader crash as a regression file in tests/data/hostile/).
 #   usage: tests/fuzz/run.sh [seconds]     (default 20, for each of the three)
 set -eu
 cd "$(dirname "$0")/../.."
@@ -32,19 +32,33 @@ done
 UBSAN_OPTIONS="print_stacktrace=1"
 export UBSAN_OPTIONS
 
-# New interesting inputs go to build/fuzz/corpus and are reused by the next run.
-timeout $((seconds + 120)) "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-  -max_len=65536 -dict=tests/fuzz/plan.dict -artifact_prefix="$out/" -print_final_stats=1 \
-  "$out/corpus" "$out/seeds"
+# fuzz NAME ARGS...: one fuzzer for the given time, its output kept in $out/NAME.log; show NAME
+# prints it afterwards (two running at once would interleave) and fails when the fuzzer did.
+fuzz() {
+  name=$1
+  shift
+  if timeout $((seconds + 120)) "$built/$name" -max_total_time="$seconds" -timeout=10 \
+    -rss_limit_mb=2048 -artifact_prefix="$out/${name#fuzz_}-" -print_final_stats=1 "$@" \
+    > "$out/$name.log" 2>&1; then
+    echo 0 > "$out/$name.status"
+  else
+    echo $? > "$out/$name.status"
+  fi
+}
+show() {
+  echo "=== $1 (exit $(cat "$out/$1.status"))"
+  cat "$out/$1.log"
+  [ "$(cat "$out/$1.status")" -eq 0 ]
+}
 
-# Share-link data: seeded with the link format's golden files (every sample plan).
-mkdir -p "$out/link_corpus"
-timeout $((seconds + 120)) "$link_binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-  -max_len=65536 -artifact_prefix="$out/link-" -print_final_stats=1 \
-  "$out/link_corpus" tests/data/links/v1
-
-# Command sequences: the inputs are choices, not files; libFuzzer starts from nothing.
-mkdir -p "$out/commands_corpus"
-timeout $((seconds + 120)) "$commands_binary" -max_total_time="$seconds" -timeout=10 \
-  -rss_limit_mb=2048 -max_len=4096 -artifact_prefix="$out/commands-" -print_final_stats=1 \
-  "$out/commands_corpus"
+mkdir -p "$out/link_corpus" "$out/commands_corpus"
+# Two at a time, one per core (each fuzzer is one process): the loader and the share-link
+# decoder together, then the command sequences (their inputs are choices, not files: libFuzzer
+# starts from nothing).
+fuzz fuzz_load_plan -max_len=65536 -dict=tests/fuzz/plan.dict "$out/corpus" "$out/seeds" &
+fuzz fuzz_link -max_len=65536 "$out/link_corpus" tests/data/links/v1
+wait
+fuzz fuzz_commands -max_len=4096 "$out/commands_corpus"
+failed=0
+for name in fuzz_load_plan fuzz_link fuzz_commands; do show $name || failed=1; done
+exit $failed
