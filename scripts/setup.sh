@@ -18,6 +18,7 @@ debian_packages=(
   xvfb                # a virtual screen for it: headless Firefox has no WebGL2 here
   webkit2gtk-driver   # WebKitWebDriver: the WebKit (Safari's engine) smoke, tests/e2e/webkit.test.mjs
   fonts-dejavu-core   # a font with the euro sign and Dutch diacritics
+  fonttools           # pyftsubset: the font cut down to the app's characters at build time
   dpkg-dev            # apt-get source needs dpkg-source
   clang               # libFuzzer for the loader's fuzz target
   libclang-rt-14-dev  # its runtime (and LeakSanitizer)

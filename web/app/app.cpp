@@ -54,22 +54,11 @@ void App::set_pixel_ratio(float ratio) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   // Rasterize at device pixels and scale back, so text is sharp on HiDPI screens and when zoomed.
-  static const ImWchar ranges[] = {
-      0x0020, 0x00FF,  // Basic Latin + Latin-1 (ë, é, ï, ü …)
-      0x0100, 0x017F,  // Latin Extended-A
-      0x2013, 0x2026,  // dashes, curly quotes, bullet, ellipsis (pasted from Word or e-mail)
-      0x2039, 0x203A,  // ‹ › (the › between the parts of a finding's place)
-      0x20AC, 0x20AC,  // €
-      0x2190, 0x2193,  // arrows
-      0x2212, 0x2212,  // − (minus sign)
-      0x2264, 0x2265,  // ≤ ≥
-      0,
-  };
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes are compiled into the program
   const std::string_view font = fonts::embedded_file("DejaVuSans.ttf");
   io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(font.data()), static_cast<int>(font.size()),
-                                 kFontSize * ratio, &config, ranges);
+                                 kFontSize * ratio, &config, fonts::kGlyphRanges);
   io.FontGlobalScale = 1.0f / ratio;
 }
 
