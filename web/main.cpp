@@ -17,6 +17,7 @@
 #include "app/app.h"
 #include "app/frame_settle.h"
 #include "app/item_registry.h"
+#include "app/repeated_frame.h"
 #include "platform/browser.h"
 #include "ui/frame.h"
 #include "web_runtime.h"
@@ -40,23 +41,29 @@ using sto::web::runtime;
 using sto::web::wake;
 
 // ImGui 1.86 samples key state once per frame, so a key pressed and released between two frames
-// (a quick tap, a test's key press, Ctrl+Z on a busy machine) would be lost. Releases of keys
-// pressed since the last frame are held back and replayed after the frame has seen the press.
+// (a quick tap, a test's key press, Ctrl+Z on a busy machine) would be lost. Once a key has been
+// pressed since the last frame, later releases are held back, and every key event after a held
+// one too, in order; after the frame they are replayed up to the next press, whose releases wait
+// for the frame after. So a frame sees each press with the modifiers that were down with it.
+// (Holding back only the pressed key's own release lost Ctrl+Z when a frame fell between Ctrl's
+// press and Z's: Ctrl's release came through before the frame that saw Z.)
 struct KeyEvent {
   int key, scancode, action, mods;
 };
-std::vector<int> keys_pressed_this_frame;
-std::vector<KeyEvent> deferred_key_releases;
+bool key_pressed_this_frame = false;
+std::vector<KeyEvent> held_key_events;
 
-void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
-  if (action == GLFW_PRESS) keys_pressed_this_frame.push_back(key);
-  const bool pressed_now = std::find(keys_pressed_this_frame.begin(), keys_pressed_this_frame.end(),
-                                     key) != keys_pressed_this_frame.end();
-  if (action == GLFW_RELEASE && pressed_now) {
-    deferred_key_releases.push_back({key, scancode, action, mods});
+void apply_or_hold(const KeyEvent& e) {
+  if (!held_key_events.empty() || (e.action == GLFW_RELEASE && key_pressed_this_frame)) {
+    held_key_events.push_back(e);
     return;
   }
-  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+  if (e.action == GLFW_PRESS) key_pressed_this_frame = true;
+  ImGui_ImplGlfw_KeyCallback(runtime.window, e.key, e.scancode, e.action, e.mods);
+}
+
+void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
+  apply_or_hold({key, scancode, action, mods});
 }
 
 // Emscripten 3.1.6's GLFW hands on the browser's raw wheel deltas (pixels, with the browser's
@@ -72,13 +79,12 @@ void scroll_callback(GLFWwindow* window, double dx, double dy) {
   ImGui_ImplGlfw_ScrollCallback(window, wheel_notches(dx), wheel_notches(dy));
 }
 
-void replay_deferred_key_releases() {
-  keys_pressed_this_frame.clear();
-  if (deferred_key_releases.empty()) return;
-  const std::vector<KeyEvent> releases = std::move(deferred_key_releases);
-  deferred_key_releases.clear();
-  for (const KeyEvent& e : releases)
-    ImGui_ImplGlfw_KeyCallback(runtime.window, e.key, e.scancode, e.action, e.mods);
+void replay_held_key_events() {
+  key_pressed_this_frame = false;
+  if (held_key_events.empty()) return;
+  const std::vector<KeyEvent> events = std::move(held_key_events);
+  held_key_events.clear();
+  for (const KeyEvent& e : events) apply_or_hold(e);
   runtime.settle_frames = std::max(runtime.settle_frames, 2);
 }
 
@@ -166,7 +172,7 @@ void draw_frame() {
     runtime.settle_frames = 1;
     ++runtime.unsettled_frames;
   }
-  replay_deferred_key_releases();
+  replay_held_key_events();
   // A file picker asked for by the UI (combine several plans, a region CSV): the page opens it
   // and hands the files back through sto_api_add_combine_file / sto_api_import_regions_csv.
   const sto::ui::FilePurpose picker = runtime.app->take_file_picker_request();
@@ -179,12 +185,17 @@ void draw_frame() {
       static_cast<int>(static_cast<float>(viewport.css_width) * viewport.pixel_ratio + 0.5f);
   const int buffer_height =
       static_cast<int>(static_cast<float>(viewport.css_height) * viewport.pixel_ratio + 0.5f);
-  glViewport(0, 0, buffer_width, buffer_height);
   // The main window has no background of its own (ui/frame.cpp): the clear paints it.
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(background.x, background.y, background.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // A frame that draws the picture already shown leaves the canvas alone (repeated_frame.h).
+  if (!runtime.repeated_frames.repeats(*ImGui::GetDrawData(),
+                                       {buffer_width, buffer_height, background})) {
+    glViewport(0, 0, buffer_width, buffer_height);
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++runtime.frames_rendered;
+  }
   do_storage_work(emscripten_get_now() - frame_start);
   ++runtime.frames_drawn;
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/repeated_frame.h"
 #include "platform/browser.h"
 
 struct GLFWwindow;
@@ -17,6 +18,8 @@ struct Runtime {
   std::unique_ptr<ui::App> app;
   platform::Viewport viewport;
   int frames_drawn = 0;
+  int frames_rendered = 0;  // of those, the ones whose picture differed and reached the GPU
+  ui::RepeatedFrameFilter repeated_frames;
   double first_frame_ms = 0;             // performance.now() when the first frame was drawn
   std::vector<double> frame_times_ms;    // CPU time of each drawn frame since last read
   std::vector<double> access_times_ms;   // of that, the accessibility bridge's publishing

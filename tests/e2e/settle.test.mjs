@@ -216,6 +216,26 @@ test('every dialog and popup opens and closes with one click and no mouse move',
   assert.deepEqual(page.problems, []);
 });
 
+// Most frames drawn after an event repeat the picture on screen; those skip the GPU
+// (web/app/repeated_frame.h) and the canvas keeps showing the last picture rendered.
+test('a frame that repeats the picture on screen is not rendered, and the picture stays', async (t) => {
+  const { page } = await freshApp(t, session);
+  const times = () => page.evaluate(() => window.stoplan.frameTimes());
+  await clickOnce(page, 'Begroting', 'the budget section');
+  const shown = await page.screenshot();
+  const before = await times();
+  assert.ok(before.rendered < before.drawn, `some frames repeated the picture: ${before.rendered} of ${before.drawn} rendered`);
+  await page.evaluate(() => window.stoplan.requestFrames());  // frames that change nothing
+  await untilIdle(page, 0);
+  const after = await times();
+  assert.ok(after.drawn > before.drawn, 'frames were drawn');
+  assert.equal(after.rendered, before.rendered, 'none of them rendered');
+  assert.ok(shown.equals(await page.screenshot()), 'the picture on screen is the same');
+  await clickOnce(page, 'Overzicht', 'the overview');
+  assert.ok((await times()).rendered > after.rendered, 'a change is rendered');
+  await assertShown(page, 'Totale kosten', 'the overview');
+});
+
 test('no frames while idle after the clicks settled', async (t) => {
   const { page } = await freshApp(t, session);
   await clickOnce(page, 'Bestand', 'the File menu');

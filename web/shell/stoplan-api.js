@@ -13,7 +13,9 @@
 //                         last frame, in drawing order
 //   frameCount()          frames drawn so far (stays still while the app is idle)
 //   requestFrames()       draw a few frames (after changing state from a script)
-//   frameTimes()          {first_frame_ms, frames: [ms…]}: CPU time of frames drawn since last call
+//   frameTimes()          {first_frame_ms, frames: [ms…], drawn, rendered}: CPU time of frames drawn
+//                         since last call; frames drawn since the start, and of those rendered (the
+//                         others repeated the picture on screen and skipped the GPU)
 //   frameParts()          {access: [ms…], storage: [ms…]}: of that, the accessibility bridge's
 //                         part (access.js) and the storage work (autosave, versions as deltas)
 //   cutTexts()            [{text, x, y, width, height, cell_x, cell_width}…]: texts of the last
