@@ -85,13 +85,12 @@ const char* sto_api_items() {
   return runtime.api_buffer.c_str();
 }
 
-// {"first_frame_ms": …, "frames": [ms, …], "drawn": n, "rendered": n}: the drawn frames' CPU
-// times since the last call; the frames drawn since the start, and how many of them reached the
-// GPU (the others repeated the picture on screen).
+// {"first_frame_ms": …, "frames": [ms, …], "rendered": n}: the drawn frames' CPU times since the
+// last call; of the frames drawn since the start (sto_api_frame_count), how many reached the GPU
+// (the others repeated the picture on screen).
 const char* sto_api_frame_times() {
   runtime.api_buffer = "{\"first_frame_ms\":" + std::to_string(runtime.first_frame_ms) +
                        ",\"frames\":" + take_times_json(runtime.frame_times_ms) +
-                       ",\"drawn\":" + std::to_string(runtime.frames_drawn) +
                        ",\"rendered\":" + std::to_string(runtime.frames_rendered) + "}";
   return runtime.api_buffer.c_str();
 }

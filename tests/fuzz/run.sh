@@ -12,9 +12,6 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-20}
 out=build/fuzz
 built=build/sanitize
-binary=$built/fuzz_load_plan
-link_binary=$built/fuzz_link
-commands_binary=$built/fuzz_commands
 mkdir -p "$out/corpus" "$out/seeds"
 
 [ -f "$built/CMakeCache.txt" ] || scripts/build.sh sanitize

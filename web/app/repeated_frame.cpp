@@ -1,6 +1,5 @@
 #include "app/repeated_frame.h"
 
-#include <cstring>
 #include <type_traits>
 
 namespace sto::ui {

@@ -6,7 +6,6 @@
 #pragma once
 #include <imgui.h>
 
-#include <cstdint>
 #include <vector>
 
 namespace sto::ui {

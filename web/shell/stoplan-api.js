@@ -13,8 +13,8 @@
 //                         last frame, in drawing order
 //   frameCount()          frames drawn so far (stays still while the app is idle)
 //   requestFrames()       draw a few frames (after changing state from a script)
-//   frameTimes()          {first_frame_ms, frames: [ms…], drawn, rendered}: CPU time of frames drawn
-//                         since last call; frames drawn since the start, and of those rendered (the
+//   frameTimes()          {first_frame_ms, frames: [ms…], rendered}: CPU time of frames drawn since
+//                         last call; of the frames drawn so far (frameCount), those rendered (the
 //                         others repeated the picture on screen and skipped the GPU)
 //   frameParts()          {access: [ms…], storage: [ms…]}: of that, the accessibility bridge's
 //                         part (access.js) and the storage work (autosave, versions as deltas)
