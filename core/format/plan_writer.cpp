@@ -9,10 +9,17 @@
 
 namespace sto {
 
-PlanWriter::PlanWriter(const Plan& plan)
+PlanWriter::PlanWriter(const Plan& plan, std::size_t expected_size)
     // One tab per level keeps the file readable and diffable at 60% of the size of four spaces.
     : plan_(plan), archive_(std::make_unique<StringOutputArchive>('\t', 1)) {
   StringOutputArchive& ar = *archive_;
+  if (expected_size == 0) {
+    // Not known: a budget line takes about 500 bytes of a typical plan file.
+    std::size_t lines = 0;
+    for (const Activity& activity : plan.activities) lines += activity.lines.size();
+    expected_size = 512 * lines;
+  }
+  ar.reserve(expected_size + expected_size / 16 + 16 * 1024);  // room for some growth
   ar(cereal::make_nvp("format", std::string(kFileFormatMarker)),
      cereal::make_nvp("version", kFileFormatVersion),
      cereal::make_nvp("app_version", std::string(STO_APP_VERSION)));

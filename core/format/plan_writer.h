@@ -17,7 +17,10 @@ class PlanWriter {
  public:
   // Writes the envelope and the plan's fields up to its activities. `plan` must stay alive and
   // unchanged until the writer is done (a caller that cannot promise that starts over).
-  explicit PlanWriter(const Plan& plan);
+  // `expected_size`: about how long the text will be (the last save's length; 0: estimated from
+  // the plan), so a text of megabytes is written in place instead of copied each time it
+  // outgrows its buffer.
+  explicit PlanWriter(const Plan& plan, std::size_t expected_size = 0);
   ~PlanWriter();
   PlanWriter(const PlanWriter&) = delete;
   PlanWriter& operator=(const PlanWriter&) = delete;

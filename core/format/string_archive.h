@@ -37,6 +37,8 @@ class StringOutputArchive : public cereal::OutputArchive<StringOutputArchive>,
   // Valid while the archive lives and writes nothing more.
   std::string_view text() const { return {buffer_.GetString(), buffer_.GetSize()}; }
   std::size_t size() const { return buffer_.GetSize(); }
+  // Room for `bytes` more, so a text of megabytes is not copied as it grows.
+  void reserve(std::size_t bytes) { buffer_.Reserve(bytes); }
 
   // [SECTION] The interface the prologue/epilogue functions below use, as in cereal.
   void startNode() {

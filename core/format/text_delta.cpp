@@ -229,37 +229,74 @@ bool is_delta(std::string_view text) {
   return text.substr(0, kMarker.size()) == kMarker;
 }
 
-std::optional<std::string> apply_delta(std::string_view base, std::string_view delta) {
-  if (!is_delta(delta)) return std::nullopt;
+namespace {
+
+// Walks `delta` over `base`: hands `start` the length of the text it makes, then each piece of
+// that text to `piece` (either may say false: stop); checks that the steps use up the base and
+// that the text made has the length and hash the delta names. `hash_of_made` gives that text's
+// hash once every piece is handed over.
+template <class Start, class Piece, class HashOfMade>
+bool walk_delta(std::string_view base, std::string_view delta, Start start, Piece piece,
+                HashOfMade hash_of_made) {
+  if (!is_delta(delta)) return false;
   std::size_t pos = kMarker.size();
   std::size_t size = 0;
-  if (!read_number(delta, pos, size, ' ')) return std::nullopt;
-  if (delta.size() < pos + 17 || delta[pos + 16] != '\n') return std::nullopt;
-  const std::string hash_text(delta.substr(pos, 16));
+  if (!read_number(delta, pos, size, ' ')) return false;
+  if (delta.size() < pos + 17 || delta[pos + 16] != '\n') return false;
+  const std::string_view hash_text = delta.substr(pos, 16);
   pos += 17;
-  if (size > base.size() + delta.size()) return std::nullopt;  // a damaged length
-  std::string out;
-  out.reserve(size);
+  if (size > base.size() + delta.size() || !start(size)) return false;  // a damaged length
+  std::size_t made = 0;
   std::size_t from = 0;  // position in base
   while (pos < delta.size()) {
     const char kind = delta[pos++];
     std::size_t n = 0;
-    if (!read_number(delta, pos, n)) return std::nullopt;
+    if (!read_number(delta, pos, n)) return false;
     if (kind == '+') {
-      if (n > delta.size() - pos) return std::nullopt;
-      out.append(delta.substr(pos, n));
+      if (n > delta.size() - pos || n > size - made || !piece(made, delta.substr(pos, n)))
+        return false;
+      made += n;
       pos += n;
       continue;
     }
-    if ((kind != '=' && kind != '-') || n > base.size() - from) return std::nullopt;
-    if (kind == '=') out.append(base.substr(from, n));
+    if ((kind != '=' && kind != '-') || n > base.size() - from) return false;
+    if (kind == '=') {
+      if (n > size - made || !piece(made, base.substr(from, n))) return false;
+      made += n;
+    }
     from += n;
   }
+  if (from != base.size() || made != size) return false;
   char expected[17];
   std::snprintf(expected, sizeof expected, "%016llx",
-                static_cast<unsigned long long>(stable_hash(out)));
-  if (from != base.size() || out.size() != size || hash_text != expected) return std::nullopt;
+                static_cast<unsigned long long>(hash_of_made()));
+  return hash_text == expected;
+}
+
+}  // namespace
+
+std::optional<std::string> apply_delta(std::string_view base, std::string_view delta) {
+  std::string out;
+  const bool ok = walk_delta(
+      base, delta,
+      [&](std::size_t size) {
+        out.reserve(size);
+        return true;
+      },
+      [&](std::size_t, std::string_view text) {
+        out.append(text);
+        return true;
+      },
+      [&] { return stable_hash(out); });
+  if (!ok) return std::nullopt;
   return out;
+}
+
+bool delta_makes(std::string_view base, std::string_view delta, std::string_view target) {
+  return walk_delta(
+      base, delta, [&](std::size_t size) { return size == target.size(); },
+      [&](std::size_t at, std::string_view text) { return target.substr(at, text.size()) == text; },
+      [&] { return stable_hash(target); });
 }
 
 }  // namespace sto

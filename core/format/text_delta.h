@@ -21,6 +21,9 @@ bool is_delta(std::string_view text);
 // `base` with `delta` applied; nullopt when the delta is damaged or belongs to another base
 // (its steps do not fit `base`, or the result's length or hash differ from what it names).
 std::optional<std::string> apply_delta(std::string_view base, std::string_view delta);
+// Whether apply_delta(base, delta) gives `target`, found without making a copy of it (for a
+// plan of megabytes that copy costs more than the check).
+bool delta_makes(std::string_view base, std::string_view delta, std::string_view target);
 
 // Differing lines beyond which make_delta stops looking for common lines in the middle (its work
 // grows with the texts' length times this number).

@@ -1,5 +1,6 @@
 // Line deltas (core/format/text_delta.h): applying a delta gives the target back exactly, for
-// random edits and the edge cases; a damaged delta or the wrong base is detected.
+// random edits and the edge cases; a damaged delta or the wrong base is detected, and checking
+// that a delta makes a text (delta_makes) agrees with applying it.
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -17,6 +18,15 @@ void check_round_trip(const std::string& base, const std::string& target) {
   const auto back = apply_delta(base, delta);
   REQUIRE(back.has_value());
   REQUIRE(*back == target);
+  // The check without a copy agrees, and tells any other text apart.
+  REQUIRE(delta_makes(base, delta, target));
+  CHECK_FALSE(delta_makes(base, delta, target + "x"));
+  if (!target.empty()) {
+    CHECK_FALSE(delta_makes(base, delta, target.substr(1)));
+    std::string other = target;
+    other[other.size() / 2] = static_cast<char>(other[other.size() / 2] ^ 0x01);
+    CHECK_FALSE(delta_makes(base, delta, other));
+  }
 }
 
 TEST_CASE("a delta rebuilds the target: edge cases", "[delta]") {
@@ -110,12 +120,14 @@ TEST_CASE("a damaged delta or another base is detected", "[delta]") {
   CHECK_FALSE(apply_delta(base, delta.substr(0, delta.size() - 3)));  // cut short
   CHECK_FALSE(apply_delta(base, ""));
   CHECK_FALSE(apply_delta(base, target));  // not a delta
+  CHECK_FALSE(delta_makes("een\ntwee\nDRIE\nvier\n", delta, target));
   // Every single changed byte is caught.
   for (std::size_t i = 0; i < delta.size(); ++i) {
     std::string damaged = delta;
     damaged[i] = static_cast<char>(damaged[i] ^ 0x01);
     INFO("byte " << i);
     CHECK_FALSE(apply_delta(base, damaged));
+    CHECK_FALSE(delta_makes(base, damaged, target));
   }
 }
 

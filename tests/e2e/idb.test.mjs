@@ -81,6 +81,8 @@ test('a 10,000-line plan: opened through the file picker, five edits, a reload: 
   await page.waitForFunction(() => /Geopend als nieuw plan/.test(window.stoplan.storageStatus().banner), null, { timeout: 30000 });
   await waitSaved(page, 30000);
   const id = (await status(page)).plan_id;
+  const activitiesOf = (text) => JSON.parse(text).plan.activities;
+  const opened = activitiesOf(await page.evaluate(() => window.stoplan.planJson()));
   await clickItem(page, 'Begroting');
   await typeInto(page, '##budget_filter', 'Externe trainers');
   for (let k = 1; k <= 5; ++k) {
@@ -100,10 +102,19 @@ test('a 10,000-line plan: opened through the file picker, five edits, a reload: 
   index.versions.slice(1).forEach((v, k) => {
     assert.ok(entries[`sto-planner/plan/${id}/${v.number}`].includes(`"quantity_milli": ${1001 + k}000,`), `edit ${k + 1} in version #${v.number}`);
   });
+  // All but the newest two are kept as deltas: they were read, made and written a part per frame.
+  index.versions.slice(0, -2).forEach((v) => {
+    assert.ok(entries[`sto-planner/plan/${id}/${v.number}`].startsWith('sto-planner-delta '), `version #${v.number} a delta`);
+  });
   await clickItem(page, 'Mijn plannen');
   for (const v of index.versions) assert.ok(await listsVersion(page, v.number), `version #${v.number} listed`);
   assert.equal(await page.evaluate(() => window.stoplan.itemRect('De browseropslag is vol: je werk wordt niet in de browser bewaard. Download het plan om het veilig te stellen.')), null);
   await page.screenshot({ path: join(tmpdir(), 'sto-idb-my-plans.png') });
+  // The oldest version, four deltas deep, restores to the plan as it was opened.
+  const restore = (await page.evaluate(() => window.stoplan.items())).filter((item) => item.label === 'Herstellen').pop();
+  await page.mouse.click(restore.x + restore.width / 2, restore.y + restore.height / 2);
+  await waitSaved(page, 30000);
+  assert.deepEqual(activitiesOf(await page.evaluate(() => window.stoplan.planJson())), opened);
   assert.deepEqual(page.problems, []);
 });
 

@@ -141,9 +141,10 @@ struct Banner {
   bool is_error = false;
 };
 
-// An autosave writes the plan file for at most this long per frame (a 10,000-line plan takes a
-// few frames), so that editing a large plan never stalls a frame.
-inline constexpr double kSaveSliceMs = 4;
+// An autosave writes the plan file, copies it to the page and makes an older version a delta for
+// at most about this long per frame (a 10,000-line plan takes a few dozen frames), so that
+// editing a large plan never stalls a frame.
+inline constexpr double kSaveSliceMs = 1.5;
 
 class App {
  public:
@@ -378,12 +379,14 @@ class App {
   // After changes from a returned copy were taken over: this plan is now a merge of both (core
   // lineage.h), and the copy is kept as a version the partner's next copy will be made from.
   void record_merge(const Plan& theirs, const std::string& theirs_text);
-  // Writes more of the autosave in progress, for at most kSaveSliceMs; stores it in the frame
-  // after the one that finished it.
+  // Writes more of the autosave in progress, or copies more of its finished text to the page,
+  // for about kSaveSliceMs; stores it once copied.
   void continue_save();
+  // The length of the plan's newest stored version (0: none, or unknown).
+  std::size_t last_saved_bytes() const;
   // Stores `text`, the plan file of the document as it is now, as save_now describes.
   void store_plan_text(std::string_view text, std::optional<LocalizedText> event,
-                       const std::string& revision = "");
+                       const std::string& revision = "", TextStaged staged = TextStaged::no);
   VersionChange edits_since_last_version() const;
   // After a save: says when older versions had to go to make room.
   void report_dropped_versions(const SaveOutcome& outcome);
@@ -411,10 +414,17 @@ class App {
   std::uint64_t saved_revision_ = 0;    // document revision last written to storage
   std::size_t stored_cursor_ = 0;       // the history cursor when the plan was last stored
   double save_due_ms_ = 0;              // when the debounced save runs; 0 = none pending
-  // The autosave being written a slice per frame, of document revision save_writer_revision_;
-  // dropped when the plan changes before it is done (the next autosave starts over).
-  std::unique_ptr<PlanWriter> save_writer_;
-  std::uint64_t save_writer_revision_ = 0;
+  // The autosave in progress: its text written a slice per frame, then copied to the page a part
+  // per frame (platform::storage_stage_begin), then stored. Dropped when the plan changes before
+  // it is stored (the next autosave starts over).
+  struct AutosaveWrite {
+    AutosaveWrite(const Plan& plan, std::uint64_t of_revision, std::size_t expected_size)
+        : writer(plan, expected_size), revision(of_revision) {}
+    PlanWriter writer;
+    std::uint64_t revision;  // the document revision it writes
+    bool staging = false;    // its finished text is being copied to the page
+  };
+  std::unique_ptr<AutosaveWrite> save_writer_;
   double save_slice_ms_ = kSaveSliceMs;
   double last_saved_ms_ = 0;
   StorageProblem storage_problem_ = StorageProblem::none;

@@ -174,12 +174,12 @@ std::string App::plan_display_name() const {
 void App::autosave_tick() {
   // An older version becomes a delta in frames of their own, never in the frame of a save.
   if (store_.delta_due()) {
-    store_.continue_delta();
+    store_.continue_delta(save_slice_ms_);
     return;
   }
   const std::uint64_t revision = document_.revision();
   // The plan changed under a save in progress: its text is of an older plan. Start over.
-  if (save_writer_revision_ != revision) save_writer_.reset();
+  if (save_writer_ && save_writer_->revision != revision) save_writer_.reset();
   if (revision == saved_revision_ || revision == attempted_revision_ || saving_blocked()) {
     save_due_ms_ = 0;
     save_writer_.reset();
@@ -194,23 +194,32 @@ void App::autosave_tick() {
     save_due_ms_ = now + kSaveDelayMs;
   } else if (now >= save_due_ms_) {
     save_due_ms_ = 0;
-    save_writer_ = std::make_unique<PlanWriter>(plan());
-    save_writer_revision_ = revision;
+    save_writer_ = std::make_unique<AutosaveWrite>(plan(), revision, last_saved_bytes());
     continue_save();
   }
 }
 
 void App::continue_save() {
-  // The finished text goes to storage in a frame after the last slice: handing a large plan over
-  // takes a few milliseconds of its own.
-  if (save_writer_->done()) {
-    store_plan_text(save_writer_->text(), std::nullopt);
+  PlanWriter& writer = save_writer_->writer;
+  // The finished text crosses to the page in parts over the next frames, then goes to storage.
+  if (writer.done()) {
+    if (!save_writer_->staging) {
+      platform::storage_stage_begin(writer.text());
+      save_writer_->staging = true;
+    }
+    if (!platform::storage_stage_more(save_slice_ms_)) return;
+    store_plan_text(writer.text(), std::nullopt, "", TextStaged::yes);
     save_writer_.reset();
     return;
   }
-  const double deadline = platform::now_ms() + save_slice_ms_;
-  while (!save_writer_->write_some(kSaveSliceLines))
-    if (platform::now_ms() >= deadline) return;
+  const double deadline = platform::monotonic_ms() + save_slice_ms_;
+  while (!writer.write_some(kSaveSliceLines))
+    if (platform::monotonic_ms() >= deadline) return;
+}
+
+std::size_t App::last_saved_bytes() const {
+  const StoredPlan* stored = current_id_.empty() ? nullptr : store_.find(current_id_);
+  return stored != nullptr && !stored->versions.empty() ? stored->versions.back().bytes : 0;
 }
 
 VersionChange App::edits_since_last_version() const {
@@ -255,7 +264,7 @@ void App::save_now(std::optional<LocalizedText> event, const std::string& revisi
 }
 
 void App::store_plan_text(std::string_view text, std::optional<LocalizedText> event,
-                          const std::string& revision) {
+                          const std::string& revision, TextStaged staged) {
   save_due_ms_ = 0;
   if (current_id_.empty()) current_id_ = store_.new_id();
   const double now = platform::now_ms();
@@ -264,7 +273,7 @@ void App::store_plan_text(std::string_view text, std::optional<LocalizedText> ev
   const VersionChange change =
       event ? VersionChange{*event, 0, revision} : edits_since_last_version();
   const SaveOutcome outcome =
-      store_.save(current_id_, plan_display_name(), text, known_generation_, now, change);
+      store_.save(current_id_, plan_display_name(), text, known_generation_, now, change, staged);
   report_dropped_versions(outcome);
   switch (outcome.status) {
     case SaveStatus::saved:

@@ -163,14 +163,18 @@ std::string index_text(const std::vector<StoredPlan>& plans) {
 // Writes one storage entry. The platform reads every write back (localStorage at once, IndexedDB
 // after its commit): a copy of a whole plan text back into wasm here would cost a frame for a
 // large plan.
-SaveStatus write_entry(std::string_view key, std::string_view value) {
-  switch (platform::storage_set(key, value)) {
+SaveStatus status_of(platform::StorageStatus status) {
+  switch (status) {
     case platform::StorageStatus::ok: return SaveStatus::saved;
     case platform::StorageStatus::quota_exceeded: return SaveStatus::quota;
     case platform::StorageStatus::unavailable: return SaveStatus::unavailable;
     case platform::StorageStatus::not_verified: return SaveStatus::not_verified;
   }
   return SaveStatus::unavailable;
+}
+
+SaveStatus write_entry(std::string_view key, std::string_view value) {
+  return status_of(platform::storage_set(key, value));
 }
 
 // Adds `change` to the edits `version` names, unless it is already named (or says nothing);
@@ -391,7 +395,7 @@ bool PlanStore::drop_oldest_version_anywhere() {
 
 SaveOutcome PlanStore::save(const std::string& id, const std::string& name, std::string_view text,
                             std::uint64_t expected_generation, double now_ms,
-                            const VersionChange& change) {
+                            const VersionChange& change, TextStaged staged) {
   // Another tab may have saved since we last looked: take the index as it is in storage now.
   read_index();
   StoredPlan* plan = find_mutable(id);
@@ -433,7 +437,9 @@ SaveOutcome PlanStore::save(const std::string& id, const std::string& name, std:
     for (const LocalizedText& c : change.named) add_named_change(version, c);
   }
   const std::string key = version_key(id, version.number);
-  SaveOutcome outcome{write_entry(key, text), expected_generation, 0};
+  const SaveStatus first = staged == TextStaged::yes ? status_of(platform::storage_set_staged(key))
+                                                     : write_entry(key, text);
+  SaveOutcome outcome{first, expected_generation, 0};
   while (outcome.status == SaveStatus::quota && drop_oldest_version_anywhere()) {
     ++outcome.dropped_for_space;
     outcome.status = write_entry(key, text);
@@ -510,7 +516,7 @@ bool download_reminder_due(const StoredPlan& plan, double now_ms) {
   return now_ms - since > kDownloadReminderMs;
 }
 
-void PlanStore::continue_delta() {
+void PlanStore::continue_delta(double budget_ms) {
   if (!delta_work_) {
     if (delta_due_.empty()) return;
     DeltaWork work;
@@ -520,28 +526,30 @@ void PlanStore::continue_delta() {
   }
   DeltaWork& work = *delta_work_;
   const std::string key = version_key(work.due.id, work.due.number);
-  // Each step copies, compares or writes one text: a few milliseconds for a 5 MB plan.
+  // Each step reads a part of a text, or makes, checks or writes the delta: a millisecond or two
+  // for a 5 MB plan.
   bool go_on = true;
   const DeltaStep step = work.step;
   work.step = static_cast<DeltaStep>(static_cast<int>(step) + 1);
+  // A whole version (not itself a delta) read a part per call; the step repeats until it is read.
+  const auto read_whole = [&](const std::string& from, std::string& into) {
+    switch (platform::storage_read_some(from, into, budget_ms)) {
+      case platform::ReadProgress::more: work.step = step; return true;
+      case platform::ReadProgress::done: return into.rfind(kDeltaMarker, 0) != 0;
+      case platform::ReadProgress::missing: return false;
+    }
+    return false;
+  };
   switch (step) {
-    case DeltaStep::read_older: {
-      auto text = platform::storage_get(key);
-      go_on = text && text->rfind(kDeltaMarker, 0) != 0;
-      if (go_on) work.older = std::move(*text);
+    case DeltaStep::read_older: go_on = read_whole(key, work.older); break;
+    case DeltaStep::read_base:
+      go_on = read_whole(version_key(work.due.id, work.due.base), work.base);
       break;
-    }
-    case DeltaStep::read_base: {
-      auto text = platform::storage_get(version_key(work.due.id, work.due.base));
-      go_on = text && text->rfind(kDeltaMarker, 0) != 0;
-      if (go_on) work.base = std::move(*text);
-      break;
-    }
     case DeltaStep::make:
       work.delta = make_delta(work.base, work.older);
       go_on = work.delta.size() < work.older.size();
       break;
-    case DeltaStep::check: go_on = apply_delta(work.base, work.delta) == work.older; break;
+    case DeltaStep::check: go_on = delta_makes(work.base, work.delta, work.older); break;
     case DeltaStep::write:
       write_delta(work);
       go_on = false;

@@ -56,6 +56,9 @@ struct VersionChange {
   std::vector<LocalizedText> named{};
 };
 
+// Whether a text to store was copied to the page already (platform::storage_stage_begin).
+enum class TextStaged { no, yes };
+
 struct StoredPlan {
   std::string id;
   std::string name;  // the plan's display name at its last save, unless named_by_user
@@ -156,17 +159,20 @@ class PlanStore {
   // are dropped (never the newest of any) before giving up. Every write is read back and compared.
   // Edits (change.edits > 0) within kVersionMergeMs of the newest version's start replace it
   // instead of adding one; the replaced version is removed only after the new one is stored.
+  // `staged`: `text` was copied to the page already (platform::storage_stage_begin): that copy
+  // is stored.
   SaveOutcome save(const std::string& id, const std::string& name, std::string_view text,
                    std::uint64_t expected_generation, double now_ms,
-                   const VersionChange& change = {});
+                   const VersionChange& change = {}, TextStaged staged = TextStaged::no);
 
   // A version older than the newest two is stored again as a delta against the next newer one
   // (so 20 versions take about two copies), apart from save() and one step a call, so that the
-  // app does each step in a frame of its own: read the version, read its base, make the delta,
-  // check that it gives the version back, write it. Best effort: a version that cannot be
-  // rewritten, or was changed or removed meanwhile, stays as it is.
+  // app does each step in a frame of its own: read the version and its base (a part per call, for
+  // about `budget_ms`), make the delta, check that it gives the version back, write it. Best
+  // effort: a version that cannot be rewritten, or was changed or removed meanwhile, stays as it
+  // is.
   bool delta_due() const { return delta_work_.has_value() || !delta_due_.empty(); }
-  void continue_delta();
+  void continue_delta(double budget_ms = 0);
 
   // The text of one stored version, if it is still there and not damaged (an older version is
   // stored as a delta against the next newer one: both must be intact).

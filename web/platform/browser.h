@@ -38,6 +38,23 @@ bool storage_usable();
 // Sends queued writes now (the page is going away), not at the end of the tick.
 void storage_write_now();
 
+// A plan text of megabytes crosses between wasm and the page's copy of storage in parts, a
+// frame's share at a time: copying 5 MB into memory not touched before costs the page about
+// 15 ms of page faults, a whole frame. Each call copies parts for at most `budget_ms` (at least
+// one part) and says whether the copy is complete.
+//
+// Starts copying `text` to the page for storage_set_staged; the text stays unchanged at its
+// place until then. Starting another copy drops one not yet stored.
+void storage_stage_begin(std::string_view text);
+bool storage_stage_more(double budget_ms);
+// storage_set with the copy staged and complete (storage_stage_more said true) as the value.
+StorageStatus storage_set_staged(std::string_view key);
+// Reads the value of `key` into `into` part by part. A call with `into` empty starts a read of
+// the value as it is then (a later write to the key does not mix in); the calls after it pass the
+// same key and string until the read is done or missing.
+enum class ReadProgress { more, done, missing };
+ReadProgress storage_read_some(std::string_view key, std::string& into, double budget_ms);
+
 // The localStorage an earlier release kept its plans in, while plans live in IndexedDB (empty
 // otherwise): read once at start to move its plans over.
 std::vector<std::string> legacy_storage_keys(std::string_view prefix);
@@ -61,6 +78,9 @@ std::optional<std::string> take_reload_note();
 
 // Wall-clock milliseconds since 1970 (Date.now()).
 double now_ms();
+// Milliseconds on a monotonic clock finer than now_ms (performance.now()), for time budgets
+// within a frame.
+double monotonic_ms();
 // A moment in the user's own time zone.
 struct LocalTime {
   int year = 1970, month = 1, day = 1, hour = 0, minute = 0;

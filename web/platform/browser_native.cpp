@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <utility>
 
 #include "platform/browser.h"
 #include "platform/browser_native_testing.h"
@@ -100,6 +101,29 @@ bool storage_usable() {
 
 void storage_write_now() {}  // writes here are synchronous
 
+namespace {
+std::string staged_text;  // copied at once here
+}  // namespace
+
+void storage_stage_begin(std::string_view text) {
+  staged_text = text;
+}
+
+bool storage_stage_more(double) {
+  return true;
+}
+
+StorageStatus storage_set_staged(std::string_view key) {
+  return storage_set(key, std::exchange(staged_text, {}));
+}
+
+ReadProgress storage_read_some(std::string_view key, std::string& into, double) {
+  auto value = storage_get(key);
+  if (!value) return ReadProgress::missing;
+  into = std::move(*value);
+  return ReadProgress::done;
+}
+
 std::vector<std::string> legacy_storage_keys(std::string_view prefix) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : legacy_storage())
@@ -140,6 +164,11 @@ double now_ms() {
   using namespace std::chrono;
   return static_cast<double>(
       duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+}
+
+double monotonic_ms() {
+  using namespace std::chrono;
+  return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
 LocalTime local_time(double ms) {

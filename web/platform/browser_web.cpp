@@ -1,4 +1,5 @@
 // The browser implementation of platform/browser.h over glue.js.
+#include <algorithm>
 #include <cstdlib>
 
 #include "platform/browser.h"
@@ -13,6 +14,12 @@ void sto_storage_remove(const char* key);
 char* sto_storage_keys(const char* prefix, int legacy);
 int sto_storage_usable();
 void sto_storage_flush();
+void sto_storage_stage_begin(std::size_t size);
+void sto_storage_stage_part(const char* data, std::size_t offset, std::size_t size);
+int sto_storage_set_staged(const char* key);
+double sto_storage_read_begin(const char* key);
+void sto_storage_read_part(char* into, std::size_t offset, std::size_t size);
+double sto_monotonic_ms();
 char* sto_legacy_storage_get(const char* key, std::size_t* size);
 void sto_legacy_storage_release(const char* key, const char* value);
 void sto_request_persistent_storage();
@@ -89,13 +96,60 @@ std::optional<std::string> storage_get(std::string_view key) {
   return take_stored(sto_storage_get, key);
 }
 
-StorageStatus storage_set(std::string_view key, std::string_view value) {
-  switch (sto_storage_set(std::string(key).c_str(), value.data(), value.size())) {
+namespace {
+// A part small enough that the clock is read often within a budget of a millisecond or two.
+constexpr std::size_t kCopyPart = 128 * 1024;
+
+// The text being copied to the page by storage_stage_more: where it is, how much is copied.
+struct Staged {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  std::size_t copied = 0;
+} staged;
+
+// Copies parts of [done, size) with `copy_part(offset, size)` until the budget is spent; returns
+// how far it got.
+template <class CopyPart>
+std::size_t copy_parts(std::size_t done, std::size_t size, double budget_ms, CopyPart copy_part) {
+  const double deadline = sto_monotonic_ms() + budget_ms;
+  do {
+    const std::size_t part = std::min(kCopyPart, size - done);
+    copy_part(done, part);
+    done += part;
+  } while (done < size && sto_monotonic_ms() < deadline);
+  return done;
+}
+
+StorageStatus storage_status(int code) {
+  switch (code) {
     case 0: return StorageStatus::ok;
     case 1: return StorageStatus::quota_exceeded;
     case 3: return StorageStatus::not_verified;
     default: return StorageStatus::unavailable;
   }
+}
+}  // namespace
+
+StorageStatus storage_set(std::string_view key, std::string_view value) {
+  return storage_status(sto_storage_set(std::string(key).c_str(), value.data(), value.size()));
+}
+
+void storage_stage_begin(std::string_view text) {
+  staged = {text.data(), text.size(), 0};
+  sto_storage_stage_begin(text.size());
+}
+
+bool storage_stage_more(double budget_ms) {
+  if (staged.copied < staged.size)
+    staged.copied = copy_parts(
+        staged.copied, staged.size, budget_ms,
+        [](std::size_t at, std::size_t n) { sto_storage_stage_part(staged.data, at, n); });
+  return staged.copied == staged.size;
+}
+
+StorageStatus storage_set_staged(std::string_view key) {
+  staged = {};
+  return storage_status(sto_storage_set_staged(std::string(key).c_str()));
 }
 
 void storage_remove(std::string_view key) {
@@ -108,6 +162,22 @@ std::vector<std::string> storage_keys(std::string_view prefix) {
 
 void storage_write_now() {
   sto_storage_flush();
+}
+
+ReadProgress storage_read_some(std::string_view key, std::string& into, double budget_ms) {
+  static std::size_t size = 0;  // of the value being read
+  if (into.empty()) {
+    const double found = sto_storage_read_begin(std::string(key).c_str());
+    if (found < 0) return ReadProgress::missing;
+    size = static_cast<std::size_t>(found);
+    into.reserve(size);  // not written yet: its pages are touched part by part below
+  }
+  const std::size_t done =
+      copy_parts(into.size(), size, budget_ms, [&](std::size_t at, std::size_t n) {
+        into.resize(at + n);
+        sto_storage_read_part(into.data(), at, n);
+      });
+  return done == size ? ReadProgress::done : ReadProgress::more;
 }
 
 std::vector<std::string> legacy_storage_keys(std::string_view prefix) {
@@ -144,6 +214,10 @@ std::optional<std::string> take_reload_note() {
 
 double now_ms() {
   return sto_now_ms();
+}
+
+double monotonic_ms() {
+  return sto_monotonic_ms();
 }
 
 LocalTime local_time(double ms) {

@@ -94,6 +94,8 @@ mergeInto(LibraryManager.library, {
     batches: null,   // sent to IndexedDB, not yet committed and read back (oldest first)
     scheduled: false,
     channel: null,
+    staged: null,   // bytes being copied out of wasm for the next sto_storage_set_staged
+    reading: null,  // the value sto_storage_read_part copies from
     kStatus: { quota: 1, unavailable: 2, conflict: 3, not_verified: 4 },
     encoder: null,
     decoder: null,
@@ -391,6 +393,48 @@ mergeInto(LibraryManager.library, {
     }
   },
 
+  // A large text crosses in parts (platform/browser.h storage_stage, storage_read_some), so the
+  // page faults of a fresh 5 MB buffer are spread over frames instead of stalling one.
+  sto_storage_stage_begin__deps: ['$stoStore'],
+  sto_storage_stage_begin: function (size) { stoStore.staged = new Uint8Array(size); },
+  sto_storage_stage_part__deps: ['$stoStore'],
+  sto_storage_stage_part: function (data, offset, size) {
+    stoStore.staged.set(HEAPU8.subarray(data + offset, data + offset + size), offset);
+  },
+  // sto_storage_set with the staged copy as the value.
+  sto_storage_set_staged__deps: ['$stoStore'],
+  sto_storage_set_staged: function (key) {
+    var bytes = stoStore.staged;
+    stoStore.staged = null;
+    if (!bytes) return 2;  // nothing staged: never a removal
+    try {
+      var name = UTF8ToString(key);
+      if (stoStore.backend === 'idb') {
+        stoStore.write(name, bytes);
+        return 0;
+      }
+      var text = stoStore.decoder.decode(bytes);
+      window.localStorage.setItem(name, text);
+      return window.localStorage.getItem(name) === text ? 0 : 3;
+    } catch (e) {
+      return stoStore.statusOf(e) === 'quota' ? 1 : 2;
+    }
+  },
+  // The size of the value of `key` (-1: none), kept as it is now for sto_storage_read_part.
+  sto_storage_read_begin__deps: ['$stoStore'],
+  sto_storage_read_begin: function (key) {
+    try {
+      stoStore.reading = stoStore.get(UTF8ToString(key));
+    } catch (e) {
+      stoStore.reading = null;
+    }
+    return stoStore.reading ? stoStore.reading.length : -1;
+  },
+  sto_storage_read_part__deps: ['$stoStore'],
+  sto_storage_read_part: function (into, offset, size) {
+    HEAPU8.set(stoStore.reading.subarray(offset, offset + size), into + offset);
+  },
+
   sto_storage_remove__deps: ['$stoStore'],
   sto_storage_remove: function (key) {
     try {
@@ -480,6 +524,7 @@ mergeInto(LibraryManager.library, {
   },
 
   sto_now_ms: function () { return Date.now(); },
+  sto_monotonic_ms: function () { return performance.now(); },
 
   sto_local_time: function (ms, out) {
     var d = new Date(ms);
