@@ -206,15 +206,39 @@ export async function writeStored(page, key, text) {
   }), [key, text]);
 }
 
-// An init script that makes IndexedDB fail every write with QuotaExceededError while
-// window.stoQuotaFull is true (as a full disk does), for context.addInitScript.
-export function quotaSwitch() {
-  window.stoQuotaFull = false;
+// Opens the app in a context whose IndexedDB can be made to fail every write with
+// QuotaExceededError (as a full disk does) by setting window.stoQuotaFull in the page: writes are
+// made by the page and by its storage worker (web/platform/storage_records.js, which both load),
+// so that script is served with a switch in front that patches IndexedDB's put in each and hears
+// the page's flag on a BroadcastChannel. Service workers are blocked so every load is served so.
+const quotaSwitch = `(() => {
+  let full = false;
+  const channel = new BroadcastChannel('sto-test-quota');
+  channel.onmessage = (event) => { full = event.data; };
+  if (typeof window !== 'undefined') {
+    Object.defineProperty(window, 'stoQuotaFull', { get: () => full, set: (value) => { full = value; channel.postMessage(value); } });
+  }
   const put = IDBObjectStore.prototype.put;
   IDBObjectStore.prototype.put = function (...args) {
-    if (window.stoQuotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     return put.apply(this, args);
   };
+})();
+`;
+export async function appWithQuotaSwitch(t, session) {
+  const context = await session.newContext({ serviceWorkers: 'block' });
+  t.after(() => context.close());
+  await context.route('**/storage_records.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: quotaSwitch + await response.text() });
+  });
+  return { context, page: await openApp(t, session, { context }) };
+}
+
+// Sets window.stoQuotaFull (appWithQuotaSwitch) and waits until the storage worker has heard it.
+export async function setQuotaFull(page, full) {
+  await page.evaluate((value) => { window.stoQuotaFull = value; }, full);
+  await page.waitForTimeout(50);  // a BroadcastChannel message to another thread
 }
 
 // An init script that takes IndexedDB away (as some private modes and policies do).

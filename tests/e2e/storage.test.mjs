@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSession, openApp, freshApp, appWith, reloadApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, writeStored, quotaSwitch, withoutIndexedDB, closeAsks, setTrainerQuantity } from './helpers.mjs';
+import { startSession, openApp, freshApp, appWith, reloadApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, writeStored, appWithQuotaSwitch, setQuotaFull, withoutIndexedDB, closeAsks, setTrainerQuantity } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -59,8 +59,8 @@ test('a damaged storage entry: the app starts and opens the last good version', 
 });
 
 test('storage full: a banner says the work is not saved, and the plan stays intact', async (t) => {
-  const { page } = await appWith(t, session, quotaSwitch);
-  await page.evaluate(() => { window.stoQuotaFull = true; });  // IndexedDB refuses every write
+  const { page } = await appWithQuotaSwitch(t, session);
+  await setQuotaFull(page, true);  // IndexedDB refuses every write
   await setTrainerQuantity(page, 77);
   await page.waitForFunction(() => window.stoplan.storageStatus().problem === 'quota', null, { timeout: 5000 });
   await waitFrames(page, 3);

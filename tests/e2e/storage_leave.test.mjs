@@ -4,7 +4,7 @@
 // page's unload must come on time, which a machine loaded by other browsers once delayed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, freshApp, appWith, reloadApp, waitFrames, waitSaved, typeInto, quotaSwitch, withoutIndexedDB, closeAsks, setTrainerQuantity } from './helpers.mjs';
+import { startSession, freshApp, appWith, reloadApp, waitFrames, waitSaved, typeInto, appWithQuotaSwitch, setQuotaFull, withoutIndexedDB, closeAsks, setTrainerQuantity } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -14,10 +14,10 @@ const plan = async (page) => JSON.parse(await page.evaluate(() => window.stoplan
 const status = (page) => page.evaluate(() => window.stoplan.storageStatus());
 
 test('leaving with work the browser could not store: the browser asks, and after a reload the app says what was lost', async (t) => {
-  const { page } = await appWith(t, session, quotaSwitch);
+  const { page } = await appWithQuotaSwitch(t, session);
   await setTrainerQuantity(page, 55);
   await waitSaved(page);
-  await page.evaluate(() => { window.stoQuotaFull = true; });
+  await setQuotaFull(page, true);
   await typeInto(page, '##quantity', '77');
   await page.waitForFunction(() => window.stoplan.storageStatus().problem === 'quota', null, { timeout: 5000 });
   assert.equal(await closeAsks(page), true);

@@ -76,8 +76,9 @@ mergeInto(LibraryManager.library, {
   // readwrite transaction per tick, so a version and the index naming it commit both or neither.
   // A transaction first checks that every key it writes still holds what this tab last saw
   // (another tab may have committed since: then nothing is written, a conflict), and is read back
-  // after it commits. A failure puts the mirror back as it was before the failed writes and tells
-  // the app (sto_api_storage_write_failed). Committed keys are posted on the BroadcastChannel
+  // after it commits; storage_records.js does both, in the storage worker off this thread (on
+  // this thread while the page goes away, or without a worker). A failure puts the mirror back as
+  // it was before the failed writes and tells the app (sto_api_storage_write_failed). Committed keys are posted on the BroadcastChannel
   // 'sto-planner'; other tabs re-read them. Without IndexedDB: localStorage as before ('local');
   // without either: 'none' (the app reports storage unavailable).
   $stoStore__deps: ['$stoGlue'],
@@ -95,7 +96,15 @@ mergeInto(LibraryManager.library, {
     scheduled: false,
     channel: null,
     staged: null,   // bytes being copied out of wasm for the next sto_storage_set_staged
+    stagedTwin: null,  // a second copy of them, for the worker (see twins)
     reading: null,  // the value sto_storage_read_part copies from
+    worker: null,   // the storage worker (storage_records.js), or null: transactions run here
+    // Made in start(), as the Maps above. twins: a mirror value -> a copy of it made alongside
+    // (staged), handed to the worker without a copy on this thread. hashes: a large mirror value
+    // -> its hash, from the worker that wrote it, so a transaction can expect it by its hash.
+    twins: null,
+    hashes: null,
+    nextBatch: 0,
     kStatus: { quota: 1, unavailable: 2, conflict: 3, not_verified: 4 },
     encoder: null,
     decoder: null,
@@ -108,6 +117,8 @@ mergeInto(LibraryManager.library, {
       stoStore.batches = [];
       stoStore.encoder = new TextEncoder();
       stoStore.decoder = new TextDecoder();
+      stoStore.twins = new WeakMap();
+      stoStore.hashes = new WeakMap();
       var request = null;
       try { request = window.indexedDB ? window.indexedDB.open('sto-planner', 2) : null; } catch (e) { request = null; }
       if (!request) { stoStore.useLocalStorage(); return; }
@@ -136,6 +147,7 @@ mergeInto(LibraryManager.library, {
             // the app says storage is unavailable).
             db.onversionchange = function () { db.close(); };
             stoStore.listen();
+            stoStore.startWorker();
             done();
           };
           tx.onabort = fallBack;
@@ -196,29 +208,59 @@ mergeInto(LibraryManager.library, {
       else stoStore.mirror.set(key, stoStore.bytesOf(value));
     },
 
-    // A record as bytes: version 1 records and localStorage hold text.
-    bytesOf: function (value) {
-      if (value === undefined || value === null || value instanceof Uint8Array) return value;
-      if (value instanceof ArrayBuffer) return new Uint8Array(value);
-      return stoStore.encoder.encode(String(value));
+    bytesOf: function (value) { return stoRecords.bytesOf(value); },
+    statusOf: function (error) { return stoRecords.statusOf(error); },
+
+    startWorker: function () {
+      try {
+        stoStore.worker = new Worker('storage_records.js');
+      } catch (e) {
+        return;  // transactions run on this thread
+      }
+      stoStore.worker.onmessage = function (event) {
+        var reply = event.data;
+        if (reply.open === false) stoStore.workerLost();
+        var batch = stoStore.batches.find(function (b) { return b.id === reply.id; });
+        if (batch) stoStore.answered(batch, reply);
+      };
+      stoStore.worker.onerror = stoStore.workerLost;
     },
 
-    // Whether two records (bytes, text, or absent: undefined or null) hold the same.
-    same: function (a, b) {
-      if (a === undefined || a === null || b === undefined || b === null) return (a == null) === (b == null);
-      a = stoStore.bytesOf(a);
-      b = stoStore.bytesOf(b);
-      if (a === b) return true;
-      if (a.length !== b.length) return false;
-      var i = 0;
-      if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
-        var words = a.length >> 2;  // four bytes at a time: a plan text is megabytes
-        var wa = new Uint32Array(a.buffer, a.byteOffset, words), wb = new Uint32Array(b.buffer, b.byteOffset, words);
-        for (; i < words; ++i) if (wa[i] !== wb[i]) return false;
-        i = words << 2;
-      }
-      for (; i < a.length; ++i) if (a[i] !== b[i]) return false;
-      return true;
+    // The worker could not open the database or failed: its batches are committed here instead.
+    workerLost: function () {
+      if (!stoStore.worker) return;
+      stoStore.worker.terminate();
+      stoStore.worker = null;
+      stoStore.batches.forEach(function (batch) { if (!batch.over && batch.inWorker) stoStore.commitHere(batch, false); });
+    },
+
+    // What `key` is expected to hold when a transaction checks it: a large value by its length
+    // and hash where the worker told us its hash, else the value itself.
+    expectation: function (value) {
+      if (value === undefined || value === null) return { absent: true };
+      var hash = value.length >= stoRecords.kLargeValue ? stoStore.hashes.get(value) : undefined;
+      return hash ? { length: value.length, hash: hash } : { bytes: value };
+    },
+
+    message: function (batch, urgent, transfer) {
+      var message = { id: batch.id, writes: [], expected: [], urgent: urgent };
+      batch.writes.forEach(function (value, key) {
+        var twin = transfer && value ? stoStore.twins.get(value) : undefined;
+        if (twin) {
+          stoStore.twins.delete(value);
+          transfer.push(twin.buffer);
+        }
+        message.writes.push([key, twin || value]);
+      });
+      batch.expected.forEach(function (value, key) { message.expected.push([key, stoStore.expectation(value)]); });
+      return message;
+    },
+
+    commitHere: function (batch, urgent) {
+      batch.inWorker = false;
+      batch.tx = stoRecords.commit(stoStore.db, stoStore.message(batch, urgent, null), function (reply) {
+        stoStore.answered(batch, reply);
+      });
     },
 
     // Bytes or null.
@@ -255,82 +297,52 @@ mergeInto(LibraryManager.library, {
     },
 
     // Sends the writes of this tick as one transaction; while one is under way the next waits for
-    // it, unless `urgent` (the page is going away: send now, IndexedDB runs them in order).
+    // it, unless `urgent` (the page is going away: commit here now, IndexedDB runs them in order,
+    // together with the writes still with the worker, which dies with the page).
     flush: function (urgent) {
       stoStore.scheduled = false;
-      if (stoStore.backend !== 'idb' || (stoStore.pending.size === 0 && stoStore.releases.length === 0)) return;
+      if (stoStore.backend !== 'idb') return;
+      if (urgent) {
+        stoStore.batches.forEach(function (b) { if (!b.over && b.inWorker) stoStore.commitHere(b, true); });
+      }
+      if (stoStore.pending.size === 0 && stoStore.releases.length === 0) return;
       if (stoStore.batches.length > 0 && !urgent) return;
-      var batch = { writes: stoStore.pending, expected: stoStore.expected, releases: stoStore.releases, tx: null, status: 'unavailable', over: false };
+      var batch = { id: ++stoStore.nextBatch, writes: stoStore.pending, expected: stoStore.expected, releases: stoStore.releases,
+                    tx: null, inWorker: false, over: false };
       stoStore.pending = new Map();
       stoStore.expected = new Map();
       stoStore.releases = [];
       stoStore.batches.push(batch);
-      try {
-        batch.tx = stoStore.db.transaction('kv', 'readwrite');
-        batch.tx.oncomplete = function () { stoStore.verify(batch); };
-        batch.tx.onabort = function () {
-          if (batch.status !== 'conflict' && batch.tx.error) batch.status = stoStore.statusOf(batch.tx.error);
-          stoStore.failed(batch, batch.status);
-        };
-        var store = batch.tx.objectStore('kv');
-        // Compare and set: another tab may have committed these keys since this tab read them. The
-        // writes are queued at once behind the reads (IndexedDB runs them in order) and a read that
-        // differs aborts the whole transaction before it can commit: a write queued in a callback
-        // would be lost when the page goes away before the callback runs.
-        batch.expected.forEach(function (value, key) {
-          store.get(key).onsuccess = function (event) {
-            if (batch.status === 'conflict' || stoStore.same(event.target.result, value)) return;
-            batch.status = 'conflict';
-            try { batch.tx.abort(); } catch (e) { /* committed already */ }
-          };
-        });
-        try {
-          batch.writes.forEach(function (value, key) {
-            if (value === null) store.delete(key); else store.put(value, key);
-          });
-          // The page is going away: a transaction still open when it goes is aborted, so it is
-          // committed now. The compare-and-set reads can no longer abort it; the save itself
-          // checked the generation against this tab's copy, which other tabs' commits update.
-          if (urgent && batch.tx.commit) batch.tx.commit();
-        } catch (e) {
-          batch.status = stoStore.statusOf(e);
-          batch.tx.abort();
-        }
-      } catch (e) {
-        stoStore.failed(batch, stoStore.statusOf(e));
+      if (stoStore.worker && !urgent) {
+        var transfer = [];
+        batch.inWorker = true;
+        stoStore.worker.postMessage(stoStore.message(batch, false, transfer), transfer);
+      } else {
+        stoStore.commitHere(batch, !!urgent);
       }
     },
 
-    statusOf: function (error) {
-      var quota = error && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22);
-      return quota ? 'quota' : 'unavailable';
-    },
-
-    // A committed batch is read back; only then are the old localStorage entries it copied removed
-    // (if they still hold what was copied) and the other tabs told.
-    verify: function (batch) {
+    // A committed batch was read back as written: the old localStorage entries it copied are
+    // removed (if they still hold what was copied) and the other tabs told. A failed one is undone.
+    answered: function (batch, reply) {
       if (batch.over) return;
-      var keys = Array.from(batch.writes.keys()), found = {};
-      var tx = stoStore.db.transaction('kv', 'readonly'), store = tx.objectStore('kv');
-      keys.forEach(function (key) {
-        store.get(key).onsuccess = function (event) { found[key] = event.target.result; };
+      if (reply.status !== 'ok') {
+        // Read back differently: the mirror goes back to what IndexedDB holds now.
+        if (reply.found) batch.writes.forEach(function (value, key) { batch.expected.set(key, stoStore.bytesOf(reply.found[key])); });
+        stoStore.failed(batch, reply.status);
+        return;
+      }
+      batch.writes.forEach(function (value, key) {
+        var hash = reply.hashes && reply.hashes[key];
+        if (hash && value) stoStore.hashes.set(value, hash);
       });
-      tx.oncomplete = function () {
-        var same = keys.every(function (key) { return stoStore.same(found[key], batch.writes.get(key)); });
-        if (!same) {
-          // The mirror goes back to what IndexedDB holds now, not to what it held before.
-          keys.forEach(function (key) { batch.expected.set(key, stoStore.bytesOf(found[key])); });
-          stoStore.failed(batch, 'not_verified');
-          return;
-        }
-        batch.releases.forEach(function (entry) {
-          try { if (window.localStorage.getItem(entry[0]) === entry[1]) window.localStorage.removeItem(entry[0]); } catch (e) { /* kept there */ }
-        });
-        stoStore.done(batch);
-        if (stoStore.channel && keys.length > 0) stoStore.channel.postMessage({ keys: keys });
-        stoStore.flush(false);
-      };
-      tx.onabort = function () { stoStore.failed(batch, 'not_verified'); };
+      batch.releases.forEach(function (entry) {
+        try { if (window.localStorage.getItem(entry[0]) === entry[1]) window.localStorage.removeItem(entry[0]); } catch (e) { /* kept there */ }
+      });
+      var keys = Array.from(batch.writes.keys());
+      stoStore.done(batch);
+      if (stoStore.channel && keys.length > 0) stoStore.channel.postMessage({ keys: keys });
+      stoStore.flush(false);
     },
 
     done: function (batch) {
@@ -396,20 +408,27 @@ mergeInto(LibraryManager.library, {
   // A large text crosses in parts (platform/browser.h storage_stage, storage_read_some), so the
   // page faults of a fresh 5 MB buffer are spread over frames instead of stalling one.
   sto_storage_stage_begin__deps: ['$stoStore'],
-  sto_storage_stage_begin: function (size) { stoStore.staged = new Uint8Array(size); },
+  // With a storage worker a second copy is made alongside, to hand over without a copy then.
+  sto_storage_stage_begin: function (size) {
+    stoStore.staged = new Uint8Array(size);
+    stoStore.stagedTwin = stoStore.worker ? new Uint8Array(size) : null;
+  },
   sto_storage_stage_part__deps: ['$stoStore'],
   sto_storage_stage_part: function (data, offset, size) {
-    stoStore.staged.set(HEAPU8.subarray(data + offset, data + offset + size), offset);
+    var part = HEAPU8.subarray(data + offset, data + offset + size);
+    stoStore.staged.set(part, offset);
+    if (stoStore.stagedTwin) stoStore.stagedTwin.set(part, offset);
   },
   // sto_storage_set with the staged copy as the value.
   sto_storage_set_staged__deps: ['$stoStore'],
   sto_storage_set_staged: function (key) {
-    var bytes = stoStore.staged;
-    stoStore.staged = null;
+    var bytes = stoStore.staged, twin = stoStore.stagedTwin;
+    stoStore.staged = stoStore.stagedTwin = null;
     if (!bytes) return 2;  // nothing staged: never a removal
     try {
       var name = UTF8ToString(key);
       if (stoStore.backend === 'idb') {
+        if (twin) stoStore.twins.set(bytes, twin);
         stoStore.write(name, bytes);
         return 0;
       }

@@ -18,7 +18,8 @@ const CACHE_PREFIX = 'sto-planner-';
 const CACHE = CACHE_PREFIX + BUILD_ID;
 
 // The app cannot start without these; install fails (and the old version stays) if one is missing.
-const REQUIRED = ['./', 'index.html', 'access.js', 'stoplan-api.js', 'sto_planner.js', 'sto_planner.wasm'];
+const REQUIRED = ['./', 'index.html', 'access.js', 'stoplan-api.js', 'storage_records.js', 'sto_planner.js',
+  'sto_planner.wasm'];
 // Nice to have offline; a site without them still installs.
 const OPTIONAL = ['manifest.webmanifest', 'icon.svg'];
 
