@@ -1,14 +1,15 @@
 // Plans in IndexedDB (web/platform/glue.js): a 10,000-line plan keeps its versions where
 // localStorage was full at the first edit, plans of the release before IndexedDB are moved over
 // from localStorage and removed there only afterwards, a tab that missed another tab's save is
-// stopped by the check inside the transaction, and without IndexedDB localStorage still works.
+// stopped by the check inside the transaction, without IndexedDB localStorage still works, and the
+// storage worker (web/platform/storage_records.js) makes the writes, not the page's thread.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, openApp, appWith, reloadApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, withoutIndexedDB } from './helpers.mjs';
+import { startSession, openApp, appWith, reloadApp, clickItem, typeInto, waitFrames, waitSaved, storedEntries, withoutIndexedDB, setTrainerQuantity } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let session;
@@ -115,6 +116,30 @@ test('a 10,000-line plan: opened through the file picker, five edits, a reload: 
   await page.mouse.click(restore.x + restore.width / 2, restore.y + restore.height / 2);
   await waitSaved(page, 30000);
   assert.deepEqual(activitiesOf(await page.evaluate(() => window.stoplan.planJson())), opened);
+  assert.deepEqual(page.problems, []);
+});
+
+// An init script counting IndexedDB puts made on the page's thread.
+function countPagePuts() {
+  window.__pagePuts = 0;
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    window.__pagePuts += 1;
+    return put.apply(this, args);
+  };
+}
+
+test('the storage worker makes the writes: saves put nothing into IndexedDB on the page\'s thread', async (t) => {
+  const { page } = await appWith(t, session, countPagePuts);
+  assert.ok(page.workers().some((worker) => worker.url().endsWith('/storage_records.js')), 'the storage worker runs');
+  await setTrainerQuantity(page, 91);
+  await waitSaved(page);
+  await typeInto(page, '##quantity', '92');
+  await waitSaved(page);
+  assert.equal(await page.evaluate(() => window.__pagePuts), 0);
+  await reloadApp(page);
+  assert.equal(await quantityOfTrainers(page), 92000);
+  assert.equal((await status(page)).problem, 'none');
   assert.deepEqual(page.problems, []);
 });
 
