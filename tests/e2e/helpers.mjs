@@ -225,12 +225,33 @@ const quotaSwitch = `(() => {
   };
 })();
 `;
-export async function appWithQuotaSwitch(t, session) {
+export function appWithQuotaSwitch(t, session) {
+  return appWithStorageRecords(t, session, quotaSwitch);
+}
+
+// Opens the app with its storage worker answering each batch only `ms` after it came (the page's
+// own commits are not delayed): a batch is still with the worker when the page goes away.
+export function appWithSlowStorageWorker(t, session, ms) {
+  return appWithStorageRecords(t, session, `(() => {
+  if (typeof WorkerGlobalScope === 'undefined') return;
+  let handler = null;
+  Object.defineProperty(self, 'onmessage', {
+    set: (f) => { handler = f; },
+    get: () => handler,
+  });
+  self.addEventListener('message', (event) => setTimeout(() => handler(event), ${ms}));
+})();
+`);
+}
+
+// Opens the app with `prefix` run before web/platform/storage_records.js, in the page and in the
+// storage worker (service workers blocked, so every load of that script is served so).
+async function appWithStorageRecords(t, session, prefix) {
   const context = await session.newContext({ serviceWorkers: 'block' });
   t.after(() => context.close());
   await context.route('**/storage_records.js', async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, body: quotaSwitch + await response.text() });
+    await route.fulfill({ response, body: prefix + await response.text() });
   });
   return { context, page: await openApp(t, session, { context }) };
 }

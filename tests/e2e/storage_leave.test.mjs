@@ -4,7 +4,7 @@
 // page's unload must come on time, which a machine loaded by other browsers once delayed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, freshApp, appWith, reloadApp, waitFrames, waitSaved, typeInto, appWithQuotaSwitch, setQuotaFull, withoutIndexedDB, closeAsks, setTrainerQuantity } from './helpers.mjs';
+import { startSession, freshApp, appWith, reloadApp, waitFrames, waitSaved, typeInto, appWithQuotaSwitch, setQuotaFull, appWithSlowStorageWorker, withoutIndexedDB, closeAsks, setTrainerQuantity } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -46,6 +46,20 @@ test('leaving right after an edit: the pending save is made first and nothing is
   assert.equal((await status(page)).banner, '');
   assert.equal(asked, false);
   assert.equal(await closeAsks(page), false);
+});
+
+test('leaving while the storage worker still has the save: the page commits it itself, nothing is lost', async (t) => {
+  const { page } = await appWithSlowStorageWorker(t, session, 3000);
+  await setTrainerQuantity(page, 66);
+  // The save is made and with the worker (not yet committed) when the page goes.
+  await page.waitForFunction(() => !window.stoplan.storageStatus().dirty && window.Module.stoStorageBusy());
+  let asked = false;
+  page.on('dialog', (dialog) => { asked = true; dialog.accept(); });
+  await reloadApp(page);
+  assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 66000);
+  assert.equal((await status(page)).problem, 'none');
+  assert.equal(asked, false);
+  assert.deepEqual(page.problems, []);
 });
 
 test('storage switched off: the app says so from the start, and closing with changes asks', async (t) => {
