@@ -88,6 +88,11 @@ if (sizes.includes(10000)) {
     target(l.peak_bytes <= 3 * l.bytes, `load memory (${p}) <= 3x file size: ${(l.peak_bytes / l.bytes).toFixed(2)}x`);
   }
   if (sizes.includes(100000)) {
+    // An edit checks the record it changes, not the plan (issue 26): its time must not grow with it.
+    for (const p of ['native', 'wasm']) {
+      const big = get(p, 100000, 'edit'), small = get(p, 10000, 'edit');
+      if (big && small) target(big.ms <= 2 * small.ms, `an edit, 100,000 / 10,000 lines <= 2x (${p}): ${(big.ms / small.ms).toFixed(2)}x (${(small.ms * 1000 / 2000).toFixed(2)} / ${(big.ms * 1000 / 2000).toFixed(2)} us a step)`);
+    }
     for (const p of ['native', 'wasm'])
       for (const metric of ['analyse', 'save', 'load', 'edit']) {
         const big = get(p, 100000, metric), small = get(p, 10000, metric);

@@ -390,7 +390,8 @@ std::optional<LocalizedText> check_references_to_organisation(const Plan& plan,
   }
   for (std::size_t a = 0; a < plan.activities.size(); ++a)
     for (std::size_t l = 0; l < plan.activities[a].lines.size(); ++l)
-      if (plan.activities[a].lines[l].organisation_id == id) return check_budget_line(plan, a, l);
+      if (plan.activities[a].lines[l].organisation_id == id)
+        return check_budget_line(plan, a, l, LineId::unchanged);
   return std::nullopt;
 }
 
@@ -443,11 +444,13 @@ std::optional<LocalizedText> check_edit(const Plan& plan, const Command& command
         } else if constexpr (is_one_of<C, SetActivityTitle, SetActivityTheme, SetActivityLead,
                                        SetActivityGoals, SetActivityPartners, SetActivityYears>) {
           return check_activity(plan, c.index);
-        } else if constexpr (is_one_of<C, AddLine, SetLinePrice, SetLineQuantity,
-                                       SetLineDescription, SetLineUnit, SetLineCategory,
-                                       SetLineFunding, SetLineOrganisation, SetLineYear,
-                                       SetLineOtherFunding, SetLineInvestment>) {
-          return check_budget_line(plan, c.at.activity, c.at.line);
+        } else if constexpr (std::is_same_v<C, AddLine>) {
+          return check_budget_line(plan, c.at.activity, c.at.line, LineId::is_new);
+        } else if constexpr (is_one_of<C, SetLinePrice, SetLineQuantity, SetLineDescription,
+                                       SetLineUnit, SetLineCategory, SetLineFunding,
+                                       SetLineOrganisation, SetLineYear, SetLineOtherFunding,
+                                       SetLineInvestment>) {
+          return check_budget_line(plan, c.at.activity, c.at.line, LineId::unchanged);
         } else if constexpr (is_one_of<C, AddScenario, RenameScenario>) {
           return check_scenario(plan, c.index);
         } else if constexpr (is_one_of<C, SetScenarioOverride, ResetScenarioOverride>) {

@@ -1017,14 +1017,15 @@ std::optional<Localized> check_activity(const Plan& plan, std::size_t index) {
   });
 }
 
-std::optional<Localized> check_budget_line(const Plan& plan, std::size_t activity,
-                                           std::size_t line) {
+std::optional<Localized> check_budget_line(const Plan& plan, std::size_t activity, std::size_t line,
+                                           LineId id) {
   const BudgetLine& checked = plan.activities[activity].lines[line];
   return check_record(checked, [&](Validator& v, Value& record) {
     know_ids(v.organisations_, plan.organisations, "organisations", kNone);
     // Only another line with the same id matters: registering all 100,000 would cost
     // milliseconds.
-    for (std::size_t a = 0; a < plan.activities.size() && v.lines_.empty(); ++a) {
+    for (std::size_t a = 0; id == LineId::is_new && a < plan.activities.size() && v.lines_.empty();
+         ++a) {
       const std::vector<BudgetLine>& lines = plan.activities[a].lines;
       for (std::size_t l = 0; l < lines.size(); ++l)
         if (lines[l].id == checked.id && (a != activity || l != line)) {

@@ -38,8 +38,11 @@ std::optional<Localized> check_organisation(const Plan& plan, std::size_t index)
 std::optional<Localized> check_student_count(const Plan& plan, std::size_t index);
 std::optional<Localized> check_goal(const Plan& plan, std::size_t index);  // with its indicators
 std::optional<Localized> check_activity(const Plan& plan, std::size_t index);  // not its lines
-std::optional<Localized> check_budget_line(const Plan& plan, std::size_t activity,
-                                           std::size_t line);
+// A line's id is checked against every other line's only when it is new (an added line): an edit
+// of a field keeps an id that was unique, and a scan of all lines made every edit O(lines).
+enum class LineId { is_new, unchanged };
+std::optional<Localized> check_budget_line(const Plan& plan, std::size_t activity, std::size_t line,
+                                           LineId id = LineId::is_new);
 std::optional<Localized> check_scenario(const Plan& plan, std::size_t index);
 
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points > U+10FFFF).
