@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -37,7 +37,13 @@ test('chromium --screenshot of the served page shows the app without errors', as
     ], { timeout: 90000 });
     const console = stderr.split('\n').filter((line) => line.includes('INFO:CONSOLE'));
     assert.deepEqual(console.filter((line) => /assert|Abort|Uncaught|error/i.test(line)), []);
-    assert.ok(readFileSync(png).length > 30000, 'the screenshot has the drawn UI, not a blank or error page');
+    const shot = readFileSync(png);
+    if (shot.length <= 30000) {
+      // Kept for a look, with what the page logged: this failed once in CI and not since.
+      copyFileSync(png, join(tmpdir(), 'sto-screenshot-failed.png'));
+      assert.fail(`the screenshot has the drawn UI, not a blank or error page (${shot.length} bytes, kept in ` +
+        `${join(tmpdir(), 'sto-screenshot-failed.png')}); the page logged:\n${console.join('\n')}`);
+    }
   } finally {
     server.close();
     rmSync(dir, { recursive: true, force: true });

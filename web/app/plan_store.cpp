@@ -160,9 +160,6 @@ std::string index_text(const std::vector<StoredPlan>& plans) {
   return stream.str();
 }
 
-// Writes one storage entry. The platform reads every write back (localStorage at once, IndexedDB
-// after its commit): a copy of a whole plan text back into wasm here would cost a frame for a
-// large plan.
 SaveStatus status_of(platform::StorageStatus status) {
   switch (status) {
     case platform::StorageStatus::ok: return SaveStatus::saved;
@@ -173,6 +170,9 @@ SaveStatus status_of(platform::StorageStatus status) {
   return SaveStatus::unavailable;
 }
 
+// Writes one storage entry. The platform reads every write back (localStorage at once, IndexedDB
+// after its commit): a copy of a whole plan text back into wasm here would cost a frame for a
+// large plan.
 SaveStatus write_entry(std::string_view key, std::string_view value) {
   return status_of(platform::storage_set(key, value));
 }

@@ -282,6 +282,24 @@ mergeInto(LibraryManager.library, {
       return ptr;
     },
 
+    // sto_storage_set's answer for `bytes` stored under the C string `key`; `twin`: a copy of them
+    // to hand to the storage worker.
+    set: function (key, bytes, twin) {
+      try {
+        var name = UTF8ToString(key);
+        if (stoStore.backend === 'idb') {
+          if (twin) stoStore.twins.set(bytes, twin);
+          stoStore.write(name, bytes);
+          return 0;
+        }
+        var text = stoStore.decoder.decode(bytes);
+        window.localStorage.setItem(name, text);
+        return window.localStorage.getItem(name) === text ? 0 : 3;
+      } catch (e) {
+        return stoStore.statusOf(e) === 'quota' ? 1 : 2;
+      }
+    },
+
     // Queues a write (null: a removal) for the transaction of this tick.
     write: function (key, value) {
       if (!stoStore.pending.has(key)) stoStore.expected.set(key, stoStore.mirror.get(key));
@@ -391,18 +409,9 @@ mergeInto(LibraryManager.library, {
   // and a failure arrives then through sto_api_storage_write_failed.
   sto_storage_set__deps: ['$stoStore'],
   sto_storage_set: function (key, data, size) {
-    try {
-      var name = UTF8ToString(key);
-      if (stoStore.backend === 'idb') {
-        stoStore.write(name, HEAPU8.slice(data, data + size));
-        return 0;
-      }
-      var text = stoStore.decoder.decode(HEAPU8.subarray(data, data + size));
-      window.localStorage.setItem(name, text);
-      return window.localStorage.getItem(name) === text ? 0 : 3;
-    } catch (e) {
-      return stoStore.statusOf(e) === 'quota' ? 1 : 2;
-    }
+    // IndexedDB keeps the bytes (a copy out of wasm memory); localStorage keeps their text.
+    var bytes = stoStore.backend === 'idb' ? HEAPU8.slice(data, data + size) : HEAPU8.subarray(data, data + size);
+    return stoStore.set(key, bytes, null);
   },
 
   // A large text crosses in parts (platform/browser.h storage_stage, storage_read_some), so the
@@ -424,20 +433,7 @@ mergeInto(LibraryManager.library, {
   sto_storage_set_staged: function (key) {
     var bytes = stoStore.staged, twin = stoStore.stagedTwin;
     stoStore.staged = stoStore.stagedTwin = null;
-    if (!bytes) return 2;  // nothing staged: never a removal
-    try {
-      var name = UTF8ToString(key);
-      if (stoStore.backend === 'idb') {
-        if (twin) stoStore.twins.set(bytes, twin);
-        stoStore.write(name, bytes);
-        return 0;
-      }
-      var text = stoStore.decoder.decode(bytes);
-      window.localStorage.setItem(name, text);
-      return window.localStorage.getItem(name) === text ? 0 : 3;
-    } catch (e) {
-      return stoStore.statusOf(e) === 'quota' ? 1 : 2;
-    }
+    return bytes ? stoStore.set(key, bytes, twin) : 2;  // nothing staged: never a removal
   },
   // The size of the value of `key` (-1: none), kept as it is now for sto_storage_read_part.
   sto_storage_read_begin__deps: ['$stoStore'],
