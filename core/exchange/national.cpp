@@ -495,13 +495,7 @@ RegionTableResult parse_region_table(std::string_view json) {
       return fail(where + ": name and type must be text");
     row.name = name->value.GetString();
     const std::string t = type->value.GetString();
-    if (t == "techniekregio")
-      row.type = RegionType::techniekregio;
-    else if (t == "techniekluwe")
-      row.type = RegionType::techniekluwe;
-    else if (t == "techniekarm")
-      row.type = RegionType::techniekarm;
-    else
+    if (!enum_names::from_name(t, enum_names::region_type, row.type))
       return fail(where + ": unknown type " + t);
     if (!get_int("students_bbkb", row.students_bbkb) || !get_int("students_gl", row.students_gl) ||
         !get_int("previous_grant_cents", row.previous_grant.cents) ||

@@ -40,6 +40,22 @@ TEST_CASE("the shipped fictional region table", "[national]") {
   CHECK(annex.total().cents == 36864008000);  // the published 2025–2028 total
 }
 
+TEST_CASE("a region table file: each region type by its name, an unknown one refused",
+          "[national]") {
+  const auto table = [](const std::string& type) {
+    return parse_region_table(
+        R"({"format": "sto-regions", "regions": [{"name": "Regio A", "type": ")" + type +
+        R"(", "students_bbkb": 1, "students_gl": 2, "previous_grant_cents": 3,
+                                 "fixed_amount_cents": 4}]})");
+  };
+  CHECK(table("techniekregio").rows.at(0).type == RegionType::techniekregio);
+  CHECK(table("techniekluwe").rows.at(0).type == RegionType::techniekluwe);
+  CHECK(table("techniekarm").rows.at(0).type == RegionType::techniekarm);
+  const RegionTableResult unknown = table("Techniekregio");
+  REQUIRE(unknown.fatal);
+  CHECK(unknown.issues.at(0).message.en.find("unknown type Techniekregio") != std::string::npos);
+}
+
 TEST_CASE("2025-2028 preset: the annex amounts fit the budget exactly", "[national]") {
   const auto& table = builtin_region_table().rows;
   const NationalBudget* budget = find_national_budget("sto-2025-2028");
