@@ -78,8 +78,8 @@ mergeInto(LibraryManager.library, {
   // (another tab may have committed since: then nothing is written, a conflict), and is read back
   // after it commits; storage_records.js does both, in the storage worker off this thread (on
   // this thread while the page goes away, or without a worker). A failure puts the mirror back as
-  // it was before the failed writes and tells the app (sto_api_storage_write_failed). Committed keys are posted on the BroadcastChannel
-  // 'sto-planner'; other tabs re-read them. Without IndexedDB: localStorage as before ('local');
+  // it was before the failed writes and tells the app (sto_api_storage_write_failed). Committed
+  // keys are posted on the BroadcastChannel 'sto-planner'; other tabs re-read them. Without IndexedDB: localStorage as before ('local');
   // without either: 'none' (the app reports storage unavailable).
   $stoStore__deps: ['$stoGlue'],
   // Module.stoStorageBusy(): true while writes are not yet committed and read back (for tests).
@@ -106,7 +106,6 @@ mergeInto(LibraryManager.library, {
     hashes: null,
     nextBatch: 0,
     kStatus: { quota: 1, unavailable: 2, conflict: 3, not_verified: 4 },
-    encoder: null,
     decoder: null,
 
     start: function () {
@@ -115,7 +114,6 @@ mergeInto(LibraryManager.library, {
       stoStore.expected = new Map();
       stoStore.releases = [];
       stoStore.batches = [];
-      stoStore.encoder = new TextEncoder();
       stoStore.decoder = new TextDecoder();
       stoStore.twins = new WeakMap();
       stoStore.hashes = new WeakMap();
@@ -234,25 +232,28 @@ mergeInto(LibraryManager.library, {
       stoStore.batches.forEach(function (batch) { if (!batch.over && batch.inWorker) stoStore.commitHere(batch, false); });
     },
 
-    // What `key` is expected to hold when a transaction checks it: a large value by its length
-    // and hash where the worker told us its hash, else the value itself.
-    expectation: function (value) {
+    // What `key` is expected to hold when a transaction checks it: for the worker, a large value
+    // by its length and hash where the worker told us its hash (sending megabytes would copy
+    // them); else the value itself.
+    expectation: function (value, forWorker) {
       if (value === undefined || value === null) return { absent: true };
-      var hash = value.length >= stoRecords.kLargeValue ? stoStore.hashes.get(value) : undefined;
+      var hash = forWorker && value.length >= stoRecords.kLargeValue ? stoStore.hashes.get(value) : undefined;
       return hash ? { length: value.length, hash: hash } : { bytes: value };
     },
 
+    // The batch as storage_records.js takes it; `transfer` (the worker's): the buffers handed over.
     message: function (batch, urgent, transfer) {
-      var message = { id: batch.id, writes: [], expected: [], urgent: urgent };
+      var forWorker = transfer !== null;
+      var message = { id: batch.id, writes: [], expected: [], urgent: urgent, hashes: forWorker };
       batch.writes.forEach(function (value, key) {
-        var twin = transfer && value ? stoStore.twins.get(value) : undefined;
+        var twin = forWorker && value ? stoStore.twins.get(value) : undefined;
         if (twin) {
           stoStore.twins.delete(value);
           transfer.push(twin.buffer);
         }
         message.writes.push([key, twin || value]);
       });
-      batch.expected.forEach(function (value, key) { message.expected.push([key, stoStore.expectation(value)]); });
+      batch.expected.forEach(function (value, key) { message.expected.push([key, stoStore.expectation(value, forWorker)]); });
       return message;
     },
 

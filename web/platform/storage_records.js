@@ -6,13 +6,13 @@
 // dies with it), or no worker started.
 //
 // A batch is { id, writes: [[key, bytes or null]], expected: [[key, { bytes } | { absent } |
-// { length, hash }]], urgent } and is one readwrite transaction: every key is first checked to
-// still hold what the page expects (else nothing is written: 'conflict'), the writes are made,
-// and after the commit every written key is read back and compared. The answer is { id, status,
-// hashes, found }: status ok, conflict, quota, unavailable or not_verified (with what was found,
-// when it could be read);
-// `hashes`: the hash of each large value written, so the page can later expect that value by its
-// hash instead of sending megabytes to check.
+// { length, hash }]], urgent, hashes } and is one readwrite transaction: every key is first
+// checked to still hold what the page expects (else nothing is written: 'conflict'), the writes
+// are made, and after the commit every written key is read back and compared. The answer is
+// { id, status, hashes, found }: status ok, conflict, quota, unavailable or not_verified (with what
+// was found, when it could be read); `hashes`, when the batch asks for them (the worker's): the
+// hash of each large value written, so the page can later expect that value by its hash instead
+// of sending megabytes to check.
 'use strict';
 
 (function (scope) {
@@ -129,7 +129,7 @@
         return;
       }
       const hashes = {};
-      batch.writes.forEach(([key, value]) => { if (value && value.length >= kLargeValue) hashes[key] = hashOf(value); });
+      if (batch.hashes) batch.writes.forEach(([key, value]) => { if (value && value.length >= kLargeValue) hashes[key] = hashOf(value); });
       answer({ status: 'ok', hashes });
     };
   }
