@@ -25,60 +25,30 @@ LocalizedText labelled(const char* nl, const char* en, const std::string& what) 
   return text(std::string(nl) + ": " + what, std::string(en) + ": " + what);
 }
 
+// "Prijs gewijzigd: Lasapparatuur 2026": the field's label from its schema row, capitalised.
+LocalizedText field_changed(const schema::RowNames& row, const std::string& what) {
+  const auto sentence = [&](const char* label, const char* changed) {
+    std::string s = std::string(label) + changed;
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return what.empty() ? s : s + ": " + what;
+  };
+  return text(sentence(row.nl, " gewijzigd"), sentence(row.en, " changed"));
+}
+
 class Applier {
  public:
   explicit Applier(Plan& plan) : p_(plan) {}
 
-  // [SECTION] Plan and region
-  ApplyResult operator()(const SetPlanTitle& c) {
-    return set(p_.title, c.title, c, &SetPlanTitle::title,
-               text("Titel gewijzigd", "Title changed"));
-  }
-  ApplyResult operator()(const SetPlanNotes& c) {
-    return set(p_.notes, c.notes, c, &SetPlanNotes::notes,
-               text("Notities gewijzigd", "Notes changed"));
-  }
-  ApplyResult operator()(const SetChangesSinceOriginalPlan& c) {
-    return set(p_.changes_since_original_plan, c.text, c, &SetChangesSinceOriginalPlan::text,
-               text("Wijzigingen t.o.v. het oorspronkelijke activiteitenplan gewijzigd",
-                    "Changes since the original activity plan changed"));
-  }
-  ApplyResult operator()(const SetEarlierGrantActivities& c) {
-    return set(p_.earlier_grant_activities, c.text, c, &SetEarlierGrantActivities::text,
-               text("Activiteiten vóór 1 augustus 2024 gewijzigd",
-                    "Activities before 1 August 2024 changed"));
-  }
-  ApplyResult operator()(const SetScheme& c) {
-    return set(p_.scheme_id, c.scheme_id, c, &SetScheme::scheme_id,
-               labelled("Regeling gewijzigd", "Scheme changed", c.scheme_id));
-  }
-  ApplyResult operator()(const SetCofinancingOption& c) {
-    return set(p_.cofinancing_option, c.option_id, c, &SetCofinancingOption::option_id,
-               text("Cofinancieringsregel gewijzigd", "Cofinancing rule changed"));
-  }
-  ApplyResult operator()(const SetCofinancingBase& c) {
-    return set(p_.cofinancing_base, c.base, c, &SetCofinancingBase::base,
-               text("Grondslag cofinanciering gewijzigd", "Cofinancing base changed"));
-  }
-  ApplyResult operator()(const SetSubmissionRound& c) {
-    return set(p_.submission_round, c.round_id, c, &SetSubmissionRound::round_id,
-               labelled("Indienen voor gewijzigd", "Submission round changed", c.round_id));
-  }
-  ApplyResult operator()(const SetRegionName& c) {
-    return set(p_.region.name, c.name, c, &SetRegionName::name,
-               text("Regionaam gewijzigd", "Region name changed"));
-  }
-  ApplyResult operator()(const SetRegionType& c) {
-    return set(p_.region.type, c.type, c, &SetRegionType::type,
-               text("Soort regio gewijzigd", "Region type changed"));
-  }
-  ApplyResult operator()(const SetPreviousGrant& c) {
-    return set(p_.region.previous_grant, c.amount, c, &SetPreviousGrant::amount,
-               text("Vorige toekenning gewijzigd", "Previous grant changed"));
-  }
-  ApplyResult operator()(const SetFixedMaximum& c) {
-    return set(p_.region.fixed_maximum, c.amount, c, &SetFixedMaximum::amount,
-               text("Maximumbedrag gewijzigd", "Maximum amount changed"));
+  // [SECTION] One field
+  template <auto Member, class Record>
+  ApplyResult operator()(const SetField<Member, Record>& c) {
+    Record* record = record_at(c);
+    if (!record) return invalid_record(c);
+    using Command = SetField<Member, Record>;
+    Command inverse = c;
+    inverse.value = record->*Member;
+    record->*Member = c.value;
+    return done(std::move(inverse), field_changed(schema::row_of(Member), what_changed(c)));
   }
 
   // [SECTION] Organisations and student counts
@@ -130,16 +100,6 @@ class Applier {
     return erase(p_.goals, c.index, AddGoal{c.index, {}}, &AddGoal::goal,
                  labelled("Doel verwijderd", "Goal removed", p_.goals[c.index].title));
   }
-  ApplyResult operator()(const SetGoalTitle& c) {
-    if (c.index >= p_.goals.size()) return invalid("goals", c.index);
-    return set(p_.goals[c.index].title, c.title, c, &SetGoalTitle::title,
-               labelled("Doel hernoemd", "Goal renamed", c.title));
-  }
-  ApplyResult operator()(const SetGoalTheme& c) {
-    if (c.index >= p_.goals.size()) return invalid("goals", c.index);
-    return set(p_.goals[c.index].theme, c.theme, c, &SetGoalTheme::theme,
-               labelled("Thema van doel gewijzigd", "Goal theme changed", p_.goals[c.index].title));
-  }
   ApplyResult operator()(const AddIndicator& c) {
     if (c.goal >= p_.goals.size()) return invalid("goals", c.goal);
     return insert(p_.goals[c.goal].indicators, c.index, c.indicator,
@@ -172,28 +132,6 @@ class Applier {
         p_.activities, c.index, AddActivity{c.index, {}}, &AddActivity::activity,
         labelled("Activiteit verwijderd", "Activity removed", p_.activities[c.index].title));
   }
-  ApplyResult operator()(const SetActivityTitle& c) {
-    if (c.index >= p_.activities.size()) return invalid("activities", c.index);
-    return set(p_.activities[c.index].title, c.title, c, &SetActivityTitle::title,
-               labelled("Activiteit hernoemd", "Activity renamed", c.title));
-  }
-  ApplyResult operator()(const SetActivityTheme& c) {
-    return activity_field(c, &SetActivityTheme::theme, "Thema gewijzigd", "Theme changed");
-  }
-  ApplyResult operator()(const SetActivityLead& c) {
-    return activity_field(c, &SetActivityLead::organisation_id, "Trekker gewijzigd",
-                          "Lead changed");
-  }
-  ApplyResult operator()(const SetActivityGoals& c) {
-    return activity_field(c, &SetActivityGoals::goal_ids, "Doelen gewijzigd", "Goals changed");
-  }
-  ApplyResult operator()(const SetActivityPartners& c) {
-    return activity_field(c, &SetActivityPartners::partner_ids, "Partners gewijzigd",
-                          "Partners changed");
-  }
-  ApplyResult operator()(const SetActivityYears& c) {
-    return activity_field(c, &SetActivityYears::years, "Jaren gewijzigd", "Years changed");
-  }
 
   // [SECTION] Budget lines
   ApplyResult operator()(const AddLine& c) {
@@ -206,42 +144,6 @@ class Applier {
     if (!l) return invalid_line(c.at);
     return erase(p_.activities[c.at.activity].lines, c.at.line, AddLine{c.at, {}}, &AddLine::line,
                  labelled("Regel verwijderd", "Line removed", line_label(*l)));
-  }
-  ApplyResult operator()(const SetLinePrice& c) {
-    return line_field(c, &SetLinePrice::price, "Bedrag gewijzigd", "Price changed");
-  }
-  ApplyResult operator()(const SetLineQuantity& c) {
-    return line_field(c, &SetLineQuantity::quantity_milli, "Aantal gewijzigd", "Quantity changed");
-  }
-  ApplyResult operator()(const SetLineDescription& c) {
-    return line_field(c, &SetLineDescription::description, "Omschrijving gewijzigd",
-                      "Description changed");
-  }
-  ApplyResult operator()(const SetLineUnit& c) {
-    return line_field(c, &SetLineUnit::unit, "Eenheid gewijzigd", "Unit changed");
-  }
-  ApplyResult operator()(const SetLineCategory& c) {
-    return line_field(c, &SetLineCategory::category, "Kostensoort gewijzigd",
-                      "Cost category changed");
-  }
-  ApplyResult operator()(const SetLineFunding& c) {
-    return line_field(c, &SetLineFunding::funding, "Financieringsbron gewijzigd",
-                      "Funding source changed");
-  }
-  ApplyResult operator()(const SetLineOrganisation& c) {
-    return line_field(c, &SetLineOrganisation::organisation_id, "Organisatie gewijzigd",
-                      "Organisation changed");
-  }
-  ApplyResult operator()(const SetLineYear& c) {
-    return line_field(c, &SetLineYear::year, "Jaar gewijzigd", "Year changed");
-  }
-  ApplyResult operator()(const SetLineOtherFunding& c) {
-    return line_field(c, &SetLineOtherFunding::other_funding, "Andere financiering gewijzigd",
-                      "Other funding changed");
-  }
-  ApplyResult operator()(const SetLineInvestment& c) {
-    return line_field(c, &SetLineInvestment::investment, "Investering gewijzigd",
-                      "Investment changed");
   }
 
   // [SECTION] Scenarios
@@ -351,17 +253,46 @@ class Applier {
     items.erase(items.begin() + static_cast<std::ptrdiff_t>(index));
     return done(std::move(inverse), std::move(description));
   }
-  template <class Cmd, class T>
-  ApplyResult activity_field(const Cmd& c, T Cmd::*member, const char* nl, const char* en) {
-    if (c.index >= p_.activities.size()) return invalid("activities", c.index);
-    Activity& a = p_.activities[c.index];
-    return set(a.*Cmd::field, c.*member, c, member, labelled(nl, en, a.title));
+  // The record a SetField command changes, or null when its index is out of range.
+  template <auto Member>
+  Plan* record_at(const SetField<Member, Plan>&) {
+    return &p_;
   }
-  template <class Cmd, class T>
-  ApplyResult line_field(const Cmd& c, T Cmd::*member, const char* nl, const char* en) {
-    BudgetLine* l = line(c.at);
-    if (!l) return invalid_line(c.at);
-    return set(l->*Cmd::field, c.*member, c, member, labelled(nl, en, line_label(*l)));
+  template <auto Member>
+  Region* record_at(const SetField<Member, Region>&) {
+    return &p_.region;
+  }
+  template <auto Member>
+  Goal* record_at(const SetField<Member, Goal>& c) {
+    return c.index < p_.goals.size() ? &p_.goals[c.index] : nullptr;
+  }
+  template <auto Member>
+  Activity* record_at(const SetField<Member, Activity>& c) {
+    return c.index < p_.activities.size() ? &p_.activities[c.index] : nullptr;
+  }
+  template <auto Member>
+  BudgetLine* record_at(const SetField<Member, BudgetLine>& c) {
+    return line(c.at);
+  }
+  template <auto Member, class Record>
+  static ApplyResult invalid_record(const SetField<Member, Record>& c) {
+    if constexpr (std::is_same_v<Record, Goal>) return invalid("goals", c.index);
+    if constexpr (std::is_same_v<Record, Activity>) return invalid("activities", c.index);
+    if constexpr (std::is_same_v<Record, BudgetLine>) return invalid_line(c.at);
+    return fail("");  // the plan and its region are always there
+  }
+  // What a changed field belongs to, after the change, for the history: the goal, the activity,
+  // the line; of the plan's own fields only the scheme and the round, whose id says what changed.
+  template <auto Member, class Record>
+  std::string what_changed(const SetField<Member, Record>& c) {
+    if constexpr (std::is_same_v<Record, Goal>) return p_.goals[c.index].title;
+    if constexpr (std::is_same_v<Record, Activity>) return p_.activities[c.index].title;
+    if constexpr (std::is_same_v<Record, BudgetLine>) return line_label(*line(c.at));
+    if constexpr (std::is_same_v<ValueOf<Member>, std::string>) {
+      const schema::Kind kind = schema::row_of(Member).kind;
+      if (kind == schema::Kind::scheme || kind == schema::Kind::round) return c.value;
+    }
+    return "";
   }
 };
 
@@ -372,6 +303,18 @@ namespace {
 
 template <class T, class... Options>
 constexpr bool is_one_of = (std::is_same_v<T, Options> || ...);
+
+// Whether C is a SetField command, and of which record.
+template <class C>
+struct FieldCommand : std::false_type {};
+template <auto Member, class Record>
+struct FieldCommand<SetField<Member, Record>> : std::true_type {
+  using record = Record;
+};
+template <class C, class Record>
+constexpr bool sets_field_of = false;
+template <auto Member, class Record, class Of>
+constexpr bool sets_field_of<SetField<Member, Record>, Of> = std::is_same_v<Record, Of>;
 
 // The first record that refers to organisation `id` checked (it fails when `id` is gone), in the
 // loader's order: student counts, activities, their lines.
@@ -414,10 +357,7 @@ std::optional<LocalizedText> check_edit(const Plan& plan, const Command& command
   return std::visit(
       [&](const auto& c) -> std::optional<LocalizedText> {
         using C = std::decay_t<decltype(c)>;
-        if constexpr (is_one_of<C, SetPlanTitle, SetPlanNotes, SetChangesSinceOriginalPlan,
-                                SetEarlierGrantActivities, SetScheme, SetCofinancingOption,
-                                SetCofinancingBase, SetSubmissionRound, SetRegionName,
-                                SetRegionType, SetPreviousGrant, SetFixedMaximum>) {
+        if constexpr (sets_field_of<C, Plan> || sets_field_of<C, Region>) {
           return check_plan_fields(plan);
         } else if constexpr (is_one_of<C, AddOrganisation, RenameOrganisation>) {
           return check_organisation(plan, c.index);
@@ -430,7 +370,7 @@ std::optional<LocalizedText> check_edit(const Plan& plan, const Command& command
               plan, std::get<AddOrganisation>(inverse).organisation.id);
         } else if constexpr (is_one_of<C, AddStudentCount, SetStudentCount>) {
           return check_student_count(plan, c.index);
-        } else if constexpr (is_one_of<C, AddGoal, SetGoalTitle, SetGoalTheme>) {
+        } else if constexpr (is_one_of<C, AddGoal> || sets_field_of<C, Goal>) {
           return check_goal(plan, c.index);
         } else if constexpr (std::is_same_v<C, RemoveGoal>) {
           return check_references_to_goal(plan, std::get<AddGoal>(inverse).goal.id);
@@ -441,15 +381,11 @@ std::optional<LocalizedText> check_edit(const Plan& plan, const Command& command
           for (std::size_t l = 0; l < c.activity.lines.size(); ++l)
             if (auto problem = check_budget_line(plan, c.index, l)) return problem;
           return std::nullopt;
-        } else if constexpr (is_one_of<C, SetActivityTitle, SetActivityTheme, SetActivityLead,
-                                       SetActivityGoals, SetActivityPartners, SetActivityYears>) {
+        } else if constexpr (sets_field_of<C, Activity>) {
           return check_activity(plan, c.index);
         } else if constexpr (std::is_same_v<C, AddLine>) {
           return check_budget_line(plan, c.at.activity, c.at.line, LineId::is_new);
-        } else if constexpr (is_one_of<C, SetLinePrice, SetLineQuantity, SetLineDescription,
-                                       SetLineUnit, SetLineCategory, SetLineFunding,
-                                       SetLineOrganisation, SetLineYear, SetLineOtherFunding,
-                                       SetLineInvestment>) {
+        } else if constexpr (sets_field_of<C, BudgetLine>) {
           return check_budget_line(plan, c.at.activity, c.at.line, LineId::unchanged);
         } else if constexpr (is_one_of<C, AddScenario, RenameScenario>) {
           return check_scenario(plan, c.index);
@@ -484,20 +420,8 @@ ApplyResult apply_recorded(Plan& plan, const Command& command) {
 }
 
 namespace {
-// Names in variant order; keep in sync with the Command alias in commands.h.
-const char* const kCommandNames[] = {"SetPlanTitle",
-                                     "SetPlanNotes",
-                                     "SetChangesSinceOriginalPlan",
-                                     "SetEarlierGrantActivities",
-                                     "SetScheme",
-                                     "SetCofinancingOption",
-                                     "SetCofinancingBase",
-                                     "SetSubmissionRound",
-                                     "SetRegionName",
-                                     "SetRegionType",
-                                     "SetPreviousGrant",
-                                     "SetFixedMaximum",
-                                     "AddOrganisation",
+// The names of the commands that are not a SetField, in the Command list's order.
+const char* const kCommandNames[] = {"AddOrganisation",
                                      "RemoveOrganisation",
                                      "RenameOrganisation",
                                      "SetOrganisation",
@@ -506,57 +430,46 @@ const char* const kCommandNames[] = {"SetPlanTitle",
                                      "SetStudentCount",
                                      "AddGoal",
                                      "RemoveGoal",
-                                     "SetGoalTitle",
-                                     "SetGoalTheme",
                                      "AddIndicator",
                                      "RemoveIndicator",
                                      "SetIndicator",
                                      "AddActivity",
                                      "RemoveActivity",
-                                     "SetActivityTitle",
-                                     "SetActivityTheme",
-                                     "SetActivityLead",
-                                     "SetActivityGoals",
-                                     "SetActivityPartners",
-                                     "SetActivityYears",
                                      "AddLine",
                                      "RemoveLine",
-                                     "SetLinePrice",
-                                     "SetLineQuantity",
-                                     "SetLineDescription",
-                                     "SetLineUnit",
-                                     "SetLineCategory",
-                                     "SetLineFunding",
-                                     "SetLineOrganisation",
-                                     "SetLineYear",
-                                     "SetLineOtherFunding",
-                                     "SetLineInvestment",
                                      "AddScenario",
                                      "RemoveScenario",
                                      "RenameScenario",
                                      "SetScenarioOverride",
                                      "ResetScenarioOverride"};
-static_assert(sizeof(kCommandNames) / sizeof(kCommandNames[0]) == std::variant_size_v<Command>,
+
+template <std::size_t... I>
+constexpr std::size_t count_field_commands(std::index_sequence<I...>) {
+  return (std::size_t{0} + ... +
+          (FieldCommand<std::variant_alternative_t<I, Command>>::value ? 1 : 0));
+}
+constexpr std::size_t kFieldCommands =
+    count_field_commands(std::make_index_sequence<std::variant_size_v<Command>>());
+static_assert(kFieldCommands + sizeof(kCommandNames) / sizeof(kCommandNames[0]) ==
+                  std::variant_size_v<Command>,
               "every command needs a name");
 }  // namespace
 
-const char* command_name(const Command& command) {
-  return kCommandNames[command.index()];
+std::string command_name(const Command& command) {
+  return std::visit(
+      [&](const auto& c) -> std::string {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (FieldCommand<C>::value)
+          return std::string("SetField(") + schema::row_of(C::field).id + ")";
+        else
+          return kCommandNames[command.index() - kFieldCommands];
+      },
+      command);
 }
 
 namespace {
 
 // [SECTION] Commands by the field they set (their `field`, a row of core/model/schema.h)
-
-template <class R, class V>
-R record_of(V R::*);
-template <class C, class Record, class = void>
-struct sets_field_of_t : std::false_type {};
-template <class C, class Record>
-struct sets_field_of_t<C, Record, std::void_t<decltype(C::field)>>
-    : std::is_same<decltype(record_of(C::field)), Record> {};
-template <class C, class Record>
-constexpr bool sets_field_of = sets_field_of_t<C, Record>::value;
 
 template <class C>
 struct Tag {
@@ -619,32 +532,19 @@ std::string command_path(const Command& command) {
   return std::visit(
       [&](const auto& c) -> std::string {
         using C = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<C, SetPlanTitle>) return "title";
-        if constexpr (std::is_same_v<C, SetPlanNotes>) return "notes";
-        if constexpr (std::is_same_v<C, SetChangesSinceOriginalPlan>)
-          return "changes_since_original_plan";
-        if constexpr (std::is_same_v<C, SetEarlierGrantActivities>)
-          return "earlier_grant_activities";
-        if constexpr (std::is_same_v<C, SetScheme>) return "scheme_id";
-        if constexpr (std::is_same_v<C, SetCofinancingOption>) return "cofinancing_option";
-        if constexpr (std::is_same_v<C, SetCofinancingBase>) return "cofinancing_base";
-        if constexpr (std::is_same_v<C, SetSubmissionRound>) return "submission_round";
-        if constexpr (std::is_same_v<C, SetRegionName>) return "region.name";
-        if constexpr (std::is_same_v<C, SetRegionType>) return "region.type";
-        if constexpr (std::is_same_v<C, SetPreviousGrant>) return "region.previous_grant";
-        if constexpr (std::is_same_v<C, SetFixedMaximum>) return "region.fixed_maximum";
+        if constexpr (sets_field_of<C, Plan>) return schema::row_of(C::field).path;
+        if constexpr (sets_field_of<C, Region>)
+          return std::string("region.") + schema::row_of(C::field).path;
         if constexpr (is_one_of<C, AddOrganisation, RemoveOrganisation, RenameOrganisation,
                                 SetOrganisation>)
           return at("organisations", c.index);
         if constexpr (is_one_of<C, AddStudentCount, RemoveStudentCount, SetStudentCount>)
           return at("student_counts", c.index);
-        if constexpr (is_one_of<C, AddGoal, RemoveGoal, SetGoalTitle, SetGoalTheme>)
+        if constexpr (is_one_of<C, AddGoal, RemoveGoal> || sets_field_of<C, Goal>)
           return at("goals", c.index);
         if constexpr (is_one_of<C, AddIndicator, RemoveIndicator, SetIndicator>)
           return at("goals", c.goal) + "." + at("indicators", c.index);
-        if constexpr (is_one_of<C, AddActivity, RemoveActivity, SetActivityTitle, SetActivityTheme,
-                                SetActivityLead, SetActivityGoals, SetActivityPartners,
-                                SetActivityYears>)
+        if constexpr (is_one_of<C, AddActivity, RemoveActivity> || sets_field_of<C, Activity>)
           return at("activities", c.index);
         if constexpr (is_one_of<C, AddLine, RemoveLine>) return line(c.at, "");
         if constexpr (sets_field_of<C, BudgetLine>)

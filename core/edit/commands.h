@@ -1,5 +1,5 @@
 // Edit commands: every change to a plan is a small value; apply_command() performs it and returns
-// the command that undoes it, plus a description for the history list ("Bedrag gewijzigd: …"). Pure
+// the command that undoes it, plus a description for the history list ("Prijs gewijzigd: …"). Pure
 // C++17. Paths are indices into the plan's vectors, checked before anything changes.
 #pragma once
 #include <cstddef>
@@ -20,58 +20,44 @@ struct LineRef {
   std::size_t line = 0;
 };
 
-// [SECTION] Plan and region
-// A command that sets one field of a record names it: `field`, the member it sets, whose row in
-// core/model/schema.h gives its id and path (set_field_command, command_path).
-struct SetPlanTitle {
-  std::string title;
-  static constexpr auto field = &Plan::title;
+// [SECTION] One field set alone
+// SetField<&Record::member> sets that field of the plan, its region, goal `index`, activity
+// `index` or the line at `at` to `value`. The field's row in core/model/schema.h gives its label in
+// the history ("Prijs gewijzigd: …"), its path and its id in merges (set_field_command), so a new
+// field takes no command of its own; only the Command list below names it.
+template <class Member>
+struct MemberOf;
+template <class Record, class Value>
+struct MemberOf<Value Record::*> {
+  using record = Record;
+  using value = Value;
 };
-struct SetPlanNotes {
-  std::string notes;
-  static constexpr auto field = &Plan::notes;
+template <auto Member>
+using RecordOf = typename MemberOf<decltype(Member)>::record;
+template <auto Member>
+using ValueOf = typename MemberOf<decltype(Member)>::value;
+
+template <auto Member, class Record = RecordOf<Member>>
+struct SetField {  // a field of a goal or an activity
+  std::size_t index = 0;
+  ValueOf<Member> value{};
+  static constexpr auto field = Member;
 };
-// The 2024 extension request's written parts (Plan::changes_since_original_plan and
-// Plan::earlier_grant_activities).
-struct SetChangesSinceOriginalPlan {
-  std::string text;
-  static constexpr auto field = &Plan::changes_since_original_plan;
+template <auto Member>
+struct SetField<Member, Plan> {
+  ValueOf<Member> value{};
+  static constexpr auto field = Member;
 };
-struct SetEarlierGrantActivities {
-  std::string text;
-  static constexpr auto field = &Plan::earlier_grant_activities;
+template <auto Member>
+struct SetField<Member, Region> {
+  ValueOf<Member> value{};
+  static constexpr auto field = Member;
 };
-struct SetScheme {
-  std::string scheme_id;
-  static constexpr auto field = &Plan::scheme_id;
-};
-struct SetCofinancingOption {
-  std::string option_id;
-  static constexpr auto field = &Plan::cofinancing_option;
-};  // "" = the scheme's default
-struct SetCofinancingBase {
-  std::optional<CofinancingBase> base;
-  static constexpr auto field = &Plan::cofinancing_base;
-};  // nullopt = the scheme's base
-struct SetSubmissionRound {
-  std::string round_id;
-  static constexpr auto field = &Plan::submission_round;
-};  // "" = the scheme's first round
-struct SetRegionName {
-  std::string name;
-  static constexpr auto field = &Region::name;
-};
-struct SetRegionType {
-  RegionType type = RegionType::techniekregio;
-  static constexpr auto field = &Region::type;
-};
-struct SetPreviousGrant {
-  Money amount;
-  static constexpr auto field = &Region::previous_grant;
-};
-struct SetFixedMaximum {
-  Money amount;
-  static constexpr auto field = &Region::fixed_maximum;
+template <auto Member>
+struct SetField<Member, BudgetLine> {
+  LineRef at;
+  ValueOf<Member> value{};
+  static constexpr auto field = Member;
 };
 
 // [SECTION] Organisations and student counts (index = position in the vector; add inserts before
@@ -111,16 +97,6 @@ struct AddGoal {
 struct RemoveGoal {
   std::size_t index = 0;
 };
-struct SetGoalTitle {
-  std::size_t index = 0;
-  std::string title;
-  static constexpr auto field = &Goal::title;
-};
-struct SetGoalTheme {
-  std::size_t index = 0;
-  std::string theme;
-  static constexpr auto field = &Goal::theme;
-};
 struct AddIndicator {
   std::size_t goal = 0;
   std::size_t index = 0;
@@ -144,36 +120,6 @@ struct AddActivity {
 struct RemoveActivity {
   std::size_t index = 0;
 };
-struct SetActivityTitle {
-  std::size_t index = 0;
-  std::string title;
-  static constexpr auto field = &Activity::title;
-};
-struct SetActivityTheme {
-  std::size_t index = 0;
-  std::string theme;
-  static constexpr auto field = &Activity::theme;
-};
-struct SetActivityLead {
-  std::size_t index = 0;
-  std::string organisation_id;
-  static constexpr auto field = &Activity::lead_organisation_id;
-};
-struct SetActivityGoals {
-  std::size_t index = 0;
-  std::vector<std::string> goal_ids;
-  static constexpr auto field = &Activity::goal_ids;
-};
-struct SetActivityPartners {
-  std::size_t index = 0;
-  std::vector<std::string> partner_ids;
-  static constexpr auto field = &Activity::partner_ids;
-};
-struct SetActivityYears {
-  std::size_t index = 0;
-  std::vector<int> years;
-  static constexpr auto field = &Activity::years;
-};
 
 // [SECTION] Budget lines
 struct AddLine {
@@ -182,56 +128,6 @@ struct AddLine {
 };
 struct RemoveLine {
   LineRef at;
-};
-struct SetLinePrice {
-  LineRef at;
-  Money price;
-  static constexpr auto field = &BudgetLine::price;
-};
-struct SetLineQuantity {
-  LineRef at;
-  std::int64_t quantity_milli = 0;
-  static constexpr auto field = &BudgetLine::quantity_milli;
-};
-struct SetLineDescription {
-  LineRef at;
-  std::string description;
-  static constexpr auto field = &BudgetLine::description;
-};
-struct SetLineUnit {
-  LineRef at;
-  std::string unit;
-  static constexpr auto field = &BudgetLine::unit;
-};
-struct SetLineCategory {
-  LineRef at;
-  CostCategory category = CostCategory::materials;
-  static constexpr auto field = &BudgetLine::category;
-};
-struct SetLineFunding {
-  LineRef at;
-  FundingSource funding = FundingSource::subsidy;
-  static constexpr auto field = &BudgetLine::funding;
-};
-struct SetLineOrganisation {
-  LineRef at;
-  std::string organisation_id;
-  static constexpr auto field = &BudgetLine::organisation_id;
-};
-struct SetLineYear {
-  LineRef at;
-  int year = 0;
-  static constexpr auto field = &BudgetLine::year;
-};
-struct SetLineOtherFunding {
-  LineRef at;
-  std::string other_funding;
-  static constexpr auto field = &BudgetLine::other_funding;
-};
-struct SetLineInvestment {
-  LineRef at;
-  std::optional<Investment> investment;
-  static constexpr auto field = &BudgetLine::investment;
 };
 
 // [SECTION] Scenarios (index = position in plan.scenarios). An override is keyed by kind and, for
@@ -262,23 +158,31 @@ struct ResetScenarioOverride {
   std::string target;
 };
 
+// The fields a command sets alone are listed here; a field not listed is set with its record
+// (SetOrganisation, SetStudentCount, SetIndicator) or not edited in the app.
 using Command = std::variant<
-    SetPlanTitle, SetPlanNotes, SetChangesSinceOriginalPlan, SetEarlierGrantActivities, SetScheme,
-    SetCofinancingOption, SetCofinancingBase, SetSubmissionRound, SetRegionName, SetRegionType,
-    SetPreviousGrant, SetFixedMaximum, AddOrganisation, RemoveOrganisation, RenameOrganisation,
-    SetOrganisation, AddStudentCount, RemoveStudentCount, SetStudentCount, AddGoal, RemoveGoal,
-    SetGoalTitle, SetGoalTheme, AddIndicator, RemoveIndicator, SetIndicator, AddActivity,
-    RemoveActivity, SetActivityTitle, SetActivityTheme, SetActivityLead, SetActivityGoals,
-    SetActivityPartners, SetActivityYears, AddLine, RemoveLine, SetLinePrice, SetLineQuantity,
-    SetLineDescription, SetLineUnit, SetLineCategory, SetLineFunding, SetLineOrganisation,
-    SetLineYear, SetLineOtherFunding, SetLineInvestment, AddScenario, RemoveScenario,
-    RenameScenario, SetScenarioOverride, ResetScenarioOverride>;
+    SetField<&Plan::title>, SetField<&Plan::notes>, SetField<&Plan::changes_since_original_plan>,
+    SetField<&Plan::earlier_grant_activities>, SetField<&Plan::scheme_id>,
+    SetField<&Plan::cofinancing_option>, SetField<&Plan::cofinancing_base>,
+    SetField<&Plan::submission_round>, SetField<&Region::name>, SetField<&Region::type>,
+    SetField<&Region::previous_grant>, SetField<&Region::fixed_maximum>, SetField<&Goal::title>,
+    SetField<&Goal::theme>, SetField<&Activity::title>, SetField<&Activity::theme>,
+    SetField<&Activity::lead_organisation_id>, SetField<&Activity::goal_ids>,
+    SetField<&Activity::partner_ids>, SetField<&Activity::years>, SetField<&BudgetLine::price>,
+    SetField<&BudgetLine::quantity_milli>, SetField<&BudgetLine::description>,
+    SetField<&BudgetLine::unit>, SetField<&BudgetLine::category>, SetField<&BudgetLine::funding>,
+    SetField<&BudgetLine::organisation_id>, SetField<&BudgetLine::year>,
+    SetField<&BudgetLine::other_funding>, SetField<&BudgetLine::investment>, AddOrganisation,
+    RemoveOrganisation, RenameOrganisation, SetOrganisation, AddStudentCount, RemoveStudentCount,
+    SetStudentCount, AddGoal, RemoveGoal, AddIndicator, RemoveIndicator, SetIndicator, AddActivity,
+    RemoveActivity, AddLine, RemoveLine, AddScenario, RemoveScenario, RenameScenario,
+    SetScenarioOverride, ResetScenarioOverride>;
 
 // What apply_command() did: the inverse command and a description, or an error (the plan is then
 // unchanged). Never to be dropped: a refused edit has a message the user must see.
 struct [[nodiscard]] ApplyResult {
   std::optional<Command> inverse;
-  LocalizedText description;  // e.g. "Bedrag gewijzigd: Lasapparatuur 2026" / "Price changed: …"
+  LocalizedText description;  // e.g. "Prijs gewijzigd: Lasapparatuur 2026" / "Price changed: …"
   LocalizedText error;        // e.g. "Ongeldig pad: activities[3].lines[9]"
   bool ok() const { return inverse.has_value(); }
 };
@@ -302,8 +206,8 @@ std::optional<Command> set_field_command(std::size_t index, const Activity& from
                                          std::string_view id);
 std::optional<Command> set_field_command(LineRef at, const BudgetLine& from, std::string_view id);
 
-// A stable name for the command type, e.g. "SetLinePrice" (for logs and test hooks).
-const char* command_name(const Command& command);
+// A stable name for the command type, e.g. "AddLine" or "SetField(price)" (for logs and tests).
+std::string command_name(const Command& command);
 
 // Where `command` changes the plan, as a finding's path ("activities[1].lines[2].funding",
 // "organisations[3]", "notes"): the app shows an undone or redone step there. A removed record's

@@ -90,7 +90,7 @@ Command remove_command(const PlanRecord& r) {
     case DiffSection::scenarios: return RemoveScenario{r.index};
     case DiffSection::settings: break;
   }
-  return SetPlanTitle{};  // never reached: the settings record is never removed
+  return SetField<&Plan::title>{};  // never reached: the settings record is never removed
 }
 
 // One command per field of `updated` that differs from `current` (the record `r` in `plan`).

@@ -336,17 +336,20 @@ constexpr std::array<const char*, field_count<Record>> file_keys() {
   return keys;
 }
 
-// The row of `member` in its record's table: the field's id and its name in paths.
+// The row of `member` in its record's table: the field's id, its name in paths, its labels.
 struct RowNames {
   const char* id = nullptr;
   const char* path = nullptr;
+  const char* nl = nullptr;
+  const char* en = nullptr;
+  Kind kind = Kind::text;
 };
 template <class Record, class Value>
 constexpr RowNames row_of(Value Record::*member) {
   RowNames names;
   for_each_field<Record>([&](const auto& f) {
     if constexpr (std::is_same_v<typename std::decay_t<decltype(f)>::value_type, Value>)
-      if (f.member == member) names = {f.id, f.path};
+      if (f.member == member) names = {f.id, f.path, f.nl, f.en, f.kind};
   });
   return names;
 }

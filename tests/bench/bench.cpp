@@ -306,7 +306,10 @@ int main(int argc, char** argv) {
               const std::size_t a = static_cast<std::size_t>(e * 7 + round) % activities;
               const std::size_t l =
                   static_cast<std::size_t>(e * 13) % plan.activities[a].lines.size();
-              if (!document.execute(sto::SetLinePrice{{a, l}, sto::Money{1000 + e}}).ok())
+              if (!document
+                       .execute(
+                           sto::SetField<&sto::BudgetLine::price>{{a, l}, sto::Money{1000 + e}})
+                       .ok())
                 std::abort();
             }
             while (document.undo()) {

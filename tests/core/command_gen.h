@@ -189,18 +189,19 @@ class CommandGenerator {
                       goals = plan_.goals.size(), activities = plan_.activities.size(),
                       scenarios = plan_.scenarios.size();
     switch (kind) {
-      case 0: return SetPlanTitle{text()};
-      case 1: return SetPlanNotes{coin() ? std::string(kMaxNotesBytes + pick(2), 'n') : text()};
-      case 2: return SetScheme{coin() ? "sto-2025-2028" : text()};
-      case 3: return SetCofinancingOption{text()};
+      case 0: return SetField<&Plan::title>{text()};
+      case 1:
+        return SetField<&Plan::notes>{coin() ? std::string(kMaxNotesBytes + pick(2), 'n') : text()};
+      case 2: return SetField<&Plan::scheme_id>{coin() ? "sto-2025-2028" : text()};
+      case 3: return SetField<&Plan::cofinancing_option>{text()};
       case 4:
-        return SetCofinancingBase{
+        return SetField<&Plan::cofinancing_base>{
             coin() ? std::nullopt
                    : std::optional<CofinancingBase>(static_cast<CofinancingBase>(pick(2)))};
-      case 5: return SetRegionName{text()};
-      case 6: return SetRegionType{static_cast<RegionType>(pick(3))};
-      case 7: return SetPreviousGrant{amount()};
-      case 8: return SetFixedMaximum{amount()};
+      case 5: return SetField<&Region::name>{text()};
+      case 6: return SetField<&Region::type>{static_cast<RegionType>(pick(3))};
+      case 7: return SetField<&Region::previous_grant>{amount()};
+      case 8: return SetField<&Region::fixed_maximum>{amount()};
       case 9: return AddOrganisation{insert_at(orgs), organisation()};
       case 10: return RemoveOrganisation{index(orgs)};
       case 11: return RenameOrganisation{index(orgs), text()};
@@ -215,8 +216,8 @@ class CommandGenerator {
       case 15: return SetStudentCount{index(counts), student_count()};
       case 16: return AddGoal{insert_at(goals), goal()};
       case 17: return RemoveGoal{index(goals)};
-      case 18: return SetGoalTitle{index(goals), text()};
-      case 19: return SetGoalTheme{index(goals), text()};
+      case 18: return SetField<&Goal::title>{index(goals), text()};
+      case 19: return SetField<&Goal::theme>{index(goals), text()};
       case 20: {
         const std::size_t g = goal_index();
         return AddIndicator{g, indicator_index(g), indicator()};
@@ -231,42 +232,46 @@ class CommandGenerator {
       }
       case 23: return AddActivity{insert_at(activities), activity()};
       case 24: return RemoveActivity{index(activities)};
-      case 25: return SetActivityTitle{index(activities), text()};
-      case 26: return SetActivityTheme{index(activities), text()};
-      case 27: return SetActivityLead{index(activities), organisation_id()};
-      case 28: return SetActivityGoals{index(activities), {id_among(plan_.goals)}};
+      case 25: return SetField<&Activity::title>{index(activities), text()};
+      case 26: return SetField<&Activity::theme>{index(activities), text()};
+      case 27:
+        return SetField<&Activity::lead_organisation_id>{index(activities), organisation_id()};
+      case 28: return SetField<&Activity::goal_ids>{index(activities), {id_among(plan_.goals)}};
       case 29: {
         const std::string partner = organisation_id();
-        return SetActivityPartners{index(activities),
-                                   coin() ? std::vector<std::string>{partner, partner}
-                                          : std::vector<std::string>{partner}};
+        return SetField<&Activity::partner_ids>{index(activities),
+                                                coin() ? std::vector<std::string>{partner, partner}
+                                                       : std::vector<std::string>{partner}};
       }
       case 30: {
         const int y = year();
-        return SetActivityYears{index(activities),
-                                coin() ? std::vector<int>{y} : std::vector<int>{y, y}};
+        return SetField<&Activity::years>{index(activities),
+                                          coin() ? std::vector<int>{y} : std::vector<int>{y, y}};
       }
       case 31: return AddLine{line_ref(true), line()};
       case 32: return RemoveLine{line_ref(false)};
-      case 33: return SetLinePrice{line_ref(false), amount()};
-      case 34: return SetLineQuantity{line_ref(false), number(kMaxQuantityMilli)};
-      case 35: return SetLineDescription{line_ref(false), text()};
-      case 36: return SetLineUnit{line_ref(false), text()};
-      case 37: return SetLineCategory{line_ref(false), static_cast<CostCategory>(pick(9))};
-      case 38: return SetLineFunding{line_ref(false), static_cast<FundingSource>(pick(4))};
-      case 39: return SetLineOrganisation{line_ref(false), organisation_id()};
-      case 40: return SetLineYear{line_ref(false), year()};
-      case 41: return SetLineOtherFunding{line_ref(false), text()};
-      case 42: return SetLineInvestment{line_ref(false), investment()};
+      case 33: return SetField<&BudgetLine::price>{line_ref(false), amount()};
+      case 34:
+        return SetField<&BudgetLine::quantity_milli>{line_ref(false), number(kMaxQuantityMilli)};
+      case 35: return SetField<&BudgetLine::description>{line_ref(false), text()};
+      case 36: return SetField<&BudgetLine::unit>{line_ref(false), text()};
+      case 37:
+        return SetField<&BudgetLine::category>{line_ref(false), static_cast<CostCategory>(pick(9))};
+      case 38:
+        return SetField<&BudgetLine::funding>{line_ref(false), static_cast<FundingSource>(pick(4))};
+      case 39: return SetField<&BudgetLine::organisation_id>{line_ref(false), organisation_id()};
+      case 40: return SetField<&BudgetLine::year>{line_ref(false), year()};
+      case 41: return SetField<&BudgetLine::other_funding>{line_ref(false), text()};
+      case 42: return SetField<&BudgetLine::investment>{line_ref(false), investment()};
       case 43: return AddScenario{insert_at(scenarios), scenario()};
       case 44: return RemoveScenario{index(scenarios)};
       case 45: return RenameScenario{index(scenarios), text()};
       case 46: return SetScenarioOverride{index(scenarios), override_value(), pick(3)};
-      case 47: return SetSubmissionRound{coin() ? std::string("2027-2028") : text()};
+      case 47: return SetField<&Plan::submission_round>{coin() ? std::string("2027-2028") : text()};
       case 48:
-        return SetChangesSinceOriginalPlan{coin() ? std::string(kMaxNotesBytes + pick(2), 'w')
-                                                  : text()};
-      case 49: return SetEarlierGrantActivities{text()};
+        return SetField<&Plan::changes_since_original_plan>{
+            coin() ? std::string(kMaxNotesBytes + pick(2), 'w') : text()};
+      case 49: return SetField<&Plan::earlier_grant_activities>{text()};
       default: {
         const ScenarioOverride o = override_value();
         return ResetScenarioOverride{index(scenarios), o.kind, o.target};

@@ -100,21 +100,21 @@ TEST_CASE("an edit the loader would refuse is refused with the loader's message"
   const Case cases[] = {
       {with_count, SetStudentCount{0, typo},
        "student_counts[0].count_date: geen datum (JJJJ-MM-DD, jaar 1900–2200): \"2204-10-01\""},
-      {plan, SetLineYear{{0, 0}, kMaxPlanYear + 1},
+      {plan, SetField<&BudgetLine::year>{{0, 0}, kMaxPlanYear + 1},
        "activities[0].lines[0].year: moet ≤ 2100 zijn"},
-      {plan, SetLinePrice{{0, 0}, Money{kMaxAmountCents + 1}},
+      {plan, SetField<&BudgetLine::price>{{0, 0}, Money{kMaxAmountCents + 1}},
        "activities[0].lines[0].price_cents: moet ≤ 1000000000000000 zijn"},
-      {plan, SetLineDescription{{0, 0}, std::string(kMaxTextBytes + 1, 'x')},
+      {plan, SetField<&BudgetLine::description>{{0, 0}, std::string(kMaxTextBytes + 1, 'x')},
        "activities[0].lines[0].description: is langer dan 10000 bytes"},
       {plan, AddLine{{0, 2}, duplicate},
        "activities[0].lines[2].id: dubbel id \"l2\" (al gebruikt door activities[0].lines[1])"},
-      {plan, SetLineOrganisation{{0, 0}, "nergens"},
+      {plan, SetField<&BudgetLine::organisation_id>{{0, 0}, "nergens"},
        "activities[0].lines[0].organisation_id: verwijst naar organisatie \"nergens\", die niet in "
        "het plan staat"},
       {plan, RemoveOrganisation{3},  // b1 pays line l2
        "activities[0].lines[1].organisation_id: verwijst naar organisatie \"b1\", die niet in het "
        "plan staat"},
-      {plan, SetActivityYears{0, {2025, 2025}},
+      {plan, SetField<&Activity::years>{0, {2025, 2025}},
        "activities[0].years[1]: jaar staat er twee keer in; weggelaten"},
       {plan, SetIndicator{0, 0, Indicator{"i1", "x", "%", 2024, 0, {{2025, 1}, {2025, 2}}}},
        "goals[0].indicators[0].targets[1].year: komt twee keer voor in deze indicator"},
@@ -135,13 +135,16 @@ TEST_CASE("an edit the loader would refuse is refused with the loader's message"
 
   // Plan-wide fields: the loader refuses the whole file, the command the one edit.
   Plan edited = plan;
-  ApplyResult title = apply_command(edited, SetPlanTitle{std::string(kMaxTextBytes + 1, 't')});
+  ApplyResult title =
+      apply_command(edited, SetField<&Plan::title>{std::string(kMaxTextBytes + 1, 't')});
   REQUIRE_FALSE(title.ok());
   CHECK(title.error.en == "title: is longer than 10000 bytes");
-  CHECK(load_plan(save_plan(unchecked(plan, SetPlanTitle{std::string(kMaxTextBytes + 1, 't')})))
+  CHECK(load_plan(
+            save_plan(unchecked(plan, SetField<&Plan::title>{std::string(kMaxTextBytes + 1, 't')})))
             .error.en.find("title: is longer than 10000 bytes") != std::string::npos);
-  CHECK(apply_command(edited, SetPlanNotes{std::string(kMaxTextBytes + 1, 'n')}).ok());
-  CHECK_FALSE(apply_command(edited, SetPlanNotes{std::string(kMaxNotesBytes + 1, 'n')}).ok());
+  CHECK(apply_command(edited, SetField<&Plan::notes>{std::string(kMaxTextBytes + 1, 'n')}).ok());
+  CHECK_FALSE(
+      apply_command(edited, SetField<&Plan::notes>{std::string(kMaxNotesBytes + 1, 'n')}).ok());
 }
 
 TEST_CASE("parse_date takes what people type, in the loader's years") {

@@ -35,18 +35,18 @@ std::vector<Command> every_command_kind() {
   sc2.students = 13;
   Indicator ind2 = ind;
   ind2.name = "Andere indicator";
-  return {SetPlanTitle{"Nieuwe titel"},
-          SetPlanNotes{"notities"},
-          SetChangesSinceOriginalPlan{"Twee scholen voegen samen."},
-          SetEarlierGrantActivities{"Techniekweken voorjaar 2024."},
-          SetScheme{"sto-2020-2023"},
-          SetCofinancingOption{"original"},
-          SetCofinancingBase{CofinancingBase::subsidy},
-          SetSubmissionRound{"2027-2028"},
-          SetRegionName{"Regio X"},
-          SetRegionType{RegionType::techniekluwe},
-          SetPreviousGrant{Money{123}},
-          SetFixedMaximum{Money{456}},
+  return {SetField<&Plan::title>{"Nieuwe titel"},
+          SetField<&Plan::notes>{"notities"},
+          SetField<&Plan::changes_since_original_plan>{"Twee scholen voegen samen."},
+          SetField<&Plan::earlier_grant_activities>{"Techniekweken voorjaar 2024."},
+          SetField<&Plan::scheme_id>{"sto-2020-2023"},
+          SetField<&Plan::cofinancing_option>{"original"},
+          SetField<&Plan::cofinancing_base>{CofinancingBase::subsidy},
+          SetField<&Plan::submission_round>{"2027-2028"},
+          SetField<&Region::name>{"Regio X"},
+          SetField<&Region::type>{RegionType::techniekluwe},
+          SetField<&Region::previous_grant>{Money{123}},
+          SetField<&Region::fixed_maximum>{Money{456}},
           AddOrganisation{1, o},
           RenameOrganisation{1, "Hernoemd"},
           SetOrganisation{0, test::org("v1", OrganisationKind::vmbo, "99XA01", true)},
@@ -55,30 +55,31 @@ std::vector<Command> every_command_kind() {
           SetStudentCount{0, sc2},
           RemoveStudentCount{0},
           AddGoal{0, g},
-          SetGoalTitle{0, "Anders"},
-          SetGoalTheme{0, "duurzaamheid"},
+          SetField<&Goal::title>{0, "Anders"},
+          SetField<&Goal::theme>{0, "duurzaamheid"},
           AddIndicator{0, 0, ind},
           SetIndicator{0, 0, ind2},
           RemoveIndicator{0, 0},
           RemoveGoal{0},
           AddActivity{1, act},
-          SetActivityTitle{0, "Titel"},
-          SetActivityTheme{0, "thema"},
-          SetActivityLead{0, "b1"},
-          SetActivityGoals{0, {}},
-          SetActivityPartners{0, {"m1"}},
-          SetActivityYears{0, {2025, 2026}},
+          SetField<&Activity::title>{0, "Titel"},
+          SetField<&Activity::theme>{0, "thema"},
+          SetField<&Activity::lead_organisation_id>{0, "b1"},
+          SetField<&Activity::goal_ids>{0, {}},
+          SetField<&Activity::partner_ids>{0, {"m1"}},
+          SetField<&Activity::years>{0, {2025, 2026}},
           AddLine{{0, 1}, line("l9", "v1", 2026, 100, 1000)},
-          SetLinePrice{{0, 0}, Money{7777}},
-          SetLineQuantity{{0, 0}, 3500},
-          SetLineDescription{{0, 0}, "Lasapparatuur"},
-          SetLineUnit{{0, 0}, "stuk"},
-          SetLineCategory{{0, 0}, CostCategory::equipment},
-          SetLineFunding{{0, 0}, FundingSource::own},
-          SetLineOrganisation{{0, 0}, "m1"},
-          SetLineYear{{0, 0}, 2027},
-          SetLineOtherFunding{{0, 0}, "RIF"},
-          SetLineInvestment{{0, 0}, Investment{Money{100000}, Date{2025, 1, 1}, 60, 5000}},
+          SetField<&BudgetLine::price>{{0, 0}, Money{7777}},
+          SetField<&BudgetLine::quantity_milli>{{0, 0}, 3500},
+          SetField<&BudgetLine::description>{{0, 0}, "Lasapparatuur"},
+          SetField<&BudgetLine::unit>{{0, 0}, "stuk"},
+          SetField<&BudgetLine::category>{{0, 0}, CostCategory::equipment},
+          SetField<&BudgetLine::funding>{{0, 0}, FundingSource::own},
+          SetField<&BudgetLine::organisation_id>{{0, 0}, "m1"},
+          SetField<&BudgetLine::year>{{0, 0}, 2027},
+          SetField<&BudgetLine::other_funding>{{0, 0}, "RIF"},
+          SetField<&BudgetLine::investment>{{0, 0},
+                                            Investment{Money{100000}, Date{2025, 1, 1}, 60, 5000}},
           RemoveLine{{0, 1}},
           RemoveActivity{1},
           AddScenario{0, Scenario{"s1", "Krap", {}}},
@@ -95,18 +96,19 @@ TEST_CASE("every command names where it changes the plan, as a finding would") {
     INFO(command_name(command));
     CHECK_FALSE(command_path(command).empty());
   }
-  CHECK(command_path(SetLineFunding{{1, 2}, FundingSource::own}) ==
+  CHECK(command_path(SetField<&BudgetLine::funding>{{1, 2}, FundingSource::own}) ==
         "activities[1].lines[2].funding");
-  CHECK(command_path(SetLineQuantity{{0, 4}, 1000}) == "activities[0].lines[4].quantity");
+  CHECK(command_path(SetField<&BudgetLine::quantity_milli>{{0, 4}, 1000}) ==
+        "activities[0].lines[4].quantity");
   CHECK(command_path(RemoveLine{{3, 0}}) == "activities[3].lines[0]");
   CHECK(command_path(SetIndicator{2, 1, {}}) == "goals[2].indicators[1]");
-  CHECK(command_path(SetEarlierGrantActivities{"x"}) == "earlier_grant_activities");
-  CHECK(command_path(SetPreviousGrant{Money{1}}) == "region.previous_grant");
+  CHECK(command_path(SetField<&Plan::earlier_grant_activities>{"x"}) == "earlier_grant_activities");
+  CHECK(command_path(SetField<&Region::previous_grant>{Money{1}}) == "region.previous_grant");
   // The path leads to the section a finding there opens.
-  CHECK(finding_section("", command_path(SetLineFunding{{1, 2}, FundingSource::own})) ==
-        FindingSection::budget);
-  CHECK(finding_section("", command_path(SetPlanNotes{"n"})) == FindingSection::settings);
-  CHECK(finding_section("", command_path(SetActivityYears{0, {2025}})) ==
+  CHECK(finding_section("", command_path(SetField<&BudgetLine::funding>{
+                                {1, 2}, FundingSource::own})) == FindingSection::budget);
+  CHECK(finding_section("", command_path(SetField<&Plan::notes>{"n"})) == FindingSection::settings);
+  CHECK(finding_section("", command_path(SetField<&Activity::years>{0, {2025}})) ==
         FindingSection::activities);
 }
 
@@ -138,9 +140,10 @@ TEST_CASE("invalid paths change nothing and say why") {
   Plan plan = minimal_plan();
   const std::string before = snapshot(plan);
   for (const Command& command :
-       std::vector<Command>{SetLinePrice{{0, 9}, Money{1}}, SetLinePrice{{5, 0}, Money{1}},
-                            RemoveActivity{3}, AddOrganisation{99, {}}, RemoveIndicator{0, 4},
-                            AddLine{{7, 0}, {}}, RemoveGoal{1}, SetActivityTitle{2, "x"}}) {
+       std::vector<Command>{SetField<&BudgetLine::price>{{0, 9}, Money{1}},
+                            SetField<&BudgetLine::price>{{5, 0}, Money{1}}, RemoveActivity{3},
+                            AddOrganisation{99, {}}, RemoveIndicator{0, 4}, AddLine{{7, 0}, {}},
+                            RemoveGoal{1}, SetField<&Activity::title>{2, "x"}}) {
     INFO(command_name(command));
     ApplyResult r = apply_command(plan, command);
     CHECK_FALSE(r.ok());
@@ -148,17 +151,33 @@ TEST_CASE("invalid paths change nothing and say why") {
     CHECK(r.error.en.rfind("Invalid path: ", 0) == 0);
   }
   CHECK(snapshot(plan) == before);
-  CHECK(apply_command(plan, SetLinePrice{{0, 9}, Money{1}}).error.en ==
+  CHECK(apply_command(plan, SetField<&BudgetLine::price>{{0, 9}, Money{1}}).error.en ==
         "Invalid path: activities[0].lines[9]");
 }
 
-TEST_CASE("descriptions name the line and year") {
+TEST_CASE("descriptions name the field by its schema label, and the line and year") {
   Plan plan = minimal_plan();
   plan.activities[0].lines[0].description = "Lasapparatuur";
   plan.activities[0].lines[0].year = 2026;
-  auto r = apply_command(plan, SetLinePrice{{0, 0}, Money{100}});
-  CHECK(r.description.nl == "Bedrag gewijzigd: Lasapparatuur 2026");
+  auto r = apply_command(plan, SetField<&BudgetLine::price>{{0, 0}, Money{100}});
+  // The grid's column is "Prijs": the history names the field the user changed.
+  CHECK(r.description.nl == "Prijs gewijzigd: Lasapparatuur 2026");
   CHECK(r.description.en == "Price changed: Lasapparatuur 2026");
+  // A line's label as it is after the change.
+  r = apply_command(plan, SetField<&BudgetLine::year>{{0, 0}, 2027});
+  CHECK(r.description.nl == "Jaar gewijzigd: Lasapparatuur 2027");
+  // An activity's and a goal's field name their record; the plan's own fields stand alone,
+  // except the scheme and the round, whose new id says what changed.
+  plan.activities[0].title = "Techniekweek";
+  r = apply_command(plan, SetField<&Activity::lead_organisation_id>{0, "m1"});
+  CHECK(r.description.nl == "Trekker gewijzigd: Techniekweek");
+  CHECK(r.description.en == "Lead organisation changed: Techniekweek");
+  r = apply_command(plan, SetField<&Region::fixed_maximum>{Money{100}});
+  CHECK(r.description.nl == "Maximumbedrag uit de bijlage gewijzigd");
+  r = apply_command(plan, SetField<&Plan::scheme_id>{"sto-2020-2023"});
+  CHECK(r.description.nl == "Regeling gewijzigd: sto-2020-2023");
+  CHECK(r.description.en == "Scheme changed: sto-2020-2023");
+  CHECK(command_name(Command{SetField<&BudgetLine::other_funding>{}}) == "SetField(other_funding)");
 }
 
 TEST_CASE("undo/redo restores exact plans through a long edit sequence") {
@@ -194,7 +213,7 @@ TEST_CASE("a group is one undo step; a new edit drops the redo tail") {
   doc.undo();
   CHECK(snapshot(doc.plan()) == start);
   CHECK(doc.can_redo());
-  REQUIRE(doc.execute(SetPlanTitle{"x"}).ok());
+  REQUIRE(doc.execute(SetField<&Plan::title>{"x"}).ok());
   CHECK_FALSE(doc.can_redo());
   // Empty group records nothing.
   doc.begin_group({"leeg", "empty"});
@@ -205,17 +224,17 @@ TEST_CASE("a group is one undo step; a new edit drops the redo tail") {
 TEST_CASE("save point: dirty after edits, clean after undo back to it") {
   Document doc(minimal_plan());
   CHECK_FALSE(doc.is_dirty());
-  REQUIRE(doc.execute(SetPlanTitle{"a"}).ok());
+  REQUIRE(doc.execute(SetField<&Plan::title>{"a"}).ok());
   CHECK(doc.is_dirty());
   doc.mark_saved();
   CHECK_FALSE(doc.is_dirty());
-  REQUIRE(doc.execute(SetPlanTitle{"b"}).ok());
+  REQUIRE(doc.execute(SetField<&Plan::title>{"b"}).ok());
   CHECK(doc.is_dirty());
   doc.undo();
   CHECK_FALSE(doc.is_dirty());
   doc.undo();
   CHECK(doc.is_dirty());
-  REQUIRE(doc.execute(SetPlanTitle{"c"}).ok());  // the saved state is now unreachable
+  REQUIRE(doc.execute(SetField<&Plan::title>{"c"}).ok());  // the saved state is now unreachable
   doc.undo();
   CHECK(doc.is_dirty());
   doc.replace(minimal_plan());
@@ -232,18 +251,18 @@ TEST_CASE("the document recomputes its analysis only after a change") {
   CHECK(doc.findings().empty());
   CHECK(doc.revision() == rev);
   CHECK(doc.analysis_count() == 1);  // the same revision: the cached analysis
-  REQUIRE(doc.execute(SetLinePrice{{0, 0}, Money{10000}}).ok());
+  REQUIRE(doc.execute(SetField<&BudgetLine::price>{{0, 0}, Money{10000}}).ok());
   CHECK(doc.revision() == rev + 1);
   CHECK(doc.analysis_count() == 1);  // not until asked
   CHECK(doc.evaluation().total.costs.cents == 1100000);
   CHECK(doc.analysis_count() == 2);
-  CHECK_FALSE(doc.execute(SetLinePrice{{0, 9}, Money{1}}).ok());
+  CHECK_FALSE(doc.execute(SetField<&BudgetLine::price>{{0, 9}, Money{1}}).ok());
   CHECK(doc.revision() == rev + 1);
   CHECK(doc.evaluation().total.costs.cents == 1100000);
   CHECK(doc.analysis_count() == 2);  // a refused edit changed nothing
   doc.undo();
   CHECK(doc.evaluation().total.costs.cents == 600000);
-  REQUIRE(doc.execute(SetScheme{"nope"}).ok());
+  REQUIRE(doc.execute(SetField<&Plan::scheme_id>{"nope"}).ok());
   REQUIRE(doc.findings().size() == 1);
   CHECK(doc.findings()[0].code == "SCHEME_UNKNOWN");
   CHECK(doc.scheme() == nullptr);

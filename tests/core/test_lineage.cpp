@@ -153,7 +153,7 @@ TEST_CASE("a download stamps a new revision only when the plan changed", "[linea
 TEST_CASE("lineage: stamping a document is no undo step", "[lineage]") {
   Document doc(plan_with_lines(1));
   doc.begin_group({"Titel", "Title"});
-  REQUIRE(doc.execute(SetPlanTitle{"Versie 2"}).ok());
+  REQUIRE(doc.execute(SetField<&Plan::title>{"Versie 2"}).ok());
   doc.end_group();
   const std::uint64_t revision = doc.revision();
   doc.set_lineage(next_lineage(Lineage{}, "1000000000000001", "id-1"));

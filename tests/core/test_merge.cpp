@@ -169,7 +169,7 @@ TEST_CASE("a change whose activity is gone is refused and changes nothing", "[me
   CHECK(commands.applied == 1);
   REQUIRE(commands.refused.size() == 1);
   REQUIRE(commands.commands.size() == 1);
-  CHECK(std::holds_alternative<SetPlanTitle>(commands.commands[0]));
+  CHECK(std::holds_alternative<SetField<&Plan::title>>(commands.commands[0]));
 }
 
 TEST_CASE("a change refused halfway leaves no commands of it behind", "[merge]") {
@@ -188,7 +188,7 @@ TEST_CASE("a change refused halfway leaves no commands of it behind", "[merge]")
   CHECK(result.applied == 1);
   REQUIRE(result.refused.size() == 1);
   REQUIRE(result.commands.size() == 1);
-  CHECK(std::holds_alternative<SetPlanTitle>(result.commands[0]));
+  CHECK(std::holds_alternative<SetField<&Plan::title>>(result.commands[0]));
 }
 
 TEST_CASE("three-way: changes on both sides that do not overlap are merged", "[merge]") {

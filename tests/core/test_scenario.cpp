@@ -199,7 +199,7 @@ TEST_CASE("base edits flow into every scenario that does not override them", "[s
   p.scenarios.push_back({"s1", "Index", {{O::price_index, "", 300, 0}}});
   p.scenarios.push_back({"s2", "Regel", {{O::line_price, "l3", 12345, 0}}});
   // Edit the base: l3 (activity 0, line 2) gets a new price.
-  REQUIRE(apply_command(p, SetLinePrice{{0, 2}, Money{20000}}).ok());
+  REQUIRE(apply_command(p, SetField<&BudgetLine::price>{{0, 2}, Money{20000}}).ok());
   CHECK(line_by_id(resolve(p, std::size_t{0}).plan, "l3").price.cents == 20600);
   CHECK(line_by_id(resolve(p, std::size_t{1}).plan, "l3").price.cents == 12345);
   // Removing the line: the override is reported, the other scenario simply has one line less.

@@ -90,7 +90,7 @@ test('Mijn plannen follows a renamed region, and a version names every edit it j
   await clickItem(page, 'Mijn plannen');
   assert.ok(await itemRect(page, 'Techniekregio Oost (geopend)'), 'listed by the new name');
   assert.equal(await itemRect(page, `${firstName} (geopend)`), null, 'not by the old one');
-  const label = 'Aantal gewijzigd: Externe trainers 2025; Bedrag gewijzigd: Externe trainers 2025; ' +
+  const label = 'Aantal gewijzigd: Externe trainers 2025; Prijs gewijzigd: Externe trainers 2025; ' +
     'Regionaam gewijzigd (3 wijzigingen)';
   assert.ok(await itemRect(page, label), `the version says "${label}"`);
   assert.deepEqual(page.problems, []);

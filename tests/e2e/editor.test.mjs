@@ -207,12 +207,12 @@ test('undo from another section says what it undid, goes back to where the chang
   const ui = await page.evaluate(() => window.stoplan.uiState());
   assert.equal(ui.highlight_path, 'activities[1].lines[1].price');
   assert.ok(await itemRect(page, '##budget_filter'), 'the budget section is open again');
-  assert.ok(await itemRect(page, 'Ongedaan: Bedrag gewijzigd: Externe trainers 2025'), 'the top bar says what was undone');
+  assert.ok(await itemRect(page, 'Ongedaan: Prijs gewijzigd: Externe trainers 2025'), 'the top bar says what was undone');
   await press(page, 'Control+Shift+KeyZ');
-  assert.ok(await itemRect(page, 'Opnieuw: Bedrag gewijzigd: Externe trainers 2025'));
+  assert.ok(await itemRect(page, 'Opnieuw: Prijs gewijzigd: Externe trainers 2025'));
   // A new edit ends the note.
   await typeInto(page, '##quantity', '41');
-  assert.equal(await itemRect(page, 'Opnieuw: Bedrag gewijzigd: Externe trainers 2025'), null);
+  assert.equal(await itemRect(page, 'Opnieuw: Prijs gewijzigd: Externe trainers 2025'), null);
   assert.deepEqual(page.problems, []);
 });
 

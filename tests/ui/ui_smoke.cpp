@@ -114,7 +114,7 @@ int main() {
       theirs.lineage = sto::next_lineage(sent, sto::random_revision_id(), "unused");
       theirs.activities[1].lines[1].price = sto::Money{140000};
       theirs.activities[1].lines[1].quantity_milli = 42000;
-      app.post(sto::SetLinePrice{{1, 1}, sto::Money{130000}});
+      app.post(sto::SetField<&sto::BudgetLine::price>{{1, 1}, sto::Money{130000}});
       draw_frames(app, 2);
       app.compare_with_file("terug.json", sto::save_plan(theirs));
       draw_frames(app, 2);
@@ -221,14 +221,15 @@ int main() {
           std::this_thread::sleep_for(std::chrono::milliseconds(1));  // the 400 ms debounce
         }
       };
-      app.post(sto::SetPlanNotes{"eerste"});
+      app.post(sto::SetField<&sto::Plan::notes>{"eerste"});
       draw_until([&] { return app.save_in_progress(); });
       expect(app.save_in_progress(), "the autosave of 10,000 lines is written over frames");
       draw_frames(app, 3);
       expect(app.save_in_progress() &&
                  app.storage_status_json().find("\"dirty\":true") != std::string::npos,
              "while it is written the plan counts as not saved");
-      app.post(sto::SetPlanNotes{"tweede"});  // changes the plan under the save in progress
+      app.post(sto::SetField<&sto::Plan::notes>{
+          "tweede"});  // changes the plan under the save in progress
       int frames = 0;
       draw_until([&] {
         ++frames;

@@ -196,7 +196,7 @@ class App {
   ViewState& view_state() const { return view_state_; }
   // Opens the section that shows a finding (core/rules/finding_codes.h) and highlights its item.
   void go_to_finding(const Finding& finding);
-  // What the last undo or redo did ("Ongedaan: Financieringsbron gewijzigd: Busvervoer 2026");
+  // What the last undo or redo did ("Ongedaan: Financiering gewijzigd: Busvervoer 2026");
   // "" after the next edit.
   std::string history_note_text() const { return history_note_.in(language_); }
   // Opens Begroting filtered to the lines of activity `index`.

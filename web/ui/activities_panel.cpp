@@ -107,7 +107,7 @@ void draw_lead(App& app, std::size_t i) {
       const Organisation& o = plan.organisations[k];
       ImGui::PushID(static_cast<int>(k));
       if (ImGui::Selectable(o.name.c_str(), &o == lead) && &o != lead)
-        app.post(SetActivityLead{i, o.id});
+        app.post(SetField<&Activity::lead_organisation_id>{i, o.id});
       ImGui::PopID();
     }
     ImGui::EndCombo();
@@ -130,7 +130,7 @@ void draw_partners(App& app, std::size_t i) {
     bool on = std::find(activity.partner_ids.begin(), activity.partner_ids.end(), o.id) !=
               activity.partner_ids.end();
     if (ImGui::Checkbox(o.name.c_str(), &on))
-      app.post(SetActivityPartners{i, toggled(activity.partner_ids, o.id, on)});
+      app.post(SetField<&Activity::partner_ids>{i, toggled(activity.partner_ids, o.id, on)});
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%s — %s", o.name.c_str(), organisation_kind_label(o.kind, lang));
     ImGui::PopID();
@@ -148,7 +148,7 @@ void draw_goal_choices(App& app, std::size_t i) {
               activity.goal_ids.end();
     const std::string label = std::to_string(k + 1) + ". " + goal.title;
     if (ImGui::Checkbox(label.c_str(), &on))
-      app.post(SetActivityGoals{i, toggled(activity.goal_ids, goal.id, on)});
+      app.post(SetField<&Activity::goal_ids>{i, toggled(activity.goal_ids, goal.id, on)});
     ImGui::PopID();
   }
   if (plan.goals.empty()) text_disabled(tr(Str::gl_no_goals, app.language()));
@@ -179,7 +179,7 @@ void draw_years(App& app, std::size_t i) {
       changed.erase(std::remove(changed.begin(), changed.end(), y), changed.end());
       if (on) changed.push_back(y);
       std::sort(changed.begin(), changed.end());
-      app.post(SetActivityYears{i, changed});
+      app.post(SetField<&Activity::years>{i, changed});
     }
     if (outside) {
       ImGui::PopStyleColor();
@@ -264,11 +264,11 @@ void draw_details(App& app, std::size_t i) {
     std::string text;
     label(tr(Str::gl_title, lang));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (edit_text("##title", activity.title, text)) app.post(SetActivityTitle{i, text});
+    if (edit_text("##title", activity.title, text)) app.post(SetField<&Activity::title>{i, text});
     label(tr(Str::gl_theme, lang));
     if (edit_theme("theme", activity.theme, text,
                    std::min(ImGui::GetContentRegionAvail().x, em * 16.0f)))
-      app.post(SetActivityTheme{i, text});
+      app.post(SetField<&Activity::theme>{i, text});
     label(tr(Str::ac_lead, lang));
     draw_lead(app, i);
     ImGui::EndTable();
@@ -329,9 +329,9 @@ void draw_extension_texts(App& app) {
     ImGui::PopItemWidth();
   };
   field(changes_path, "##changes_since_original_plan", Str::ac_extension_changes,
-        plan.changes_since_original_plan, SetChangesSinceOriginalPlan{});
+        plan.changes_since_original_plan, SetField<&Plan::changes_since_original_plan>{});
   field(earlier_path, "##earlier_grant_activities", Str::ac_extension_earlier,
-        plan.earlier_grant_activities, SetEarlierGrantActivities{});
+        plan.earlier_grant_activities, SetField<&Plan::earlier_grant_activities>{});
   note_text(tr(Str::ac_extension_note, lang));
   ImGui::Spacing();
 }

@@ -422,8 +422,8 @@ bool find_line(const Plan& plan, const std::string& id, LineRef& at) {
 }
 
 // The investment of a machine or inventory line: purchase price and date, economic life and the
-// project's share of its use. Every field is one SetLineInvestment command; the first one makes
-// the line an investment. The depreciation shown comes from the engine.
+// project's share of its use. Every field is one SetField<&BudgetLine::investment> command; the
+// first one makes the line an investment. The depreciation shown comes from the engine.
 void draw_investment_window(App& app) {
   GridState& state = grid(app);
   if (state.investment_line_id.empty()) return;
@@ -504,13 +504,13 @@ void draw_investment_window(App& app) {
   if (line.investment) {
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::inv_remove, lang))) {
-      app.post(SetLineInvestment{at, std::nullopt});
+      app.post(SetField<&BudgetLine::investment>{at, std::nullopt});
       open = false;
     }
   }
   ImGui::PopID();
   ImGui::End();
-  if (changed) app.post(SetLineInvestment{at, inv});
+  if (changed) app.post(SetField<&BudgetLine::investment>{at, inv});
   if (!open) state.investment_line_id.clear();
 }
 
@@ -569,14 +569,15 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   ImGui::TableSetColumnIndex(col_description);
   ImGui::SetNextItemWidth(-1);
   std::string text;
-  if (edit_text("##description", line.description, text)) app.post(SetLineDescription{at, text});
+  if (edit_text("##description", line.description, text))
+    app.post(SetField<&BudgetLine::description>{at, text});
   whole_text_tooltip(line.description);
 
   ImGui::TableSetColumnIndex(col_year);
   ImGui::SetNextItemWidth(-1);
   std::int64_t number = 0;
   int year = 0;
-  if (edit_year("##year", line.year, year, lang)) app.post(SetLineYear{at, year});
+  if (edit_year("##year", line.year, year, lang)) app.post(SetField<&BudgetLine::year>{at, year});
 
   ImGui::TableSetColumnIndex(col_category);
   ImGui::SetNextItemWidth(-1);
@@ -587,7 +588,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           ImGuiComboFlags_NoArrowButton)) {
     const auto category = static_cast<CostCategory>(choice);
     // Machines and inventory are budgeted as depreciation: ask for the investment at once.
-    app.post(SetLineCategory{at, category}, [&app, category, id = line.id] {
+    app.post(SetField<&BudgetLine::category>{at, category}, [&app, category, id = line.id] {
       if (category == CostCategory::equipment) open_investment(app, id);
     });
   }
@@ -601,7 +602,8 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           "##organisation", current_org, static_cast<int>(plan.organisations.size()),
           [&](int i) { return plan.organisations[static_cast<std::size_t>(i)].name.c_str(); },
           choice, ImGuiComboFlags_NoArrowButton))
-    app.post(SetLineOrganisation{at, plan.organisations[static_cast<std::size_t>(choice)].id});
+    app.post(SetField<&BudgetLine::organisation_id>{
+        at, plan.organisations[static_cast<std::size_t>(choice)].id});
 
   ImGui::TableSetColumnIndex(col_funding);
   ImGui::SetNextItemWidth(-1);
@@ -609,11 +611,11 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           "##funding", static_cast<int>(line.funding), kFundingCount,
           [&](int i) { return funding_label(static_cast<FundingSource>(i), lang); }, choice,
           ImGuiComboFlags_NoArrowButton))
-    app.post(SetLineFunding{at, static_cast<FundingSource>(choice)});
+    app.post(SetField<&BudgetLine::funding>{at, static_cast<FundingSource>(choice)});
 
   ImGui::TableSetColumnIndex(col_unit);
   ImGui::SetNextItemWidth(-1);
-  if (edit_text("##unit", line.unit, text)) app.post(SetLineUnit{at, text});
+  if (edit_text("##unit", line.unit, text)) app.post(SetField<&BudgetLine::unit>{at, text});
   whole_text_tooltip(line.unit);
 
   if (line.investment || line.category == CostCategory::equipment) {
@@ -628,11 +630,12 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
     ImGui::TableSetColumnIndex(col_price);
     ImGui::SetNextItemWidth(-1);
     Money price;
-    if (edit_money("##price", line.price, price, lang)) app.post(SetLinePrice{at, price});
+    if (edit_money("##price", line.price, price, lang))
+      app.post(SetField<&BudgetLine::price>{at, price});
     ImGui::TableSetColumnIndex(col_quantity);
     ImGui::SetNextItemWidth(-1);
     if (edit_decimal("##quantity", line.quantity_milli, 3, number, lang, 0, 1'000'000'000'000))
-      app.post(SetLineQuantity{at, number});
+      app.post(SetField<&BudgetLine::quantity_milli>{at, number});
   }
 
   ImGui::TableSetColumnIndex(col_amount);

@@ -242,7 +242,7 @@ void draw_goal(App& app, std::size_t g) {
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);
     std::string text;
-    if (edit_text("##title", goal.title, text)) app.post(SetGoalTitle{g, text});
+    if (edit_text("##title", goal.title, text)) app.post(SetField<&Goal::title>{g, text});
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
@@ -250,7 +250,7 @@ void draw_goal(App& app, std::size_t g) {
     ImGui::TableNextColumn();
     if (edit_theme("theme", goal.theme, text,
                    std::min(ImGui::GetContentRegionAvail().x, em * 16.0f)))
-      app.post(SetGoalTheme{g, text});
+      app.post(SetField<&Goal::theme>{g, text});
     ImGui::EndTable();
   }
 

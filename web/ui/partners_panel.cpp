@@ -40,7 +40,7 @@ void draw_region(App& app) {
   form_row(tr(Str::pt_region_name, lang));
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
   std::string name;
-  if (edit_text("##region_name", plan.region.name, name)) app.post(SetRegionName{name});
+  if (edit_text("##region_name", plan.region.name, name)) app.post(SetField<&Region::name>{name});
 
   form_row(tr(Str::pt_region_type, lang));
   ImGui::SetNextItemWidth(260.0f);
@@ -48,14 +48,14 @@ void draw_region(App& app) {
   if (edit_choice(
           "##region_type", type, kRegionTypeCount,
           [&](int i) { return region_type_label(static_cast<RegionType>(i), lang); }, type))
-    app.post(SetRegionType{static_cast<RegionType>(type)});
+    app.post(SetField<&Region::type>{static_cast<RegionType>(type)});
 
   if (scheme != nullptr && scheme->allocation == AllocationMode::fixed_table) {
     form_row(tr(Str::pt_fixed_maximum, lang));
     ImGui::SetNextItemWidth(200.0f);
     Money amount;
     if (edit_money("##fixed_maximum", plan.region.fixed_maximum, amount, lang))
-      app.post(SetFixedMaximum{amount});
+      app.post(SetField<&Region::fixed_maximum>{amount});
     if (scheme->luwe_cap.cents > 0 && plan.region.type == RegionType::techniekluwe)
       note_text(std::string(tr(Str::pt_luwe_cap_note, lang)) + " " +
                 format_money(scheme->luwe_cap, lang));
@@ -64,7 +64,7 @@ void draw_region(App& app) {
     ImGui::SetNextItemWidth(200.0f);
     Money amount;
     if (edit_money("##previous_grant", plan.region.previous_grant, amount, lang))
-      app.post(SetPreviousGrant{amount});
+      app.post(SetField<&Region::previous_grant>{amount});
     note_text(std::string(tr(Str::pt_previous_grant_note, lang)) + " " +
               format_percent_bp(scheme->previous_grant_share_bp, lang));
   } else if (scheme != nullptr) {

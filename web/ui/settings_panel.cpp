@@ -39,10 +39,10 @@ void draw_plan_settings(App& app) {
   form_row(tr(Str::st_title, lang));
   ImGui::SetNextItemWidth(field_width(30.0f));
   std::string text;
-  if (edit_text("##title", plan.title, text)) app.post(SetPlanTitle{text});
+  if (edit_text("##title", plan.title, text)) app.post(SetField<&Plan::title>{text});
   form_row(tr(Str::st_notes, lang));
   ImGui::PushItemWidth(-FLT_MIN);
-  if (edit_text("##notes", plan.notes, text, true)) app.post(SetPlanNotes{text});
+  if (edit_text("##notes", plan.notes, text, true)) app.post(SetField<&Plan::notes>{text});
   ImGui::PopItemWidth();
   ImGui::EndTable();
 }
@@ -63,7 +63,7 @@ void draw_submission_round(App& app, const Scheme& scheme) {
   if (edit_choice(
           "##submission_round", current, static_cast<int>(rounds.size()),
           [&](int i) { return rounds[static_cast<std::size_t>(i)].name.in(lang).c_str(); }, picked))
-    app.post(SetSubmissionRound{rounds[static_cast<std::size_t>(picked)].id});
+    app.post(SetField<&Plan::submission_round>{rounds[static_cast<std::size_t>(picked)].id});
   if (!plan.submission_round.empty() && !scheme.submission_round(plan.submission_round))
     text_item_colored(kColorError,
                       std::string(tr(Str::st_option_unknown, lang)) + ": " + plan.submission_round);
@@ -90,7 +90,7 @@ void draw_scheme_settings(App& app) {
           "##scheme", current, static_cast<int>(schemes.schemes.size()),
           [&](int i) { return schemes.schemes[static_cast<std::size_t>(i)].name.in(lang).c_str(); },
           chosen))
-    app.post(SetScheme{schemes.schemes[static_cast<std::size_t>(chosen)].id});
+    app.post(SetField<&Plan::scheme_id>{schemes.schemes[static_cast<std::size_t>(chosen)].id});
   if (scheme == nullptr) {
     text_item_colored(kColorError, std::string(tr(Str::no_scheme, lang)) + ": " + plan.scheme_id);
   } else {
@@ -117,7 +117,7 @@ void draw_scheme_settings(App& app) {
             "##cofinancing_option", option, static_cast<int>(options.size()),
             [&](int i) { return options[static_cast<std::size_t>(i)].name.in(lang).c_str(); },
             picked))
-      app.post(SetCofinancingOption{options[static_cast<std::size_t>(picked)].id});
+      app.post(SetField<&Plan::cofinancing_option>{options[static_cast<std::size_t>(picked)].id});
     if (!plan.cofinancing_option.empty() && active != nullptr &&
         active->id != plan.cofinancing_option)
       text_item_colored(kColorError, std::string(tr(Str::st_option_unknown, lang)) + ": " +
@@ -143,7 +143,7 @@ void draw_scheme_settings(App& app) {
             [&](int i) { return labels[static_cast<std::size_t>(i)].c_str(); }, new_base)) {
       std::optional<CofinancingBase> value;
       if (new_base > 0) value = bases[static_cast<std::size_t>(new_base - 1)];
-      app.post(SetCofinancingBase{value});
+      app.post(SetField<&Plan::cofinancing_base>{value});
     }
     if (plan.cofinancing_base && !scheme->offers_cofinancing_base(*plan.cofinancing_base))
       text_item_colored(kColorError, std::string(tr(Str::st_option_unknown, lang)) + ": " +
