@@ -28,8 +28,7 @@ LocalizedText labelled(const char* nl, const char* en, const std::string& what) 
 // "Prijs gewijzigd: Lasapparatuur 2026": the field's label from its schema row, capitalised.
 LocalizedText field_changed(const schema::RowNames& row, const std::string& what) {
   const auto sentence = [&](const char* label, const char* changed) {
-    std::string s = std::string(label) + changed;
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    const std::string s = capitalised(label) + changed;
     return what.empty() ? s : s + ": " + what;
   };
   return text(sentence(row.nl, " gewijzigd"), sentence(row.en, " changed"));

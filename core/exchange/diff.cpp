@@ -123,16 +123,6 @@ LocalizedText targets_value(const std::vector<YearValue>& targets) {
   }
   return join(parts, "; ");
 }
-LocalizedText investment_value(const std::optional<Investment>& investment) {
-  if (!investment) return {"geen investering", "no investment"};
-  const Investment& i = *investment;
-  const std::string months = std::to_string(i.economic_life_months);
-  const LocalizedText date = date_value(i.purchase_date);
-  return {format_money(i.purchase_price, Language::nl) + ", " + date.nl + ", " + months +
-              " maanden, " + format_percent_bp(i.project_use_bp, Language::nl) + " projectgebruik",
-          format_money(i.purchase_price, Language::en) + ", " + date.en + ", " + months +
-              " months, " + format_percent_bp(i.project_use_bp, Language::en) + " project use"};
-}
 LocalizedText business_value(BusinessStatus status) {
   switch (status) {
     case BusinessStatus::yes: return {"ja", "yes"};
@@ -222,7 +212,16 @@ LocalizedText show(Kind kind, const std::string& value, const Plan& plan) {
   }
 }
 LocalizedText show(Kind kind, int value, const Plan&) {
-  return kind == Kind::year ? year_value(value) : whole_value(value);
+  switch (kind) {
+    case Kind::year: return year_value(value);
+    case Kind::months: {
+      const std::string months = std::to_string(value);
+      return {months + " maanden", months + " months"};
+    }
+    case Kind::basis_points:
+      return {format_percent_bp(value, Language::nl), format_percent_bp(value, Language::en)};
+    default: return whole_value(value);
+  }
 }
 LocalizedText show(Kind kind, std::int64_t value, const Plan&) {
   return kind == Kind::milli ? milli_value(value) : whole_value(value);
@@ -266,8 +265,17 @@ LocalizedText show(Kind, const std::vector<int>& years, const Plan&) {
 LocalizedText show(Kind, const std::vector<YearValue>& targets, const Plan&) {
   return targets_value(targets);
 }
-LocalizedText show(Kind, const std::optional<Investment>& investment, const Plan&) {
-  return investment_value(investment);
+// An investment on one line, its fields in the table's order; a share says what it is a share of
+// ("€ 12.000,00, 1 maart 2025, 60 maanden, 80,00% projectgebruik").
+LocalizedText show(Kind, const std::optional<Investment>& investment, const Plan& plan) {
+  if (!investment) return {"geen investering", "no investment"};
+  std::vector<LocalizedText> parts;
+  schema::for_each_field<Investment>([&](const auto& f) {
+    LocalizedText part = show(f.kind, f.of(*investment), plan);
+    if (f.kind == Kind::basis_points) part = {part.nl + " " + f.nl, part.en + " " + f.en};
+    parts.push_back(std::move(part));
+  });
+  return join(parts, ", ");
 }
 
 // One field of record type R, as differences compare, show and copy it.

@@ -6,12 +6,14 @@
 #include "exchange/report_html.h"
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
+#include <type_traits>
 
 #include "exchange/diff.h"
 #include "format/validate.h"
 #include "model/labels.h"
+#include "model/schema.h"
+#include "model/text.h"
 #include "rules/engine.h"
 #include "rules/finding_codes.h"
 #include "rules/finding_place.h"
@@ -514,23 +516,31 @@ void investments_table(Page& p, const Plan& plan, const Evaluation& e) {
         p.raw("<h3>").text(p.w("Investeringen en hun afschrijving",
                                "Investments and their "
                                "depreciation"));
-        p.raw("</h3>\n<table>\n<thead><tr>")
-            .head(p.w("Investering", "Investment"))
-            .head(p.w("Aanschafprijs", "Purchase price"), true)
-            .head(p.w("Aanschafdatum", "Purchase date"))
-            .head(p.w("Levensduur (maanden)", "Life (months)"), true)
-            .head(p.w("Projectaandeel", "Project use"), true);
+        p.raw("</h3>\n<table>\n<thead><tr>").head(p.w("Investering", "Investment"));
+        // The investment's fields as its table in core/model/schema.h lists them.
+        schema::for_each_field<Investment>([&](const auto& f) {
+          std::string label = capitalised(p.w(f.nl, f.en));
+          if (f.kind == schema::Kind::months) label += p.w(" (maanden)", " (months)");
+          p.head(label, f.kind != schema::Kind::date);
+        });
         for (int y = 0; y < e.year_count; ++y) p.head(std::to_string(e.first_year + y), true);
         p.head(p.w("Totaal", "Total"), true).raw("</tr></thead>\n<tbody>\n");
         any = true;
       }
       const Investment& inv = *line.investment;
-      p.raw("<tr>")
-          .cell(line.description + " (" + organisation_name(plan, line.organisation_id) + ")")
-          .money(inv.purchase_price)
-          .cell(date_text(inv.purchase_date, l))
-          .number(whole(inv.economic_life_months, l))
-          .number(format_percent_bp(inv.project_use_bp, l));
+      p.raw("<tr>").cell(line.description + " (" + organisation_name(plan, line.organisation_id) +
+                         ")");
+      schema::for_each_field<Investment>([&](const auto& f) {
+        const auto& value = f.of(inv);
+        if constexpr (std::is_same_v<std::decay_t<decltype(value)>, Money>)
+          p.money(value);
+        else if constexpr (std::is_same_v<std::decay_t<decltype(value)>, Date>)
+          p.cell(date_text(value, l));
+        else if (f.kind == schema::Kind::basis_points)
+          p.number(format_percent_bp(value, l));
+        else
+          p.number(whole(value, l));
+      });
       for (int y = 0; y < e.year_count; ++y) p.money(schedule[y]);
       p.money(e.cost_of(a, i)).raw("</tr>\n");
     }
@@ -683,10 +693,8 @@ void findings_section(Page& p, const Plan& plan, const std::vector<Finding>& fin
     for (const Finding& f : findings) count += f.severity == severity ? 1 : 0;
     if (count == 0) continue;
     p.raw("<div class=\"sev-").raw(severity_name(severity)).raw("\">\n<h3>");
-    std::string label = severity_label(severity, l);
-    if (!label.empty())
-      label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-    p.text(label + " (" + std::to_string(count) + ")").raw("</h3>\n<ul class=\"findings\">\n");
+    p.text(capitalised(severity_label(severity, l)) + " (" + std::to_string(count) + ")")
+        .raw("</h3>\n<ul class=\"findings\">\n");
     for (const Finding& f : findings) {
       if (f.severity != severity) continue;
       // The message, then its place in the user's words (the internal path as a tooltip) with

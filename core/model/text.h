@@ -14,4 +14,11 @@ struct LocalizedText {
   bool empty() const { return nl.empty() && en.empty(); }
 };
 
+// `text` with its first letter a capital ("prijs" -> "Prijs"); the labels start in ASCII.
+inline std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+    text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
 }  // namespace sto

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/schema.h"
+#include "model/text.h"
 
 namespace sto {
 
@@ -128,14 +129,7 @@ class Builder {
     const std::string suffix = name.empty() ? " " + std::to_string(index + 1) : " '" + name + "'";
     append(words.nl + suffix, words.en + suffix);
   }
-  LocalizedText done() {
-    auto capitalise = [](std::string& s) {
-      if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    };
-    capitalise(nl_);
-    capitalise(en_);
-    return {std::move(nl_), std::move(en_)};
-  }
+  LocalizedText done() { return {capitalised(std::move(nl_)), capitalised(std::move(en_))}; }
 
  private:
   std::string nl_, en_;

@@ -122,8 +122,8 @@ test('6: choosing "Inventaris en machines" asks for the investment; depreciation
   await typeInto(page, '##purchase_price', '12.000');
   await typeInto(page, '##purchase_date', '01-01-2025');
   // The life in years by default (teachers think in years); it is kept in months.
-  await typeInto(page, '##economic_life_years', '5');
-  await typeInto(page, '##project_use', '50');
+  await typeInto(page, '##economic_life_months_years', '5');
+  await typeInto(page, '##project_use_bp', '50');
   const line = (await plan(page)).activities[index].lines[0];
   assert.equal(line.is_investment, true);
   assert.deepEqual(
@@ -142,9 +142,9 @@ test('6: choosing "Inventaris en machines" asks for the investment; depreciation
     assert.equal(now - was, 120000, `€ 1.200 more depreciation in ${year}`);
   }
   // The life in months, for a life that is no whole number of years.
-  await clickItem(page, '##economic_life_unit');
+  await clickItem(page, '##economic_life_months_unit');
   await clickItem(page, 'maanden');
-  await typeInto(page, '##economic_life', '54');
+  await typeInto(page, '##economic_life_months', '54');
   assert.equal((await plan(page)).activities[index].lines[0].investment.economic_life_months, 54);
   await press(page, 'Control+KeyZ');
   // A refused date keeps the old one and says why.
@@ -160,7 +160,7 @@ test('6: choosing "Inventaris en machines" asks for the investment; depreciation
   assert.equal(await itemRect(page, '##purchase_price'), null, 'the window closed');
   // The price cell of a machine line reopens the window.
   await clickItem(page, 'Investering…');
-  assert.ok(await itemRect(page, '##economic_life_years'), '60 months reopen as 5 years');
+  assert.ok(await itemRect(page, '##economic_life_months_years'), '60 months reopen as 5 years');
   assert.deepEqual(page.problems, []);
 });
 

@@ -9,11 +9,14 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "app/app.h"
 #include "exchange/views.h"
 #include "model/labels.h"
+#include "model/schema.h"
+#include "model/text.h"
 #include "rules/finding_place.h"
 #include "text/strings.h"
 #include "ui/editor_rows.h"
@@ -339,37 +342,42 @@ void open_investment(const App& app, const std::string& line_id) {
   state.life_unit = GridState::LifeUnit::unset;
 }
 
-// The economic life in the unit chosen: whole months, or years with two decimals (2,5 jaar is
-// 30 months; a life entered in years is stored as the nearest whole month).
-bool edit_economic_life(Investment& inv, GridState::LifeUnit& unit, Language lang) {
+// A number of months in the unit chosen: whole months, or years with two decimals (2,5 jaar is 30
+// months; a number entered in years is stored as the nearest whole month). `id` names the fields.
+bool edit_months(const std::string& id, int& months, GridState::LifeUnit& unit, Language lang) {
   using Unit = GridState::LifeUnit;
-  if (unit == Unit::unset) unit = inv.economic_life_months % 12 == 0 ? Unit::years : Unit::months;
+  if (unit == Unit::unset) unit = months % 12 == 0 ? Unit::years : Unit::months;
   const float em = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(em * 6.0f);
   std::int64_t number = 0;
   bool changed = false;
   if (unit == Unit::years) {
-    const std::int64_t years_centi = (inv.economic_life_months * 100 + 6) / 12;
-    if (edit_decimal("##economic_life_years", years_centi, 2, number, lang, 1,
+    const std::int64_t years_centi = (months * 100 + 6) / 12;
+    if (edit_decimal(("##" + id + "_years").c_str(), years_centi, 2, number, lang, 1,
                      kMaxEconomicLifeMonths * 100 / 12)) {
-      inv.economic_life_months =
-          static_cast<int>(std::max<std::int64_t>(1, (number * 12 + 50) / 100));
+      months = static_cast<int>(std::max<std::int64_t>(1, (number * 12 + 50) / 100));
       changed = true;
     }
-  } else if (edit_int("##economic_life", inv.economic_life_months, number, lang, 1,
-                      kMaxEconomicLifeMonths)) {
-    inv.economic_life_months = static_cast<int>(number);
+  } else if (edit_int(("##" + id).c_str(), months, number, lang, 1, kMaxEconomicLifeMonths)) {
+    months = static_cast<int>(number);
     changed = true;
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em * 6.0f);
   int choice = 0;
   const char* units[] = {tr(Str::inv_years_unit, lang), tr(Str::inv_months_unit, lang)};
-  if (edit_choice(
-          "##economic_life_unit", unit == Unit::years ? 0 : 1, 2, [&](int i) { return units[i]; },
-          choice))
+  if (edit_choice(("##" + id + "_unit").c_str(), unit == Unit::years ? 0 : 1, 2,
+                  [&](int i) { return units[i]; }, choice))
     unit = choice == 0 ? Unit::years : Unit::months;
   return changed;
+}
+
+// A field's label in the investment form: its schema label, with the unit a percentage has.
+template <class Field>
+std::string investment_label(const Field& f, Language lang) {
+  std::string label = capitalised(lang == Language::nl ? f.nl : f.en);
+  if (f.kind == schema::Kind::basis_points) label += " (%)";
+  return label;
 }
 
 // The investment's depreciation in every year of the period, from the engine, and the total.
@@ -453,40 +461,51 @@ void draw_investment_window(App& app) {
   Investment inv = line.investment.value_or(Investment{});
   bool changed = false;
   if (ImGui::BeginTable("##investment_form", 2, ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize(tr(Str::inv_life, lang)).x + em);
+    float label_width = 0;
+    schema::for_each_field<Investment>([&](const auto& f) {
+      label_width = std::max(label_width, ImGui::CalcTextSize(investment_label(f, lang).c_str()).x);
+    });
+    ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed, label_width + em);
     ImGui::TableSetupColumn("##field", ImGuiTableColumnFlags_WidthStretch);
-    form_row(tr(Str::inv_price, lang));
-    ImGui::SetNextItemWidth(em * 9.0f);
-    Money price;
-    if (edit_money("##purchase_price", inv.purchase_price, price, lang)) {
-      inv.purchase_price = price;
-      changed = true;
-    }
-    form_row(tr(Str::inv_date, lang));
-    ImGui::SetNextItemWidth(em * 9.0f);
-    std::string text;
-    if (edit_text("##purchase_date", format_date(inv.purchase_date, lang), text)) {
-      Date date;
-      state.investment_bad_date = parse_date(text, date) ? 0 : app.document().revision();
-      if (state.investment_bad_date == 0) {
-        inv.purchase_date = date;
-        changed = true;
+    // A row per field of the Investment table (core/model/schema.h), edited by what it holds.
+    schema::for_each_field<Investment>([&](const auto& f) {
+      form_row(investment_label(f, lang).c_str());
+      const std::string id = std::string("##") + f.id;
+      auto& value = f.of(inv);
+      using Value = std::decay_t<decltype(value)>;
+      if constexpr (std::is_same_v<Value, Money>) {
+        ImGui::SetNextItemWidth(em * 9.0f);
+        Money price;
+        if (edit_money(id.c_str(), value, price, lang)) {
+          value = price;
+          changed = true;
+        }
+      } else if constexpr (std::is_same_v<Value, Date>) {
+        ImGui::SetNextItemWidth(em * 9.0f);
+        std::string text;
+        if (edit_text(id.c_str(), format_date(value, lang), text)) {
+          Date date;
+          state.investment_bad_date = parse_date(text, date) ? 0 : app.document().revision();
+          if (state.investment_bad_date == 0) {
+            value = date;
+            changed = true;
+          }
+        }
+        if (state.investment_bad_date == app.document().revision()) {
+          ImGui::SameLine();
+          text_item_colored(kColorError, tr(Str::ed_invalid_date, lang));
+        }
+      } else if (f.kind == schema::Kind::months) {
+        if (edit_months(f.id, value, state.life_unit, lang)) changed = true;
+      } else {  // a share in basis points, entered as a percentage with two decimals
+        ImGui::SetNextItemWidth(em * 9.0f);
+        std::int64_t number = 0;
+        if (edit_decimal(id.c_str(), value, 2, number, lang, 1, f.max)) {
+          value = static_cast<int>(number);
+          changed = true;
+        }
       }
-    }
-    if (state.investment_bad_date == app.document().revision()) {
-      ImGui::SameLine();
-      text_item_colored(kColorError, tr(Str::ed_invalid_date, lang));
-    }
-    form_row(tr(Str::inv_life, lang));
-    if (edit_economic_life(inv, state.life_unit, lang)) changed = true;
-    std::int64_t number = 0;
-    form_row(tr(Str::inv_use, lang));
-    ImGui::SetNextItemWidth(em * 9.0f);
-    if (edit_decimal("##project_use", inv.project_use_bp, 2, number, lang, 1, 10000)) {
-      inv.project_use_bp = static_cast<int>(number);
-      changed = true;
-    }
+    });
     ImGui::EndTable();
   }
   draw_depreciation_schedule(app, at, line);
