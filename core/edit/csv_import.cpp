@@ -6,9 +6,11 @@
 #include "edit/csv_import.h"
 
 #include <algorithm>
-#include <array>
 #include <optional>
+#include <string>
+#include <type_traits>
 #include <unordered_set>
+#include <vector>
 
 #include "format/csv_reader.h"
 #include "format/file_format.h"
@@ -16,6 +18,7 @@
 #include "model/dates.h"
 #include "model/investment_years.h"
 #include "model/labels.h"
+#include "model/schema.h"
 #include "rules/scheme.h"
 
 namespace sto {
@@ -48,48 +51,72 @@ bool is_blank_row(const CsvRow& row) {
 
 // [SECTION] Columns
 
-enum Column : std::size_t {
-  col_activity,
-  col_line,
-  col_organisation,
-  col_year,
-  col_category,
-  col_description,
-  col_unit,
-  col_price,
-  col_quantity,
-  col_amount,
-  col_funding,
-  col_other_funding,
-  col_investment,
-  col_purchase_date,
-  col_economic_life,
-  col_project_use,
-  col_count
+// A column of the budget CSV: its headers (names[0] Dutch and names[1] English, as the export
+// writes them and messages name them; then others accepted, compared case-insensitively after
+// trimming) and the field it fills, a budget line's or its investment's row in
+// core/model/schema.h; the activity and the amount fill none.
+struct Column {
+  std::vector<std::string> names;
+  const char* field = nullptr;
+  bool of_investment = false;
+  bool required = false;
 };
 
-// Accepted header names per column, compared case-insensitively after trimming. The first two are
-// the export's Dutch and English names (csv_export.cpp), also used in messages.
-const std::array<std::vector<const char*>, col_count> kHeaderNames = {{
-    {"Activiteit", "Activity", "activity_id"},
-    {"Regel", "Line", "id", "line_id"},
-    {"Organisatie", "Organisation", "Organization", "organisation_id"},
-    {"Jaar", "Year", "year"},
-    {"Kostensoort", "Cost category", "category"},
-    {"Omschrijving", "Description", "description"},
-    {"Eenheid", "Unit", "unit"},
-    {"Prijs (EUR)", "Price (EUR)", "Prijs", "Price"},
-    {"Aantal", "Quantity"},
-    {"Bedrag (EUR)", "Amount (EUR)", "Bedrag", "Amount"},
-    {"Financiering", "Funding", "funding"},
-    {"Andere financiering", "Other funding", "other_funding"},
-    {"Investering", "Investment"},
-    {"Aankoopdatum", "Purchase date", "purchase_date"},
-    {"Levensduur (maanden)", "Economic life (months)", "Levensduur", "Economic life"},
-    {"Projectgebruik (%)", "Project use (%)", "Projectgebruik", "Project use"},
-}};
-constexpr Column kRequired[] = {col_activity, col_organisation, col_year,   col_category,
-                                col_price,    col_quantity,     col_funding};
+// "Prijs (EUR)" -> "Prijs": a header is also accepted without its unit; "" when it has none.
+std::string without_unit(const std::string& header) {
+  const std::size_t open = header.find(" (");
+  return open == std::string::npos ? std::string() : header.substr(0, open);
+}
+
+template <class Field>
+Column column_of(const Field& f, bool of_investment) {
+  using schema::Kind;
+  Column column{{f.csv_nl, f.csv_en}, f.id, of_investment, false};
+  // A line needs every field that is not free text, its id or its investment.
+  column.required =
+      !of_investment && f.kind != Kind::id && f.kind != Kind::text && f.kind != Kind::record;
+  // The plan file's key names the same value, except where the file counts in cents,
+  // thousandths or basis points.
+  if (f.kind != Kind::money && f.kind != Kind::milli && f.kind != Kind::basis_points)
+    column.names.emplace_back(f.file);
+  return column;
+}
+
+struct Columns {
+  std::vector<Column> list;
+  std::size_t index_of(std::string_view field) const {
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (list[i].field != nullptr && field == list[i].field) return i;
+    return list.size();
+  }
+};
+
+// The columns in the export's order: the activity, the line's fields with a CSV header in their
+// table's order with the amount after the quantity, then the investment's.
+const Columns& csv_columns() {
+  static const Columns columns = [] {
+    Columns c;
+    c.list.push_back({{"Activiteit", "Activity", "activity_id"}, nullptr, false, true});
+    schema::for_each_field<BudgetLine>([&](const auto& f) {
+      if (f.csv_nl == nullptr) return;
+      c.list.push_back(column_of(f, false));
+      if (f.kind == schema::Kind::milli)
+        c.list.push_back({{"Bedrag (EUR)", "Amount (EUR)"}, nullptr, false, false});
+    });
+    schema::for_each_field<Investment>([&](const auto& f) {
+      if (f.csv_nl != nullptr) c.list.push_back(column_of(f, true));
+    });
+    for (Column& column : c.list)
+      for (std::size_t k = 0; k < 2; ++k)
+        if (std::string bare = without_unit(column.names[k]); !bare.empty())
+          column.names.push_back(std::move(bare));
+    // Headers other tools write.
+    c.list[c.index_of("id")].names.emplace_back("line_id");
+    c.list[c.index_of("organisation")].names.emplace_back("Organization");
+    return c;
+  }();
+  return columns;
+}
 
 std::string_view trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
@@ -100,6 +127,14 @@ std::string_view trim(std::string_view s) {
 
 char ascii_lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// A header as a message names its value: without its unit, in lower case ("levensduur").
+std::string value_name(const std::string& header) {
+  std::string name = without_unit(header);
+  if (name.empty()) name = header;
+  for (char& c : name) c = ascii_lower(c);
+  return name;
 }
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
@@ -268,15 +303,16 @@ class Importer {
 
  private:
   bool read_header(const CsvRow& row) {
-    columns_.fill(kMissing);
+    const std::vector<Column>& list = columns_.list;
+    positions_.assign(list.size(), kMissing);
     bool dutch_names = false, english_names = false;
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
       const std::string_view name = trim(row.cells[i]);
-      for (std::size_t c = 0; c < col_count; ++c) {
-        const auto& names = kHeaderNames[c];
+      for (std::size_t c = 0; c < list.size(); ++c) {
+        const std::vector<std::string>& names = list[c].names;
         for (std::size_t k = 0; k < names.size(); ++k) {
           if (!equal_ignoring_case(name, names[k])) continue;
-          if (columns_[c] == kMissing) columns_[c] = i;
+          if (positions_[c] == kMissing) positions_[c] = i;
           dutch_names |= k == 0;
           english_names |= k == 1;
         }
@@ -292,10 +328,10 @@ class Importer {
       result_.number_format = english_names && !dutch_names ? Language::en : Language::nl;
 
     std::string missing_nl, missing_en;
-    for (Column c : kRequired) {
-      if (columns_[c] != kMissing) continue;
-      missing_nl += (missing_nl.empty() ? "" : ", ") + std::string(kHeaderNames[c][0]);
-      missing_en += (missing_en.empty() ? "" : ", ") + std::string(kHeaderNames[c][1]);
+    for (std::size_t c = 0; c < list.size(); ++c) {
+      if (!list[c].required || positions_[c] != kMissing) continue;
+      missing_nl += (missing_nl.empty() ? "" : ", ") + list[c].names[0];
+      missing_en += (missing_en.empty() ? "" : ", ") + list[c].names[1];
     }
     if (!missing_nl.empty()) {
       result_.file_error =
@@ -309,8 +345,8 @@ class Importer {
     return true;
   }
 
-  std::string_view cell(const CsvRow& row, Column c) const {
-    const std::size_t i = columns_[c];
+  std::string_view cell(const CsvRow& row, std::size_t column) const {
+    const std::size_t i = positions_[column];
     return i < row.cells.size() ? std::string_view(row.cells[i]) : std::string_view();
   }
 
@@ -335,11 +371,12 @@ class Importer {
       return false;
     }
     // Text cells first: a bad one (invalid UTF-8, too long) is named before anything else.
-    std::array<std::string, col_count> text{};
-    for (std::size_t c = 0; c < col_count; ++c) {
-      if (columns_[c] == kMissing) continue;
-      text[c] = unguard(cell(row, static_cast<Column>(c)));
-      if (auto problem = check_text(text[c], kHeaderNames[c][0], kHeaderNames[c][1])) {
+    const std::vector<Column>& list = columns_.list;
+    std::vector<std::string> text(list.size());
+    for (std::size_t c = 0; c < list.size(); ++c) {
+      if (positions_[c] == kMissing) continue;
+      text[c] = unguard(cell(row, c));
+      if (auto problem = check_text(text[c], list[c].names[0].c_str(), list[c].names[1].c_str())) {
         reason = text2("kolom " + problem->nl, "column " + problem->en);
         return false;
       }
@@ -347,7 +384,7 @@ class Importer {
 
     BudgetLine line;
     bool ambiguous = false;
-    const std::string& activity_key = text[col_activity];
+    const std::string& activity_key = text[kActivity];
     if (trim(activity_key).empty()) {
       reason = text2("geen activiteit ingevuld", "no activity given");
       return false;
@@ -365,7 +402,7 @@ class Importer {
       return false;
     }
 
-    const std::string& organisation_key = text[col_organisation];
+    const std::string& organisation_key = text[col_organisation_];
     if (!trim(organisation_key).empty()) {
       const auto organisation = resolve(
           plan_.organisations, organisation_key,
@@ -382,51 +419,54 @@ class Importer {
       line.organisation_id = plan_.organisations[*organisation].id;
     }
 
-    const auto year = parse_integer(text[col_year], kMinPlanYear, kMaxPlanYear);
+    const auto year = parse_integer(text[col_year_], kMinPlanYear, kMaxPlanYear);
     if (!year) {
-      reason = text2("jaar " + shown(text[col_year]) + " is geen jaartal 2000–2100",
-                     "year " + shown(text[col_year]) + " is not a year 2000–2100");
+      reason = text2("jaar " + shown(text[col_year_]) + " is geen jaartal 2000–2100",
+                     "year " + shown(text[col_year_]) + " is not a year 2000–2100");
       return false;
     }
     line.year = static_cast<int>(*year);
 
     const auto category =
-        parse_enum<CostCategory>(text[col_category], kCategoryCount, category_label, category_id);
+        parse_enum<CostCategory>(text[col_category_], kCategoryCount, category_label, category_id);
     if (!category) {
-      reason = text2("onbekende kostensoort " + shown(text[col_category]),
-                     "unknown cost category " + shown(text[col_category]));
+      reason = text2("onbekende kostensoort " + shown(text[col_category_]),
+                     "unknown cost category " + shown(text[col_category_]));
       return false;
     }
     line.category = *category;
 
     const auto funding =
-        parse_enum<FundingSource>(text[col_funding], kFundingCount, funding_label, funding_id);
+        parse_enum<FundingSource>(text[col_funding_], kFundingCount, funding_label, funding_id);
     if (!funding) {
-      reason = text2("onbekende financieringsbron " + shown(text[col_funding]),
-                     "unknown funding source " + shown(text[col_funding]));
+      reason = text2("onbekende financieringsbron " + shown(text[col_funding_]),
+                     "unknown funding source " + shown(text[col_funding_]));
       return false;
     }
     line.funding = *funding;
 
-    line.description = text[col_description];
-    line.unit = text[col_unit];
-    line.other_funding = text[col_other_funding];
+    // The line's free texts as they are.
+    schema::for_each_field<BudgetLine>([&](const auto& f) {
+      if constexpr (std::is_same_v<typename std::decay_t<decltype(f)>::value_type, std::string>)
+        if (f.kind == schema::Kind::text && f.csv_nl != nullptr)
+          f.of(line) = text[columns_.index_of(f.id)];
+    });
 
-    const auto price = parse_money(text[col_price], format);
+    const auto price = parse_money(text[col_price_], format);
     if (!price || price->cents < 0 || price->cents > kMaxAmountCents) {
-      reason = text2("prijs " + shown(text[col_price]) + " is geen bedrag ≥ 0",
-                     "price " + shown(text[col_price]) + " is not an amount ≥ 0");
+      reason = text2("prijs " + shown(text[col_price_]) + " is geen bedrag ≥ 0",
+                     "price " + shown(text[col_price_]) + " is not an amount ≥ 0");
       return false;
     }
 
-    if (!trim(text[col_investment]).empty()) {
+    if (!trim(text[col_investment_]).empty()) {
       if (!read_investment(text, *price, line, reason)) return false;
     } else {
-      const auto quantity = parse_fixed(text[col_quantity], 3, format);
+      const auto quantity = parse_fixed(text[col_quantity_], 3, format);
       if (!quantity || *quantity < 0 || *quantity > kMaxQuantityMilli) {
         reason = text2(
-            "aantal " + shown(text[col_quantity]) + " is geen getal ≥ 0 met hoogstens 3 decimalen",
-            "quantity " + shown(text[col_quantity]) +
+            "aantal " + shown(text[col_quantity_]) + " is geen getal ≥ 0 met hoogstens 3 decimalen",
+            "quantity " + shown(text[col_quantity_]) +
                 " is not a number ≥ 0 with at most 3 decimals");
         return false;
       }
@@ -452,55 +492,85 @@ class Importer {
                                   "row is joined with it")});
           return true;
         }
-    assign_id(text[col_line], row.line, line);
+    assign_id(text[col_line_], row.line, line);
     result_.lines.push_back(ImportedLine{*activity, std::move(line), row.line});
     return true;
   }
 
-  // An investment row: purchase price from the price column; date, life and use from their own.
-  bool read_investment(const std::array<std::string, col_count>& text, Money price,
-                       BudgetLine& line, LocalizedText& reason) const {
-    if (columns_[col_purchase_date] == kMissing || columns_[col_economic_life] == kMissing ||
-        columns_[col_project_use] == kMissing) {
-      reason = text2(
-          "een investering heeft de kolommen Aankoopdatum, Levensduur (maanden) en "
-          "Projectgebruik (%) nodig; voeg die toe of voer de investering in de app in",
-          "an investment needs the columns Purchase date, Economic life (months) and "
-          "Project use (%); add them or enter the investment in the app");
+  // An investment row: purchase price from the price column; the investment's other fields from
+  // their own columns (schema.h), each read by what it holds.
+  bool read_investment(const std::vector<std::string>& text, Money price, BudgetLine& line,
+                       LocalizedText& reason) const {
+    std::vector<std::size_t> own;  // the investment's columns
+    for (std::size_t c = 0; c < columns_.list.size(); ++c)
+      if (columns_.list[c].of_investment) own.push_back(c);
+    if (std::any_of(own.begin(), own.end(),
+                    [&](std::size_t c) { return positions_[c] == kMissing; })) {
+      std::string nl, en;
+      for (std::size_t i = 0; i < own.size(); ++i) {
+        const char* joint_nl = i == 0 ? "" : i + 1 == own.size() ? " en " : ", ";
+        const char* joint_en = i == 0 ? "" : i + 1 == own.size() ? " and " : ", ";
+        nl += joint_nl + columns_.list[own[i]].names[0];
+        en += joint_en + columns_.list[own[i]].names[1];
+      }
+      reason = text2("een investering heeft de kolommen " + nl +
+                         " nodig; voeg die toe of voer de investering in de app in",
+                     "an investment needs the columns " + en +
+                         "; add them or enter the investment in the app");
       return false;
     }
     const Language format = result_.number_format;
     Investment investment;
-    investment.purchase_price = price;
-    const auto date = parse_date(text[col_purchase_date], format);
-    if (!date) {
-      reason =
-          text2("aankoopdatum " + shown(text[col_purchase_date]) + " is geen datum (JJJJ-MM-DD)",
-                "purchase date " + shown(text[col_purchase_date]) + " is not a date (YYYY-MM-DD)");
-      return false;
-    }
-    investment.purchase_date = *date;
-    const auto life = parse_integer(text[col_economic_life], 1, kMaxEconomicLifeMonths);
-    if (!life) {
-      reason = text2("levensduur " + shown(text[col_economic_life]) + " is geen aantal maanden 1–" +
-                         std::to_string(kMaxEconomicLifeMonths),
-                     "economic life " + shown(text[col_economic_life]) +
-                         " is not a number of months 1–" + std::to_string(kMaxEconomicLifeMonths));
-      return false;
-    }
-    investment.economic_life_months = static_cast<int>(*life);
-    std::string_view use_text = trim(text[col_project_use]);
-    if (!use_text.empty() && use_text.back() == '%') use_text.remove_suffix(1);
-    const auto use = parse_fixed(use_text, 2, format);  // percent with 2 decimals = basis points
-    if (!use || *use < 0 || *use > kMaxProjectUseBp) {
-      reason = text2("projectgebruik " + shown(text[col_project_use]) + " is geen percentage 0–100",
-                     "project use " + shown(text[col_project_use]) + " is not a percentage 0–100");
-      return false;
-    }
-    investment.project_use_bp = static_cast<int>(*use);
+    bool read = true;
+    schema::for_each_field<Investment>([&](const auto& f) {
+      if (!read) return;
+      auto& value = f.of(investment);
+      using Value = std::decay_t<decltype(value)>;
+      if constexpr (std::is_same_v<Value, Money>) {
+        value = price;
+      } else {
+        const std::size_t c = columns_.index_of(f.id);
+        // The column's header without its unit names the value in a message: "levensduur".
+        const std::string what_nl = value_name(columns_.list[c].names[0]);
+        const std::string what_en = value_name(columns_.list[c].names[1]);
+        read = read_value(f.kind, text[c], format, value);
+        if (read) return;
+        const std::string given = " " + shown(text[c]);
+        if (f.kind == schema::Kind::date)
+          reason = text2(what_nl + given + " is geen datum (JJJJ-MM-DD)",
+                         what_en + given + " is not a date (YYYY-MM-DD)");
+        else if (f.kind == schema::Kind::months)
+          reason = text2(what_nl + given + " is geen aantal maanden 1–" + std::to_string(f.max),
+                         what_en + given + " is not a number of months 1–" + std::to_string(f.max));
+        else
+          reason = text2(what_nl + given + " is geen percentage 0–100",
+                         what_en + given + " is not a percentage 0–100");
+      }
+    });
+    if (!read) return false;
     line.investment = investment;
     line.price = Money{};  // an investment's cost is its depreciation, not price × quantity
     line.quantity_milli = 0;
+    return true;
+  }
+
+  // A date, a number of months (at least 1) or a percentage with 2 decimals (basis points).
+  static bool read_value(schema::Kind, const std::string& text, Language format, Date& out) {
+    const auto date = parse_date(text, format);
+    if (date) out = *date;
+    return date.has_value();
+  }
+  static bool read_value(schema::Kind kind, const std::string& text, Language format, int& out) {
+    if (kind == schema::Kind::months) {
+      const auto months = parse_integer(text, 1, kMaxEconomicLifeMonths);
+      if (months) out = static_cast<int>(*months);
+      return months.has_value();
+    }
+    std::string_view percent = trim(text);
+    if (!percent.empty() && percent.back() == '%') percent.remove_suffix(1);
+    const auto share = parse_fixed(percent, 2, format);  // percent with 2 decimals = basis points
+    if (!share || *share < 0 || *share > kMaxProjectUseBp) return false;
+    out = static_cast<int>(*share);
     return true;
   }
 
@@ -530,7 +600,18 @@ class Importer {
   static constexpr std::size_t kMissing = static_cast<std::size_t>(-1);
   const Plan& plan_;
   CsvImportResult& result_;
-  std::array<std::size_t, col_count> columns_{};
+  const Columns& columns_ = csv_columns();
+  // Where each of columns_ is in the file's rows, or kMissing.
+  std::vector<std::size_t> positions_;
+  static constexpr std::size_t kActivity = 0;
+  const std::size_t col_line_ = columns_.index_of("id");
+  const std::size_t col_organisation_ = columns_.index_of("organisation");
+  const std::size_t col_year_ = columns_.index_of("year");
+  const std::size_t col_category_ = columns_.index_of("category");
+  const std::size_t col_price_ = columns_.index_of("price");
+  const std::size_t col_quantity_ = columns_.index_of("quantity");
+  const std::size_t col_funding_ = columns_.index_of("funding");
+  const std::size_t col_investment_ = columns_.index_of("investment");
   std::size_t header_width_ = 0;
   std::unordered_set<std::string> used_ids_;
   std::size_t next_id_ = 0;

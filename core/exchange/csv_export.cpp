@@ -2,8 +2,11 @@
 #include "exchange/csv_export.h"
 
 #include <algorithm>
+#include <optional>
+#include <type_traits>
 
 #include "model/labels.h"
+#include "model/schema.h"
 
 namespace sto {
 
@@ -47,32 +50,41 @@ std::string quantity(std::int64_t milli, Language language) {
   if (s.back() == ',' || s.back() == '.') s.pop_back();
   return s;
 }
+
+std::string choice_label(CostCategory category, Language language) {
+  return category_label(category, language);
+}
+std::string choice_label(FundingSource funding, Language language) {
+  return funding_label(funding, language);
+}
+
+// The CSV's columns: the activity, then each field of a budget line that has a column (its row in
+// core/model/schema.h, in the table's order) with the amount after the quantity, and last where
+// a cofinancing line's money comes from.
+template <class Visit>
+void for_each_line_column(Visit&& visit) {
+  schema::for_each_field<BudgetLine>([&](const auto& f) {
+    if (f.csv_nl != nullptr) visit(f);
+  });
+}
 }  // namespace
 
 std::string export_csv(const Plan& plan, const Evaluation& evaluation, Language language) {
   const bool nl = language == Language::nl;
   const char sep = nl ? ';' : ',';
   std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: Excel reads the file as UTF-8
-  const char* const header_nl[] = {"Activiteit",   "Regel",
-                                   "Organisatie",  "Jaar",
-                                   "Kostensoort",  "Omschrijving",
-                                   "Eenheid",      "Prijs (EUR)",
-                                   "Aantal",       "Bedrag (EUR)",
-                                   "Financiering", "Andere financiering",
-                                   "Investering",  "Cofinanciering van"};
-  const char* const header_en[] = {"Activity",      "Line",
-                                   "Organisation",  "Year",
-                                   "Cost category", "Description",
-                                   "Unit",          "Price (EUR)",
-                                   "Quantity",      "Amount (EUR)",
-                                   "Funding",       "Other funding",
-                                   "Investment",    "Cofinancing from"};
+  const auto header = [&](const char* nl_name, const char* en_name) {
+    out += nl ? nl_name : en_name;
+    out += sep;
+  };
+  header("Activiteit", "Activity");
+  for_each_line_column([&](const auto& f) {
+    header(f.csv_nl, f.csv_en);
+    if (f.kind == schema::Kind::milli) header("Bedrag (EUR)", "Amount (EUR)");
+  });
   // The last column: for a cofinancing line whether it comes from a business (counts toward the
   // minimum) or from another organisation (a project cost that does not count); else empty.
-  for (std::size_t i = 0; i < 14; ++i) {
-    if (i) out += sep;
-    out += nl ? header_nl[i] : header_en[i];
-  }
+  out += nl ? "Cofinanciering van" : "Cofinancing from";
   out += "\r\n";
   for (std::size_t a = 0; a < plan.activities.size(); ++a) {
     const Activity& act = plan.activities[a];
@@ -111,26 +123,32 @@ std::string export_csv(const Plan& plan, const Evaluation& evaluation, Language 
       for (int year = first; year <= last; ++year) {
         if (!has_row(year)) continue;
         const Money amount = row_amount(year);
-        const std::string cells[] = {
-            csv_text_cell(act.title, sep),
-            csv_text_cell(line.id, sep),
-            csv_text_cell(org_name, sep),
-            std::to_string(year),
-            csv_text_cell(category_label(line.category, language), sep),
-            csv_text_cell(line.description, sep),
-            csv_text_cell(line.unit, sep),
-            csv_decimal(line.investment ? line.investment->purchase_price.cents : line.price.cents,
-                        2, language),
-            line.investment ? std::string() : quantity(line.quantity_milli, language),
-            csv_decimal(amount.cents, 2, language),
-            csv_text_cell(funding_label(line.funding, language), sep),
-            csv_text_cell(line.other_funding, sep),
-            line.investment ? (nl ? "afschrijving" : "depreciation") : "",
-            cofinancing_from};
-        for (std::size_t i = 0; i < 14; ++i) {
-          if (i) out += sep;
-          out += cells[i];
-        }
+        out += csv_text_cell(act.title, sep);
+        for_each_line_column([&](const auto& f) {
+          out += sep;
+          const auto& value = f.of(line);
+          using Value = std::decay_t<decltype(value)>;
+          if constexpr (std::is_same_v<Value, std::string>) {
+            out += csv_text_cell(f.kind == schema::Kind::organisation ? org_name : value, sep);
+          } else if constexpr (std::is_same_v<Value, int>) {
+            out += std::to_string(year);  // the row's year: an investment has a row per year
+          } else if constexpr (std::is_same_v<Value, CostCategory> ||
+                               std::is_same_v<Value, FundingSource>) {
+            out += csv_text_cell(choice_label(value, language), sep);
+          } else if constexpr (std::is_same_v<Value, Money>) {  // an investment's purchase price
+            out += csv_decimal(
+                line.investment ? line.investment->purchase_price.cents : value.cents, 2, language);
+          } else if constexpr (std::is_same_v<Value, std::int64_t>) {
+            if (!line.investment) out += quantity(value, language);
+            out += sep;
+            out += csv_decimal(amount.cents, 2, language);
+          } else {  // the investment: its rows are its depreciation
+            static_assert(std::is_same_v<Value, std::optional<Investment>>);
+            if (value) out += nl ? "afschrijving" : "depreciation";
+          }
+        });
+        out += sep;
+        out += cofinancing_from;
         out += "\r\n";
       }
     }

@@ -67,10 +67,20 @@ struct Field {
   // The least and greatest value a number may have (limits.h).
   std::int64_t min;
   std::int64_t max;
+  // Its column header in the budget CSV (csv_export.cpp, csv_import.cpp), or none.
+  const char* csv_nl = nullptr;
+  const char* csv_en = nullptr;
   using record_type = Record;
   using value_type = Value;
   const Value& of(const Record& r) const { return r.*member; }
   Value& of(Record& r) const { return r.*member; }
+  // The same field as a column of the budget CSV.
+  constexpr Field in_csv(const char* nl_header, const char* en_header) const {
+    Field f = *this;
+    f.csv_nl = nl_header;
+    f.csv_en = en_header;
+    return f;
+  }
   // The same field with other limits than its kind's.
   constexpr Field within(std::int64_t least, std::int64_t most) const {
     Field f = *this;
@@ -182,26 +192,26 @@ constexpr auto fields_of(const Investment*) {
   using R = Investment;
   return std::make_tuple(
       field("purchase_price", "purchase_price", "purchase_price_cents", "aanschafprijs", "purchase price", &R::purchase_price, Kind::money),
-      field("purchase_date", "aanschafdatum", "purchase date", &R::purchase_date, Kind::date),
-      field("economic_life_months", "economische levensduur", "economic life", &R::economic_life_months, Kind::months),
-      field("project_use_bp", "projectgebruik", "project use", &R::project_use_bp, Kind::basis_points));
+      field("purchase_date", "aanschafdatum", "purchase date", &R::purchase_date, Kind::date).in_csv("Aankoopdatum", "Purchase date"),
+      field("economic_life_months", "economische levensduur", "economic life", &R::economic_life_months, Kind::months).in_csv("Levensduur (maanden)", "Economic life (months)"),
+      field("project_use_bp", "projectgebruik", "project use", &R::project_use_bp, Kind::basis_points).in_csv("Projectgebruik (%)", "Project use (%)"));
 }
 // In the file's order (serialize.h), which is not the member order: an investment is written
 // as "is_investment" and an "investment" object (kBudgetLineIsInvestment).
 constexpr auto fields_of(const BudgetLine*) {
   using R = BudgetLine;
   return std::make_tuple(
-      field("id", "id", "id", &R::id, Kind::id),
-      field("organisation", "organisation_id", "organisation_id", "organisatie", "organisation", &R::organisation_id, Kind::organisation),
-      field("year", "jaar", "year", &R::year, Kind::year),
-      field("category", "categorie", "category", &R::category, Kind::choice),
-      field("description", "omschrijving", "description", &R::description, Kind::text),
-      field("unit", "eenheid", "unit", &R::unit, Kind::text),
-      field("price", "price", "price_cents", "prijs", "price", &R::price, Kind::money),
-      field("quantity", "quantity", "quantity_milli", "aantal", "quantity", &R::quantity_milli, Kind::milli),
-      field("funding", "financiering", "funding", &R::funding, Kind::choice),
-      field("other_funding", "andere subsidie", "other subsidy", &R::other_funding, Kind::text),
-      field("investment", "investering", "investment", &R::investment, Kind::record));
+      field("id", "id", "id", &R::id, Kind::id).in_csv("Regel", "Line"),
+      field("organisation", "organisation_id", "organisation_id", "organisatie", "organisation", &R::organisation_id, Kind::organisation).in_csv("Organisatie", "Organisation"),
+      field("year", "jaar", "year", &R::year, Kind::year).in_csv("Jaar", "Year"),
+      field("category", "categorie", "category", &R::category, Kind::choice).in_csv("Kostensoort", "Cost category"),
+      field("description", "omschrijving", "description", &R::description, Kind::text).in_csv("Omschrijving", "Description"),
+      field("unit", "eenheid", "unit", &R::unit, Kind::text).in_csv("Eenheid", "Unit"),
+      field("price", "price", "price_cents", "prijs", "price", &R::price, Kind::money).in_csv("Prijs (EUR)", "Price (EUR)"),
+      field("quantity", "quantity", "quantity_milli", "aantal", "quantity", &R::quantity_milli, Kind::milli).in_csv("Aantal", "Quantity"),
+      field("funding", "financiering", "funding", &R::funding, Kind::choice).in_csv("Financiering", "Funding"),
+      field("other_funding", "andere subsidie", "other subsidy", &R::other_funding, Kind::text).in_csv("Andere financiering", "Other funding"),
+      field("investment", "investering", "investment", &R::investment, Kind::record).in_csv("Investering", "Investment"));
 }
 constexpr auto fields_of(const Activity*) {
   using R = Activity;

@@ -11,6 +11,7 @@
 #include "edit/document.h"
 #include "exchange/csv_export.h"
 #include "model/plan_equal.h"
+#include "model/schema.h"
 #include "rules/engine.h"
 #include "sample_plans.h"
 #include "test_helpers.h"
@@ -403,4 +404,47 @@ TEST_CASE("CSV import: a machine listed once per year becomes one investment, wi
   CHECK(describe(r.notes[1], Language::en)
             .find("one investment books the depreciation of every "
                   "year") != std::string::npos);
+}
+
+TEST_CASE("CSV columns follow the schema: what the export writes, the import reads", "[csv]") {
+  // Every field of a budget line with a CSV header in core/model/schema.h is a column of the
+  // export, in the table's order; the import fills it back.
+  const std::string header = export_csv(Plan{}, Evaluation{}, Language::nl);
+  std::size_t at = 0;
+  schema::for_each_field<BudgetLine>([&](const auto& f) {
+    if (f.csv_nl == nullptr) return;
+    INFO(f.csv_nl);
+    const std::size_t found = header.find(std::string(";") + f.csv_nl + ";", at);
+    CHECK(found != std::string::npos);
+    at = found == std::string::npos ? at : found + 1;
+  });
+  // An investment's columns are found by their header, by the header without its unit and by
+  // the plan file's key where the file holds the same unit.
+  Plan target = without_lines(test::minimal_plan());
+  for (const char* life : {"Levensduur (maanden)", "Levensduur", "economic_life_months"}) {
+    INFO(life);
+    const std::string csv =
+        std::string(
+            "Activiteit;Organisatie;Jaar;Kostensoort;Prijs (EUR);Aantal;Financiering;"
+            "Investering;Aankoopdatum;") +
+        life + ";Projectgebruik (%)\r\n" + target.activities[0].title + ";" +
+        target.organisations[0].name +
+        ";2025;equipment;1200;;subsidy;afschrijving;2025-01-01;48;50\r\n";
+    const CsvImportResult result = import_csv(csv, target);
+    INFO((result.errors.empty() ? result.file_error.nl : result.errors[0].reason.nl));
+    REQUIRE(result.lines.size() == 1);
+    REQUIRE(result.lines[0].line.investment);
+    CHECK(result.lines[0].line.investment->economic_life_months == 48);
+    CHECK(result.lines[0].line.investment->project_use_bp == 5000);
+  }
+  // The plan file's key is not a header where the file counts otherwise (basis points).
+  const CsvImportResult wrong_unit = import_csv(
+      "Activiteit;Organisatie;Jaar;Kostensoort;Prijs (EUR);Aantal;Financiering;Investering;"
+      "Aankoopdatum;Levensduur;project_use_bp\r\n" +
+          target.activities[0].title + ";" + target.organisations[0].name +
+          ";2025;equipment;1;;subsidy;ja;2025-01-01;1;1\r\n",
+      target);
+  REQUIRE(wrong_unit.errors.size() == 1);
+  INFO(wrong_unit.errors[0].reason.nl);
+  CHECK(wrong_unit.errors[0].reason.nl.find("Projectgebruik (%)") != std::string::npos);
 }
