@@ -45,5 +45,12 @@ if grep -rnE '^\s*#\s*include\s*"ui/' "$root/web/app" "$root/web/text" "$root/we
   echo "check-deps: only web/ui and web/main.cpp may include web/ui (above): arrows point from ui"
   status=1
 fi
-((status == 0)) && echo "check-deps: core/ includes no UI header; its layers ${layers[*]} point down; web/ui is on top"
+# The app's state (the document, its store, autosave, compare and the views' state) is declared
+# without ImGui: its headers include neither ImGui nor the bridge that speaks to it.
+if grep -nE '^\s*#\s*include\s*[<"](imgui|access/access\.h)' "$root/web/app/app.h" \
+  "$root/web/app/plan_store.h" "$root/web/app/view_state.h" "$root/web/access/page_state.h"; then
+  echo "check-deps: web/app/app.h and the state it holds may not include ImGui (above)"
+  status=1
+fi
+((status == 0)) && echo "check-deps: core/ includes no UI header; its layers ${layers[*]} point down; web/ui is on top; the app's state is declared without ImGui"
 exit $status

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "access/page_state.h"
+
 struct ImRect;  // imgui_internal.h
 
 namespace sto::access {
@@ -41,16 +43,6 @@ enum class InputMode : std::uint8_t { text, decimal, numeric };
 void begin_frame();
 // After ImGui::NewFrame(): requests that act on ImGui's state (keyboard focus, leaving a field).
 void after_new_frame();
-// What the page should say beside the items, in the UI language.
-struct PageState {
-  const char* language = "nl";  // <html lang>
-  std::string title;            // document title
-  std::string save_status;      // announced when it changes ("opgeslagen om 14:03")
-  std::string banner;           // announced when it appears
-  std::string findings;         // announced when it changes after an edit ("2 fouten, …")
-  std::string notice;           // a confirmation ("Gekopieerd"), announced when notice_serial
-  int notice_serial = 0;        // changes (so the same confirmation is heard again)
-};
 // After the frame is drawn: publishes the items to the page when they differ from the last
 // published frame, and announces changes. Returns the CPU milliseconds it took.
 double end_frame(const PageState& page);

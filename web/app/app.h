@@ -2,8 +2,6 @@
 // stored, and the UI state around it. web/ui panels draw this every frame and change the plan
 // only through execute(); the platform glue calls the file and storage entry points.
 #pragma once
-#include <imgui.h>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "access/access.h"
+#include "access/page_state.h"
 #include "app/plan_store.h"
 #include "app/view_state.h"
 #include "edit/csv_import.h"
