@@ -15,9 +15,10 @@
 
 #include "access/access.h"
 #include "app/app.h"
-#include "app/frame_settle.h"
-#include "app/item_registry.h"
-#include "app/repeated_frame.h"
+#include "frame/frame_settle.h"
+#include "frame/item_registry.h"
+#include "frame/repeated_frame.h"
+#include "frame/style.h"
 #include "platform/browser.h"
 #include "ui/frame.h"
 #include "web_runtime.h"
@@ -135,8 +136,7 @@ void draw_frame() {
   const double frame_start = emscripten_get_now();
 
   const sto::platform::Viewport viewport = sto::platform::sync_viewport();
-  if (viewport.pixel_ratio != runtime.viewport.pixel_ratio)
-    runtime.app->set_pixel_ratio(viewport.pixel_ratio);
+  if (runtime.app->set_pixel_ratio(viewport.pixel_ratio)) sto::ui::load_fonts(viewport.pixel_ratio);
   runtime.viewport = viewport;
 
   glfwPollEvents();
@@ -228,8 +228,10 @@ int main() {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
+  sto::ui::setup_imgui();
   runtime.app = std::make_unique<sto::ui::App>();
-  runtime.app->set_pixel_ratio(runtime.viewport.pixel_ratio);
+  if (runtime.app->set_pixel_ratio(runtime.viewport.pixel_ratio))
+    sto::ui::load_fonts(runtime.viewport.pixel_ratio);
   ImGui_ImplGlfw_InitForOpenGL(runtime.window, true);
   // ImGui's own key and wheel callbacks, behind the two fixes above.
   glfwSetKeyCallback(runtime.window, key_callback);

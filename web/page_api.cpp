@@ -10,8 +10,8 @@
 
 #include "access/access.h"
 #include "app/app.h"
-#include "app/item_registry.h"
 #include "exchange/summary_json.h"
+#include "frame/item_registry.h"
 #include "platform/browser.h"
 #include "web_runtime.h"
 

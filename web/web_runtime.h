@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app/app.h"
-#include "app/repeated_frame.h"
+#include "frame/repeated_frame.h"
 #include "platform/browser.h"
 
 struct GLFWwindow;
@@ -26,7 +26,7 @@ struct Runtime {
   std::vector<double> storage_times_ms;  // and the storage work (App::autosave_tick)
   int storage_deferrals = 0;             // frames in a row too heavy to take the storage work
   double last_storage_ms = 0;            // how long the last storage work took
-  // Frames still to draw: ImGui answers an event over several frames (web/app/frame_settle.h).
+  // Frames still to draw: ImGui answers an event over several frames (web/frame/frame_settle.h).
   int settle_frames = 0;
   int unsettled_frames = 0;  // drawn since the last event because the UI had not settled
   bool ready_signalled = false;

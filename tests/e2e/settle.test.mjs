@@ -217,7 +217,7 @@ test('every dialog and popup opens and closes with one click and no mouse move',
 });
 
 // Most frames drawn after an event repeat the picture on screen; those skip the GPU
-// (web/app/repeated_frame.h) and the canvas keeps showing the last picture rendered.
+// (web/frame/repeated_frame.h) and the canvas keeps showing the last picture rendered.
 test('a frame that repeats the picture on screen is not rendered, and the picture stays', async (t) => {
   const { page } = await freshApp(t, session);
   const times = () => page.evaluate(() => ({ drawn: window.stoplan.frameCount(), rendered: window.stoplan.frameTimes().rendered }));

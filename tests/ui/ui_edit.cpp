@@ -13,8 +13,9 @@
 
 #include "access/access.h"
 #include "app/app.h"
-#include "app/item_registry.h"
 #include "format/file_format.h"
+#include "frame/item_registry.h"
+#include "frame/style.h"
 #include "ui_test.h"
 
 namespace {
@@ -109,7 +110,7 @@ int main() {
   const sto::ui_test::Context context;
   {
     sto::ui::App app;
-    app.set_pixel_ratio(1.0f);
+    if (app.set_pixel_ratio(1.0f)) sto::ui::load_fonts(1.0f);
     sto::ui_test::build_fonts();
     const std::string loaded = app.load_plan_json_for_api(sto::save_plan(test_plan()));
     expect(loaded == "{\"ok\":true}", "the test plan loads: " + loaded);
@@ -210,7 +211,7 @@ int main() {
     plan.activities[0].lines[1].category = sto::CostCategory::events;
     plan.activities[0].lines[1].description = "Busvervoer naar de open dag";
     sto::ui::App app;
-    app.set_pixel_ratio(1.0f);
+    if (app.set_pixel_ratio(1.0f)) sto::ui::load_fonts(1.0f);
     sto::ui_test::build_fonts();
     app.load_plan_json_for_api(sto::save_plan(plan));
     app.open_budget_for_activity(0);

@@ -12,9 +12,10 @@
 
 #include "access/access.h"
 #include "app/app.h"
-#include "app/item_registry.h"
 #include "core/test_roundtrip_gen.h"
 #include "format/file_format.h"
+#include "frame/item_registry.h"
+#include "frame/style.h"
 #include "model/assets.h"
 #include "rules/finding_codes.h"
 #include "rules/finding_place.h"
@@ -58,7 +59,7 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   {
     sto::ui::App app;
-    app.set_pixel_ratio(2.0f);
+    if (app.set_pixel_ratio(2.0f)) sto::ui::load_fonts(2.0f);
     expect(sto::ui_test::build_fonts(), "font atlas builds");
     expect(io.Fonts->Fonts[0]->FindGlyphNoFallback(0x20AC) != nullptr,
            "the font has the euro sign");

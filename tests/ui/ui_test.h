@@ -9,7 +9,8 @@
 
 #include "access/access.h"
 #include "app/app.h"
-#include "app/item_registry.h"
+#include "frame/item_registry.h"
+#include "frame/style.h"
 #include "ui/frame.h"
 
 namespace sto::ui_test {
@@ -33,13 +34,14 @@ class Context {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;  // keyboard navigation
+    ui::setup_imgui();
   }
   ~Context() { ImGui::DestroyContext(); }
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 };
 
-// Builds the font atlas `app` set up (call after App::set_pixel_ratio); true when it has pixels.
+// Builds the font atlas load_fonts set up; true when it has pixels.
 inline bool build_fonts() {
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;

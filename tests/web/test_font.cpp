@@ -1,5 +1,5 @@
 // The embedded UI font is DejaVu Sans cut down to the app's characters at build time
-// (CMakeLists.txt, web/app/glyph_ranges.inc): ImGui must build the same font atlas from it as
+// (CMakeLists.txt, web/frame/glyph_ranges.inc): ImGui must build the same font atlas from it as
 // from the whole font, so the cut changes the download and nothing on screen.
 #include <imgui.h>
 #include <catch2/catch.hpp>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "app/fonts.h"
+#include "frame/fonts.h"
 
 namespace sto::fonts {
 namespace {

@@ -1,11 +1,11 @@
-// A drawn frame that repeats the picture on screen skips the GPU (web/app/repeated_frame.h); any
+// A drawn frame that repeats the picture on screen skips the GPU (web/frame/repeated_frame.h); any
 // change in what ImGui drew or in the canvas it is drawn into is rendered.
 #include <imgui.h>
 #include <catch2/catch.hpp>
 
 #include <string>
 
-#include "app/repeated_frame.h"
+#include "frame/repeated_frame.h"
 
 namespace sto::ui {
 namespace {

@@ -163,8 +163,13 @@ class App {
   bool save_in_progress() const { return save_writer_ != nullptr; }
   // Tests: the time an autosave may write per frame (0: one slice of lines per frame).
   void set_save_slice_ms_for_test(double ms) { save_slice_ms_ = ms; }
-  // Rebuilds the font atlas for a new device pixel ratio so text stays crisp.
-  void set_pixel_ratio(float ratio);
+  // The screen's device pixels per CSS pixel; true when it changed (the frame then builds its
+  // fonts for it: frame/style.h).
+  bool set_pixel_ratio(float ratio) {
+    if (ratio == pixel_ratio_) return false;
+    pixel_ratio_ = ratio;
+    return true;
+  }
 
   // [SECTION] State for the panels
   Language language() const { return language_; }

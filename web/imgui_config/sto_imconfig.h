@@ -1,7 +1,7 @@
 // Dear ImGui build configuration for STO Planner (picked up through IMGUI_USER_CONFIG).
 #pragma once
 
-// Report each item's label and rectangle to web/app/item_registry.cpp, so browser tests
+// Report each item's label and rectangle to web/frame/item_registry.cpp, so browser tests
 // (and window.stoplan.itemRect) can click real coordinates on the canvas.
 #define IMGUI_ENABLE_TEST_ENGINE
 

@@ -7,7 +7,7 @@
 #include <cstring>
 
 #include "app/app.h"
-#include "app/item_registry.h"
+#include "frame/item_registry.h"
 #include "platform/browser.h"
 #include "text/strings.h"
 #include "ui/panels.h"

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "access/access.h"
-#include "app/item_registry.h"
-#include "app/layout_memory.h"
+#include "frame/item_registry.h"
+#include "frame/layout_memory.h"
 #include "text/strings.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"

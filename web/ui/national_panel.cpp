@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "app/app.h"
-#include "app/item_registry.h"
 #include "exchange/national.h"
+#include "frame/item_registry.h"
 #include "model/labels.h"
 #include "platform/browser.h"
 #include "text/strings.h"

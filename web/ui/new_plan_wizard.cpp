@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "app/app.h"
-#include "app/item_registry.h"
+#include "frame/item_registry.h"
 #include "model/labels.h"
 #include "rules/rules.h"
 #include "rules/scheme.h"

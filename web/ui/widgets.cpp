@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "app/item_registry.h"
+#include "frame/item_registry.h"
 #include "platform/browser.h"
 #include "text/strings.h"
 

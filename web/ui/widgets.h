@@ -9,7 +9,7 @@
 
 #include "access/access.h"
 #include "app/app.h"
-#include "app/item_registry.h"
+#include "frame/item_registry.h"
 #include "model/money.h"
 #include "model/plan.h"
 

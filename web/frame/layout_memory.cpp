@@ -1,5 +1,5 @@
 // Keeps ImGui's settings text in browser storage; see layout_memory.h.
-#include "app/layout_memory.h"
+#include "frame/layout_memory.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>

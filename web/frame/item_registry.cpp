@@ -1,5 +1,5 @@
 // Implements ImGui's test-engine hooks to learn each item's label and rectangle.
-#include "app/item_registry.h"
+#include "frame/item_registry.h"
 
 #include "access/access.h"
 

@@ -10,7 +10,7 @@ std::string_view embedded_file(std::string_view name);
 
 // ImGui's glyph ranges for the font: pairs of first and last code point, ending in 0.
 inline constexpr ImWchar kGlyphRanges[] = {
-#include "app/glyph_ranges.inc"
+#include "frame/glyph_ranges.inc"
     0,
 };
 }  // namespace sto::fonts

@@ -1,6 +1,6 @@
 // Reads Dear ImGui 1.86's internal state (imgui_internal.h) after a frame to tell whether the UI
 // has settled. Field names are those of 1.86 (Debian's imgui source package).
-#include "app/frame_settle.h"
+#include "frame/frame_settle.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>

@@ -1,4 +1,4 @@
-#include "app/repeated_frame.h"
+#include "frame/repeated_frame.h"
 
 #include <type_traits>
 
