@@ -153,7 +153,7 @@ test('every dialog and popup opens and closes with one click and no mouse move',
   await page.keyboard.type(line.description);
   await untilIdle(page, 0);
   await clickOnce(page, 'Investering…', 'Investering…', { partly: true });
-  for (const field of ['##purchase_price', '##purchase_date', '##economic_life_years', '##economic_life_unit', '##project_use',
+  for (const field of ['##purchase_price', '##purchase_date', '##economic_life_months_years', '##economic_life_months_unit', '##project_use_bp',
       'Totaal in de periode'])
     await assertShown(page, field, 'the investment window');
   await assertShown(page, 'Sluiten', 'the investment window');

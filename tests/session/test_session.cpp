@@ -49,7 +49,7 @@ TEST_CASE("the app's state opens, edits, saves, reopens and compares without ImG
     REQUIRE(session != nullptr);
     REQUIRE(session->changes.size() == 1);
     CHECK(session->changes[0].section == DiffSection::settings);
-    app.set_compare_all_accepted(true);
+    app.compare_session()->set_all_accepted(true);
     app.apply_compare_choice();
     app.apply_posted();
     CHECK(app.plan().notes != "eerste ronde");  // back to version 1's notes

@@ -128,7 +128,7 @@ int main() {
           draw_frames(app, 2);  // the conflict side by side, in both languages
           app.toggle_language();
         }
-        app.set_compare_take_theirs(0, true);
+        app.compare_session()->set_take_theirs(0, true);
         app.apply_compare_choice();
         draw_frames(app, 2);
         const sto::BudgetLine& line = app.plan().activities[1].lines[1];

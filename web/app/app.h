@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "access/page_state.h"
+#include "app/compare_session.h"
 #include "app/plan_store.h"
 #include "app/view_state.h"
 #include "edit/csv_import.h"
@@ -101,35 +102,6 @@ struct PageFile {
 
 // What a file picker the UI asks the page for is for (plan files to open use open_file_picker).
 enum class FilePurpose { none, combine, region_csv, compare };
-
-// "Vergelijken": the plan against another plan file or stored version, and which of the
-// differences the user chose to take over (app_compare.cpp, ui/compare_panel.cpp).
-struct CompareSession {
-  std::string source;    // the file's name, or "versie 4"
-  bool is_file = false;  // a file (a returned copy), not a stored version
-  Plan other;
-  std::string other_text;  // the file as received, kept as a version once changes are taken over
-  // Three-way: the stored version this plan and `other` were both made from (find_merge_base):
-  // their latest common ancestor, or an older one when the latest is not kept here.
-  std::optional<Plan> base;
-  std::string base_revision;
-  bool base_is_latest = true;
-  // Two stored versions compared, neither the plan being edited: `from` stands in for the plan,
-  // and nothing can be taken over.
-  std::optional<Plan> from;
-  std::vector<RecordChange> changes;     // what taking over would change: this plan → other
-  std::vector<bool> accepted;            // per change
-  std::vector<MergeConflict> conflicts;  // three-way: changed differently on both sides
-  std::vector<bool> take_theirs;         // per conflict: true takes the other side's value
-  // The user's choices by change (and conflict) key, kept while the plan changes under them.
-  std::map<std::string, bool> choices;
-  PlanDiff effect;                      // this plan → this plan with the chosen changes
-  std::uint64_t document_revision = 0;  // the document revision `changes` was computed for
-  std::vector<LocalizedText> refused;   // the last apply's changes that could not be taken over
-  bool read_only() const { return from.has_value(); }
-  // The plan the differences are counted from: `from`, or the plan being edited.
-  const Plan& ours(const Plan& edited) const { return from ? *from : edited; }
-};
 
 // A one-off message at the top of the page, kept as string ids so it follows the language.
 struct Banner {
@@ -272,13 +244,9 @@ class App {
   void compare_with_version(int number);
   // Two stored versions of the current plan, `from` → `to`, read-only.
   void compare_versions(int from, int to);
-  // The session, brought up to date with the plan when it changed (an edit, undo, redo).
+  // The session, brought up to date with the plan when it changed (an edit, undo, redo); the
+  // panel sets the user's choices on it.
   CompareSession* compare_session();
-  void set_compare_accepted(std::size_t index, bool accepted);
-  // A conflict's choice: true takes the other side's value, false keeps this plan's.
-  void set_compare_take_theirs(std::size_t index, bool take_theirs);
-  void set_compare_section_accepted(DiffSection section, bool accepted);
-  void set_compare_all_accepted(bool accepted);
   // Takes over the chosen changes (and conflicts decided for the other side) as one undo step,
   // posted through the edit path like any other edit.
   void apply_compare_choice();
@@ -452,7 +420,6 @@ class App {
   std::optional<PageFile> region_csv_;
   std::optional<CompareSession> compare_;
   void open_compare(CompareSession session);
-  void refresh_compare_effect();
   FilePurpose picker_request_ = FilePurpose::none;
   // Commands posted during the frame: one undo step each (a group: several commands).
   struct PostedStep {

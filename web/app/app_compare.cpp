@@ -2,41 +2,13 @@
 // (core/exchange/diff.h), three-way against the version both were made from when this browser keeps
 // it (core/exchange/merge.h), and the chosen differences taken over as one undo step through the
 // edit path.
-#include <algorithm>
-
 #include "app/app.h"
 #include "exchange/merge.h"
 
 namespace sto::ui {
 
-namespace {
-
-// A conflict's key among the session's choices: its record and field ("" for the whole record).
-std::string conflict_key(const MergeConflict& c) {
-  return "conflict:" + c.key + "|" +
-         (c.take_theirs.fields.empty() ? "" : c.take_theirs.fields[0].field);
-}
-
-bool choice(const CompareSession& s, const std::string& key, bool otherwise) {
-  const auto found = s.choices.find(key);
-  return found == s.choices.end() ? otherwise : found->second;
-}
-
-// The changes the user chose: accepted ones, and the other side of conflicts decided for it.
-std::vector<RecordChange> chosen_changes(const CompareSession& s) {
-  std::vector<RecordChange> chosen;
-  for (std::size_t i = 0; i < s.changes.size(); ++i)
-    if (s.accepted[i]) chosen.push_back(s.changes[i]);
-  for (std::size_t i = 0; i < s.conflicts.size(); ++i)
-    if (s.take_theirs[i]) chosen.push_back(s.conflicts[i].take_theirs);
-  return chosen;
-}
-
-}  // namespace
-
 void App::open_compare(CompareSession session) {
-  compare_ = std::move(session);
-  compare_->document_revision = 0;  // computed on first use
+  compare_ = std::move(session);  // its differences are worked out on first use
   select_section(Section::compare);
 }
 
@@ -97,76 +69,14 @@ void App::compare_versions(int from, int to) {
 
 CompareSession* App::compare_session() {
   if (!compare_) return nullptr;
-  CompareSession& s = *compare_;
-  if (s.document_revision != document_.revision()) {
-    // The plan changed (taken over, edited, undone): what is left to take over is the difference
-    // now; the user's choices stay with the records they were made for. Three-way, theirs'
-    // changes alone are proposed ready (chosen unless the user said no); a conflict keeps this
-    // plan's value until the user takes the other.
-    const Plan& ours = s.ours(document_.plan());
-    if (s.base) {
-      ThreeWayMerge merge = three_way(*s.base, ours, s.other);
-      s.changes = std::move(merge.ready);
-      s.conflicts = std::move(merge.conflicts);
-    } else {
-      s.changes = diff_records(ours, s.other);
-      s.conflicts.clear();
-    }
-    s.accepted.assign(s.changes.size(), false);
-    for (std::size_t i = 0; i < s.changes.size(); ++i)
-      s.accepted[i] = !s.read_only() && choice(s, s.changes[i].key, s.base.has_value());
-    s.take_theirs.assign(s.conflicts.size(), false);
-    for (std::size_t i = 0; i < s.conflicts.size(); ++i)
-      s.take_theirs[i] = choice(s, conflict_key(s.conflicts[i]), false);
-    s.document_revision = document_.revision();
-    refresh_compare_effect();
-  }
-  return &s;
-}
-
-void App::refresh_compare_effect() {
-  CompareSession& s = *compare_;
-  const Plan& ours = s.ours(document_.plan());
-  Plan preview = ours;
-  apply_changes(preview, chosen_changes(s));
-  s.effect = diff_plans(ours, preview, document_.schemes());
-}
-
-void App::set_compare_accepted(std::size_t index, bool accepted) {
-  if (!compare_ || compare_->read_only() || index >= compare_->accepted.size()) return;
-  compare_->accepted[index] = accepted;
-  compare_->choices[compare_->changes[index].key] = accepted;
-  refresh_compare_effect();
-}
-
-void App::set_compare_take_theirs(std::size_t index, bool take_theirs) {
-  if (!compare_ || index >= compare_->take_theirs.size()) return;
-  compare_->take_theirs[index] = take_theirs;
-  compare_->choices[conflict_key(compare_->conflicts[index])] = take_theirs;
-  refresh_compare_effect();
-}
-
-void App::set_compare_section_accepted(DiffSection section, bool accepted) {
-  if (!compare_ || compare_->read_only()) return;
-  for (std::size_t i = 0; i < compare_->changes.size(); ++i)
-    if (compare_->changes[i].section == section) {
-      compare_->accepted[i] = accepted;
-      compare_->choices[compare_->changes[i].key] = accepted;
-    }
-  refresh_compare_effect();
-}
-
-void App::set_compare_all_accepted(bool accepted) {
-  if (!compare_ || compare_->read_only()) return;
-  std::fill(compare_->accepted.begin(), compare_->accepted.end(), accepted);
-  for (const RecordChange& c : compare_->changes) compare_->choices[c.key] = accepted;
-  refresh_compare_effect();
+  compare_->update(document_);
+  return &*compare_;
 }
 
 void App::apply_compare_choice() {
   CompareSession* s = compare_session();
   if (!s || s->read_only()) return;
-  const std::vector<RecordChange> chosen = chosen_changes(*s);
+  const std::vector<RecordChange> chosen = s->chosen();
   if (chosen.empty()) return;
   // Worked out on a copy, then posted as one group: each command is checked again where every
   // edit is, and the group is one undo step (or, one refused, not applied at all).

@@ -140,11 +140,11 @@ void draw_conflicts(App& app, const CompareSession& s, Language lang) {
     }
     // Named with the conflict, so a screen reader (and a test) tells the choices apart.
     if (ImGui::RadioButton(tr(Str::cmp_keep_ours, lang), !s.take_theirs[i]))
-      app.set_compare_take_theirs(i, false);
+      app.compare_session()->set_take_theirs(i, false);
     record_last_item(std::string(tr(Str::cmp_keep_ours, lang)) + ": " + what);
     ImGui::SameLine();
     if (ImGui::RadioButton(tr(Str::cmp_take_theirs, lang), s.take_theirs[i]))
-      app.set_compare_take_theirs(i, true);
+      app.compare_session()->set_take_theirs(i, true);
     record_last_item(std::string(tr(Str::cmp_take_theirs, lang)) + ": " + what);
     ImGui::Spacing();
     ImGui::PopID();
@@ -173,10 +173,10 @@ void draw_changes(App& app, const CompareSession& s, Language lang) {
     heading(diff_section_label(which, lang));
     if (!s.read_only()) {
       if (ImGui::SmallButton(tr(Str::cmp_accept_section, lang)))
-        app.set_compare_section_accepted(which, true);
+        app.compare_session()->set_section_accepted(which, true);
       ImGui::SameLine();
       if (ImGui::SmallButton(tr(Str::cmp_reject_section, lang)))
-        app.set_compare_section_accepted(which, false);
+        app.compare_session()->set_section_accepted(which, false);
     }
     for (std::size_t i = 0; i < s.changes.size(); ++i) {
       const RecordChange& c = s.changes[i];
@@ -188,7 +188,8 @@ void draw_changes(App& app, const CompareSession& s, Language lang) {
         bool accepted = s.accepted[i];
         // The box's label is the change itself, so a screen reader reads what is taken over.
         const std::string label = change_headline(c).in(lang) + "##accept";
-        if (ImGui::Checkbox(label.c_str(), &accepted)) app.set_compare_accepted(i, accepted);
+        if (ImGui::Checkbox(label.c_str(), &accepted))
+          app.compare_session()->set_accepted(i, accepted);
         record_last_item(change_headline(c).in(lang));
       }
       ImGui::Indent();
@@ -261,10 +262,10 @@ void draw_compare_panel(App& app) {
     text_item(std::to_string(chosen) + tr(Str::cmp_chosen, lang) +
               std::to_string(s->changes.size() + s->conflicts.size()) + tr(Str::cmp_changes, lang));
     if (ImGui::Button((std::string(tr(Str::cmp_accept_all, lang)) + "##cmp_all").c_str()))
-      app.set_compare_all_accepted(true);
+      app.compare_session()->set_all_accepted(true);
     ImGui::SameLine();
     if (ImGui::Button((std::string(tr(Str::cmp_reject_all, lang)) + "##cmp_none").c_str()))
-      app.set_compare_all_accepted(false);
+      app.compare_session()->set_all_accepted(false);
     ImGui::SameLine();
     ImGui::BeginDisabled(chosen == 0);
     if (ImGui::Button((std::string(tr(Str::cmp_apply, lang)) + "##cmp_apply").c_str()))
