@@ -704,10 +704,10 @@ class Checker {
       const std::string& name = text.name();
       add("INVESTMENT_INCOMPLETE", text.path() + ".investment",
           "Investering '" + name +
-              "' mist aanschafprijs, aanschafdatum, economische levensduur of een projectaandeel "
+              "' mist aanschafprijs, aanschafdatum, economische levensduur of een projectgebruik "
               "tussen 0 en 100%.",
           "Investment '" + name +
-              "' lacks a purchase price, purchase date, economic life or a project share between 0 "
+              "' lacks a purchase price, purchase date, economic life or a project use between 0 "
               "and 100%.");
       return;
     }
