@@ -3,6 +3,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -207,6 +208,26 @@ void draw_frame() {
   }
 }
 
+constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2
+
+// The browser takes a WebGL context away when it needs the GPU back (a tab in the background on an
+// iPad, a driver reset) and gives it back later, empty: no textures, buffers or shaders. Asking
+// to have it back (true: the event's default is prevented), then making ImGui's GPU objects again
+// and drawing the whole picture (the repeated-frame filter remembers a picture that is gone)
+// keeps the app on screen instead of a blank canvas until a reload.
+EM_BOOL on_context_lost(int, const void*, void*) {
+  return EM_TRUE;
+}
+EM_BOOL on_context_restored(int, const void*, void*) {
+  // The backend anew (its buffer sizes too, which outlive DestroyDeviceObjects); its next
+  // NewFrame makes the shaders, buffers and font texture.
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplOpenGL3_Init(kGlslVersion);
+  runtime.repeated_frames.reset();
+  wake();
+  return EM_TRUE;
+}
+
 }  // namespace
 
 int main() {
@@ -236,7 +257,9 @@ int main() {
   // ImGui's own key and wheel callbacks, behind the two fixes above.
   glfwSetKeyCallback(runtime.window, key_callback);
   glfwSetScrollCallback(runtime.window, scroll_callback);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  ImGui_ImplOpenGL3_Init(kGlslVersion);
+  emscripten_set_webglcontextlost_callback("#canvas", nullptr, false, on_context_lost);
+  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, false, on_context_restored);
   // Copy goes to the system clipboard; paste comes from the page's paste event (sto_api_paste),
   // so ImGui's own Ctrl+V finds nothing to insert and the text is not pasted twice.
   ImGuiIO& io = ImGui::GetIO();

@@ -236,6 +236,32 @@ test('a frame that repeats the picture on screen is not rendered, and the pictur
   await assertShown(page, 'Totale kosten', 'the overview');
 });
 
+test('a WebGL context the browser took away and gave back: the app is drawn again', async (t) => {
+  // As Safari does with a tab in the background on an iPad: the context comes back empty.
+  const { page } = await freshApp(t, session);
+  await clickOnce(page, 'Begroting', 'the budget section');
+  const shown = await page.screenshot();
+  const lost = await page.evaluate(() => new Promise((resolve) => {
+    const canvas = document.getElementById('canvas');
+    window.__loseContext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
+    canvas.addEventListener('webglcontextlost', () => resolve(true), { once: true });
+    window.__loseContext.loseContext();
+  }));
+  assert.ok(lost, 'the context was lost');
+  const before = await page.evaluate(() => window.stoplan.frameTimes().rendered);
+  await page.evaluate(() => new Promise((resolve) => {
+    document.getElementById('canvas').addEventListener('webglcontextrestored', () => resolve(), { once: true });
+    window.__loseContext.restoreContext();
+  }));
+  await untilIdle(page, 0);
+  assert.ok((await page.evaluate(() => window.stoplan.frameTimes().rendered)) > before,
+    'the whole picture is rendered again');
+  assert.ok(shown.equals(await page.screenshot()), 'the picture on screen is the one before');
+  await clickOnce(page, 'Overzicht', 'the overview');
+  await assertShown(page, 'Totale kosten', 'the overview after the context came back');
+  assert.deepEqual(page.problems, []);
+});
+
 test('no frames while idle after the clicks settled', async (t) => {
   const { page } = await freshApp(t, session);
   await clickOnce(page, 'Bestand', 'the File menu');
