@@ -26,12 +26,17 @@ LocalizedText labelled(const char* nl, const char* en, const std::string& what) 
 }
 
 // "Prijs gewijzigd: Lasapparatuur 2026": the field's label from its schema row, capitalised.
-LocalizedText field_changed(const schema::RowNames& row, const std::string& what) {
-  const auto sentence = [&](const char* label, const char* changed) {
+// "activiteit 'Techniekweek'" / "activity 'Techniekweek'".
+LocalizedText named(const char* nl, const char* en, const std::string& name) {
+  return text(std::string(nl) + " '" + name + "'", std::string(en) + " '" + name + "'");
+}
+
+LocalizedText field_changed(const schema::RowNames& row, const LocalizedText& what) {
+  const auto sentence = [&](const char* label, const char* changed, const std::string& of) {
     const std::string s = capitalised(label) + changed;
-    return what.empty() ? s : s + ": " + what;
+    return of.empty() ? s : s + ": " + of;
   };
-  return text(sentence(row.nl, " gewijzigd"), sentence(row.en, " changed"));
+  return text(sentence(row.nl, " gewijzigd", what.nl), sentence(row.en, " changed", what.en));
 }
 
 class Applier {
@@ -282,16 +287,23 @@ class Applier {
   }
   // What a changed field belongs to, after the change, for the history: the goal, the activity,
   // the line; of the plan's own fields only the scheme and the round, whose id says what changed.
+  // A goal and an activity both have a title and a theme: their kind is named with them.
   template <auto Member, class Record>
-  std::string what_changed(const SetField<Member, Record>& c) {
-    if constexpr (std::is_same_v<Record, Goal>) return p_.goals[c.index].title;
-    if constexpr (std::is_same_v<Record, Activity>) return p_.activities[c.index].title;
-    if constexpr (std::is_same_v<Record, BudgetLine>) return line_label(*line(c.at));
+  LocalizedText what_changed(const SetField<Member, Record>& c) {
+    if constexpr (std::is_same_v<Record, Goal>)
+      return named("doel", "goal", p_.goals[c.index].title);
+    if constexpr (std::is_same_v<Record, Activity>)
+      return named("activiteit", "activity", p_.activities[c.index].title);
+    if constexpr (std::is_same_v<Record, BudgetLine>) {
+      const std::string label = line_label(*line(c.at));
+      return text(label, label);
+    }
     if constexpr (std::is_same_v<ValueOf<Member>, std::string>) {
       const schema::Kind kind = schema::row_of(Member).kind;
-      if (kind == schema::Kind::scheme || kind == schema::Kind::round) return c.value;
+      if (kind == schema::Kind::scheme || kind == schema::Kind::round)
+        return text(c.value, c.value);
     }
-    return "";
+    return {};
   }
 };
 

@@ -170,8 +170,11 @@ TEST_CASE("descriptions name the field by its schema label, and the line and yea
   // except the scheme and the round, whose new id says what changed.
   plan.activities[0].title = "Techniekweek";
   r = apply_command(plan, SetField<&Activity::lead_organisation_id>{0, "m1"});
-  CHECK(r.description.nl == "Trekker gewijzigd: Techniekweek");
-  CHECK(r.description.en == "Lead organisation changed: Techniekweek");
+  CHECK(r.description.nl == "Trekker gewijzigd: activiteit 'Techniekweek'");
+  CHECK(r.description.en == "Lead organisation changed: activity 'Techniekweek'");
+  r = apply_command(plan, SetField<&Goal::title>{0, "Meer instroom"});
+  CHECK(r.description.nl == "Titel gewijzigd: doel 'Meer instroom'");
+  CHECK(r.description.en == "Title changed: goal 'Meer instroom'");
   r = apply_command(plan, SetField<&Region::fixed_maximum>{Money{100}});
   CHECK(r.description.nl == "Maximumbedrag uit de bijlage gewijzigd");
   r = apply_command(plan, SetField<&Plan::scheme_id>{"sto-2020-2023"});
