@@ -37,7 +37,8 @@ std::string App::storage_status_json() const {
          ",\"dirty\":" + (document_.revision() != saved_revision_ ? "true" : "false") +
          ",\"status\":" + json_quote(save_status_text()) +
          ",\"banner\":" + json_quote(banner_text()) +
-         ",\"pending_open\":" + (pending_open_ ? "true" : "false") + "}";
+         ",\"pending_open\":" + (pending_open_ ? "true" : "false") +
+         ",\"delta_pending\":" + (store_.delta_due() ? "true" : "false") + "}";
 }
 
 std::string App::findings_count_text() const {

@@ -21,8 +21,9 @@
 //   cutTexts()            [{text, x, y, width, height, cell_x, cell_width}…]: texts of the last
 //                         frame drawn wider than the visible part of their cell (CSS pixels)
 //   openFile(file)        open a File (as the file picker and a drop do) -> promise
-//   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open}; problem is none,
-//                         quota, unavailable, not_verified, conflict or deleted
+//   storageStatus()       {plan_id, problem, dirty, status, banner, pending_open, delta_pending};
+//                         problem is none, quota, unavailable, not_verified, conflict or deleted;
+//                         delta_pending: an older version is still being made a delta
 //   uiState()             {section, highlight_path, language, presentation}
 //   makeShareLink(text)   a promise of a share link of the plan in a plan file's text (the
 //                         compact form, deflated, in its fragment); rejects when it is no plan
