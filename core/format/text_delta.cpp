@@ -22,24 +22,50 @@ namespace {
 constexpr std::string_view kMarker = "sto-delta 1 ";
 
 // A hash of eight bytes a step, stored with the delta, so it must never change (hash.h's may).
-std::uint64_t stable_hash(std::string_view text) {
-  const auto mix = [](std::uint64_t hash, std::uint64_t word) {
-    hash = (hash ^ word) * 0x9E3779B97F4A7C15ull;
-    return hash ^ (hash >> 29);
-  };
-  std::uint64_t hash = mix(0x243F6A8885A308D3ull, text.size());
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
+// It is made a part at a time: hash_start, then hash_some until it says the hash is final.
+std::uint64_t mix(std::uint64_t hash, std::uint64_t word) {
+  hash = (hash ^ word) * 0x9E3779B97F4A7C15ull;
+  return hash ^ (hash >> 29);
+}
+
+std::uint64_t hash_start(std::size_t size) {
+  return mix(0x243F6A8885A308D3ull, size);
+}
+
+// Adds the next whole words of `text` after the first `done` bytes, about `bytes` of them; once
+// every whole word is in, the last bytes too: then the hash is final and it says true.
+bool hash_some(std::string_view text, std::uint64_t& hash, std::size_t& done, std::size_t bytes) {
+  const std::size_t words_end = text.size() - text.size() % 8;
+  const std::size_t room = std::max<std::size_t>(bytes, 8) / 8 * 8;
+  const std::size_t stop = words_end - done > room ? done + room : words_end;
+  for (; done < stop; done += 8) {
     std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);  // little-endian: x86, ARM and wasm alike
+    std::memcpy(&word, text.data() + done, 8);  // little-endian: x86, ARM and wasm alike
     hash = mix(hash, word);
   }
+  if (done < words_end) return false;
   std::uint64_t last = 0;
-  for (std::size_t b = 0; i + b < text.size(); ++b)
-    last |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[i + b])) << (8 * b);
+  for (std::size_t b = 0; words_end + b < text.size(); ++b)
+    last |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[words_end + b])) << (8 * b);
   hash = mix(hash, last);
   hash = (hash ^ (hash >> 32)) * 0xD6E8FEB86659FD93ull;
-  return hash ^ (hash >> 32);
+  hash ^= hash >> 32;
+  done = text.size();
+  return true;
+}
+
+std::uint64_t stable_hash(std::string_view text) {
+  std::uint64_t hash = hash_start(text.size());
+  std::size_t done = 0;
+  hash_some(text, hash, done, text.size());
+  return hash;
+}
+
+// Whether `hash_text` (16 hex digits, as a delta names it) is `hash`.
+bool names_hash(std::string_view hash_text, std::uint64_t hash) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+  return hash_text == text;
 }
 
 // How many of the first `n` bytes of a and b are equal, counted from the front (or, `backwards`,
@@ -173,32 +199,59 @@ bool read_number(std::string_view text, std::size_t& pos, std::size_t& number,
 
 }  // namespace
 
-std::string make_delta(std::string_view base, std::string_view target) {
-  // The common first lines: the common bytes, back to the start of the line they end in.
-  const std::size_t shorter = std::min(base.size(), target.size());
-  std::size_t prefix = common_bytes(base.data(), target.data(), shorter, false);
-  if (!(prefix == base.size() && prefix == target.size()))
-    while (prefix > 0 && base[prefix - 1] != '\n') --prefix;
-  // The common last lines, not overlapping the first ones, starting at a line start in both.
-  std::size_t suffix = common_bytes(base.data() + base.size(), target.data() + target.size(),
-                                    shorter - prefix, true);
-  const auto line_start = [](std::string_view text, std::size_t at) {
-    return at == 0 || text[at - 1] == '\n';
-  };
-  while (suffix > 0 &&
-         !(line_start(base, base.size() - suffix) && line_start(target, target.size() - suffix)))
-    --suffix;
+DeltaMaking::DeltaMaking(std::string_view base, std::string_view target)
+    : base_(base), target_(target), hash_(hash_start(target.size())) {}
 
+bool DeltaMaking::step(std::size_t bytes) {
+  bytes = std::max<std::size_t>(bytes, 8);
+  const std::size_t shorter = std::min(base_.size(), target_.size());
+  switch (phase_) {
+    case Phase::hash:
+      if (hash_some(target_, hash_, hashed_, bytes)) phase_ = Phase::prefix;
+      return false;
+    case Phase::prefix: {
+      // The common first lines: the common bytes, back to the start of the line they end in.
+      const std::size_t n = std::min(bytes, shorter - prefix_);
+      const std::size_t same =
+          common_bytes(base_.data() + prefix_, target_.data() + prefix_, n, false);
+      prefix_ += same;
+      if (same == n && prefix_ < shorter) return false;
+      if (!(prefix_ == base_.size() && prefix_ == target_.size()))
+        while (prefix_ > 0 && base_[prefix_ - 1] != '\n') --prefix_;
+      phase_ = Phase::suffix;
+      return false;
+    }
+    case Phase::suffix: {
+      // The common last lines, not overlapping the first ones, starting at a line start in both.
+      const std::size_t limit = shorter - prefix_;
+      const std::size_t n = std::min(bytes, limit - suffix_);
+      const std::size_t same = common_bytes(base_.data() + base_.size() - suffix_,
+                                            target_.data() + target_.size() - suffix_, n, true);
+      suffix_ += same;
+      if (same == n && suffix_ < limit) return false;
+      const auto line_start = [](std::string_view text, std::size_t at) {
+        return at == 0 || text[at - 1] == '\n';
+      };
+      while (suffix_ > 0 && !(line_start(base_, base_.size() - suffix_) &&
+                              line_start(target_, target_.size() - suffix_)))
+        --suffix_;
+      phase_ = Phase::middle;
+      return false;
+    }
+    case Phase::middle: break;
+    case Phase::done: return true;
+  }
+  // The lines in between, compared as lines: their work grows with their number, not the text's.
   char header[64];
-  std::snprintf(header, sizeof header, "%s%zu %016llx\n", kMarker.data(), target.size(),
-                static_cast<unsigned long long>(stable_hash(target)));
-  std::string out = header;
-  DeltaOut delta(out);
-  delta.keep(prefix);
+  std::snprintf(header, sizeof header, "%s%zu %016llx\n", kMarker.data(), target_.size(),
+                static_cast<unsigned long long>(hash_));
+  delta_ = header;
+  DeltaOut delta(delta_);
+  delta.keep(prefix_);
   const std::vector<std::string_view> a =
-      split_lines(base.substr(prefix, base.size() - suffix - prefix));
+      split_lines(base_.substr(prefix_, base_.size() - suffix_ - prefix_));
   const std::vector<std::string_view> b =
-      split_lines(target.substr(prefix, target.size() - suffix - prefix));
+      split_lines(target_.substr(prefix_, target_.size() - suffix_ - prefix_));
   std::unordered_map<std::string_view, int> ids;
   std::vector<int> a_ids, b_ids;
   for (const std::string_view line : a)
@@ -217,12 +270,20 @@ std::string make_delta(std::string_view base, std::string_view target) {
       }
     }
   } else {
-    delta.drop(base.size() - suffix - prefix);
+    delta.drop(base_.size() - suffix_ - prefix_);
     for (const std::string_view line : b) delta.add(line);
   }
-  delta.keep(suffix);
+  delta.keep(suffix_);
   delta.flush();
-  return out;
+  phase_ = Phase::done;
+  return true;
+}
+
+std::string make_delta(std::string_view base, std::string_view target) {
+  DeltaMaking making(base, target);
+  while (!making.step(SIZE_MAX)) {
+  }
+  return making.take();
 }
 
 bool is_delta(std::string_view text) {
@@ -231,72 +292,102 @@ bool is_delta(std::string_view text) {
 
 namespace {
 
-// Walks `delta` over `base`: hands `start` the length of the text it makes, then each piece of
-// that text to `piece` (either may say false: stop); checks that the steps use up the base and
-// that the text made has the length and hash the delta names. `hash_of_made` gives that text's
-// hash once every piece is handed over.
-template <class Start, class Piece, class HashOfMade>
-bool walk_delta(std::string_view base, std::string_view delta, Start start, Piece piece,
-                HashOfMade hash_of_made) {
-  if (!is_delta(delta)) return false;
-  std::size_t pos = kMarker.size();
+// The text `delta` makes from `base`: its length, the hash it names, and its pieces in order (runs
+// of `base` and new text from `delta`). Nothing when the steps do not fit `base` (they must use it
+// up and make the length named); the hash is the caller's to check.
+struct DeltaPieces {
   std::size_t size = 0;
-  if (!read_number(delta, pos, size, ' ')) return false;
-  if (delta.size() < pos + 17 || delta[pos + 16] != '\n') return false;
-  const std::string_view hash_text = delta.substr(pos, 16);
+  std::string_view hash_text;
+  std::vector<std::string_view> pieces;
+};
+
+std::optional<DeltaPieces> delta_pieces(std::string_view base, std::string_view delta) {
+  if (!is_delta(delta)) return std::nullopt;
+  DeltaPieces out;
+  std::size_t pos = kMarker.size();
+  if (!read_number(delta, pos, out.size, ' ')) return std::nullopt;
+  if (delta.size() < pos + 17 || delta[pos + 16] != '\n') return std::nullopt;
+  out.hash_text = delta.substr(pos, 16);
   pos += 17;
-  if (size > base.size() + delta.size() || !start(size)) return false;  // a damaged length
+  if (out.size > base.size() + delta.size()) return std::nullopt;  // a damaged length
   std::size_t made = 0;
   std::size_t from = 0;  // position in base
   while (pos < delta.size()) {
     const char kind = delta[pos++];
     std::size_t n = 0;
-    if (!read_number(delta, pos, n)) return false;
+    if (!read_number(delta, pos, n)) return std::nullopt;
     if (kind == '+') {
-      if (n > delta.size() - pos || n > size - made || !piece(made, delta.substr(pos, n)))
-        return false;
+      if (n > delta.size() - pos || n > out.size - made) return std::nullopt;
+      out.pieces.push_back(delta.substr(pos, n));
       made += n;
       pos += n;
       continue;
     }
-    if ((kind != '=' && kind != '-') || n > base.size() - from) return false;
+    if ((kind != '=' && kind != '-') || n > base.size() - from) return std::nullopt;
     if (kind == '=') {
-      if (n > size - made || !piece(made, base.substr(from, n))) return false;
+      if (n > out.size - made) return std::nullopt;
+      out.pieces.push_back(base.substr(from, n));
       made += n;
     }
     from += n;
   }
-  if (from != base.size() || made != size) return false;
-  char expected[17];
-  std::snprintf(expected, sizeof expected, "%016llx",
-                static_cast<unsigned long long>(hash_of_made()));
-  return hash_text == expected;
+  if (from != base.size() || made != out.size) return std::nullopt;
+  return out;
 }
 
 }  // namespace
 
 std::optional<std::string> apply_delta(std::string_view base, std::string_view delta) {
+  const std::optional<DeltaPieces> parsed = delta_pieces(base, delta);
+  if (!parsed) return std::nullopt;
   std::string out;
-  const bool ok = walk_delta(
-      base, delta,
-      [&](std::size_t size) {
-        out.reserve(size);
-        return true;
-      },
-      [&](std::size_t, std::string_view text) {
-        out.append(text);
-        return true;
-      },
-      [&] { return stable_hash(out); });
-  if (!ok) return std::nullopt;
+  out.reserve(parsed->size);
+  for (const std::string_view piece : parsed->pieces) out.append(piece);
+  if (!names_hash(parsed->hash_text, stable_hash(out))) return std::nullopt;
   return out;
 }
 
+DeltaChecking::DeltaChecking(std::string_view base, std::string_view delta, std::string_view target)
+    : target_(target), hash_(hash_start(target.size())) {
+  std::optional<DeltaPieces> parsed = delta_pieces(base, delta);
+  if (!parsed || parsed->size != target.size()) {
+    done_ = true;
+    return;
+  }
+  pieces_ = std::move(parsed->pieces);
+  named_hash_ = parsed->hash_text;
+}
+
+bool DeltaChecking::step(std::size_t bytes) {
+  if (done_) return true;
+  bytes = std::max<std::size_t>(bytes, 8);
+  if (piece_ < pieces_.size()) {
+    // The pieces compared with the target, without making the text (megabytes to copy).
+    while (bytes > 0 && piece_ < pieces_.size()) {
+      const std::string_view piece = pieces_[piece_];
+      const std::size_t n = std::min(bytes, piece.size() - in_piece_);
+      if (common_bytes(piece.data() + in_piece_, target_.data() + made_, n, false) != n) {
+        done_ = true;
+        return true;
+      }
+      in_piece_ += n;
+      made_ += n;
+      bytes -= n;
+      if (in_piece_ == piece.size()) ++piece_, in_piece_ = 0;
+    }
+    return false;
+  }
+  if (!hash_some(target_, hash_, hashed_, bytes)) return false;
+  ok_ = names_hash(named_hash_, hash_);
+  done_ = true;
+  return true;
+}
+
 bool delta_makes(std::string_view base, std::string_view delta, std::string_view target) {
-  return walk_delta(
-      base, delta, [&](std::size_t size) { return size == target.size(); },
-      [&](std::size_t at, std::string_view text) { return target.substr(at, text.size()) == text; },
-      [&] { return stable_hash(target); });
+  DeltaChecking checking(base, delta, target);
+  while (!checking.step(SIZE_MAX)) {
+  }
+  return checking.ok();
 }
 
 }  // namespace sto

@@ -12,8 +12,36 @@
 namespace sto {
 namespace {
 
+// make_delta and delta_makes a part at a time (DeltaMaking, DeltaChecking), parts of `bytes`.
+std::string made_in_parts(const std::string& base, const std::string& target, std::size_t bytes) {
+  DeltaMaking making(base, target);
+  while (!making.step(bytes)) {
+  }
+  return making.take();
+}
+
+bool checked_in_parts(const std::string& base, const std::string& delta, const std::string& target,
+                      std::size_t bytes) {
+  DeltaChecking checking(base, delta, target);
+  while (!checking.step(bytes)) {
+  }
+  return checking.ok();
+}
+
 void check_round_trip(const std::string& base, const std::string& target) {
   const std::string delta = make_delta(base, target);
+  // Made and checked a part at a time: the same delta, the same verdicts, whatever the part size
+  // (parts that end inside a word, a line or a piece of the delta).
+  for (const std::size_t bytes : {1u, 13u, 64u}) {
+    REQUIRE(made_in_parts(base, target, bytes) == delta);
+    REQUIRE(checked_in_parts(base, delta, target, bytes));
+    CHECK_FALSE(checked_in_parts(base, delta, target + "x", bytes));
+    if (!target.empty()) {
+      std::string other = target;
+      other[other.size() - 1] = static_cast<char>(other[other.size() - 1] ^ 0x01);
+      CHECK_FALSE(checked_in_parts(base, delta, other, bytes));
+    }
+  }
   REQUIRE(is_delta(delta));
   const auto back = apply_delta(base, delta);
   REQUIRE(back.has_value());

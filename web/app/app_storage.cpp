@@ -20,7 +20,7 @@ namespace {
 constexpr double kSaveDelayMs = 400;  // debounce: one save after a burst of edits
 // An autosave writes whole activities of about this many budget lines at a time, reading the
 // clock between them (kSaveSliceMs, app.h).
-constexpr std::size_t kSaveSliceLines = 200;
+constexpr std::size_t kSaveSliceLines = 50;
 constexpr const char* kSamplePlan = "samples/voorbeeldregio.json";
 
 std::string clock_text(double ms) {
@@ -206,6 +206,7 @@ void App::continue_save() {
     if (!save_writer_->staging) {
       platform::storage_stage_begin(writer.text());
       save_writer_->staging = true;
+      return;  // the copy starts in the next frame: allocating its buffer is a part of its own
     }
     if (!platform::storage_stage_more(save_slice_ms_)) return;
     store_plan_text(writer.text(), std::nullopt, "", TextStaged::yes);

@@ -516,6 +516,22 @@ bool download_reminder_due(const StoredPlan& plan, double now_ms) {
   return now_ms - since > kDownloadReminderMs;
 }
 
+namespace {
+
+// Bytes hashed or compared between two looks at the clock: a fraction of a millisecond in wasm.
+constexpr std::size_t kDeltaPartBytes = 64 * 1024;
+
+// Calls `part` until it says done or `budget_ms` has passed (at least once); whether it is done.
+template <class Part>
+bool run_for(double budget_ms, Part part) {
+  const double deadline = platform::monotonic_ms() + budget_ms;
+  while (!part())
+    if (platform::monotonic_ms() >= deadline) return false;
+  return true;
+}
+
+}  // namespace
+
 void PlanStore::continue_delta(double budget_ms) {
   if (!delta_work_) {
     if (delta_due_.empty()) return;
@@ -526,8 +542,8 @@ void PlanStore::continue_delta(double budget_ms) {
   }
   DeltaWork& work = *delta_work_;
   const std::string key = version_key(work.due.id, work.due.number);
-  // Each step reads a part of a text, or makes, checks or writes the delta: a millisecond or two
-  // for a 5 MB plan.
+  // Each call reads a part of a text, makes or checks a part of the delta, or writes it: about
+  // `budget_ms` for a 5 MB plan.
   bool go_on = true;
   const DeltaStep step = work.step;
   work.step = static_cast<DeltaStep>(static_cast<int>(step) + 1);
@@ -546,10 +562,21 @@ void PlanStore::continue_delta(double budget_ms) {
       go_on = read_whole(version_key(work.due.id, work.due.base), work.base);
       break;
     case DeltaStep::make:
-      work.delta = make_delta(work.base, work.older);
+      if (!work.making) work.making.emplace(work.base, work.older);
+      if (!run_for(budget_ms, [&] { return work.making->step(kDeltaPartBytes); })) {
+        work.step = step;
+        break;
+      }
+      work.delta = work.making->take();
       go_on = work.delta.size() < work.older.size();
       break;
-    case DeltaStep::check: go_on = delta_makes(work.base, work.delta, work.older); break;
+    case DeltaStep::check:
+      if (!work.checking) work.checking.emplace(work.base, work.delta, work.older);
+      if (!run_for(budget_ms, [&] { return work.checking->step(kDeltaPartBytes); }))
+        work.step = step;
+      else
+        go_on = work.checking->ok();
+      break;
     case DeltaStep::write:
       write_delta(work);
       go_on = false;

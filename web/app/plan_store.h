@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "format/text_delta.h"
 #include "model/text.h"
 
 namespace sto::ui {
@@ -167,8 +168,8 @@ class PlanStore {
 
   // A version older than the newest two is stored again as a delta against the next newer one
   // (so 20 versions take about two copies), apart from save() and one step a call, so that the
-  // app does each step in a frame of its own: read the version and its base (a part per call, for
-  // about `budget_ms`), make the delta, check that it gives the version back, write it. Best
+  // app does each step in a frame of its own: read the version and its base, make the delta, check
+  // that it gives the version back (each a part per call, for about `budget_ms`), write it. Best
   // effort: a version that cannot be rewritten, or was changed or removed meanwhile, stays as it
   // is.
   bool delta_due() const { return delta_work_.has_value() || !delta_due_.empty(); }
@@ -229,6 +230,9 @@ class PlanStore {
     DeltaDue due;
     DeltaStep step = DeltaStep::read_older;
     std::string older, base, delta;
+    // Over the texts above, made once both are read (so never moved while they look at them).
+    std::optional<DeltaMaking> making;
+    std::optional<DeltaChecking> checking;
   };
   void write_delta(const DeltaWork& work);
   std::optional<DeltaWork> delta_work_;

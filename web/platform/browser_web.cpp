@@ -98,7 +98,7 @@ std::optional<std::string> storage_get(std::string_view key) {
 
 namespace {
 // A part small enough that the clock is read often within a budget of a millisecond or two.
-constexpr std::size_t kCopyPart = 128 * 1024;
+constexpr std::size_t kCopyPart = 64 * 1024;
 
 // The text being copied to the page by storage_stage_more: where it is, how much is copied.
 struct Staged {

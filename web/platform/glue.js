@@ -418,14 +418,16 @@ mergeInto(LibraryManager.library, {
   // A large text crosses in parts (platform/browser.h storage_stage, storage_read_some), so the
   // page faults of a fresh 5 MB buffer are spread over frames instead of stalling one.
   sto_storage_stage_begin__deps: ['$stoStore'],
-  // With a storage worker a second copy is made alongside, to hand over without a copy then.
+  // With a storage worker a second copy is made alongside, to hand over without a copy then; it
+  // is made with the first part, so the two buffers of megabytes are not allocated in one frame.
   sto_storage_stage_begin: function (size) {
     stoStore.staged = new Uint8Array(size);
-    stoStore.stagedTwin = stoStore.worker ? new Uint8Array(size) : null;
+    stoStore.stagedTwin = null;
   },
   sto_storage_stage_part__deps: ['$stoStore'],
   sto_storage_stage_part: function (data, offset, size) {
     var part = HEAPU8.subarray(data + offset, data + offset + size);
+    if (offset === 0 && stoStore.worker) stoStore.stagedTwin = new Uint8Array(stoStore.staged.length);
     stoStore.staged.set(part, offset);
     if (stoStore.stagedTwin) stoStore.stagedTwin.set(part, offset);
   },
