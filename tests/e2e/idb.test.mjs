@@ -119,6 +119,9 @@ test('a 10,000-line plan: opened through the file picker, five edits, a reload: 
   // The oldest version, four deltas deep, restores to the plan as it was opened.
   const restore = (await page.evaluate(() => window.stoplan.items())).filter((item) => item.label === 'Herstellen').pop();
   await page.mouse.click(restore.x + restore.width / 2, restore.y + restore.height / 2);
+  // The click is handled in a frame after it, and until then the newest version is open and saved:
+  // wait for the restored plan itself (a slow machine once read the plan before that frame).
+  await page.waitForFunction(() => !/"quantity_milli": 1005000,/.test(window.stoplan.planJson()), null, { timeout: 30000 });
   await waitSaved(page, 30000);
   assert.deepEqual(activitiesOf(await page.evaluate(() => window.stoplan.planJson())), opened);
   assert.deepEqual(page.problems, []);
