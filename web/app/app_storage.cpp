@@ -213,9 +213,7 @@ void App::continue_save() {
     save_writer_.reset();
     return;
   }
-  const double deadline = platform::monotonic_ms() + save_slice_ms_;
-  while (!writer.write_some(kSaveSliceLines))
-    if (platform::monotonic_ms() >= deadline) return;
+  platform::run_for(save_slice_ms_, [&] { return writer.write_some(kSaveSliceLines); });
 }
 
 std::size_t App::last_saved_bytes() const {

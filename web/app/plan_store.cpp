@@ -521,15 +521,6 @@ namespace {
 // Bytes hashed or compared between two looks at the clock: a fraction of a millisecond in wasm.
 constexpr std::size_t kDeltaPartBytes = 64 * 1024;
 
-// Calls `part` until it says done or `budget_ms` has passed (at least once); whether it is done.
-template <class Part>
-bool run_for(double budget_ms, Part part) {
-  const double deadline = platform::monotonic_ms() + budget_ms;
-  while (!part())
-    if (platform::monotonic_ms() >= deadline) return false;
-  return true;
-}
-
 }  // namespace
 
 void PlanStore::continue_delta(double budget_ms) {
@@ -563,7 +554,7 @@ void PlanStore::continue_delta(double budget_ms) {
       break;
     case DeltaStep::make:
       if (!work.making) work.making.emplace(work.base, work.older);
-      if (!run_for(budget_ms, [&] { return work.making->step(kDeltaPartBytes); })) {
+      if (!platform::run_for(budget_ms, [&] { return work.making->step(kDeltaPartBytes); })) {
         work.step = step;
         break;
       }
@@ -572,7 +563,7 @@ void PlanStore::continue_delta(double budget_ms) {
       break;
     case DeltaStep::check:
       if (!work.checking) work.checking.emplace(work.base, work.delta, work.older);
-      if (!run_for(budget_ms, [&] { return work.checking->step(kDeltaPartBytes); }))
+      if (!platform::run_for(budget_ms, [&] { return work.checking->step(kDeltaPartBytes); }))
         work.step = step;
       else
         go_on = work.checking->ok();

@@ -81,6 +81,15 @@ double now_ms();
 // Milliseconds on a monotonic clock finer than now_ms (performance.now()), for time budgets
 // within a frame.
 double monotonic_ms();
+// Calls `part` until it says done or `budget_ms` has passed (at least once); whether it is done.
+// Work spread over frames (an autosave, a delta) runs a budget's worth of parts a frame this way.
+template <class Part>
+bool run_for(double budget_ms, Part part) {
+  const double deadline = monotonic_ms() + budget_ms;
+  while (!part())
+    if (monotonic_ms() >= deadline) return false;
+  return true;
+}
 // A moment in the user's own time zone.
 struct LocalTime {
   int year = 1970, month = 1, day = 1, hour = 0, minute = 0;
