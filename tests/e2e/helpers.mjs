@@ -296,7 +296,9 @@ export async function openSection(page, name) {
 // answered "stay on this page", so the page stays open.
 export async function closeAsks(page) {
   const outcome = new Promise((resolve) => {
-    page.once('dialog', async (dialog) => { resolve(dialog.type()); await dialog.dismiss(); });
+    // Resolved only once the dialog is gone: a reload sent while it still showed was lost (the
+    // leave test's reload then timed out waiting for its commit, twice in CI).
+    page.once('dialog', async (dialog) => { await dialog.dismiss(); resolve(dialog.type()); });
     page.once('close', () => resolve('closed'));
   });
   await page.close({ runBeforeUnload: true });

@@ -24,8 +24,10 @@ test('leaving with work the browser could not store: the browser asks, and after
 
   // The user leaves anyway.
   await page.bringToFront();
-  page.once('dialog', (dialog) => dialog.accept());
+  let asked = 0;
+  page.on('dialog', (dialog) => { ++asked; dialog.accept(); });
   await reloadApp(page);
+  assert.equal(asked, 1, 'the browser asked once');
   const after = await status(page);
   assert.equal((await plan(page)).activities[1].lines[1].quantity_milli, 55000);
   assert.equal(after.problem, 'quota', 'the storage problem is still shown');
