@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace sto {
@@ -83,6 +84,9 @@ class StringOutputArchive : public cereal::OutputArchive<StringOutputArchive>,
       writer_.Uint64(static_cast<std::uint64_t>(value));
     }
   }
+  // Doubles (timestamps in the storage index) through the same rapidjson call cereal makes, with
+  // its default decimal places.
+  void saveValue(double value) { writer_.Double(value); }
   void saveValue(const std::string& value) {
     writer_.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
   }
@@ -178,6 +182,16 @@ inline void CEREAL_SAVE_FUNCTION_NAME(StringOutputArchive& archive, const std::s
 }
 template <class T>
 void CEREAL_SAVE_FUNCTION_NAME(StringOutputArchive&, const cereal::SizeTag<T>&) {}
+
+// What cereal's JSON archive with Options::NoIndent() writes for `fields` (name-value pairs in the
+// root object), without an ostream: constructing one (its locale) costs milliseconds in wasm.
+template <class... Fields>
+std::string compact_json(Fields&&... fields) {
+  StringOutputArchive archive(' ', 0);
+  archive(std::forward<Fields>(fields)...);
+  archive.finish();
+  return std::string(archive.text());
+}
 
 }  // namespace sto
 

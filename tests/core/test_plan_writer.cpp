@@ -2,6 +2,10 @@
 // byte what cereal's JSON archive writes, whole or in slices: on every sample plan, the golden
 // files, random plans and plans of awkward texts and extreme numbers.
 #include <catch2/catch.hpp>
+#include <cereal/archives/json.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <cstdint>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -9,6 +13,7 @@
 #include "cereal_save.h"
 #include "format/file_format.h"
 #include "format/plan_writer.h"
+#include "format/string_archive.h"
 #include "sample_plans.h"
 #include "test_helpers.h"
 #include "test_roundtrip_gen.h"
@@ -84,6 +89,46 @@ TEST_CASE("the writer writes what cereal writes: awkward texts and extreme numbe
   plan.lineage.parents = {awkward, ""};
   plan.lineage.history = {{awkward, {awkward}}, {"", {}}};
   check_same_as_cereal(plan);
+}
+
+// A record with doubles, as the browser storage's index has (timestamps in milliseconds).
+struct TimedRecord {
+  std::string id;
+  double updated_ms = 0;
+  std::int64_t size = 0;
+  std::vector<double> marks;
+  template <class Archive>
+  void serialize(Archive& ar) {
+    ar(cereal::make_nvp("id", id), cereal::make_nvp("updated_ms", updated_ms),
+       cereal::make_nvp("size", size), cereal::make_nvp("marks", marks));
+  }
+};
+
+TEST_CASE("compact_json writes what cereal's archive writes with NoIndent, doubles included",
+          "[file][writer]") {
+  const std::vector<double> doubles = {0.0,
+                                       -0.0,
+                                       1.5,
+                                       1796651234567.0,  // a timestamp in 2026
+                                       1796651234567.25,
+                                       0.1,
+                                       1.0 / 3.0,
+                                       -2.5e-300,
+                                       std::numeric_limits<double>::max(),
+                                       std::numeric_limits<double>::denorm_min()};
+  std::vector<TimedRecord> records;
+  for (std::size_t i = 0; i < doubles.size(); ++i)
+    records.push_back({"plan-" + std::to_string(i), doubles[i], static_cast<std::int64_t>(i) - 3,
+                       std::vector<double>(doubles.begin(), doubles.begin() + i)});
+  for (const auto& list : {records, std::vector<TimedRecord>{}}) {
+    std::ostringstream expected;
+    {
+      cereal::JSONOutputArchive archive(expected, cereal::JSONOutputArchive::Options::NoIndent());
+      archive(cereal::make_nvp("plans", list), cereal::make_nvp("count", list.size()));
+    }
+    REQUIRE(compact_json(cereal::make_nvp("plans", list), cereal::make_nvp("count", list.size())) ==
+            expected.str());
+  }
 }
 
 TEST_CASE("the writer writes a large plan in bounded slices", "[file][writer]") {

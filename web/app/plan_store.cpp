@@ -26,6 +26,7 @@
 #include <sstream>
 
 #include "exchange/lineage.h"
+#include "format/string_archive.h"
 #include "format/text_delta.h"
 #include "platform/browser.h"
 
@@ -152,12 +153,7 @@ std::optional<std::vector<StoredPlan>> parse_index(const std::string& text) {
 }
 
 std::string index_text(const std::vector<StoredPlan>& plans) {
-  std::ostringstream stream;
-  {
-    cereal::JSONOutputArchive archive(stream, cereal::JSONOutputArchive::Options::NoIndent());
-    archive(cereal::make_nvp("plans", plans));
-  }
-  return stream.str();
+  return compact_json(cereal::make_nvp("plans", plans));
 }
 
 SaveStatus status_of(platform::StorageStatus status) {
