@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startSession, freshApp, clickItem, typeInto, press, waitFrames } from './helpers.mjs';
+import { startSession, freshApp, clickItem, typeInto, press, waitFrames, scrollDetailsTo } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -13,18 +13,6 @@ const plan = async (page) => JSON.parse(await page.evaluate(() => window.stoplan
 const itemRect = (page, label) => page.evaluate((l) => window.stoplan.itemRect(l), label);
 const uiState = (page) => page.evaluate(() => window.stoplan.uiState());
 const BUDGET_SECTION = 1;  // Section::budget in web/app/app.h
-
-// Scrolls the activity's details (the right-hand panel of Activiteiten) with the mouse wheel, as a
-// person would, until the item with that label is on screen.
-async function scrollDetailsTo(page, label) {
-  for (let attempt = 0; attempt < 10; ++attempt) {
-    if (await itemRect(page, label)) return;
-    await page.mouse.move(900, 500);
-    await page.mouse.wheel(0, 400);
-    await waitFrames(page, 3);
-  }
-  throw new Error(`"${label}" did not come into view`);
-}
 
 // Adds an activity in Activiteiten and opens the budget on it with "Naar de begroting".
 async function newActivityInBudget(page) {

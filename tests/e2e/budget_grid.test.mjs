@@ -2,9 +2,11 @@
 // Columns can be made wider by dragging their border, and this browser remembers the widths
 // (a reload keeps them, another browser profile does not); a cell whose text is cut shows the
 // whole text as a tooltip on hover and on keyboard focus, and screen readers get the whole text.
+// Issue 27 item 4: the line being edited shows all its texts whole under the grid, and a filter on
+// one activity gives its column's room to the others.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, freshApp, loadApp, clickItem, settledRect, waitFrames } from './helpers.mjs';
+import { startSession, freshApp, loadApp, clickItem, settledRect, waitFrames, scrollDetailsTo } from './helpers.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -105,5 +107,69 @@ test('a cut activity name in the grid ends in "…" and shows whole on hover', a
   await page.mouse.move(cell.x + cell.width / 2, cell.y + cell.height / 2);
   await waitFrames(page, 3);
   assert.equal(await mirrorTexts(), rows + 1, `the tooltip shows "${title}" whole`);
+  assert.deepEqual(page.problems, []);
+});
+
+// The line detail under the grid: the mirror's text that starts "Omschrijving: " (null if none).
+const lineDetail = (page) => page.evaluate(() => [...document.querySelectorAll('#access *')]
+  .map((e) => e.textContent).find((text) => text.startsWith('Omschrijving: ')) ?? null);
+
+test('at 1366 pixels the line being edited shows its texts whole under the grid, from the keyboard and the mouse', async (t) => {
+  const { page } = await freshApp(t, session, { viewport: { width: 1366, height: 800 } });
+  await clickItem(page, 'Begroting');
+  await waitFrames(page, 3);
+  const p = JSON.parse(await page.evaluate(() => window.stoplan.planJson())).plan;
+  const lineOf = (description) => {
+    for (const activity of p.activities)
+      for (const line of activity.lines)
+        if (line.description === description)
+          return { activity: activity.title, organisation: p.organisations.find((o) => o.id === line.organisation_id).name };
+    return null;
+  };
+  assert.equal(await lineDetail(page), null, 'no line chosen yet');
+  assert.ok(await page.evaluate(() => document.querySelector('#access').textContent.includes('Klik in een regel om hier al zijn teksten voluit te lezen.')),
+    'the place says how to fill it');
+
+  // Keyboard: focus a description that its cell cuts, as Tab through the mirror does.
+  const fields = await descriptionFields(page);
+  const cut = fields.find((f) => f.value === 'Installatietechniek leerplein');
+  assert.ok(cut, 'the sample\'s "Installatietechniek leerplein" line is on screen');
+  await page.evaluate((id) => document.querySelector(`#access input[data-sto-id="${id}"]`).focus(), cut.id);
+  await waitFrames(page, 4);
+  const keyboard = await lineDetail(page);
+  const expected = lineOf(cut.value);
+  assert.ok(keyboard, 'the detail shows');
+  for (const text of [`Omschrijving: ${cut.value}`, `Activiteit: ${expected.activity}`, `Organisatie: ${expected.organisation}`, 'Categorie: Inventaris en machines', 'Financiering: Subsidie'])
+    assert.ok(keyboard.includes(text), `"${text}" whole in "${keyboard}"`);
+  const drawn = await itemRect(page, keyboard);
+  assert.ok(drawn && drawn.y + drawn.height <= 800, `drawn on screen: ${JSON.stringify(drawn)}`);
+  assert.ok(drawn.height > 20, 'wrapped over more than one line at this width');
+  assert.ok(!(await page.evaluate(() => window.stoplan.cutTexts())).some((c) => keyboard.startsWith(c.text.slice(0, 20))), 'nothing of it cut');
+
+  // Mouse: a click in another line's description field, of another organisation.
+  const other = fields.find((f) => lineOf(f.value) && lineOf(f.value).organisation !== expected.organisation);
+  assert.ok(other, 'a line of another organisation on screen');
+  await page.mouse.click(other.x + other.width / 2, other.y + other.height / 2);
+  await waitFrames(page, 4);
+  const clicked = await lineDetail(page);
+  assert.ok(clicked.startsWith(`Omschrijving: ${other.value}  ·  `), clicked);
+  assert.ok(clicked.includes(`Organisatie: ${lineOf(other.value).organisation}`), clicked);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a filter on one activity hides the activity column and gives its room to the other columns', async (t) => {
+  const { page } = await freshApp(t, session, { viewport: { width: 1366, height: 800 } });
+  await clickItem(page, 'Begroting');
+  const all = await settledRect(page, 'Omschrijving');
+  assert.ok(await itemRect(page, 'Activiteit'), 'the activity column with every activity');
+  await clickItem(page, 'Activiteiten');
+  await clickItem(page, '3. Doorlopende leerlijn vmbo-mbo');
+  await scrollDetailsTo(page, 'Naar de begroting');
+  await clickItem(page, 'Naar de begroting');
+  const one = await settledRect(page, 'Omschrijving');
+  assert.equal(await itemRect(page, 'Activiteit'), null, 'no activity column');
+  assert.ok(one.x < all.x && one.width > all.width, `the description column takes room: ${JSON.stringify(all)} → ${JSON.stringify(one)}`);
+  assert.ok(await itemRect(page, 'Subtotaal Doorlopende leerlijn vmbo-mbo'), 'the subtotal still names its activity');
+  assert.ok(await itemRect(page, '12 regels getoond van 67'));
   assert.deepEqual(page.problems, []);
 });

@@ -311,3 +311,15 @@ export async function setTrainerQuantity(page, quantity) {
   await typeInto(page, '##budget_filter', 'Externe trainers');
   await typeInto(page, '##quantity', String(quantity));
 }
+
+// Scrolls the activity's details (the right-hand panel of Activiteiten) with the mouse wheel, as a
+// person would, until the item with that label is on screen.
+export async function scrollDetailsTo(page, label) {
+  for (let attempt = 0; attempt < 10; ++attempt) {
+    if (await page.evaluate((l) => window.stoplan.itemRect(l), label)) return;
+    await page.mouse.move(900, 500);
+    await page.mouse.wheel(0, 400);
+    await waitFrames(page, 3);
+  }
+  throw new Error(`"${label}" did not come into view`);
+}

@@ -88,6 +88,11 @@ struct GridState {
   // double-clicked: they stay the same after that.
   float column_weights[column_count] = {};
   bool weights_fitted = false;
+  // The line whose field was last active or focused: its texts are shown whole under the grid.
+  std::string current_line_id;
+  LineRef current_line;  // where it was then (checked against the id: edits move lines)
+  // The hidden activity column's stretch weight, lent to the description column (0: none).
+  float lent_weight = 0.0f;
 };
 
 GridState& grid(const App& app) {
@@ -573,6 +578,10 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   const Activity& activity = plan.activities[row.activity];
   const BudgetLine& line = activity.lines[row.line];
   const LineRef at{row.activity, row.line};
+  bool current = false;  // a field of this line is being edited or has the keyboard focus
+  const auto note_current = [&current] {
+    current = current || ImGui::IsItemActive() || ImGui::IsItemFocused();
+  };
   ImGui::PushID(static_cast<int>(row.activity));
   ImGui::PushID(static_cast<int>(row.line));
   if (highlighted)
@@ -590,6 +599,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   std::string text;
   if (edit_text("##description", line.description, text))
     app.post(SetField<&BudgetLine::description>{at, text});
+  note_current();
   whole_text_tooltip(line.description);
 
   ImGui::TableSetColumnIndex(col_year);
@@ -597,6 +607,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   std::int64_t number = 0;
   int year = 0;
   if (edit_year("##year", line.year, year, lang)) app.post(SetField<&BudgetLine::year>{at, year});
+  note_current();
 
   ImGui::TableSetColumnIndex(col_category);
   ImGui::SetNextItemWidth(-1);
@@ -611,6 +622,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
       if (category == CostCategory::equipment) open_investment(app, id);
     });
   }
+  note_current();
 
   ImGui::TableSetColumnIndex(col_organisation);
   ImGui::SetNextItemWidth(-1);
@@ -623,6 +635,7 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           choice, ImGuiComboFlags_NoArrowButton))
     app.post(SetField<&BudgetLine::organisation_id>{
         at, plan.organisations[static_cast<std::size_t>(choice)].id});
+  note_current();
 
   ImGui::TableSetColumnIndex(col_funding);
   ImGui::SetNextItemWidth(-1);
@@ -631,16 +644,19 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
           [&](int i) { return funding_label(static_cast<FundingSource>(i), lang); }, choice,
           ImGuiComboFlags_NoArrowButton))
     app.post(SetField<&BudgetLine::funding>{at, static_cast<FundingSource>(choice)});
+  note_current();
 
   ImGui::TableSetColumnIndex(col_unit);
   ImGui::SetNextItemWidth(-1);
   if (edit_text("##unit", line.unit, text)) app.post(SetField<&BudgetLine::unit>{at, text});
+  note_current();
   whole_text_tooltip(line.unit);
 
   if (line.investment || line.category == CostCategory::equipment) {
     // Price and quantity make no sense for a machine: its purchase goes in the investment window.
     ImGui::TableSetColumnIndex(col_price);
     if (ImGui::SmallButton(tr(Str::inv_button, lang))) open_investment(app, line.id);
+    note_current();
     if (line.investment) {
       ImGui::TableSetColumnIndex(col_quantity);
       text_disabled(tr(Str::investment_note, lang));
@@ -651,10 +667,12 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
     Money price;
     if (edit_money("##price", line.price, price, lang))
       app.post(SetField<&BudgetLine::price>{at, price});
+    note_current();
     ImGui::TableSetColumnIndex(col_quantity);
     ImGui::SetNextItemWidth(-1);
     if (edit_decimal("##quantity", line.quantity_milli, 3, number, lang, 0, 1'000'000'000'000))
       app.post(SetField<&BudgetLine::quantity_milli>{at, number});
+    note_current();
   }
 
   ImGui::TableSetColumnIndex(col_amount);
@@ -665,6 +683,11 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::remove_line, lang));
   ImGui::PopID();
   ImGui::PopID();
+  if (current) {
+    GridState& state = grid(app);
+    state.current_line_id = line.id;
+    state.current_line = at;
+  }
 }
 
 // The width each column's widest content needs (its header, the widest value the plan puts in
@@ -773,6 +796,11 @@ struct GridWidths {
   float least = 0.0f;  // the grid's: wider than the room scrolls it sideways
 };
 
+// A filter on one activity names it above the grid: its column would repeat it in every row.
+bool shows_activity_column(const GridState& state) {
+  return state.filter.activity < 0;
+}
+
 GridWidths grid_widths(const App& app, GridState& state) {
   const Language lang = app.language();
   GridWidths out;
@@ -831,12 +859,32 @@ GridWidths grid_widths(const App& app, GridState& state) {
   }
   float width_per_weight = 0.0f, total_weight = 0.0f;
   for (int c = 0; c < column_count; ++c) {
-    if (least[c] <= 0.0f) continue;
+    if (least[c] <= 0.0f || (c == col_activity && !shows_activity_column(state))) continue;
     width_per_weight = std::max(width_per_weight, least[c] / weights[c]);
     total_weight += weights[c];
   }
   out.least = width_per_weight * total_weight + fixed_width;
   return out;
+}
+
+// Hidden, the activity column's room goes to the description column, whose texts are the longest
+// (ImGui would share it out over all columns); shown again, it takes it back.
+void lend_activity_room(GridState& state) {
+  const bool lend = !shows_activity_column(state);
+  ImGuiTable* const table = ImGui::GetCurrentTable();
+  const float activity = table->Columns[col_activity].StretchWeight;
+  float& description = table->Columns[col_description].StretchWeight;
+  if (lend == (state.lent_weight > 0.0f) || description <= 0.0f)  // not laid out yet: next frame
+    return;
+  if (lend) {
+    // A column never laid out (the grid opened filtered) starts at its fitted weight when shown.
+    state.lent_weight = activity > 0.0f ? activity : state.column_weights[col_activity];
+    description += state.lent_weight;
+  } else {
+    description =
+        std::max(description - state.lent_weight, description * 0.5f);  // a drag meanwhile
+    state.lent_weight = 0.0f;
+  }
 }
 
 void setup_grid_columns(const GridState& state, const GridWidths& widths, Language lang) {
@@ -855,7 +903,9 @@ void setup_grid_columns(const GridState& state, const GridWidths& widths, Langua
                               widths.actions);
     else
       ImGui::TableSetupColumn(tr(headers[c], lang),
-                              c == col_activity ? ImGuiTableColumnFlags_DefaultSort : 0,
+                              c != col_activity              ? 0
+                              : shows_activity_column(state) ? ImGuiTableColumnFlags_DefaultSort
+                                                             : ImGuiTableColumnFlags_Disabled,
                               state.column_weights[c]);
   }
   table_headers_row();
@@ -863,7 +913,7 @@ void setup_grid_columns(const GridState& state, const GridWidths& widths, Langua
 
 // The rows the clipper shows: subtotals, lines (the one a finding points at highlighted and
 // scrolled to once) and an investment's depreciation in its other years.
-void draw_grid_rows(App& app, const GridCache& cache) {
+void draw_grid_rows(App& app, const GridCache& cache, bool shows_activity) {
   const Plan& plan = app.plan();
   const Language lang = app.language();
   UiState& ui = app.ui_state();
@@ -888,18 +938,23 @@ void draw_grid_rows(App& app, const GridCache& cache) {
       if (row.kind == Row::Kind::subtotal) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(226, 232, 242, 255));
         // The subtotal's name where the lines show their activity; the add button in the wider
-        // description column, so it is not cut off at 1280 pixels.
-        const std::string& title = plan.activities[row.activity].title;
-        if (ImGui::TableSetColumnIndex(col_activity)) {
-          text_item(std::string(tr(Str::subtotal, lang)) + " " + title);
-          if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s %s", tr(Str::subtotal, lang), title.c_str());
+        // description column, so it is not cut off at 1280 pixels. Without the activity column
+        // (a filter on one activity), the name follows the button.
+        const std::string subtotal =
+            std::string(tr(Str::subtotal, lang)) + " " + plan.activities[row.activity].title;
+        if (shows_activity && ImGui::TableSetColumnIndex(col_activity)) {
+          text_item(subtotal);
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", subtotal.c_str());
         }
         ImGui::TableSetColumnIndex(col_description);
         ImGui::PushID(static_cast<int>(row.activity));
         if (ImGui::SmallButton(("+ " + std::string(tr(Str::add_line, lang))).c_str()))
           add_line_to(app, row.activity);
         ImGui::PopID();
+        if (!shows_activity) {
+          ImGui::SameLine();
+          text_item_fitted(subtotal);
+        }
         ImGui::TableSetColumnIndex(col_amount);
         text_item_right(format_money(row.amount, lang));
         continue;
@@ -921,10 +976,48 @@ void draw_grid_rows(App& app, const GridCache& cache) {
   }
 }
 
-// Refused entries, the total of the lines shown, and how many that is.
-void draw_grid_footer(const GridCache& cache, Language lang) {
+// The current line's texts whole, which the grid's cells cut at laptop widths (an empty detail:
+// how to choose a line).
+struct LineDetail {
+  std::string text;
+  bool chosen = false;
+};
+
+LineDetail line_detail(const App& app, GridState& state) {
+  const Plan& plan = app.plan();
+  const Language lang = app.language();
+  LineRef& at = state.current_line;
+  const bool unmoved = at.activity < plan.activities.size() &&
+                       at.line < plan.activities[at.activity].lines.size() &&
+                       plan.activities[at.activity].lines[at.line].id == state.current_line_id;
+  if (!unmoved && (state.current_line_id.empty() || !find_line(plan, state.current_line_id, at))) {
+    state.current_line_id.clear();
+    return {tr(Str::line_detail_hint, lang), false};
+  }
+  const Activity& activity = plan.activities[at.activity];
+  const BudgetLine& line = activity.lines[at.line];
+  std::string text = std::string(tr(Str::col_description, lang)) + ": " + line.description;
+  const auto add = [&](Str label, const std::string& value) {
+    text += "  ·  " + std::string(tr(label, lang)) + ": " + value;
+  };
+  add(Str::col_activity, activity.title);
+  add(Str::col_category, category_label(line.category, lang));
+  add(Str::col_organisation, organisation_name(plan, line.organisation_id, lang));
+  add(Str::col_funding, funding_label(line.funding, lang));
+  add(Str::col_unit, line.unit);
+  return {text, true};
+}
+
+// The current line's detail, refused entries, the total of the lines shown, and how many that is.
+void draw_grid_footer(const GridCache& cache, const LineDetail& detail, Language lang) {
   const bool filtered = cache.shown_lines != cache.all_lines;
   ImGui::Separator();
+  ImGui::PushTextWrapPos(0.0f);
+  if (detail.chosen)
+    text_item(detail.text);
+  else
+    text_disabled(detail.text);
+  ImGui::PopTextWrapPos();
   draw_field_errors();
   text_item(std::to_string(cache.shown_lines) + " " + tr(Str::lines_shown, lang) + " " +
             std::to_string(cache.all_lines));
@@ -968,12 +1061,17 @@ void draw_budget_panel(App& app) {
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
                                 ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingStretchProp;
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 3.0f;
+  const LineDetail detail = line_detail(app, state);
+  const float footer =
+      ImGui::GetFrameHeightWithSpacing() * 3.0f +
+      static_cast<float>(wrapped_line_count(detail.text, ImGui::GetContentRegionAvail().x)) *
+          ImGui::GetTextLineHeightWithSpacing();
   const GridWidths widths = grid_widths(app, state);
   if (!ImGui::BeginTable("##budget", column_count, flags, ImVec2(0, -footer),
                          std::max(widths.room, widths.least)))
     return;
   setup_grid_columns(state, widths, lang);
+  lend_activity_room(state);
 
   int sort_column = -1;
   bool descending = false;
@@ -990,9 +1088,9 @@ void draw_budget_panel(App& app) {
     state.valid = true;
   }
 
-  draw_grid_rows(app, cache);
+  draw_grid_rows(app, cache, shows_activity_column(state));
   ImGui::EndTable();
-  draw_grid_footer(cache, lang);
+  draw_grid_footer(cache, detail, lang);
 }
 
 }  // namespace sto::ui

@@ -553,6 +553,10 @@ void whole_text_tooltip(const std::string& text) {
   if (!(ImGui::IsItemHovered() || ImGui::IsItemFocused()) ||
       ImGui::CalcTextSize(text.c_str()).x <= room)
     return;
+  // Focused from the keyboard, the mouse may be anywhere: under the field, then.
+  if (!ImGui::IsItemHovered())
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x,
+                                   ImGui::GetItemRectMax().y + ImGui::GetStyle().ItemSpacing.y));
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
   text_item(text);
