@@ -244,9 +244,11 @@ void sto_api_storage_write_failed(int status) {
   wake();
 }
 
-// The browser's answer to platform::request_storage_report: bytes used and available.
-void sto_api_storage_report(int persisted, double used_bytes, double quota_bytes) {
-  runtime.app->set_storage_report({true, persisted != 0, used_bytes, quota_bytes});
+// The browser's answer to platform::request_storage_report: bytes used and available, and of
+// the used bytes those of the app's offline copy (0 when the browser does not say).
+void sto_api_storage_report(int persisted, double used_bytes, double quota_bytes,
+                            double app_bytes) {
+  runtime.app->set_storage_report({true, persisted != 0, used_bytes, quota_bytes, app_bytes});
   wake();
 }
 

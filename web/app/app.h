@@ -77,6 +77,9 @@ struct StorageReport {
   bool persisted = false;  // kept when space runs low; else the browser may clear it
   double used_bytes = 0;
   double quota_bytes = 0;  // what this site may use in all
+  // Of used_bytes, the app's own files kept for use offline (the service worker's cache), which
+  // are there before any plan is; 0 when the browser does not say (only Chromium does).
+  double app_bytes = 0;
 };
 
 // A file that was opened but needs the user's decision before it replaces anything.

@@ -12,7 +12,10 @@ mergeInto(LibraryManager.library, {
       var storage = navigator.storage;
       if (!storage || !storage.estimate || !storage.persisted) return;
       Promise.all([storage.persisted(), storage.estimate()]).then(function (answers) {
-        Module['_sto_api_storage_report'](answers[0] ? 1 : 0, answers[1].usage || 0, answers[1].quota || 0);
+        // Chromium also says how much of it is caches: the app's own files, kept for offline use.
+        var details = answers[1].usageDetails;
+        Module['_sto_api_storage_report'](answers[0] ? 1 : 0, answers[1].usage || 0, answers[1].quota || 0,
+                                          (details && details.caches) || 0);
         stoGlue.wake = true;
       }).catch(function () { /* no figures: Mijn plannen shows none */ });
     },

@@ -37,14 +37,20 @@ std::string size_text(double bytes, Language lang) {
 // `listed_bytes`: the sizes of the plans listed, added up.
 void draw_storage_report(const StorageReport& report, double listed_bytes, Language lang) {
   if (!report.known) return;
+  // The app's offline copy is named: "3,1 MB used" with no plan stored yet reads as a mistake.
+  const bool app_known = report.app_bytes > 0.0 && report.app_bytes <= report.used_bytes;
+  const std::string used =
+      app_known ? std::string(tr(Str::storage_used_of_which, lang)) + " " +
+                      size_text(report.app_bytes, lang) + " " + tr(Str::storage_app_itself, lang)
+                : std::string(tr(Str::storage_used_word, lang));
+  ImGui::PushTextWrapPos(0.0f);
   text_item(std::string(tr(Str::storage_used_label, lang)) + " " +
-            size_text(report.used_bytes, lang) + " " + tr(Str::storage_used_word, lang) + " " +
+            size_text(report.used_bytes, lang) + " " + used + " " +
             size_text(std::max(0.0, report.quota_bytes - report.used_bytes), lang) + " " +
             tr(Str::storage_available_word, lang));
-  ImGui::PushTextWrapPos(0.0f);
   // Browsers compress what they store (Chromium: 3.7 MB on disk for a 10.3 MB plan), which makes
   // the two figures look contradictory.
-  if (report.used_bytes < listed_bytes)
+  if (report.used_bytes - (app_known ? report.app_bytes : 0.0) < listed_bytes)
     text_item_colored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
                       tr(Str::storage_used_compressed, lang));
   if (report.persisted) {
