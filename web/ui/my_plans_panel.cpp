@@ -39,10 +39,10 @@ void draw_storage_report(const StorageReport& report, double listed_bytes, Langu
   if (!report.known) return;
   // The app's offline copy is named: "3,1 MB used" with no plan stored yet reads as a mistake.
   const bool app_known = report.app_bytes > 0.0 && report.app_bytes <= report.used_bytes;
-  const std::string used =
-      app_known ? std::string(tr(Str::storage_used_of_which, lang)) + " " +
-                      size_text(report.app_bytes, lang) + " " + tr(Str::storage_app_itself, lang)
-                : std::string(tr(Str::storage_used_word, lang));
+  const std::string used = app_known ? std::string(tr(Str::storage_used_of_which, lang)) + " " +
+                                           size_text(report.app_bytes, lang) + " " +
+                                           tr(Str::storage_app_itself, lang)
+                                     : std::string(tr(Str::storage_used_word, lang));
   ImGui::PushTextWrapPos(0.0f);
   text_item(std::string(tr(Str::storage_used_label, lang)) + " " +
             size_text(report.used_bytes, lang) + " " + used + " " +
