@@ -1086,6 +1086,12 @@ void draw_budget_panel(App& app) {
       cache.sort_descending != descending) {
     rebuild(app, cache, state.filter, sort_column, descending);
     state.valid = true;
+    // A line the filter now hides is not the one being edited: its detail goes.
+    const auto shown = [&](const Row& row) {
+      return row.kind == Row::Kind::line &&
+             plan.activities[row.activity].lines[row.line].id == state.current_line_id;
+    };
+    if (std::none_of(cache.rows.begin(), cache.rows.end(), shown)) state.current_line_id.clear();
   }
 
   draw_grid_rows(app, cache, shows_activity_column(state));
