@@ -181,3 +181,31 @@ test('a filter on one activity hides the activity column and gives its room to t
   assert.ok(await itemRect(page, '12 regels getoond van 67'));
   assert.deepEqual(page.problems, []);
 });
+
+test('the budget filters keep their width and take a second row at 1024 pixels instead of cutting their labels', async (t) => {
+  // Their elements in the mirror, which lie over what the canvas draws.
+  const filters = ['Jaar: Alle jaren', 'Activiteit: Alle activiteiten', 'Categorie: Alle categorieën', 'Financiering: Alle financiering'];
+  const rectsAt = async (width) => {
+    const { page } = await freshApp(t, session, { viewport: { width, height: 768 } });
+    await clickItem(page, 'Begroting');
+    await waitFrames(page, 3);
+    const rects = await page.evaluate((texts) => {
+      const all = [...document.querySelectorAll('#access [data-sto-id]')];
+      const rectOf = (e) => { const r = e && e.getBoundingClientRect(); return r ? { x: r.x, y: r.y, width: r.width } : null; };
+      return [rectOf(all.find((e) => e.tagName === 'INPUT' && e.getAttribute('aria-label') === 'Zoeken')),
+        ...texts.map((text) => rectOf(all.find((e) => e.textContent === text)))];
+    }, filters);
+    assert.deepEqual(page.problems, []);
+    return rects;
+  };
+  const wide = await rectsAt(1366);
+  const narrow = await rectsAt(1024);
+  const names = ['Zoeken', ...filters];
+  for (let i = 0; i < names.length; ++i) {
+    assert.ok(wide[i] && narrow[i], `"${names[i]}" is in the mirror`);
+    assert.ok(Math.abs(wide[i].width - narrow[i].width) <= 1, `"${names[i]}" as wide at 1024 as at 1366 pixels: ${wide[i].width} / ${narrow[i].width}`);
+  }
+  assert.equal(new Set(wide.map((r) => Math.round(r.y))).size, 1, 'one row at 1366 pixels');
+  assert.equal(new Set(narrow.map((r) => Math.round(r.y))).size, 2, 'two rows at 1024 pixels');
+  for (const r of narrow) assert.ok(r.x + r.width <= 1024, 'inside the window');
+});

@@ -173,19 +173,39 @@ void rebuild(const App& app, GridCache& cache, const Filter& filter, int sort_co
   std::sort(cache.lines_with_errors.begin(), cache.lines_with_errors.end());
 }
 
+// Places the next item of a row of filters beside the last one when `width` still fits there,
+// else at the start of the next line: at a tablet's width or in presentation mode's larger type
+// the filters take two rows instead of cutting their labels to a few letters.
+void flow_next(float width) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float after = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+  if (after + width <= right) ImGui::SameLine();
+}
+
+// The width of a choice that shows its widest option whole (at most 12 em: a long activity title
+// ends in "…" there, and is whole in the list).
+template <class Label>
+float choice_width(int count, Label label) {
+  float widest = 0.0f;
+  for (int i = 0; i < count; ++i) widest = std::max(widest, ImGui::CalcTextSize(label(i)).x);
+  const float frame = 2.0f * ImGui::GetStyle().FramePadding.x + ImGui::GetFrameHeight();
+  return std::min(widest + frame, 12.0f * ImGui::GetFontSize());
+}
+
 void draw_filters(App& app, Filter& filter) {
   const Language lang = app.language();
   const Plan& plan = app.plan();
   const Evaluation& ev = app.analysis().evaluation;
-  // The five filters share the row beside "+ Nieuwe regel", narrower together where it is short.
-  constexpr float kWidths[] = {220, 130, 220, 200, 200};
-  const float spacing = 4.0f * ImGui::GetStyle().ItemSpacing.x;
-  const float scale = std::clamp((ImGui::GetContentRegionAvail().x - spacing) / 970.0f, 0.5f, 1.0f);
-  ImGui::SetNextItemWidth(kWidths[0] * scale);
+  const float search_width = 9.0f * ImGui::GetFontSize();
+  flow_next(search_width);
+  ImGui::SetNextItemWidth(search_width);
   input_text("##budget_filter", filter.text, sizeof filter.text, tr(Str::filter, lang), 0,
              tr(Str::filter, lang));
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(kWidths[1] * scale);
+  const float year_width = choice_width(1 + ev.year_count, [&](int i) {
+    return i == 0 ? tr(Str::all_years, lang) : "20255";  // a year's digits
+  });
+  flow_next(year_width);
+  ImGui::SetNextItemWidth(year_width);
   const std::string year_label =
       filter.year == 0 ? tr(Str::all_years, lang) : std::to_string(filter.year);
   if (begin_combo("##budget_year", year_label.c_str(), 0, tr(Str::col_year, lang))) {
@@ -196,8 +216,13 @@ void draw_filters(App& app, Filter& filter) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(kWidths[2] * scale);
+  const float activity_width =
+      choice_width(1 + static_cast<int>(plan.activities.size()), [&](int i) {
+        return i == 0 ? tr(Str::all_activities, lang)
+                      : plan.activities[static_cast<std::size_t>(i - 1)].title.c_str();
+      });
+  flow_next(activity_width);
+  ImGui::SetNextItemWidth(activity_width);
   const char* activity_label =
       filter.activity < 0 || static_cast<std::size_t>(filter.activity) >= plan.activities.size()
           ? tr(Str::all_activities, lang)
@@ -213,8 +238,12 @@ void draw_filters(App& app, Filter& filter) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(kWidths[3] * scale);
+  const float category_width = choice_width(1 + kCategoryCount, [&](int i) {
+    return i == 0 ? tr(Str::all_categories, lang)
+                  : category_label(static_cast<CostCategory>(i - 1), lang);
+  });
+  flow_next(category_width);
+  ImGui::SetNextItemWidth(category_width);
   const char* category_text =
       filter.category < 0 ? tr(Str::all_categories, lang)
                           : category_label(static_cast<CostCategory>(filter.category), lang);
@@ -226,8 +255,12 @@ void draw_filters(App& app, Filter& filter) {
         filter.category = c;
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(kWidths[4] * scale);
+  const float funding_width = choice_width(1 + kFundingCount, [&](int i) {
+    return i == 0 ? tr(Str::all_funding, lang)
+                  : funding_label(static_cast<FundingSource>(i - 1), lang);
+  });
+  flow_next(funding_width);
+  ImGui::SetNextItemWidth(funding_width);
   const char* funding_text = filter.funding < 0
                                  ? tr(Str::all_funding, lang)
                                  : funding_label(static_cast<FundingSource>(filter.funding), lang);
@@ -1053,7 +1086,6 @@ void draw_budget_panel(App& app) {
   }
   if (state.filter.activity >= static_cast<int>(plan.activities.size())) state.filter.activity = -1;
   draw_add_line_button(app);
-  ImGui::SameLine();
   draw_filters(app, state.filter);
   draw_investment_window(app);
 
@@ -1062,8 +1094,9 @@ void draw_budget_panel(App& app) {
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
                                 ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingStretchProp;
   const LineDetail detail = line_detail(app, state);
+  // The footer: a separator, the detail, the count and total, and a line for a refused entry.
   const float footer =
-      ImGui::GetFrameHeightWithSpacing() * 3.0f +
+      ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y +
       static_cast<float>(wrapped_line_count(detail.text, ImGui::GetContentRegionAvail().x)) *
           ImGui::GetTextLineHeightWithSpacing();
   const GridWidths widths = grid_widths(app, state);
