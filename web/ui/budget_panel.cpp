@@ -182,16 +182,6 @@ void flow_next(float width) {
   if (after + width <= right) ImGui::SameLine();
 }
 
-// The width of a choice that shows its widest option whole (at most 12 em: a long activity title
-// ends in "…" there, and is whole in the list).
-template <class Label>
-float choice_width(int count, Label label) {
-  float widest = 0.0f;
-  for (int i = 0; i < count; ++i) widest = std::max(widest, ImGui::CalcTextSize(label(i)).x);
-  const float frame = 2.0f * ImGui::GetStyle().FramePadding.x + ImGui::GetFrameHeight();
-  return std::min(widest + frame, 12.0f * ImGui::GetFontSize());
-}
-
 void draw_filters(App& app, Filter& filter) {
   const Language lang = app.language();
   const Plan& plan = app.plan();
@@ -201,9 +191,14 @@ void draw_filters(App& app, Filter& filter) {
   ImGui::SetNextItemWidth(search_width);
   input_text("##budget_filter", filter.text, sizeof filter.text, tr(Str::filter, lang), 0,
              tr(Str::filter, lang));
-  const float year_width = choice_width(1 + ev.year_count, [&](int i) {
-    return i == 0 ? tr(Str::all_years, lang) : "20255";  // a year's digits
-  });
+  // At most 12 em: a long activity title ends in "…" there, and is whole in the list.
+  const float most = 12.0f * ImGui::GetFontSize();
+  const float year_width = choice_width(
+      1 + ev.year_count,
+      [&](int i) {
+        return i == 0 ? tr(Str::all_years, lang) : "20255";  // a year's digits
+      },
+      most);
   flow_next(year_width);
   ImGui::SetNextItemWidth(year_width);
   const std::string year_label =
@@ -216,11 +211,13 @@ void draw_filters(App& app, Filter& filter) {
     }
     ImGui::EndCombo();
   }
-  const float activity_width =
-      choice_width(1 + static_cast<int>(plan.activities.size()), [&](int i) {
+  const float activity_width = choice_width(
+      1 + static_cast<int>(plan.activities.size()),
+      [&](int i) {
         return i == 0 ? tr(Str::all_activities, lang)
                       : plan.activities[static_cast<std::size_t>(i - 1)].title.c_str();
-      });
+      },
+      most);
   flow_next(activity_width);
   ImGui::SetNextItemWidth(activity_width);
   const char* activity_label =
@@ -238,10 +235,13 @@ void draw_filters(App& app, Filter& filter) {
     }
     ImGui::EndCombo();
   }
-  const float category_width = choice_width(1 + kCategoryCount, [&](int i) {
-    return i == 0 ? tr(Str::all_categories, lang)
-                  : category_label(static_cast<CostCategory>(i - 1), lang);
-  });
+  const float category_width = choice_width(
+      1 + kCategoryCount,
+      [&](int i) {
+        return i == 0 ? tr(Str::all_categories, lang)
+                      : category_label(static_cast<CostCategory>(i - 1), lang);
+      },
+      most);
   flow_next(category_width);
   ImGui::SetNextItemWidth(category_width);
   const char* category_text =
@@ -255,10 +255,13 @@ void draw_filters(App& app, Filter& filter) {
         filter.category = c;
     ImGui::EndCombo();
   }
-  const float funding_width = choice_width(1 + kFundingCount, [&](int i) {
-    return i == 0 ? tr(Str::all_funding, lang)
-                  : funding_label(static_cast<FundingSource>(i - 1), lang);
-  });
+  const float funding_width = choice_width(
+      1 + kFundingCount,
+      [&](int i) {
+        return i == 0 ? tr(Str::all_funding, lang)
+                      : funding_label(static_cast<FundingSource>(i - 1), lang);
+      },
+      most);
   flow_next(funding_width);
   ImGui::SetNextItemWidth(funding_width);
   const char* funding_text = filter.funding < 0
