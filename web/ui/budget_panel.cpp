@@ -182,6 +182,25 @@ void flow_next(float width) {
   if (after + width <= right) ImGui::SameLine();
 }
 
+// A filter's choice: all (-1) or one of `count` options named `label(i)`; as wide as its widest
+// option (at most 12 em: a long activity title ends in "…" there, and is whole in the list).
+template <class Label>
+void filter_choice(const char* id, Str name, Str all, int count, Label label, int& value,
+                   Language lang) {
+  const auto option = [&](int i) { return i == 0 ? tr(all, lang) : label(i - 1); };
+  const float width = choice_width(count + 1, option, 12.0f * ImGui::GetFontSize());
+  flow_next(width);
+  ImGui::SetNextItemWidth(width);
+  if (!begin_combo(id, option(value >= 0 && value < count ? value + 1 : 0), 0, tr(name, lang)))
+    return;
+  for (int i = -1; i < count; ++i) {
+    ImGui::PushID(i);
+    if (ImGui::Selectable(option(i + 1), value == i)) value = i;
+    ImGui::PopID();
+  }
+  ImGui::EndCombo();
+}
+
 void draw_filters(App& app, Filter& filter) {
   const Language lang = app.language();
   const Plan& plan = app.plan();
@@ -191,90 +210,27 @@ void draw_filters(App& app, Filter& filter) {
   ImGui::SetNextItemWidth(search_width);
   input_text("##budget_filter", filter.text, sizeof filter.text, tr(Str::filter, lang), 0,
              tr(Str::filter, lang));
-  // At most 12 em: a long activity title ends in "…" there, and is whole in the list.
-  const float most = 12.0f * ImGui::GetFontSize();
-  const float year_width = choice_width(
-      1 + ev.year_count,
-      [&](int i) {
-        return i == 0 ? tr(Str::all_years, lang) : "20255";  // a year's digits
-      },
-      most);
-  flow_next(year_width);
-  ImGui::SetNextItemWidth(year_width);
-  const std::string year_label =
-      filter.year == 0 ? tr(Str::all_years, lang) : std::to_string(filter.year);
-  if (begin_combo("##budget_year", year_label.c_str(), 0, tr(Str::col_year, lang))) {
-    if (ImGui::Selectable(tr(Str::all_years, lang), filter.year == 0)) filter.year = 0;
-    for (int i = 0; i < ev.year_count; ++i) {
-      const int year = ev.first_year + i;
-      if (ImGui::Selectable(std::to_string(year).c_str(), filter.year == year)) filter.year = year;
-    }
-    ImGui::EndCombo();
-  }
-  const float activity_width = choice_width(
-      1 + static_cast<int>(plan.activities.size()),
-      [&](int i) {
-        return i == 0 ? tr(Str::all_activities, lang)
-                      : plan.activities[static_cast<std::size_t>(i - 1)].title.c_str();
-      },
-      most);
-  flow_next(activity_width);
-  ImGui::SetNextItemWidth(activity_width);
-  const char* activity_label =
-      filter.activity < 0 || static_cast<std::size_t>(filter.activity) >= plan.activities.size()
-          ? tr(Str::all_activities, lang)
-          : plan.activities[static_cast<std::size_t>(filter.activity)].title.c_str();
-  if (begin_combo("##budget_activity", activity_label, 0, tr(Str::col_activity, lang))) {
-    if (ImGui::Selectable(tr(Str::all_activities, lang), filter.activity < 0)) filter.activity = -1;
-    for (std::size_t a = 0; a < plan.activities.size(); ++a) {
-      ImGui::PushID(static_cast<int>(a));
-      if (ImGui::Selectable(plan.activities[a].title.c_str(),
-                            filter.activity == static_cast<int>(a)))
-        filter.activity = static_cast<int>(a);
-      ImGui::PopID();
-    }
-    ImGui::EndCombo();
-  }
-  const float category_width = choice_width(
-      1 + kCategoryCount,
-      [&](int i) {
-        return i == 0 ? tr(Str::all_categories, lang)
-                      : category_label(static_cast<CostCategory>(i - 1), lang);
-      },
-      most);
-  flow_next(category_width);
-  ImGui::SetNextItemWidth(category_width);
-  const char* category_text =
-      filter.category < 0 ? tr(Str::all_categories, lang)
-                          : category_label(static_cast<CostCategory>(filter.category), lang);
-  if (begin_combo("##budget_category", category_text, 0, tr(Str::col_category, lang))) {
-    if (ImGui::Selectable(tr(Str::all_categories, lang), filter.category < 0)) filter.category = -1;
-    for (int c = 0; c < kCategoryCount; ++c)
-      if (ImGui::Selectable(category_label(static_cast<CostCategory>(c), lang),
-                            filter.category == c))
-        filter.category = c;
-    ImGui::EndCombo();
-  }
-  const float funding_width = choice_width(
-      1 + kFundingCount,
-      [&](int i) {
-        return i == 0 ? tr(Str::all_funding, lang)
-                      : funding_label(static_cast<FundingSource>(i - 1), lang);
-      },
-      most);
-  flow_next(funding_width);
-  ImGui::SetNextItemWidth(funding_width);
-  const char* funding_text = filter.funding < 0
-                                 ? tr(Str::all_funding, lang)
-                                 : funding_label(static_cast<FundingSource>(filter.funding), lang);
-  if (begin_combo("##budget_funding", funding_text, 0, tr(Str::col_funding, lang))) {
-    if (ImGui::Selectable(tr(Str::all_funding, lang), filter.funding < 0)) filter.funding = -1;
-    for (int f = 0; f < kFundingCount; ++f)
-      if (ImGui::Selectable(funding_label(static_cast<FundingSource>(f), lang),
-                            filter.funding == f))
-        filter.funding = f;
-    ImGui::EndCombo();
-  }
+  std::vector<std::string> years;
+  for (int i = 0; i < ev.year_count; ++i) years.push_back(std::to_string(ev.first_year + i));
+  int year = filter.year == 0 ? -1 : filter.year - ev.first_year;
+  if (year >= ev.year_count) year = -1;  // the plan's years changed: all of them again
+  filter_choice(
+      "##budget_year", Str::col_year, Str::all_years, ev.year_count,
+      [&](int i) { return years[static_cast<std::size_t>(i)].c_str(); }, year, lang);
+  filter.year = year < 0 ? 0 : ev.first_year + year;
+  filter_choice(
+      "##budget_activity", Str::col_activity, Str::all_activities,
+      static_cast<int>(plan.activities.size()),
+      [&](int i) { return plan.activities[static_cast<std::size_t>(i)].title.c_str(); },
+      filter.activity, lang);
+  filter_choice(
+      "##budget_category", Str::col_category, Str::all_categories, kCategoryCount,
+      [&](int i) { return category_label(static_cast<CostCategory>(i), lang); }, filter.category,
+      lang);
+  filter_choice(
+      "##budget_funding", Str::col_funding, Str::all_funding, kFundingCount,
+      [&](int i) { return funding_label(static_cast<FundingSource>(i), lang); }, filter.funding,
+      lang);
 }
 
 // A new line for activity `activity` (its lead, its first year), with an id no line has yet.
