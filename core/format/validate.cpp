@@ -922,10 +922,7 @@ template <class T>
 rapidjson::Document record_dom(const T& record) {
   // The bytes cereal's JSON archive writes, without an ostream: constructing one (its locale) cost
   // more in wasm than the rest of an edit's check.
-  StringOutputArchive archive(' ', 0);
-  archive(cereal::make_nvp("record", record));
-  archive.finish();
-  const std::string_view text = archive.text();
+  const std::string text = compact_json(cereal::make_nvp("record", record));
   rapidjson::Document dom;
   dom.Parse<rapidjson::kParseNoFlags>(text.data(), text.size());  // written here: well-formed
   return dom;
