@@ -129,7 +129,14 @@ class Builder {
     const std::string suffix = name.empty() ? " " + std::to_string(index + 1) : " '" + name + "'";
     append(words.nl + suffix, words.en + suffix);
   }
-  LocalizedText done() { return {capitalised(std::move(nl_)), capitalised(std::move(en_))}; }
+  LocalizedText done() {
+    // Capitalised in place: g++ 12 -O3 warns (falsely) that a moved-into temporary may be
+    // uninitialized, which failed the Release build of scripts/bench.sh.
+    LocalizedText text{std::move(nl_), std::move(en_)};
+    text.nl = capitalised(text.nl);
+    text.en = capitalised(text.en);
+    return text;
+  }
 
  private:
   std::string nl_, en_;
