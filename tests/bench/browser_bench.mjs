@@ -39,6 +39,34 @@ function instrumentStorage() {
   };
 }
 
+// The machine's noise floor: a fixed piece of work (about half a millisecond, calibrated in the
+// page) timed in every animation frame while the app is being edited, on the same thread. What
+// it takes beyond its calibrated time is time the thread did not get (other threads and
+// processes on a shared machine, the garbage collector), and a frame part of the app can be held
+// up as much. window.__noise.run(true | false) starts or stops it; .times: its durations.
+function instrumentNoise() {
+  const work = (n) => { let x = 1; for (let i = 0; i < n; ++i) x = (Math.imul(x, 1103515245) + 12345) | 0; return x; };
+  const noise = { on: false, n: 0, times: [], sink: 0 };
+  // Warmed up first (V8 optimises the loop after some runs); timed over many runs, as the page's
+  // clock ticks in tenths of a millisecond.
+  noise.calibrate = () => {
+    for (let i = 0; i < 200; ++i) noise.sink ^= work(10000);
+    const t0 = performance.now();
+    for (let i = 0; i < 200; ++i) noise.sink ^= work(100000);
+    noise.n = Math.round(100000 * 0.5 / ((performance.now() - t0) / 200));
+  };
+  const tick = () => {
+    if (noise.on) {
+      const t0 = performance.now();
+      noise.sink ^= work(noise.n);
+      noise.times.push(performance.now() - t0);
+      requestAnimationFrame(tick);
+    }
+  };
+  noise.run = (on) => { noise.on = on; if (on) requestAnimationFrame(tick); };
+  window.__noise = noise;
+}
+
 // Types `quantity` into the first quantity field a minute after the last edit (a version of its
 // own), then waits until it is stored and committed: the storage problem ('none' when stored).
 async function editAsNewVersion(page, quantity, timeout = 20000) {
@@ -153,10 +181,12 @@ try {
   // The grid in a fresh context of its own, as the e2e tests open the app.
   const gridContext = await session.newContext();
   await gridContext.addInitScript(instrumentStorage);
+  await gridContext.addInitScript(instrumentNoise);
   page = await gridContext.newPage();
   await loadApp(page, session.url);
   console.log('\nIn headless Chromium (SwiftShader WebGL, 1280x800):');
   console.log(`  navigation -> first drawn frame: median ${median(firstFrames).toFixed(0)} ms (runs: ${firstFrames.map((t) => t.toFixed(0)).join(', ')})`);
+  target(median(firstFrames) <= 500, `navigation -> first drawn frame <= 500 ms (median of 5 fresh visits, issue 26): ${median(firstFrames).toFixed(0)} ms`);
 
   // The budget grid with the large plan.
   // Timed inside the page: the 5 MB text's trip from node to the page is not the app's.
@@ -210,7 +240,7 @@ try {
   // frame from the first edit to the last stored delta counts. IndexedDB's puts (40 ms for a
   // version of this plan) are counted where the page's thread made them.
   await takeTimes();
-  await page.evaluate(() => window.__putMs.splice(0));
+  await page.evaluate(() => { window.__putMs.splice(0); window.__noise.calibrate(); window.__noise.run(true); });
   const editFrames = [], editStorage = [], editAccess = [];
   let savedEdits = 0;
   for (let i = 0; i < 5; ++i) {
@@ -222,6 +252,7 @@ try {
     editStorage.push(...s);
   }
   const putMs = await page.evaluate(() => window.__putMs.splice(0));
+  const noise = await page.evaluate(() => { window.__noise.run(false); return window.__noise.times; });
   const longest = Math.max(...editFrames);
   const sorted = [...editFrames].sort((a, b) => a - b);
   const p95 = sorted[Math.floor(sorted.length * 0.95)];
@@ -231,7 +262,12 @@ try {
   console.log(`    of which the storage work (autosave slices, hand-over, delta steps): max ${Math.max(...editStorage).toFixed(2)} ms; the rest of the frame: max ${Math.max(...others).toFixed(2)} ms`);
   console.log(`    the rest split: the accessibility mirror max ${Math.max(...editAccess).toFixed(2)} ms, the drawing (input, UI, GL) max ${Math.max(...drawing).toFixed(2)} ms`);
   console.log(`    IndexedDB puts on the page's thread meanwhile: ${putMs.length}${putMs.length ? `, longest ${Math.max(...putMs).toFixed(1)} ms` : ' (the storage worker made them)'}`);
-  target(longest <= 16, `longest frame while editing the large plan with autosave on <= 16 ms: ${longest.toFixed(2)} ms`);
+  console.log(`    the machine's noise floor meanwhile: a fixed piece of work timed in each of ${noise.length} animation frames took median ${median(noise).toFixed(2)} ms, max ${Math.max(...noise).toFixed(2)} ms, over 2 ms in ${noise.filter((t) => t > 2).length} (what a frame part can be held up by, beyond its own work)`);
+  const top = (xs) => [...xs].sort((a, b) => b - a).slice(0, 5).map((t) => t.toFixed(1)).join(', ');
+  console.log(`    longest five: frames ${top(editFrames)}; storage parts ${top(editStorage)} (over 2 ms in ${editStorage.filter((t) => t > 2).length} of ${editStorage.length} frames); mirror ${top(editAccess)}; noise floor ${top(noise)} ms`);
+  target(longest <= 16, `longest frame while editing the large plan with autosave on <= 16 ms (every run, issue 26): ${longest.toFixed(2)} ms`);
+  target(Math.max(...editStorage) <= 2, `storage work in any editing frame <= 2 ms (issue 26): ${Math.max(...editStorage).toFixed(2)} ms`);
+  target(Math.max(...editAccess) <= 2, `accessibility mirror in any editing frame <= 2 ms (issue 27): ${Math.max(...editAccess).toFixed(2)} ms`);
 
   // Idle: no input for two seconds after the last frames settle.
   await page.waitForTimeout(500);
