@@ -398,6 +398,7 @@ class App {
     PlanWriter writer;
     std::uint64_t revision;  // the document revision it writes
     bool staging = false;    // its finished text is being copied to the page
+    bool staged = false;     // and that copy is complete, to be stored in the next frame
   };
   std::unique_ptr<AutosaveWrite> save_writer_;
   double save_slice_ms_ = kSaveSliceMs;
