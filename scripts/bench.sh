@@ -57,7 +57,7 @@ for (const n of sizes) {
   const file = get('native', n, 'file');
   console.log(`\n${n} budget lines, plan file ${mb(file.bytes)} (as saved: one tab per level)`);
   console.log(`${'figure'.padEnd(12)}${pad('native ms', 11)}${pad('wasm ms', 11)}${pad('wasm/nat', 10)}  ${'native rate'.padEnd(16)}${'wasm rate'.padEnd(16)}${pad('peak native', 13)}${pad('peak wasm', 12)}`);
-  for (const metric of ['analyse', 'save', 'save_cereal', 'load', 'edit']) {
+  for (const metric of ['analyse', 'save', 'save_cereal', 'load', 'parse_dom', 'parse_read', 'edit']) {
     const a = get('native', n, metric), w = get('wasm', n, metric);
     if (!a || !w) continue;
     const rate = (r) => metric === 'edit' ? `${(r.ms * 1000 / 2000).toFixed(2)} us/step`
@@ -66,6 +66,8 @@ for (const n of sizes) {
     console.log(`${metric.padEnd(12)}${pad(a.ms.toFixed(3), 11)}${pad(w.ms.toFixed(3), 11)}${pad((w.ms / a.ms).toFixed(2), 10)}  ${rate(a).padEnd(16)}${rate(w).padEnd(16)}${pad(mb(a.peak_bytes), 13)}${pad(mb(w.peak_bytes), 12)}`);
   }
   const j = get('wasm', n, 'json_parse'), wl = get('wasm', n, 'load');
+  const [pd, pr] = [get('wasm', n, 'parse_dom'), get('wasm', n, 'parse_read')];
+  if (j && pd && pr) console.log(`the parser's share in wasm: rapidjson's DOM ${(pd.ms / j.ms).toFixed(2)}x JSON.parse, its reader with no work per value ${(pr.ms / j.ms).toFixed(2)}x (the least a load straight into the model would take with this parser)`);
   if (j) console.log(`${'JSON.parse'.padEnd(12)}${pad('', 11)}${pad(j.ms.toFixed(3), 11)}${pad('', 10)}  ${''.padEnd(16)}${((j.bytes / 1e6) / (j.ms / 1000)).toFixed(0).concat(' MB/s').padEnd(16)}   node's own parser; ${wl ? `wasm load = ${(wl.ms / j.ms).toFixed(2)}x JSON.parse` : 'load refused: file over kMaxFileBytes (64 MB)'}`);
   const [sn, sw, cn, cw] = [get('native', n, 'save'), get('wasm', n, 'save'), get('native', n, 'save_cereal'), get('wasm', n, 'save_cereal')];
   if (sn && cn) console.log(`save: the plan writer is ${(cn.ms / sn.ms).toFixed(2)}x cereal's JSON archive natively, ${(cw.ms / sw.ms).toFixed(2)}x in wasm (same bytes)`);

@@ -13,6 +13,9 @@
 #include <string>
 #include <vector>
 
+#include <rapidjson/document.h>
+#include <rapidjson/reader.h>
+
 #include "../core/cereal_save.h"
 #include "edit/document.h"
 #include "format/file_format.h"
@@ -291,6 +294,30 @@ int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
     print("json_parse", n, js_json_parse_ms(text.c_str(), reps), file_bytes, 0);
 #endif
+    // The parser's share of a load: rapidjson's DOM of the text, as load_plan parses it; and its
+    // reader over the text with nothing done per value, the least a loader that read straight
+    // into the model (no DOM) would take with this parser.
+    std::size_t parse_peak = 0;
+    bool parsed = false;
+    const double dom_ms = median_ms(
+        reps,
+        [&] {
+          rapidjson::Document dom;
+          dom.Parse<rapidjson::kParseNoFlags>(text.data(), text.size());
+          parsed = !dom.HasParseError();
+        },
+        &parse_peak);
+    if (parsed) print("parse_dom", n, dom_ms, file_bytes, parse_peak);
+    const double read_ms = median_ms(
+        reps,
+        [&] {
+          rapidjson::Reader reader;
+          rapidjson::BaseReaderHandler<> nothing;
+          rapidjson::MemoryStream stream(text.data(), text.size());
+          parsed = !reader.Parse<rapidjson::kParseNoFlags>(stream, nothing).IsError();
+        },
+        &parse_peak);
+    if (parsed) print("parse_read", n, read_ms, file_bytes, parse_peak);
   }
   if (want("edit")) {
     // 1,000 price edits and their undos through the Document, in two rounds of 500 (the history
