@@ -29,7 +29,7 @@ echo "== building sto_bench (native, wasm)" >&2
 cmake -S . -B build/bench-native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/bench-native -j"$jobs" --target sto_bench >/dev/null
 export NODE_PATH=/usr/share/nodejs  # Debian's Emscripten needs its acorn module
-emcmake cmake -S . -B build/bench-wasm -DCMAKE_BUILD_TYPE=Release \
+emcmake cmake -S . -B build/bench-wasm -DCMAKE_BUILD_TYPE=Release -DSTO_SYMBOL_MAP=ON \
   "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
 cmake --build build/bench-wasm -j"$jobs" --target sto_bench >/dev/null
 

@@ -163,6 +163,72 @@ for (const at = { pos: 8 }; at.pos < wasm.length;) {
   if (size >= 1000) console.log(`    ${name.padEnd(22)} ${(size / 1e6).toFixed(3).padStart(7)} MB -> ${(gzipSync(body, { level: 9 }).length / 1e6).toFixed(3).padStart(7)} MB`);
   at.pos += size;
 }
+codeSizeReport(wasm, join(siteDir, '..', 'sto_planner.symbols'));
+
+// Where the code section's bytes are, by origin and by function, from the names the bench's build
+// writes beside the site (CMake option STO_SYMBOL_MAP; the wasm itself carries no names).
+function codeSizeReport(bytes, symbolsPath) {
+  let symbols;
+  try { symbols = readFileSync(symbolsPath, 'utf8'); } catch { console.log(`  (no ${symbolsPath}: build with -DSTO_SYMBOL_MAP=ON for the code by function)`); return; }
+  const names = new Map();
+  for (const line of symbols.split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) names.set(Number(line.slice(0, colon)), line.slice(colon + 1).replace(/\\([0-9a-f]{2})/g, (m, hex) => String.fromCharCode(parseInt(hex, 16))));
+  }
+  const at = { pos: 8 };
+  const leb = () => { let value = 0, shift = 0, byte; do { byte = bytes[at.pos++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80); return value; };
+  const skipName = () => { const n = leb(); at.pos += n; };
+  const skipLimits = () => { const flags = bytes[at.pos++]; leb(); if (flags & 1) leb(); };
+  let importedFunctions = 0;
+  const functions = [];
+  while (at.pos < bytes.length) {
+    const id = bytes[at.pos++], size = leb(), end = at.pos + size;
+    if (id === 2) {  // imports: function indices start after the imported functions
+      for (let count = leb(); count > 0; --count) {
+        skipName(); skipName();
+        const kind = bytes[at.pos++];
+        if (kind === 0) { leb(); ++importedFunctions; }
+        else if (kind === 1) { ++at.pos; skipLimits(); }
+        else if (kind === 2) skipLimits();
+        else if (kind === 3) at.pos += 2;
+        else if (kind === 4) { ++at.pos; leb(); }  // an exception tag
+      }
+    } else if (id === 10) {
+      for (let count = leb(), i = 0; i < count; ++i) {
+        const bodySize = leb();
+        functions.push({ name: names.get(importedFunctions + i) || `function ${importedFunctions + i}`, body: bytes.subarray(at.pos, at.pos + bodySize) });
+        at.pos += bodySize;
+      }
+    }
+    at.pos = end;
+  }
+  // An origin by the first library name in the function's name ("void cereal::…<sto::Plan>" is
+  // cereal's); web/main.cpp and page_api.cpp hold the unnamed namespace's and the sto_* functions.
+  const origins = [['Dear ImGui', /\bIm[A-Z]|\bstb/], ['rapidjson', /rapidjson::/], ['cereal', /cereal::/],
+    ['STO Planner web/', /sto::(ui|platform|access)::|^\(anonymous namespace\)::|^sto_/], ['STO Planner core/', /sto::/], ['C++ library', /std::/]];
+  const groups = new Map();
+  for (const f of functions) {
+    let origin = 'C library and runtime', first = Infinity;
+    for (const [name, pattern] of origins) {
+      const found = f.name.search(pattern);
+      if (found >= 0 && found < first) { first = found; origin = name; }
+    }
+    if (!groups.has(origin)) groups.set(origin, []);
+    groups.get(origin).push(f);
+  }
+  const total = functions.reduce((sum, f) => sum + f.body.length, 0);
+  console.log(`  code by origin (${functions.length} functions, ${(total / 1e6).toFixed(3)} MB; gzip of each group's bodies alone):`);
+  for (const [origin, list] of [...groups].sort((a, b) => b[1].reduce((s, f) => s + f.body.length, 0) - a[1].reduce((s, f) => s + f.body.length, 0))) {
+    const size = list.reduce((sum, f) => sum + f.body.length, 0);
+    const packed = gzipSync(Buffer.concat(list.map((f) => f.body)), { level: 9 }).length;
+    console.log(`    ${origin.padEnd(22)} ${(size / 1e6).toFixed(3).padStart(7)} MB (${(100 * size / total).toFixed(0).padStart(2)}%) -> ${(packed / 1e6).toFixed(3).padStart(7)} MB  ${list.length} functions`);
+  }
+  console.log('  largest functions:');
+  for (const f of [...functions].sort((a, b) => b.body.length - a.body.length).slice(0, 12)) {
+    const name = f.name.length > 110 ? f.name.slice(0, 107) + '...' : f.name;
+    console.log(`    ${(f.body.length / 1e3).toFixed(1).padStart(6)} kB  ${name}`);
+  }
+}
 
 // [SECTION] In the browser.
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
