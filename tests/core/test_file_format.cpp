@@ -713,6 +713,23 @@ TEST_CASE("brackets, quotes and backslashes inside text do not count as nesting"
   CHECK(load_plan(std::string(32, '[') + std::string(32, ']')).status == LoadStatus::not_a_plan);
 }
 
+TEST_CASE("the parser stops at the nesting limit, whatever follows", "[file][hostile]") {
+  // Objects and arrays count alike; the parse stops at level 33, so a million open brackets
+  // (truncated, never closed) never reach the stack, and text after the limit is not read.
+  std::string objects;
+  for (int i = 0; i < 33; ++i) objects += "{\"a\":";
+  CHECK(load_plan(objects + "1" + std::string(33, '}')).status == LoadStatus::too_deep);
+  std::string mixed;
+  for (int i = 0; i < 17; ++i) mixed += "[{\"plan\":";
+  CHECK(load_plan(mixed).status == LoadStatus::too_deep);
+  CHECK(load_plan(std::string(1'000'000, '[')).status == LoadStatus::too_deep);
+  CHECK(load_plan(std::string(33, '[') + "not json").status == LoadStatus::too_deep);
+  // Within the limit a broken file is reported where it breaks.
+  const LoadResult broken = load_plan(std::string(32, '[') + "not json");
+  CHECK(broken.status == LoadStatus::corrupt);
+  CHECK(has(broken.error, "not valid JSON (Invalid value.) (line 1, column 34)"));
+}
+
 TEST_CASE("a file over the size limit is refused before parsing", "[file][hostile]") {
   const std::string text(kMaxFileBytes + 1, ' ');
   const LoadResult loaded = load_plan(text);
