@@ -209,3 +209,27 @@ test('the budget filters keep their width and take a second row at 1024 pixels i
   assert.equal(new Set(narrow.map((r) => Math.round(r.y))).size, 2, 'two rows at 1024 pixels');
   for (const r of narrow) assert.ok(r.x + r.width <= 1024, 'inside the window');
 });
+
+test('on a tablet held sideways the grid keeps no empty line under it; a refused entry gets one, whole on screen', async (t) => {
+  const height = 730;
+  const { page } = await freshApp(t, session, { viewport: { width: 1024, height } });
+  await clickItem(page, 'Begroting');
+  await typeInto(page, '##budget_filter', 'Externe trainers');
+  await waitFrames(page, 3);
+  // The count is the footer's last line: it ends at the panel's bottom edge (its padding and
+  // border below it), where a line kept free for refused entries used to leave a line's room.
+  const countLine = async () => (await page.evaluate(() => window.stoplan.items())).find((i) => /regels getoond van/.test(i.label));
+  const below = (rect) => height - (rect.y + rect.height);
+  const count = await countLine();
+  assert.ok(count, 'the count is drawn');
+  assert.ok(below(count) < 2 * count.height, `no empty line under the count: ${below(count)} px to the bottom`);
+
+  await typeInto(page, '##price', 'twaalf');
+  await waitFrames(page, 4);
+  const refused = await settledRect(page, 'Geen geldig bedrag, de oude waarde blijft staan: "twaalf"');
+  assert.ok(refused, 'the refused entry is said under the grid');
+  const moved = await countLine();
+  assert.ok(refused.y + refused.height <= moved.y + 1, `above the count: ${JSON.stringify({ refused, moved })}`);
+  assert.ok(below(moved) >= 0 && below(moved) < 2 * moved.height, `the count still ends at the bottom: ${JSON.stringify(moved)}`);
+  assert.deepEqual(page.problems, []);
+});

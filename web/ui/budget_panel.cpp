@@ -88,6 +88,9 @@ struct GridState {
   // double-clicked: they stay the same after that.
   float column_weights[column_count] = {};
   bool weights_fitted = false;
+  // Refused entries shown under the grid in the last frame: the footer keeps their lines (one
+  // frame late when one appears, so that no line is kept free while there is none).
+  std::size_t error_lines = 0;
   // The line whose field was last active or focused: its texts are shown whole under the grid.
   std::string current_line_id;
   LineRef current_line;  // where it was then (checked against the id: edits move lines)
@@ -1001,7 +1004,8 @@ LineDetail line_detail(const App& app, GridState& state) {
 }
 
 // The current line's detail, refused entries, the total of the lines shown, and how many that is.
-void draw_grid_footer(const GridCache& cache, const LineDetail& detail, Language lang) {
+void draw_grid_footer(GridState& state, const LineDetail& detail, Language lang) {
+  const GridCache& cache = state.cache;
   const bool filtered = cache.shown_lines != cache.all_lines;
   ImGui::Separator();
   ImGui::PushTextWrapPos(0.0f);
@@ -1010,7 +1014,7 @@ void draw_grid_footer(const GridCache& cache, const LineDetail& detail, Language
   else
     text_disabled(detail.text);
   ImGui::PopTextWrapPos();
-  draw_field_errors();
+  state.error_lines = draw_field_errors();
   text_item(std::to_string(cache.shown_lines) + " " + tr(Str::lines_shown, lang) + " " +
             std::to_string(cache.all_lines));
   ImGui::SameLine();
@@ -1053,11 +1057,12 @@ void draw_budget_panel(App& app) {
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
                                 ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingStretchProp;
   const LineDetail detail = line_detail(app, state);
-  // The footer: a separator, the detail, the count and total, and a line for a refused entry.
-  const float footer =
-      ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y +
-      static_cast<float>(wrapped_line_count(detail.text, ImGui::GetContentRegionAvail().x)) *
-          ImGui::GetTextLineHeightWithSpacing();
+  // The footer: a separator, the detail, the refused entries and the count and total.
+  const float text_lines =
+      static_cast<float>(wrapped_line_count(detail.text, ImGui::GetContentRegionAvail().x)) +
+      static_cast<float>(state.error_lines);
+  const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y +
+                       text_lines * ImGui::GetTextLineHeightWithSpacing();
   const GridWidths widths = grid_widths(app, state);
   if (!ImGui::BeginTable("##budget", column_count, flags, ImVec2(0, -footer),
                          std::max(widths.room, widths.least)))
@@ -1088,7 +1093,7 @@ void draw_budget_panel(App& app) {
 
   draw_grid_rows(app, cache, shows_activity_column(state));
   ImGui::EndTable();
-  draw_grid_footer(cache, detail, lang);
+  draw_grid_footer(state, detail, lang);
 }
 
 }  // namespace sto::ui

@@ -732,9 +732,11 @@ bool edit_year(const char* label, int value, int& out, Language language) {
   return true;
 }
 
-void draw_field_errors() {
+std::size_t draw_field_errors() {
   for (const std::string& error : errors_without_room()) text_item_colored(kColorError, error);
+  const std::size_t shown = errors_without_room().size();
   errors_without_room().clear();
+  return shown;
 }
 
 void clear_field_errors() {

@@ -102,8 +102,8 @@ bool edit_int(const char* label, std::int64_t value, std::int64_t& out, Language
               std::int64_t min_value, std::int64_t max_value);
 // A calendar year (2000–2100), written without grouping.
 bool edit_year(const char* label, int value, int& out, Language language);
-// Shows, and forgets, the errors of fields that had no room beside them this frame.
-void draw_field_errors();
+// Shows, and forgets, the errors of fields that had no room beside them this frame; how many.
+std::size_t draw_field_errors();
 // Forgets every refused entry (messages and red frames): after undo/redo or a change of section.
 void clear_field_errors();
 // Before a frame's first field: the fields keep their typed text and refused entries in `app`'s
