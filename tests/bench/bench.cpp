@@ -294,7 +294,7 @@ int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
     print("json_parse", n, js_json_parse_ms(text.c_str(), reps), file_bytes, 0);
 #endif
-    // The parser's share of a load: rapidjson's DOM of the text, as load_plan parses it; and its
+    // The parser's share of a load: rapidjson's DOM of the text, with load_plan's flags; and its
     // reader over the text with nothing done per value, the least a loader that read straight
     // into the model (no DOM) would take with this parser.
     std::size_t parse_peak = 0;
