@@ -397,8 +397,8 @@ class App {
         : writer(plan, expected_size), revision(of_revision) {}
     PlanWriter writer;
     std::uint64_t revision;  // the document revision it writes
-    bool staging = false;    // its finished text is being copied to the page
-    bool staged = false;     // and that copy is complete, to be stored in the next frame
+    // Its finished text's way to the page: copied in parts, then stored in a frame of its own.
+    enum class Handover { not_started, copying, copied } handover = Handover::not_started;
   };
   std::unique_ptr<AutosaveWrite> save_writer_;
   double save_slice_ms_ = kSaveSliceMs;

@@ -203,15 +203,17 @@ void App::continue_save() {
   PlanWriter& writer = save_writer_->writer;
   // The finished text crosses to the page in parts over the next frames, then goes to storage.
   if (writer.done()) {
-    if (!save_writer_->staging) {
+    using Handover = AutosaveWrite::Handover;
+    Handover& handover = save_writer_->handover;
+    if (handover == Handover::not_started) {
       platform::storage_stage_begin(writer.text());
-      save_writer_->staging = true;
+      handover = Handover::copying;
       return;  // the copy starts in the next frame: allocating its buffer is a part of its own
     }
-    if (!save_writer_->staged) {
+    if (handover == Handover::copying) {
       // Storing it (the index, the version list, older versions queued as deltas) is a frame's
       // work of its own: with the copy's last part in one frame it took 2-5 ms in the bench.
-      save_writer_->staged = platform::storage_stage_more(save_slice_ms_);
+      if (platform::storage_stage_more(save_slice_ms_)) handover = Handover::copied;
       return;
     }
     store_plan_text(writer.text(), std::nullopt, "", TextStaged::yes);
