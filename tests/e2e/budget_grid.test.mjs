@@ -233,3 +233,39 @@ test('on a tablet held sideways the grid keeps no empty line under it; a refused
   assert.ok(below(moved) >= 0 && below(moved) < 2 * moved.height, `the count still ends at the bottom: ${JSON.stringify(moved)}`);
   assert.deepEqual(page.problems, []);
 });
+
+test('on a tablet held sideways the sample budget needs no sideways scroll: its amounts and remove buttons are whole on screen, and a subtotal adds a line with one tap', async (t) => {
+  const { page } = await freshApp(t, session, { viewport: { width: 1024, height: 730 } });
+  await clickItem(page, 'Begroting');
+  const header = await settledRect(page, 'Bedrag');
+  const total = await settledRect(page, 'Totaal: € 4.220.000,00');
+  // The rows wholly above the grid's bottom edge: the footer's hint and total lines under it.
+  const drawn = (await page.evaluate(() => window.stoplan.items()))
+    .filter((i) => i.y > header.y + header.height && i.y + i.height + 3 * total.height < total.y);
+  const amounts = drawn.filter((i) => /^€ [\d.]+,\d\d$/.test(i.label));
+  const removes = drawn.filter((i) => i.label === '×');
+  assert.ok(amounts.length >= 10 && removes.length >= 5, `the grid's rows are drawn: ${amounts.length} amounts, ${removes.length} remove buttons`);
+  // Whole: shown wholly inside their cells, and inside the grid, left of its vertical scrollbar.
+  for (const item of [header, ...amounts, ...removes]) {
+    assert.ok(item.visible, `"${item.label}" drawn whole: ${JSON.stringify(item)}`);
+    assert.ok(item.x + item.width <= total.x + total.width - 10, `"${item.label}" left of the scrollbar: ${JSON.stringify(item)}`);
+  }
+  // A sideways wheel (a touchpad, a swipe) moves nothing: there is nothing behind the edge.
+  await page.mouse.move(header.x, header.y + 80);
+  await page.keyboard.down('Shift');
+  await page.mouse.wheel(0, 400);
+  await page.keyboard.up('Shift');
+  await waitFrames(page, 3);
+  assert.deepEqual(await settledRect(page, 'Bedrag'), header, 'the grid does not scroll sideways');
+
+  // The subtotal's add button runs on over the year cell beside it, empty in that row: whole.
+  for (let attempt = 0; attempt < 10 && !(await itemRect(page, '+ Regel toevoegen')); ++attempt) {
+    await page.mouse.wheel(0, 200);
+    await waitFrames(page, 3);
+  }
+  const add = await settledRect(page, '+ Regel toevoegen');
+  assert.ok(add && add.visible, `the add button is whole: ${JSON.stringify(add)}`);
+  await clickItem(page, '+ Regel toevoegen');
+  assert.ok(await settledRect(page, '68 regels getoond van 68'), 'one tap added a line');
+  assert.deepEqual(page.problems, []);
+});

@@ -824,12 +824,16 @@ GridWidths grid_widths(const App& app, GridState& state) {
   for (int c = 0; c < column_count; ++c)
     if (c != col_year && c != col_actions)
       least[c] = (c == col_amount ? amount_width : kLeastEm[c] * em) + padding;
-  // A subtotal row's "+ Regel toevoegen" is in the description column: never cut.
+  // A subtotal row's "+ Regel toevoegen" starts in the description column and may run on over
+  // the year cell, empty in that row (draw_add_line_in_subtotal): never cut.
   const std::string add_line = "+ " + std::string(tr(Str::add_line, lang));
   least[col_description] =
-      std::max(least[col_description], ImGui::CalcTextSize(add_line.c_str()).x + padding +
-                                           2.0f * ImGui::GetStyle().FramePadding.x);
-  const float fixed_width = out.year + out.actions + padding * 2.0f;
+      std::max(least[col_description], ImGui::CalcTextSize(add_line.c_str()).x +
+                                           2.0f * ImGui::GetStyle().FramePadding.x - out.year);
+  // The fixed columns and the grid's borders: one pixel left of each column and at the right.
+  const int columns_shown = shows_activity_column(state) ? column_count : column_count - 1;
+  const float fixed_width =
+      out.year + out.actions + padding * 2.0f + static_cast<float>(columns_shown + 1);
   // The columns' room: the window's, less the vertical scrollbar's, so that a grid that fits
   // shows no sideways scrollbar.
   out.room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
@@ -849,7 +853,9 @@ GridWidths grid_widths(const App& app, GridState& state) {
   if (table != nullptr && table->ResizedColumn < 0) {
     ImGuiTableColumn& amount = table->Columns[col_amount];
     const float drawn = amount.WidthGiven + padding;
-    if (amount.StretchWeight > 0.0f && drawn > 0.0f && drawn + 0.5f < least[col_amount])
+    // ImGui rounds each column down to whole pixels: a pixel short is its rounding, not an
+    // amount that grew.
+    if (amount.StretchWeight > 0.0f && drawn > 0.0f && drawn + 1.0f < least[col_amount])
       weights[col_amount] = amount.StretchWeight *= least[col_amount] / drawn;
   }
   float width_per_weight = 0.0f, total_weight = 0.0f;
@@ -906,6 +912,21 @@ void setup_grid_columns(const GridState& state, const GridWidths& widths, Langua
   table_headers_row();
 }
 
+// A subtotal row's add button, in the description cell and the year cell beside it, which is
+// empty in that row: the description column need not be as wide as the button on a tablet.
+void draw_add_line_in_subtotal(App& app, std::size_t activity) {
+  ImGui::TableSetColumnIndex(col_description);
+  const ImGuiTable* table = ImGui::GetCurrentTable();
+  const ImRect& description = table->Columns[col_description].ClipRect;
+  const ImRect& year = table->Columns[col_year].ClipRect;
+  ImGui::PushClipRect(description.Min, ImVec2(year.Max.x, description.Max.y), false);
+  ImGui::PushID(static_cast<int>(activity));
+  if (ImGui::SmallButton(("+ " + std::string(tr(Str::add_line, app.language()))).c_str()))
+    add_line_to(app, activity);
+  ImGui::PopID();
+  ImGui::PopClipRect();
+}
+
 // The rows the clipper shows: subtotals, lines (the one a finding points at highlighted and
 // scrolled to once) and an investment's depreciation in its other years.
 void draw_grid_rows(App& app, const GridCache& cache, bool shows_activity) {
@@ -941,11 +962,7 @@ void draw_grid_rows(App& app, const GridCache& cache, bool shows_activity) {
           text_item(subtotal);
           if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", subtotal.c_str());
         }
-        ImGui::TableSetColumnIndex(col_description);
-        ImGui::PushID(static_cast<int>(row.activity));
-        if (ImGui::SmallButton(("+ " + std::string(tr(Str::add_line, lang))).c_str()))
-          add_line_to(app, row.activity);
-        ImGui::PopID();
+        draw_add_line_in_subtotal(app, row.activity);
         if (!shows_activity) {
           ImGui::SameLine();
           text_item_fitted(subtotal);

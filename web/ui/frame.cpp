@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -86,22 +87,44 @@ void draw_frame(App& app) {
   const int section_before = app.section_shown();
   int shown = app.take_section();
   {
-    ImGui::BeginChild("##navigation", ImVec2(ImGui::GetFontSize() * 13.0f, 0), true);
+    // Each entry's text (the ## id keeps the selection when the title changes language).
+    struct NavEntry {
+      int section;
+      std::string label, text;
+    };
+    std::vector<NavEntry> entries;
+    float widest = 0.0f;
+    for (const NavGroup& group : navigation) {
+      widest = std::max(widest, ImGui::CalcTextSize(tr(group.title, app.language())).x);
+      for (Section section : group.items) {
+        const int i = static_cast<int>(section);
+        const std::string id = "##section" + std::to_string(i);
+        std::string title = tr(sections[i].title, app.language());
+        std::string shown_title = title;
+        if (section == Section::checks && !app.analysis().findings.empty())
+          shown_title += " (" + std::to_string(app.analysis().findings.size()) + ")";
+        widest = std::max(widest, ImGui::CalcTextSize(shown_title.c_str()).x);
+        entries.push_back({i, title + id, shown_title + id});
+      }
+    }
+    // As wide as its longest entry and no wider, with a narrower margin than a panel's: on a
+    // tablet held sideways (1024 pixels) the section needs every pixel, the budget grid for its
+    // amounts.
+    const float em = ImGui::GetFontSize();
+    const ImVec2 padding(0.5f * em, ImGui::GetStyle().WindowPadding.y);
+    const float width = std::min(13.0f * em, widest + 2.0f * padding.x);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+    ImGui::BeginChild("##navigation", ImVec2(width, 0), true);
+    ImGui::PopStyleVar();
+    std::size_t next = 0;
     for (const NavGroup& group : navigation) {
       ImGui::TextDisabled("%s", tr(group.title, app.language()));
       access::describe_text(tr(group.title, app.language()), 2);
-      for (Section section : group.items) {
-        const int i = static_cast<int>(section);
-        // The ## id keeps the selection when the title changes language.
-        const std::string label =
-            std::string(tr(sections[i].title, app.language())) + "##section" + std::to_string(i);
-        std::string text = label;
-        if (section == Section::checks && !app.analysis().findings.empty())
-          text = std::string(tr(sections[i].title, app.language())) + " (" +
-                 std::to_string(app.analysis().findings.size()) + ")##section" + std::to_string(i);
-        if (ImGui::Selectable(text.c_str(), shown == i)) shown = i;
-        record_last_item(label);
-        access::describe_nav_link(shown == i);
+      for (std::size_t k = 0; k < group.items.size(); ++k, ++next) {
+        const NavEntry& entry = entries[next];
+        if (ImGui::Selectable(entry.text.c_str(), shown == entry.section)) shown = entry.section;
+        record_last_item(entry.label);
+        access::describe_nav_link(shown == entry.section);
       }
       ImGui::Spacing();
     }
