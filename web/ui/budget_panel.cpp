@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -827,9 +828,9 @@ GridWidths grid_widths(const App& app, GridState& state) {
   // A subtotal row's "+ Regel toevoegen" starts in the description column and may run on over
   // the year cell, empty in that row (draw_add_line_in_subtotal): never cut.
   const std::string add_line = "+ " + std::string(tr(Str::add_line, lang));
-  least[col_description] =
-      std::max(least[col_description], ImGui::CalcTextSize(add_line.c_str()).x +
-                                           2.0f * ImGui::GetStyle().FramePadding.x - out.year);
+  const float add_button =
+      ImGui::CalcTextSize(add_line.c_str()).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+  least[col_description] = std::max(least[col_description], add_button - out.year);
   // The fixed columns and the grid's borders: one pixel left of each column and at the right.
   const int columns_shown = shows_activity_column(state) ? column_count : column_count - 1;
   const float fixed_width =
@@ -838,7 +839,16 @@ GridWidths grid_widths(const App& app, GridState& state) {
   // shows no sideways scrollbar.
   out.room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
   if (!state.weights_fitted) {
-    fit_column_weights(app, out.room - fixed_width, least, state.column_weights);
+    // Where the room allows, the description column starts as wide as the button, its texts
+    // being the longest; on a tablet it starts narrower and the button runs on.
+    float fit_least[column_count];
+    std::copy(std::begin(least), std::end(least), fit_least);
+    fit_least[col_description] = std::max(least[col_description], add_button + padding);
+    float needed = 0.0f;
+    for (int c = 0; c < column_count; ++c)
+      if (c != col_activity || shows_activity_column(state)) needed += fit_least[c];
+    fit_column_weights(app, out.room - fixed_width,
+                       needed <= out.room - fixed_width ? fit_least : least, state.column_weights);
     state.weights_fitted = true;
   }
   // The columns get their weights' share of the width (ImGui's own once the grid exists: a
