@@ -267,5 +267,10 @@ test('on a tablet held sideways the sample budget needs no sideways scroll: its 
   assert.ok(add && add.visible, `the add button is whole: ${JSON.stringify(add)}`);
   await clickItem(page, '+ Regel toevoegen');
   assert.ok(await settledRect(page, '68 regels getoond van 68'), 'one tap added a line');
+  // From the keyboard, through its element in the mirror: Enter adds another.
+  await page.evaluate(() => [...document.querySelectorAll('#access button')]
+    .find((b) => b.textContent === '+ Regel toevoegen').focus());
+  await page.keyboard.press('Enter');
+  assert.ok(await settledRect(page, '69 regels getoond van 69'), 'Enter on the button added a line');
   assert.deepEqual(page.problems, []);
 });
