@@ -616,6 +616,13 @@ void describe_combo(ImGuiID id, std::string_view name, std::string_view value, I
   if (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) node.state |= kDisabled;
 }
 
+void describe_disclosure(std::string_view name, bool expanded) {
+  Node* node = last_item_node();
+  if (node == nullptr) return;
+  node->name = std::string(name);
+  node->state |= kExpandable | (expanded ? kExpanded : 0);
+}
+
 void describe_slider(std::int64_t min, std::int64_t max, std::int64_t now,
                      std::string_view value_text) {
   Node* node = last_item_node();

@@ -30,6 +30,115 @@ void handle_shortcuts(App& app) {
   }
 }
 
+struct SectionView {
+  Str title;
+  void (*draw)(App&);
+};
+const SectionView kSections[] = {{Str::section_overview, draw_overview_panel},
+                                 {Str::section_budget, draw_budget_panel},
+                                 {Str::section_checks, draw_checks_panel},
+                                 {Str::section_my_plans, draw_my_plans_panel},
+                                 {Str::section_partners, draw_partners_panel},
+                                 {Str::section_goals, draw_goals_panel},
+                                 {Str::section_activities, draw_activities_panel},
+                                 {Str::section_cofinancing, draw_cofinancing_panel},
+                                 {Str::section_settings, draw_settings_panel},
+                                 {Str::section_scenarios, draw_scenarios_panel},
+                                 {Str::section_national, draw_national_panel},
+                                 {Str::section_combine, draw_combine_panel},
+                                 {Str::section_compare, draw_compare_panel}};
+static_assert(sizeof(kSections) / sizeof(kSections[0]) == static_cast<int>(Section::count));
+
+// The navigation, in the order of the work: the plan itself, then workshop tools, then files.
+struct NavGroup {
+  Str title;
+  std::vector<Section> items;
+};
+const NavGroup kNavigation[] = {
+    {Str::nav_plan,
+     {Section::overview, Section::partners, Section::goals, Section::activities, Section::budget,
+      Section::cofinancing, Section::checks}},
+    {Str::nav_workshop, {Section::scenarios, Section::national, Section::combine}},
+    {Str::nav_files, {Section::my_plans, Section::compare, Section::settings}}};
+
+// The button that folds the sidebar away ("«") or brings it back ("»"), named for screen readers.
+void draw_navigation_toggle(App& app) {
+  UiState& ui = app.ui_state();
+  const Str name = ui.navigation_hidden ? Str::nav_show : Str::nav_hide;
+  const char* label =
+      ui.navigation_hidden ? "\xC2\xBB##navigation_toggle" : "\xC2\xAB##navigation_toggle";
+  if (ImGui::SmallButton(label)) ui.navigation_hidden = !ui.navigation_hidden;
+  record_last_item(tr(name, app.language()));
+  access::describe_disclosure(tr(name, app.language()), !ui.navigation_hidden);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(name, app.language()));
+}
+
+// The sidebar: the sections by group, the one shown selected. Returns the section to show (the
+// one clicked, else `shown`). Folded away, it is only the button that brings it back, so that a
+// tablet held upright gives the section the whole width.
+int draw_navigation(App& app, int shown) {
+  const Language lang = app.language();
+  const float em = ImGui::GetFontSize();
+  // A narrower margin than a panel's: on a tablet held sideways (1024 pixels) the section needs
+  // every pixel, the budget grid for its amounts.
+  const ImVec2 padding(0.5f * em, ImGui::GetStyle().WindowPadding.y);
+  const float toggle_width =
+      ImGui::CalcTextSize("\xC2\xAB").x + 2.0f * ImGui::GetStyle().FramePadding.x;
+  if (app.ui_state().navigation_hidden) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+    ImGui::BeginChild("##navigation", ImVec2(toggle_width + 2.0f * padding.x, 0), true);
+    ImGui::PopStyleVar();
+    draw_navigation_toggle(app);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    return shown;
+  }
+  // Each entry's text (the ## id keeps the selection when the title changes language).
+  struct NavEntry {
+    int section;
+    std::string label, text;
+  };
+  std::vector<NavEntry> entries;
+  float widest = 0.0f;
+  for (const NavGroup& group : kNavigation) {
+    widest = std::max(widest, ImGui::CalcTextSize(tr(group.title, lang)).x);
+    for (Section section : group.items) {
+      const int i = static_cast<int>(section);
+      const std::string id = "##section" + std::to_string(i);
+      std::string title = tr(kSections[i].title, lang);
+      std::string shown_title = title;
+      if (section == Section::checks && !app.analysis().findings.empty())
+        shown_title += " (" + std::to_string(app.analysis().findings.size()) + ")";
+      widest = std::max(widest, ImGui::CalcTextSize(shown_title.c_str()).x);
+      entries.push_back({i, title + id, shown_title + id});
+    }
+  }
+  // As wide as its longest entry and no wider.
+  const float width = std::min(13.0f * em, widest + 2.0f * padding.x);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+  ImGui::BeginChild("##navigation", ImVec2(width, 0), true);
+  ImGui::PopStyleVar();
+  std::size_t next = 0;
+  for (const NavGroup& group : kNavigation) {
+    ImGui::TextDisabled("%s", tr(group.title, lang));
+    access::describe_text(tr(group.title, lang), 2);
+    if (&group == &kNavigation[0]) {  // the fold button at the right of the first heading
+      ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - toggle_width);
+      draw_navigation_toggle(app);
+    }
+    for (std::size_t k = 0; k < group.items.size(); ++k, ++next) {
+      const NavEntry& entry = entries[next];
+      if (ImGui::Selectable(entry.text.c_str(), shown == entry.section)) shown = entry.section;
+      record_last_item(entry.label);
+      access::describe_nav_link(shown == entry.section);
+    }
+    ImGui::Spacing();
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  return shown;
+}
+
 }  // namespace
 
 void draw_frame(App& app) {
@@ -53,89 +162,13 @@ void draw_frame(App& app) {
 
   draw_top_bar(app);
   draw_banners(app);
-  struct SectionView {
-    Str title;
-    void (*draw)(App&);
-  };
-  // Indexed by Section.
-  static const SectionView sections[] = {{Str::section_overview, draw_overview_panel},
-                                         {Str::section_budget, draw_budget_panel},
-                                         {Str::section_checks, draw_checks_panel},
-                                         {Str::section_my_plans, draw_my_plans_panel},
-                                         {Str::section_partners, draw_partners_panel},
-                                         {Str::section_goals, draw_goals_panel},
-                                         {Str::section_activities, draw_activities_panel},
-                                         {Str::section_cofinancing, draw_cofinancing_panel},
-                                         {Str::section_settings, draw_settings_panel},
-                                         {Str::section_scenarios, draw_scenarios_panel},
-                                         {Str::section_national, draw_national_panel},
-                                         {Str::section_combine, draw_combine_panel},
-                                         {Str::section_compare, draw_compare_panel}};
-  static_assert(sizeof(sections) / sizeof(sections[0]) == static_cast<int>(Section::count));
-  // The navigation, in the order of the work: the plan itself, then workshop tools, then files.
-  struct NavGroup {
-    Str title;
-    std::vector<Section> items;
-  };
-  static const NavGroup navigation[] = {
-      {Str::nav_plan,
-       {Section::overview, Section::partners, Section::goals, Section::activities, Section::budget,
-        Section::cofinancing, Section::checks}},
-      {Str::nav_workshop, {Section::scenarios, Section::national, Section::combine}},
-      {Str::nav_files, {Section::my_plans, Section::compare, Section::settings}}};
-
   const int section_before = app.section_shown();
-  int shown = app.take_section();
-  {
-    // Each entry's text (the ## id keeps the selection when the title changes language).
-    struct NavEntry {
-      int section;
-      std::string label, text;
-    };
-    std::vector<NavEntry> entries;
-    float widest = 0.0f;
-    for (const NavGroup& group : navigation) {
-      widest = std::max(widest, ImGui::CalcTextSize(tr(group.title, app.language())).x);
-      for (Section section : group.items) {
-        const int i = static_cast<int>(section);
-        const std::string id = "##section" + std::to_string(i);
-        std::string title = tr(sections[i].title, app.language());
-        std::string shown_title = title;
-        if (section == Section::checks && !app.analysis().findings.empty())
-          shown_title += " (" + std::to_string(app.analysis().findings.size()) + ")";
-        widest = std::max(widest, ImGui::CalcTextSize(shown_title.c_str()).x);
-        entries.push_back({i, title + id, shown_title + id});
-      }
-    }
-    // As wide as its longest entry and no wider, with a narrower margin than a panel's: on a
-    // tablet held sideways (1024 pixels) the section needs every pixel, the budget grid for its
-    // amounts.
-    const float em = ImGui::GetFontSize();
-    const ImVec2 padding(0.5f * em, ImGui::GetStyle().WindowPadding.y);
-    const float width = std::min(13.0f * em, widest + 2.0f * padding.x);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
-    ImGui::BeginChild("##navigation", ImVec2(width, 0), true);
-    ImGui::PopStyleVar();
-    std::size_t next = 0;
-    for (const NavGroup& group : navigation) {
-      ImGui::TextDisabled("%s", tr(group.title, app.language()));
-      access::describe_text(tr(group.title, app.language()), 2);
-      for (std::size_t k = 0; k < group.items.size(); ++k, ++next) {
-        const NavEntry& entry = entries[next];
-        if (ImGui::Selectable(entry.text.c_str(), shown == entry.section)) shown = entry.section;
-        record_last_item(entry.label);
-        access::describe_nav_link(shown == entry.section);
-      }
-      ImGui::Spacing();
-    }
-    ImGui::EndChild();
-    ImGui::SameLine();
-  }
+  const int shown = draw_navigation(app, app.take_section());
   // A refused entry belongs to the section it was typed in: leaving it forgets the message.
   app.show_section(shown);
   if (shown != section_before) clear_field_errors();
   ImGui::BeginChild("##section", ImVec2(0, 0), false);
-  sections[shown].draw(app);
+  kSections[shown].draw(app);
   draw_field_errors();  // those of narrow cells the panel did not show itself
   ImGui::EndChild();
   draw_dialogs(app);
