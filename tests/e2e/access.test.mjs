@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startSession, freshApp, waitFrames, clickItem, openSection } from './helpers.mjs';
+import { startSession, freshApp, waitFrames, clickItem, openSection, loadApp } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let session;
@@ -287,6 +287,11 @@ test('a tablet held upright (768 px) folds the sidebar away with a tap and bring
   const after = await itemRect('+ Nieuwe regel');
   assert.ok(before.x - after.x >= 100, `the budget gains the sidebar's room: ${before.x} -> ${after.x}`);
   assert.deepEqual(await toggle(), { name: 'Secties tonen', expanded: 'false' });
+  // This browser remembers it, as it does the grid's column widths; another profile does not.
+  await loadApp(page, session.url);
+  assert.deepEqual(await toggle(), { name: 'Secties tonen', expanded: 'false' }, 'still folded after a reload');
+  const { page: other } = await freshApp(t, session, { viewport: { width: 768, height: 1024 } });
+  assert.ok(await other.evaluate(() => window.stoplan.itemRect('Overzicht')), 'not folded in another browser');
 
   // Back from the keyboard: its element in the mirror, Enter.
   await page.evaluate(() => document.querySelector('#access nav button[aria-expanded]').focus());

@@ -59,7 +59,6 @@ struct UiState {
   std::string highlight_path;
   bool scroll_to_highlight = false;
   bool presentation_mode = false;
-  bool navigation_hidden = false;  // the sidebar folded away: « hides it, » brings it back
   bool history_open = false;
   bool share_dialog_open = false;
   // When the share link was last copied (ms since 1970, 0: not since the dialog opened):

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include <cstddef>
+#include <cstring>
 #include <string_view>
 
 #include "platform/browser.h"
@@ -14,9 +15,39 @@ namespace sto::ui {
 namespace {
 // Outside "sto-planner/": other tabs listen to that prefix for saved plans, not for layouts.
 constexpr std::string_view kLayoutKey = "sto-planner-layout";
+
+bool g_navigation_hidden = false;
+
+// The app's own part of ImGui's settings text: "[StoPlanner][Layout]" with one line per choice.
+void add_settings_handler() {
+  ImGuiSettingsHandler handler;
+  handler.TypeName = "StoPlanner";
+  handler.TypeHash = ImHashStr(handler.TypeName);
+  handler.ReadOpenFn = [](ImGuiContext*, ImGuiSettingsHandler*, const char* name) -> void* {
+    return std::strcmp(name, "Layout") == 0 ? &g_navigation_hidden : nullptr;
+  };
+  handler.ReadLineFn = [](ImGuiContext*, ImGuiSettingsHandler*, void*, const char* line) {
+    if (std::strcmp(line, "NavigationHidden=1") == 0) g_navigation_hidden = true;
+  };
+  handler.WriteAllFn = [](ImGuiContext*, ImGuiSettingsHandler* self, ImGuiTextBuffer* out) {
+    out->appendf("[%s][Layout]\nNavigationHidden=%d\n\n", self->TypeName,
+                 g_navigation_hidden ? 1 : 0);
+  };
+  GImGui->SettingsHandlers.push_back(handler);
+}
 }  // namespace
 
+bool navigation_hidden() {
+  return g_navigation_hidden;
+}
+
+void set_navigation_hidden(bool hidden) {
+  g_navigation_hidden = hidden;
+  ImGui::MarkIniSettingsDirty();
+}
+
 void restore_layout() {
+  add_settings_handler();
   if (const auto saved = platform::storage_get(kLayoutKey))
     ImGui::LoadIniSettingsFromMemory(saved->data(), saved->size());
 }

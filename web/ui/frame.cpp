@@ -62,14 +62,14 @@ const NavGroup kNavigation[] = {
     {Str::nav_files, {Section::my_plans, Section::compare, Section::settings}}};
 
 // The button that folds the sidebar away ("«") or brings it back ("»"), named for screen readers.
-void draw_navigation_toggle(App& app) {
-  UiState& ui = app.ui_state();
-  const Str name = ui.navigation_hidden ? Str::nav_show : Str::nav_hide;
-  const char* label =
-      ui.navigation_hidden ? "\xC2\xBB##navigation_toggle" : "\xC2\xAB##navigation_toggle";
-  if (ImGui::SmallButton(label)) ui.navigation_hidden = !ui.navigation_hidden;
+// Remembered in this browser with the layout.
+void draw_navigation_toggle(const App& app) {
+  const bool hidden = navigation_hidden();
+  const Str name = hidden ? Str::nav_show : Str::nav_hide;
+  const char* label = hidden ? "\xC2\xBB##navigation_toggle" : "\xC2\xAB##navigation_toggle";
+  if (ImGui::SmallButton(label)) set_navigation_hidden(!hidden);
   record_last_item(tr(name, app.language()));
-  access::describe_disclosure(tr(name, app.language()), !ui.navigation_hidden);
+  access::describe_disclosure(tr(name, app.language()), !hidden);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(name, app.language()));
 }
 
@@ -84,7 +84,7 @@ int draw_navigation(App& app, int shown) {
   const ImVec2 padding(0.5f * em, ImGui::GetStyle().WindowPadding.y);
   const float toggle_width =
       ImGui::CalcTextSize("\xC2\xAB").x + 2.0f * ImGui::GetStyle().FramePadding.x;
-  if (app.ui_state().navigation_hidden) {
+  if (navigation_hidden()) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
     ImGui::BeginChild("##navigation", ImVec2(toggle_width + 2.0f * padding.x, 0), true);
     ImGui::PopStyleVar();
