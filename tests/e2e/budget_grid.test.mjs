@@ -274,3 +274,21 @@ test('on a tablet held sideways the sample budget needs no sideways scroll: its 
   assert.ok(await settledRect(page, '69 regels getoond van 69'), 'Enter on the button added a line');
   assert.deepEqual(page.problems, []);
 });
+
+test('on a tablet held sideways the budget opened for one activity needs no sideways scroll either', async (t) => {
+  const { page } = await freshApp(t, session, { viewport: { width: 1024, height: 730 } });
+  await clickItem(page, 'Activiteiten');
+  await scrollDetailsTo(page, 'Naar de begroting');
+  await clickItem(page, 'Naar de begroting');
+  assert.ok(await settledRect(page, '11 regels getoond van 67'), 'the budget shows one activity');
+  const header = await settledRect(page, 'Bedrag');
+  const removes = (await page.evaluate(() => window.stoplan.items())).filter((i) => i.label === '×');
+  assert.ok(removes.length >= 3 && removes.every((r) => r.visible && r.x + r.width <= 1024 - 16), `remove buttons whole: ${JSON.stringify(removes)}`);
+  await page.mouse.move(header.x, header.y + 80);
+  await page.keyboard.down('Shift');
+  await page.mouse.wheel(0, 400);
+  await page.keyboard.up('Shift');
+  await waitFrames(page, 3);
+  assert.deepEqual(await settledRect(page, 'Bedrag'), header, 'the grid does not scroll sideways');
+  assert.deepEqual(page.problems, []);
+});

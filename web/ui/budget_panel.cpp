@@ -839,16 +839,17 @@ GridWidths grid_widths(const App& app, GridState& state) {
   // shows no sideways scrollbar.
   out.room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
   if (!state.weights_fitted) {
+    // Fitted with every column shown: a hidden activity column lends its weight to the
+    // description (lend_activity_room), so the shown columns' weights add up the same.
+    const float room = out.room - fixed_width - (shows_activity_column(state) ? 0.0f : 1.0f);
     // Where the room allows, the description column starts as wide as the button, its texts
     // being the longest; on a tablet it starts narrower and the button runs on.
     float fit_least[column_count];
     std::copy(std::begin(least), std::end(least), fit_least);
     fit_least[col_description] = std::max(least[col_description], add_button + padding);
     float needed = 0.0f;
-    for (int c = 0; c < column_count; ++c)
-      if (c != col_activity || shows_activity_column(state)) needed += fit_least[c];
-    fit_column_weights(app, out.room - fixed_width,
-                       needed <= out.room - fixed_width ? fit_least : least, state.column_weights);
+    for (const float width : fit_least) needed += width;
+    fit_column_weights(app, room, needed <= room ? fit_least : least, state.column_weights);
     state.weights_fitted = true;
   }
   // The columns get their weights' share of the width (ImGui's own once the grid exists: a
