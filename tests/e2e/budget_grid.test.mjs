@@ -234,6 +234,17 @@ test('on a tablet held sideways the grid keeps no empty line under it; a refused
   assert.deepEqual(page.problems, []);
 });
 
+// A sideways wheel (a touchpad, a swipe) over the grid moves nothing: there is nothing behind
+// its edge. `header` is the amount column's header as drawn before.
+async function assertNoSidewaysScroll(page, header) {
+  await page.mouse.move(header.x, header.y + 80);
+  await page.keyboard.down('Shift');
+  await page.mouse.wheel(0, 400);
+  await page.keyboard.up('Shift');
+  await waitFrames(page, 3);
+  assert.deepEqual(await settledRect(page, 'Bedrag'), header, 'the grid does not scroll sideways');
+}
+
 test('on a tablet held sideways the sample budget needs no sideways scroll: its amounts and remove buttons are whole on screen, and a subtotal adds a line with one tap', async (t) => {
   const { page } = await freshApp(t, session, { viewport: { width: 1024, height: 730 } });
   await clickItem(page, 'Begroting');
@@ -250,13 +261,7 @@ test('on a tablet held sideways the sample budget needs no sideways scroll: its 
     assert.ok(item.visible, `"${item.label}" drawn whole: ${JSON.stringify(item)}`);
     assert.ok(item.x + item.width <= total.x + total.width - 10, `"${item.label}" left of the scrollbar: ${JSON.stringify(item)}`);
   }
-  // A sideways wheel (a touchpad, a swipe) moves nothing: there is nothing behind the edge.
-  await page.mouse.move(header.x, header.y + 80);
-  await page.keyboard.down('Shift');
-  await page.mouse.wheel(0, 400);
-  await page.keyboard.up('Shift');
-  await waitFrames(page, 3);
-  assert.deepEqual(await settledRect(page, 'Bedrag'), header, 'the grid does not scroll sideways');
+  await assertNoSidewaysScroll(page, header);
 
   // The subtotal's add button runs on over the year cell beside it, empty in that row: whole.
   for (let attempt = 0; attempt < 10 && !(await itemRect(page, '+ Regel toevoegen')); ++attempt) {
@@ -284,11 +289,6 @@ test('on a tablet held sideways the budget opened for one activity needs no side
   const header = await settledRect(page, 'Bedrag');
   const removes = (await page.evaluate(() => window.stoplan.items())).filter((i) => i.label === '×');
   assert.ok(removes.length >= 3 && removes.every((r) => r.visible && r.x + r.width <= 1024 - 16), `remove buttons whole: ${JSON.stringify(removes)}`);
-  await page.mouse.move(header.x, header.y + 80);
-  await page.keyboard.down('Shift');
-  await page.mouse.wheel(0, 400);
-  await page.keyboard.up('Shift');
-  await waitFrames(page, 3);
-  assert.deepEqual(await settledRect(page, 'Bedrag'), header, 'the grid does not scroll sideways');
+  await assertNoSidewaysScroll(page, header);
   assert.deepEqual(page.problems, []);
 });
