@@ -84,55 +84,54 @@ int draw_navigation(App& app, int shown) {
   const ImVec2 padding(0.5f * em, ImGui::GetStyle().WindowPadding.y);
   const float toggle_width =
       ImGui::CalcTextSize("\xC2\xAB").x + 2.0f * ImGui::GetStyle().FramePadding.x;
-  if (navigation_hidden()) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
-    ImGui::BeginChild("##navigation", ImVec2(toggle_width + 2.0f * padding.x, 0), true);
-    ImGui::PopStyleVar();
-    draw_navigation_toggle(app);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    return shown;
-  }
   // Each entry's text (the ## id keeps the selection when the title changes language).
   struct NavEntry {
     int section;
     std::string label, text;
   };
   std::vector<NavEntry> entries;
-  float widest = 0.0f;
-  for (const NavGroup& group : kNavigation) {
-    widest = std::max(widest, ImGui::CalcTextSize(tr(group.title, lang)).x);
-    for (Section section : group.items) {
-      const int i = static_cast<int>(section);
-      const std::string id = "##section" + std::to_string(i);
-      std::string title = tr(kSections[i].title, lang);
-      std::string shown_title = title;
-      if (section == Section::checks && !app.analysis().findings.empty())
-        shown_title += " (" + std::to_string(app.analysis().findings.size()) + ")";
-      widest = std::max(widest, ImGui::CalcTextSize(shown_title.c_str()).x);
-      entries.push_back({i, title + id, shown_title + id});
+  const bool folded = navigation_hidden();
+  float width = toggle_width + 2.0f * padding.x;  // folded: only the button
+  if (!folded) {
+    float widest = 0.0f;
+    for (const NavGroup& group : kNavigation) {
+      widest = std::max(widest, ImGui::CalcTextSize(tr(group.title, lang)).x);
+      for (Section section : group.items) {
+        const int i = static_cast<int>(section);
+        const std::string id = "##section" + std::to_string(i);
+        std::string title = tr(kSections[i].title, lang);
+        std::string shown_title = title;
+        if (section == Section::checks && !app.analysis().findings.empty())
+          shown_title += " (" + std::to_string(app.analysis().findings.size()) + ")";
+        widest = std::max(widest, ImGui::CalcTextSize(shown_title.c_str()).x);
+        entries.push_back({i, title + id, shown_title + id});
+      }
     }
+    // As wide as its longest entry and no wider.
+    width = std::min(13.0f * em, widest + 2.0f * padding.x);
   }
-  // As wide as its longest entry and no wider.
-  const float width = std::min(13.0f * em, widest + 2.0f * padding.x);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
   ImGui::BeginChild("##navigation", ImVec2(width, 0), true);
   ImGui::PopStyleVar();
-  std::size_t next = 0;
-  for (const NavGroup& group : kNavigation) {
-    ImGui::TextDisabled("%s", tr(group.title, lang));
-    access::describe_text(tr(group.title, lang), 2);
-    if (&group == &kNavigation[0]) {  // the fold button at the right of the first heading
-      ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - toggle_width);
-      draw_navigation_toggle(app);
+  if (folded) {
+    draw_navigation_toggle(app);
+  } else {
+    std::size_t next = 0;
+    for (const NavGroup& group : kNavigation) {
+      ImGui::TextDisabled("%s", tr(group.title, lang));
+      access::describe_text(tr(group.title, lang), 2);
+      if (&group == &kNavigation[0]) {  // the fold button at the right of the first heading
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - toggle_width);
+        draw_navigation_toggle(app);
+      }
+      for (std::size_t k = 0; k < group.items.size(); ++k, ++next) {
+        const NavEntry& entry = entries[next];
+        if (ImGui::Selectable(entry.text.c_str(), shown == entry.section)) shown = entry.section;
+        record_last_item(entry.label);
+        access::describe_nav_link(shown == entry.section);
+      }
+      ImGui::Spacing();
     }
-    for (std::size_t k = 0; k < group.items.size(); ++k, ++next) {
-      const NavEntry& entry = entries[next];
-      if (ImGui::Selectable(entry.text.c_str(), shown == entry.section)) shown = entry.section;
-      record_last_item(entry.label);
-      access::describe_nav_link(shown == entry.section);
-    }
-    ImGui::Spacing();
   }
   ImGui::EndChild();
   ImGui::SameLine();
