@@ -13,6 +13,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "model/hash.h"
+
 namespace sto {
 
 class DomInputArchive : public cereal::InputArchive<DomInputArchive>,
@@ -105,7 +107,7 @@ class DomInputArchive : public cereal::InputArchive<DomInputArchive>,
   };
 
   static bool matches(const rapidjson::Value& name, const char* expected, std::size_t length) {
-    return name.GetStringLength() == length && std::memcmp(name.GetString(), expected, length) == 0;
+    return same_text({name.GetString(), name.GetStringLength()}, {expected, length});
   }
   // Moves to the field named by the last setNextName, if any (a fast check of the next field
   // first: files written by cereal have their fields in the order they are read).

@@ -67,6 +67,81 @@ class DepthLimitedDocument {
   bool too_deep_ = false;
 };
 
+// The recursive parser (the iterative one costs a tenth more): its depth is bounded, as
+// DepthLimitedDocument stops it deeper than kMaxNestingDepth. No kParseNanAndInfFlag:
+// NaN/Infinity are errors. No kParseFullPrecisionFlag: the format has no fractional numbers, and
+// rapidjson 1.1's full-precision path has undefined behaviour on "0e308" (clz of zero in
+// DiyFp::Normalize, found by the fuzzer; tests/data/hostile/fuzz_zero_e308.json).
+constexpr unsigned kParseFlags = rapidjson::kParseNoFlags;
+
+// The plan's text as the parser reads it: rapidjson's MemoryStream, given a type of its own so
+// that the string scan below applies to plan files only.
+struct PlanText : rapidjson::MemoryStream {
+  using MemoryStream::MemoryStream;
+};
+
+// The high bit of each of the eight bytes of `word` that is below `limit` (at most 0x80) or equal
+// to `byte`. Bits above the lowest one may be false: only the lowest is used.
+constexpr std::uint64_t kEveryByte = 0x0101010101010101u;
+constexpr std::uint64_t kHighBits = 0x8080808080808080u;
+constexpr std::uint64_t bytes_below(std::uint64_t word, unsigned limit) {
+  return (word - kEveryByte * limit) & ~word & kHighBits;
+}
+constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char byte) {
+  return bytes_below(word ^ (kEveryByte * byte), 1);
+}
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the lowest bit is the first byte");
+
+// Where a string's unescaped run ends: at the first quote, backslash or control character, or
+// at `end`.
+const char* end_of_plain_run(const char* p, const char* end) {
+  for (std::uint64_t word; end - p >= 8; p += 8) {
+    std::memcpy(&word, p, 8);
+    const std::uint64_t stops =
+        bytes_equal(word, '"') | bytes_equal(word, '\\') | bytes_below(word, 0x20);
+    if (stops != 0) return p + __builtin_ctzll(stops) / 8;
+  }
+  while (p != end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20) ++p;
+  return p;
+}
+
+}  // namespace
+}  // namespace sto
+
+// The whitespace between values, skipped by pointer rather than through the stream's checks:
+// a plan file indents each line with tabs.
+template <>
+void rapidjson::SkipWhitespace(sto::PlanText& is) {
+  is.src_ = SkipWhitespace(is.src_, is.end_);
+}
+
+// rapidjson's string parse, for plan files: a string with no escape (nearly every string of a
+// plan) is found by scanning eight bytes at a time and handed to the document straight from the
+// text, which copies it; rapidjson's own parse copies it byte by byte onto its stack first. Its
+// fast scan exists only for SSE2, which wasm does not have. This took the parse of a 10,000-line
+// plan from 375M to ...M instructions. Any other string (an escape, a control character, no
+// closing quote) is parsed by rapidjson's own code from the opening quote, errors included.
+template <>
+template <>
+void rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator>::
+    ParseString<sto::kParseFlags>(sto::PlanText& is, sto::DepthLimitedDocument& handler,
+                                  bool isKey) {
+  const char* const start = is.src_ + 1;  // after the opening quote
+  const char* const end = is.end_;
+  const char* const p = sto::end_of_plain_run(start, end);
+  if (p == end || *p != '"') {
+    ParseString<sto::kParseFlags>(static_cast<MemoryStream&>(is), handler, isKey);
+    return;
+  }
+  const auto length = static_cast<SizeType>(p - start);
+  is.src_ = p + 1;
+  if (!(isKey ? handler.Key(start, length, true) : handler.String(start, length, true)))
+    RAPIDJSON_PARSE_ERROR(kParseErrorTermination, is.Tell());
+}
+
+namespace sto {
+namespace {
+
 LoadResult failure(LoadStatus status, std::string nl, std::string en) {
   LoadResult result;
   result.status = status;
@@ -184,13 +259,6 @@ Localized repaired_summary(const std::vector<SkippedRecord>& skipped, std::size_
   return summary;
 }
 
-// The recursive parser (the iterative one costs a tenth more): its depth is bounded, as
-// DepthLimitedDocument stops it deeper than kMaxNestingDepth. No kParseNanAndInfFlag:
-// NaN/Infinity are errors. No kParseFullPrecisionFlag: the format has no fractional numbers, and
-// rapidjson 1.1's full-precision path has undefined behaviour on "0e308" (clz of zero in
-// DiyFp::Normalize, found by the fuzzer; tests/data/hostile/fuzz_zero_e308.json).
-constexpr unsigned kParseFlags = rapidjson::kParseNoFlags;
-
 }  // namespace
 
 LoadResult too_large_failure() {
@@ -213,7 +281,7 @@ LoadResult load_plan(std::string_view text) {
     DepthLimitedDocument counted(file);
     rapidjson::ParseResult parsed;
     const auto parse = [&](rapidjson::Document&) {
-      rapidjson::MemoryStream stream(text.data(), text.size());
+      PlanText stream(text.data(), text.size());
       parsed = rapidjson::Reader().Parse<kParseFlags>(stream, counted);
       return !parsed.IsError();
     };

@@ -7,6 +7,7 @@
 #include "format/validate.h"
 
 #include <array>
+#include <charconv>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include "format/serialize.h"
 #include "format/string_archive.h"
 #include "model/dates.h"
+#include "model/hash.h"
 #include "model/override_kinds.h"
 #include "model/revision_id.h"
 #include "model/schema.h"
@@ -167,8 +169,7 @@ constexpr auto budget_line_fields() {
 }
 constexpr auto kBudgetLineFields = with_lengths(budget_line_fields());
 bool name_is(const Value& name, const char* expected, std::size_t expected_length) {
-  return name.GetStringLength() == expected_length &&
-         std::memcmp(name.GetString(), expected, expected_length) == 0;
+  return same_text({name.GetString(), name.GetStringLength()}, {expected, expected_length});
 }
 
 // "path.field", or "field" at the top. One allocation: these run for every record of a plan.
@@ -181,12 +182,14 @@ std::string join(const std::string& path, std::string_view field) {
 }
 // "path.array[index]".
 std::string indexed(const std::string& path, const char* array, std::size_t index) {
-  const std::string digits = std::to_string(index);  // short: no allocation
+  char digits[24];
+  const std::size_t digit_count =
+      static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, index).ptr - digits);
   const std::string_view name(array);
   std::string out;
-  out.reserve(path.size() + 1 + name.size() + digits.size() + 2);
+  out.reserve(path.size() + 1 + name.size() + digit_count + 2);
   if (!path.empty()) out.append(path).push_back('.');
-  out.append(name).append(1, '[').append(digits).push_back(']');
+  out.append(name).append(1, '[').append(digits, digit_count).push_back(']');
   return out;
 }
 
@@ -208,20 +211,30 @@ class Record {
   template <std::size_t N>
   Record(Validator& validator, Value& object, const std::string& path, Kind kind,
          const FieldList<N>& fields)
-      : Record(validator, object, path, kind, fields.names.data(), fields.lengths.data(), N) {
+      : Record(validator, object, path, nullptr, kind, fields.names.data(), fields.lengths.data(),
+               N) {
     static_assert(N <= kMaxFields, "raise kMaxFields");
   }
   template <std::size_t N>
   Record(Validator&, Value&, std::string&&, Kind, const FieldList<N>&) = delete;
+  // The record in field `name` of the record at `path`: its path is joined only for a message.
+  template <std::size_t N>
+  Record(Validator& validator, Value& object, const std::string& path, const char* name, Kind kind,
+         const FieldList<N>& fields)
+      : Record(validator, object, path, name, kind, fields.names.data(), fields.lengths.data(), N) {
+    static_assert(N <= kMaxFields, "raise kMaxFields");
+  }
+  template <std::size_t N>
+  Record(Validator&, Value&, std::string&&, const char*, Kind, const FieldList<N>&) = delete;
 
   bool ok() const { return !problem_; }
   const Localized& problem() const { return *problem_; }
-  const std::string& path() const { return path_; }
+  std::string path() const { return field_in_parent_ ? join(path_, field_in_parent_) : path_; }
 
   // Reports a problem with one field ("path.field: message").
   void fail(const std::string& field, const std::string& nl, const std::string& en) {
     if (problem_) return;
-    const std::string where = join(path_, field);
+    const std::string where = join(path(), field);
     problem_ = Localized{where + ": " + nl, where + ": " + en};
   }
 
@@ -249,13 +262,14 @@ class Record {
 
  private:
   static constexpr std::size_t kMaxFields = 16;
-  Record(Validator& validator, Value& object, const std::string& path, Kind kind,
-         const char* const* fields, const std::size_t* lengths, std::size_t field_count);
+  Record(Validator& validator, Value& object, const std::string& path, const char* field_in_parent,
+         Kind kind, const char* const* fields, const std::size_t* lengths, std::size_t field_count);
   Value* field(const char* name);
 
   Validator& validator_;
   Value& object_;
   const std::string& path_;
+  const char* field_in_parent_;  // or nullptr: the record is at path_ itself
   Kind kind_;
   const char* const* fields_;  // a static list: the record's fields in the order cereal writes them
   const std::size_t* lengths_;  // theirs
@@ -322,7 +336,7 @@ class Validator {
   bool student_count(Value& value, const std::string& path);
   bool goal(Value& value, const std::string& path);
   bool activity(Value& value, const std::string& path);
-  bool budget_line(Value& value, const std::string& path);
+  bool budget_line(Value& value, std::string path);  // kept in lines_
   bool scenario(Value& value, const std::string& path);
 
   // The first problem noted, or nothing.
@@ -347,17 +361,20 @@ class Validator {
   std::unordered_map<std::string, std::string> scenarios_;
 };
 
-Record::Record(Validator& validator, Value& object, const std::string& path, Kind kind,
-               const char* const* fields, const std::size_t* lengths, std::size_t field_count)
+Record::Record(Validator& validator, Value& object, const std::string& path,
+               const char* field_in_parent, Kind kind, const char* const* fields,
+               const std::size_t* lengths, std::size_t field_count)
     : validator_(validator),
       object_(object),
       path_(path),
+      field_in_parent_(field_in_parent),
       kind_(kind),
       fields_(fields),
       lengths_(lengths),
       field_count_(field_count) {
   if (!object_.IsObject()) {
-    problem_ = Localized{path_ + ": moet een object {…} zijn", path_ + ": must be an object {…}"};
+    problem_ = Localized{this->path() + ": moet een object {…} zijn",
+                         this->path() + ": must be an object {…}"};
     return;
   }
   std::size_t expected = 0;  // the field after the last one found
@@ -369,7 +386,8 @@ Record::Record(Validator& validator, Value& object, const std::string& path, Kin
       if (!version.IsUint() || version.GetUint() == 0) {
         fail(kVersionField, "moet een geheel getal ≥ 1 zijn", "must be a whole number ≥ 1");
       } else if (version.GetUint() > current) {
-        validator_.newer_class_version(path_.empty() ? "plan" : path_, version.GetUint());
+        const std::string where = this->path();
+        validator_.newer_class_version(where.empty() ? "plan" : where, version.GetUint());
         fail(kVersionField, "te nieuw", "too new");
       } else {
         has_version_ = true;
@@ -390,8 +408,9 @@ Record::Record(Validator& validator, Value& object, const std::string& path, Kin
       // Unknown fields are removed so that cereal never sees them (it matches names up to a NUL
       // byte, so "id\u0000x" could otherwise stand in for "id").
       const std::string field = printable_text(name.GetString(), name.GetStringLength());
-      validator_.note(join(path_, field), {join(path_, field) + ": onbekend veld, weggelaten",
-                                           join(path_, field) + ": unknown field, left out"});
+      const std::string where = join(this->path(), field);
+      validator_.note(where,
+                      {where + ": onbekend veld, weggelaten", where + ": unknown field, left out"});
       member = object_.RemoveMember(member);
       validator_.report_.changed = true;
       continue;
@@ -753,13 +772,14 @@ bool Validator::activity(Value& value, const std::string& path) {
     }
     return true;
   });
-  filter(*lines, path, "lines",
-         [&](Value& line, const std::string& line_path) { return budget_line(line, line_path); });
+  filter(*lines, path, "lines", [&](Value& line, std::string&& line_path) {
+    return budget_line(line, std::move(line_path));
+  });
   r.keep();
   return true;
 }
 
-bool Validator::budget_line(Value& value, const std::string& path) {
+bool Validator::budget_line(Value& value, std::string path) {
   Record r(*this, value, path, Kind::budget_line, kBudgetLineFields);
   const std::string_view id = r.id("id");
   const std::string_view organisation_id = r.text("organisation_id");
@@ -777,14 +797,15 @@ bool Validator::budget_line(Value& value, const std::string& path) {
     skip(r);
     return false;
   }
-  const std::string investment_path = join(path, "investment");
-  Record inv(*this, *investment, investment_path, Kind::investment, kFieldsOf<Investment>);
+  Record inv(*this, *investment, path, "investment", Kind::investment, kFieldsOf<Investment>);
   check_plain_fields<Investment>(inv);
   if (!inv.ok()) {
     note(path, inv.problem());  // the line goes with its investment
     return false;
   }
-  lines_.emplace(id, path);
+  // The path moves into the table rather than being copied, one allocation fewer per line. r and
+  // inv still refer to it but no longer read it; the id is copied before keep() moves members.
+  lines_.emplace(id, std::move(path));
   inv.keep();
   r.keep();
   return true;

@@ -713,6 +713,46 @@ TEST_CASE("brackets, quotes and backslashes inside text do not count as nesting"
   CHECK(load_plan(std::string(32, '[') + std::string(32, ']')).status == LoadStatus::not_a_plan);
 }
 
+TEST_CASE("a string is read the same wherever its escapes, letters and faults fall", "[file]") {
+  // The loader scans strings eight bytes at a time (file_format.cpp): put each kind of character
+  // at every place across two such words, and the string's end there too.
+  const std::string plain = "abcdefghijklmnopqr";
+  for (const std::string special : {"\"", "\\", "\n", "/", "é", "€", "😀", "\x7f"}) {
+    for (std::size_t at = 0; at <= plain.size(); ++at) {
+      Plan plan;
+      plan.notes = plain.substr(0, at) + special + plain.substr(at);
+      const LoadResult loaded = load_plan(save_plan(plan));
+      INFO(at << " " << special << ": " << loaded.error.en);
+      REQUIRE(loaded.ok());
+      CHECK(loaded.plan.notes == plan.notes);
+    }
+  }
+  Plan plan;
+  plan.notes = plain;
+  const std::string text = save_plan(plan);
+  const std::size_t first = text.find(plain);
+  const auto column_of = [&text](std::size_t offset) {
+    return std::to_string(offset - text.rfind('\n', offset - 1));
+  };
+  for (std::size_t at = 0; at < plain.size(); ++at) {
+    INFO(at);
+    // A raw control character is an error at its own place.
+    std::string broken = text;
+    broken[first + at] = '\x01';
+    const LoadResult control = load_plan(broken);
+    CHECK(control.status == LoadStatus::corrupt);
+    CHECK(has(control.error, "Invalid escape character in string.) (line "));
+    CHECK(has(control.error, ", column " + column_of(first + at) + ")"));
+    // A NUL byte ends the string, as in rapidjson's own parse: a missing quote.
+    broken[first + at] = '\0';
+    CHECK(has(load_plan(broken).error, "malformed here"));
+    // Cut off inside the string: truncated.
+    const LoadResult cut = load_plan(text.substr(0, first + at));
+    CHECK(cut.status == LoadStatus::corrupt);
+    CHECK(has(cut.error, "ends in the middle of the JSON (truncated?)"));
+  }
+}
+
 TEST_CASE("the parser stops at the nesting limit, whatever follows", "[file][hostile]") {
   // Objects and arrays count alike; the parse stops at level 33, so a million open brackets
   // (truncated, never closed) never reach the stack, and text after the limit is not read.
