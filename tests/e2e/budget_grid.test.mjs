@@ -290,5 +290,17 @@ test('on a tablet held sideways the budget opened for one activity needs no side
   const removes = (await page.evaluate(() => window.stoplan.items())).filter((i) => i.label === '×');
   assert.ok(removes.length >= 3 && removes.every((r) => r.visible && r.x + r.width <= 1024 - 16), `remove buttons whole: ${JSON.stringify(removes)}`);
   await assertNoSidewaysScroll(page, header);
+  // The subtotal names its activity in the empty cells after the add button, whole: not "…".
+  const subtotal = 'Subtotaal Moderne praktijklokalen metaal en installatie';
+  for (let attempt = 0; attempt < 10 && !(await itemRect(page, subtotal)); ++attempt) {
+    await page.mouse.move(600, 400);
+    await page.mouse.wheel(0, 200);
+    await waitFrames(page, 3);
+  }
+  const name = await settledRect(page, subtotal);
+  const amount = await settledRect(page, '€ 481.500,00');
+  assert.ok(name && name.visible && name.x + name.width <= amount.x, `the subtotal's name whole, left of its amount: ${JSON.stringify(name)}, ${JSON.stringify(amount)}`);
+  const cut = await page.evaluate(() => window.stoplan.cutTexts());
+  assert.ok(!cut.some((c) => c.text.startsWith('Subtotaal')), `the subtotal's name is not cut: ${JSON.stringify(cut)}`);
   assert.deepEqual(page.problems, []);
 });

@@ -938,6 +938,19 @@ void draw_add_line_in_subtotal(App& app, std::size_t activity) {
   ImGui::PopClipRect();
 }
 
+// Without the activity column (a filter on one activity), a subtotal's name runs from the
+// category cell to the quantity cell, all empty in that row: after the add button it would have
+// only the year cell, too narrow for a name on a tablet.
+void draw_subtotal_name_across(const std::string& name) {
+  if (!ImGui::TableSetColumnIndex(col_category)) return;  // scrolled out of view
+  const ImGuiTable* table = ImGui::GetCurrentTable();
+  const ImRect& first = table->Columns[col_category].ClipRect;
+  const ImGuiTableColumn& last = table->Columns[col_quantity];
+  ImGui::PushClipRect(first.Min, ImVec2(last.ClipRect.Max.x, first.Max.y), false);
+  text_item_fitted_to(name, last.WorkMaxX - ImGui::GetCursorScreenPos().x);
+  ImGui::PopClipRect();
+}
+
 // The rows the clipper shows: subtotals, lines (the one a finding points at highlighted and
 // scrolled to once) and an investment's depreciation in its other years.
 void draw_grid_rows(App& app, const GridCache& cache, bool shows_activity) {
@@ -966,7 +979,7 @@ void draw_grid_rows(App& app, const GridCache& cache, bool shows_activity) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(226, 232, 242, 255));
         // The subtotal's name where the lines show their activity; the add button in the wider
         // description column, so it is not cut off at 1280 pixels. Without the activity column
-        // (a filter on one activity), the name follows the button.
+        // (a filter on one activity), the name runs over the empty cells after the button.
         const std::string subtotal =
             std::string(tr(Str::subtotal, lang)) + " " + plan.activities[row.activity].title;
         if (shows_activity && ImGui::TableSetColumnIndex(col_activity)) {
@@ -974,10 +987,7 @@ void draw_grid_rows(App& app, const GridCache& cache, bool shows_activity) {
           if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", subtotal.c_str());
         }
         draw_add_line_in_subtotal(app, row.activity);
-        if (!shows_activity) {
-          ImGui::SameLine();
-          text_item_fitted(subtotal);
-        }
+        if (!shows_activity) draw_subtotal_name_across(subtotal);
         ImGui::TableSetColumnIndex(col_amount);
         text_item_right(format_money(row.amount, lang));
         continue;

@@ -246,15 +246,16 @@ void note_text(const std::string& text) {
 namespace {
 
 // The cell the last item was drawn in: its table column (all of it, also a part scrolled out of
-// view: scrolling shows it), else the visible part of its window.
+// view: scrolling shows it), widened by a clip rectangle pushed past it for a text that runs on
+// over empty cells; else the visible part of its window.
 ImRect cell_clip_rect() {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImRect cell = window->ClipRect;
   const ImGuiTable* table = ImGui::GetCurrentTable();
   if (table != nullptr && table->InnerWindow == window && table->CurrentColumn >= 0) {
     const ImGuiTableColumn& column = table->Columns[table->CurrentColumn];
-    cell.Min.x = column.MinX;
-    cell.Max.x = column.MaxX;
+    cell.Min.x = std::min(column.MinX, window->ClipRect.Min.x);
+    cell.Max.x = std::max(column.MaxX, window->ClipRect.Max.x);
   }
   return cell;
 }
@@ -572,7 +573,10 @@ void text_item(const std::string& text) {
 }
 
 void text_item_fitted(const std::string& text, bool align_right) {
-  const float room = ImGui::GetContentRegionAvail().x;
+  text_item_fitted_to(text, ImGui::GetContentRegionAvail().x, align_right);
+}
+
+void text_item_fitted_to(const std::string& text, float room, bool align_right) {
   const float width = ImGui::CalcTextSize(text.c_str()).x;
   if (width <= room) {
     if (align_right) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);

@@ -43,6 +43,8 @@ void plain_text(const std::string& text);
 // beginning with "…" and the whole text as a tooltip and for screen readers. Findable like
 // text_item by the whole text.
 void text_item_fitted(const std::string& text, bool align_right = false);
+// The same in `room` pixels from the cursor, for a text that runs on over empty cells.
+void text_item_fitted_to(const std::string& text, float room, bool align_right = false);
 // The smallest scale text_item_fitted draws a text at before it shortens it with "…".
 inline constexpr float kMinFitScale = 0.8f;
 // Right-aligned text_item_fitted: amounts in table cells.
