@@ -11,7 +11,6 @@
 #include <cstring>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "format/serialize.h"
@@ -275,8 +274,62 @@ class Record {
   const std::size_t* lengths_;  // theirs
   std::size_t field_count_;
   Value* values_[kMaxFields] = {};
+  std::size_t next_field_ = 0;  // the field after the one field() found last
   bool has_version_ = false;
   std::optional<Localized> problem_;
+};
+
+// Ids seen so far, each with the path of its record for messages: an open-addressing table. A
+// std::unordered_map allocated a node per id, and hashed each id once to look and once to add.
+class IdPaths {
+ public:
+  // The path of the record with `id`, or nullptr.
+  const std::string* find(std::string_view id) const {
+    const Slot& slot = slots_[slot_of(id, hash_text(id))];
+    return slot.entry == 0 ? nullptr : &entries_[slot.entry - 1].path;
+  }
+  bool contains(std::string_view id) const { return find(id) != nullptr; }
+  bool empty() const { return entries_.empty(); }
+  // Adds `id` unless it is there: the first record with an id keeps it.
+  void add(std::string_view id, std::string path) {
+    if (2 * (entries_.size() + 1) > slots_.size()) grow();
+    const std::uint64_t hash = hash_text(id);
+    Slot& slot = slots_[slot_of(id, hash)];
+    if (slot.entry != 0) return;
+    entries_.push_back({std::string(id), std::move(path)});
+    slot = {static_cast<std::uint32_t>(hash >> 32), static_cast<std::uint32_t>(entries_.size())};
+  }
+
+ private:
+  struct Entry {
+    std::string id;
+    std::string path;
+  };
+  struct Slot {
+    std::uint32_t tag = 0;    // the hash's high half
+    std::uint32_t entry = 0;  // 1 + an index into entries_; 0: empty
+  };
+  // The slot holding `id`, or the empty one where it would go.
+  std::size_t slot_of(std::string_view id, std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == 0 || (slot.tag == tag && same_text(entries_[slot.entry - 1].id, id)))
+        return i;
+    }
+  }
+  void grow() {
+    slots_.assign(slots_.size() * 2, Slot{});
+    for (std::size_t e = 0; e < entries_.size(); ++e) {
+      const std::uint64_t hash = hash_text(entries_[e].id);
+      slots_[slot_of(entries_[e].id, hash)] = {static_cast<std::uint32_t>(hash >> 32),
+                                               static_cast<std::uint32_t>(e + 1)};
+    }
+  }
+
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_ = std::vector<Slot>(16);  // a power of two, at most half full
 };
 
 // [SECTION] Validator: the walk over the plan.
@@ -348,17 +401,16 @@ class Validator {
 
  private:
   // Drops list entries that are not ids of `known` (or repeat one); `what` names the target.
-  void reference_list(Value& list, const std::string& path, const char* name,
-                      const std::unordered_map<std::string, std::string>& known,
+  void reference_list(Value& list, const std::string& path, const char* name, const IdPaths& known,
                       const char* what_nl, const char* what_en);
 
  public:
   // Ids seen so far: id → path of its record.
-  std::unordered_map<std::string, std::string> organisations_;
-  std::unordered_map<std::string, std::string> goals_;
-  std::unordered_map<std::string, std::string> activities_;
-  std::unordered_map<std::string, std::string> lines_;
-  std::unordered_map<std::string, std::string> scenarios_;
+  IdPaths organisations_;
+  IdPaths goals_;
+  IdPaths activities_;
+  IdPaths lines_;
+  IdPaths scenarios_;
 };
 
 Record::Record(Validator& validator, Value& object, const std::string& path,
@@ -427,8 +479,9 @@ Record::Record(Validator& validator, Value& object, const std::string& path,
 
 Value* Record::field(const char* name) {
   if (problem_) return nullptr;
-  // Callers pass the same literals as the field lists: compare addresses before texts.
-  std::size_t index = 0;
+  // Callers pass the same literals as the field lists, mostly in their order: try the field after
+  // the last one asked for, then compare addresses, then texts.
+  std::size_t index = next_field_ < field_count_ && fields_[next_field_] == name ? next_field_ : 0;
   while (index < field_count_ && fields_[index] != name) ++index;
   if (index == field_count_) {
     index = 0;
@@ -438,6 +491,7 @@ Value* Record::field(const char* name) {
     fail(name, "ontbreekt", "is missing");
     return nullptr;
   }
+  next_field_ = index + 1;
   return values_[index];
 }
 
@@ -607,14 +661,13 @@ void revision_ids(Record& record, const Value& list, const char* name) {
 }
 
 // A duplicate id fails the record; otherwise the id is registered with the record's path.
-void unique_id(Record& record, const char* field, std::string_view id,
-               std::unordered_map<std::string, std::string>& known) {
+void unique_id(Record& record, const char* field, std::string_view id, IdPaths& known) {
   if (!record.ok()) return;
-  const auto found = known.find(std::string(id));
-  if (found == known.end()) return;
+  const std::string* found = known.find(id);
+  if (found == nullptr) return;
   const std::string shown = quote_for_message(id.data(), id.size());
-  record.fail(field, "dubbel id " + shown + " (al gebruikt door " + found->second + ")",
-              "duplicate id " + shown + " (already used by " + found->second + ")");
+  record.fail(field, "dubbel id " + shown + " (al gebruikt door " + *found + ")",
+              "duplicate id " + shown + " (already used by " + *found + ")");
 }
 
 bool Validator::organisation(Value& value, const std::string& path) {
@@ -626,7 +679,7 @@ bool Validator::organisation(Value& value, const std::string& path) {
     skip(r);
     return false;
   }
-  organisations_.emplace(id, path);
+  organisations_.add(id, path);
   r.keep();
   return true;
 }
@@ -635,7 +688,7 @@ bool Validator::student_count(Value& value, const std::string& path) {
   Record r(*this, value, path, Kind::student_count, kFieldsOf<StudentCount>);
   const std::string_view organisation_id = r.id("organisation_id");
   check_plain_fields<StudentCount>(r);
-  if (r.ok() && !organisations_.count(std::string(organisation_id))) {
+  if (r.ok() && !organisations_.contains(organisation_id)) {
     const std::string shown = quote_for_message(organisation_id.data(), organisation_id.size());
     r.fail("organisation_id", "verwijst naar organisatie " + shown + ", die niet in het plan staat",
            "refers to organisation " + shown + ", which is not in the plan");
@@ -659,9 +712,9 @@ bool Validator::goal(Value& value, const std::string& path) {
     skip(r);
     return false;
   }
-  goals_.emplace(id, path);
+  goals_.add(id, path);
 
-  std::unordered_map<std::string, std::string> indicator_ids;  // unique within the goal
+  IdPaths indicator_ids;  // unique within the goal
   filter(*indicators, path, "indicators", [&](Value& item, const std::string& item_path) {
     Record ind(*this, item, item_path, Kind::indicator, kFieldsOf<Indicator>);
     const std::string_view indicator_id = ind.text("id");
@@ -678,7 +731,7 @@ bool Validator::goal(Value& value, const std::string& path) {
       skip(ind);
       return false;
     }
-    if (!indicator_id.empty()) indicator_ids.emplace(indicator_id, item_path);
+    if (!indicator_id.empty()) indicator_ids.add(indicator_id, item_path);
 
     std::unordered_set<std::int64_t> years;
     filter(*targets, item_path, "targets", [&](Value& target, const std::string& target_path) {
@@ -702,8 +755,7 @@ bool Validator::goal(Value& value, const std::string& path) {
 }
 
 void Validator::reference_list(Value& list, const std::string& path, const char* name,
-                               const std::unordered_map<std::string, std::string>& known,
-                               const char* what_nl, const char* what_en) {
+                               const IdPaths& known, const char* what_nl, const char* what_en) {
   std::unordered_set<std::string> seen;
   filter(list, path, name, [&](Value& item, const std::string& item_path) {
     if (!item.IsString()) {
@@ -713,7 +765,7 @@ void Validator::reference_list(Value& list, const std::string& path, const char*
     }
     const std::string_view id(item.GetString(), item.GetStringLength());
     const std::string shown = quote_for_message(id.data(), id.size());
-    if (!known.count(std::string(id))) {
+    if (!known.contains(id)) {
       note(item_path, {item_path + ": verwijst naar " + what_nl + " " + shown +
                            ", die niet in het plan staat; verwijzing weggelaten",
                        item_path + ": refers to " + what_en + " " + shown +
@@ -744,9 +796,9 @@ bool Validator::activity(Value& value, const std::string& path) {
     skip(r);
     return false;
   }
-  activities_.emplace(id, path);
+  activities_.add(id, path);
 
-  if (!lead.empty() && !organisations_.count(std::string(lead))) {
+  if (!lead.empty() && !organisations_.contains(lead)) {
     const std::string where = join(path, "lead_organisation_id");
     const std::string shown = quote_for_message(lead.data(), lead.size());
     note(where, {where + ": verwijst naar organisatie " + shown +
@@ -788,7 +840,7 @@ bool Validator::budget_line(Value& value, std::string path) {
   r.boolean(schema::kBudgetLineIsInvestment);
   Value* investment = r.object("investment");
   unique_id(r, "id", id, lines_);
-  if (r.ok() && !organisation_id.empty() && !organisations_.count(std::string(organisation_id))) {
+  if (r.ok() && !organisation_id.empty() && !organisations_.contains(organisation_id)) {
     const std::string shown = quote_for_message(organisation_id.data(), organisation_id.size());
     r.fail("organisation_id", "verwijst naar organisatie " + shown + ", die niet in het plan staat",
            "refers to organisation " + shown + ", which is not in the plan");
@@ -805,7 +857,7 @@ bool Validator::budget_line(Value& value, std::string path) {
   }
   // The path moves into the table rather than being copied, one allocation fewer per line. r and
   // inv still refer to it but no longer read it; the id is copied before keep() moves members.
-  lines_.emplace(id, std::move(path));
+  lines_.add(id, std::move(path));
   inv.keep();
   r.keep();
   return true;
@@ -823,7 +875,7 @@ bool Validator::scenario(Value& value, const std::string& path) {
     skip(r);
     return false;
   }
-  scenarios_.emplace(id, path);
+  scenarios_.add(id, path);
   std::unordered_set<std::string> keys;  // kind (+ target where the kind has one): one each
   // Contradictory bases (files before v5 keyed them by target): the last one is kept.
   const Value* last_base = nullptr;
@@ -983,10 +1035,9 @@ std::string line_path(std::size_t activity, std::size_t line) {
 // Registers the ids of `items` but the one at `except` under their paths, as the loader would have
 // seen them.
 template <class T>
-void know_ids(std::unordered_map<std::string, std::string>& known, const std::vector<T>& items,
-              const char* array, std::size_t except) {
+void know_ids(IdPaths& known, const std::vector<T>& items, const char* array, std::size_t except) {
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (i != except) known.emplace(items[i].id, indexed("", array, i));
+    if (i != except) known.add(items[i].id, indexed("", array, i));
 }
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -1074,7 +1125,7 @@ std::optional<Localized> check_budget_line(const Plan& plan, std::size_t activit
       const std::vector<BudgetLine>& lines = plan.activities[a].lines;
       for (std::size_t l = 0; l < lines.size(); ++l)
         if (lines[l].id == checked.id && (a != activity || l != line)) {
-          v.lines_.emplace(checked.id, line_path(a, l));
+          v.lines_.add(checked.id, line_path(a, l));
           break;
         }
     }
