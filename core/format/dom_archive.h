@@ -17,6 +17,8 @@
 
 namespace sto {
 
+struct BudgetLine;
+
 class DomInputArchive : public cereal::InputArchive<DomInputArchive>,
                         public cereal::traits::TextArchive {
  public:
@@ -64,6 +66,8 @@ class DomInputArchive : public cereal::InputArchive<DomInputArchive>,
   }
   // The size of the list whose node was just started.
   void loadSize(cereal::size_type& size) { size = stack_.back().node().Size(); }
+  // The object or list whose node was just started.
+  const rapidjson::Value& node() const { return stack_.back().node(); }
 
  private:
   // The children of one object or array, read in order; named reads jump to the name.
@@ -198,6 +202,10 @@ template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(DomInputArchive& archive, cereal::SizeTag<T>& tag) {
   archive.loadSize(tag.size);
 }
+
+// A plan's budget lines, read from the DOM without cereal (dom_records.cpp): preferred to
+// cereal's load of a vector as it is no template.
+void load(DomInputArchive& archive, std::vector<BudgetLine>& lines);
 
 }  // namespace sto
 

@@ -131,6 +131,8 @@ void save(Archive& ar, const BudgetLine& l, const std::uint32_t) {
      cereal::make_nvp("is_investment", l.investment.has_value()),
      cereal::make_nvp("investment", l.investment.value_or(Investment{})));
 }
+// Loading a plan file reads its lines without this function (dom_records.cpp, by schema.h's
+// table): a change here, such as a new class version, goes there too.
 template <class Archive>
 void load(Archive& ar, BudgetLine& l, const std::uint32_t) {
   bool is_investment = false;

@@ -324,12 +324,17 @@ struct has_table<Record, std::void_t<decltype(fields_of(static_cast<const Record
 template <class Record>
 inline constexpr bool has_table_v = has_table<Record>::value;
 
+// Built once, at compile time: visiting a table built on each call copied its rows every time
+// (most of reading a budget line from a file).
 template <class Record>
-constexpr auto table() {
-  return fields_of(static_cast<const Record*>(nullptr));
+inline constexpr auto kTable = fields_of(static_cast<const Record*>(nullptr));
+template <class Record>
+constexpr const auto& table() {
+  return kTable<Record>;
 }
 template <class Record>
-inline constexpr std::size_t field_count = std::tuple_size_v<decltype(table<Record>())>;
+inline constexpr std::size_t field_count =
+    std::tuple_size_v<std::decay_t<decltype(table<Record>())>>;
 
 // Calls `visit(field)` for each field of `Record`'s table, in the table's order.
 template <class Record, class Visit>
