@@ -116,9 +116,10 @@ void rapidjson::SkipWhitespace(sto::PlanText& is) {
 }
 
 // rapidjson's string parse, for plan files: a string with no escape (nearly every string of a
-// plan) is found by scanning eight bytes at a time and handed to the document straight from the
-// text, which copies it; rapidjson's own parse copies it byte by byte onto its stack first. Its
-// fast scan exists only for SSE2, which wasm does not have. With the whitespace skip above, the
+// plan) is found by scanning eight bytes at a time and left in the text, which the document
+// refers to (the text outlives it: load_plan). Such a string is not NUL-terminated: read it with
+// its length. rapidjson's own parse copies it byte by byte onto its stack, then into the document.
+// Its fast scan exists only for SSE2, which wasm does not have. With the whitespace skip above, the
 // parse of a 10,000-line plan went from 125M to 75M instructions. Any other string (an escape, a
 // control character, no closing quote) is parsed by rapidjson's own code from the opening quote,
 // errors included.
@@ -136,7 +137,7 @@ void rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::C
   }
   const auto length = static_cast<SizeType>(p - start);
   is.src_ = p + 1;
-  if (!(isKey ? handler.Key(start, length, true) : handler.String(start, length, true)))
+  if (!(isKey ? handler.Key(start, length, false) : handler.String(start, length, false)))
     RAPIDJSON_PARSE_ERROR(kParseErrorTermination, is.Tell());
 }
 
@@ -336,9 +337,10 @@ LoadResult load_plan(std::string_view text) {
                      "Het bestand is beschadigd: het plan zelf (\"plan\") ontbreekt.",
                      "The file is damaged: the plan itself (\"plan\") is missing.");
     // Several "plan" members: cereal and this check could read different ones.
-    // Compared as C strings, as cereal does: "plan\u0000x" would count as "plan" for cereal.
+    // Compared up to a NUL, as cereal does: "plan\u0000x" would count as "plan" for cereal.
     if (std::count_if(file.MemberBegin(), file.MemberEnd(), [](const auto& member) {
-          return std::strcmp(member.name.GetString(), "plan") == 0;
+          const std::string_view name(member.name.GetString(), member.name.GetStringLength());
+          return name.substr(0, name.find('\0')) == "plan";
         }) != 1)
       return failure(LoadStatus::corrupt,
                      "Het bestand is beschadigd: \"plan\" staat er twee keer in.",

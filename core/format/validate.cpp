@@ -887,7 +887,11 @@ bool Validator::scenario(Value& value, const std::string& path) {
     o.enumeration("kind", enum_names::override_kind);
     // The kind's row of core/model/override_kinds.h: its value's range and whether it needs a
     // target.
-    const OverrideKindInfo* info = o.ok() ? find_override_kind(item["kind"].GetString()) : nullptr;
+    const OverrideKindInfo* info = nullptr;
+    if (o.ok()) {
+      const Value& name = item["kind"];  // read with its length: it need not end in a NUL
+      info = find_override_kind({name.GetString(), name.GetStringLength()});
+    }
     const std::string_view kind = info != nullptr ? info->id : "";
     const std::string_view target = o.text("target");
     o.integer("value", info != nullptr ? info->min_value : 0,
