@@ -32,21 +32,28 @@ inline std::uint64_t hash_text(std::string_view text, std::uint64_t hash = 0x243
   return hash ^ (hash >> 32);
 }
 
-// a == b, compared eight bytes at a time: in wasm memcmp is a byte loop in a library call, and
-// the tables above compare a found id with the wanted one on every hit.
+// a == b, compared eight bytes at a time, the last eight overlapping the ones before: in wasm
+// memcmp is a byte loop in a library call, and the tables above compare a found id with the
+// wanted one on every hit.
 inline bool same_text(std::string_view a, std::string_view b) {
-  std::size_t n = a.size();
+  const std::size_t n = a.size();
   if (n != b.size()) return false;
   const char* p = a.data();
   const char* q = b.data();
-  for (; n >= 8; p += 8, q += 8, n -= 8) {
-    std::uint64_t x, y;
-    std::memcpy(&x, p, 8);
-    std::memcpy(&y, q, 8);
-    if (x != y) return false;
+  const auto same = [p, q](std::size_t at, auto word) {
+    decltype(word) x, y;
+    std::memcpy(&x, p + at, sizeof x);
+    std::memcpy(&y, q + at, sizeof y);
+    return x == y;
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (!same(i, std::uint64_t{})) return false;
+    return same(n - 8, std::uint64_t{});
   }
-  for (; n > 0; ++p, ++q, --n)
-    if (*p != *q) return false;
+  if (n >= 4) return same(0, std::uint32_t{}) && same(n - 4, std::uint32_t{});
+  for (std::size_t i = 0; i < n; ++i)
+    if (p[i] != q[i]) return false;
   return true;
 }
 
