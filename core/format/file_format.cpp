@@ -1,7 +1,8 @@
 // Plan file envelope and the exception boundary: every cereal/rapidjson exception stops here.
 // Loading: size check → one rapidjson parse (recursive, its depth bounded; no NaN/Infinity) →
 // envelope → migrate.cpp → validate.cpp (types, ranges, references; repairs) → the serialize.h
-// cereal functions read the checked DOM through DomInputArchive. The text is parsed once.
+// cereal functions read the checked DOM through DomInputArchive, the budget lines by schema.h's
+// tables (dom_records.cpp). The text is parsed once; the DOM refers to its unescaped strings.
 #include "format/file_format.h"
 
 #include <rapidjson/error/en.h>
