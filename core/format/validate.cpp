@@ -6,6 +6,7 @@
 // each type can carry "cereal_class_version", which cereal reads only from the first instance.
 #include "format/validate.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -285,6 +286,7 @@ class IdPaths {
  public:
   // The path of the record with `id`, or nullptr.
   const std::string* find(std::string_view id) const {
+    if (slots_.empty()) return nullptr;
     const Slot& slot = slots_[slot_of(id, hash_text(id))];
     return slot.entry == 0 ? nullptr : &entries_[slot.entry - 1].path;
   }
@@ -320,7 +322,7 @@ class IdPaths {
     }
   }
   void grow() {
-    slots_.assign(slots_.size() * 2, Slot{});
+    slots_.assign(std::max<std::size_t>(16, slots_.size() * 2), Slot{});
     for (std::size_t e = 0; e < entries_.size(); ++e) {
       const std::uint64_t hash = hash_text(entries_[e].id);
       slots_[slot_of(entries_[e].id, hash)] = {static_cast<std::uint32_t>(hash >> 32),
@@ -329,7 +331,9 @@ class IdPaths {
   }
 
   std::vector<Entry> entries_;
-  std::vector<Slot> slots_ = std::vector<Slot>(16);  // a power of two, at most half full
+  // None until the first id (the check of an edit makes five tables), then a power of two, at
+  // most half full.
+  std::vector<Slot> slots_;
 };
 
 // [SECTION] Validator: the walk over the plan.
