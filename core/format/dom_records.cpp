@@ -36,16 +36,16 @@ const rapidjson::Value& member(const rapidjson::Value& object, std::string_view 
   throw cereal::Exception("Field \"" + std::string(key) + "\" not found");
 }
 
-// The file keys of `Record`'s table with their lengths, worked out at compile time.
+// schema.h's file keys of `Record` with their lengths, worked out at compile time.
 template <class Record>
-constexpr auto file_keys() {
-  std::array<std::string_view, schema::field_count<Record>> keys{};
-  std::size_t i = 0;
-  schema::for_each_field<Record>([&](const auto& field) { keys[i++] = field.file; });
-  return keys;
+constexpr auto keys_with_lengths() {
+  constexpr auto keys = schema::file_keys<Record>();
+  std::array<std::string_view, keys.size()> out{};
+  for (std::size_t i = 0; i < keys.size(); ++i) out[i] = keys[i];
+  return out;
 }
 template <class Record>
-inline constexpr auto kFileKeys = file_keys<Record>();
+inline constexpr auto kFileKeys = keys_with_lengths<Record>();
 
 std::string_view text_of(const rapidjson::Value& value) {
   return {value.GetString(), value.GetStringLength()};

@@ -13,6 +13,14 @@ inline std::uint64_t hash_mix(std::uint64_t hash, std::uint64_t word) {
   return hash ^ (hash >> 29);
 }
 
+// The bytes at `p` as one unsigned word, read whatever their alignment.
+template <class Word>
+Word word_at(const char* p) {
+  Word word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
 inline std::uint64_t finish_hash(std::uint64_t hash) {
   hash = (hash ^ (hash >> 32)) * 0xD6E8FEB86659FD93ull;
   return hash ^ (hash >> 32);
@@ -24,17 +32,13 @@ inline std::uint64_t hash_text(std::string_view text, std::uint64_t hash = 0x243
   const char* p = text.data();
   const std::size_t n = text.size();
   hash = hash_mix(hash, n);
-  const auto load = [p](std::size_t at, auto word) {
-    std::memcpy(&word, p + at, sizeof word);
-    return static_cast<std::uint64_t>(word);
-  };
   if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8) hash = hash_mix(hash, load(i, std::uint64_t{}));
-    return finish_hash(hash_mix(hash, load(n - 8, std::uint64_t{})));  // overlapping: no byte loop
+    for (std::size_t i = 0; i + 8 < n; i += 8) hash = hash_mix(hash, word_at<std::uint64_t>(p + i));
+    return finish_hash(hash_mix(hash, word_at<std::uint64_t>(p + n - 8)));  // overlapping
   }
   std::uint64_t word = 0;
   if (n >= 4) {
-    word = load(0, std::uint32_t{}) | load(n - 4, std::uint32_t{}) << 32;
+    word = word_at<std::uint32_t>(p) | std::uint64_t{word_at<std::uint32_t>(p + n - 4)} << 32;
   } else {
     for (std::size_t i = 0; i < n; ++i)
       word |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
@@ -52,10 +56,8 @@ inline bool same_text(std::string_view a, std::string_view b) {
   const char* p = a.data();
   const char* q = b.data();
   const auto same = [p, q](std::size_t at, auto word) {
-    decltype(word) x, y;
-    std::memcpy(&x, p + at, sizeof x);
-    std::memcpy(&y, q + at, sizeof y);
-    return x == y;
+    using Word = decltype(word);
+    return word_at<Word>(p + at) == word_at<Word>(q + at);
   };
   if (n >= 8) {
     for (std::size_t i = 0; i + 8 < n; i += 8)

@@ -923,14 +923,19 @@ void setup_grid_columns(const GridState& state, const GridWidths& widths, Langua
   table_headers_row();
 }
 
+// Clips what is drawn next to the cells of the current row from column `first` through `last`:
+// a subtotal row's button and name run on over cells that are empty in that row.
+void push_clip_across(Column first, Column last) {
+  const ImGuiTable* table = ImGui::GetCurrentTable();
+  const ImRect& from = table->Columns[first].ClipRect;
+  ImGui::PushClipRect(from.Min, ImVec2(table->Columns[last].ClipRect.Max.x, from.Max.y), false);
+}
+
 // A subtotal row's add button, in the description cell and the year cell beside it, which is
 // empty in that row: the description column need not be as wide as the button on a tablet.
 void draw_add_line_in_subtotal(App& app, std::size_t activity) {
   ImGui::TableSetColumnIndex(col_description);
-  const ImGuiTable* table = ImGui::GetCurrentTable();
-  const ImRect& description = table->Columns[col_description].ClipRect;
-  const ImRect& year = table->Columns[col_year].ClipRect;
-  ImGui::PushClipRect(description.Min, ImVec2(year.Max.x, description.Max.y), false);
+  push_clip_across(col_description, col_year);
   ImGui::PushID(static_cast<int>(activity));
   if (ImGui::SmallButton(("+ " + std::string(tr(Str::add_line, app.language()))).c_str()))
     add_line_to(app, activity);
@@ -943,11 +948,9 @@ void draw_add_line_in_subtotal(App& app, std::size_t activity) {
 // only the year cell, too narrow for a name on a tablet.
 void draw_subtotal_name_across(const std::string& name) {
   if (!ImGui::TableSetColumnIndex(col_category)) return;  // scrolled out of view
-  const ImGuiTable* table = ImGui::GetCurrentTable();
-  const ImRect& first = table->Columns[col_category].ClipRect;
-  const ImGuiTableColumn& last = table->Columns[col_quantity];
-  ImGui::PushClipRect(first.Min, ImVec2(last.ClipRect.Max.x, first.Max.y), false);
-  text_item_fitted_to(name, last.WorkMaxX - ImGui::GetCursorScreenPos().x);
+  push_clip_across(col_category, col_quantity);
+  const float right = ImGui::GetCurrentTable()->Columns[col_quantity].WorkMaxX;
+  text_item_fitted_to(name, right - ImGui::GetCursorScreenPos().x);
   ImGui::PopClipRect();
 }
 
