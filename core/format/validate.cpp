@@ -283,23 +283,23 @@ class Record {
 // Ids seen so far, each with the path of its record for messages: an open-addressing table. A
 // std::unordered_map allocated a node per id, and hashed each id once to look and once to add.
 class IdPaths {
+  // Whether entry `i` has `id` (defined before its use, which deduces its type).
+  auto same_id(std::string_view id) const {
+    return [this, id](std::size_t e) { return same_text(entries_[e].id, id); };
+  }
+
  public:
   // The path of the record with `id`, or nullptr.
   const std::string* find(std::string_view id) const {
-    if (slots_.empty()) return nullptr;
-    const Slot& slot = slots_[slot_of(id, hash_text(id))];
-    return slot.entry == 0 ? nullptr : &entries_[slot.entry - 1].path;
+    const std::size_t found = slots_.find(hash_text(id), same_id(id));
+    return found == HashSlots::npos ? nullptr : &entries_[found].path;
   }
   bool contains(std::string_view id) const { return find(id) != nullptr; }
   bool empty() const { return entries_.empty(); }
   // Adds `id` unless it is there: the first record with an id keeps it.
   void add(std::string_view id, std::string path) {
-    if (2 * (entries_.size() + 1) > slots_.size()) grow();
-    const std::uint64_t hash = hash_text(id);
-    Slot& slot = slots_[slot_of(id, hash)];
-    if (slot.entry != 0) return;
-    entries_.push_back({std::string(id), std::move(path)});
-    slot = {static_cast<std::uint32_t>(hash >> 32), static_cast<std::uint32_t>(entries_.size())};
+    if (slots_.find_or_add(hash_text(id), entries_.size(), same_id(id)) == HashSlots::npos)
+      entries_.push_back({std::string(id), std::move(path)});
   }
 
  private:
@@ -307,33 +307,9 @@ class IdPaths {
     std::string id;
     std::string path;
   };
-  struct Slot {
-    std::uint32_t tag = 0;    // the hash's high half
-    std::uint32_t entry = 0;  // 1 + an index into entries_; 0: empty
-  };
-  // The slot holding `id`, or the empty one where it would go.
-  std::size_t slot_of(std::string_view id, std::uint64_t hash) const {
-    const std::size_t mask = slots_.size() - 1;
-    const auto tag = static_cast<std::uint32_t>(hash >> 32);
-    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (slot.entry == 0 || (slot.tag == tag && same_text(entries_[slot.entry - 1].id, id)))
-        return i;
-    }
-  }
-  void grow() {
-    slots_.assign(std::max<std::size_t>(16, slots_.size() * 2), Slot{});
-    for (std::size_t e = 0; e < entries_.size(); ++e) {
-      const std::uint64_t hash = hash_text(entries_[e].id);
-      slots_[slot_of(entries_[e].id, hash)] = {static_cast<std::uint32_t>(hash >> 32),
-                                               static_cast<std::uint32_t>(e + 1)};
-    }
-  }
 
   std::vector<Entry> entries_;
-  // None until the first id (the check of an edit makes five tables), then a power of two, at
-  // most half full.
-  std::vector<Slot> slots_;
+  HashSlots slots_;
 };
 
 // [SECTION] Validator: the walk over the plan.

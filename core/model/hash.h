@@ -1,10 +1,13 @@
-// A fast non-cryptographic hash of short texts for the core's open-addressing tables (ids,
-// organisations, investments). Eight bytes per step; only ever compared within one process, so
-// its values are free to change.
+// A fast non-cryptographic hash of short texts and the open-addressing table the core's lookups by
+// id are built on (ids, organisations, investments, record paths). Eight bytes per step; only ever
+// compared within one process, so its values are free to change.
 #pragma once
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <vector>
 
 namespace sto {
 
@@ -69,5 +72,76 @@ inline bool same_text(std::string_view a, std::string_view b) {
     if (p[i] != q[i]) return false;
   return true;
 }
+
+// An open-addressing table of indices into entries the caller keeps (in a vector, say), each slot
+// with the high half of its entry's hash: a probe compares entries only when those 32 bits match,
+// and the table doubles as it fills without reading the entries. At most half full; no slots
+// until the first entry, as most tables of a small check stay empty.
+class HashSlots {
+ public:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  // Room for `entries` without growing.
+  void reserve(std::size_t entries) {
+    std::size_t capacity = 16;
+    while (capacity < entries * 2) capacity <<= 1;
+    if (capacity > mask_ + 1) rebuild(capacity);
+  }
+
+  // The index of the entry with `hash` for which `same(index)` holds, or npos.
+  template <class Same>
+  std::size_t find(std::uint64_t hash, Same&& same) const {
+    if (mask_ == 0) return npos;
+    return probe(slots_.data(), mask_, hash, same)->entry - std::size_t{1};  // 0: npos
+  }
+
+  // As find(); when there is no such entry, records `next` (the index the caller's new entry gets)
+  // under `hash` and returns npos.
+  template <class Same>
+  std::size_t find_or_add(std::uint64_t hash, std::size_t next, Same&& same) {
+    if (room_ == 0) rebuild(2 * (mask_ + 1));
+    Slot* slot = probe(slots_.data(), mask_, hash, same);
+    if (slot->entry != 0) return slot->entry - std::size_t{1};
+    *slot = {tag_of(hash), static_cast<std::uint32_t>(next + 1)};
+    --room_;
+    return npos;
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t tag;    // the hash's high half, which also places the slot
+    std::uint32_t entry;  // 1 + the entry's index; 0: empty
+  };
+  static std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
+
+  // The slot of the entry with `hash` for which `same` holds, or the empty one where it would go.
+  // `SlotType` is Slot or const Slot, for find_or_add() and find().
+  template <class SlotType, class Same>
+  static SlotType* probe(SlotType* slots, std::size_t mask, std::uint64_t hash, Same& same) {
+    const std::uint32_t tag = tag_of(hash);
+    for (std::size_t i = tag & mask;; i = (i + 1) & mask) {
+      SlotType* slot = slots + i;
+      if (slot->entry == 0 || (slot->tag == tag && same(std::size_t{slot->entry} - 1))) return slot;
+    }
+  }
+  void rebuild(std::size_t capacity) {
+    capacity = std::max<std::size_t>(capacity, 16);
+    std::vector<Slot> old(capacity, Slot{0, 0});
+    old.swap(slots_);
+    mask_ = capacity - 1;
+    room_ = capacity / 2;
+    for (const Slot& slot : old) {
+      if (slot.entry == 0) continue;
+      std::size_t i = slot.tag & mask_;
+      while (slots_[i].entry != 0) i = (i + 1) & mask_;
+      slots_[i] = slot;
+      --room_;
+    }
+  }
+
+  std::vector<Slot> slots_;  // a power of two in size once the first entry is added
+  std::size_t mask_ = 0;     // its size - 1; 0 while it has none
+  std::size_t room_ = 0;     // entries that may still be added before it doubles
+};
 
 }  // namespace sto

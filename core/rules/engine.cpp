@@ -33,38 +33,29 @@ std::string path_of_line(std::size_t activity, std::size_t line) {
 // Organisation id -> index, an open-addressing hash table built once per evaluation (a binary
 // search over the sorted ids was most of evaluate()'s string compares).
 class OrganisationIndex {
+  // Whether entry `i` has `id` (defined before its use, which deduces its type).
+  auto same_id(std::string_view id) const {
+    return [this, id](std::size_t i) { return same_text(plan_.organisations[i].id, id); };
+  }
+
  public:
   explicit OrganisationIndex(const Plan& plan) : plan_(plan) {
-    while (capacity_ < plan.organisations.size() * 2) capacity_ <<= 1;
-    slots_.assign(capacity_, 0);
+    slots_.reserve(plan.organisations.size());
     // With duplicate ids the first organisation wins, as in a linear search.
     for (std::size_t i = 0; i < plan.organisations.size(); ++i) {
       const std::string& id = plan.organisations[i].id;
-      for (std::size_t s = slot_start(id);; s = (s + 1) & (capacity_ - 1)) {
-        if (slots_[s] == 0) {
-          slots_[s] = static_cast<std::uint32_t>(i + 1);
-          break;
-        }
-        if (same_text(plan.organisations[slots_[s] - 1].id, id)) break;
-      }
+      slots_.find_or_add(hash_text(id), i, same_id(id));
     }
   }
   // The index, or `unknown` when no organisation has this id.
   std::size_t find(std::string_view id, std::size_t unknown) const {
-    for (std::size_t s = slot_start(id);; s = (s + 1) & (capacity_ - 1)) {
-      const std::uint32_t slot = slots_[s];
-      if (slot == 0) return unknown;
-      if (same_text(plan_.organisations[slot - 1].id, id)) return slot - 1;
-    }
+    const std::size_t found = slots_.find(hash_text(id), same_id(id));
+    return found == HashSlots::npos ? unknown : found;
   }
 
  private:
-  std::size_t slot_start(std::string_view id) const {
-    return static_cast<std::size_t>(hash_text(id)) & (capacity_ - 1);
-  }
   const Plan& plan_;
-  std::size_t capacity_ = 16;
-  std::vector<std::uint32_t> slots_;  // 1 + an index into plan.organisations; 0 = empty
+  HashSlots slots_;
 };
 
 }  // namespace

@@ -81,33 +81,19 @@ const char* kind_name(OrganisationKind kind, Language language) {
 class IdTable {
  public:
   explicit IdTable(std::size_t ids) {
-    while (capacity_ < ids * 2) capacity_ <<= 1;
-    slots_.assign(capacity_, Slot{0, 0});
+    slots_.reserve(ids);
     ids_.reserve(ids);
   }
   // False when `id` was added before; else adds it.
   bool add(std::string_view id) {
-    const std::uint64_t hash = hash_text(id);
-    const auto tag = static_cast<std::uint32_t>(hash >> 32);
-    for (std::size_t i = static_cast<std::size_t>(hash) & (capacity_ - 1);;
-         i = (i + 1) & (capacity_ - 1)) {
-      Slot& slot = slots_[i];
-      if (slot.index == 0) {
-        ids_.push_back(id);
-        slot = Slot{tag, static_cast<std::uint32_t>(ids_.size())};
-        return true;
-      }
-      if (slot.tag == tag && same_text(ids_[slot.index - 1], id)) return false;
-    }
+    const auto same = [&](std::size_t i) { return same_text(ids_[i], id); };
+    if (slots_.find_or_add(hash_text(id), ids_.size(), same) != HashSlots::npos) return false;
+    ids_.push_back(id);
+    return true;
   }
 
  private:
-  struct Slot {
-    std::uint32_t tag;    // the hash's high half
-    std::uint32_t index;  // 1 + an index into ids_; 0 = empty
-  };
-  std::size_t capacity_ = 16;
-  std::vector<Slot> slots_;
+  HashSlots slots_;
   std::vector<std::string_view> ids_;
 };
 
@@ -121,30 +107,22 @@ class InvestmentIndex {
   // `where`.
   const Where* find_or_add(const BudgetLine& line, Where where) {
     const Investment& inv = line.investment.value();
-    Entry entry{line.organisation_id,
-                line.description,
-                inv.purchase_price.cents,
-                inv.purchase_date,
-                where,
-                0};
+    const Entry entry{line.organisation_id, line.description, inv.purchase_price.cents,
+                      inv.purchase_date, where};
     std::uint64_t hash = hash_text(entry.description, hash_text(entry.organisation));
     hash = hash_mix(hash, static_cast<std::uint64_t>(entry.price));
     hash = hash_mix(hash, static_cast<std::uint64_t>(entry.date.year * 10000 +
                                                      entry.date.month * 100 + entry.date.day));
-    entry.hash = hash;
-    for (std::size_t i = slot_start(hash);; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i] == 0) {
-        entries_.push_back(entry);
-        slots_[i] = static_cast<std::uint32_t>(entries_.size());
-        if (entries_.size() * 2 > slots_.size()) grow();
-        return nullptr;
-      }
-      const Entry& other = entries_[slots_[i] - 1];
-      if (other.hash == hash && other.price == entry.price && other.date == entry.date &&
-          same_text(other.organisation, entry.organisation) &&
-          same_text(other.description, entry.description))
-        return &other.where;
-    }
+    const std::size_t found =
+        slots_.find_or_add(finish_hash(hash), entries_.size(), [&](std::size_t i) {
+          const Entry& other = entries_[i];
+          return other.price == entry.price && other.date == entry.date &&
+                 same_text(other.organisation, entry.organisation) &&
+                 same_text(other.description, entry.description);
+        });
+    if (found != HashSlots::npos) return &entries_[found].where;
+    entries_.push_back(entry);
+    return nullptr;
   }
 
  private:
@@ -153,23 +131,9 @@ class InvestmentIndex {
     std::int64_t price;
     Date date;
     Where where;
-    std::uint64_t hash;
   };
-  std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(16, 0);  // 1 + an entry; 0 = empty
+  HashSlots slots_;
   std::vector<Entry> entries_;
-
-  std::size_t slot_start(std::uint64_t hash) const {
-    return static_cast<std::size_t>(hash) & (slots_.size() - 1);
-  }
-  // Doubles the table as it fills: only investment lines are in it.
-  void grow() {
-    slots_.assign(slots_.size() * 2, 0);
-    for (std::size_t k = 0; k < entries_.size(); ++k) {
-      std::size_t i = slot_start(entries_[k].hash);
-      while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = static_cast<std::uint32_t>(k + 1);
-    }
-  }
 };
 
 class Checker {

@@ -103,6 +103,43 @@ TEST_CASE("same_text compares texts of every length, eight bytes at a time and t
   }
 }
 
+TEST_CASE(
+    "HashSlots finds every entry through growth, keeps the first of equal ones, and "
+    "compares entries whose hash halves collide") {
+  std::vector<std::string> ids;
+  HashSlots slots;
+  const auto same_as = [&ids](const std::string& id) {
+    return [&ids, &id](std::size_t i) { return ids[i] == id; };
+  };
+  CHECK(slots.find(hash_text("a"), same_as("a")) == HashSlots::npos);  // no slots yet
+
+  // 1,000 ids grow the table from 16 slots; every one stays found at its index.
+  for (int i = 0; i < 1000; ++i) {
+    const std::string id = "id-" + std::to_string(i);
+    REQUIRE(slots.find_or_add(hash_text(id), ids.size(), same_as(id)) == HashSlots::npos);
+    ids.push_back(id);
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    CHECK(slots.find(hash_text(ids[i]), same_as(ids[i])) == i);
+  CHECK(slots.find_or_add(hash_text("id-7"), ids.size(), same_as("id-7")) == 7);  // first kept
+  CHECK(slots.find(hash_text("id-1000"), same_as("id-1000")) == HashSlots::npos);
+
+  // Hashes with the same high half (the slot's tag and place): only the entry test tells them
+  // apart, and a table that grows keeps them apart.
+  HashSlots colliding;
+  std::vector<std::string> names;
+  const std::uint64_t tag = std::uint64_t{0xABCD} << 32;
+  for (std::uint64_t i = 0; i < 40; ++i) {
+    names.push_back("n" + std::to_string(i));
+    const auto same = [&names, &i](std::size_t k) { return names[k] == names[i]; };
+    REQUIRE(colliding.find_or_add(tag | i, i, same) == HashSlots::npos);
+  }
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto same = [&names, i](std::size_t k) { return names[k] == names[i]; };
+    CHECK(colliding.find(tag, same) == i);
+  }
+}
+
 TEST_CASE("T1/T2: per-student maximum 2020-2023") {
   Plan p = minimal_plan();
   p.scheme_id = "sto-2020-2023";
