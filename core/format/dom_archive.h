@@ -8,8 +8,8 @@
 #pragma once
 #include <cereal/archives/json.hpp>  // rapidjson with cereal's throwing RAPIDJSON_ASSERT
 #include <cstdint>
-#include <cstring>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -18,6 +18,24 @@
 namespace sto {
 
 struct BudgetLine;
+
+// Whether member `i` of `object` is named `key`.
+inline bool member_is(const rapidjson::Value& object, rapidjson::SizeType i, std::string_view key) {
+  const rapidjson::Value& name = object.MemberBegin()[i].name;
+  return same_text({name.GetString(), name.GetStringLength()}, key);
+}
+
+// The index of the first member of `object` named `key`; throws as cereal's archive does when
+// there is none.
+rapidjson::SizeType search_member(const rapidjson::Value& object, std::string_view key);
+
+// The index of the member of `object` named `key`: `at` first (a file written by the app has its
+// fields in the order they are read), else searched.
+inline rapidjson::SizeType member_index(const rapidjson::Value& object, std::string_view key,
+                                        rapidjson::SizeType at) {
+  if (object.IsObject() && at < object.MemberCount() && member_is(object, at, key)) return at;
+  return search_member(object, key);
+}
 
 class DomInputArchive : public cereal::InputArchive<DomInputArchive>,
                         public cereal::traits::TextArchive {
@@ -86,20 +104,8 @@ class DomInputArchive : public cereal::InputArchive<DomInputArchive>,
       }
       throw cereal::Exception("Expected an object or a list");
     }
-    // The name of the next field, or nullptr.
-    const rapidjson::Value* name() const {
-      if (!node_->IsObject() || index_ >= node_->MemberCount()) return nullptr;
-      return &node_->MemberBegin()[index_].name;
-    }
-    void search(const char* name, std::size_t length) {
-      for (rapidjson::SizeType i = 0; node_->IsObject() && i < node_->MemberCount(); ++i) {
-        if (matches(node_->MemberBegin()[i].name, name, length)) {
-          index_ = i;
-          return;
-        }
-      }
-      throw cereal::Exception(std::string("Field \"") + name + "\" not found");
-    }
+    // Moves to the field named `name`.
+    void search(std::string_view name) { index_ = member_index(*node_, name, index_); }
     Cursor& operator++() {
       ++index_;
       return *this;
@@ -110,18 +116,11 @@ class DomInputArchive : public cereal::InputArchive<DomInputArchive>,
     rapidjson::SizeType index_ = 0;
   };
 
-  static bool matches(const rapidjson::Value& name, const char* expected, std::size_t length) {
-    return same_text({name.GetString(), name.GetStringLength()}, {expected, length});
-  }
-  // Moves to the field named by the last setNextName, if any (a fast check of the next field
-  // first: files written by cereal have their fields in the order they are read).
+  // Moves to the field named by the last setNextName, if any.
   void search() {
     const char* name = next_name_;
     next_name_ = nullptr;
-    if (!name) return;
-    const std::size_t length = std::strlen(name);
-    const rapidjson::Value* actual = stack_.back().name();
-    if (!actual || !matches(*actual, name, length)) stack_.back().search(name, length);
+    if (name) stack_.back().search(name);
   }
   const rapidjson::Value& next() {
     search();

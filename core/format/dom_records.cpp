@@ -11,29 +11,16 @@
 
 #include "format/dom_archive.h"
 #include "format/serialize.h"
-#include "model/hash.h"
 #include "model/schema.h"
 
 namespace sto {
-namespace {
-
-// The member of `object` named `key`: first where the last one found ended (`next`), as the
-// fields of a file written by the app are in their table's order, else searched.
+namespace {  // The member of `object` named `key`, looked for first where the last one found ended
+             // (`next`).
 const rapidjson::Value& member(const rapidjson::Value& object, std::string_view key,
                                rapidjson::SizeType& next) {
-  const auto is = [key](const rapidjson::Value& name) {
-    return same_text({name.GetString(), name.GetStringLength()}, key);
-  };
-  const rapidjson::SizeType count = object.MemberCount();
-  const auto members = object.MemberBegin();
-  if (next < count && is(members[next].name)) return members[next++].value;
-  for (rapidjson::SizeType i = 0; i < count; ++i) {
-    if (is(members[i].name)) {
-      next = i + 1;
-      return members[i].value;
-    }
-  }
-  throw cereal::Exception("Field \"" + std::string(key) + "\" not found");
+  const rapidjson::SizeType i = member_index(object, key, next);
+  next = i + 1;
+  return object.MemberBegin()[i].value;
 }
 
 // schema.h's file keys of `Record` with their lengths, worked out at compile time.
@@ -95,6 +82,13 @@ void read_fields(const rapidjson::Value& object, Record& record) {
 }
 
 }  // namespace
+
+// Here rather than inline in dom_archive.h: member_index() stays small enough to inline.
+rapidjson::SizeType search_member(const rapidjson::Value& object, std::string_view key) {
+  for (rapidjson::SizeType i = 0; object.IsObject() && i < object.MemberCount(); ++i)
+    if (member_is(object, i, key)) return i;
+  throw cereal::Exception("Field \"" + std::string(key) + "\" not found");
+}
 
 void load(DomInputArchive& archive, std::vector<BudgetLine>& lines) {
   const rapidjson::Value& list = archive.node();
