@@ -88,6 +88,10 @@ test('the accessibility tree names the sections, menus, the budget grid and its 
   assert.ok(has('menubar', 'Menubalk') && has('menuitem', 'Bestand') && has('menuitem', 'Bewerken'), 'the menus');
   for (const column of ['Activiteit', 'Omschrijving', 'Jaar', 'Prijs', 'Aantal', 'Bedrag'])
     assert.ok(has('columnheader', column), `budget column header ${column}`);
+  // A row's "×" says what it deletes: every row's symbol is the same.
+  const removes = tree.filter((n) => n.role === 'button' && /^Regel verwijderen: .+ \(20\d\d\)$/.test(n.name));
+  assert.ok(removes.length >= 5 && new Set(removes.map((n) => n.name)).size >= 5, `named remove buttons: ${removes.length}`);
+  assert.ok(!tree.some((n) => n.role === 'button' && n.name === '×'), 'no button is named only "×"');
   const price = tree.find((n) => n.role === 'textbox' && n.name === 'Prijs');
   assert.ok(price && /^\d[\d.]*,\d\d$/.test(price.value), `a price field with its value: ${JSON.stringify(price)}`);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');

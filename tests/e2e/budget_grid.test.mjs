@@ -304,3 +304,40 @@ test('on a tablet held sideways the budget opened for one activity needs no side
   assert.ok(!cut.some((c) => c.text.startsWith('Subtotaal')), `the subtotal's name is not cut: ${JSON.stringify(cut)}`);
   assert.deepEqual(page.problems, []);
 });
+
+test('on a tablet held upright the grid scrolls sideways to its amounts with each row\'s activity and description kept in view; a subtotal then adds a line with "+"', async (t) => {
+  const { page } = await freshApp(t, session, { viewport: { width: 768, height: 1024 } });
+  await clickItem(page, 'Begroting');
+  const header = await settledRect(page, 'Omschrijving');
+  const first = (await descriptionFields(page))[0];
+  assert.ok(!(await itemRect(page, 'Bedrag'))?.visible, 'the amounts are right of the grid\'s edge at first');
+
+  await page.mouse.move(header.x + 300, header.y + 200);
+  await page.keyboard.down('Shift');
+  for (let k = 0; k < 4; ++k) {
+    await page.mouse.wheel(0, 600);
+    await waitFrames(page, 2);
+  }
+  await page.keyboard.up('Shift');
+  const amount = await settledRect(page, 'Bedrag');
+  assert.ok(amount && amount.visible && amount.x + amount.width <= 768, `the amount column scrolled into view: ${JSON.stringify(amount)}`);
+  assert.deepEqual(await itemRect(page, 'Omschrijving'), header, 'the description column stays');
+  const kept = (await descriptionFields(page)).find((f) => f.id === first.id);
+  assert.ok(kept && Math.abs(kept.x - first.x) <= 1, `a row's description stays where it was: ${first.x} -> ${kept?.x}`);
+
+  // The year cell the add button ran on over is now under the description: the button is "+",
+  // named for screen readers by what it does and where.
+  for (let attempt = 0; attempt < 10 && !(await itemRect(page, '+')); ++attempt) {
+    await page.mouse.wheel(0, 200);
+    await waitFrames(page, 3);
+  }
+  const add = await settledRect(page, '+');
+  assert.ok(add && add.visible, `the compact add button is whole: ${JSON.stringify(add)}`);
+  assert.equal(await itemRect(page, '+ Regel toevoegen'), null, 'no cut "+ Regel toevoegen"');
+  const named = await page.evaluate(() => [...document.querySelectorAll('#access button')]
+    .map((b) => b.textContent).filter((name) => name.startsWith('Regel toevoegen: ')));
+  assert.ok(named.includes('Regel toevoegen: Moderne praktijklokalen metaal en installatie'), `named: ${JSON.stringify(named)}`);
+  await clickItem(page, '+');
+  assert.ok(await settledRect(page, '68 regels getoond van 68'), 'one click added a line');
+  assert.deepEqual(page.problems, []);
+});

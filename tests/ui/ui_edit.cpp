@@ -40,15 +40,25 @@ std::vector<unsigned> node_ids_named(const std::string& name) {
   return ids;
 }
 
-// Presses the `index`-th "×" button on screen (counted from `first`) as a click would.
-void press_remove(sto::ui::App& app, std::size_t first, std::size_t index,
+// Presses the `index`-th "×" button named `name` on screen as a click would: each names what it
+// removes for screen readers, as every row's "×" looks the same.
+void press_remove(sto::ui::App& app, const std::string& name, std::size_t index,
                   const std::string& what) {
-  const std::vector<unsigned> buttons = node_ids_named("×");
-  expect(first + index < buttons.size(), what + ": the remove button is on screen");
-  if (first + index >= buttons.size()) return;
-  sto::access::request_activate(buttons[first + index]);
+  const std::vector<unsigned> buttons = node_ids_named(name);
+  expect(index < buttons.size(), what + ": the remove button is on screen as " + name);
+  if (index >= buttons.size()) return;
+  sto::access::request_activate(buttons[index]);
   draw_frames(app, 3);
 }
+std::string remove_line(int i) {
+  return "Regel verwijderen: Regel nummer " + std::to_string(i) +
+         " met een lange omschrijving (2025)";
+}
+std::string remove_organisation(int i) {
+  return "Organisatie verwijderen: Organisatie " + std::to_string(i);
+}
+// All five counts are of o3, BB, PIE: only their numbers differ.
+const std::string kRemoveCount = "Leerlingaantal verwijderen: Organisatie 3, BB PIE";
 
 // Five of each, each with its own name or number, none referred to by anything else but the
 // student counts (to o3, which stays).
@@ -118,11 +128,12 @@ int main() {
     // Begroting, filtered to the activity: its lines' "×" buttons in plan order.
     app.open_budget_for_activity(0);
     draw_frames(app, 3);
-    press_remove(app, 0, 0, "first line");
+    expect(node_ids_named("×").empty(), "no remove button is named only by its symbol");
+    press_remove(app, remove_line(1), 0, "first line");
     expect(line_ids(app.plan()) == "l2,l3,l4,l5", "first line removed: " + line_ids(app.plan()));
-    press_remove(app, 0, 2, "middle line");
+    press_remove(app, remove_line(4), 0, "middle line");
     expect(line_ids(app.plan()) == "l2,l3,l5", "middle line removed: " + line_ids(app.plan()));
-    press_remove(app, 0, 2, "last line");
+    press_remove(app, remove_line(5), 0, "last line");
     expect(line_ids(app.plan()) == "l2,l3", "last line removed: " + line_ids(app.plan()));
     expect(app.plan().activities[0].lines[1].description.rfind("Regel nummer 3", 0) == 0,
            "the remaining lines keep their own fields");
@@ -130,18 +141,22 @@ int main() {
     // Regio & partners: the organisations' buttons first, then the student counts'.
     app.select_section(sto::ui::Section::partners);
     draw_frames(app, 3);
-    expect(node_ids_named("×").size() == 10, "every organisation and count row has its button");
-    press_remove(app, 0, 0, "first organisation");
+    expect(node_ids_named("×").empty(), "no partner row's button is named only by its symbol");
+    for (int i = 1; i <= 5; ++i)
+      expect(node_ids_named(remove_organisation(i)).size() == 1,
+             "organisation " + std::to_string(i) + " has its button");
+    expect(node_ids_named(kRemoveCount).size() == 5, "every count row has its button");
+    press_remove(app, remove_organisation(1), 0, "first organisation");
     expect(organisation_names(app.plan()) == "o2,o3,o4,o5",
            "first organisation removed: " + organisation_names(app.plan()));
-    press_remove(app, 0, 2, "middle organisation");
+    press_remove(app, remove_organisation(4), 0, "middle organisation");
     expect(organisation_names(app.plan()) == "o2,o3,o5",
            "middle organisation removed: " + organisation_names(app.plan()));
-    press_remove(app, 0, 2, "last organisation");
+    press_remove(app, remove_organisation(5), 0, "last organisation");
     expect(organisation_names(app.plan()) == "o2,o3",
            "last organisation removed: " + organisation_names(app.plan()));
     // o3 is counted in every student count: removing it is refused, with the reason on screen.
-    press_remove(app, 0, 1, "a counted organisation");
+    press_remove(app, remove_organisation(3), 0, "a counted organisation");
     expect(organisation_names(app.plan()) == "o2,o3", "a counted organisation stays");
     // In the user's words, not the file's path (student_counts[0].organisation_id).
     expect(app.command_error_text().rfind("Leerlingaantal 1 van '", 0) == 0 &&
@@ -153,14 +168,13 @@ int main() {
     app.dismiss_command_error();
     draw_frames(app, 2);
 
-    const std::size_t counts = 2;  // the count rows' buttons follow the two organisations'
-    press_remove(app, counts, 0, "first student count");
+    press_remove(app, kRemoveCount, 0, "first student count");
     expect(student_numbers(app.plan()) == "2,3,4,5",
            "first student count removed: " + student_numbers(app.plan()));
-    press_remove(app, counts, 2, "middle student count");
+    press_remove(app, kRemoveCount, 2, "middle student count");
     expect(student_numbers(app.plan()) == "2,3,5",
            "middle student count removed: " + student_numbers(app.plan()));
-    press_remove(app, counts, 2, "last student count");
+    press_remove(app, kRemoveCount, 2, "last student count");
     expect(student_numbers(app.plan()) == "2,3",
            "last student count removed: " + student_numbers(app.plan()));
 

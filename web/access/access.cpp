@@ -623,6 +623,10 @@ void describe_disclosure(std::string_view name, bool expanded) {
   node->state |= kExpandable | (expanded ? kExpanded : 0);
 }
 
+void name_last_item(std::string_view name) {
+  if (Node* node = last_item_node()) node->name = std::string(name);
+}
+
 void describe_slider(std::int64_t min, std::int64_t max, std::int64_t now,
                      std::string_view value_text) {
   Node* node = last_item_node();

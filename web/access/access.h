@@ -65,6 +65,9 @@ void describe_slider(std::int64_t min, std::int64_t max, std::int64_t now,
 void describe_nav_link(bool selected);
 // The last item is a button named `name` that shows (`expanded`) or hides a part of the page.
 void describe_disclosure(std::string_view name, bool expanded);
+// The last item shows a symbol (×, +) that says nothing of what it acts on: screen readers hear
+// `name` instead.
+void name_last_item(std::string_view name);
 // The last item is static text: a paragraph, or a heading of `level` (2 = a section's heading).
 void describe_text(std::string_view text, int heading_level = 0);
 // The last item is a chart; `summary` says what it shows, figures included. Without a `name`

@@ -675,8 +675,13 @@ void draw_line_row(App& app, const Row& row, bool has_error, bool highlighted) {
   text_item_right(format_money(row.amount, lang));
 
   ImGui::TableSetColumnIndex(col_actions);
-  if (ImGui::SmallButton("×")) app.post(RemoveLine{at});
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::remove_line, lang));
+  // Named by description and year: a line repeated over the years differs only in its year.
+  if (symbol_button("×",
+                    tr(Str::remove_line, lang) + std::string(": ") +
+                        (line.description.empty() ? "—" : line.description) + " (" +
+                        std::to_string(line.year) + ")",
+                    tr(Str::undo_hint, lang)))
+    app.post(RemoveLine{at});
   ImGui::PopID();
   ImGui::PopID();
   if (current) {
@@ -900,7 +905,9 @@ void lend_activity_room(GridState& state) {
 }
 
 void setup_grid_columns(const GridState& state, const GridWidths& widths, Language lang) {
-  ImGui::TableSetupScrollFreeze(0, 1);
+  // The header row stays when scrolling down; the activity and description, which say which line
+  // a row is, stay when scrolling sideways (the grid is wider than a tablet held upright).
+  ImGui::TableSetupScrollFreeze(shows_activity_column(state) ? 2 : 1, 1);
   const Str headers[column_count] = {
       Str::col_activity,     Str::col_description, Str::col_year, Str::col_category,
       Str::col_organisation, Str::col_funding,     Str::col_unit, Str::col_price,
@@ -924,21 +931,31 @@ void setup_grid_columns(const GridState& state, const GridWidths& widths, Langua
 }
 
 // Clips what is drawn next to the cells of the current row from column `first` through `last`:
-// a subtotal row's button and name run on over cells that are empty in that row.
-void push_clip_across(Column first, Column last) {
+// a subtotal row's button and name run on over cells that are empty in that row. Returns the
+// clip's right edge. A column scrolled under the frozen ones adds nothing.
+float push_clip_across(Column first, Column last) {
   const ImGuiTable* table = ImGui::GetCurrentTable();
   const ImRect& from = table->Columns[first].ClipRect;
-  ImGui::PushClipRect(from.Min, ImVec2(table->Columns[last].ClipRect.Max.x, from.Max.y), false);
+  const float right = std::max(from.Max.x, table->Columns[last].ClipRect.Max.x);
+  ImGui::PushClipRect(from.Min, ImVec2(right, from.Max.y), false);
+  return right;
 }
 
 // A subtotal row's add button, in the description cell and the year cell beside it, which is
-// empty in that row: the description column need not be as wide as the button on a tablet.
+// empty in that row: the description column need not be as wide as the button on a tablet. With
+// the grid scrolled sideways the year cell is under the frozen description: then only "+",
+// named for screen readers and in its tooltip.
 void draw_add_line_in_subtotal(App& app, std::size_t activity) {
   ImGui::TableSetColumnIndex(col_description);
-  push_clip_across(col_description, col_year);
+  const float room = push_clip_across(col_description, col_year) - ImGui::GetCursorScreenPos().x;
   ImGui::PushID(static_cast<int>(activity));
-  if (ImGui::SmallButton(("+ " + std::string(tr(Str::add_line, app.language()))).c_str()))
-    add_line_to(app, activity);
+  const std::string label = "+ " + std::string(tr(Str::add_line, app.language()));
+  const bool fits =
+      ImGui::CalcTextSize(label.c_str()).x + 2.0f * ImGui::GetStyle().FramePadding.x <= room;
+  const bool pressed = fits ? ImGui::SmallButton(label.c_str())
+                            : symbol_button("+", std::string(tr(Str::add_line, app.language())) +
+                                                     ": " + app.plan().activities[activity].title);
+  if (pressed) add_line_to(app, activity);
   ImGui::PopID();
   ImGui::PopClipRect();
 }

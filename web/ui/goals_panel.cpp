@@ -107,12 +107,13 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
     app.post(SetIndicator{g, k, changed});
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton("×")) {
+  const std::string remove = tr(Str::gl_remove_indicator, lang);
+  if (symbol_button("×", ind.name.empty() ? remove : remove + ": " + ind.name,
+                    tr(Str::undo_hint, lang))) {
     app.post(RemoveIndicator{g, k});
     ImGui::PopID();
     return;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::gl_remove_indicator, lang));
 
   // The baseline year, then a table: the baseline value and one target per year.
   std::int64_t number = 0;
@@ -156,7 +157,8 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
       const auto target = std::find_if(ind.targets.begin(), ind.targets.end(),
                                        [y](const YearValue& t) { return t.year == y; });
       if (target == ind.targets.end()) {
-        if (ImGui::Button("+", ImVec2(-FLT_MIN, 0))) {
+        if (symbol_button("+", tr(Str::gl_add_target, lang) + std::string(" ") + std::to_string(y),
+                          "", -FLT_MIN)) {
           // Start from the nearest earlier value, so the line stays flat until typed over.
           Indicator changed = ind;
           std::int64_t start = ind.baseline_milli;
@@ -171,7 +173,6 @@ void draw_indicator(App& app, std::size_t g, std::size_t k) {
                     [](const YearValue& a, const YearValue& b) { return a.year < b.year; });
           app.post(SetIndicator{g, k, changed});
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::gl_add_target, lang));
       } else {
         ImGui::SetNextItemWidth(-FLT_MIN);
         access::label_next_item(std::string(tr(Str::gl_target, lang)) + " " + std::to_string(y));

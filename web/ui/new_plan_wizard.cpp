@@ -175,7 +175,9 @@ void draw_new_plan_wizard(App& app) {
         if (ImGui::Checkbox("##penvoerder", &p.penvoerder) && p.penvoerder)
           for (PartnerDraft& other : w.partners) other.penvoerder = &other == &p;
         ImGui::TableNextColumn();
-        const bool remove = ImGui::SmallButton("×");
+        const std::string action = tr(Str::wizard_remove_partner, lang);
+        const bool remove = symbol_button(
+            "×", p.name.empty() ? action + " #" + std::to_string(i + 1) : action + ": " + p.name);
         ImGui::PopID();
         if (remove) {
           w.partners.erase(w.partners.begin() + static_cast<std::ptrdiff_t>(i));

@@ -170,8 +170,10 @@ void draw_organisation_row(App& app, std::size_t i) {
   }
 
   ImGui::TableNextColumn();
-  if (ImGui::SmallButton("×")) app.post(RemoveOrganisation{i});
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::pt_remove_organisation, lang));
+  const std::string remove = tr(Str::pt_remove_organisation, lang);
+  if (symbol_button("×", org.name.empty() ? remove : remove + ": " + org.name,
+                    tr(Str::undo_hint, lang)))
+    app.post(RemoveOrganisation{i});
   ImGui::PopID();
 }
 
@@ -312,8 +314,13 @@ void draw_count_row(App& app, std::size_t i) {
   }
 
   ImGui::TableNextColumn();
-  if (ImGui::SmallButton("×")) app.post(RemoveStudentCount{i});
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::pt_remove_student_count, lang));
+  // Named by school, path and profile: the rows of one school differ only in those.
+  std::string remove =
+      tr(Str::pt_remove_student_count, lang) + std::string(": ") +
+      (org >= 0 ? plan.organisations[static_cast<std::size_t>(org)].name : unknown) + ", " +
+      kPathLabels[static_cast<int>(count.path)];
+  if (!count.profile.empty()) remove += " " + count.profile;
+  if (symbol_button("×", remove, tr(Str::undo_hint, lang))) app.post(RemoveStudentCount{i});
   ImGui::PopID();
 }
 

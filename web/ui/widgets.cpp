@@ -216,6 +216,15 @@ void key_figure(const char* id, const char* caption, const std::string& value,
   ImGui::PopStyleColor();
 }
 
+bool symbol_button(const char* symbol, const std::string& action, const char* hint, float width) {
+  const bool pressed =
+      width == 0.0f ? ImGui::SmallButton(symbol) : ImGui::Button(symbol, ImVec2(width, 0.0f));
+  access::name_last_item(action);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s%s%s", action.c_str(), *hint != '\0' ? " " : "", hint);
+  return pressed;
+}
+
 void heading(const char* text) {
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, kColorNeutral);

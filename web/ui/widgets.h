@@ -50,6 +50,13 @@ inline constexpr float kMinFitScale = 0.8f;
 // Right-aligned text_item_fitted: amounts in table cells.
 void text_item_right(const std::string& text);
 
+// A button showing only `symbol` (×, +), as wide as `width` (0: a small button; see ImGui::Button).
+// `action` says what it does to what ("Regel verwijderen: Lasapparatuur (2026)"): it is the name
+// screen readers hear, as every row's "×" is otherwise the same, and the tooltip, with `hint`
+// after it.
+bool symbol_button(const char* symbol, const std::string& action, const char* hint = "",
+                   float width = 0.0f);
+
 // A section heading inside a panel: larger, coloured, with a rule below.
 void heading(const char* text);
 // A label in the left column of a two-column form table, then moves to the field column.
