@@ -111,7 +111,7 @@ test('the accessibility tree names the sections, menus, the budget grid and its 
   assert.deepEqual(page.problems, []);
 });
 
-test('axe-core finds no serious or critical problem in any section, in Dutch and English', async (t) => {
+test('axe-core finds no serious or critical problem in any section, in Dutch and English, and no control is named by a symbol alone', async (t) => {
   const { page } = await freshApp(t, session);
   const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axe);  // through DevTools: the page's CSP rightly forbids inline scripts
@@ -124,6 +124,12 @@ test('axe-core finds no serious or critical problem in any section, in Dutch and
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
       for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
         problems.push(`${language} ${section}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.html).join(' | ')}`);
+      // axe accepts "×" or "-" as a name; a screen reader reads it out as "times" or "minus".
+      const controls = '#access button, #access input, #access textarea, #access [role=checkbox], #access [role=radio], ' +
+        '#access [role=tab], #access [role=option], #access [role=slider], #access [role^=menuitem]';
+      const symbols = await page.evaluate((selector) => [...document.querySelectorAll(selector)]
+        .map((e) => e.getAttribute('aria-label') || e.textContent).filter((name) => !/[\p{L}\p{N}]/u.test(name)), controls);
+      for (const name of new Set(symbols)) problems.push(`${language} ${section}: a control named only "${name}"`);
     }
     await clickItem(page, language === 'nl' ? 'English' : 'Nederlands');
     await waitFrames(page, 4);

@@ -146,7 +146,11 @@ void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
   const float button = ImGui::GetFrameHeight();
   const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
   ImGui::PushButtonRepeat(false);
-  if (ImGui::Button(("-##minus_" + id).c_str(), ImVec2(button, 0)))
+  // The buttons beside the slider are named by what they move: every row's "-" and "+" look the
+  // same.
+  const std::string label = tr(spec.label, lang);
+  ImGui::PushID(id.c_str());
+  if (symbol_button("-", label + ": " + tr(Str::sc_step_down, lang), "", button))
     commit(app, index, spec.kind, std::max(range.slider_min, current - range.slider_step));
   ImGui::SameLine(0, spacing);
   ImGui::SetNextItemWidth(
@@ -170,8 +174,9 @@ void slider_row(App& app, std::size_t index, const SliderSpec& spec) {
     st.drag.active = false;
   }
   ImGui::SameLine(0, spacing);
-  if (ImGui::Button(("+##plus_" + id).c_str(), ImVec2(button, 0)))
+  if (symbol_button("+", label + ": " + tr(Str::sc_step_up, lang), "", button))
     commit(app, index, spec.kind, std::min(range.slider_max, current + range.slider_step));
+  ImGui::PopID();
   ImGui::PopButtonRepeat();
 
   ImGui::TableNextColumn();
