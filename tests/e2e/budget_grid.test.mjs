@@ -309,8 +309,20 @@ test('on a tablet held upright the grid scrolls sideways to its amounts with eac
   const { page } = await freshApp(t, session, { viewport: { width: 768, height: 1024 } });
   await clickItem(page, 'Begroting');
   const header = await settledRect(page, 'Omschrijving');
-  const first = (await descriptionFields(page))[0];
   assert.ok(!(await itemRect(page, 'Bedrag'))?.visible, 'the amounts are right of the grid\'s edge at first');
+  // A subtotal's name, too long for the activity column, runs over the empty cells after the add
+  // button, ending in "…" at the grid's edge rather than cut there or in the column.
+  const subtotal = 'Subtotaal Moderne praktijklokalen metaal en installatie';
+  for (let attempt = 0; attempt < 10 && !(await itemRect(page, subtotal)); ++attempt) {
+    await page.mouse.move(header.x + 300, header.y + 200);
+    await page.mouse.wheel(0, 200);
+    await waitFrames(page, 3);
+  }
+  const name = await settledRect(page, subtotal);
+  assert.ok(name && name.visible && name.x + name.width <= 768, `the name fitted on screen: ${JSON.stringify(name)}`);
+  const cutNames = () => page.evaluate(() => window.stoplan.cutTexts().filter((c) => c.text.startsWith('Subtotaal')));
+  assert.deepEqual(await cutNames(), [], 'no subtotal name is cut');
+  const first = (await descriptionFields(page))[0];
 
   await page.mouse.move(header.x + 300, header.y + 200);
   await page.keyboard.down('Shift');
@@ -324,6 +336,10 @@ test('on a tablet held upright the grid scrolls sideways to its amounts with eac
   assert.deepEqual(await itemRect(page, 'Omschrijving'), header, 'the description column stays');
   const kept = (await descriptionFields(page)).find((f) => f.id === first.id);
   assert.ok(kept && Math.abs(kept.x - first.x) <= 1, `a row's description stays where it was: ${first.x} -> ${kept?.x}`);
+  // The name starts right of the frozen columns, not under them.
+  const scrolledName = await settledRect(page, subtotal);
+  assert.ok(scrolledName && scrolledName.visible && scrolledName.x >= header.x + header.width, `the name starts on screen: ${JSON.stringify(scrolledName)}`);
+  assert.deepEqual(await cutNames(), [], 'no subtotal name is cut when scrolled');
 
   // The year cell the add button ran on over is now under the description: the button is "+",
   // named for screen readers by what it does and where.

@@ -960,15 +960,25 @@ void draw_add_line_in_subtotal(App& app, std::size_t activity) {
   ImGui::PopClipRect();
 }
 
-// Without the activity column (a filter on one activity), a subtotal's name runs from the
-// category cell to the quantity cell, all empty in that row: after the add button it would have
-// only the year cell, too narrow for a name on a tablet.
-void draw_subtotal_name_across(const std::string& name) {
-  if (!ImGui::TableSetColumnIndex(col_category)) return;  // scrolled out of view
-  push_clip_across(col_category, col_quantity);
-  const float right = ImGui::GetCurrentTable()->Columns[col_quantity].WorkMaxX;
-  text_item_fitted_to(name, right - ImGui::GetCursorScreenPos().x);
+// A subtotal's name from the category cell to the quantity cell, all empty in that row, when
+// the activity column is hidden (a filter on one activity) or too narrow for it: after the add
+// button it would have only the year cell, too narrow for a name on a tablet. Fitted to what is on
+// screen of those cells: scrolled sideways, the first are under the frozen columns and the last
+// may be past the grid's right edge. False when none of them is on screen.
+bool draw_subtotal_name_across(const std::string& name) {
+  const ImGuiTable* table = ImGui::GetCurrentTable();
+  int first = col_category;
+  while (first <= col_quantity && !table->Columns[first].IsVisibleX) ++first;
+  if (first > col_quantity) return false;
+  ImGui::TableSetColumnIndex(first);
+  const ImGuiTableColumn& column = table->Columns[first];
+  const float left = std::max(column.WorkMinX, column.ClipRect.Min.x + table->CellPaddingX);
+  ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+  push_clip_across(static_cast<Column>(first), col_quantity);
+  const float right = std::min(table->Columns[col_quantity].WorkMaxX, table->InnerClipRect.Max.x);
+  text_item_fitted_to(name, right - left);
   ImGui::PopClipRect();
+  return true;
 }
 
 // The rows the clipper shows: subtotals, lines (the one a finding points at highlighted and
@@ -997,17 +1007,22 @@ void draw_grid_rows(App& app, const GridCache& cache, bool shows_activity) {
       access::describe_table_row(i, static_cast<int>(cache.rows.size()));
       if (row.kind == Row::Kind::subtotal) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(226, 232, 242, 255));
-        // The subtotal's name where the lines show their activity; the add button in the wider
-        // description column, so it is not cut off at 1280 pixels. Without the activity column
-        // (a filter on one activity), the name runs over the empty cells after the button.
+        // The subtotal's name where the lines show their activity, when it fits there; the add
+        // button in the wider description column, so it is not cut off at 1280 pixels. Without
+        // the activity column (a filter on one activity), or too narrow for it (a tablet), the
+        // name runs over the empty cells after the button.
         const std::string subtotal =
             std::string(tr(Str::subtotal, lang)) + " " + plan.activities[row.activity].title;
-        if (shows_activity && ImGui::TableSetColumnIndex(col_activity)) {
+        bool name_drawn = false;
+        if (shows_activity && ImGui::TableSetColumnIndex(col_activity) &&
+            ImGui::CalcTextSize(subtotal.c_str()).x <= ImGui::GetContentRegionAvail().x) {
           text_item(subtotal);
-          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", subtotal.c_str());
+          name_drawn = true;
         }
         draw_add_line_in_subtotal(app, row.activity);
-        if (!shows_activity) draw_subtotal_name_across(subtotal);
+        if (!name_drawn && !draw_subtotal_name_across(subtotal) && shows_activity &&
+            ImGui::TableSetColumnIndex(col_activity))
+          text_item_fitted(subtotal);
         ImGui::TableSetColumnIndex(col_amount);
         text_item_right(format_money(row.amount, lang));
         continue;
