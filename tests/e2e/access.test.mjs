@@ -270,6 +270,30 @@ test('a tablet held upright (768 px): names, sliders and the language switch kee
   await waitFrames(page, 3);
   await clickItem(page, 'Regio & partners');
   assert.equal((await plan(page)).organisations[0].name, 'ROC Tablet');
+  // Scrolled sideways to its last column, the table keeps each row's name in view.
+  const nameField = () => page.evaluate(() => {
+    const r = document.querySelector('#access input[aria-label="Naam"]').getBoundingClientRect();
+    return { x: r.x, width: r.width };
+  });
+  const removeName = 'Organisatie verwijderen: ROC Tablet';
+  const removeButton = () => page.evaluate((n) => {
+    const b = [...document.querySelectorAll('#access button')].find((e) => e.textContent === n);
+    return b ? b.getBoundingClientRect().right : null;
+  }, removeName);
+  const first = await removeButton();
+  assert.ok(first === null || first > 768, `the remove button is right of the screen at first: ${first}`);
+  const before = await nameField();
+  await page.mouse.move(before.x + 300, name.y + name.height / 2);
+  await page.keyboard.down('Shift');
+  for (let k = 0; k < 4; ++k) {
+    await page.mouse.wheel(0, 600);
+    await waitFrames(page, 2);
+  }
+  await page.keyboard.up('Shift');
+  await waitFrames(page, 3);
+  const right = await removeButton();
+  assert.ok(right !== null && right <= 768, `the remove button scrolled into view: ${right}`);
+  assert.deepEqual(await nameField(), before, 'the name stays where it was');
 
   await clickItem(page, "Scenario's");
   const slider = await itemRect('##sc_hourly_rate');

@@ -191,6 +191,7 @@ void draw_organisations(App& app) {
     least_width += ImGui::CalcTextSize(tr(header, lang)).x;
   if (begin_wide_table("##organisations", 8, flags, least_width, static_cast<int>(orgs.size()),
                        true)) {
+    ImGui::TableSetupScrollFreeze(2, 0);  // scrolled sideways, each row keeps its name in view
     ImGui::TableSetupColumn("##findings", ImGuiTableColumnFlags_WidthFixed, em * 1.2f);
     ImGui::TableSetupColumn(tr(Str::column_name, lang), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(tr(Str::pt_column_kind, lang), ImGuiTableColumnFlags_WidthFixed,
@@ -341,6 +342,7 @@ void draw_student_counts(App& app) {
       (1.2f + 12.0f + 4.5f + 6.0f + 7.0f + 5.5f + 1.6f) * em + table_cell_padding(7);
   if (begin_wide_table("##student_counts", 7, flags, least_width,
                        static_cast<int>(plan.student_counts.size()), true)) {
+    ImGui::TableSetupScrollFreeze(2, 0);  // and each count its school
     ImGui::TableSetupColumn("##findings", ImGuiTableColumnFlags_WidthFixed, em * 1.2f);
     ImGui::TableSetupColumn(tr(Str::ed_column_organisation, lang),
                             ImGuiTableColumnFlags_WidthStretch);
