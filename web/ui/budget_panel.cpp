@@ -906,8 +906,10 @@ void lend_activity_room(GridState& state) {
 
 void setup_grid_columns(const GridState& state, const GridWidths& widths, Language lang) {
   // The header row stays when scrolling down; the activity and description, which say which line
-  // a row is, stay when scrolling sideways (the grid is wider than a tablet held upright).
-  ImGui::TableSetupScrollFreeze(shows_activity_column(state) ? 2 : 1, 1);
+  // a row is, stay when the grid is wider than the window (a tablet held upright) and scrolls
+  // sideways. Only then: frozen columns lay out differently, and a grid that fits keeps its layout.
+  const bool scrolls_sideways = widths.least > widths.room;
+  ImGui::TableSetupScrollFreeze(scrolls_sideways ? (shows_activity_column(state) ? 2 : 1) : 0, 1);
   const Str headers[column_count] = {
       Str::col_activity,     Str::col_description, Str::col_year, Str::col_category,
       Str::col_organisation, Str::col_funding,     Str::col_unit, Str::col_price,
