@@ -14,8 +14,9 @@
 #include "model/schema.h"
 
 namespace sto {
-namespace {  // The member of `object` named `key`, looked for first where the last one found ended
-             // (`next`).
+namespace {
+
+// The member of `object` named `key`, looked for first where the last one found ended (`next`).
 const rapidjson::Value& member(const rapidjson::Value& object, std::string_view key,
                                rapidjson::SizeType& next) {
   const rapidjson::SizeType i = member_index(object, key, next);
